@@ -1,0 +1,60 @@
+"""Command-line interface: data on stdout, progress and messages on stderr.
+
+Each sub-command lives in its own module under :mod:`peacefacts.cli` and registers itself on
+:data:`peacefacts.cli.app.app`. :func:`main` turns every error into one line on stderr and a
+non-zero exit status, never a traceback (set ``PEACEFACTS_DEBUG=1`` to see one).
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+from peacefacts.cli.app import app
+from peacefacts.errors import PeacefactsError
+
+__all__ = ["app", "main"]
+
+_COMMAND_MODULES = ("extract", "reconcile", "people", "check", "plot")
+for _name in _COMMAND_MODULES:
+    importlib.import_module(f"peacefacts.cli.{_name}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the exit status (also used by the console script)."""
+    try:
+        app(args=argv, prog_name="peacefacts", standalone_mode=False)
+    except SystemExit as exc:  # typer/click exits
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else 1)
+    except PeacefactsError as exc:
+        print(f"peacefacts: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("peacefacts: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # the reader went away (e.g. `| head`): not an error of ours
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        except OSError:
+            pass
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the CLI never shows a bare traceback
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            return exc.exit_code
+        if isinstance(exc, click.exceptions.Abort):
+            print("peacefacts: aborted", file=sys.stderr)
+            return 1
+        if os.environ.get("PEACEFACTS_DEBUG"):
+            raise
+        print(f"peacefacts: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 70
+    return 0
+
+
+def _console_main() -> None:  # pragma: no cover - console script entry
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""`peacefacts check` (not implemented yet)."""

@@ -1,0 +1,1 @@
+"""`peacefacts people` (not implemented yet)."""

@@ -1,0 +1,1 @@
+"""`peacefacts plot` (not implemented yet)."""

@@ -1,0 +1,1 @@
+"""`peacefacts reconcile` (not implemented yet)."""

@@ -1,0 +1,40 @@
+"""Errors raised by peacefacts.
+
+Every error is a :class:`PeacefactsError` and also the builtin that fits, so callers can catch
+either::
+
+    PeacefactsError
+    ├── InputError (ValueError)            bad document: empty, binary, undecodable, too large
+    │   └── JSONLError                     a JSONL line that is not a JSON object with "text"
+    ├── ModelNotFoundError (LookupError)   no spaCy pipeline could be loaded
+    ├── SchemaError (ValueError)           a record that does not follow the output contract
+    └── KnownFiguresError (ValueError)     a known-figures TOML file that cannot be used
+
+Batches never raise these for one bad document: they yield an error record and go on.
+"""
+
+from __future__ import annotations
+
+
+class PeacefactsError(Exception):
+    """Base class of every peacefacts error."""
+
+
+class InputError(PeacefactsError, ValueError):
+    """A document cannot be read as text (empty, binary, undecodable, too large, unreadable)."""
+
+
+class JSONLError(InputError):
+    """A line of a JSONL corpus is not a JSON object with a string ``text``."""
+
+
+class ModelNotFoundError(PeacefactsError, LookupError):
+    """No spaCy pipeline could be loaded under any of the names tried."""
+
+
+class SchemaError(PeacefactsError, ValueError):
+    """A record does not follow the peacefacts output contract."""
+
+
+class KnownFiguresError(PeacefactsError, ValueError):
+    """A known-figures file is malformed."""

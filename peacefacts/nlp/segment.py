@@ -1,0 +1,83 @@
+"""Lines first, then sentences: cheap, model-free segmentation with offsets.
+
+A sidebar of headlines must never become one sentence that joins "Six killed" to "peace
+missions", so every line break ends a sentence. Inside a line a rule splitter cuts at sentence
+punctuation followed by a capital, a digit or a quote, except after common abbreviations
+("U.N.", "Lt.", "Dec.").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, NamedTuple
+
+__all__ = ["Sentence", "split_sentences", "split_lines"]
+
+
+class Sentence(NamedTuple):
+    """A sentence as character offsets into the document text."""
+
+    start: int
+    end: int
+
+
+_ABBREVIATIONS = frozenset(
+    """u.n u.s u.k mr mrs ms dr st lt gen col maj brig capt cdr sgt cpl pvt adm no nos vol
+    jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp jr sr prof rev gov sen rep
+    vs etc approx est fig e.g i.e a.m p.m""".split()
+)
+
+# sentence end: . ! ? (optionally closing quotes/brackets) + spaces + an opening that starts a sentence
+_BOUNDARY = re.compile(r"""([.!?]+)(["”’'\)\]]*)(\s+)(?=["“‘'(\[]?[A-Z0-9])""")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def split_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[Sentence]:
+    """Yield the non-blank lines of ``text[start:end]``, stripped, as offsets."""
+    end = len(text) if end is None else end
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl == -1 else nl
+        s, e = pos, line_end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            yield Sentence(s, e)
+        pos = line_end + 1
+
+
+def _is_abbreviation(line: str, dot_at: int) -> bool:
+    match = _WORD_BEFORE.search(line, 0, dot_at)
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    if word in _ABBREVIATIONS:
+        return True
+    # single capital initial ("J. Smith") or dotted acronym ("U.N.")
+    return len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Split ``text[start:end]`` into sentences (lines first), as offsets into ``text``.
+
+    >>> t = "Recent Stories\\nSix killed in Florida\\nPakistan sent 128 officers. They will join U.N. missions."
+    >>> [t[s:e] for s, e in split_sentences(t)]
+    ['Recent Stories', 'Six killed in Florida', 'Pakistan sent 128 officers.', 'They will join U.N. missions.']
+    """
+    out: list[Sentence] = []
+    for line_start, line_end in split_lines(text, start, end):
+        line = text[line_start:line_end]
+        cut = 0
+        for match in _BOUNDARY.finditer(line):
+            if match.group(1) == "." and _is_abbreviation(line, match.start(1)):
+                continue
+            sent_end = match.end(2)
+            if sent_end > cut:
+                out.append(Sentence(line_start + cut, line_start + sent_end))
+            cut = match.end(3)
+        if cut < len(line):
+            out.append(Sentence(line_start + cut, line_end))
+    return out

@@ -1,0 +1,326 @@
+"""The records peacefacts produces: frozen, typed, plain data.
+
+Everything downstream of the NLP layer (reconciler, outputs, tests) works on these and never on
+spaCy objects, so they pickle, compare and serialise cheaply. JSON forms go through the single
+converter in :mod:`peacefacts.io.convert`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import enum
+import re
+from typing import Optional, Union
+
+import attrs
+
+__all__ = [
+    "Metric",
+    "Qualifier",
+    "Category",
+    "PublishedSource",
+    "AsOfSource",
+    "PartialDate",
+    "Figure",
+    "Fact",
+    "Person",
+    "Block",
+    "Document",
+    "ErrorRecord",
+    "ExtractionResult",
+]
+
+
+class Metric(str, enum.Enum):
+    """What a figure counts. Values are the JSON strings of the output contract."""
+
+    PERSONNEL_DEPLOYED = "personnel_deployed"
+    PERSONNEL_SERVED_TOTAL = "personnel_served_total"
+    MISSIONS_SERVED_TOTAL = "missions_served_total"
+    MISSIONS_CURRENT = "missions_current"
+    COUNTRIES_SERVED_TOTAL = "countries_served_total"
+    FATALITIES_TOTAL = "fatalities_total"
+    FATALITIES_INCIDENT = "fatalities_incident"
+    INJURIES_TOTAL = "injuries_total"
+    PERSONNEL_PLEDGED = "personnel_pledged"
+    WOMEN_DEPLOYED = "women_deployed"
+
+    @property
+    def is_cumulative(self) -> bool:
+        """Whether the metric is an all-time running total that should never fall."""
+        return self in _CUMULATIVE
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_CUMULATIVE = frozenset(
+    {
+        Metric.PERSONNEL_SERVED_TOTAL,
+        Metric.MISSIONS_SERVED_TOTAL,
+        Metric.COUNTRIES_SERVED_TOTAL,
+        Metric.FATALITIES_TOTAL,
+        Metric.INJURIES_TOTAL,
+    }
+)
+
+
+class Qualifier(str, enum.Enum):
+    """How a figure is hedged: over/more than → at_least, up to → at_most, about → approx."""
+
+    EXACT = "exact"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    APPROX = "approx"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Category(str, enum.Enum):
+    """Which kind of personnel a figure is about."""
+
+    TROOPS = "troops"
+    POLICE = "police"
+    MILITARY_OBSERVERS = "military_observers"
+    WOMEN = "women"
+    PERSONNEL = "personnel"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class PublishedSource(str, enum.Enum):
+    """Where a document's (or block's) publication date came from."""
+
+    GIVEN = "given"  # the caller or the JSONL record
+    TEXT = "text"  # a dateline in the text ("Updated 08 June 2024")
+    HTML = "html"  # HTML metadata (htmldate)
+    NONE = "none"  # undated
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class AsOfSource(str, enum.Enum):
+    """How a fact's as-of date was found."""
+
+    EXPLICIT = "explicit"  # a date in the sentence ("As of October 2014")
+    RELATIVE = "relative"  # a relative phrase resolved against the publication date
+    PUBLISHED = "published"  # the block's publication date
+    ANCHOR = "anchor"  # derived from a period anchor ("over the last 60 years" since 1958)
+    NONE = "none"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@attrs.frozen(order=False)
+class PartialDate:
+    """A calendar date known to a year, a month or a day.
+
+    >>> PartialDate.from_string("2024-05")
+    PartialDate(year=2024, month=5, day=None)
+    >>> str(PartialDate(2021, 10, 26)), PartialDate(2024).precision
+    ('2021-10-26', 'year')
+    """
+
+    year: int = attrs.field(validator=attrs.validators.instance_of(int))
+    month: Optional[int] = attrs.field(default=None)
+    day: Optional[int] = attrs.field(default=None)
+
+    def __attrs_post_init__(self) -> None:
+        if not 1 <= self.year <= 9999:
+            raise ValueError(f"year out of range: {self.year}")
+        if self.month is None and self.day is not None:
+            raise ValueError("a day needs a month")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise ValueError(f"month out of range: {self.month}")
+        if self.day is not None:
+            _dt.date(self.year, self.month or 1, self.day)  # raises ValueError when impossible
+
+    @classmethod
+    def from_string(cls, text: str) -> PartialDate:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+        match = _PARTIAL_DATE.match(text.strip())
+        if not match:
+            raise ValueError(f"not a partial date (YYYY[-MM[-DD]]): {text!r}")
+        year, month, day = match.groups()
+        return cls(int(year), int(month) if month else None, int(day) if day else None)
+
+    @classmethod
+    def from_date(cls, date: _dt.date, precision: str = "day") -> PartialDate:
+        """Build from a :class:`datetime.date`, keeping only ``precision`` (year, month, day)."""
+        if precision == "year":
+            return cls(date.year)
+        if precision == "month":
+            return cls(date.year, date.month)
+        return cls(date.year, date.month, date.day)
+
+    @property
+    def precision(self) -> str:
+        """``"year"``, ``"month"`` or ``"day"``."""
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+    @property
+    def first_day(self) -> _dt.date:
+        """The earliest day the partial date can mean."""
+        return _dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> _dt.date:
+        """The latest day the partial date can mean."""
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return _dt.date(self.year, month, day)
+
+    @property
+    def midpoint(self) -> _dt.date:
+        """The middle day of the interval; used to measure gaps between dates."""
+        return self.first_day + (self.last_day - self.first_day) // 2
+
+    def sort_key(self) -> tuple[int, int, int]:
+        """Order by start, coarser dates first among equal starts."""
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __str__(self) -> str:
+        out = f"{self.year:04d}"
+        if self.month is not None:
+            out += f"-{self.month:02d}"
+            if self.day is not None:
+                out += f"-{self.day:02d}"
+        return out
+
+
+def _to_partial_date(value: Union[None, str, PartialDate, _dt.date]) -> Optional[PartialDate]:
+    if value is None or isinstance(value, PartialDate):
+        return value
+    if isinstance(value, _dt.date):
+        return PartialDate.from_date(value)
+    return PartialDate.from_string(str(value))
+
+
+def _optional_enum(enum_type: type[enum.Enum]):
+    def convert(value):
+        return None if value is None else enum_type(value)
+
+    return convert
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """A number as the text states it, with its hedge kept as bounds.
+
+    ``low``/``high`` are ``None`` where the text gives no bound ("over 100": low=100, high=None).
+    """
+
+    value: int
+    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, converter=Qualifier)
+    low: Optional[float] = None
+    high: Optional[float] = None
+    text: str = ""
+
+    @classmethod
+    def exact(cls, value: int, text: str = "") -> Figure:
+        return cls(value=value, qualifier=Qualifier.EXACT, low=value, high=value, text=text)
+
+
+@attrs.frozen(kw_only=True)
+class Fact:
+    """One figure about peacekeeping: who, what, how many, as of when, and the evidence."""
+
+    doc: str
+    subject: str
+    metric: Metric = attrs.field(converter=Metric)
+    figure: Figure
+    category: Optional[Category] = attrs.field(default=None, converter=_optional_enum(Category))
+    as_of: Optional[PartialDate] = attrs.field(default=None, converter=_to_partial_date)
+    as_of_source: AsOfSource = attrs.field(default=AsOfSource.NONE, converter=AsOfSource)
+    since: Optional[PartialDate] = attrs.field(default=None, converter=_to_partial_date)
+    evidence: str = ""
+    start: int = 0
+    end: int = 0
+    rule: str = ""
+    scope: Optional[str] = None  # a narrower scope than the subject ("army", "navy")
+
+    @property
+    def value(self) -> int:
+        return self.figure.value
+
+    @property
+    def qualifier(self) -> Qualifier:
+        return self.figure.qualifier
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """A person named in a story, with the role and organisation the text gives."""
+
+    doc: str
+    name: str
+    role: Optional[str] = None
+    organization: Optional[str] = None
+    evidence: str = ""
+    start: int = 0
+    end: int = 0
+
+
+@attrs.frozen(kw_only=True)
+class Block:
+    """One article on a page: character span, headline and its own publication date."""
+
+    start: int
+    end: int
+    title: Optional[str] = None
+    published: Optional[PartialDate] = attrs.field(default=None, converter=_to_partial_date)
+    published_source: PublishedSource = attrs.field(default=PublishedSource.NONE, converter=PublishedSource)
+    is_peacekeeping: bool = True
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """A document as read: id, provenance, text and its article blocks."""
+
+    id: str
+    text: str = attrs.field(repr=lambda t: f"<{len(t)} chars>")
+    url: Optional[str] = None
+    title: Optional[str] = None
+    published: Optional[PartialDate] = attrs.field(default=None, converter=_to_partial_date)
+    published_source: PublishedSource = attrs.field(default=PublishedSource.NONE, converter=PublishedSource)
+    blocks: tuple[Block, ...] = attrs.field(default=(), converter=tuple)
+    source_path: Optional[str] = None
+
+
+@attrs.frozen(kw_only=True)
+class ErrorRecord:
+    """A document that could not be processed; the batch goes on without it."""
+
+    doc: str
+    error: str
+    kind: str = "InputError"
+
+
+@attrs.frozen(kw_only=True)
+class ExtractionResult:
+    """Everything extracted from one document."""
+
+    document: Document
+    facts: tuple[Fact, ...] = attrs.field(default=(), converter=tuple)
+    people: tuple[Person, ...] = attrs.field(default=(), converter=tuple)
+
+    @property
+    def doc_id(self) -> str:
+        return self.document.id
+
+    def _repr_html_(self) -> str:  # pragma: no cover - thin wrapper, tested via display
+        from peacefacts.display import result_html
+
+        return result_html(self)
