@@ -297,6 +297,16 @@ class Document:
     published_source: PublishedSource = attrs.field(default=PublishedSource.NONE, converter=PublishedSource)
     blocks: tuple[Block, ...] = attrs.field(default=(), converter=tuple)
     source_path: Optional[str] = None
+    #: MinHash signature of the peacekeeping article text, so copies can be found from
+    #: saved JSONL without the text (see :mod:`peacefacts.reconcile.copies`).
+    fingerprint: Optional[tuple[int, ...]] = attrs.field(default=None, repr=False)
+
+    def block_at(self, offset: int) -> Optional[Block]:
+        """The article block holding character ``offset``, if any."""
+        for block in self.blocks:
+            if block.start <= offset < block.end:
+                return block
+        return None
 
 
 @attrs.frozen(kw_only=True)

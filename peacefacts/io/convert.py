@@ -123,6 +123,7 @@ def _unstructure_document(doc: Document) -> dict[str, Any]:
             }
             for b in doc.blocks
         ],
+        "fingerprint": None if doc.fingerprint is None else list(doc.fingerprint),
     }
 
 
@@ -135,6 +136,7 @@ def _structure_document(row: dict[str, Any], _: type) -> Document:
         published=row.get("published"),
         published_source=row.get("published_source") or "none",
         blocks=tuple(Block(**b) for b in row.get("blocks") or ()),
+        fingerprint=None if row.get("fingerprint") is None else tuple(row["fingerprint"]),
     )
 
 
