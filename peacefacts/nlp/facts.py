@@ -1,0 +1,876 @@
+"""From a parsed sentence to typed facts: what a number counts, about whom, as of when.
+
+The model is CQE (EMNLP 2023): dependency rules around each number, with the counted noun as
+the unit. For every candidate number the rules find
+
+* the **counted noun** (``nummod`` head, climbing compounds: "161 gallant Pakistanis"),
+* its **predicate** (death and injury phrases, pledges and futures, cumulative markers such as
+  "since 1960" or the perfect "has deployed", current markers such as "currently", "on duty"),
+* the **subject** (a demonym on the noun, a mission-wide "international troops … in UNIFIL",
+  the clause subject "Pakistan had contributed", else the block's main country),
+* the **category** (troops / police / military observers / women / personnel) from the noun,
+  its modifiers and conjuncts,
+* the **as-of date** and **period start** (a date tied to the number, a sentence-leading date,
+  an anaphoric "This also …" sentence inheriting the previous one, the story's event date,
+  the publication date, or an anniversary anchor).
+
+Everything here reads spaCy tokens and returns plain :class:`~peacefacts.records.Fact` records.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, NamedTuple, Optional, Sequence
+
+import attrs
+
+from peacefacts.nlp import lexicon
+from peacefacts.nlp.dates import find_dates, resolve_date
+from peacefacts.nlp.numbers import FigureMatch, find_figures
+from peacefacts.nlp.segment import Sentence, split_sentences
+from peacefacts.records import AsOfSource, Block, Category, Document, Fact, Metric, PartialDate, Qualifier
+
+__all__ = ["BlockPlan", "Candidate", "plan_document", "facts_from_sentence", "SentenceState", "dedupe_facts"]
+
+# A sentence is worth parsing only if it holds a figure and one of these.
+KEYWORDS = re.compile(
+    r"peace|troop|soldier|personnel|police|officer|official|observer|mission|operation|contingent|"
+    r"battalion|force|helmet|kill|died|dead|death|li(?:fe|ves)|martyr|sacrific|fallen|casualt|injur|"
+    r"wound|deploy|serv|contribut|pledg|countr|nation|women|female|staff|member|\bmen\b|people|"
+    r"[A-Z][a-z]+(?:is|ians|ans|ese)\b|dispatch|sent\b|send|join|UN[A-Z]{2,}|MINU|MONU",
+    re.IGNORECASE,
+)
+
+_FIGURE_KINDS = frozenset({"cardinal", "range"})
+
+DEATH_LEMMAS = frozenset({"die", "kill", "perish", "martyr", "martyre", "sacrifice", "slay", "fall"})
+DEATH_PHRASES = re.compile(
+    r"\b(lost their lives|lose their lives|losing their lives|laid down their lives|lay down their lives|"
+    r"given their lives|gave their lives|give their lives|giving their lives|sacrific\w* their lives|"
+    r"ultimate sacrifice|supreme sacrifice|paid with their lives|lives of|killed|died|martyr\w*|"
+    r"fallen|perished|fatalit\w+|deaths?)\b",
+    re.IGNORECASE,
+)
+INJURY_LEMMAS = frozenset({"injure", "wound"})
+INCIDENT_WORDS = re.compile(
+    r"\b(attack\w*|ambush\w*|explosion|blast|IED|mine|convoy|crash\w*|clash\w*|shelling|shot|gunmen|"
+    r"rocket|mortar|raid|bomb\w*|assault)\b",
+    re.IGNORECASE,
+)
+
+PLEDGE_LEMMAS = frozenset(
+    {"pledge", "commit", "promise", "plan", "target", "aim", "expect", "intend", "offer", "propose",
+     "announce", "vow", "prepare"}
+)
+PLEDGE_NOUNS = frozenset({"pledge", "pledges", "commitment", "target", "plan", "offer"})
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going"})
+PERSONNEL_VERBS = frozenset(
+    {"send", "deploy", "contribute", "dispatch", "serve", "supply", "provide", "join", "participate",
+     "have", "reach", "increase", "expand", "raise", "number", "total", "station", "rotate", "involve"}
+)
+
+CURRENT_MARKERS = re.compile(
+    r"\b(currently|presently|at present|now|today|as of now|on duty|at the moment|are serving|is serving|"
+    r"are deployed|is deployed|are on|still serving|this time)\b",
+    re.IGNORECASE,
+)
+CUMULATIVE_MARKERS = re.compile(
+    r"\b(since|so far|to date|till date|until now|over the years|over the (?:last|past)|in total|"
+    r"altogether|in all|ever|cumulative\w*|in (?:its|their) history|over th(?:ose|ese)|decades of|"
+    r"years of)\b",
+    re.IGNORECASE,
+)
+
+_ANAPHORA = re.compile(r"^\W*(This|These|That|Those|It|They|Over those|In those|During those)\b")
+_WEEKDAY = re.compile(
+    r"\b(?:on |last |this )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(yesterday)\b"
+)
+_PERIOD_ANCHOR = re.compile(
+    r"\b(?:over|in|for|during) the (?:last|past) (\w+(?:[- ]\w+)?) (years|decades)\b|"
+    r"\b(\w+) (years|decades) of (?:UN )?peace",
+    re.IGNORECASE,
+)
+_FIRST_YEAR = re.compile(r"\bfirst\b[^.\n]{0,120}?\b(1[89]\d\d|20\d\d)\b|\b(1[89]\d\d|20\d\d)\b[^.\n]{0,60}\bfirst\b")
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "a": 1, "half a": 0.5,
+}
+
+
+class Candidate(NamedTuple):
+    """A sentence that may hold a fact: its offsets and the figures found in it."""
+
+    sentence: Sentence
+    figures: tuple[FigureMatch, ...]
+
+
+@attrs.frozen(kw_only=True)
+class BlockPlan:
+    """Everything known about one article block before parsing."""
+
+    doc_id: str
+    block: Block
+    published: Optional[PartialDate]
+    event_date: Optional[PartialDate]
+    default_country: Optional[str]
+    anchor_as_of: Optional[PartialDate] = None
+    anchor_since: Optional[PartialDate] = None
+    candidates: tuple[Candidate, ...] = ()
+    #: the last mission named before each candidate, for "that operation"
+    missions_before: tuple[Optional[str], ...] = ()
+
+
+@attrs.define
+class SentenceState:
+    """What a sentence leaves to the next one ("This also claimed the lives of …")."""
+
+    as_of: Optional[PartialDate] = None
+    as_of_source: AsOfSource = AsOfSource.NONE
+    since: Optional[PartialDate] = None
+    end: int = -1
+
+
+# ---------------------------------------------------------------------------------------------
+# planning: cheap, model-free passes over the block text
+
+
+def _country_pattern() -> re.Pattern[str]:
+    keys = sorted(
+        (k for k in lexicon._country_table() if len(k) > 2 or k in {"us"}), key=len, reverse=True
+    )
+    alternatives = "|".join(re.escape(k) for k in keys)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:'s|s)?(?![\w-])", re.IGNORECASE)
+
+
+_COUNTRY_RE: Optional[re.Pattern[str]] = None
+
+
+def _main_country(text: str, title: Optional[str]) -> Optional[str]:
+    """The country a block is mostly about: mentions counted, the headline's weighted."""
+    global _COUNTRY_RE
+    if _COUNTRY_RE is None:
+        _COUNTRY_RE = _country_pattern()
+    counts: dict[str, float] = {}
+    for weight, chunk in ((3.0, title or ""), (1.0, text)):
+        for match in _COUNTRY_RE.finditer(chunk):
+            surface = match.group(0)
+            if surface.lower() in {"us", "u.s."} and surface != surface.upper():
+                continue  # "us" the pronoun
+            country = lexicon.country_for(surface)
+            if country:
+                counts[country] = counts.get(country, 0.0) + weight
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+_MISSION_RE: Optional[re.Pattern[str]] = None
+
+
+def _mission_mentions(text: str) -> list[tuple[int, str]]:
+    global _MISSION_RE
+    if _MISSION_RE is None:
+        names = sorted(lexicon.mission_names(), key=len, reverse=True)
+        pattern = "|".join(re.escape(n) for n in names)
+        _MISSION_RE = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+    out = []
+    for match in _MISSION_RE.finditer(text):
+        surface = match.group(0)
+        if surface.isupper() or " " in surface:  # acronyms in capitals, or long names
+            mission = lexicon.mission_for(surface)
+            if mission:
+                out.append((match.start(), mission))
+    return out
+
+
+def _event_date(text: str, published: Optional[PartialDate]) -> Optional[PartialDate]:
+    """The day of the story's statement ("said on Monday"), resolved against publication."""
+    if published is None or published.precision != "day":
+        return None
+    match = _WEEKDAY.search(text)
+    if not match:
+        return None
+    phrase = match.group(0)
+    if not phrase.lower().startswith(("on ", "last ", "this ", "yesterday")):
+        phrase = "on " + phrase
+    resolved = resolve_date(phrase, published)
+    if resolved is None or resolved.precision != "day":
+        return None
+    gap = (published.first_day - resolved.first_day).days
+    return resolved if 0 <= gap <= 7 else None
+
+
+def _word_number(word: str) -> Optional[float]:
+    word = word.lower().replace("-", " ")
+    if word.isdigit():
+        return float(word)
+    return _WORD_NUMBERS.get(word)
+
+
+def _anchor(text: str) -> tuple[Optional[PartialDate], Optional[PartialDate]]:
+    """Date an undated anniversary piece: "over the last 60 years" + "first … in 1958" → 2018."""
+    period = _PERIOD_ANCHOR.search(text)
+    first = _FIRST_YEAR.search(text)
+    if not period or not first:
+        return None, None
+    amount_text = period.group(1) or period.group(3)
+    unit = (period.group(2) or period.group(4)).lower()
+    amount = _word_number(amount_text)
+    if amount is None:
+        return None, None
+    years = int(amount * (10 if unit.startswith("decade") else 1))
+    start_year = int(first.group(1) or first.group(2))
+    if not 1 <= years <= 100:
+        return None, None
+    return PartialDate(start_year + years), PartialDate(start_year)
+
+
+def plan_document(document: Document) -> list[BlockPlan]:
+    """Find, without any model, the sentences of a document that can hold a fact.
+
+    Only peacekeeping blocks are read; a document without blocks is one block.
+    """
+    text = document.text
+    blocks = [b for b in document.blocks if b.is_peacekeeping]
+    if not document.blocks:
+        blocks = [
+            Block(
+                start=0,
+                end=len(text),
+                published=document.published,
+                published_source=document.published_source,
+            )
+        ]
+    plans = []
+    for block in blocks:
+        published = block.published
+        block_text = text[block.start : block.end]
+        candidates = []
+        missions_before: list[Optional[str]] = []
+        missions = [(block.start + pos, m) for pos, m in _mission_mentions(block_text)]
+        for sentence in split_sentences(text, block.start, block.end):
+            figures = tuple(
+                f for f in find_figures(text, sentence.start, sentence.end) if f.kind in _FIGURE_KINDS
+            )
+            if not figures:
+                continue
+            if not KEYWORDS.search(text, sentence.start, sentence.end):
+                continue
+            candidates.append(Candidate(sentence, figures))
+            before = [m for pos, m in missions if pos < sentence.start]
+            missions_before.append(before[-1] if before else None)
+        anchor_as_of = anchor_since = None
+        if published is None:
+            anchor_as_of, anchor_since = _anchor(block_text)
+        plans.append(
+            BlockPlan(
+                doc_id=document.id,
+                block=block,
+                published=published,
+                event_date=_event_date(block_text, published),
+                default_country=_main_country(block_text, block.title),
+                anchor_as_of=anchor_as_of,
+                anchor_since=anchor_since,
+                candidates=tuple(candidates),
+                missions_before=tuple(missions_before),
+            )
+        )
+    return plans
+
+
+# ---------------------------------------------------------------------------------------------
+# rules over a parsed sentence
+
+
+def _span_tokens(sdoc, offset: int, start: int, end: int) -> list:
+    return [t for t in sdoc if t.idx + offset < end and t.idx + len(t.text) + offset > start]
+
+
+def _root_of(tokens: Sequence) -> object:
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in inside or t.head.i == t.i:
+            return t
+    return tokens[-1]
+
+
+_SCALE = frozenset({"thousand", "lakh", "lakhs", "crore", "crores", "million", "mln", "billion", "hundred", "dozen"})
+
+
+def _counted_noun(root, inside: set[int]):
+    """The noun a number counts: its nummod head, climbing compounds and scale words."""
+    tok = root
+    if tok.dep_ not in {"nummod", "quantmod", "compound", "amod", "nmod", "nsubj", "appos", "conj"}:
+        return None
+    head = tok.head
+    if head.i in inside or head.i == tok.i:
+        return None
+    if tok.dep_ in {"nsubj", "appos", "conj"}:
+        # "155 of them women": the appositive noun
+        if head.lower_ in {"women", "female"} and tok.dep_ == "nsubj":
+            return head
+        return None
+    if head.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        return None
+    while head.lower_ in _SCALE and head.head.i != head.i and head.head.pos_ in {"NOUN", "PROPN"}:
+        head = head.head
+    while head.dep_ == "compound" and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _noun_class(noun) -> str:
+    low = noun.lower_
+    if low in lexicon.MISSION_NOUNS:
+        if low == "areas" and not any(c.lower_ == "mission" for c in noun.children):
+            return "other"
+        return "mission"
+    if low in lexicon.COUNTRY_NOUNS:
+        return "country" if low != "continents" else "other"
+    if low in lexicon.PERSONNEL_NOUNS:
+        return "personnel"
+    if noun.text[:1].isupper() and low.endswith("s") and lexicon.country_for(noun.text) and (
+        lexicon.normalize(noun.text) != lexicon.normalize(lexicon.country_for(noun.text) or "")
+    ):
+        return "personnel"  # a demonym plural: "181 Pakistanis"
+    return "other"
+
+
+def _verb_of(tok):
+    """The nearest verb governing ``tok``."""
+    for anc in tok.ancestors:
+        if anc.pos_ in {"VERB", "AUX"}:
+            return anc
+    return None
+
+
+def _finite(verb):
+    """Climb infinitives and participles to the verb that carries tense."""
+    seen = 0
+    while verb is not None and seen < 6:
+        seen += 1
+        if verb.tag_ in {"VBZ", "VBP", "VBD", "MD"}:
+            return verb
+        if any(c.dep_ in {"aux", "auxpass"} and c.tag_ != "TO" for c in verb.children):
+            return verb
+        if verb.dep_ in {"xcomp", "acl", "advcl", "relcl", "conj", "ccomp", "pcomp"} and verb.head.i != verb.i:
+            nxt = verb.head
+            if nxt.pos_ not in {"VERB", "AUX"}:
+                nxt = _verb_of(nxt)
+            verb = nxt
+            continue
+        return verb
+    return verb
+
+
+def _aux_words(verb) -> set[str]:
+    words = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if verb.dep_ == "conj" and not words:
+        words = {c.lower_ for c in verb.head.children if c.dep_ in {"aux", "auxpass"}}
+    return words
+
+
+def _chain(tok) -> list:
+    """``tok`` and its ancestors up to the root."""
+    return [tok, *tok.ancestors]
+
+
+def _is_death(root, noun) -> bool:
+    anchor = noun if noun is not None else root
+    related = {t.i for t in anchor.subtree} | {t.i for t in anchor.ancestors}
+    doc = anchor.doc
+    for tok in doc:
+        if tok.i not in related:
+            continue
+        lemma = tok.lemma_.lower() if tok.lemma_ else tok.lower_
+        if tok.lower_ in {"killed", "died", "martyred", "perished", "fallen", "sacrificed", "sacrificing"}:
+            return True
+        if lemma in {"die", "perish", "martyr"}:
+            return True
+        if tok.lower_ in {"lives", "life"}:
+            # "lost their lives", "claimed the lives of", "gave their lives", "laid down their lives"
+            return True
+        if tok.lower_ == "sacrifice" and any(c.lower_ in {"ultimate", "supreme"} for c in tok.children):
+            return True
+    return False
+
+
+def _is_injury(root, noun) -> bool:
+    anchor = noun if noun is not None else root
+    related = {t.i for t in anchor.subtree} | {t.i for t in anchor.ancestors}
+    return any(t.lower_.startswith(("injur", "wound")) for t in anchor.doc if t.i in related)
+
+
+def _is_pledge(root, noun, verb) -> bool:
+    anchor = noun if noun is not None else root
+    for tok in _chain(anchor)[1:]:
+        if tok.pos_ in {"VERB", "AUX"}:
+            lemma = tok.lemma_.lower() if tok.lemma_ else tok.lower_
+            if lemma in PLEDGE_LEMMAS or tok.lower_ in {"pledged", "committed", "planned", "expected", "targeted"}:
+                return True
+            if _aux_words(tok) & FUTURE_AUX:
+                return True
+            if any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.lower_ in PLEDGE_NOUNS for c in tok.children):
+                return True
+        if tok.lower_ in PLEDGE_NOUNS:
+            return True
+    # "We have set a target of sending 3,500 personnel by 2014"
+    sent = anchor.doc.text.lower()
+    return bool(re.search(r"\b(target|goal|aim) of\b", sent))
+
+
+def _markers(doc, verb) -> tuple[bool, bool]:
+    """(current, cumulative) markers in the clause of ``verb`` (or the sentence)."""
+    if verb is not None:
+        top = verb
+        while top.dep_ in {"xcomp", "acl", "advcl", "conj", "pcomp"} and top.head.i != top.i:
+            top = top.head
+        lo = min(t.idx for t in top.subtree)
+        hi = max(t.idx + len(t.text) for t in top.subtree)
+        # sentence-leading adverbials ("At present, …", "Since 1990, …") attach to the root
+        lead_end = next((t.idx for t in doc if t.dep_ == "punct" and t.text == ","), 0)
+        text = doc.text[:lead_end] + " " + doc.text[lo:hi] if lead_end < lo else doc.text[lo:hi]
+    else:
+        text = doc.text
+    current = bool(CURRENT_MARKERS.search(text))
+    cumulative = bool(CUMULATIVE_MARKERS.search(text))
+    return current, cumulative
+
+
+def _tense(verb) -> str:
+    """perfect / future / present / past / none for the finite verb of a clause."""
+    if verb is None:
+        return "none"
+    aux = _aux_words(verb)
+    if aux & FUTURE_AUX:
+        return "future"
+    if aux & {"has", "have", "had", "'ve", "'s"} and verb.tag_ == "VBN":
+        return "perfect"
+    if verb.tag_ in {"VBZ", "VBP"} or aux & {"is", "are", "am"}:
+        return "present"
+    if verb.tag_ == "VBD" or aux & {"was", "were"}:
+        return "past"
+    return "none"
+
+
+def _category(noun, verb) -> Optional[Category]:
+    if noun is None:
+        return None
+    words: list[str] = []
+    nouns = [noun, *noun.conjuncts]
+    for n in nouns:
+        words.append(n.lower_)
+        for child in n.children:
+            if child.dep_ in {"compound", "amod", "nmod", "conj"}:
+                words.append(child.lower_)
+                words.extend(c.lower_ for c in child.children if c.dep_ in {"compound", "conj"})
+            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                words.extend(t.lower_ for t in child.subtree)
+    text = " ".join(words)
+    found: set[Category] = set()
+    for word in words:
+        cat = lexicon.NOUN_CATEGORY.get(word)
+        if cat is not None and cat is not Category.PERSONNEL:
+            found.add(cat)
+    if re.search(r"\b(military|armed|army|service|defence|defense)\b", text):
+        found.add(Category.TROOPS)
+    if verb is not None and any(
+        t.lower_ == "observers" and t.head.lower_ == "as" for t in verb.subtree
+    ):
+        found = {Category.MILITARY_OBSERVERS}
+    if "men" in words and "women" in words:
+        found.discard(Category.WOMEN)
+    if Category.WOMEN in found:
+        return Category.WOMEN
+    if Category.MILITARY_OBSERVERS in found and noun.lower_ in {"observers", "observer"}:
+        return Category.MILITARY_OBSERVERS
+    if len(found) == 1:
+        return next(iter(found))
+    if len(found) > 1:
+        return Category.PERSONNEL
+    return Category.PERSONNEL if _noun_class(noun) == "personnel" else None
+
+
+def _country_of_tokens(tokens: Iterable) -> Optional[str]:
+    for tok in tokens:
+        if tok.pos_ in {"PROPN", "ADJ", "NOUN"} or tok.ent_type_ in {"GPE", "NORP"}:
+            country = lexicon.country_for(tok.text)
+            if country:
+                return country
+    return None
+
+
+def _subject_phrase_country(subj) -> Optional[str]:
+    words = [t for t in subj.subtree]
+    if len(words) <= 6:
+        phrase = " ".join(t.text for t in words if t.dep_ != "det")
+        country = lexicon.country_for(phrase)
+        if country:
+            return country
+    # "Indonesia's peacekeeping unit", "the Republic of Korea", "Pakistani peacekeepers"
+    return _country_of_tokens(
+        [subj] + [c for c in subj.children if c.dep_ in {"poss", "compound", "amod", "nmod", "pobj", "prep"}]
+        + [g for c in subj.children if c.dep_ == "prep" for g in c.children]
+    )
+
+
+_PRONOUNS = frozenset({"we", "it", "she", "he", "they", "country", "nation", "our", "its"})
+
+
+def _subject(noun, root, verb, plan: BlockPlan, mission_before: Optional[str], sdoc) -> Optional[str]:
+    anchor = noun if noun is not None else root
+    # 1. the counted noun is a demonym plural, or carries a demonym/possessive
+    if noun is not None:
+        if _noun_class(noun) == "personnel" and noun.lower_ not in lexicon.PERSONNEL_NOUNS:
+            country = lexicon.country_for(noun.text)
+            if country:
+                return country
+        mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+        international = any(c.lower_ in {"international", "foreign", "multinational"} for c in mods)
+        mission_in_sentence = next((m for _, m in _mission_mentions(sdoc.text)), None)
+        if international or any(
+            c.dep_ == "prep" and c.lower_ == "from" and any(g.lower_ == "countries" for g in c.subtree)
+            for c in noun.children
+        ):
+            return mission_in_sentence or "UN"
+        country = _country_of_tokens(mods)
+        if country:
+            return country
+        if any(c.lower_ in {"u.n.", "un", "united"} for c in mods):
+            if re.search(r"\b(that|the|this) (operation|mission)\b", sdoc.text, re.IGNORECASE) and mission_before:
+                return mission_before
+            return mission_in_sentence or "UN"
+        # "with nearly 20,000 military personnel" attached to "The Congo operation"
+        for anc in noun.ancestors:
+            if anc.lower_ in {"operation", "mission", "force"}:
+                phrase = " ".join(t.text for t in anc.subtree if t.dep_ in {"compound"} or t.i == anc.i)
+                mission = lexicon.mission_for(phrase)
+                if mission:
+                    return mission
+                if anc.dep_ in {"attr", "nsubj"}:
+                    for sib in anc.head.children:
+                        if sib.dep_ == "nsubj" and sib.i != anc.i:
+                            phrase = " ".join(t.text for t in sib.subtree if t.dep_ != "det")
+                            mission = lexicon.mission_for(phrase)
+                            if mission:
+                                return mission
+    # 2. the subject of the governing clause(s)
+    steps = 0
+    node = verb
+    while node is not None and steps < 4:
+        steps += 1
+        for child in node.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.i != anchor.i and child not in anchor.subtree:
+                if child.lower_ in _PRONOUNS or (child.lower_ == "country" and child.dep_ == "nsubj"):
+                    return plan.default_country
+                country = _subject_phrase_country(child)
+                if country:
+                    return country
+                mission = lexicon.mission_for(child.text)
+                if mission:
+                    return mission
+        if node.head.i == node.i:
+            break
+        node = node.head if node.head.pos_ in {"VERB", "AUX"} else _verb_of(node)
+    return plan.default_country
+
+
+_NON_UN_WINDOW = 8
+
+
+def _non_un(root, noun, sdoc) -> bool:
+    anchor = noun if noun is not None else root
+    span = " ".join(t.text for t in anchor.subtree)
+    after = " ".join(t.text for t in sdoc[root.i : root.i + _NON_UN_WINDOW])
+    return bool(lexicon.NON_UN_FORCES.search(span) or lexicon.NON_UN_FORCES.search(after))
+
+
+def _nearest_personnel_noun(sdoc, root):
+    best = None
+    for tok in sdoc:
+        if tok.i == root.i:
+            continue
+        if _noun_class(tok) == "personnel" and tok.pos_ in {"NOUN", "PROPN"}:
+            if best is None or abs(tok.i - root.i) < abs(best.i - root.i):
+                best = tok
+    return best
+
+
+def _dates_for(sdoc, offset: int, base: Optional[PartialDate]):
+    return find_dates(sdoc.text, 0, len(sdoc.text), base=base)
+
+
+def facts_from_sentence(
+    sdoc,
+    candidate: Candidate,
+    plan: BlockPlan,
+    state: SentenceState,
+    mission_before: Optional[str] = None,
+    *,
+    full_text: str,
+) -> list[Fact]:
+    """Facts of one parsed candidate sentence (``sdoc`` is the spaCy Doc of its text)."""
+    offset = candidate.sentence.start
+    base = plan.event_date or plan.published
+    dates = _dates_for(sdoc, offset, base)
+    sentence_text = sdoc.text
+
+    # sentence-level dates: a leading adverbial ("As of Dec 2023,", "Last month,", "Between 1960 and 2007,")
+    lead_as_of = lead_since = None
+    lead_source = AsOfSource.NONE
+    first_comma = sentence_text.find(",")
+    since_any = None
+    claimed: set[int] = set()
+    for dm in dates:
+        if dm.role == "since" and dm.value is not None:
+            since_any = since_any or dm.value
+        if first_comma != -1 and dm.end <= first_comma + 1 and dm.start <= 30:
+            if dm.role in {"as_of", "range"} and dm.value is not None:
+                lead_as_of = dm.end_value if (dm.role == "range" and dm.end_value) else dm.value
+                lead_since = dm.value if dm.role == "range" else None
+                lead_source = _source_of(dm)
+                claimed.add(dm.start)
+            elif dm.role == "since" and dm.value is not None:
+                lead_since = dm.value
+                claimed.add(dm.start)
+    if lead_as_of is None and _ANAPHORA.match(sentence_text) and state.end >= 0:
+        lead_as_of, lead_source = state.as_of, state.as_of_source
+        lead_since = lead_since or state.since
+
+    facts: list[Fact] = []
+    for fm in candidate.figures:
+        tokens = _span_tokens(sdoc, offset, fm.num_start, fm.num_end)
+        if not tokens:
+            continue
+        if any(t.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"} and t.like_num is False for t in tokens):
+            continue
+        root = _root_of(tokens)
+        inside = {t.i for t in tokens}
+        if fm.figure.value <= 0:
+            continue
+        noun = _counted_noun(root, inside)
+        rule = "nummod"
+        if noun is None:
+            # no counted noun: a death predicate, "from N in YEAR", or an object of a personnel verb
+            verb = _verb_of(root)
+            lemma = (verb.lemma_.lower() if verb is not None and verb.lemma_ else "")
+            if _is_death(root, None) and root.dep_ in {"nsubj", "nsubjpass"}:
+                rule = "death-subject"
+            elif verb is not None and (
+                lemma in PERSONNEL_VERBS or lemma in PLEDGE_LEMMAS
+                or (root.dep_ == "pobj" and root.head.lower_ in {"to", "from"})
+            ) and root.dep_ in {"dobj", "pobj", "attr", "nsubj", "appos"}:
+                noun = _nearest_personnel_noun(sdoc, root)
+                if noun is None:
+                    continue
+                rule = "inferred-noun"
+            else:
+                continue
+        noun_class = _noun_class(noun) if noun is not None else "personnel"
+        if noun_class == "other":
+            if not _is_death(root, noun):
+                continue
+            noun_class = "personnel"
+        if _non_un(root, noun, sdoc):
+            continue
+        verb = _verb_of(noun if (noun is not None and rule == "nummod") else root)
+        finite = _finite(verb)
+        tense = _tense(finite)
+        current, cumulative = _markers(sdoc, verb)
+        category = _category(noun, verb) if rule != "death-subject" else Category.PERSONNEL
+
+        metric: Optional[Metric]
+        if noun_class == "personnel":
+            anchor_tok = noun if rule == "nummod" else root
+            if _is_death(root, anchor_tok if rule == "nummod" else None) or rule == "death-subject":
+                incident = bool(INCIDENT_WORDS.search(sentence_text)) and not cumulative
+                metric = Metric.FATALITIES_INCIDENT if incident else Metric.FATALITIES_TOTAL
+                rule += ".death"
+            elif _is_injury(root, anchor_tok if rule == "nummod" else None):
+                metric = Metric.INJURIES_TOTAL
+                rule += ".injury"
+            elif root.dep_ == "pobj" and root.head.lower_ == "from":
+                metric = Metric.PERSONNEL_DEPLOYED  # the baseline of "to 4,000 from 2,867 in 2014"
+                rule += ".baseline"
+            elif tense == "future" or _is_pledge(root, anchor_tok, verb):
+                metric = Metric.PERSONNEL_PLEDGED
+                rule += ".pledge"
+            elif current and not re.search(r"\bsince\b", sentence_text, re.IGNORECASE):
+                metric = Metric.PERSONNEL_DEPLOYED
+                rule += ".current"
+            elif cumulative or tense == "perfect" or _is_range_dated(dates):
+                if tense == "perfect" and finite is not None and finite.lemma_.lower() == "have" and not cumulative:
+                    metric = Metric.PERSONNEL_DEPLOYED  # "We have had 3,552 personnel"
+                    rule += ".possession"
+                else:
+                    metric = Metric.PERSONNEL_SERVED_TOTAL
+                    rule += ".cumulative"
+            elif tense == "past" and finite is not None and finite.lemma_.lower() in {"involve", "send", "dispatch", "contribute"} and not _has_point_date(dates):
+                metric = Metric.PERSONNEL_SERVED_TOTAL
+                rule += ".past-total"
+            else:
+                metric = Metric.PERSONNEL_DEPLOYED
+                rule += ".deployed"
+            if metric is Metric.PERSONNEL_DEPLOYED and category is Category.WOMEN:
+                metric = Metric.WOMEN_DEPLOYED
+        elif noun_class == "mission":
+            if tense == "future" or _is_pledge(root, noun, verb):
+                continue
+            if current and not cumulative:
+                metric = Metric.MISSIONS_CURRENT
+            elif cumulative or tense in {"perfect", "past"}:
+                metric = Metric.MISSIONS_SERVED_TOTAL
+            elif tense == "present" and _finite_lemma(finite) in {"participate", "serve", "deploy", "be"}:
+                metric = Metric.MISSIONS_CURRENT
+            else:
+                metric = Metric.MISSIONS_SERVED_TOTAL
+            category = None
+            rule += ".missions"
+        else:  # country
+            prep = noun.head.lower_ if noun is not None else ""
+            if prep not in {"in", "to", "across"}:
+                continue
+            if current and not cumulative:
+                continue  # "deployed in 13 different countries" now: not in the vocabulary
+            if not (cumulative or tense in {"perfect", "past"}):
+                continue
+            metric = Metric.COUNTRIES_SERVED_TOTAL
+            category = None
+            rule += ".countries"
+
+        subject = _subject(noun if rule.startswith("nummod") else None, root, verb, plan, mission_before, sdoc)
+        if subject is None:
+            subject = "UN"
+
+        as_of, as_of_source, since = _as_of_for(
+            fm, dates, offset, claimed, lead_as_of, lead_source, lead_since, since_any, metric, plan, sentence_text
+        )
+        facts.append(
+            Fact(
+                doc=plan.doc_id,
+                subject=subject,
+                metric=metric,
+                figure=fm.figure,
+                category=category,
+                as_of=as_of,
+                as_of_source=as_of_source,
+                since=since,
+                evidence=full_text[candidate.sentence.start : candidate.sentence.end],
+                start=fm.num_start,
+                end=fm.num_end,
+                rule=rule,
+            )
+        )
+    if facts or lead_as_of is not None:
+        keep = next((f for f in facts if f.as_of_source in {AsOfSource.EXPLICIT, AsOfSource.RELATIVE}), None)
+        state.as_of = keep.as_of if keep else lead_as_of
+        state.as_of_source = keep.as_of_source if keep else lead_source
+        state.since = next((f.since for f in facts if f.since), lead_since)
+        state.end = candidate.sentence.end
+    return facts
+
+
+def _finite_lemma(verb) -> str:
+    return verb.lemma_.lower() if verb is not None and verb.lemma_ else ""
+
+
+def _is_range_dated(dates) -> bool:
+    return any(d.role == "range" and d.value is not None for d in dates)
+
+
+def _has_point_date(dates) -> bool:
+    return any(d.role == "as_of" and d.value is not None for d in dates)
+
+
+def _source_of(dm) -> AsOfSource:
+    text = dm.text.lower()
+    if re.search(r"\b(last|yesterday|today|this|next|ago|now|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", text):
+        return AsOfSource.RELATIVE
+    return AsOfSource.EXPLICIT
+
+
+_CUMULATIVE_METRICS = frozenset(
+    {Metric.PERSONNEL_SERVED_TOTAL, Metric.MISSIONS_SERVED_TOTAL, Metric.COUNTRIES_SERVED_TOTAL, Metric.FATALITIES_TOTAL}
+)
+
+
+def _as_of_for(fm, dates, offset, claimed, lead_as_of, lead_source, lead_since, since_any, metric, plan, sentence):
+    """As-of date, its source, and period start for one figure."""
+    local_start = fm.end - offset
+    as_of = None
+    source = AsOfSource.NONE
+    since = None
+    # a date right after the number ("from 2,867 in 2014", "reached 2,809 in March 2016")
+    for dm in dates:
+        if dm.start in claimed or dm.value is None or dm.role not in {"as_of", "range"}:
+            continue
+        gap = sentence[local_start : dm.start]
+        if 0 <= dm.start - local_start <= 40 and re.fullmatch(r"[\s,]*(?:[a-z]+\s+){0,3}(?:in|as of|on|at)?\s*", gap, re.IGNORECASE):
+            if metric is Metric.PERSONNEL_PLEDGED:
+                break
+            as_of = dm.end_value if dm.role == "range" and dm.end_value else dm.value
+            since = dm.value if dm.role == "range" else None
+            source = _source_of(dm)
+            break
+    if as_of is None and lead_as_of is not None:
+        as_of, source = lead_as_of, lead_source
+        since = lead_since
+    if as_of is None and metric is not Metric.PERSONNEL_PLEDGED:
+        # a single point date or range elsewhere in the clause ("were sent … in June 1958")
+        others = [d for d in dates if d.start not in claimed and d.value is not None and d.role in {"as_of", "range"}]
+        if len(others) == 1:
+            dm = others[0]
+            as_of = dm.end_value if dm.role == "range" and dm.end_value else dm.value
+            since = dm.value if dm.role == "range" else None
+            source = _source_of(dm)
+    if as_of is None:
+        if plan.event_date is not None:
+            as_of, source = plan.event_date, AsOfSource.RELATIVE
+        elif plan.published is not None:
+            as_of, source = plan.published, AsOfSource.PUBLISHED
+        elif plan.anchor_as_of is not None:
+            as_of, source = plan.anchor_as_of, AsOfSource.ANCHOR
+            since = since or plan.anchor_since
+    if since is None:
+        since = lead_since or since_any
+    if since is None and metric in _CUMULATIVE_METRICS:
+        since = _period_since(sentence, as_of or plan.published)
+        if since is None and plan.anchor_since is not None and as_of == plan.anchor_as_of:
+            since = plan.anchor_since
+    if metric not in _CUMULATIVE_METRICS:
+        since = None
+    if since is not None and since.precision != "year":
+        since = PartialDate(since.year)
+    return as_of, source, since
+
+
+def _period_since(sentence: str, base: Optional[PartialDate]) -> Optional[PartialDate]:
+    from peacefacts.nlp.dates import period_start
+
+    match = re.search(r"\b(?:over|in|during|for) the (?:last|past) [\w-]+(?: [\w-]+)? (?:years|decades)\b", sentence, re.IGNORECASE)
+    if not match or base is None:
+        return None
+    return period_start(match.group(0), base)
+
+
+def dedupe_facts(facts: Sequence[Fact]) -> list[Fact]:
+    """One fact per (subject, metric, value, category) in a document.
+
+    A figure repeated in the headline and the body, or with and without its hedge, is one
+    claim: keep the hedged form and the first body mention.
+    """
+    best: dict[tuple, Fact] = {}
+    order: list[tuple] = []
+    for fact in facts:
+        key = (fact.subject, fact.metric, fact.figure.value)
+        if key not in best:
+            best[key] = fact
+            order.append(key)
+            continue
+        kept = best[key]
+        if kept.qualifier is Qualifier.EXACT and fact.qualifier is not Qualifier.EXACT:
+            best[key] = fact
+        elif (kept.as_of is None) and fact.as_of is not None:
+            best[key] = fact
+    return [best[k] for k in order]
