@@ -1,0 +1,37 @@
+"""Shared fixtures: one spaCy pipeline and one Extractor for the whole session."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SEEDS = FIXTURES / "seeds"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from peacefacts.nlp.model import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def extractor(nlp):
+    from peacefacts.extract import Extractor
+
+    return Extractor(nlp)
+
+
+@pytest.fixture(scope="session")
+def seed_results(extractor):
+    """Extraction results of the five seed articles, keyed by file name."""
+    from peacefacts.ingest import read_inputs
+
+    return {Path(r.document.id).name: r for r in extractor.extract_many(read_inputs([str(SEEDS)]))}
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
