@@ -1,0 +1,92 @@
+"""A report a person reads: one block per disagreement, both sides' evidence, the explanation.
+
+Pure: builds a string (the CLI prints it for ``--format table``).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING
+
+from peacefacts.reconcile.model import Observation, Pair, Rank, Verdict, format_value
+
+if TYPE_CHECKING:  # pragma: no cover
+    from peacefacts.reconcile.core import Reconciliation
+
+__all__ = ["format_table"]
+
+_WIDTH = 100
+
+
+def _side(label: str, obs: Observation) -> list[str]:
+    f = obs.fact
+    details = [f"{format_value(f.value, f.qualifier)} {f.qualifier.value}", f"as of {obs.as_of or 'undated'}"]
+    if f.since is not None:
+        details.append(f"since {f.since}")
+    if f.category is not None:
+        details.append(f.category.value)
+    if f.scope:
+        details.append(f"scope {f.scope}")
+    lines = [f"  {label}: {f.doc}", f"     {', '.join(details)}"]
+    if f.evidence:
+        quoted = textwrap.wrap(f"“{f.evidence}”", width=_WIDTH - 5)
+        lines += [f"     {line}" for line in quoted]
+    return lines
+
+
+def _block(pair: Pair, group_label: str) -> list[str]:
+    title = f"{pair.verdict.value.upper()}  {group_label}  [{pair.cause}]"
+    if pair.copies:
+        title += "  (copies of one article)"
+    lines = [title]
+    lines += [f"  {line}" for line in textwrap.wrap(pair.explanation, width=_WIDTH - 2)]
+    lines += _side("a", pair.a)
+    lines += _side("b", pair.b)
+    return lines
+
+
+def format_table(reconciliation: Reconciliation) -> str:
+    """Render a :class:`~peacefacts.reconcile.core.Reconciliation` as a plain-text report.
+
+    Sections: a summary line, one block per discrepancy (conflicts first), the preferred figure
+    of every group with a disagreement, and the copies found.
+    """
+    groups = reconciliation.groups
+    pairs = reconciliation.pairs
+    counts = {v: sum(1 for p in pairs if p.verdict is v) for v in Verdict}
+    out = [
+        f"{len(groups)} groups, {len(pairs)} pairs: {counts[Verdict.CONFLICT]} conflict, "
+        f"{counts[Verdict.CHANGED_OVER_TIME]} changed_over_time, {counts[Verdict.AGREE]} agree; "
+        f"{len(reconciliation.copies)} copy pairs; policy {reconciliation.policy.value}",
+        "",
+    ]
+    label_of = {id(p): g.label for g in groups for p in g.pairs}
+    discrepancies = reconciliation.discrepancies()
+    if not discrepancies:
+        out += ["No disagreements.", ""]
+    for pair in discrepancies:
+        out += _block(pair, label_of[id(pair)])
+        out.append("")
+    disputed = [g for g in groups if any(p.verdict is not Verdict.AGREE for p in g.pairs)]
+    if disputed:
+        out.append("Preferred figures")
+        for group in disputed:
+            pref = group.preferred
+            if pref is None:
+                continue
+            flag = " (disputed)" if pref.disputed else ""
+            out.append(
+                f"  {group.label}: {format_value(pref.best, pref.qualifier)} as of "
+                f"{pref.as_of or 'undated'}{flag}; {pref.reason}"
+            )
+            deprecated = [p for p in group.series if p.rank is Rank.DEPRECATED]
+            for point in deprecated:
+                out.append(f"    deprecated: {format_value(point.best, point.qualifier)} ({point.as_of}); {point.reason}")
+        out.append("")
+    if reconciliation.copies:
+        out.append("Copies (one article published twice; counted as one source)")
+        for c in reconciliation.copies:
+            extra = "" if c.containment is None else f", containment {c.containment:.2f}"
+            out.append(f"  {c.a} = {c.b}  (similarity {c.similarity:.2f}{extra})")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
