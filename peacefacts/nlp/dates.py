@@ -1,0 +1,587 @@
+"""Dates as news text writes them: find them with regexes, resolve them with dateparser.
+
+Pure functions, no model, no clock: every relative phrase ("last month", "on Saturday") is
+resolved against an explicit base date (the block's publication date) and never against today.
+
+* :func:`resolve_date` turns a phrase into a :class:`~peacefacts.records.PartialDate` that keeps
+  the precision the text gives ("October 2014" is ``2014-10``, never ``2014-10-08``).
+* :func:`find_dates` finds date expressions in a sentence with offsets and a role
+  (``as_of``, ``since``, ``until``, ``target``, ``range``).
+* :func:`period_start` and :func:`find_periods` read the start of a cumulative period
+  ("since 1960", "over the past 32 years", "FIFTY years of peacekeeping").
+
+How precision is kept: dateparser fills missing parts from its base ("1960" → 1960-06-08), so a
+phrase is resolved against the first and the last day the base can mean, each result is widened
+to the interval of dateparser's ``period`` (year, month, week, day), and only the part common to
+the whole interval is kept. The same trick with two unrelated probe bases tells whether a phrase
+is relative at all (:func:`is_relative`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import functools
+import re
+import threading
+from typing import NamedTuple, Union
+
+from peacefacts.nlp.numbers import NUMBER_PATTERN, parse_figure
+from peacefacts.records import PartialDate, Qualifier
+
+__all__ = [
+    "DateMatch",
+    "PeriodMatch",
+    "resolve_date",
+    "is_relative",
+    "find_dates",
+    "period_start",
+    "find_periods",
+    "ROLES",
+]
+
+BaseDate = Union[PartialDate, _dt.date, None]  # noqa: UP007 - a runtime alias must work on 3.10
+
+#: Roles :func:`find_dates` assigns.
+ROLES = frozenset({"as_of", "since", "until", "target", "range"})
+
+
+class DateMatch(NamedTuple):
+    """A date expression in text.
+
+    ``text`` is ``source[start:end]`` and includes the word that gives the role ("since 1960",
+    "as of last March"). ``value`` is the (first) date, ``end_value`` the last one of a range
+    ("from 2006 to 2012", "25-26 October 2021"); both are ``None`` when a relative phrase has
+    no base.
+    """
+
+    start: int
+    end: int
+    text: str
+    role: str
+    value: PartialDate | None
+    end_value: PartialDate | None
+
+
+class PeriodMatch(NamedTuple):
+    """A cumulative period: where it starts (and ends, if the text says).
+
+    ``years`` is the length the text gives ("over the past 32 years" → 32), ``None`` for
+    "since 1960" and "over the years". ``since`` is ``None`` when it cannot be known.
+    """
+
+    start: int
+    end: int
+    text: str
+    since: PartialDate | None
+    until: PartialDate | None
+    years: int | None
+    qualifier: Qualifier
+
+
+# --------------------------------------------------------------------------------------------
+# dateparser, wrapped once
+
+_SETTINGS = {
+    "PREFER_DATES_FROM": "past",  # news reports what happened; "March" in June is the last March
+    "RETURN_TIME_AS_PERIOD": True,
+    "TIMEZONE": "UTC",
+    "TO_TIMEZONE": "UTC",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
+_LOCAL = threading.local()
+_MAX_PARSERS = 32
+
+
+def _parser(base: _dt.date):
+    """A DateDataParser for ``base``, reused per thread.
+
+    ``RELATIVE_BASE`` is fixed at construction, so parsers are cached per base date in a small
+    per-thread dict (dateparser objects are not documented as thread-safe).
+    """
+    cache = getattr(_LOCAL, "parsers", None)
+    if cache is None:
+        cache = _LOCAL.parsers = {}
+    parser = cache.get(base)
+    if parser is None:
+        from dateparser.date import DateDataParser  # imported lazily: import peacefacts stays cheap
+
+        if len(cache) >= _MAX_PARSERS:
+            cache.clear()
+        settings = dict(_SETTINGS, RELATIVE_BASE=_dt.datetime(base.year, base.month, base.day))
+        parser = cache[base] = DateDataParser(languages=["en"], settings=settings)
+    return parser
+
+
+# --------------------------------------------------------------------------------------------
+# vocabulary
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+# Month and weekday names must be capitalised (or all caps): "may", "march" and "sat" are verbs.
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+)
+_MONTH = rf"(?:(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})\b\.?)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)(?![\dA-Za-z])"  # not "1990s"
+_WD_PREFIX = rf"(?:(?:{_WEEKDAY}|{_WD_ABBR}),?\s+)?"
+_NUM = NUMBER_PATTERN
+
+_NOW_WORDS = r"(?:as\s+of\s+(?:now|today)|currently|presently|at\s+present|at\s+the\s+moment|to\s+date|so\s+far|right\s+now|nowadays|now|today)"
+_REL_UNIT = r"(?:week|month|year|fortnight)"
+
+_I = re.IGNORECASE
+
+# Date expressions ("atoms"); the first alternative that matches at a position wins.
+_DATE_ATOM = re.compile(
+    rf"""
+    (?P<iso>(?<![\w/.-])(?:1[89]|20)\d\d[-/](?:0?[1-9]|1[0-2])[-/](?:[12]\d|3[01]|0?[1-9])(?!\d)(?![\w/.-]\d))
+   |(?P<numeric>(?<![\w/.-])\d{{1,2}}[/.]\d{{1,2}}[/.](?:1[89]|20)\d\d(?![\w/.]\d))
+   |(?P<dmy>(?<![\w-]){_WD_PREFIX}{_DAY}(?:\s*[-\u2013]\s*{_DAY})?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})
+   |(?P<mdy>(?<![\w-]){_WD_PREFIX}{_MONTH}\s+{_DAY}(?:\s*[-\u2013]\s*{_DAY})?(?:,?\s+{_YEAR})?(?![\w,]\d))
+   |(?P<dm>(?<![\w-]){_DAY}\s+(?:of\s+)?{_MONTH}(?!,?\s+\d))
+   |(?P<my>(?:(?i:(?:the\s+)?(?:(?:very\s+)?(?:early|earlier|mid|middle|late|later|end|beginning|start)(?:\s+of\s+|\s*-\s*|\s+))))?{_MONTH},?\s+(?:of\s+)?{_YEAR})
+   |(?P<year>(?:(?<![\w-])(?i:(?:the\s+)?(?:(?:very\s+)?(?:early|mid|late|end|beginning|start|middle|first\s+half|second\s+half)(?:\s+of\s+|\s*-\s*|\s+)))|(?<![\w$€£.,:/-])){_YEAR}(?:\s*[-\u2013]\s*(?:(?:1[89]|20)\d\d|\d\d)(?![\w]))?)
+   |(?P<rel>(?i:(?:(?:earlier|early|later|late)\s+)?(?:last|this|next|the\s+previous|the\s+past|the\s+current)\s+{_REL_UNIT}\b
+          |yesterday|tomorrow|(?:{_NUM}|a|an)\s+(?:days?|weeks?|months?|years?|decades?)\s+ago\b)
+          |(?i:last|this|next)\s+{_MONTH}|(?i:last|this|past|previous)\s+{_WEEKDAY}\b)
+   |(?P<weekday>\b{_WEEKDAY}\b)
+   |(?P<now>(?i:\b{_NOW_WORDS}\b))
+    """,
+    re.VERBOSE,
+)
+_PREP = re.compile(
+    r"""(?<![\w])(?P<prep>as\s+(?:of|at|on)|ever\s+since|since|from|until|till|through|up\s+to|by|before|after
+        |in|on|at|during|throughout|between|around)\s+(?:the\s+)?\Z""",
+    re.VERBOSE | _I,
+)
+_PREP_ROLE = {
+    "as of": "as_of", "as at": "as_of", "as on": "as_of", "in": "as_of", "on": "as_of", "at": "as_of",
+    "during": "as_of", "throughout": "as_of", "around": "as_of",
+    "since": "since", "ever since": "since", "from": "since", "after": "since",
+    "until": "until", "till": "until", "through": "until", "up to": "until", "before": "until",
+    "by": "by",
+}  # fmt: skip
+_RANGE_AND = re.compile(r"\s+and\s+(?:(?:in|on)\s+)?", _I)
+_RANGE_TO = re.compile(r"\s*(?:to|until|till|through|[-\u2013])\s+|\s*[-\u2013]\s*", _I)
+# A bare year is a count, not a date, after a hedge or label or before a counted noun ("2000 troops").
+_YEAR_VETO_BEFORE = re.compile(
+    r"(?<![\w])(?:over|more\s+than|about|around|nearly|almost|some|approximately|up\s+to|at\s+least|than|total\s+of"
+    r"|No\.|#|[Rr]esolutions?|[Aa]rticle|[Mm]atch|Rs\.?|US|\$)\s*\Z",
+    _I,
+)
+_YEAR_VETO_AFTER = re.compile(
+    r"\s+(?:troops|peacekeepers|personnel|soldiers|officers|police|policemen|people|men|women|members|military"
+    r"|staff|observers|experts|civilians|refugees|children|persons|uniformed|blue\s+helmets|of\s+(?:them|whom|the))\b",
+    _I,
+)
+
+# --------------------------------------------------------------------------------------------
+# resolving one phrase
+
+_LEAD = re.compile(
+    r"^(?:(?:as\s+(?:of|at|on)|ever\s+since|since|from|until|till|through|up\s+to|by|before|after|in|on|at|during"
+    r"|throughout|around|about|circa|of|for)\s+)+",
+    _I,
+)
+_MODIFIER = re.compile(
+    r"^(?:the\s+)?(?:very\s+)?(?:early|earlier|mid|middle|late|later|end|beginning|start|close|first\s+half"
+    r"|second\s+half)(?:\s+of\s+|\s*-\s*|\s+)(?:the\s+)?",
+    _I,
+)
+_NOW_RE = re.compile(rf"^{_NOW_WORDS}$", _I)
+_WEEKDAY_RE = re.compile(r"^(?:(?P<mod>this|last|past|previous)\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", _I)
+_MONTH_REL_RE = re.compile(rf"^(?P<mod>last|this|next)\s+(?P<month>{_MONTH_NAMES})\.?$", _I)
+# Something a date can be made of; month names only capitalised ("may" and "march" are verbs).
+_DATEISH = re.compile(
+    rf"\d|\b(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})\b"
+    r"|(?i:\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|week|month"
+    r"|year|fortnight|ago|decade)s?\b)"
+)
+_BARE_NUMBER = re.compile(r"^[\d,.\s]+$")
+_YEAR_RANGE_RE = re.compile(r"^((?:1[89]|20)\d\d)\s*[-\u2013]\s*((?:1[89]|20)\d\d|\d\d)$")
+_DECADE_RE = re.compile(r"^(?:the\s+)?\d{3}0'?s$", _I)
+_PROBES = (_dt.date(2003, 3, 12), _dt.date(2011, 9, 24))  # differ in year, month, day and weekday
+
+
+def _to_partial(base: BaseDate) -> PartialDate | None:
+    if base is None or isinstance(base, PartialDate):
+        return base
+    if isinstance(base, _dt.datetime):
+        base = base.date()
+    return PartialDate.from_date(base)
+
+
+def _normalise(phrase: str) -> str:
+    text = re.sub(r"\s+", " ", phrase).strip().strip("()[],;:.").strip()
+    text = _LEAD.sub("", text)
+    text = _MODIFIER.sub("", text)
+    return text.strip(" ,")
+
+
+def _period_interval(day: _dt.date, period: str) -> tuple[_dt.date, _dt.date]:
+    if period == "year":
+        return _dt.date(day.year, 1, 1), _dt.date(day.year, 12, 31)
+    if period == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        return _dt.date(day.year, day.month, 1), _dt.date(day.year, day.month, last)
+    if period == "week":
+        monday = day - _dt.timedelta(days=day.weekday())
+        return monday, monday + _dt.timedelta(days=6)
+    return day, day
+
+
+def _common_prefix(first: _dt.date, last: _dt.date) -> PartialDate | None:
+    if first.year != last.year:
+        return None
+    if first.month != last.month:
+        return PartialDate(first.year)
+    if first.day != last.day:
+        return PartialDate(first.year, first.month)
+    return PartialDate(first.year, first.month, first.day)
+
+
+def _interval_at(text: str, day: _dt.date) -> tuple[_dt.date, _dt.date] | None:
+    """What ``text`` (already normalised) means on ``day``, as an inclusive interval."""
+    if _NOW_RE.match(text):
+        return day, day
+    m = _WEEKDAY_RE.match(text)
+    if m:
+        # "on Saturday" in a Saturday story is that day; "last Saturday" is the one before
+        back = (day.weekday() - _WEEKDAYS[m.group("day").lower()]) % 7
+        if back == 0 and m.group("mod"):
+            back = 7
+        d = day - _dt.timedelta(days=back)
+        return d, d
+    m = _MONTH_REL_RE.match(text)
+    if m:  # dateparser reads neither "last March" nor "this March"
+        month = _MONTHS[m.group("month").lower()]
+        mod = m.group("mod").lower()
+        year = day.year
+        if mod == "last" and month >= day.month:
+            year -= 1
+        elif mod == "next" and month <= day.month:
+            year += 1
+        return _period_interval(_dt.date(year, month, 1), "month")
+    m = _YEAR_RANGE_RE.match(text)
+    if m:  # "2006-2012": the whole span
+        y1 = int(m.group(1))
+        y2 = int(m.group(2)) if len(m.group(2)) == 4 else y1 // 100 * 100 + int(m.group(2))
+        return (_dt.date(y1, 1, 1), _dt.date(y2, 12, 31)) if y2 >= y1 else None
+    if not _DATEISH.search(text) or _DECADE_RE.match(text):
+        return None  # "we" is not Wednesday, "the 1990s" is not 1990 seconds ago
+    if _BARE_NUMBER.match(text) and not re.fullmatch(r"(?:1[89]|20)\d\d", text):
+        return None
+    data = _parser(day).get_date_data(text)
+    if data.date_obj is None or data.period == "time":
+        return None
+    return _period_interval(data.date_obj.date(), data.period)
+
+
+@functools.lru_cache(maxsize=4096)  # the same phrases recur across a corpus; the cache is thread-safe
+def _resolve_between(text: str, first: _dt.date, last: _dt.date) -> PartialDate | None:
+    a = _interval_at(text, first)
+    if a is None:
+        return None
+    b = a if last == first else _interval_at(text, last)
+    if b is None:
+        return None
+    return _common_prefix(min(a[0], b[0]), max(a[1], b[1]))
+
+
+def is_relative(phrase: str) -> bool:
+    """Whether a date phrase needs a base date to mean anything ("last month", "Oct 1").
+
+    The phrase is resolved against two unrelated probe dates; it is relative when the results
+    differ. A phrase that does not parse is not relative.
+
+    Example:
+        >>> is_relative("last month"), is_relative("Oct 1"), is_relative("October 2014")
+        (True, True, False)
+    """
+    text = _normalise(phrase)
+    results = {_resolve_between(text, probe, probe) for probe in _PROBES}
+    return len(results) > 1
+
+
+def resolve_date(phrase: str, base: BaseDate) -> PartialDate | None:
+    """Resolve a date phrase against a base date, keeping the precision the text gives.
+
+    Args:
+        phrase: A short date expression ("June 8, 2024", "in 2014", "as of last March",
+            "on Saturday", "currently"). Leading prepositions and "the end of"/"mid-" are ignored.
+        base: The publication date (any precision), or ``None`` when unknown.
+
+    Returns:
+        A :class:`PartialDate` of year, month or day precision, or ``None`` when the phrase does
+        not parse, is relative and ``base`` is ``None``, or is too vague for ``base``'s
+        precision ("yesterday" against a base known only to the year).
+
+    Example:
+        >>> base = PartialDate(2024, 6, 8)
+        >>> [str(resolve_date(p, base)) for p in ("June 8, 2024", "October 2014", "last month", "on Saturday")]
+        ['2024-06-08', '2014-10', '2024-05', '2024-06-08']
+        >>> resolve_date("last year", None) is None
+        True
+    """
+    text = _normalise(phrase)
+    if not text:
+        return None
+    base_pd = _to_partial(base)
+    if base_pd is None:
+        results = {_resolve_between(text, probe, probe) for probe in _PROBES}
+        return results.pop() if len(results) == 1 else None
+    return _resolve_between(text, base_pd.first_day, base_pd.last_day)
+
+
+# --------------------------------------------------------------------------------------------
+# finding dates in a sentence
+
+
+class _Atom(NamedTuple):
+    start: int
+    end: int
+    kind: str
+
+
+def _date_atoms(text: str, start: int, end: int) -> list[_Atom]:
+    atoms = []
+    for m in _DATE_ATOM.finditer(text, start, end):
+        kind = m.lastgroup or ""
+        if kind == "year":
+            s = m.start()
+            core = re.search(_YEAR, m.group(0))
+            year_at = s + (core.start() if core else 0)
+            if _YEAR_VETO_BEFORE.search(text, max(start, year_at - 20), year_at) or _YEAR_VETO_AFTER.match(text, m.end(), end):
+                continue
+        atoms.append(_Atom(m.start(), m.end(), kind))
+    return atoms
+
+
+_DAY_RANGE = re.compile(rf"^(?P<pre>.*?)(?<!\d)(?P<d1>{_DAY})\s*[-\u2013]\s*(?P<d2>{_DAY})(?P<post>.*)$", re.S)
+
+
+def _resolve_atom(core: str, kind: str, base: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
+    m = _YEAR_RANGE_RE.match(core.strip()) if kind == "year" else None
+    if m:
+        y1 = int(m.group(1))
+        y2 = int(m.group(2)) if len(m.group(2)) == 4 else y1 // 100 * 100 + int(m.group(2))
+        return PartialDate(y1), (PartialDate(y2) if y2 >= y1 else None)
+    m = _DAY_RANGE.match(core) if kind in ("dmy", "mdy") else None
+    if m:  # "25-26 October 2021", "June 8-9, 2024": two days
+        first = resolve_date(m.group("pre") + m.group("d1") + m.group("post"), base)
+        last = resolve_date(m.group("pre") + m.group("d2") + m.group("post"), base)
+        return first, last
+    return resolve_date(core, base), None
+
+
+def _role_for(prep: str | None, value: PartialDate | None, base: PartialDate | None) -> str:
+    role = _PREP_ROLE.get(re.sub(r"\s+", " ", prep.lower()), "as_of") if prep else "as_of"
+    if role in ("as_of", "by") and value is not None and base is not None and value.first_day > base.last_day:
+        return "target"  # a date after publication is a plan or a target, never an as-of
+    if role == "by":
+        return "as_of" if base is not None and value is not None else "target"
+    return role
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None, base: BaseDate = None) -> list[DateMatch]:
+    """Find date expressions in ``text[start:end]`` with offsets, a role and resolved values.
+
+    Args:
+        text: The text (a sentence or a block); offsets are into ``text``.
+        start: Where to start looking.
+        end: Where to stop (default: the end of ``text``).
+        base: The publication date used to resolve relative phrases.
+
+    Returns:
+        Matches in text order. Roles: ``as_of`` (as of / in / on / plain), ``since``
+        (since / from), ``until`` (until / through / before), ``target`` (by + a date after
+        ``base``, or any date after ``base``; "by 2014" without a base) and ``range``
+        ("between 1960 and 2007", "from 2006 to 2012", "2006-2012").
+
+    Example:
+        >>> [(m.text, m.role, str(m.value)) for m in
+        ...  find_dates("Last month, it said 235,000 troops served since 1960.", base=PartialDate(2024, 6, 8))]
+        [('Last month', 'as_of', '2024-05'), ('since 1960', 'since', '1960')]
+    """
+    end = len(text) if end is None else min(end, len(text))
+    base_pd = _to_partial(base)
+    atoms = _date_atoms(text, start, end)
+    out: list[DateMatch] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        p = _PREP.search(text, max(start, a.start - 16), a.start)
+        prep = p.group("prep").lower() if p else None
+        s = p.start() if p else a.start
+        value, end_value = _resolve_atom(text[a.start : a.end], a.kind, base_pd)
+        if i + 1 < len(atoms):
+            b = atoms[i + 1]
+            gap = text[a.end : b.start]
+            joiner = None
+            if prep == "between" and _RANGE_AND.fullmatch(gap):
+                joiner = "between"
+            elif _RANGE_TO.fullmatch(gap) and (prep == "from" or "-" in gap or "\u2013" in gap or gap.strip().lower() == "to"):
+                joiner = "to"
+            if joiner and a.kind not in ("now", "rel", "weekday"):
+                b_value, b_end = _resolve_atom(text[b.start : b.end], b.kind, base_pd)
+                if joiner == "to" and prep not in ("from", None) and prep != "between":
+                    s = a.start  # "in 2006-2012": keep "in" out of a range's role
+                out.append(DateMatch(s, b.end, text[s : b.end], "range", value, b_end or b_value))
+                i += 2
+                continue
+        if a.kind == "year" and end_value is not None:  # "2006-2012" alone
+            out.append(DateMatch(s, a.end, text[s : a.end], "range" if prep not in ("since", "ever since") else "since", value, end_value))
+            i += 1
+            continue
+        if prep == "between":  # "between 1960 and ..." without a date after "and"
+            prep, s = None, a.start
+        role = _role_for(prep, value, base_pd)
+        out.append(DateMatch(s, a.end, text[s : a.end], role, value, end_value))
+        i += 1
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# periods
+
+_PERIOD_UNIT = {"year": 1, "years": 1, "decade": 10, "decades": 10, "century": 100, "centuries": 100}
+_PERIOD_HEDGE = r"(?:nearly|almost|over|more\s+than|some|about|around|close\s+to|roughly|approximately|well\s+over|just\s+over|at\s+least|less\s+than|under)"
+_PERIOD = re.compile(
+    rf"""
+    (?P<since>(?<![\w])(?:ever\s+)?[Ss]ince\s+
+        (?:(?:its|the|their|his|her|our|Pakistan's|[A-Z]\w+'s)\s+
+           (?:inception|establishment|founding|creation|admission|independence|beginning|start|first\s+deployment
+             |first\s+mission|membership|accession|entry|participation|debut)\b[^.;:!?]{{0,60}}?\b(?:in|on)\s+)?
+        (?P<since_date>(?:{_MONTH}\s+)?{_YEAR}|(?i:last|this)\s+(?:year|month|{_MONTH_NAMES}))\b)
+   |(?P<dur>(?<![\w])
+        (?:(?P<prep>(?i:over|in|during|for|across|throughout|within|spanning|of))\s+)?
+        (?:(?P<det>(?i:the|its|their|our|his|her|those|these|almost|nearly|more\s+than|over))\s+)?
+        (?:(?P<last>(?i:past|last|previous|preceding|first))\s+)?
+        (?:(?P<hedge>(?i:{_PERIOD_HEDGE}))\s+)?
+        (?:(?:(?P<half>(?i:half\s+an?))|(?P<num>{_NUM}|(?i:an?)))\s*-?\s*)?
+        (?P<unit>(?i:years?|decades?|centur(?:y|ies)))\b
+        (?!['\u2019]?[\s-]+(?i:ago|old|later|earlier|before|after|from\s+now|time|hence)\b)
+        (?P<of>\s+(?i:of)\b|(?<=year)\s+(?i:history|record|tradition|involvement|engagement|presence|service|journey)\b)?)
+   |(?P<years>(?<![\w])(?i:over|through|throughout|across|during|in)\s+the\s+(?i:years|decades)\b)
+    """,
+    re.VERBOSE,
+)
+
+
+def find_periods(text: str, start: int = 0, end: int | None = None, base: BaseDate = None) -> list[PeriodMatch]:
+    """Find cumulative periods in ``text[start:end]``.
+
+    Args:
+        text: The text; offsets are into it.
+        start: Where to start looking.
+        end: Where to stop (default: the end of ``text``).
+        base: The publication date; periods given as a length ("over the last 60 years") start
+            ``base.year - length`` and have no start without it.
+
+    Returns:
+        Matches in text order: "since 1960", "since its admission ... in September 1991",
+        "between 1960 and 2007", "from 2006 to 2012", "over the past 32 years", "in its nearly
+        seven decades of service", "FIFTY years of peacekeeping", and "over the years" (no start).
+
+    Example:
+        >>> [(m.text, str(m.since), m.years) for m in
+        ...  find_periods("He noted that, over the last six decades, it served.", base=PartialDate(2021, 10, 26))]
+        [('over the last six decades', '1961', 60)]
+    """
+    end = len(text) if end is None else min(end, len(text))
+    base_pd = _to_partial(base)
+    out: list[PeriodMatch] = []
+    taken: list[tuple[int, int]] = []
+    for d in find_dates(text, start, end, base=base):
+        if d.role == "range":
+            out.append(PeriodMatch(d.start, d.end, d.text, d.value, d.end_value, None, Qualifier.EXACT))
+            taken.append((d.start, d.end))
+    for m in _PERIOD.finditer(text, start, end):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        kind = m.lastgroup
+        if m.group("since"):
+            value = resolve_date(m.group("since_date"), base_pd)
+            out.append(PeriodMatch(m.start(), m.end(), m.group(0), value, None, None, Qualifier.EXACT))
+        elif m.group("dur"):
+            match = _duration(m, base_pd)
+            if match is not None:
+                out.append(match)
+        elif kind == "years":
+            out.append(PeriodMatch(m.start(), m.end(), m.group(0), None, None, None, Qualifier.APPROX))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def _duration(m: re.Match, base: PartialDate | None) -> PeriodMatch | None:
+    # a bare "years"/"decades" with neither a number nor "the past" is not a period
+    has_num = m.group("num") is not None or m.group("half") is not None
+    unit = m.group("unit").lower()
+    if not has_num and not m.group("last"):
+        if unit in ("years", "decades") and (m.group("det") or "").lower() == "the" and m.group("prep"):
+            # "over the years": cumulative, start unknown
+            return PeriodMatch(m.start(), m.end(), m.group(0), None, None, None, Qualifier.APPROX)
+        return None
+    if not has_num and unit not in ("decade", "century", "year"):
+        return None
+    # a length only counts as a period when the text frames it as one
+    if not (m.group("prep") or m.group("last") or m.group("of") or m.group("det")):
+        return None
+    qualifier = Qualifier.EXACT
+    if m.group("half"):
+        count = 0.5
+    elif m.group("num") is None or m.group("num").lower() in ("a", "an"):
+        count = 1
+    else:
+        figure = parse_figure(m.group("num"))
+        if figure is None or figure.value <= 0:
+            return None
+        count = figure.value
+    hedge = (m.group("hedge") or m.group("det") or "").lower()
+    if re.match(r"(?:nearly|almost|some|about|around|close|roughly|approx)", hedge):
+        qualifier = Qualifier.APPROX
+    elif re.match(r"(?:over|more|well|just\s+over|at\s+least)", hedge):
+        qualifier = Qualifier.AT_LEAST
+    elif re.match(r"(?:less|under)", hedge):
+        qualifier = Qualifier.AT_MOST
+    years = int(round(count * _PERIOD_UNIT[unit]))
+    if years <= 0 or years > 500:
+        return None
+    text = m.group(0)
+    start = m.start()
+    since = PartialDate(base.year - years) if base is not None and base.year - years >= 1 else None
+    return PeriodMatch(start, m.end(), text, since, None, years, qualifier)
+
+
+def period_start(phrase: str, base: BaseDate) -> PartialDate | None:
+    """The start of the cumulative period a phrase describes.
+
+    Args:
+        phrase: "since 1960", "over the past 32 years", "between 1960 and 2007",
+            "FIFTY years of peacekeeping", ...
+        base: The publication date; needed for periods given as a length.
+
+    Returns:
+        The start as a :class:`PartialDate` (year precision for lengths), or ``None``.
+
+    Example:
+        >>> str(period_start("over the past 32 years", PartialDate(2024, 6, 8))), str(period_start("since 1960", None))
+        ('1992', '1960')
+        >>> period_start("over the last 60 years", None) is None
+        True
+    """
+    for match in find_periods(phrase, base=base):
+        if match.since is not None:
+            return match.since
+    return None
