@@ -1,0 +1,444 @@
+"""Split a page into article blocks, drop sidebars and boilerplate, date each block.
+
+A scraped page is rarely one article: it carries navigation, "Share"/"Follow" buttons, lists of
+other headlines ("Recent Stories", "More Stories From Pakistan", "- A gateway to travel in China"),
+cookie and copyright footers, and sometimes a second, unrelated article with its own dateline.
+Facts must only come from article text, and relative dates ("last month") must resolve against
+the date of the article they are in, so a page becomes a tuple of :class:`~peacefacts.records.Block`.
+
+How, line by line (lines first, as everywhere in peacefacts):
+
+1. Every line gets a kind: ``marker`` (a sidebar heading: the article ends), ``boiler`` (a button
+   or nav label: ignored), ``date`` (a dateline), ``caption``, ``list`` (a short bullet or "3
+   minutes ago" item), ``body`` (a paragraph), ``head`` (headline-like), ``byline``, ``attrib``
+   ("-- CNN: Title (May 12, 2017)") or ``other``.
+2. The first article starts at its headline (the headline-like line before the first paragraph;
+   the URL slug breaks ties) and runs until a sidebar marker. A new article starts where a
+   headline is followed by a dateline and then a paragraph, after the current article already
+   has a paragraph (a crypto story appended after a peacekeeping story). After a sidebar marker,
+   two paragraphs in a row resume the article (a "Read more" link inside it).
+3. Trailing lines that are not prose (headline lists, buttons, a closing date line) are trimmed.
+4. Each article is dated by its strongest dateline (:mod:`peacefacts.ingest.datelines`); the first
+   article also sees the page header before it. A date given by the caller replaces the first
+   block's; a quoted piece closed by an attribution line carries the attribution's date.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+from urllib.parse import urlsplit
+
+import attrs
+
+from peacefacts.ingest import datelines as dl
+from peacefacts.nlp.segment import split_lines
+from peacefacts.records import Block, PartialDate, PublishedSource
+
+__all__ = ["split_blocks", "is_peacekeeping", "PEACEKEEPING_RE"]
+
+# --- peacekeeping vocabulary ----------------------------------------------------------------------
+# Mission acronyms, past and present; a generic "UN[A-Z]+" would also catch UNICEF, UNESCO, UNHCR.
+_MISSIONS = (
+    "UNIFIL MONUSCO MONUC MINUSMA MINUSCA UNMISS UNISFA UNFICYP UNDOF UNTSO UNMOGIP MINURSO UNMIK "
+    "UNAMID UNMIL UNOCI MINUSTAH MINUJUSTH UNAMSIL UNMEE UNMIS UNOSOM UNPROFOR UNTAC UNTAET UNMISET "
+    "UNMIT UNEF ONUC UNOGIL UNIKOM UNAMIR UNAVEM UNMIH ONUMOZ ONUB UNMIBH UNTAG UNIMOG UNGOMAP "
+    "UNOMIG UNMOT UNPREDEP UNCRO UNTAES UNSMIS UNMOP UNSF UNYOM UNIPOM UNMA UNMEER MINURCAT MINURCA "
+    "UNOMIL UNOMUR UNASOG UNSMIH UNTMIH MIPONUH UNMOVIC UNAMA UNAMI UNSOM UNSMIL UNMHA BINUH"
+).split()
+PEACEKEEPING_RE = re.compile(
+    r"(?i:peace[- ]?keep\w*|blue[- ](?:helmets?|berets?)|peace[- ](?:missions?|forces?|operations?|support)"
+    r"|(?:UN|U\.N\.|United Nations)\s+(?:\w+\s+){0,2}(?:missions?|operations?|forces?|contingents?|troops)"
+    r"|troop[- ]contribut\w+|garuda contingent)"
+    r"|\b(?:" + "|".join(_MISSIONS) + r")\b"
+)
+
+
+def is_peacekeeping(text: str) -> bool:
+    """Whether ``text`` is about UN peacekeeping (a keyword or a mission acronym).
+
+    >>> is_peacekeeping("Blue helmets of UNIFIL patrol the border"), is_peacekeeping("UNICEF opens a school")
+    (True, False)
+    """
+    return PEACEKEEPING_RE.search(text) is not None
+
+
+# --- line kinds --------------------------------------------------------------------------------------
+_BOILER_LINES = frozenset(
+    item.strip()
+    for item in """short url|follow|follow us|share|share this|share this article|share this story|share - wechat
+    |share on facebook|share on twitter|share via|print|print this|email|e-mail|tweet|whatsapp|facebook
+    |twitter|linkedin|advertisement|advertisment|sponsored|close search window|search|close|x|-|–|—|by
+    |listen|listen to this article|subscribe|sign in|log in|login|register|menu|home|skip to content
+    |back to top|top|loading|loading...|adjust font size|font size|text size|a a a|a+ a-|photo|video
+    |gallery|image|en|zoom|next|previous|prev|more|view more|load more|show more|click here""".split("|")
+) | {"|"}
+_BOILER_RE = re.compile(
+    r"(?i)^(?:(?:related|read more|also read|read also|see also|more|watch|listen)\s*:\s*.{1,150}"
+    r"|.{1,40}\|"  # "Press Releases|": a breadcrumb
+    r"|(?:image|photo|picture|file photo)\s*(?:credit)?\s*:.{0,80})$"
+)
+_MARKER_RE = re.compile(
+    r"(?i)^(?:"
+    r"(?:recent|latest|related|top|popular|trending|more|other|similar|featured|recommended|editor'?s'?"
+    r"|most read|most popular|most viewed|most shared)"
+    r" (?:stories|news|articles|posts|reads|headlines|videos|content|coverage|links|picks)"
+    r"(?: (?:from|on|in|about) .{1,40})?"
+    r"|more (?:from|in|on|about) .{1,40}"
+    r"|hot ?topics?(?: ?more)?|search trends|trending(?: now| topics)?|you (?:may|might) (?:also )?like"
+    r"|also read|read (?:more|also|next)|related|see also|recommended(?: for you)?|most read|most popular"
+    r"|most viewed|editor'?s'? picks?|don'?t miss|newsletters?|sign up (?:for|to) .{0,100}"
+    r"|cookie (?:policy|settings|preferences).{0,120}|privacy policy.{0,120}|terms (?:of use|and conditions).{0,80}"
+    r"|all rights reserved.{0,80}|copyright (?:©|\(c\)|\d{4}).{0,100}|©.{0,100}|\(c\) ?\d{4}.{0,100}"
+    r"|tags?: .{1,150}|topics?: .{1,150}|leave a (?:comment|reply)|\d+ comments?|comments?(?: \(\d+\))?"
+    r"|post a comment|follow us(?: on .{1,40})?"
+    r")$"
+)
+_LIST_RE = re.compile(r"^[-–—•·*▪►»◦‣]\s*\S")
+_AGO_RE = re.compile(r"\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$", re.I)
+_CAPTION_RE = re.compile(
+    r"[\[(](?:[^\])]*/)?\s*(?:photos?|file photo|images?|pictures?|pic|credit)\b[^\])]*[\])]"
+    r"|\((?:PID|AFP|AP|Reuters|Xinhua|ANTARA[^)]*|APP|PTI|IANS|EPA|Getty Images)\)"
+    r"|\b(?:press |file )?photo\s*/",
+    re.I,
+)
+_BYLINE_RE = re.compile(r"^(?:By|BY|Written by|Reported by)\s+\S")
+_SENTENCE_END = tuple(".!?…")
+_HEAD_BAD_END = tuple(".,;:|")
+
+
+class _Line(NamedTuple):
+    start: int
+    end: int
+    kind: str
+    words: int
+    dates: tuple[dl.DateCandidate, ...]
+
+
+def _norm(line: str) -> str:
+    line = re.sub(r"\s+", " ", line.strip().lower())
+    line = re.sub(r"\s*(?:more\s*)?(?:>>|»|›)+\s*$", "", line)  # "Hot topicMore>>"
+    return line.rstrip(" :|").strip() or line
+
+
+def _is_body(line: str, words: int) -> bool:
+    if len(line) >= 150:
+        return True
+    if line.endswith("..") and not line.endswith("..."):  # a truncated sidebar headline "Who W .."
+        return False
+    return words >= 8 and _ends_sentence(line) and not line.endswith("...")
+
+
+def _ends_sentence(line: str) -> bool:
+    # "... said." / "... missions.”" end sentences; "... five years? (IV)" is a headline
+    return line.rstrip("\"”’')]").endswith(_SENTENCE_END)
+
+
+def _classify(line: str) -> tuple[str, tuple[dl.DateCandidate, ...]]:
+    """Kind of one stripped line (offset-free; dates are added by the caller)."""
+    norm = _norm(line)
+    words = len(line.split())
+    if len(line) <= 160 and _MARKER_RE.match(norm):
+        return "marker", ()
+    if norm in _BOILER_LINES or _BOILER_RE.match(line.strip()):
+        return "boiler", ()
+    if dl.ATTRIBUTION_RE.match(line):
+        return "attrib", ()
+    if _CAPTION_RE.search(line) and len(line) < 400:
+        return "caption", ()
+    body = _is_body(line, words)
+    if (_LIST_RE.match(line) or _AGO_RE.search(line)) and not body:
+        return "list", ()
+    if body:
+        return "body", ()
+    if _BYLINE_RE.match(line) and words <= 10:
+        return "byline", ()
+    if (
+        2 <= words <= 25
+        and len(line) <= 200
+        and (line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'")
+        and not line.endswith(_HEAD_BAD_END)
+        and not dl.contains_date(line)
+    ):
+        return "head", ()
+    return "other", ()
+
+
+def _lines(text: str, start: int, end: int) -> list[_Line]:
+    out: list[_Line] = []
+    for s, e in split_lines(text, start, end):
+        header = dl.HEADER_DATE_RE.match(text[s:e])
+        if header and s + header.end() < e:  # " date 2025-04-19 Pakistan, UN Discuss ...": split off the date
+            cut = s + header.end()
+            out.append(_Line(s, cut, "date", 2, tuple(dl.line_datelines(text, s, cut))))
+            s = cut
+        line = text[s:e]
+        kind, _ = _classify(line)
+        dates = tuple(c for c in dl.line_datelines(text, s, e))
+        if dates and kind not in ("body", "attrib") and len(line) <= 160:
+            kind = "date"  # "Published April 19, 2025 | 02:40 PM", "Thursday June 26 2008"
+        out.append(_Line(s, e, kind, len(line.split()), dates))
+    return out
+
+
+_CHROME = frozenset({"boiler", "marker", "date", "byline"})
+_TRAILING_KEEP = frozenset({"body", "attrib", "caption"})
+_SLUG_STOP = frozenset(
+    {"html", "htm", "php", "aspx", "jsp", "index", "www", "com", "article", "news", "story"}
+)
+
+
+def _slug_tokens(url: str | None) -> frozenset[str]:
+    if not url:
+        return frozenset()
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return frozenset()
+    for segment in reversed([p for p in path.split("/") if p]):
+        tokens = {t for t in re.findall(r"[a-z]+", segment.lower()) if len(t) > 1} - _SLUG_STOP
+        if len(tokens) >= 3:
+            return frozenset(tokens)
+    return frozenset()
+
+
+@attrs.define
+class _Region:
+    first: int  # line index
+    kind: str  # "article", "continuation", "quote"
+    title: int | None = None  # line index of the headline
+    stop: int | None = None  # line index (exclusive) where the region was closed
+    parent: int | None = None  # for continuations: index of the article region they continue
+    date: dl.DateCandidate | None = None  # quotes: the attribution's date
+    has_body: bool = False
+
+
+class _Splitter:
+    def __init__(self, text: str, start: int, end: int, url: str | None) -> None:
+        self.text = text
+        self.lines = _lines(text, start, end)
+        self.slug = _slug_tokens(url)
+        self.regions: list[_Region] = []
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def kind(self, i: int) -> str:
+        return self.lines[i].kind
+
+    def choose_title(self, lo: int, hi: int) -> int | None:
+        heads = [k for k in range(lo, hi) if self.kind(k) == "head"]
+        if not heads:
+            return None
+        if self.slug:
+
+            def overlap(k: int) -> float:
+                tokens = set(
+                    re.findall(r"[a-z]+", self.text[self.lines[k].start : self.lines[k].end].lower())
+                )
+                return len(tokens & self.slug) / len(self.slug)
+
+            best = max(heads, key=overlap)
+            if overlap(best) >= 0.5:
+                return best
+        for k in heads:
+            if self.lines[k].words >= 4:
+                return k
+        return heads[-1]  # a short headline ("Egypt and Peacekeeping") sits right above the body
+
+    def starts_article(self, i: int) -> bool:
+        """A headline, a dateline within the next four lines, then a paragraph."""
+        if self.kind(i) != "head":
+            return False
+        n = len(self.lines)
+        for k in range(i + 1, min(n, i + 5)):
+            kind = self.kind(k)
+            if kind == "date":
+                for m in range(k + 1, min(n, k + 10)):
+                    if self.kind(m) == "marker":
+                        return False
+                    if self.kind(m) == "body":
+                        return True
+                return False
+            if kind in ("body", "marker", "list"):
+                return False
+        return False
+
+    def next_content(self, i: int) -> int | None:
+        for k in range(i + 1, len(self.lines)):
+            if self.kind(k) not in ("boiler",):
+                return k
+        return None
+
+    def close(self, region: _Region, stop: int) -> None:
+        region.stop = stop
+        self.regions.append(region)
+
+    # -- the walk ----------------------------------------------------------------------------------
+    def run(self) -> list[_Region]:
+        lines, n = self.lines, len(self.lines)
+        first_body = next((i for i in range(n) if self.kind(i) == "body"), None)
+        if first_body is None:
+            # no paragraph at all (a one-line note): keep everything that is not chrome
+            content = [i for i in range(n) if self.kind(i) not in _CHROME]
+            if content:
+                title = self.choose_title(content[0], content[-1] + 1)
+                self.close(_Region(content[0], "article", title=title), content[-1] + 1)
+            return self.regions
+        markers = [i for i in range(first_body) if self.kind(i) == "marker"]
+        lo = markers[-1] + 1 if markers else 0
+        title = self.choose_title(lo, first_body)
+        first = title if title is not None else next(i for i in range(lo, n) if self.kind(i) not in _CHROME)
+        cur: _Region | None = _Region(first, "article", title=title)
+        article = 0  # index in self.regions the current article region will get
+        quote_from: int | None = None
+        i = first_body
+        while i < n:
+            kind = lines[i].kind
+            if cur is not None:
+                if kind == "marker":
+                    self.close(cur, i)
+                    cur = None
+                elif kind == "attrib":
+                    cur, quote_from, article = self.split_quote(cur, i, quote_from, article)
+                elif kind == "head" and cur.has_body and self.starts_article(i):
+                    self.close(cur, i)
+                    article = len(self.regions)
+                    cur, quote_from = _Region(i, "article", title=i), None
+                elif kind == "body":
+                    cur.has_body = True
+            else:  # in a sidebar
+                if self.starts_article(i):
+                    article = len(self.regions)
+                    cur, quote_from = _Region(i, "article", title=i), None
+                elif kind == "body":
+                    nxt = self.next_content(i)
+                    if nxt is not None and self.kind(nxt) == "body":
+                        cur = _Region(i, "continuation", parent=article, has_body=True)
+                        quote_from = None
+            i += 1
+        if cur is not None:
+            self.close(cur, n)
+        return self.regions
+
+    def split_quote(
+        self, cur: _Region, i: int, quote_from: int | None, article: int
+    ) -> tuple[_Region, int, int]:
+        """``lines[i]`` is "-- Source: Title (date)": the text above it is quoted from that source."""
+        start = quote_from
+        if start is None:
+            body = next((k for k in range(cur.first, i) if self.kind(k) == "body"), i)
+            if body - 1 > cur.first and self.kind(body - 1) == "head":  # its section heading
+                body -= 1
+            start = body
+        if start > cur.first:
+            self.close(cur, start)
+        else:
+            article = len(self.regions)  # the quote is the first thing: it is the article
+        date = self.lines[i].dates[0] if self.lines[i].dates else None
+        title = self.choose_title(start, i) if start < i else None
+        if title is not None and self.lines[title].words < 2:
+            title = None
+        self.close(_Region(start, "quote", title=title, date=date, parent=article), i + 1)
+        return _Region(i + 1, "continuation", parent=article), i + 1, article
+
+    # -- output --------------------------------------------------------------------------------------
+    def trimmed(self, region: _Region) -> tuple[int, int]:
+        """Line range of the region without leading chrome and trailing non-prose."""
+        first, stop = region.first, region.stop if region.stop is not None else len(self.lines)
+        while first < stop and self.kind(first) in _CHROME and first != region.title:
+            first += 1
+        while stop > first:
+            line = self.lines[stop - 1]
+            text = self.text[line.start : line.end]
+            if line.kind in _TRAILING_KEEP or (
+                line.kind == "other" and line.words >= 4 and _ends_sentence(text)
+            ):
+                break
+            stop -= 1
+        return first, stop
+
+    def date_of(self, index: int, region: _Region, first: int, stop: int) -> dl.DateCandidate | None:
+        if region.kind == "quote" and region.date is not None:
+            return region.date
+        lo = 0 if index == 0 else region.first
+        hi = region.stop if region.stop is not None else len(self.lines)
+        candidates = [(c, k < region.first) for k in range(lo, hi) for c in self.lines[k].dates]
+        if stop > first:
+            begin = self.lines[first].start
+            limit = min(self.lines[stop - 1].end, begin + dl.EARLY_WINDOW)
+            seen = {(c.start, c.end) for c, _ in candidates}
+            candidates += [
+                (c, False) for c in dl.early_dates(self.text, begin, limit) if (c.start, c.end) not in seen
+            ]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda ci: (ci[0].priority, ci[1], ci[0].start))[0]
+
+
+def split_blocks(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    url: str | None = None,
+    published: PartialDate | None = None,
+    published_source: PublishedSource = PublishedSource.GIVEN,
+    title: str | None = None,
+) -> tuple[Block, ...]:
+    """The article blocks of ``text[start:end]``, as offsets into ``text``.
+
+    Args:
+        text: The whole document text.
+        start: Where the page text begins (after a ``# source:`` header, for example).
+        end: Where it ends (default: the end of ``text``).
+        url: The page URL; its slug helps pick the headline among short lines.
+        published: A date known from outside the text (caller, JSONL, header, HTML metadata):
+            it replaces the first block's dateline.
+        published_source: Where ``published`` came from.
+        title: A headline known from outside the text (HTML metadata), used when the first
+            block has no headline line of its own.
+
+    Returns:
+        The blocks in text order; later blocks keep their own datelines.
+
+    >>> page = ("Troops head to Lebanon\\nUpdated 08 June 2024\\nThe army said 800 peacekeepers will leave "
+    ...         "for UNIFIL next week, officials said.\\nRecent Stories\\nGold price falls by Rs300 per tola")
+    >>> [(page[b.start:b.end][-15:], b.title, str(b.published)) for b in split_blocks(page)]
+    [('officials said.', 'Troops head to Lebanon', '2024-06-08')]
+    """
+    end = len(text) if end is None else end
+    splitter = _Splitter(text, start, end, url)
+    regions = splitter.run()
+    blocks: list[Block] = []
+    resolved: dict[int, tuple[PartialDate | None, PublishedSource]] = {}
+    titles: dict[int, str | None] = {}
+    for index, region in enumerate(regions):
+        first, stop = splitter.trimmed(region)
+        if index == 0 and published is not None:
+            date: tuple[PartialDate | None, PublishedSource] = (published, published_source)
+        elif region.kind == "continuation" and region.parent in resolved:
+            date = resolved[region.parent]
+        else:
+            cand = splitter.date_of(index, region, first, stop)
+            date = (cand.date, PublishedSource.TEXT) if cand else (None, PublishedSource.NONE)
+        resolved[index] = date
+        if region.title is not None:
+            head = splitter.lines[region.title]
+            titles[index] = text[head.start : head.end]
+        elif region.kind == "continuation" and region.parent is not None:
+            titles[index] = titles.get(region.parent)
+        else:
+            titles[index] = title if index == 0 else None
+        if stop <= first:
+            continue
+        b_start, b_end = splitter.lines[first].start, splitter.lines[stop - 1].end
+        blocks.append(
+            Block(
+                start=b_start,
+                end=b_end,
+                title=titles[index],
+                published=date[0],
+                published_source=date[1] if date[0] is not None else PublishedSource.NONE,
+                is_peacekeeping=is_peacekeeping(text[b_start:b_end]),
+            )
+        )
+    return tuple(blocks)

@@ -1,0 +1,235 @@
+"""Publication dates in plain text: datelines, date stamps and closing date lines.
+
+Patterns find the candidate spans (a dateline must sit on a short line or at a paragraph start, in
+a known shape); :class:`dateparser.date.DateDataParser` reads only those spans, so body text such
+as "we" or "of 629" is never handed to it (see research/extraction.md §2.1). Each candidate gets a
+priority, lower is stronger::
+
+    0  "Published April 19, 2025 | 02:40 PM", "Release time:2019-10-01", "Posted on 3 May 2020"
+    1  " date 2025-04-19" (the scraper header some pages carry), "-- CNN: Title (May 12, 2017)"
+    2  "(UrduPoint / Pakistan Point News - 19th Apr, 2025)", "Xinhua, October 11, 2016",
+       "CAIRO – 5 August 2017: ..."
+    3  a line that is only a date with a weekday or a time: "Sat, 05 Aug 2017 - 08:44 GMT",
+       "Thursday June 26 2008"
+    4  "Updated 08 June 2024", "[Last Updated : JUNE, 2023]"
+    5  a line that is only a date: "26 October 2021" (press releases close with one)
+    6  a full day-month-year date near the top of the article ("... on June 8, 2024. (PID)")
+
+Month-only dates keep their precision ("JUNE, 2023" → ``2023-06``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from peacefacts.records import PartialDate
+
+__all__ = ["DateCandidate", "find_datelines", "parse_date", "is_date_only", "contains_date", "Priority"]
+
+
+class Priority:
+    """Candidate priorities (lower wins); see the module docstring."""
+
+    PUBLISHED = 0
+    HEADER = 1
+    ATTRIBUTION = 1
+    SOURCE = 2
+    STAMP = 3
+    UPDATED = 4
+    DATE_LINE = 5
+    EARLY = 6
+
+
+class DateCandidate(NamedTuple):
+    """A publication-date candidate found in the text."""
+
+    date: PartialDate
+    priority: int
+    start: int  # offset of the date text in the document
+    end: int
+    kind: str  # "published", "header", "attribution", "source", "stamp", "updated", "date_line", "early"
+
+
+# --- date expressions (case-insensitive pieces, embedded in case-sensitive patterns) -------------
+_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?i:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_WEEKDAY = (
+    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
+)
+_TIME = r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?:\s*(?i:[ap]\.?m\.?))?"
+_ISO = r"(?:1[89]\d\d|20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+_FULL_DATE = (
+    rf"(?:{_DAY}\s+(?i:of\s+)?{_MONTH},?\s+{_YEAR}"
+    rf"|{_MONTH}\s+{_DAY},?\s+{_YEAR}"
+    rf"|{_ISO})"
+)
+_MONTH_YEAR = rf"(?:{_MONTH},?\s+{_YEAR})"
+_ANY_DATE = rf"(?:{_FULL_DATE}|{_MONTH_YEAR})"
+
+FULL_DATE_RE = re.compile(rf"(?<![\w-]){_FULL_DATE}(?!\w)")
+_TIME_RE = re.compile(rf"(?<![\d:]){_TIME}(?![\d:])")
+
+# "Published April 19, 2025", "Release time:2019-10-01", "Posted on: 3 May 2020"
+_PUBLISHED_RE = re.compile(
+    # capitalised labels only: body sentences say "the report, published in May 2019, ..."
+    r"\b(?:First [Pp]ublished|Published|PUBLISHED|Posted|POSTED|Released?(?:\s*[Tt]ime|\s*[Dd]ate)?"
+    r"|RELEASED?|Publication [Dd]ate|Date [Pp]ublished)\b"
+    rf"(?:\s*(?i:on|at|:|-|–|—))*\s*(?P<date>{_ANY_DATE})(?!\w)"
+)
+_UPDATED_RE = re.compile(
+    r"\b(?:Last [Uu]pdated|LAST UPDATED|Updated|UPDATED|Last [Mm]odified|Modified)\b"
+    rf"(?:\s*(?i:on|at|:|-|–|—))*\s*(?P<date>{_ANY_DATE})(?!\w)"
+)
+# " date 2025-04-19 Pakistan, UN Discuss ..." (a header some scraped pages start with)
+HEADER_DATE_RE = re.compile(rf"^[ \t]*date[ \t]+(?P<date>{_ISO})(?:[ \t]+|$)")
+# "(UrduPoint / Pakistan Point News - 19th Apr, 2025)"
+_SOURCE_PAREN_RE = re.compile(rf"\([^()\n]{{2,80}}?\s*[-–—,]\s*(?P<date>{_FULL_DATE})\s*\)")
+# "Xinhua, October 11, 2016 ...", "CAIRO – 5 August 2017: ...", "Geneva, 12 May 2020 - ..."
+_PLACE_DATELINE_RE = re.compile(
+    rf"^(?P<place>[A-Z][A-Za-z.'’]*(?:[ /][A-Z][A-Za-z.'’]*){{0,3}})\s*(?:,|\s[-–—]+)\s*"
+    rf"(?:{_WEEKDAY},?\s+)?(?P<date>{_FULL_DATE})(?=\s*(?:[:\-–—]|$|\s+[A-Z]))"
+)
+# "-- CNN: A global military player (May 12, 2017)": the text above it is quoted from that source
+ATTRIBUTION_RE = re.compile(
+    rf"^(?:--|[-–—])\s*[A-Z][\w&.'’ ]{{1,40}}:\s*(?P<title>.+?)\s*\((?P<date>{_FULL_DATE})\)\s*$"
+)
+# a line that is only a date, maybe with a weekday, a time and a zone: "Sat, 05 Aug 2017 - 08:44 GMT"
+_DATE_ONLY_RE = re.compile(
+    rf"^[\W_]*(?:(?P<weekday>{_WEEKDAY})[\W_]{{1,4}})?(?P<date>{_ANY_DATE})"
+    rf"(?:[\s,|\-–—]*(?i:at\s+)?(?P<time>{_TIME})(?:\s*(?:[A-Z]{{2,5}}|[+-]\d{{2}}:?\d{{2}}))?)?[\W_]*$"
+)
+# a date right after the end of a range ("25-26 October 2021") is not a date of its own
+_RANGE_BEFORE = re.compile(r"\d\s*[-–—]\s*$|(?i:between)\s+$")
+
+#: lines longer than this are body text, not datelines ("the report, published in May 2019, ...")
+_MAX_DATELINE_LEN = 160
+#: how far into an article a bare full date may sit and still date it (photo captions, ledes)
+EARLY_WINDOW = 600
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    # Built once: DateDataParser set-up costs ~50 ms. English only, UTC, a fixed base date (never
+    # "now"); the patterns above always include a year, so the base never fills in a part.
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": _dt.datetime(2000, 1, 1),
+            "TIMEZONE": "UTC",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "PREFER_DAY_OF_MONTH": "first",
+            "PREFER_DATES_FROM": "past",
+        },
+    )
+
+
+@lru_cache(maxsize=4096)
+def parse_date(text: str) -> PartialDate | None:
+    """Read one date expression (already isolated) into a :class:`PartialDate`.
+
+    The precision dateparser reports is kept: a month and a year give a month.
+
+    >>> parse_date("19th Apr, 2025"), parse_date("JUNE, 2023"), parse_date("next month")
+    (PartialDate(year=2025, month=4, day=19), PartialDate(year=2023, month=6, day=None), None)
+    """
+    cleaned = re.sub(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", text.strip(" \t.,:;|[]()"))
+    if not re.search(r"\d{4}", cleaned):  # no year: never let a base date fill it in
+        return None
+    data = _parser().get_date_data(cleaned)
+    if data is None or data.date_obj is None:
+        return None
+    period = data.period if data.period in ("day", "month", "year") else "day"
+    return PartialDate.from_date(data.date_obj.date(), period)
+
+
+def is_date_only(line: str) -> tuple[str, bool] | None:
+    """If ``line`` is nothing but a date (weekday, time and zone allowed), return (date text, stamped).
+
+    ``stamped`` is true when the line also has a weekday or a time, the shape of a dateline.
+
+    >>> is_date_only("Sat, 05 Aug 2017 - 08:44 GMT"), is_date_only("26 October 2021")
+    (('05 Aug 2017', True), ('26 October 2021', False))
+    >>> is_date_only("Held on 26 October 2021") is None
+    True
+    """
+    match = _DATE_ONLY_RE.match(line.strip())
+    if not match:
+        return None
+    return match.group("date"), bool(match.group("weekday") or match.group("time"))
+
+
+def contains_date(line: str) -> bool:
+    """Whether ``line`` has a full date or a clock time (headlines and sidebar items rarely do)."""
+    return bool(FULL_DATE_RE.search(line) or _TIME_RE.search(line))
+
+
+def _candidate(text: str, start: int, end: int, priority: int, kind: str) -> DateCandidate | None:
+    date = parse_date(text[start:end])
+    return None if date is None else DateCandidate(date, priority, start, end, kind)
+
+
+def line_datelines(text: str, start: int, end: int) -> list[DateCandidate]:
+    """Dateline candidates (priorities 0-5) on the line ``text[start:end]`` (stripped, no newline)."""
+    line = text[start:end]
+    found: list[DateCandidate] = []
+
+    def add(match: re.Match[str] | None, priority: int, kind: str) -> None:
+        if match:
+            cand = _candidate(text, start + match.start("date"), start + match.end("date"), priority, kind)
+            if cand:
+                found.append(cand)
+
+    header = HEADER_DATE_RE.match(line)
+    add(header, Priority.HEADER, "header")
+    add(ATTRIBUTION_RE.match(line), Priority.ATTRIBUTION, "attribution")
+    add(_SOURCE_PAREN_RE.search(line, 0, 200) if "(" in line[:120] else None, Priority.SOURCE, "source")
+    add(_PLACE_DATELINE_RE.match(line), Priority.SOURCE, "source")
+    if len(line) <= _MAX_DATELINE_LEN:
+        add(_PUBLISHED_RE.search(line), Priority.PUBLISHED, "published")
+        add(_UPDATED_RE.search(line), Priority.UPDATED, "updated")
+        only = _DATE_ONLY_RE.match(line)
+        if only and not header:
+            stamped = bool(only.group("weekday") or only.group("time"))
+            add(only, Priority.STAMP if stamped else Priority.DATE_LINE, "stamp" if stamped else "date_line")
+    return found
+
+
+def early_dates(text: str, start: int, end: int) -> list[DateCandidate]:
+    """Full day-month-year dates in ``text[start:end]`` (priority 6), skipping the ends of ranges."""
+    found = []
+    for match in FULL_DATE_RE.finditer(text, start, end):
+        if _RANGE_BEFORE.search(text, max(start, match.start() - 12), match.start()):
+            continue
+        cand = _candidate(text, match.start(), match.end(), Priority.EARLY, "early")
+        if cand:
+            found.append(cand)
+    return found
+
+
+def find_datelines(text: str, start: int = 0, end: int | None = None) -> list[DateCandidate]:
+    """All publication-date candidates in ``text[start:end]``, strongest first.
+
+    >>> t = "Pakistan to send officers\\nUpdated 08 June 2024\\nISLAMABAD: Officers will go, it said on June 1, 2024."
+    >>> [(str(c.date), c.kind) for c in find_datelines(t)]
+    [('2024-06-08', 'updated'), ('2024-06-01', 'early')]
+    """
+    from peacefacts.nlp.segment import split_lines
+
+    end = len(text) if end is None else end
+    found: list[DateCandidate] = []
+    for line_start, line_end in split_lines(text, start, end):
+        found.extend(line_datelines(text, line_start, line_end))
+    seen = {(c.start, c.end) for c in found}
+    found.extend(
+        c for c in early_dates(text, start, min(end, start + EARLY_WINDOW)) if (c.start, c.end) not in seen
+    )
+    return sorted(found, key=lambda c: (c.priority, c.start))
