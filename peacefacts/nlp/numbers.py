@@ -125,6 +125,7 @@ _ATOM = re.compile(
     rf"""
     (?P<iso>(?<![\w.])(?:1[89]|20)\d{{2}}-[01]\d-[0-3]\d(?![\w]))
    |(?P<numdate>(?<![\w./])\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})(?![\w/.]\d))
+   |(?P<slashed>(?<![\w./])\d+/\d+(?![\w/]))
    |(?P<clock>(?<![\w:.])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[AaPp]\.?[Mm]\b\.?)?)
    |(?P<money>(?<![A-Za-z]){_CURRENCY_PREFIX}\s?(?P<mnum>{_DIGITNUM}))
    |(?P<digits>(?<![\w.,])(?<![A-Za-z]-)(?<![A-Za-z]\u2013)(?:{_DIGITNUM}))
@@ -202,7 +203,11 @@ _RANGE_GAP = re.compile(r"\s*[-\u2013\u2014]\s*|\s+to\s+", _I)
 _AND_GAP = re.compile(r"\s+and\s+", _I)
 _HALF_WORDS = re.compile(r"\b(?:half|quarter|third|couple|few|several|many|dozens|hundreds|thousands)\b", _I)
 # a digit glued to letters is a code ("M-17", "G20", "1990s"), except an exponent ("1e3")
-_CODE = re.compile(r"[A-Za-z]-?\d|\d(?![eE][+-]?\d)[A-Za-z]")
+_FRACTION_AFTER = re.compile(
+    r"[\s-]+(?:halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b", _I
+)
+_FRACTION_BEFORE = re.compile(rf"(?:\b(?:{_alt(_UNITS)}|{_alt(_TEENS)}|{_alt(_TENS)}|a|an)|\d)\s*-\s*\Z|\b(?:{_alt(_UNITS)}|a|an)\s+\Z", _I)
+_CODE = re.compile(r"(?<!\d)[A-Za-z]-?\d|\d(?![eE][+-]?\d)[A-Za-z]")
 _GROUPING = re.compile(r"[,\s\u00a0\u2009\u202f]")
 
 
@@ -326,6 +331,9 @@ def _word_atoms(text: str, start: int, end: int, region_start: int) -> list[_Ato
             continue
         atom = _Atom(atom_start, tokens[j - 1][2], value)
         atom.scaled = any(_word_kind(t[0])[0] in ("hundred", "big", "dozen") for t in tokens[i:j])
+        if _FRACTION_AFTER.match(text, atom.end):
+            i = j
+            continue  # "two-thirds of the troops" is not 2
         if j - i == 1 and lead is None and tokens[i][0] == "one":
             if _PRONOUN_ONE.search(text, max(region_start, atom_start - 8), atom_start):
                 i = j
@@ -339,12 +347,14 @@ def _scan_atoms(text: str, start: int, end: int) -> list[_Atom]:
     atoms: list[_Atom] = []
     for m in _ATOM.finditer(text, start, end):
         group = m.lastgroup
-        if group in ("iso", "numdate", "clock"):
-            continue  # all-digit dates and clock times: not figures, and their parts are not either
+        if group in ("iso", "numdate", "clock", "slashed"):
+            continue  # all-digit dates, clock times, "9/11", "24/7", "1/2": not figures, nor their parts
         if group == "words":
             atoms.extend(_word_atoms(text, m.start(), m.end(), start))
             continue
         if group == "ordword":
+            if _FRACTION_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+                continue  # "two-thirds", "one third": fractions, not ordinals
             word = re.split(r"[\s-]+", m.group(0).lower())
             value = sum(_TENS.get(w, 0) + _ORDINAL_WORDS.get(w, 0) for w in word)
             atoms.append(_Atom(m.start(), m.end(), Decimal(value), "ordinal"))
@@ -607,6 +617,8 @@ def parse_figure(text: str) -> Figure | None:
             return match.figure
     if matches or not any(c.isdigit() for c in text) or _CODE.search(text):
         return None
+    if any(m.lastgroup in ("iso", "numdate", "clock", "slashed") for m in _ATOM.finditer(text)):
+        return None  # a date, a clock time or "9/11": read and refused on purpose
     # Our regexes cover every form the news corpus uses; quantulum3 only sees digit forms they
     # do not know ("1e3"), on the short phrase, and only dimensionless integral results count.
     return _quantulum_figure(text.strip())
