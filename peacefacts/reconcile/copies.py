@@ -72,10 +72,15 @@ MIN_SHINGLES_FOR_CONTAINMENT = 20
 _WORD = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*")
 
 
+# apostrophes are dropped, not split on: "Pakistan’s" and "Pakistan's" are both "pakistans"
+_APOSTROPHES = str.maketrans("", "", "'’‘ʼ`")
+
+
 def _words(text: str) -> list[str]:
-    # ASCII-fold and lowercase so "Pakistan’s" and "Pakistan's", or accents lost by a mirror
-    # site, do not break shingles.
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    # ASCII-fold and lowercase so typographic quotes, or accents lost by a mirror site, do not
+    # break shingles.
+    folded = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    folded = folded.encode("ascii", "ignore").decode("ascii").lower()
     return [w.replace(",", "") for w in _WORD.findall(folded)]
 
 

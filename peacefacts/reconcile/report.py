@@ -45,10 +45,18 @@ def _block(pair: Pair, group_label: str) -> list[str]:
     return lines
 
 
+def _block_key(pair: Pair, label: str) -> tuple:
+    def side(obs: Observation) -> tuple:
+        return (obs.source, obs.value, obs.qualifier.value, str(obs.as_of))
+
+    return (label, side(pair.a), side(pair.b), pair.verdict.value, pair.cause)
+
+
 def format_table(reconciliation: Reconciliation) -> str:
     """Render a :class:`~peacefacts.reconcile.core.Reconciliation` as a plain-text report.
 
-    Sections: a summary line, one block per discrepancy (conflicts first), the preferred figure
+    Sections: a summary line, one block per discrepancy (conflicts first; the same disagreement
+    seen through a copy of an article is shown once, naming the copies), the preferred figure
     of every group with a disagreement, and the copies found.
     """
     groups = reconciliation.groups
@@ -64,8 +72,15 @@ def format_table(reconciliation: Reconciliation) -> str:
     discrepancies = reconciliation.discrepancies()
     if not discrepancies:
         out += ["No disagreements.", ""]
+    # a disagreement seen again through a copy of one of its articles is one block, not two
+    blocks: dict[tuple, list[Pair]] = {}
     for pair in discrepancies:
-        out += _block(pair, label_of[id(pair)])
+        blocks.setdefault(_block_key(pair, label_of[id(pair)]), []).append(pair)
+    for key, same in blocks.items():
+        out += _block(same[0], key[0])
+        extra = sorted({o.doc for p in same[1:] for o in (p.a, p.b)} - {same[0].a.doc, same[0].b.doc})
+        if extra:
+            out.append(f"  also in copies: {', '.join(extra)}")
         out.append("")
     disputed = [g for g in groups if any(p.verdict is not Verdict.AGREE for p in g.pairs)]
     if disputed:

@@ -47,6 +47,7 @@ __all__ = [
     "gap_days",
     "values_compatible",
     "is_rounded",
+    "rounding_unit",
     "pledges_not_paired",
     "incidents_far_apart",
     "copies_of_one_article",
@@ -113,16 +114,33 @@ def gap_days(a: PartialDate | None, b: PartialDate | None) -> int | None:
     return 0
 
 
+def rounding_unit(obs: Observation) -> int:
+    """The unit an exact figure looks rounded to (235,000 → 1000; 124,500 → 100), else 1.
+
+    Only figures of 1,000 or more with at least two trailing zeros count as rounded: "300
+    killed" is a count, "2,500 peacekeepers" a round number.
+    """
+    v = abs(obs.value)
+    if obs.qualifier is not Qualifier.EXACT or v < 1000:
+        return 1
+    unit = 1
+    while v % (unit * 10) == 0:
+        unit *= 10
+    return unit if unit >= 100 else 1
+
+
 def is_rounded(obs: Observation) -> bool:
-    """Whether an exact figure looks rounded (235,000; 2,500): it then carries a 5% tolerance."""
-    v = obs.value
-    return obs.qualifier is Qualifier.EXACT and v >= 1000 and v % 100 == 0
+    """Whether an exact figure looks rounded (see :func:`rounding_unit`)."""
+    return rounding_unit(obs) > 1
 
 
 def _tolerant_interval(obs: Observation) -> tuple[float, float]:
+    """The values a figure allows: exact → itself (± half its rounding unit); hedged → its
+    bounds widened by 5%."""
     inf = float("inf")
-    if obs.qualifier is Qualifier.EXACT and not is_rounded(obs):
-        return float(obs.value), float(obs.value)
+    if obs.qualifier is Qualifier.EXACT:
+        half = rounding_unit(obs) / 2 if is_rounded(obs) else 0.0
+        return obs.value - half, obs.value + half
     low = obs.low if obs.low is not None else (None if obs.qualifier is Qualifier.AT_MOST else obs.value)
     high = obs.high if obs.high is not None else (None if obs.qualifier is Qualifier.AT_LEAST else obs.value)
     return (

@@ -1,0 +1,116 @@
+"""`peacefacts reconcile --facts FILE` through `peacefacts.cli.main` (no spaCy model needed)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from peacefacts.cli import main
+from peacefacts.io.convert import to_record
+from peacefacts.reconcile.copies import fingerprint_text
+from peacefacts.records import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+FACTS = ROOT / "fixtures" / "reconcile" / "facts.jsonl"
+SEEDS = ROOT / "fixtures" / "seeds"
+
+
+@pytest.fixture()
+def seed_jsonl(tmp_path: Path) -> Path:
+    """Seed gold facts plus document records carrying fingerprints of the seed texts."""
+    lines = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        doc = Document(id=path.name, text="", fingerprint=fingerprint_text(path.read_text(encoding="utf-8")))
+        lines.append(json.dumps(to_record(doc)))
+    gold = (ROOT / "fixtures" / "gold" / "seed_facts.jsonl").read_text(encoding="utf-8").splitlines()
+    lines += [json.dumps({"type": "fact", **json.loads(line)}) for line in gold if line.strip()]
+    out = tmp_path / "seed.jsonl"
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return out
+
+
+def test_json_to_stdout(seed_jsonl, capsys):
+    assert main(["reconcile", "--facts", str(seed_jsonl)]) == 0
+    captured = capsys.readouterr()
+    out = json.loads(captured.out)
+    assert [(c["a"], c["b"]) for c in out["copies"]] == [("000_7afdc2f30fcbe9a6.txt", "001_e651096705ef97ea.txt")]
+    fatalities = next(g for g in out["groups"] if g["metric"] == "fatalities_total")
+    first = fatalities["pairs"][0]
+    assert (first["a"], first["a_value"], first["b_value"], first["verdict"], first["cause"]) == (
+        "004_7e52952e49f3ada9.txt", 161, 181, "changed_over_time", "stale_figure"
+    )
+    assert first["explanation"] == (
+        "Pakistan fatalities_total: 161 (2021-10-26) → 181 (2024-05): +20 in 31 months, "
+        "consistent with a growing cumulative count"
+    )
+    assert captured.err == "peacefacts: 5 group(s), 14 pair(s), 4 disagreement(s), 1 copy pair(s)\n"
+
+
+def test_output_file_is_byte_identical_across_runs(seed_jsonl, tmp_path, capsys):
+    first, second = tmp_path / "1.json", tmp_path / "2.json"
+    assert main(["reconcile", "--facts", str(seed_jsonl), "-o", str(first)]) == 0
+    assert main(["reconcile", "--facts", str(seed_jsonl), "--output", str(second)]) == 0
+    assert capsys.readouterr().out == ""
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_table_has_one_block_per_disagreement(capsys):
+    assert main(["reconcile", "--facts", str(FACTS), "--format", "table"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("6 groups, 5 pairs: 2 conflict, 2 changed_over_time, 1 agree; 0 copy pairs; policy latest\n")
+    blocks = [b for b in out.split("\n\n") if b.startswith(("CONFLICT", "CHANGED_OVER_TIME"))]
+    assert [b.splitlines()[0] for b in blocks] == [
+        "CONFLICT  Bangladesh personnel_deployed  [same_time_conflict]",
+        "CONFLICT  Bangladesh personnel_served_total  [cumulative_decrease]",
+        "CHANGED_OVER_TIME  Pakistan fatalities_total  [stale_figure]",
+        "CHANGED_OVER_TIME  Pakistan missions_served_total  [stale_figure]",
+    ]
+    decrease = blocks[1]
+    assert "124,500 (2022-05) → 123,456 (2022-10): -1,044 in 5 months; a cumulative total should not fall" in " ".join(
+        line.strip() for line in decrease.splitlines()
+    )
+    # both sides with their evidence
+    assert "a: may-2022.txt" in decrease and "“124,500 Bangladeshi peacekeepers have served since 1988”" in decrease
+    assert "b: oct-2022.txt" in decrease and "“1,23,456 peacekeepers have served”" in decrease
+    assert "Preferred figures" in out
+
+
+def test_policy_option(capsys):
+    assert main(["reconcile", "--facts", str(FACTS), "--policy", "conservative"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["policy"] == "conservative"
+    deployed = next(g for g in out["groups"] if g["metric"] == "personnel_deployed" and g["category"] == "personnel")
+    preferred = [p for p in deployed["series"] if p["rank"] == "preferred"]
+    assert [(p["best"], p["as_of"]) for p in preferred] == [(6000, "2021-02-10")]
+
+
+def test_facts_from_stdin(monkeypatch, capsys):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(FACTS.read_text(encoding="utf-8")))
+    assert main(["reconcile", "--facts", "-"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["groups"]) == 6
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ([], "nothing to reconcile: give PATHs to extract or --facts FILE"),
+        (["--facts", "/nonexistent/facts.jsonl"], "--facts: no such file: /nonexistent/facts.jsonl"),
+    ],
+)
+def test_errors_are_one_line(args, message, capsys):
+    assert main(["reconcile", *args]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == f"peacefacts: error: {message}\n"
+
+
+def test_bad_jsonl_is_one_line(tmp_path, capsys):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"type": "fact", "doc": "a"}\nnot json\n', encoding="utf-8")
+    assert main(["reconcile", "--facts", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"peacefacts: error: {bad}:1: invalid fact record") and err.count("\n") == 1
