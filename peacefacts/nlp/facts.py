@@ -144,6 +144,7 @@ def _country_pattern() -> re.Pattern[str]:
 
 
 _COUNTRY_RE: Optional[re.Pattern[str]] = None
+_DESTINATION = re.compile(r"\b(?:to|in|into|from|at|across|of)(?: the)?\s+(?:\w+,\s+)?$", re.IGNORECASE)
 
 
 def _main_country(text: str, title: Optional[str]) -> Optional[str]:
@@ -158,8 +159,14 @@ def _main_country(text: str, title: Optional[str]) -> Optional[str]:
             if surface.lower() in {"us", "u.s."} and surface != surface.upper():
                 continue  # "us" the pronoun
             country = lexicon.country_for(surface)
-            if country:
-                counts[country] = counts.get(country, 0.0) + weight
+            if not country:
+                continue
+            w = weight
+            if lexicon.normalize(surface).rstrip("s") != lexicon.normalize(country).rstrip("s") and not surface.endswith("'s"):
+                w *= 2.0  # a demonym ("Indonesian troops") names the contributor
+            elif _DESTINATION.search(chunk, max(0, match.start() - 12), match.start()):
+                w *= 0.25  # "to Lebanon, DR Congo", "in the Congo": where, not who
+            counts[country] = counts.get(country, 0.0) + w
     if not counts:
         return None
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
@@ -315,8 +322,8 @@ def _counted_noun(root, inside: set[int]):
         return None
     while head.lower_ in _SCALE and head.head.i != head.i and head.head.pos_ in {"NOUN", "PROPN"}:
         head = head.head
-    while head.dep_ == "compound" and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i != head.i:
-        head = head.head
+    while head.dep_ in {"compound", "nmod"} and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i != head.i:
+        head = head.head  # "army and police personnel": the head noun counts
     return head
 
 
@@ -618,10 +625,14 @@ def _has_service_predicate(noun, verb) -> bool:
 
 
 def _non_un(root, noun, sdoc) -> bool:
-    anchor = noun if noun is not None else root
-    span = " ".join(t.text for t in anchor.subtree)
-    after = " ".join(t.text for t in sdoc[root.i : root.i + _NON_UN_WINDOW])
-    return bool(lexicon.NON_UN_FORCES.search(span) or lexicon.NON_UN_FORCES.search(after))
+    """A figure about EUFOR, KFOR, the African Union …: the number's phrase names the force."""
+    words = []
+    for tok in sdoc[root.i : root.i + _NON_UN_WINDOW]:
+        if tok.is_punct and tok.text not in {"-", "/"}:
+            break
+        words.append(tok.text)
+    before = " ".join(t.text for t in sdoc[max(0, root.i - 4) : root.i])
+    return bool(lexicon.NON_UN_FORCES.search(" ".join(words)) or lexicon.NON_UN_FORCES.search(before))
 
 
 def _nearest_personnel_noun(sdoc, root):
@@ -806,7 +817,7 @@ def facts_from_sentence(
                 evidence=full_text[candidate.sentence.start : candidate.sentence.end],
                 start=fm.num_start,
                 end=fm.num_end,
-                rule=rule,
+                rule=rule + ("+headline" if _is_headline(candidate, plan, full_text) else ""),
             )
         )
     if facts or lead_as_of is not None:
@@ -816,6 +827,14 @@ def facts_from_sentence(
         state.since = next((f.since for f in facts if f.since), lead_since)
         state.end = candidate.sentence.end
     return facts
+
+
+def _is_headline(candidate: Candidate, plan: BlockPlan, full_text: str) -> bool:
+    sent = full_text[candidate.sentence.start : candidate.sentence.end].strip()
+    if plan.block.title and sent == plan.block.title.strip():
+        return True
+    first_line = full_text[plan.block.start : plan.block.end].lstrip().split("\n", 1)[0].strip()
+    return sent == first_line and not sent.endswith(".")
 
 
 def _finite_lemma(verb) -> str:
@@ -907,6 +926,10 @@ def dedupe_facts(facts: Sequence[Fact]) -> list[Fact]:
     A figure repeated in the headline and the body, or with and without its hedge, is one
     claim: keep the hedged form and the first body mention.
     """
+    body_values = {(f.subject, f.figure.value) for f in facts if not f.rule.endswith("+headline")}
+    # headline grammar ("China participates in 30 missions") misleads the tense rules: a
+    # headline figure the body repeats is the body's fact
+    facts = [f for f in facts if not (f.rule.endswith("+headline") and (f.subject, f.figure.value) in body_values)]
     best: dict[tuple, Fact] = {}
     order: list[tuple] = []
     for fact in facts:
