@@ -156,6 +156,7 @@ _DATE_ATOM = re.compile(
           |yesterday|tomorrow|(?:{_NUM}|a|an)\s+(?:days?|weeks?|months?|years?|decades?)\s+ago\b)
           |(?i:last|this|next)\s+{_MONTH}|(?i:last|this|past|previous)\s+{_WEEKDAY}\b)
    |(?P<weekday>\b{_WEEKDAY}\b)
+   |(?P<month>(?<![\w-]){_MONTH}(?!\s*,?\s*\d))
    |(?P<now>(?i:\b{_NOW_WORDS}\b))
     """,
     re.VERBOSE,
@@ -168,10 +169,22 @@ _PREP = re.compile(
 _PREP_ROLE = {
     "as of": "as_of", "as at": "as_of", "as on": "as_of", "in": "as_of", "on": "as_of", "at": "as_of",
     "during": "as_of", "throughout": "as_of", "around": "as_of",
-    "since": "since", "ever since": "since", "from": "since", "after": "since",
+    "since": "since", "ever since": "since", "from": "since", "after": "as_of",
     "until": "until", "till": "until", "through": "until", "up to": "until", "before": "until",
     "by": "by",
 }  # fmt: skip
+_MONTH_CONTEXT = re.compile(
+    r"(?<![\w])(?:in|since|from|until|till|through|by|during|between|of|and|to|early|late|mid|end\s+of)\s+\Z|[-\u2013]\s*\Z",
+    _I,
+)
+# "since its admission to the UN in September 1991": the date starts the period
+_SINCE_EVENT = re.compile(
+    r"(?<![\w])(?:ever\s+)?since\s+(?:its|the|their|his|her|our|[A-Z]\w+['\u2019]s)\s+"
+    r"(?:inception|establishment|founding|creation|admission|independence|beginning|start|first\s+deployment"
+    r"|first\s+mission|membership|accession|entry|participation|debut)\b[^.;:!?]{0,60}?\b(?:in|on)\s+\Z",
+    _I,
+)
+_HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _RANGE_AND = re.compile(r"\s+and\s+(?:(?:in|on)\s+)?", _I)
 _RANGE_TO = re.compile(r"\s*(?:to|until|till|through|[-\u2013])\s+|\s*[-\u2013]\s*", _I)
 # A bare year is a count, not a date, after a hedge or label or before a counted noun ("2000 troops").
@@ -226,6 +239,7 @@ def _normalise(phrase: str) -> str:
     text = re.sub(r"\s+", " ", phrase).strip().strip("()[],;:.").strip()
     text = _LEAD.sub("", text)
     text = _MODIFIER.sub("", text)
+    text = re.sub(r"(?<=\d)(?:st|nd|rd|th)?\s+of\s+(?=[A-Za-z])", " ", text)  # "25th of December"
     return text.strip(" ,")
 
 
@@ -364,6 +378,12 @@ def _date_atoms(text: str, start: int, end: int) -> list[_Atom]:
             year_at = s + (core.start() if core else 0)
             if _YEAR_VETO_BEFORE.search(text, max(start, year_at - 20), year_at) or _YEAR_VETO_AFTER.match(text, m.end(), end):
                 continue
+        elif kind == "month":
+            if not _MONTH_CONTEXT.search(text, max(start, m.start() - 12), m.start()):
+                continue  # a bare month name needs "in"/"since"/...: "May" is also a verb, "March" a noun
+            if m.group(0).endswith(".") and len(m.group(0)) > 5:  # "in December." ends a sentence
+                atoms.append(_Atom(m.start(), m.end() - 1, kind))
+                continue
         atoms.append(_Atom(m.start(), m.end(), kind))
     return atoms
 
@@ -435,6 +455,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None, base: BaseDate
                 joiner = "to"
             if joiner and a.kind not in ("now", "rel", "weekday"):
                 b_value, b_end = _resolve_atom(text[b.start : b.end], b.kind, base_pd)
+                if b_value is not None and not _HAS_YEAR.search(text[a.start : a.end]):
+                    # "from June to August 2023": the first date takes its year from the second
+                    value, end_value = _resolve_atom(text[a.start : a.end], a.kind, b_end or b_value)
                 if joiner == "to" and prep not in ("from", None) and prep != "between":
                     s = a.start  # "in 2006-2012": keep "in" out of a range's role
                 out.append(DateMatch(s, b.end, text[s : b.end], "range", value, b_end or b_value))
@@ -446,6 +469,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None, base: BaseDate
             continue
         if prep == "between":  # "between 1960 and ..." without a date after "and"
             prep, s = None, a.start
+        if prep in ("in", "on"):
+            ev = _SINCE_EVENT.search(text, max(start, a.start - 140), a.start)
+            if ev:
+                prep, s = "since", ev.start()
         role = _role_for(prep, value, base_pd)
         out.append(DateMatch(s, a.end, text[s : a.end], role, value, end_value))
         i += 1
@@ -459,12 +486,7 @@ _PERIOD_UNIT = {"year": 1, "years": 1, "decade": 10, "decades": 10, "century": 1
 _PERIOD_HEDGE = r"(?:nearly|almost|over|more\s+than|some|about|around|close\s+to|roughly|approximately|well\s+over|just\s+over|at\s+least|less\s+than|under)"
 _PERIOD = re.compile(
     rf"""
-    (?P<since>(?<![\w])(?:ever\s+)?[Ss]ince\s+
-        (?:(?:its|the|their|his|her|our|Pakistan's|[A-Z]\w+'s)\s+
-           (?:inception|establishment|founding|creation|admission|independence|beginning|start|first\s+deployment
-             |first\s+mission|membership|accession|entry|participation|debut)\b[^.;:!?]{{0,60}}?\b(?:in|on)\s+)?
-        (?P<since_date>(?:{_MONTH}\s+)?{_YEAR}|(?i:last|this)\s+(?:year|month|{_MONTH_NAMES}))\b)
-   |(?P<dur>(?<![\w])
+    (?P<dur>(?<![\w])
         (?:(?P<prep>(?i:over|in|during|for|across|throughout|within|spanning|of))\s+)?
         (?:(?P<det>(?i:the|its|their|our|his|her|those|these|almost|nearly|more\s+than|over))\s+)?
         (?:(?P<last>(?i:past|last|previous|preceding|first))\s+)?
@@ -504,17 +526,15 @@ def find_periods(text: str, start: int = 0, end: int | None = None, base: BaseDa
     out: list[PeriodMatch] = []
     taken: list[tuple[int, int]] = []
     for d in find_dates(text, start, end, base=base):
-        if d.role == "range":
+        # "since 1960", "since its admission ... in September 1991", "from 2006 to 2012"
+        if d.role == "range" or (d.role == "since" and re.match(r"(?i)(?:ever\s+)?since\b", d.text)):
             out.append(PeriodMatch(d.start, d.end, d.text, d.value, d.end_value, None, Qualifier.EXACT))
             taken.append((d.start, d.end))
     for m in _PERIOD.finditer(text, start, end):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         kind = m.lastgroup
-        if m.group("since"):
-            value = resolve_date(m.group("since_date"), base_pd)
-            out.append(PeriodMatch(m.start(), m.end(), m.group(0), value, None, None, Qualifier.EXACT))
-        elif m.group("dur"):
+        if m.group("dur"):
             match = _duration(m, base_pd)
             if match is not None:
                 out.append(match)
