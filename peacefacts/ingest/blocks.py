@@ -205,7 +205,7 @@ def _slug_tokens(url: str | None) -> frozenset[str]:
 @attrs.define
 class _Region:
     first: int  # line index
-    kind: str  # "article", "continuation", "quote"
+    kind: str  # "article", "continuation", "quote", "note"
     title: int | None = None  # line index of the headline
     stop: int | None = None  # line index (exclusive) where the region was closed
     parent: int | None = None  # for continuations: index of the article region they continue
@@ -281,7 +281,7 @@ class _Splitter:
             content = [i for i in range(n) if self.kind(i) not in _CHROME]
             if content:
                 title = self.choose_title(content[0], content[-1] + 1)
-                self.close(_Region(content[0], "article", title=title), content[-1] + 1)
+                self.close(_Region(content[0], "note", title=title), content[-1] + 1)
             return self.regions
         markers = [i for i in range(first_body) if self.kind(i) == "marker"]
         lo = markers[-1] + 1 if markers else 0
@@ -346,7 +346,10 @@ class _Splitter:
         first, stop = region.first, region.stop if region.stop is not None else len(self.lines)
         while first < stop and self.kind(first) in _CHROME and first != region.title:
             first += 1
-        while stop > first:
+        if region.kind == "note":  # no paragraph anywhere: every non-chrome line is the text
+            return first, stop
+        floor = first if region.title is None else region.title + 1  # never trim the headline away
+        while stop > floor:
             line = self.lines[stop - 1]
             text = self.text[line.start : line.end]
             if line.kind in _TRAILING_KEEP or (
@@ -383,6 +386,7 @@ def split_blocks(
     published: PartialDate | None = None,
     published_source: PublishedSource = PublishedSource.GIVEN,
     title: str | None = None,
+    fallback: PartialDate | None = None,
 ) -> tuple[Block, ...]:
     """The article blocks of ``text[start:end]``, as offsets into ``text``.
 
@@ -396,6 +400,9 @@ def split_blocks(
         published_source: Where ``published`` came from.
         title: A headline known from outside the text (HTML metadata), used when the first
             block has no headline line of its own.
+        fallback: A date for the first block when neither ``published`` nor the text dates it
+            (the CLI's ``--published`` for documents without a date of their own); its source
+            is ``given``.
 
     Returns:
         The blocks in text order; later blocks keep their own datelines.
@@ -419,7 +426,12 @@ def split_blocks(
             date = resolved[region.parent]
         else:
             cand = splitter.date_of(index, region, first, stop)
-            date = (cand.date, PublishedSource.TEXT) if cand else (None, PublishedSource.NONE)
+            if cand is not None:
+                date = (cand.date, PublishedSource.TEXT)
+            elif index == 0 and fallback is not None:
+                date = (fallback, PublishedSource.GIVEN)
+            else:
+                date = (None, PublishedSource.NONE)
         resolved[index] = date
         if region.title is not None:
             head = splitter.lines[region.title]

@@ -93,7 +93,7 @@ HEADER_DATE_RE = re.compile(rf"^[ \t]*date[ \t]+(?P<date>{_ISO})(?:[ \t]+|$)")
 _SOURCE_PAREN_RE = re.compile(rf"\([^()\n]{{2,80}}?\s*[-–—,]\s*(?P<date>{_FULL_DATE})\s*\)")
 # "Xinhua, October 11, 2016 ...", "CAIRO – 5 August 2017: ...", "Geneva, 12 May 2020 - ..."
 _PLACE_DATELINE_RE = re.compile(
-    rf"^(?P<place>[A-Z][A-Za-z.'’]*(?:[ /][A-Z][A-Za-z.'’]*){{0,3}})\s*(?:,|\s[-–—]+)\s*"
+    rf"^(?!{_WEEKDAY}\b)(?P<place>[A-Z][A-Za-z.'’]*(?:[ /][A-Z][A-Za-z.'’]*){{0,3}})\s*(?:,|\s[-–—]+)\s*"
     rf"(?:{_WEEKDAY},?\s+)?(?P<date>{_FULL_DATE})(?=\s*(?:[:\-–—]|$|\s+[A-Z]))"
 )
 # "-- CNN: A global military player (May 12, 2017)": the text above it is quoted from that source

@@ -62,7 +62,7 @@ def parse_header(text: str) -> tuple[dict[str, str], int]:
     return meta, pos + (blank.end() if blank else 0)
 
 
-def coerce_published(value: DateLike, *, what: str = "published") -> PartialDate | None:
+def coerce_published(value: DateLike, *, what: str = '"published"') -> PartialDate | None:
     """A publication date from a string (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, an ISO timestamp),
     a :class:`datetime.date` or a :class:`PartialDate`.
 
@@ -141,12 +141,20 @@ def build_text_document(
     """:func:`document_from_text` with a fallback date for documents that carry none of their own.
 
     ``published`` wins over a ``# published:`` header; ``default_published`` (the CLI's
-    ``--published``) only fills in when neither is there.
+    ``--published``) only fills in when the document has no date of its own, not even a dateline.
     """
     meta, body_start = parse_header(text)
     url = url or meta.get("source") or meta.get("url") or None
-    given = coerce_published(published) or _header_date(meta.get("published")) or default_published
-    blocks = split_blocks(text, body_start, url=url, published=given, published_source=PublishedSource.GIVEN)
+    given = coerce_published(published) or _header_date(meta.get("published"))
+    blocks = split_blocks(
+        text,
+        body_start,
+        url=url,
+        published=given,
+        published_source=PublishedSource.GIVEN,
+        fallback=default_published,
+    )
+    given = given or default_published
     return _document(
         text,
         blocks,
@@ -245,9 +253,11 @@ def build_html_document(
     source = PublishedSource.GIVEN
     if given is None:
         given, source = _html_date(load_html(html), url), PublishedSource.HTML
+    blocks = split_blocks(
+        text, url=url, published=given, published_source=source, title=meta_title, fallback=default_published
+    )
     if given is None and default_published is not None:
         given, source = default_published, PublishedSource.GIVEN
-    blocks = split_blocks(text, url=url, published=given, published_source=source, title=meta_title)
     return _document(
         text,
         blocks,

@@ -188,7 +188,8 @@ def read_document(
     Args:
         path: The file.
         published: The publication date; wins over anything in the file.
-        default_published: Used when the file carries no date of its own (header or HTML metadata).
+        default_published: Used when the file carries no date of its own (no header, no HTML
+            date, no dateline in the text).
         max_bytes: Larger files are refused.
 
     Raises:
@@ -508,8 +509,8 @@ def read_inputs(
 
     Args:
         paths: Paths (or one path).
-        published: Publication date for documents that carry none of their own (no JSONL
-            ``published``, no ``# published:`` header, no HTML date); it then wins over datelines.
+        published: Publication date for documents that carry none of their own: no JSONL
+            ``published``, no ``# published:`` header, no HTML date and no dateline in the text.
         max_bytes: The largest document; bigger files are reported without being read.
 
     Yields:
