@@ -81,6 +81,8 @@ CUMULATIVE_MARKERS = re.compile(
     re.IGNORECASE,
 )
 
+_SINCE_THEN = re.compile(r"\b[Ss]ince (then|this|that)\b")
+_YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
 _ANAPHORA = re.compile(r"^\W*(This|These|That|Those|It|They|Over those|In those|During those)\b")
 _WEEKDAY = re.compile(
     r"\b(?:on |last |this )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(yesterday)\b"
@@ -671,9 +673,24 @@ def facts_from_sentence(
     first_comma = sentence_text.find(",")
     since_any = None
     claimed: set[int] = set()
+    lead_clause = sentence_text[: first_comma + 1] if first_comma != -1 else ""
+    # "Since its initial service with the UN in 1957, …", "With its very first deployment … in 1993, …":
+    # a date inside a leading since/first clause starts the period, it does not date the figure
+    lead_is_start = bool(re.match(r"\W*(since|with its (very )?first|from its first|after its first)\b", lead_clause, re.IGNORECASE))
+    dates = [
+        dm._replace(role="as_of") if dm.role == "target" and dm.text.lower().startswith("as of") else dm
+        for dm in dates
+    ]
+    root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
+    subject_at = min((t.idx for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree), default=root.idx) if root is not None else 0
     for dm in dates:
         if dm.role == "since" and dm.value is not None:
             since_any = since_any or dm.value
+        if lead_is_start and dm.value is not None and dm.end <= max(first_comma + 1, subject_at):
+            lead_since = dm.value
+            since_any = since_any or dm.value
+            claimed.add(dm.start)
+            continue
         if first_comma != -1 and dm.end <= first_comma + 1 and dm.start <= 30:
             if dm.role in {"as_of", "range"} and dm.value is not None:
                 lead_as_of = dm.end_value if (dm.role == "range" and dm.end_value) else dm.value
@@ -683,6 +700,10 @@ def facts_from_sentence(
             elif dm.role == "since" and dm.value is not None:
                 lead_since = dm.value
                 claimed.add(dm.start)
+    if since_any is None and lead_since is None and _SINCE_THEN.search(sentence_text):
+        years = _YEAR.findall(full_text, plan.block.start, candidate.sentence.start)
+        if years:
+            since_any = PartialDate(int(years[-1]))
     if lead_as_of is None and _ANAPHORA.match(sentence_text) and state.end >= 0:
         lead_as_of, lead_source = state.as_of, state.as_of_source
         lead_since = lead_since or state.since

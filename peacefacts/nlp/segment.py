@@ -60,12 +60,33 @@ def _is_abbreviation(line: str, dot_at: int) -> bool:
     return len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
 
 
+# After a dotted acronym ("the U.N. According to …") these words still start a new sentence.
+_STARTERS = frozenset(
+    """the a an in on at according he she it they we this these that those but and however meanwhile
+    since as for with after before during there his her its their our some many most all both each
+    while when if last earlier later today yesterday""".split()
+)
+
+
+def _is_acronym(line: str, dot_at: int) -> bool:
+    match = _WORD_BEFORE.search(line, 0, dot_at)
+    return bool(match and re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", match.group(1)))
+
+
+def _starts_sentence(line: str, at: int) -> bool:
+    word = re.match(r"[\"“‘']?([A-Za-z]+)", line[at:])
+    return bool(word and word.group(1)[0].isupper() and word.group(1).lower() in _STARTERS)
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
     """Split ``text[start:end]`` into sentences (lines first), as offsets into ``text``.
 
     >>> t = "Recent Stories\\nSix killed in Florida\\nPakistan sent 128 officers. They will join U.N. missions."
     >>> [t[s:e] for s, e in split_sentences(t)]
     ['Recent Stories', 'Six killed in Florida', 'Pakistan sent 128 officers.', 'They will join U.N. missions.']
+    >>> u = "Troops served under the U.N. According to the centre, 28 died."
+    >>> [u[s:e] for s, e in split_sentences(u)]
+    ['Troops served under the U.N.', 'According to the centre, 28 died.']
     """
     out: list[Sentence] = []
     for line_start, line_end in split_lines(text, start, end):
@@ -73,7 +94,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         cut = 0
         for match in _BOUNDARY.finditer(line):
             if match.group(1) == "." and _is_abbreviation(line, match.start(1)):
-                continue
+                if not (_is_acronym(line, match.start(1)) and _starts_sentence(line, match.end(3))):
+                    continue
             sent_end = match.end(2)
             if sent_end > cut:
                 out.append(Sentence(line_start + cut, line_start + sent_end))
