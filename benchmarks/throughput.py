@@ -45,7 +45,7 @@ def _load(corpus: str, n: int):
 
 
 def _tiered(corpus: str, n: int, n_process: int) -> dict:
-    from peacefacts.extract import Extractor
+    from peacefacts.extractor import Extractor
 
     docs = _load(corpus, n)
     extractor = Extractor()

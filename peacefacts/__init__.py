@@ -1,6 +1,79 @@
-"""peacefacts: dated, sourced, comparable UN peacekeeping figures from news text."""
-from peacefacts.errors import InputError, ModelNotFoundError, PeacefactsError
+"""peacefacts: dated, sourced, comparable UN peacekeeping figures from news text.
+
+The public API::
+
+    import peacefacts
+    result = peacefacts.extract(text, published="2024-06-08")    # one text
+    extractor = peacefacts.Extractor()                            # load once, share
+    for r in extractor.extract_many(peacefacts.read_inputs(["corpus.jsonl"])): ...
+    rec = peacefacts.reconcile(results)                           # where sources disagree
+
+Heavy modules (spaCy, dateparser) load on first use, so ``import peacefacts`` stays cheap.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from peacefacts.errors import InputError, JSONLError, ModelNotFoundError, PeacefactsError, SchemaError
 from peacefacts.records import (
-    Category, Document, ErrorRecord, ExtractionResult, Fact, Figure, Metric, PartialDate, Person, Qualifier,
+    AsOfSource,
+    Block,
+    Category,
+    Document,
+    ErrorRecord,
+    ExtractionResult,
+    Fact,
+    Figure,
+    Metric,
+    PartialDate,
+    Person,
+    PublishedSource,
+    Qualifier,
 )
+
 __version__ = "0.1.0"
+
+# name → module that defines it; imported on first attribute access
+_LAZY = {
+    "Extractor": "peacefacts.extractor",
+    "extract": "peacefacts.extractor",
+    "extract_dicts": "peacefacts.extractor",
+    "read_inputs": "peacefacts.ingest",
+    "document_from_text": "peacefacts.ingest",
+    "document_from_html": "peacefacts.ingest",
+    "reconcile": "peacefacts.reconcile",
+    "Reconciliation": "peacefacts.reconcile",
+    "build_people_index": "peacefacts.people_index",
+    "to_record": "peacefacts.io.convert",
+    "from_record": "peacefacts.io.convert",
+    "read_records": "peacefacts.io.jsonl",
+    "write_jsonl": "peacefacts.io.jsonl",
+}
+
+__all__ = [
+    "AsOfSource", "Block", "Category", "Document", "ErrorRecord", "ExtractionResult", "Fact", "Figure",
+    "InputError", "JSONLError", "Metric", "ModelNotFoundError", "PartialDate", "PeacefactsError", "Person",
+    "PublishedSource", "Qualifier", "SchemaError", "__version__", *_LAZY,
+]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from peacefacts.extractor import Extractor, extract, extract_dicts
+    from peacefacts.ingest import document_from_html, document_from_text, read_inputs
+    from peacefacts.io.convert import from_record, to_record
+    from peacefacts.io.jsonl import read_records, write_jsonl
+    from peacefacts.people_index import build_people_index
+    from peacefacts.reconcile import Reconciliation, reconcile
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'peacefacts' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -20,7 +20,7 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def extractor(nlp):
-    from peacefacts.extract import Extractor
+    from peacefacts.extractor import Extractor
 
     return Extractor(nlp)
 

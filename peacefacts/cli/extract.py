@@ -55,7 +55,7 @@ def run_extraction(
     progress: bool = True,
 ):
     """Read PATHs and stream extraction results (shared by extract, reconcile, people, plot)."""
-    from peacefacts.extract import Extractor
+    from peacefacts.extractor import Extractor
     from peacefacts.ingest import read_inputs
 
     if published is not None:
