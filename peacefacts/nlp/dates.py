@@ -236,7 +236,12 @@ def _to_partial(base: BaseDate) -> PartialDate | None:
 
 
 def _normalise(phrase: str) -> str:
-    text = re.sub(r"\s+", " ", phrase).strip().strip("()[],;:.").strip()
+    text = re.sub(r"\s+", " ", phrase).strip()
+    if not text.startswith("("):
+        text = re.sub(r"[\s.,;:]*\([^()]*\)$", "", text)  # a trailing credit: "June 8, 2024. (PID)"
+    text = text.strip("()[],;:.").strip()
+    if _NOW_RE.match(text):
+        return text  # "at present" must keep its "at"
     text = _LEAD.sub("", text)
     text = _MODIFIER.sub("", text)
     text = re.sub(r"(?<=\d)(?:st|nd|rd|th)?\s+of\s+(?=[A-Za-z])", " ", text)  # "25th of December"
