@@ -561,6 +561,9 @@ def _subject(noun, root, verb, plan: BlockPlan, mission_before: Optional[str], s
         country = _country_of_tokens(mods)
         if country:
             return country
+        mission = next((lexicon.mission_for(c.text) for c in mods if lexicon.mission_for(c.text)), None)
+        if mission and is_personnel:
+            return mission  # "Three UNIFIL peacekeepers were injured"
         if is_personnel and any(c.lower_ in {"u.n.", "un", "united"} for c in mods):
             if re.search(r"\b(that|the|this) (operation|mission)\b", sdoc.text, re.IGNORECASE) and mission_before:
                 return mission_before
@@ -745,6 +748,11 @@ def facts_from_sentence(
         if _non_un(root, noun, sdoc):
             continue
         verb = _verb_of(noun if (noun is not None and rule == "nummod") else root)
+        if noun is not None and rule == "nummod":
+            # "the 1,200 women peacekeepers Bangladesh has sent": the relative clause is the predicate
+            own = next((c for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB"), None)
+            if own is not None and not _is_death(root, noun):
+                verb = own
         if (
             noun is not None
             and rule == "nummod"
@@ -756,7 +764,7 @@ def facts_from_sentence(
             continue
         finite = _finite(verb)
         tense = _tense(finite)
-        current, cumulative = _markers(sdoc, verb)
+        current, cumulative = _markers(sdoc, finite if finite is not None else verb)
         category = _category(noun, verb) if rule != "death-subject" else Category.PERSONNEL
 
         metric: Optional[Metric]
@@ -800,8 +808,8 @@ def facts_from_sentence(
                 metric = Metric.MISSIONS_CURRENT
             elif cumulative or tense in {"perfect", "past"}:
                 metric = Metric.MISSIONS_SERVED_TOTAL
-            elif tense == "present" and _finite_lemma(finite) in {"participate", "serve", "deploy", "be"}:
-                metric = Metric.MISSIONS_CURRENT
+            elif tense == "present":
+                metric = Metric.MISSIONS_CURRENT  # "has 6,000 peacekeepers deployed in 10 missions"
             else:
                 metric = Metric.MISSIONS_SERVED_TOTAL
             category = None
@@ -819,6 +827,8 @@ def facts_from_sentence(
             rule += ".countries"
 
         subject = _subject(noun if rule.startswith("nummod") else None, root, verb, plan, mission_before, sdoc)
+        if metric is Metric.FATALITIES_INCIDENT:
+            subject = _incident_mission(sdoc.text) or mission_before or subject
         if subject is None:
             subject = "UN"
 
@@ -856,6 +866,33 @@ def _is_headline(candidate: Candidate, plan: BlockPlan, full_text: str) -> bool:
         return True
     first_line = full_text[plan.block.start : plan.block.end].lstrip().split("\n", 1)[0].strip()
     return sent == first_line and not sent.endswith(".")
+
+
+# Where a deadly incident happened → the mission there (the current one for each place).
+_PLACE_MISSIONS = (
+    (re.compile(r"\bCentral African Republic\b|\bCAR\b|\bBangui\b"), "MINUSCA"),
+    (re.compile(r"\bMali\b|\bTimbuktu\b|\bKidal\b|\bGao\b"), "MINUSMA"),
+    (re.compile(r"\bDemocratic Republic of (?:the )?Congo\b|\bDRC\b|\bDR Congo\b|\bBeni\b|\bGoma\b|\bNorth Kivu\b"), "MONUSCO"),
+    (re.compile(r"\bSouth Sudan\b|\bJuba\b"), "UNMISS"),
+    (re.compile(r"\bLebanon\b|\bNaqoura\b"), "UNIFIL"),
+    (re.compile(r"\bDarfur\b"), "UNAMID"),
+    (re.compile(r"\bAbyei\b"), "UNISFA"),
+    (re.compile(r"\bGolan\b"), "UNDOF"),
+    (re.compile(r"\bCyprus\b"), "UNFICYP"),
+    (re.compile(r"\bWestern Sahara\b"), "MINURSO"),
+    (re.compile(r"\bHaiti\b"), "MINUSTAH"),
+    (re.compile(r"\bLiberia\b"), "UNMIL"),
+)
+
+
+def _incident_mission(sentence: str) -> Optional[str]:
+    mentioned = _mission_mentions(sentence)
+    if mentioned:
+        return mentioned[0][1]
+    for pattern, mission in _PLACE_MISSIONS:
+        if pattern.search(sentence):
+            return mission
+    return None
 
 
 def _finite_lemma(verb) -> str:
