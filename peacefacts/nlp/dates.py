@@ -411,7 +411,10 @@ def _resolve_atom(core: str, kind: str, base: PartialDate | None) -> tuple[Parti
 
 
 def _role_for(prep: str | None, value: PartialDate | None, base: PartialDate | None) -> str:
-    role = _PREP_ROLE.get(re.sub(r"\s+", " ", prep.lower()), "as_of") if prep else "as_of"
+    prep = re.sub(r"\s+", " ", prep.lower()) if prep else None
+    role = _PREP_ROLE.get(prep, "as_of") if prep else "as_of"
+    if prep in ("as of", "as at", "as on"):
+        return role  # an explicit "as of" stays one, even after the publication date
     if role in ("as_of", "by") and value is not None and base is not None and value.first_day > base.last_day:
         return "target"  # a date after publication is a plan or a target, never an as-of
     if role == "by":
