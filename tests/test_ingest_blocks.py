@@ -317,3 +317,41 @@ def test_indonesian_month_name():
 )
 def test_is_peacekeeping(text, expected):
     assert is_peacekeeping(text) is expected
+
+
+NAV_AND_COMMENTS = """Home | World | Sport | Business
+Trending
+Storm hits the coast again
+Markets close higher on Friday
+FREEDONIA SENDS 250 TROOPS TO UN MISSION IN CONGO
+By Staff Writer
+Published: 2023-03-14T09:30:00Z
+KINSHASA: Freedonia will send 250 soldiers to the UN peacekeeping mission in Congo next month, the defence ministry said on Tuesday.
+The contingent brings the number of Freedonian troops serving with MONUSCO to 1,400, officials said.
+Comments (2)
+I think this is a great decision and I hope that all 250 of them come back safely to their families soon.
+We have sent 5,000 soldiers over the years and many never came back, which the government never mentions.
+"""
+
+
+def test_headline_after_trending_list_and_no_comments():
+    doc = document_from_text(NAV_AND_COMMENTS, doc_id="nav")
+    (block,) = doc.blocks
+    assert (block.title, str(block.published)) == (
+        "FREEDONIA SENDS 250 TROOPS TO UN MISSION IN CONGO",
+        "2023-03-14",
+    )
+    assert block.start == NAV_AND_COMMENTS.index("FREEDONIA SENDS")
+    assert NAV_AND_COMMENTS[block.start : block.end].endswith("to 1,400, officials said.")
+    assert outside_blocks(doc, "5,000 soldiers")  # a comment thread never resumes the article
+
+
+def test_press_release_of_short_lines_keeps_its_closing_date():
+    text = (
+        "Press release\nFreedonia joins UN mission\nFreedonia will send 40 police officers.\n"
+        "They will serve in Haiti.\nThe deployment starts in May.\n12 April 2022\n"
+    )
+    doc = document_from_text(text, doc_id="pr")
+    (block,) = doc.blocks
+    assert (block.title, str(block.published)) == ("Freedonia joins UN mission", "2022-04-12")
+    assert text[block.start : block.end].endswith("The deployment starts in May.")

@@ -8,7 +8,8 @@ the date of the article they are in, so a page becomes a tuple of :class:`~peace
 
 How, line by line (lines first, as everywhere in peacefacts):
 
-1. Every line gets a kind: ``marker`` (a sidebar heading: the article ends), ``boiler`` (a button
+1. Every line gets a kind: ``marker`` (a sidebar heading: the article ends), ``footer`` (cookie,
+   copyright or comments: the article ends and does not resume), ``boiler`` (a button
    or nav label: ignored), ``date`` (a dateline), ``caption``, ``list`` (a short bullet or "3
    minutes ago" item), ``body`` (a paragraph), ``head`` (headline-like), ``byline``, ``attrib``
    ("-- CNN: Title (May 12, 2017)") or ``other``.
@@ -76,6 +77,7 @@ _BOILER_LINES = frozenset(
 _BOILER_RE = re.compile(
     r"(?i)^(?:(?:related|read more|also read|read also|see also|more|watch|listen)\s*:\s*.{1,150}"
     r"|.{1,40}\|"  # "Press Releases|": a breadcrumb
+    r"|[^|]{1,30}(?:\|[^|]{1,30}){2,}"  # "Home | World | Sport": a menu
     r"|(?:image|photo|picture|file photo)\s*(?:credit)?\s*:.{0,80})$"
 )
 _MARKER_RE = re.compile(
@@ -87,11 +89,15 @@ _MARKER_RE = re.compile(
     r"|more (?:from|in|on|about) .{1,40}"
     r"|hot ?topics?(?: ?more)?|search trends|trending(?: now| topics)?|you (?:may|might) (?:also )?like"
     r"|also read|read (?:more|also|next)|related|see also|recommended(?: for you)?|most read|most popular"
-    r"|most viewed|editor'?s'? picks?|don'?t miss|newsletters?|sign up (?:for|to) .{0,100}"
+    r"|most viewed|editor'?s'? picks?|don'?t miss|tags?: .{1,150}|topics?: .{1,150}|follow us(?: on .{1,40})?"
+    r")$"
+)
+# footers and comment threads: after these, paragraphs are not the article resuming
+_FOOTER_RE = re.compile(
+    r"(?i)^(?:newsletters?|sign up (?:for|to) .{0,100}"
     r"|cookie (?:policy|settings|preferences).{0,120}|privacy policy.{0,120}|terms (?:of use|and conditions).{0,80}"
     r"|all rights reserved.{0,80}|copyright (?:©|\(c\)|\d{4}).{0,100}|©.{0,100}|\(c\) ?\d{4}.{0,100}"
-    r"|tags?: .{1,150}|topics?: .{1,150}|leave a (?:comment|reply)|\d+ comments?|comments?(?: \(\d+\))?"
-    r"|post a comment|follow us(?: on .{1,40})?"
+    r"|leave a (?:comment|reply)|\d+ comments?|comments?(?: \(\d+\))?|post a comment|reader comments"
     r")$"
 )
 _LIST_RE = re.compile(r"^[-–—•·*▪►»◦‣]\s*\S")
@@ -138,6 +144,8 @@ def _classify(line: str) -> tuple[str, tuple[dl.DateCandidate, ...]]:
     """Kind of one stripped line (offset-free; dates are added by the caller)."""
     norm = _norm(line)
     words = len(line.split())
+    if len(line) <= 160 and _FOOTER_RE.match(norm):
+        return "footer", ()
     if len(line) <= 160 and _MARKER_RE.match(norm):
         return "marker", ()
     if norm in _BOILER_LINES or _BOILER_RE.match(line.strip()):
@@ -181,7 +189,8 @@ def _lines(text: str, start: int, end: int) -> list[_Line]:
     return out
 
 
-_CHROME = frozenset({"boiler", "marker", "date", "byline"})
+_CHROME = frozenset({"boiler", "marker", "footer", "date", "byline"})
+_ENDS = frozenset({"marker", "footer"})
 _TRAILING_KEEP = frozenset({"body", "attrib", "caption"})
 _SLUG_STOP = frozenset(
     {"html", "htm", "php", "aspx", "jsp", "index", "www", "com", "article", "news", "story"}
@@ -236,10 +245,17 @@ class _Splitter:
                 )
                 return len(tokens & self.slug) / len(self.slug)
 
-            best = max(heads, key=overlap)
+            best = max(reversed(heads), key=overlap)  # ties: the one nearest the text
             if overlap(best) >= 0.5:
                 return best
+        # a headline is followed by its byline, dateline or photo caption
         for k in heads:
+            nxt = next((m for m in range(k + 1, hi) if self.kind(m) != "boiler"), None)
+            if nxt is not None and self.kind(nxt) in ("date", "byline", "caption"):
+                return k
+        # else the last one before the text: nav items, "Trending" lists and section names come
+        # first ("Defense Policy", "Global Commons")
+        for k in reversed(heads):
             if self.lines[k].words >= 4:
                 return k
         return heads[-1]  # a short headline ("Egypt and Peacekeeping") sits right above the body
@@ -253,12 +269,12 @@ class _Splitter:
             kind = self.kind(k)
             if kind == "date":
                 for m in range(k + 1, min(n, k + 10)):
-                    if self.kind(m) == "marker":
+                    if self.kind(m) in _ENDS:
                         return False
                     if self.kind(m) == "body":
                         return True
                 return False
-            if kind in ("body", "marker", "list"):
+            if kind in ("body", "marker", "footer", "list"):
                 return False
         return False
 
@@ -281,22 +297,23 @@ class _Splitter:
             content = [i for i in range(n) if self.kind(i) not in _CHROME]
             if content:
                 title = self.choose_title(content[0], content[-1] + 1)
-                self.close(_Region(content[0], "note", title=title), content[-1] + 1)
+                self.close(_Region(content[0], "note", title=title), n)
             return self.regions
-        markers = [i for i in range(first_body) if self.kind(i) == "marker"]
+        markers = [i for i in range(first_body) if self.kind(i) in _ENDS]
         lo = markers[-1] + 1 if markers else 0
         title = self.choose_title(lo, first_body)
         first = title if title is not None else next(i for i in range(lo, n) if self.kind(i) not in _CHROME)
         cur: _Region | None = _Region(first, "article", title=title)
         article = 0  # index in self.regions the current article region will get
         quote_from: int | None = None
+        footer = False  # seen a footer or comment thread since the last article ended
         i = first_body
         while i < n:
             kind = lines[i].kind
             if cur is not None:
-                if kind == "marker":
+                if kind in _ENDS:
                     self.close(cur, i)
-                    cur = None
+                    cur, footer = None, kind == "footer"
                 elif kind == "attrib":
                     cur, quote_from, article = self.split_quote(cur, i, quote_from, article)
                 elif kind == "head" and cur.has_body and self.starts_article(i):
@@ -306,10 +323,11 @@ class _Splitter:
                 elif kind == "body":
                     cur.has_body = True
             else:  # in a sidebar
+                footer = footer or kind == "footer"
                 if self.starts_article(i):
                     article = len(self.regions)
-                    cur, quote_from = _Region(i, "article", title=i), None
-                elif kind == "body":
+                    cur, quote_from, footer = _Region(i, "article", title=i), None, False
+                elif kind == "body" and not footer:
                     nxt = self.next_content(i)
                     if nxt is not None and self.kind(nxt) == "body":
                         cur = _Region(i, "continuation", parent=article, has_body=True)
@@ -347,6 +365,8 @@ class _Splitter:
         while first < stop and self.kind(first) in _CHROME and first != region.title:
             first += 1
         if region.kind == "note":  # no paragraph anywhere: every non-chrome line is the text
+            while stop > first and self.kind(stop - 1) in _CHROME:
+                stop -= 1
             return first, stop
         floor = first if region.title is None else region.title + 1  # never trim the headline away
         while stop > floor:
@@ -374,7 +394,12 @@ class _Splitter:
             ]
         if not candidates:
             return None
-        return min(candidates, key=lambda ci: (ci[0].priority, ci[1], ci[0].start))[0]
+        # datelines inside the block beat those in the page header above it (a site-wide "today"
+        # stamp); a dateline anywhere beats a date that merely sits near the top of the text
+        return min(
+            candidates,
+            key=lambda ci: (ci[0].priority == dl.Priority.EARLY, ci[1], ci[0].priority, ci[0].start),
+        )[0]
 
 
 def split_blocks(

@@ -73,7 +73,8 @@ _FULL_DATE = (
 _MONTH_YEAR = rf"(?:{_MONTH},?\s+{_YEAR})"
 _ANY_DATE = rf"(?:{_FULL_DATE}|{_MONTH_YEAR})"
 
-FULL_DATE_RE = re.compile(rf"(?<![\w-]){_FULL_DATE}(?!\w)")
+_DATE_END = r"(?!(?!T\d)\w)"  # not inside a word; "2023-03-14T09:30" is fine
+FULL_DATE_RE = re.compile(rf"(?<![\w-]){_FULL_DATE}{_DATE_END}")
 _TIME_RE = re.compile(rf"(?<![\d:]){_TIME}(?![\d:])")
 
 # "Published April 19, 2025", "Release time:2019-10-01", "Posted on: 3 May 2020"
@@ -81,11 +82,11 @@ _PUBLISHED_RE = re.compile(
     # capitalised labels only: body sentences say "the report, published in May 2019, ..."
     r"\b(?:First [Pp]ublished|Published|PUBLISHED|Posted|POSTED|Released?(?:\s*[Tt]ime|\s*[Dd]ate)?"
     r"|RELEASED?|Publication [Dd]ate|Date [Pp]ublished)\b"
-    rf"(?:\s*(?i:on|at|:|-|–|—))*\s*(?P<date>{_ANY_DATE})(?!\w)"
+    rf"(?:\s*(?i:on|at|:|-|–|—))*\s*(?P<date>{_ANY_DATE}){_DATE_END}"
 )
 _UPDATED_RE = re.compile(
     r"\b(?:Last [Uu]pdated|LAST UPDATED|Updated|UPDATED|Last [Mm]odified|Modified)\b"
-    rf"(?:\s*(?i:on|at|:|-|–|—))*\s*(?P<date>{_ANY_DATE})(?!\w)"
+    rf"(?:\s*(?i:on|at|:|-|–|—))*\s*(?P<date>{_ANY_DATE}){_DATE_END}"
 )
 # " date 2025-04-19 Pakistan, UN Discuss ..." (a header some scraped pages start with)
 HEADER_DATE_RE = re.compile(rf"^[ \t]*date[ \t]+(?P<date>{_ISO})(?:[ \t]+|$)")
@@ -105,8 +106,9 @@ _DATE_ONLY_RE = re.compile(
     rf"^[\W_]*(?:(?P<weekday>{_WEEKDAY})[\W_]{{1,4}})?(?P<date>{_ANY_DATE})"
     rf"(?:[\s,|\-–—]*(?i:at\s+)?(?P<time>{_TIME})(?:\s*(?:[A-Z]{{2,5}}|[+-]\d{{2}}:?\d{{2}}))?)?[\W_]*$"
 )
-# a date right after the end of a range ("25-26 October 2021") is not a date of its own
-_RANGE_BEFORE = re.compile(r"\d\s*[-–—]\s*$|(?i:between)\s+$")
+# not a publication date: the end of a range ("25-26 October 2021") or a period bound ("since 5 June
+# 1990", "between ... and")
+_RANGE_BEFORE = re.compile(r"\d\s*[-–—]\s*$|(?i:\b(?:between|and|since|from|until|till|to|after|before))\s+$")
 
 #: lines longer than this are body text, not datelines ("the report, published in May 2019, ...")
 _MAX_DATELINE_LEN = 160
