@@ -5,6 +5,7 @@ All frozen attrs records with a ``to_dict`` giving the JSON form of ``peacefacts
 
 from __future__ import annotations
 
+import datetime as _dt
 import enum
 import json
 import math
@@ -153,6 +154,17 @@ class Observation:
     low: float | None
     high: float | None
     source: str
+    #: (first day, last day, middle day) of the as-of date, or None: computed once, because
+    #: pairing compares every observation of a group with every other.
+    span: tuple[_dt.date, _dt.date, _dt.date] | None = attrs.field(init=False, eq=False, repr=False)
+    #: the sort key, computed once (it serialises the fact)
+    _key: tuple = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        date = self.fact.as_of
+        span = None if date is None else (date.first_day, date.last_day, date.midpoint)
+        object.__setattr__(self, "span", span)
+        object.__setattr__(self, "_key", (span is None, span[:2] if span else (), fact_key(self.fact)))
 
     @classmethod
     def from_fact(cls, fact: Fact, source: str | None = None) -> Observation:
@@ -190,8 +202,7 @@ class Observation:
 
     def sort_key(self) -> tuple:
         """Dated first in date order, then undated; ties broken on the whole fact (determinism)."""
-        date = self.as_of
-        return (date is None, (date.first_day, date.last_day) if date else (), fact_key(self.fact))
+        return self._key
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form of one observation in a group."""

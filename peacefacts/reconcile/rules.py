@@ -211,48 +211,41 @@ class Comparison:
     copies: bool = False
     similarity: float | None = None
 
-    @property
-    def gap_days(self) -> int | None:
-        """Days between the as-of dates (0 when they overlap; ``None`` when either is undated)."""
-        return gap_days(self.a.as_of, self.b.as_of)
+    #: days between the as-of dates (0 when they overlap; ``None`` when either is undated)
+    gap_days: int | None = attrs.field(init=False)
+    #: days between the middles of the two as-of dates (``None`` when either is undated)
+    elapsed_days: int | None = attrs.field(init=False)
+    #: the observation with the later middle date; ``None`` if undated or equal
+    later: Observation | None = attrs.field(init=False, repr=False)
+    #: the other one, when ``later`` is known
+    earlier: Observation | None = attrs.field(init=False, repr=False)
+    #: whether the values agree through hedges or rounding (see :func:`values_compatible`)
+    compatible: bool = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        # derived once here: every rule asks for them, and a group compares all its pairs
+        sa, sb = self.a.span, self.b.span
+        gap = elapsed = later = earlier = None
+        if sa is not None and sb is not None:
+            gap = (sb[0] - sa[1]).days if sa[1] < sb[0] else (sa[0] - sb[1]).days if sb[1] < sa[0] else 0
+            elapsed = abs((sb[2] - sa[2]).days)
+            if sa[2] != sb[2]:
+                later, earlier = (self.b, self.a) if sb[2] > sa[2] else (self.a, self.b)
+        set_ = object.__setattr__
+        set_(self, "gap_days", gap)
+        set_(self, "elapsed_days", elapsed)
+        set_(self, "later", later)
+        set_(self, "earlier", earlier)
+        set_(self, "compatible", values_compatible(self.a, self.b))
 
     @property
     def dated(self) -> bool:
-        return self.a.as_of is not None and self.b.as_of is not None
+        return self.a.span is not None and self.b.span is not None
 
     @property
     def same_time(self) -> bool:
         """Both dated and at most :data:`SAME_TIME_DAYS` apart."""
-        gap = self.gap_days
-        return gap is not None and gap <= SAME_TIME_DAYS
-
-    @property
-    def compatible(self) -> bool:
-        return values_compatible(self.a, self.b)
-
-    @property
-    def later(self) -> Observation | None:
-        """The observation with the later middle date; ``None`` if undated or equal."""
-        if not self.dated:
-            return None
-        ma, mb = self.a.as_of.midpoint, self.b.as_of.midpoint  # type: ignore[union-attr]
-        if ma == mb:
-            return None
-        return self.b if mb > ma else self.a
-
-    @property
-    def earlier(self) -> Observation | None:
-        later = self.later
-        if later is None:
-            return None
-        return self.a if later is self.b else self.b
-
-    @property
-    def elapsed_days(self) -> int | None:
-        """Days between the middles of the two dates."""
-        if not self.dated:
-            return None
-        return abs((self.b.as_of.midpoint - self.a.as_of.midpoint).days)  # type: ignore[union-attr]
+        return self.gap_days is not None and self.gap_days <= SAME_TIME_DAYS
 
     def elapsed(self) -> str:
         """``31 months``, ``26 days``, ``7 years``: the time between the two as-of dates.
