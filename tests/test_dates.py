@@ -205,6 +205,7 @@ FIND = [
         P(2015, 6, 1),
         [("As of October 2014", "as_of", "2014-10", None), ("as of last March", "as_of", "2015-03", None)],
     ),
+    ("As of Dec 2023, 955 served.", P(2023, 6), [("As of Dec 2023", "as_of", "2023-12", None)]),  # never a target
     ("We have had 3,552 military personnel as of now.", P(2018, 8, 31), [("as of now", "as_of", "2018-08-31", None)]),
     ("Indonesia currently has 1,780 personnel.", P(2013, 10, 1), [("currently", "as_of", "2013-10-01", None)]),
     ("The mandate runs until 31 August 2024.", SAT, [("until 31 August 2024", "until", "2024-08-31", None)]),
