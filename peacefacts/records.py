@@ -259,6 +259,16 @@ class Fact:
     def qualifier(self) -> Qualifier:
         return self.figure.qualifier
 
+    @property
+    def low(self) -> Optional[float]:
+        """The lowest value the text allows (``None``: no lower bound stated)."""
+        return self.figure.low
+
+    @property
+    def high(self) -> Optional[float]:
+        """The highest value the text allows (``None``: no upper bound stated)."""
+        return self.figure.high
+
 
 @attrs.frozen(kw_only=True)
 class Person:
