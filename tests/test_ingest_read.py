@@ -346,3 +346,10 @@ def test_documents_are_documents():
     doc = only(read_inputs([SEEDS / "000_7afdc2f30fcbe9a6.txt"]))
     assert isinstance(doc, Document)
     assert doc.source_path == str(SEEDS / "000_7afdc2f30fcbe9a6.txt")
+
+
+def test_jsonl_published_unknown_means_look_in_the_text():
+    doc = parse_jsonl_record(
+        '{"id": "u", "published": "unknown", "text": "Troops go\\nUpdated 4 April 2019\\nUN peacekeepers left."}'
+    )
+    assert (str(doc.published), doc.published_source) == ("2019-04-04", PublishedSource.TEXT)

@@ -140,27 +140,27 @@ def _ends_sentence(line: str) -> bool:
     return line.rstrip("\"”’')]").endswith(_SENTENCE_END)
 
 
-def _classify(line: str) -> tuple[str, tuple[dl.DateCandidate, ...]]:
-    """Kind of one stripped line (offset-free; dates are added by the caller)."""
+def _classify(line: str) -> str:
+    """The kind of one stripped line (datelines are recognised by the caller)."""
     norm = _norm(line)
     words = len(line.split())
     if len(line) <= 160 and _FOOTER_RE.match(norm):
-        return "footer", ()
+        return "footer"
     if len(line) <= 160 and _MARKER_RE.match(norm):
-        return "marker", ()
+        return "marker"
     if norm in _BOILER_LINES or _BOILER_RE.match(line.strip()):
-        return "boiler", ()
+        return "boiler"
     if dl.ATTRIBUTION_RE.match(line):
-        return "attrib", ()
-    if _CAPTION_RE.search(line) and len(line) < 400:
-        return "caption", ()
+        return "attrib"
+    if len(line) < 400 and _CAPTION_RE.search(line):
+        return "caption"
     body = _is_body(line, words)
     if (_LIST_RE.match(line) or _AGO_RE.search(line)) and not body:
-        return "list", ()
+        return "list"
     if body:
-        return "body", ()
+        return "body"
     if _BYLINE_RE.match(line) and words <= 10:
-        return "byline", ()
+        return "byline"
     if (
         2 <= words <= 25
         and len(line) <= 200
@@ -168,8 +168,8 @@ def _classify(line: str) -> tuple[str, tuple[dl.DateCandidate, ...]]:
         and not line.endswith(_HEAD_BAD_END)
         and not dl.contains_date(line)
     ):
-        return "head", ()
-    return "other", ()
+        return "head"
+    return "other"
 
 
 def _lines(text: str, start: int, end: int) -> list[_Line]:
@@ -181,8 +181,8 @@ def _lines(text: str, start: int, end: int) -> list[_Line]:
             out.append(_Line(s, cut, "date", 2, tuple(dl.line_datelines(text, s, cut))))
             s = cut
         line = text[s:e]
-        kind, _ = _classify(line)
-        dates = tuple(c for c in dl.line_datelines(text, s, e))
+        kind = _classify(line)
+        dates = tuple(dl.line_datelines(text, s, e))
         if dates and kind not in ("body", "attrib") and len(line) <= 160:
             kind = "date"  # "Published April 19, 2025 | 02:40 PM", "Thursday June 26 2008"
         out.append(_Line(s, e, kind, len(line.split()), dates))

@@ -123,7 +123,7 @@ def _document(
         title=title,
         published=published,
         published_source=source if published is not None else PublishedSource.NONE,
-        blocks=blocks,
+        blocks=blocks,  # type: ignore[arg-type]  # attrs' converter=tuple confuses mypy
         source_path=source_path,
     )
 
@@ -243,8 +243,8 @@ def build_html_document(
         with_metadata=True,
         date_extraction_params={"extensive_search": False, "original_date": True, "max_date": "2099-12-31"},
     )
-    text = (extracted.text if extracted is not None else None) or ""
-    meta_title = extracted.title if extracted is not None else None
+    text = getattr(extracted, "text", None) or ""  # a trafilatura Document, or None
+    meta_title = getattr(extracted, "title", None)
     if not text.strip():
         text = trafilatura.html2txt(load_html(html)) or ""  # no article found: keep the page text
     if not text.strip():

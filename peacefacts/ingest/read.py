@@ -270,8 +270,10 @@ def parse_jsonl_record(
     published = obj.get("published")
     if published is not None and not isinstance(published, str):
         raise JSONLError(f'{where}: "published" is not a string (got {_type_name(published)})')
+    if isinstance(published, str) and published.strip().lower() in ("", "unknown", "none", "null"):
+        published = None  # an explicit "don't know", as in the saved pages' headers
     try:
-        given = coerce_published(published or None)
+        given = coerce_published(published)
         default = coerce_published(default_published)
     except InputError as exc:
         raise JSONLError(f"{where}: {exc}") from None
@@ -326,7 +328,7 @@ def _iter_jsonl_stream(
         if len(raw) > max_bytes:
             # too long: skip to the end of the line without holding it in memory
             rest = raw
-            while rest and not rest.endswith(b"\n" if isinstance(rest, bytes) else "\n"):
+            while rest and rest[-1:] not in (b"\n", "\n"):
                 rest = reader.readline(1 << 20)
             yield ErrorRecord(
                 doc=where,
