@@ -576,3 +576,10 @@ def test_reconcile_never_imports_spacy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert (out.returncode, out.stdout.strip()) == (0, "ok"), out.stderr
+
+
+def test_docs_examples_run():
+    import doctest
+
+    result = doctest.testfile(str(ROOT / "docs" / "reconcile.md"), module_relative=False, optionflags=doctest.ELLIPSIS)
+    assert (result.failed, result.attempted > 10) == (0, True)
