@@ -101,7 +101,7 @@ def format_table(reconciliation: Reconciliation) -> str:
     if reconciliation.copies:
         out.append("Copies (one article published twice; counted as one source)")
         for c in reconciliation.copies:
-            extra = "" if c.containment is None else f", containment {c.containment:.2f}"
-            out.append(f"  {c.a} = {c.b}  (similarity {c.similarity:.2f}{extra})")
+            contained = "" if c.containment is None else f", containment {c.containment:.2f}"
+            out.append(f"  {c.a} = {c.b}  (similarity {c.similarity:.2f}{contained})")
         out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -267,14 +267,20 @@ class Comparison:
             return f"{months} months"
         return f"{round(months / 12)} years"
 
+    def ordered(self) -> tuple[Observation, Observation]:
+        """``(earlier, later)`` when the dates tell, else ``(a, b)``."""
+        if self.earlier is not None and self.later is not None:
+            return self.earlier, self.later
+        return self.a, self.b
+
     def head(self, joiner: str = "→") -> str:
         """``Pakistan fatalities_total: 161 (2021-10-26) → 181 (2024-05)``."""
-        first, second = (self.earlier, self.later) if self.later is not None else (self.a, self.b)
+        first, second = self.ordered()
         return f"{self.subject} {self.metric.value}: {first.describe()} {joiner} {second.describe()}"
 
     def change(self) -> str:
         """``+20 in 31 months``: the signed change from the earlier to the later figure."""
-        first, second = (self.earlier, self.later) if self.later is not None else (self.a, self.b)
+        first, second = self.ordered()
         return f"{second.value - first.value:+,} in {self.elapsed()}"
 
 
@@ -475,7 +481,7 @@ def changed_over_time(cmp: Comparison) -> Judgement | None:
     """Any other difference between dated observations: the older figure is stale."""
     if not cmp.dated:
         return None
-    later, earlier = cmp.later or cmp.b, cmp.earlier or cmp.a
+    earlier, later = cmp.ordered()
     if cmp.metric.is_cumulative and later.value > earlier.value:
         why = "consistent with a growing cumulative count"
     else:
