@@ -583,3 +583,17 @@ def test_docs_examples_run():
 
     result = doctest.testfile(str(ROOT / "docs" / "reconcile.md"), module_relative=False, optionflags=doctest.ELLIPSIS)
     assert (result.failed, result.attempted > 10) == (0, True)
+
+
+def test_year_precision_dates_are_measured_between_their_closest_days():
+    pair = only_pair([fact("a", 3, "2020"), fact("b", 4, "2021-01-10")])
+    assert (pair.verdict.value, pair.cause, pair.gap_days) == ("conflict", "same_time_conflict", 10)
+    assert pair.explanation.endswith("different figures within 10 days (25.0% apart); a date is known only to the year")
+
+
+def test_peacefacts_reconcile_is_callable_even_after_the_package_is_imported():
+    import peacefacts
+    import peacefacts.reconcile.rules  # noqa: F401 - makes peacefacts.reconcile the package
+
+    facts = [fact("a", 161, "2021-10-26"), fact("b", 181, "2024-05")]
+    assert peacefacts.reconcile(facts).to_json() == reconcile(facts).to_json()

@@ -54,7 +54,7 @@ def _read_facts(path: Path) -> list[Any]:
 def _extract(paths: list[str]) -> tuple[list[Any], int]:
     """Extract PATHs; errors go to stderr, one line each, and the batch goes on."""
     # imported here: the extractor loads spaCy, which --facts never needs
-    from peacefacts.extract import Extractor
+    from peacefacts.extractor import Extractor
     from peacefacts.ingest import read_inputs
     from peacefacts.records import ErrorRecord
 

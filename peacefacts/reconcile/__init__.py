@@ -13,7 +13,14 @@ any order, gives byte-identical JSON.
 [('conflict', 'cumulative_decrease')]
 >>> rec.groups[0].preferred.best
 85
+
+The package itself is callable and means :func:`reconcile`, so ``peacefacts.reconcile(facts)``
+works whether ``peacefacts.reconcile`` names this package (once anything imported it) or the
+function (``peacefacts.__getattr__`` exports it lazily under the same name).
 """
+
+import sys
+import types
 
 from peacefacts.reconcile.copies import CopyPair, document_fingerprint, find_copies, fingerprint_text
 from peacefacts.reconcile.core import Reconciliation, reconcile
@@ -44,3 +51,13 @@ __all__ = [
     "find_copies",
     "format_table",
 ]
+
+
+class _CallableModule(types.ModuleType):
+    """This package, callable as :func:`reconcile` (see the module docstring)."""
+
+    def __call__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        return reconcile(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

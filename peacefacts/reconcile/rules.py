@@ -403,12 +403,15 @@ def same_time(cmp: Comparison) -> Judgement | None:
     if not cmp.same_time:
         return None
     gap = cmp.gap_days
-    within = "at the same date" if gap == 0 else f"within {gap} days"
+    within = "at overlapping dates" if gap == 0 else "within 1 day" if gap == 1 else f"within {gap} days"
+    # the convention measures between the closest days; say so when a date is only a year
+    coarse = any(o.as_of is not None and o.as_of.precision == "year" for o in (cmp.a, cmp.b))
+    note = "; a date is known only to the year" if coarse else ""
     if cmp.compatible:
         return Judgement(
             verdict=Verdict.AGREE,
             cause=Cause.HEDGE_OR_ROUNDING,
-            explanation=f"{cmp.head('and')}: {_pct(cmp)} apart {within}, compatible through {_hedges(cmp)}",
+            explanation=f"{cmp.head('and')}: {_pct(cmp)} apart {within}, compatible through {_hedges(cmp)}{note}",
         )
     low, high = (cmp.a, cmp.b) if cmp.a.value < cmp.b.value else (cmp.b, cmp.a)
     why = _narrower(low, high)
@@ -416,12 +419,12 @@ def same_time(cmp: Comparison) -> Judgement | None:
         return Judgement(
             verdict=Verdict.CONFLICT,
             cause=Cause.SCOPE_DIFFERENCE,
-            explanation=f"{cmp.head('vs')}: different figures {within}; {why}, a narrower scope",
+            explanation=f"{cmp.head('vs')}: different figures {within}; {why}, a narrower scope{note}",
         )
     return Judgement(
         verdict=Verdict.CONFLICT,
         cause=Cause.SAME_TIME_CONFLICT,
-        explanation=f"{cmp.head('vs')}: different figures {within} ({_pct(cmp)} apart)",
+        explanation=f"{cmp.head('vs')}: different figures {within} ({_pct(cmp)} apart){note}",
     )
 
 
