@@ -22,6 +22,7 @@ import multiprocessing
 import threading
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Union
 
+from peacefacts.errors import InputError
 from peacefacts.nlp.facts import SentenceState, dedupe_facts, facts_from_sentence, plan_document
 from peacefacts.nlp.model import load_pipeline
 from peacefacts.records import Document, ErrorRecord, ExtractionResult, Fact, PartialDate, Person
@@ -40,6 +41,10 @@ def _as_document(item: Union[Document, str], *, published: PublishedInput = None
         return item
     from peacefacts.ingest import document_from_text
 
+    if not isinstance(item, str):
+        raise InputError(f"expected a text or a Document, got {type(item).__name__}")
+    if not item.strip():
+        raise InputError("empty text")
     return document_from_text(item, doc_id=doc_id or "text", published=published)
 
 

@@ -23,7 +23,9 @@ for _name in _COMMAND_MODULES:
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit status (also used by the console script)."""
     try:
-        app(args=argv, prog_name="peacefacts", standalone_mode=False)
+        # standalone_mode=False: click returns a command's exit code instead of exiting
+        code = app(args=argv, prog_name="peacefacts", standalone_mode=False)
+        return code if isinstance(code, int) else 0
     except SystemExit as exc:  # typer/click exits
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else 1)
@@ -41,19 +43,17 @@ def main(argv: list[str] | None = None) -> int:
             pass
         return 0
     except Exception as exc:  # noqa: BLE001 - the CLI never shows a bare traceback
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            return exc.exit_code
-        if isinstance(exc, click.exceptions.Abort):
+        show = getattr(exc, "show", None)
+        if callable(show) and hasattr(exc, "exit_code"):  # click's usage and parameter errors
+            show()
+            return int(exc.exit_code)
+        if type(exc).__name__ == "Abort":
             print("peacefacts: aborted", file=sys.stderr)
             return 1
         if os.environ.get("PEACEFACTS_DEBUG"):
             raise
         print(f"peacefacts: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 70
-    return 0
 
 
 def _console_main() -> None:  # pragma: no cover - console script entry

@@ -107,7 +107,8 @@ def extract_command(
             n_docs += 1
             if isinstance(item, ErrorRecord):
                 n_failed += 1
-                print(f"peacefacts: {item.doc}: {item.error}", file=sys.stderr)
+                where = "" if item.error.startswith(item.doc) else f"{item.doc}: "
+                print(f"peacefacts: {where}{item.error}", file=sys.stderr)
             else:
                 n_facts += len(item.facts)
             for record in result_records(item):

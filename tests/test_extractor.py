@@ -1,0 +1,56 @@
+"""The Extractor API: single texts, streams, error records, worker processes."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import SEEDS
+from peacefacts.errors import InputError
+from peacefacts.ingest import read_inputs
+from peacefacts.records import Document, ErrorRecord, ExtractionResult
+
+
+def test_extract_text_with_published_and_id(extractor):
+    result = extractor.extract(
+        "Last month, Nepal had 5,800 personnel serving in UN peacekeeping missions.",
+        published="2024-06-08",
+        doc_id="n1",
+    )
+    assert [(f.doc, f.subject, f.value, str(f.as_of)) for f in result.facts] == [("n1", "Nepal", 5800, "2024-05")]
+
+
+def test_extract_empty_text_raises_input_error(extractor):
+    with pytest.raises(InputError):
+        extractor.extract("   ", doc_id="blank")
+
+
+def test_extract_many_keeps_order_and_passes_errors_through(extractor):
+    docs = [
+        Document(id="a", text="UN peacekeeping: Ghana has 2,700 troops deployed in UN missions.", published="2020-01-01"),
+        ErrorRecord(doc="broken", error="empty file"),
+        "Kenya has 400 police officers serving with UN peacekeeping missions.",
+    ]
+    out = list(extractor.extract_many(docs, batch_size=2))
+    assert [type(r).__name__ for r in out] == ["ExtractionResult", "ErrorRecord", "ExtractionResult"]
+    assert [f.value for f in out[0].facts] == [2700]
+    assert out[1].doc == "broken"
+    assert [(f.subject, f.value) for f in out[2].facts] == [("Kenya", 400)]
+
+
+def test_module_level_extract_matches_extractor(extractor):
+    import peacefacts
+
+    text = "Since 1990, China has dispatched more than 50,000 peacekeepers to UN missions."
+    a = peacefacts.extract(text, published="2021-05-29", doc_id="c")
+    b = extractor.extract(text, published="2021-05-29", doc_id="c")
+    assert a.facts == b.facts
+    assert [(f.metric.value, f.value, str(f.since)) for f in a.facts] == [("personnel_served_total", 50000, "1990")]
+
+
+def test_two_processes_give_the_serial_results(extractor):
+    serial = [r for r in extractor.extract_many(read_inputs([str(SEEDS)]))]
+    from peacefacts.extractor import Extractor
+
+    parallel = list(Extractor().extract_many(read_inputs([str(SEEDS)]), n_process=2, batch_size=2))
+    assert all(isinstance(r, ExtractionResult) for r in parallel)
+    assert [r.facts for r in parallel] == [r.facts for r in serial]
+    assert [r.people for r in parallel] == [r.people for r in serial]
