@@ -6,7 +6,7 @@ The public API::
     result = peacefacts.extract(text, published="2024-06-08")    # one text
     extractor = peacefacts.Extractor()                            # load once, share
     for r in extractor.extract_many(peacefacts.read_inputs(["corpus.jsonl"])): ...
-    rec = peacefacts.reconcile(results)                           # where sources disagree
+    rec = peacefacts.reconcile(results)                            # where sources disagree
 
 Heavy modules (spaCy, dateparser) load on first use, so ``import peacefacts`` stays cheap.
 """
@@ -42,8 +42,8 @@ _LAZY = {
     "read_inputs": "peacefacts.ingest",
     "document_from_text": "peacefacts.ingest",
     "document_from_html": "peacefacts.ingest",
-    "reconcile": "peacefacts.reconcile",
-    "Reconciliation": "peacefacts.reconcile",
+    "reconcile": "peacefacts.reconciler",
+    "Reconciliation": "peacefacts.reconciler",
     "build_people_index": "peacefacts.people_index",
     "to_record": "peacefacts.io.convert",
     "from_record": "peacefacts.io.convert",
@@ -63,7 +63,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from peacefacts.io.convert import from_record, to_record
     from peacefacts.io.jsonl import read_records, write_jsonl
     from peacefacts.people_index import build_people_index
-    from peacefacts.reconcile import Reconciliation, reconcile
+    from peacefacts.reconciler import Reconciliation, reconcile
 
 
 def __getattr__(name: str) -> Any:

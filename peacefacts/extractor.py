@@ -205,7 +205,7 @@ def _with_fingerprint(document: Document) -> Document:
     if document.fingerprint is not None:
         return document
     try:
-        from peacefacts.reconcile.copies import fingerprint_text
+        from peacefacts.reconciler.copies import fingerprint_text
     except ImportError:  # pragma: no cover - reconciler not installed yet
         return document
     blocks = [b for b in document.blocks if b.is_peacekeeping] or list(document.blocks)

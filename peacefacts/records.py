@@ -308,7 +308,7 @@ class Document:
     blocks: tuple[Block, ...] = attrs.field(default=(), converter=tuple)
     source_path: Optional[str] = None
     #: MinHash signature of the peacekeeping article text, so copies can be found from
-    #: saved JSONL without the text (see :mod:`peacefacts.reconcile.copies`).
+    #: saved JSONL without the text (see :mod:`peacefacts.reconciler.copies`).
     fingerprint: Optional[tuple[int, ...]] = attrs.field(default=None, repr=False)
 
     def block_at(self, offset: int) -> Optional[Block]:

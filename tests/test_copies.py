@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from peacefacts.reconcile.copies import (
+from peacefacts.reconciler.copies import (
     CONTAINMENT_THRESHOLD,
     NUM_PERM,
     CopyPair,

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from peacefacts.io.jsonl import read_records
-from peacefacts.reconcile import (
+from peacefacts.reconciler import (
     DEFAULT_RULES,
     Cause,
     Judgement,
@@ -24,7 +24,7 @@ from peacefacts.reconcile import (
     first_match,
     reconcile,
 )
-from peacefacts.reconcile.rules import gap_days, rounding_unit, values_compatible
+from peacefacts.reconciler.rules import gap_days, rounding_unit, values_compatible
 from peacefacts.records import Block, Document, ErrorRecord, ExtractionResult, Fact, Figure, Person
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -511,7 +511,7 @@ def test_gap_days_uses_the_closest_days_of_partial_dates():
     ],
 )
 def test_values_compatible(a, b, expected):
-    from peacefacts.reconcile import Observation
+    from peacefacts.reconciler import Observation
 
     oa = Observation.from_fact(fact("x", a[0], q=a[1]))
     ob = Observation.from_fact(fact("y", b[0], q=b[1]))
@@ -520,7 +520,7 @@ def test_values_compatible(a, b, expected):
 
 
 def test_rounding_unit():
-    from peacefacts.reconcile import Observation
+    from peacefacts.reconciler import Observation
 
     units = [rounding_unit(Observation.from_fact(fact("x", v))) for v in (235000, 124500, 2500, 300, 1933, 40000)]
     assert units == [1000, 100, 100, 1, 1, 10000]
@@ -568,7 +568,7 @@ def test_blocks_decide_what_text_is_fingerprinted():
 def test_reconcile_never_imports_spacy():
     code = (
         "import sys\n"
-        "from peacefacts.reconcile import reconcile\n"
+        "from peacefacts.reconciler import reconcile\n"
         "from peacefacts.io.jsonl import read_records\n"
         f"reconcile(read_records({str(FIXTURES / 'reconcile' / 'facts.jsonl')!r}))\n"
         "assert 'spacy' not in sys.modules, 'spacy imported'\n"
@@ -591,9 +591,9 @@ def test_year_precision_dates_are_measured_between_their_closest_days():
     assert pair.explanation.endswith("different figures within 10 days (25.0% apart); a date is known only to the year")
 
 
-def test_peacefacts_reconcile_is_callable_even_after_the_package_is_imported():
+def test_peacefacts_reconcile_is_the_function_even_after_the_package_is_imported():
     import peacefacts
-    import peacefacts.reconcile.rules  # noqa: F401 - makes peacefacts.reconcile the package
+    import peacefacts.reconciler.rules  # noqa: F401 - importing the package must not shadow the function
 
     facts = [fact("a", 161, "2021-10-26"), fact("b", 181, "2024-05")]
     assert peacefacts.reconcile(facts).to_json() == reconcile(facts).to_json()

@@ -9,7 +9,7 @@ import pytest
 
 from peacefacts.cli import main
 from peacefacts.io.convert import to_record
-from peacefacts.reconcile.copies import fingerprint_text
+from peacefacts.reconciler.copies import fingerprint_text
 from peacefacts.records import Document
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -28,7 +28,7 @@ class ReconcileFormat(str, Enum):
 
 
 class PolicyChoice(str, Enum):
-    """Selection policies (see :class:`peacefacts.reconcile.Policy`)."""
+    """Selection policies (see :class:`peacefacts.reconciler.Policy`)."""
 
     latest = "latest"
     conservative = "conservative"
@@ -97,7 +97,7 @@ def reconcile_command(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
 ) -> None:
     """Group figures from many documents, order them in time and explain every disagreement."""
-    from peacefacts.reconcile import format_table, reconcile
+    from peacefacts.reconciler import format_table, reconcile
 
     paths = list(paths or [])
     if not paths and facts is None:

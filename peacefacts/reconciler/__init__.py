@@ -14,19 +14,14 @@ any order, gives byte-identical JSON.
 >>> rec.groups[0].preferred.best
 85
 
-The package itself is callable and means :func:`reconcile`, so ``peacefacts.reconcile(facts)``
-works whether ``peacefacts.reconcile`` names this package (once anything imported it) or the
-function (``peacefacts.__getattr__`` exports it lazily under the same name).
+The package is ``peacefacts.reconciler`` so that ``peacefacts.reconcile`` can be the function.
 """
 
-import sys
-import types
-
-from peacefacts.reconcile.copies import CopyPair, document_fingerprint, find_copies, fingerprint_text
-from peacefacts.reconcile.core import Reconciliation, reconcile
-from peacefacts.reconcile.model import Cause, Group, Observation, Pair, Point, Policy, Rank, Verdict
-from peacefacts.reconcile.report import format_table
-from peacefacts.reconcile.rules import DEFAULT_RULES, Comparison, Judgement, Rule, first_match, judge
+from peacefacts.reconciler.copies import CopyPair, document_fingerprint, find_copies, fingerprint_text
+from peacefacts.reconciler.core import Reconciliation, reconcile
+from peacefacts.reconciler.model import Cause, Group, Observation, Pair, Point, Policy, Rank, Verdict
+from peacefacts.reconciler.report import format_table
+from peacefacts.reconciler.rules import DEFAULT_RULES, Comparison, Judgement, Rule, first_match, judge
 
 __all__ = [
     "reconcile",
@@ -52,12 +47,3 @@ __all__ = [
     "format_table",
 ]
 
-
-class _CallableModule(types.ModuleType):
-    """This package, callable as :func:`reconcile` (see the module docstring)."""
-
-    def __call__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        return reconcile(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -13,11 +13,11 @@ from typing import Any
 import attrs
 
 from peacefacts.io.convert import from_record
-from peacefacts.reconcile.copies import CopyPair, copy_clusters, document_fingerprint, find_copies
-from peacefacts.reconcile.grouping import category_class, scope_key, subject_key, windows
-from peacefacts.reconcile.model import Group, Observation, Pair, Policy, Verdict, fact_key
-from peacefacts.reconcile.rules import DEFAULT_RULES, Comparison, Rule, judge
-from peacefacts.reconcile.series import build_series
+from peacefacts.reconciler.copies import CopyPair, copy_clusters, document_fingerprint, find_copies
+from peacefacts.reconciler.grouping import category_class, scope_key, subject_key, windows
+from peacefacts.reconciler.model import Group, Observation, Pair, Policy, Verdict, fact_key
+from peacefacts.reconciler.rules import DEFAULT_RULES, Comparison, Rule, judge
+from peacefacts.reconciler.series import build_series
 from peacefacts.records import Document, ErrorRecord, ExtractionResult, Fact, Person
 
 __all__ = ["Reconciliation", "reconcile", "Input"]
@@ -120,7 +120,7 @@ def reconcile(
             :func:`peacefacts.io.jsonl.read_records` returns (people and errors are ignored).
         documents: more documents (for their fingerprints or text, to find copies).
         policy: ``"latest"`` (default) or ``"conservative"``; chooses each series' preferred point.
-        rules: the verdict rule chain; defaults to :data:`~peacefacts.reconcile.rules.DEFAULT_RULES`.
+        rules: the verdict rule chain; defaults to :data:`~peacefacts.reconciler.rules.DEFAULT_RULES`.
 
     Returns:
         A :class:`Reconciliation`.

@@ -8,10 +8,10 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from peacefacts.reconcile.model import Observation, Pair, Rank, Verdict, format_value
+from peacefacts.reconciler.model import Observation, Pair, Rank, Verdict, format_value
 
 if TYPE_CHECKING:  # pragma: no cover
-    from peacefacts.reconcile.core import Reconciliation
+    from peacefacts.reconciler.core import Reconciliation
 
 __all__ = ["format_table"]
 
@@ -53,7 +53,7 @@ def _block_key(pair: Pair, label: str) -> tuple:
 
 
 def format_table(reconciliation: Reconciliation) -> str:
-    """Render a :class:`~peacefacts.reconcile.core.Reconciliation` as a plain-text report.
+    """Render a :class:`~peacefacts.reconciler.core.Reconciliation` as a plain-text report.
 
     Sections: a summary line, one block per discrepancy (conflicts first; the same disagreement
     seen through a copy of an article is shown once, naming the copies), the preferred figure

@@ -30,7 +30,7 @@ from collections.abc import Callable
 
 import attrs
 
-from peacefacts.reconcile.model import TOLERANCE, Cause, Observation, Verdict, format_value
+from peacefacts.reconciler.model import TOLERANCE, Cause, Observation, Verdict, format_value
 from peacefacts.records import Category, Metric, PartialDate, Qualifier
 
 __all__ = [
@@ -82,7 +82,7 @@ class Judgement:
 
     Attributes:
         verdict: agree, changed_over_time, conflict; ``None`` means "do not pair".
-        cause: a :class:`~peacefacts.reconcile.model.Cause` value or a user rule's own string.
+        cause: a :class:`~peacefacts.reconciler.model.Cause` value or a user rule's own string.
         explanation: one sentence a person can read.
     """
 

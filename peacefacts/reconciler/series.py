@@ -11,8 +11,8 @@ superseded, not wrong). Pledges are separate commitments: all ``normal``, none p
 
 from __future__ import annotations
 
-from peacefacts.reconcile.model import Observation, Pair, Point, Policy, Rank, Verdict, format_value
-from peacefacts.reconcile.rules import SAME_TIME_DAYS, gap_days, values_compatible
+from peacefacts.reconciler.model import Observation, Pair, Point, Policy, Rank, Verdict, format_value
+from peacefacts.reconciler.rules import SAME_TIME_DAYS, gap_days, values_compatible
 from peacefacts.records import Metric, PartialDate, Qualifier
 
 __all__ = ["build_series"]
