@@ -1094,13 +1094,16 @@ def _person(doc_id: str, text: str, cluster: _Cluster, ctx: _DocContext) -> Pers
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’`-])[A-Z][a-z\u00c0-\u024f]+(?:[-'’][A-Za-z\u00c0-\u024f]+)*")
+_SHOUTED = re.compile(r"(?<![\w'’`-])[A-Z][A-Z\u00c0-\u024f]+(?:[-'’][A-Z\u00c0-\u024f]+)*")
 
 
 def _has_name_word(sentence: str) -> bool:
     """Whether a capitalised word that could be part of a name is in the sentence: not a rule
     word, not a country, not the sentence's first word standing alone."""
     stop = _lexicon().name_stop
-    for match in _CAPITALISED.finditer(sentence):
+    letters = [ch for ch in sentence if ch.isalpha()]
+    shouted = bool(letters) and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+    for match in (_SHOUTED if shouted else _CAPITALISED).finditer(sentence):
         word = match.group()
         if _norm(word) in stop:
             continue
