@@ -32,7 +32,7 @@ from typing import Any
 import attrs
 from rapidfuzz import fuzz
 
-from peacefacts.nlp.people import name_key
+from peacefacts.nlp.people import name_key, strip_titles
 from peacefacts.records import Document, ErrorRecord, ExtractionResult, Fact, PartialDate, Person
 
 __all__ = ["PeopleIndex", "IndexedPerson", "HeldRole", "build_people_index", "same_person", "role_key"]
@@ -299,8 +299,8 @@ def _group_names(sightings: list[_Sighting]) -> list[list[_Sighting]]:
 def _display_name(group: list[_Sighting]) -> str:
     """The fullest form of the name, as most documents write it."""
     best_len = max(len(name_key(s.person.name)) for s in group)
-    forms = Counter(s.person.name for s in group if len(name_key(s.person.name)) == best_len)
-    order = {s.person.name: s.order for s in reversed(group)}
+    forms = Counter(strip_titles(s.person.name) for s in group if len(name_key(s.person.name)) == best_len)
+    order = {strip_titles(s.person.name): s.order for s in reversed(group)}
     return min(forms, key=lambda f: (-forms[f], order[f]))
 
 

@@ -46,7 +46,7 @@ from peacefacts.records import Document, Person
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
-__all__ = ["find_people", "find_people_in_text", "name_key", "ner_only_disable"]
+__all__ = ["find_people", "find_people_in_text", "name_key", "ner_only_disable", "strip_titles"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -958,6 +958,19 @@ def name_key(name: str) -> tuple[str, ...]:
     while len(words) > 1 and (words[0] in lex.ranks.words or words[0] in lex.honorifics.words):
         words.pop(0)
     return tuple(w for w in words if w not in lex.particles or len(words) == 1)
+
+
+def strip_titles(name: str) -> str:
+    """The name without leading ranks and honorifics, as written otherwise.
+
+    >>> strip_titles("General Jean-Pierre Lacroix"), strip_titles("Lt. Gen. Dermot Earley"), strip_titles("Major")
+    ('Jean-Pierre Lacroix', 'Dermot Earley', 'Major')
+    """
+    lex = _lexicon()
+    words = name.split()
+    while len(words) > 1 and (_norm(words[0]) in lex.ranks.words or _norm(words[0]) in lex.honorifics.words):
+        words.pop(0)
+    return " ".join(words)
 
 
 class _DocContext:
