@@ -131,6 +131,44 @@ CASES = [
         [("Egypt", "personnel_deployed", 2809, "exact", "2016-03", None, "personnel")],
     ),
     (
+        "Two Egyptian peacekeepers were killed and four others wounded when their convoy hit a roadside "
+        "bomb in northern Mali on Tuesday, the UN mission MINUSMA said.",
+        "2019-02-21",
+        [("MINUSMA", "fatalities_incident", 2, "exact", "2019-02-19", None, "personnel"),
+         ("Egypt", "injuries_total", 4, "exact", "2019-02-19", None, "personnel")],
+    ),
+    (
+        "Ireland has had a continuous presence in UN peacekeeping since 1958, and currently has around "
+        "330 troops serving with UNIFIL in Lebanon.",
+        "2024-03-10",
+        [("Ireland", "personnel_deployed", 330, "approx", "2024-03-10", None, "troops")],
+    ),
+    (
+        "Over 4,000 UN peacekeepers have lost their lives since 1948, including 29 killed in 2023.",
+        "2024-05-29",
+        [("UN", "fatalities_total", 4000, "at_least", "2024-05-29", "1948", "personnel"),
+         ("UN", "fatalities_total", 29, "exact", "2023", "2023", "personnel")],
+    ),
+    (
+        "China pledged to set up a standby force of 8,000 troops for UN peacekeeping operations, "
+        "President Xi Jinping told the General Assembly in September 2015.",
+        "2015-10-01",
+        [("China", "personnel_pledged", 8000, "exact", "2015-09", None, "troops")],
+    ),
+    (
+        "DHAKA, May 29 (Reuters) - Bangladesh, the largest contributor of UN peacekeepers, has 7,436 "
+        "troops and police deployed in 10 missions.",
+        "2021-05-29",
+        [("Bangladesh", "personnel_deployed", 7436, "exact", "2021-05-29", None, "personnel"),
+         ("Bangladesh", "missions_current", 10, "exact", "2021-05-29", None, None)],
+    ),
+    (
+        "Indonesia plans to raise its UN peacekeeping troops to 4,000 by 2019 from 2,867 in 2014.",
+        "2016-10-11",
+        [("Indonesia", "personnel_pledged", 4000, "exact", "2016-10-11", None, "troops"),
+         ("Indonesia", "personnel_deployed", 2867, "exact", "2014", None, "troops")],
+    ),
+    (
         "Between 1960 and 2007, 86 Irish soldiers died on UN peacekeeping service overseas.",
         None,
         [("Ireland", "fatalities_total", 86, "exact", "2007", "1960", "troops")],

@@ -75,7 +75,7 @@ CURRENT_MARKERS = re.compile(
     re.IGNORECASE,
 )
 CUMULATIVE_MARKERS = re.compile(
-    r"\b(since|so far|to date|till date|until now|over the years|over the (?:last|past)|in total|"
+    r"\b(since|so far|to date|till date|until now|over the years|(?:over|in|during) the (?:last|past)|in total|"
     r"altogether|in all|ever|cumulative\w*|in (?:its|their) history|over th(?:ose|ese)|decades of|"
     r"years of)\b",
     re.IGNORECASE,
@@ -359,6 +359,13 @@ def _finite(verb):
     seen = 0
     while verb is not None and seen < 6:
         seen += 1
+        if verb.dep_ == "acl" and verb.tag_ in {"VBD", "VBN", "VBG"} and verb.head.i != verb.i:
+            # a participle modifying a noun ("troops deployed in 10 missions") has no tense of its own
+            nxt = verb.head if verb.head.pos_ in {"VERB", "AUX"} else _verb_of(verb.head)
+            if nxt is None:
+                return verb
+            verb = nxt
+            continue
         if verb.tag_ in {"VBZ", "VBP", "VBD", "MD"}:
             return verb
         if any(c.dep_ in {"aux", "auxpass"} and c.tag_ != "TO" for c in verb.children):
@@ -385,42 +392,53 @@ def _chain(tok) -> list:
     return [tok, *tok.ancestors]
 
 
-def _related(anchor) -> set[int]:
-    """Tokens a predicate can use: the number's phrase, its ancestors, and their objects."""
-    related = {t.i for t in anchor.subtree} | {t.i for t in anchor.ancestors}
+def _death_or_injury_word(tok) -> Optional[str]:
+    low = tok.lower_
+    lemma = tok.lemma_.lower() if tok.lemma_ else low
+    if low.startswith(("injur", "wound")) or lemma in {"injure", "wound"}:
+        return "injury"
+    if low in {"killed", "died", "martyred", "perished", "fallen", "sacrificed", "sacrificing", "dead", "deaths"}:
+        return "death"
+    if lemma in {"die", "perish", "martyr", "kill"}:
+        return "death"
+    if low in {"lives", "life"}:  # "lost their lives", "claimed the lives of", "laid down their lives"
+        return "death"
+    if low == "sacrifice" and any(c.lower_ in {"ultimate", "supreme"} for c in tok.children):
+        return "death"
+    return None
+
+
+def _predicate(anchor) -> Optional[str]:
+    """"death", "injury" or None: the nearest such predicate of the number's phrase.
+
+    The phrase's own clauses come first ("161 Pakistanis who had made the ultimate sacrifice",
+    "29 killed in 2023"), then the governing words outwards, each with its objects ("lost their
+    lives"), so "two killed and four others wounded" gives the four an injury.
+    """
+    for tok in sorted(anchor.subtree, key=lambda t: abs(t.i - anchor.i)):
+        if tok.i != anchor.i:
+            kind = _death_or_injury_word(tok)
+            if kind:
+                return kind
     for anc in anchor.ancestors:
+        kind = _death_or_injury_word(anc)
+        if kind:
+            return kind
         for child in anc.children:
             if child.dep_ in {"dobj", "prt", "attr", "acomp"}:
-                related.update(t.i for t in child.subtree)
-        if anc.pos_ in {"VERB", "AUX"}:
-            break
-    return related
+                for tok in child.subtree:
+                    kind = _death_or_injury_word(tok)
+                    if kind:
+                        return kind
+    return None
 
 
 def _is_death(root, noun) -> bool:
-    anchor = noun if noun is not None else root
-    related = _related(anchor)
-    doc = anchor.doc
-    for tok in doc:
-        if tok.i not in related:
-            continue
-        lemma = tok.lemma_.lower() if tok.lemma_ else tok.lower_
-        if tok.lower_ in {"killed", "died", "martyred", "perished", "fallen", "sacrificed", "sacrificing"}:
-            return True
-        if lemma in {"die", "perish", "martyr"}:
-            return True
-        if tok.lower_ in {"lives", "life"}:
-            # "lost their lives", "claimed the lives of", "gave their lives", "laid down their lives"
-            return True
-        if tok.lower_ == "sacrifice" and any(c.lower_ in {"ultimate", "supreme"} for c in tok.children):
-            return True
-    return False
+    return _predicate(noun if noun is not None else root) == "death"
 
 
 def _is_injury(root, noun) -> bool:
-    anchor = noun if noun is not None else root
-    related = _related(anchor)
-    return any(t.lower_.startswith(("injur", "wound")) for t in anchor.doc if t.i in related)
+    return _predicate(noun if noun is not None else root) == "injury"
 
 
 def _is_pledge(root, noun, verb) -> bool:
@@ -441,17 +459,25 @@ def _is_pledge(root, noun, verb) -> bool:
     return bool(re.search(r"\b(target|goal|aim) of\b", sent))
 
 
+def _clause_text(doc, top) -> str:
+    """The text of ``top``'s clause without clauses conjoined to it ("…, and currently has …")."""
+    skip: set[int] = set()
+    for child in top.children:
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+            skip.update(t.i for t in child.subtree)
+    return " ".join(t.text for t in top.subtree if t.i not in skip)
+
+
 def _markers(doc, verb) -> tuple[bool, bool]:
     """(current, cumulative) markers in the clause of ``verb`` (or the sentence)."""
     if verb is not None:
         top = verb
-        while top.dep_ in {"xcomp", "acl", "advcl", "conj", "pcomp"} and top.head.i != top.i:
+        while top.dep_ in {"xcomp", "acl", "advcl", "pcomp"} and top.head.i != top.i:
             top = top.head
-        lo = min(t.idx for t in top.subtree)
-        hi = max(t.idx + len(t.text) for t in top.subtree)
+        clause = _clause_text(doc, top)
         # sentence-leading adverbials ("At present, …", "Since 1990, …") attach to the root
         lead_end = next((t.idx for t in doc if t.dep_ == "punct" and t.text == ","), 0)
-        text = doc.text[:lead_end] + " " + doc.text[lo:hi] if lead_end < lo else doc.text[lo:hi]
+        text = doc.text[:lead_end] + " " + clause if lead_end < min(t.idx for t in top.subtree) else clause
     else:
         text = doc.text
     current = bool(CURRENT_MARKERS.search(text))
@@ -609,7 +635,7 @@ _NON_UN_WINDOW = 8
 #: ("The two officials also discussed …" is not a deployment).
 GENERIC_PERSON_NOUNS = frozenset(
     {"officials", "officers", "officer", "members", "member", "people", "staff", "men", "persons",
-     "individuals", "citizens", "nationals", "women"}
+     "individuals", "citizens", "nationals", "women", "others"}
 )
 _SERVICE_LEMMAS = PERSONNEL_VERBS | PLEDGE_LEMMAS | {"station", "rotate", "include", "comprise", "return", "arrive"}
 
@@ -711,6 +737,17 @@ def facts_from_sentence(
         lead_as_of, lead_source = state.as_of, state.as_of_source
         lead_since = lead_since or state.since
 
+    # every figure's number and counted noun, so a date is given to the figure it belongs to
+    figure_tokens: set[int] = set()
+    for other in candidate.figures:
+        toks = _span_tokens(sdoc, offset, other.num_start, other.num_end)
+        if toks:
+            other_root = _root_of(toks)
+            figure_tokens.add(other_root.i)
+            other_noun = _counted_noun(other_root, {t.i for t in toks})
+            if other_noun is not None:
+                figure_tokens.add(other_noun.i)
+
     facts: list[Fact] = []
     for fm in candidate.figures:
         tokens = _span_tokens(sdoc, offset, fm.num_start, fm.num_end)
@@ -728,8 +765,10 @@ def facts_from_sentence(
             # no counted noun: a death predicate, "from N in YEAR", or an object of a personnel verb
             verb = _verb_of(root)
             lemma = (verb.lemma_.lower() if verb is not None and verb.lemma_ else "")
-            if _is_death(root, None) and root.dep_ in {"nsubj", "nsubjpass"}:
-                rule = "death-subject"
+            if _predicate(root) == "death" and root.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "appos", "conj"} and (
+                root.dep_ in {"nsubj", "nsubjpass"} or any(c.dep_ in {"acl", "relcl"} for c in root.children)
+            ):
+                rule = "death-subject"  # "168 of them have died", "including 29 killed in 2023"
             elif verb is not None and (
                 lemma in PERSONNEL_VERBS or lemma in PLEDGE_LEMMAS
                 or (root.dep_ == "pobj" and root.head.lower_ in {"to", "from"})
@@ -783,7 +822,7 @@ def facts_from_sentence(
             elif tense == "future" or _is_pledge(root, anchor_tok, verb):
                 metric = Metric.PERSONNEL_PLEDGED
                 rule += ".pledge"
-            elif current and not re.search(r"\bsince\b", sentence_text, re.IGNORECASE):
+            elif current and not (cumulative and tense == "perfect"):
                 metric = Metric.PERSONNEL_DEPLOYED
                 rule += ".current"
             elif cumulative or tense == "perfect" or _is_range_dated(dates):
@@ -832,8 +871,12 @@ def facts_from_sentence(
         if subject is None:
             subject = "UN"
 
+        anchors = {root.i} | ({noun.i} if noun is not None else set()) | ({verb.i} if verb is not None else set())
+        anchors |= {finite.i} | {a.i for a in finite.ancestors} if finite is not None else set()
+        others = figure_tokens - {root.i} - ({noun.i} if noun is not None else set())
         as_of, as_of_source, since = _as_of_for(
-            fm, dates, offset, claimed, lead_as_of, lead_source, lead_since, since_any, metric, plan, sentence_text
+            fm, dates, offset, claimed, lead_as_of, lead_source, lead_since, since_any, metric, plan, sentence_text,
+            attached=lambda dm: _date_attached(sdoc, dm, anchors, others),
         )
         facts.append(
             Fact(
@@ -919,35 +962,71 @@ _CUMULATIVE_METRICS = frozenset(
 )
 
 
-def _as_of_for(fm, dates, offset, claimed, lead_as_of, lead_source, lead_since, since_any, metric, plan, sentence):
+def _date_attached(sdoc, dm, anchors: set[int], others: set[int]) -> bool:
+    """Whether a date phrase belongs to this figure's clause and not to another figure.
+
+    Walking up from the date, the figure's number, noun or verb must come before any other
+    figure's number or noun ("Over 4,000 have died since 1948, including 29 killed in 2023": the
+    2023 belongs to the 29).
+    """
+    tokens = [t for t in sdoc if dm.start <= t.idx < dm.end]
+    if not tokens:
+        return False
+    node = _root_of(tokens)
+    for anc in [node, *node.ancestors]:
+        if anc.i in others:
+            return False
+        # "from 2,867 in 2014": the date hangs on the preposition that governs another figure
+        if anc.i != node.i and any(c.i in others and c.dep_ in {"pobj", "dobj", "nsubj"} for c in anc.children):
+            return False
+        if anc.i in anchors:
+            return True
+    return False
+
+
+def _as_of_for(fm, dates, offset, claimed, lead_as_of, lead_source, lead_since, since_any, metric, plan, sentence,
+               attached=lambda dm: True):
     """As-of date, its source, and period start for one figure."""
     local_start = fm.end - offset
     as_of = None
     source = AsOfSource.NONE
     since = None
-    # a date right after the number ("from 2,867 in 2014", "reached 2,809 in March 2016")
+    chosen = None
+    # a date right after the number ("from 2,867 in 2014", "reached 2,809 in March 2016", "29 killed in 2023")
     for dm in dates:
         if dm.start in claimed or dm.value is None or dm.role not in {"as_of", "range"}:
             continue
         gap = sentence[local_start : dm.start]
-        if 0 <= dm.start - local_start <= 40 and re.fullmatch(r"[\s,]*(?:[a-z]+\s+){0,3}(?:in|as of|on|at)?\s*", gap, re.IGNORECASE):
-            if metric is Metric.PERSONNEL_PLEDGED:
-                break
-            as_of = dm.end_value if dm.role == "range" and dm.end_value else dm.value
-            since = dm.value if dm.role == "range" else None
-            source = _source_of(dm)
+        if 0 <= dm.start - local_start <= 40 and re.fullmatch(r"[\s,]*(?:[a-z]+\s+){0,3}(?:in|as of|on|at|during)?\s*", gap, re.IGNORECASE):
+            chosen = dm
             break
-    if as_of is None and lead_as_of is not None:
+    if chosen is None and lead_as_of is not None:
         as_of, source = lead_as_of, lead_source
         since = lead_since
-    if as_of is None and metric is not Metric.PERSONNEL_PLEDGED:
-        # a single point date or range elsewhere in the clause ("were sent … in June 1958")
-        others = [d for d in dates if d.start not in claimed and d.value is not None and d.role in {"as_of", "range"}]
+    if chosen is None and as_of is None:
+        # a point date or range elsewhere in the figure's own clause ("were sent … in June 1958",
+        # "…, President Xi told the General Assembly in September 2015")
+        others = [
+            d for d in dates
+            if d.start not in claimed and d.value is not None and d.role in {"as_of", "range"} and attached(d)
+        ]
         if len(others) == 1:
-            dm = others[0]
-            as_of = dm.end_value if dm.role == "range" and dm.end_value else dm.value
-            since = dm.value if dm.role == "range" else None
-            source = _source_of(dm)
+            chosen = others[0]
+    if chosen is not None:
+        as_of = chosen.end_value if chosen.role == "range" and chosen.end_value else chosen.value
+        since = chosen.value if chosen.role == "range" else None
+        source = _source_of(chosen)
+        if (
+            metric is Metric.FATALITIES_TOTAL
+            and since is None
+            and as_of is not None
+            and as_of.precision == "year"
+            and re.match(r"(?:in|during|throughout)\b", chosen.text, re.IGNORECASE)
+        ):
+            since = as_of  # deaths within one calendar year: since = as_of = that year
+    if metric is Metric.PERSONNEL_PLEDGED and as_of is not None and plan.published is not None:
+        if as_of.first_day > plan.published.last_day:
+            as_of, source, since = None, AsOfSource.NONE, None  # a target date, not when it was pledged
     if as_of is None:
         if plan.event_date is not None:
             as_of, source = plan.event_date, AsOfSource.RELATIVE

@@ -127,7 +127,7 @@ NOUN_CATEGORY: dict[str, Category] = {
     **dict.fromkeys(
         ["peacekeeper", "peacekeepers", "personnel", "people", "members", "member", "staff", "men",
          "officers", "officer", "officials", "nationals", "citizens", "helmets", "contingent",
-         "assignments", "individuals", "persons"],
+         "assignments", "individuals", "persons", "others"],
         Category.PERSONNEL,
     ),
 }
