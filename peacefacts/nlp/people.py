@@ -104,6 +104,8 @@ class _Lexicon:
     name_stop: frozenset[str]
     byline_before: frozenset[str]
     thing_words: frozenset[str]
+    org_words: frozenset[str]
+    hyphen_stop: frozenset[str]
     award_regex: re.Pattern[str]
     title_regex: re.Pattern[str]
 
@@ -155,6 +157,8 @@ def _lexicon() -> _Lexicon:
         name_stop=name_stop,
         byline_before=frozenset(data["byline_before"]),
         thing_words=frozenset(data["thing_words"]),
+        org_words=frozenset(data["org_words"]),
+        hyphen_stop=frozenset(data["hyphen_syllable_stop"]),
         award_regex=re.compile(
             r"[^.;:]{0,80}?\b(?:" + "|".join(map(re.escape, data["award_verbs"])) + r")\s+"
             r"(?:the\s+|an?\s+)?(?:prestigious\s+|coveted\s+|annual\s+|first\s+)*"
@@ -208,6 +212,7 @@ _TOKEN = re.compile(
     r"|\d+(?:[.,:]\d+)*"
     r"|\S"
 )
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _POSSESSIVE = re.compile(r"['’`][sS]$")
 _HYPHENS = frozenset("-‐‑")
 
@@ -368,8 +373,8 @@ class _Sentence:
         tok = self.toks[i]
         if not tok.text[0].isupper() or any(ch.isdigit() for ch in tok.text):
             return False
-        if len(tok.text) > 1 and tok.text.isupper() and not self.upper:
-            return False  # acronyms (PVARA, UN, FH) are not names in running text
+        if len(tok.text) > 1 and tok.text.isupper() and not self.upper and not _DOTTED_INITIALS.fullmatch(tok.text):
+            return False  # acronyms (PVARA, UN, FH) are not names in running text; initials (J.P.) are
         if tok.norm in self.lex.name_stop:
             return False
         return _country_for(tok.text) is None
@@ -406,6 +411,16 @@ class _Sentence:
             if last == j - 1 and toks[j].kind == "hyph" and self._name_word(j + 1):
                 j += 1
                 continue
+            if (last == j - 1 and toks[j].kind == "hyph" and self._word(j + 1) and toks[j + 1].text.islower()
+                    and len(toks[j + 1].text) <= 5 and toks[j + 1].norm not in self.lex.hyphen_stop
+                    and (j + 2 >= len(toks) or toks[j + 2].kind != "hyph")):
+                last = j + 1  # a Korean given name: "Jae-in", "Jong-sup"
+                j += 2
+                continue
+            if (last == j - 1 and self._word(j) and toks[j].norm in ("al", "el", "ul", "ud", "bin", "ibn")
+                    and toks[j + 1 : j + 2] and toks[j + 1].kind == "hyph" and self._name_word(j + 2)):
+                j += 2  # "al-Sisi", "el-Sisi"
+                continue
             if (last == j - 1 and self._word(j) and toks[j].norm in self.lex.particles
                     and not toks[j].text[0].isupper() and (self._name_word(j + 1) or self._word(j + 1)
                                                             and toks[j + 1].norm in self.lex.particles)):
@@ -420,11 +435,18 @@ class _Sentence:
             break
         if last < 0:
             return None
+        nxt = last + 1
+        if self._cap(nxt) and toks[nxt].norm in self.lex.org_words:
+            return None  # the start of an organisation's name: "Indonesian Armed Forces"
         return i, last + 1, tuple(aliases)
 
     def name_run_left(self, i: int) -> tuple[int, int, tuple[str, ...]] | None:
         """A name ending at token ``i`` (inclusive), walking left."""
         toks = self.toks
+        end = i
+        if (self._word(i) and toks[i].text.islower() and i >= 2 and toks[i - 1].kind == "hyph"
+                and self._name_word(i - 2)):
+            i -= 2  # ends in a Korean given name: "Kim Jae-hong"
         if not self._name_word(i):
             return None
         j = i
@@ -452,9 +474,9 @@ class _Sentence:
                 continue
             break
         run = self.name_run(first)
-        if run is None or run[1] < i + 1:
+        if run is None or run[1] < end + 1:
             return None
-        return first, i + 1, run[2]
+        return first, end + 1, run[2]
 
     def _overlaps_person(self, a: int, b: int) -> bool:
         return any(s < b and a < e for s, e in self.person_tok_spans)
@@ -623,7 +645,8 @@ class _Sentence:
         text_end = k
         if org is None and any(toks[prep].norm in ("of", "for") and self._names_un(a, b) for prep, a, b, _ in complements):
             org = "UN"  # "spokesman for the Secretary-General", "head of UN peace operations"
-        if last_complement and last_complement[1] == k and last_complement[2] in ("free", "country"):
+        if (last_complement and len(complements) == 1 and last_complement[1] == k
+                and last_complement[2] in ("free", "country")):
             prep, c, mode = last_complement
             if toks[prep].norm == "of":
                 # "chairman of An Post", "Foreign Minister of the Netherlands": the organisation,
@@ -762,6 +785,8 @@ class _Sentence:
                 return self._mention(chain, run, before=True), run
         # "NAME, the nation's Foreign Ministry spokesman, told ..."
         b = chain.org_start - 1
+        while b >= 0 and self._word(b) and toks[b].norm in self.lex.skip_before:
+            b -= 1  # "Mary Robinson, the former President of Ireland"
         if b >= 0 and self._word(b) and toks[b].norm in ("the", "a", "an", "its", "his", "her", "their"):
             b -= 1
         after_ok = end >= n or toks[end].kind == "punct" or (self._word(end) and not toks[end].text[0].isupper())
@@ -896,14 +921,6 @@ class _Sentence:
 
 _AWARD_WORD = re.compile(r"\b(?:Award|Medal|Prize|Trophy)s?\b")
 _AWARD_PREFIX = frozenset({"un", "united", "nations", "international", "global", "world", "annual"})
-
-# A capitalised name (two words, or an initial) followed by a cue that a person is being named.
-_NAME_CUE = re.compile(
-    r"\b[A-Z][\w'’-]+\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
-    r"(?=\s*(?:,|\(|\bsaid\b|\bsays\b|\btold\b|\badded\b|\bnoted\b|\bstated\b|\bexplained\b|\bstressed\b"
-    r"|\brecalled\b|\bannounced\b|\burged\b|\bcalled\b|\bwho\b|\bearned\b|\breceived\b|\bwon\b))"
-)
-
 
 # --------------------------------------------------------------------------------------------
 # Document level
@@ -1107,6 +1124,8 @@ def _person(doc_id: str, text: str, cluster: _Cluster, ctx: _DocContext) -> Pers
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’`-])[A-Z][a-z\u00c0-\u024f]+(?:[-'’][A-Za-z\u00c0-\u024f]+)*")
+_NAME_PAIR = re.compile(r"(?<![\w'’`-])([A-Z][a-z\u00c0-\u024f]+(?:[-'’][A-Za-z\u00c0-\u024f]+)*)"
+                        r"\s+([A-Z][a-z\u00c0-\u024f]+(?:[-'’][A-Za-z\u00c0-\u024f]+)*)")
 _SHOUTED = re.compile(r"(?<![\w'’`-])[A-Z][A-Z\u00c0-\u024f]+(?:[-'’][A-Z\u00c0-\u024f]+)*")
 
 
@@ -1129,12 +1148,23 @@ def _has_name_word(sentence: str) -> bool:
     return False
 
 
+def _has_name_pair(sentence: str) -> bool:
+    """Two capitalised words in a row that could both be part of a name ("Shahzadi Gulfam")."""
+    stop = _lexicon().name_stop
+    for match in _NAME_PAIR.finditer(sentence):
+        first, second = match.group(1), match.group(2)
+        if (_norm(first) not in stop and _norm(second) not in stop
+                and _country_for(first) is None and _country_for(second) is None):
+            return True
+    return False
+
+
 def _candidate(sentence: str, body: bool) -> bool:
-    """Whether a sentence can name a person with a role (or, in running text, a person at all)."""
-    lex = _lexicon()
-    if not (lex.title_regex.search(sentence) or (body and _NAME_CUE.search(sentence))):
-        return False
-    return _has_name_word(sentence)
+    """Whether a sentence can name a person: a title word and a word that can be a name, or (in
+    running text) two name-like capitalised words in a row."""
+    if _lexicon().title_regex.search(sentence) and _has_name_word(sentence):
+        return True
+    return body and _has_name_pair(sentence)
 
 
 def find_people(document: Document, nlp: Language | None) -> list[Person]:
