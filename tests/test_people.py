@@ -194,6 +194,31 @@ TITLE_CHAINS = [
         "The mission's spokesman, Farhan Haq, said that 14,000 troops were deployed in the south of the country.",
         "Farhan Haq", "spokesman", None,
     ),
+    (  # realistic: a Korean given name
+        "South Korean Defense Minister Lee Jong-sup visited the Hanbit Unit in South Sudan on Monday.",
+        "Lee Jong-sup", "Defense Minister", "South Korea",
+    ),
+    (  # realistic: an Arabic particle
+        "Egyptian President Abdel Fattah al-Sisi met the commander of the Egyptian contingent in Cairo.",
+        "Abdel Fattah al-Sisi", "President", "Egypt",
+    ),
+    (  # realistic: dotted initials, a rank before them, the title after the name
+        "Lt Gen J.P. Singh, the Indian force commander, inspected the troops in Goma.",
+        "J.P. Singh", "force commander", "India",
+    ),
+    (  # realistic: the organisation inside the title is not a name; the rank after it is not either
+        "Chief of the Indonesian Armed Forces Marshal Hadi Tjahjanto inspected the Garuda contingent.",
+        "Hadi Tjahjanto", "Chief of the Indonesian Armed Forces", "Indonesia",
+    ),
+    (  # realistic: two titles joined by "and"; "of UNMISS" stays in the role
+        "Nicholas Haysom, Special Representative of the Secretary-General and head of UNMISS, praised the "
+        "Chinese battalion.",
+        "Nicholas Haysom", "Special Representative of the Secretary-General and head of UNMISS", "UN",
+    ),
+    (  # realistic: "the former" before an apposition; "of COUNTRY" is the organisation
+        "Mary Robinson, the former President of Ireland, visited the Irish troops in Lebanon.",
+        "Mary Robinson", "President", "Ireland",
+    ),
     (  # realistic: a force acronym before the title
         "“The situation remains tense along the Blue Line,” UNIFIL spokesperson Andrea Tenenti said on Monday.",
         "Andrea Tenenti", "spokesperson", "UNIFIL",
