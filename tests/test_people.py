@@ -6,8 +6,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SEEDS, read_jsonl
 
+from conftest import FIXTURES, SEEDS, read_jsonl
 from peacefacts.nlp.people import _Sentence, find_people, find_people_in_text, name_key, ner_only_disable
 from peacefacts.records import Block, Document
 

@@ -7,8 +7,8 @@ import io
 import json
 
 import pytest
-from conftest import SEEDS
 
+from conftest import SEEDS
 from peacefacts.cli import main
 from peacefacts.io.jsonl import read_records, write_jsonl
 from peacefacts.nlp.people import find_people
