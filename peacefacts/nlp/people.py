@@ -745,24 +745,24 @@ class _Sentence:
                 i = max(i + 1, covered + 1)
                 continue
             if self._cap(i) and (r > 0 or self._match(i, lex.honorifics) > 0):
-                chain = self.rank_chain(i)
-                if chain is not None:
-                    run = self.name_run(chain.role_end)
-                    if run is not None:
-                        out.append(self._mention(chain, run, before=True))
-                        taken.append((run[0], run[1]))
-                        covered = run[1] - 1
+                ranked = self.rank_chain(i)
+                if ranked is not None:
+                    after = self.name_run(ranked.role_end)
+                    if after is not None:
+                        out.append(self._mention(ranked, after, before=True))
+                        taken.append((after[0], after[1]))
+                        covered = after[1] - 1
                     else:
-                        covered = chain.role_end - 1
+                        covered = ranked.role_end - 1
                     i = covered + 1
                     continue
             i += 1
         for a, b in self.person_tok_spans:
             if any(s < b and a < e for s, e in taken):
                 continue
-            mention = self._ner_mention(a, b)
-            if mention is not None:
-                out.append(mention)
+            repaired = self._ner_mention(a, b)
+            if repaired is not None:
+                out.append(repaired)
                 taken.append((a, b))
         out.extend(self.awardees(taken))
         return out
@@ -1074,6 +1074,7 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         aliases = {_norm(a) for a in m.aliases}
         scored = [(c.matches(m.keys, aliases), c) for c in clusters]
         best = max((s for s, _ in scored), default=0)
+        target: _Cluster | None
         if best == 3:
             target = next(c for s, c in scored if s == 3)
         elif best:
