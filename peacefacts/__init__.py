@@ -52,9 +52,11 @@ _LAZY = {
 }
 
 __all__ = [
-    "AsOfSource", "Block", "Category", "Document", "ErrorRecord", "ExtractionResult", "Fact", "Figure",
-    "InputError", "JSONLError", "Metric", "ModelNotFoundError", "PartialDate", "PeacefactsError", "Person",
-    "PublishedSource", "Qualifier", "SchemaError", "__version__", *_LAZY,
+    "AsOfSource", "Block", "Category", "Document", "ErrorRecord", "ExtractionResult", "Extractor", "Fact",
+    "Figure", "InputError", "JSONLError", "Metric", "ModelNotFoundError", "PartialDate", "PeacefactsError",
+    "Person", "PublishedSource", "Qualifier", "Reconciliation", "SchemaError", "__version__",
+    "build_people_index", "document_from_html", "document_from_text", "extract", "extract_dicts",
+    "from_record", "read_inputs", "read_records", "reconcile", "to_record", "write_jsonl",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover

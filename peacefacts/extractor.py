@@ -130,8 +130,9 @@ class Extractor:
                 documents.append((i, _as_document(item, doc_id=f"text-{i}")))
             except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
                 out[i] = ErrorRecord(doc=f"text-{i}", error=str(exc), kind=type(exc).__name__)
+        results: list[Union[ExtractionResult, ErrorRecord]]
         try:
-            results = self._extract_batch([d for _, d in documents])
+            results = list(self._extract_batch([d for _, d in documents]))
         except Exception:  # noqa: BLE001 - find the culprit one document at a time
             results = []
             for _, document in documents:
@@ -141,25 +142,25 @@ class Extractor:
                     results.append(
                         ErrorRecord(doc=document.id, error=f"extraction failed: {exc}", kind=type(exc).__name__)
                     )
-        for (i, _), result in zip(documents, results):
+        for (i, _), result in zip(documents, results, strict=True):
             out[i] = result
         return [r for r in out if r is not None]
 
-    def _extract_batch(self, documents: list[Document]) -> list[Union[ExtractionResult, ErrorRecord]]:
+    def _extract_batch(self, documents: list[Document]) -> list[ExtractionResult]:
         nlp = self.nlp
         plans = [plan_document(d) for d in documents]
         texts: list[str] = []
-        for document, doc_plans in zip(documents, plans):
+        for document, doc_plans in zip(documents, plans, strict=True):
             for plan in doc_plans:
                 for cand in plan.candidates:
                     texts.append(document.text[cand.sentence.start : cand.sentence.end])
         parsed = iter(nlp.pipe(texts, batch_size=256)) if texts else iter(())
-        results: list[Union[ExtractionResult, ErrorRecord]] = []
-        for document, doc_plans in zip(documents, plans):
+        results: list[ExtractionResult] = []
+        for document, doc_plans in zip(documents, plans, strict=True):
             facts: list[Fact] = []
             for plan in doc_plans:
                 state = SentenceState()
-                for cand, mission in zip(plan.candidates, plan.missions_before):
+                for cand, mission in zip(plan.candidates, plan.missions_before, strict=True):
                     sdoc = next(parsed)
                     facts.extend(
                         facts_from_sentence(sdoc, cand, plan, state, mission, full_text=document.text)
@@ -259,7 +260,7 @@ def extract_dicts(text: str, *, published: Optional[str] = None, doc_id: Optiona
 
     Meant for worker pools and services: the records are exactly the JSONL output contract.
     """
-    from peacefacts.io.jsonl import result_records
     from peacefacts.io.convert import to_record
+    from peacefacts.io.jsonl import result_records
 
     return [to_record(r) for r in result_records(extract(text, published=published, doc_id=doc_id))]

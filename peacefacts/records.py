@@ -11,7 +11,7 @@ import calendar
 import datetime as _dt
 import enum
 import re
-from typing import Optional, Union
+from typing import Iterable, Optional, Union
 
 import attrs
 
@@ -208,11 +208,8 @@ def _to_partial_date(value: Union[None, str, PartialDate, _dt.date]) -> Optional
     return PartialDate.from_string(str(value))
 
 
-def _optional_enum(enum_type: type[enum.Enum]):
-    def convert(value):
-        return None if value is None else enum_type(value)
-
-    return convert
+def _optional_category(value: Union[None, str, Category]) -> Optional[Category]:
+    return None if value is None else Category(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -241,7 +238,7 @@ class Fact:
     subject: str
     metric: Metric = attrs.field(converter=Metric)
     figure: Figure
-    category: Optional[Category] = attrs.field(default=None, converter=_optional_enum(Category))
+    category: Optional[Category] = attrs.field(default=None, converter=_optional_category)
     as_of: Optional[PartialDate] = attrs.field(default=None, converter=_to_partial_date)
     as_of_source: AsOfSource = attrs.field(default=AsOfSource.NONE, converter=AsOfSource)
     since: Optional[PartialDate] = attrs.field(default=None, converter=_to_partial_date)
@@ -295,6 +292,19 @@ class Block:
     is_peacekeeping: bool = True
 
 
+# one converter per element type: the attrs mypy plugin cannot see through a generic one
+def _blocks(items: Iterable[Block]) -> tuple[Block, ...]:
+    return tuple(items)
+
+
+def _facts(items: Iterable[Fact]) -> tuple[Fact, ...]:
+    return tuple(items)
+
+
+def _people(items: Iterable[Person]) -> tuple[Person, ...]:
+    return tuple(items)
+
+
 @attrs.frozen(kw_only=True)
 class Document:
     """A document as read: id, provenance, text and its article blocks."""
@@ -305,7 +315,7 @@ class Document:
     title: Optional[str] = None
     published: Optional[PartialDate] = attrs.field(default=None, converter=_to_partial_date)
     published_source: PublishedSource = attrs.field(default=PublishedSource.NONE, converter=PublishedSource)
-    blocks: tuple[Block, ...] = attrs.field(default=(), converter=tuple)
+    blocks: tuple[Block, ...] = attrs.field(default=(), converter=_blocks)
     source_path: Optional[str] = None
     #: MinHash signature of the peacekeeping article text, so copies can be found from
     #: saved JSONL without the text (see :mod:`peacefacts.reconciler.copies`).
@@ -333,8 +343,8 @@ class ExtractionResult:
     """Everything extracted from one document."""
 
     document: Document
-    facts: tuple[Fact, ...] = attrs.field(default=(), converter=tuple)
-    people: tuple[Person, ...] = attrs.field(default=(), converter=tuple)
+    facts: tuple[Fact, ...] = attrs.field(default=(), converter=_facts)
+    people: tuple[Person, ...] = attrs.field(default=(), converter=_people)
 
     @property
     def doc_id(self) -> str:

@@ -135,7 +135,7 @@ def _structure_document(row: dict[str, Any], _: type) -> Document:
         title=row.get("title"),
         published=row.get("published"),
         published_source=row.get("published_source") or "none",
-        blocks=tuple(Block(**b) for b in row.get("blocks") or ()),
+        blocks=[Block(**b) for b in row.get("blocks") or ()],
         fingerprint=None if row.get("fingerprint") is None else tuple(row["fingerprint"]),
     )
 
@@ -175,8 +175,7 @@ def from_record(row: dict[str, Any]) -> OutputRecord:
         raise SchemaError(f"unknown record type {kind!r}")
     data = {k: v for k, v in row.items() if k != "type"}
     try:
-        if target is Person or target is ErrorRecord:
-            return converter.structure(data, target)
-        return converter.structure(row, target)
+        record: OutputRecord = converter.structure(data if target in (Person, ErrorRecord) else row, target)
+        return record
     except (KeyError, TypeError, ValueError, cattrs.errors.BaseValidationError) as exc:
         raise SchemaError(f"invalid {kind} record: {exc}") from exc

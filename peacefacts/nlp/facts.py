@@ -20,7 +20,7 @@ Everything here reads spaCy tokens and returns plain :class:`~peacefacts.records
 from __future__ import annotations
 
 import re
-from typing import Iterable, NamedTuple, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Optional, Sequence
 
 import attrs
 
@@ -29,6 +29,9 @@ from peacefacts.nlp.dates import find_dates, resolve_date
 from peacefacts.nlp.numbers import FigureMatch, find_figures
 from peacefacts.nlp.segment import Sentence, split_sentences
 from peacefacts.records import AsOfSource, Block, Category, Document, Fact, Metric, PartialDate, Qualifier
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
 
 __all__ = ["BlockPlan", "Candidate", "plan_document", "facts_from_sentence", "SentenceState", "dedupe_facts"]
 
@@ -292,11 +295,11 @@ def plan_document(document: Document) -> list[BlockPlan]:
 # rules over a parsed sentence
 
 
-def _span_tokens(sdoc, offset: int, start: int, end: int) -> list:
+def _span_tokens(sdoc: Any, offset: int, start: int, end: int) -> list[Token]:
     return [t for t in sdoc if t.idx + offset < end and t.idx + len(t.text) + offset > start]
 
 
-def _root_of(tokens: Sequence) -> object:
+def _root_of(tokens: Sequence[Token]) -> Token:
     inside = {t.i for t in tokens}
     for t in tokens:
         if t.head.i not in inside or t.head.i == t.i:
@@ -876,7 +879,7 @@ def facts_from_sentence(
         others = figure_tokens - {root.i} - ({noun.i} if noun is not None else set())
         as_of, as_of_source, since = _as_of_for(
             fm, dates, offset, claimed, lead_as_of, lead_source, lead_since, since_any, metric, plan, sentence_text,
-            attached=lambda dm: _date_attached(sdoc, dm, anchors, others),
+            attached=lambda dm, a=anchors, o=others: _date_attached(sdoc, dm, a, o),
         )
         facts.append(
             Fact(

@@ -356,8 +356,8 @@ def _scan_atoms(text: str, start: int, end: int) -> list[_Atom]:
             if _FRACTION_BEFORE.search(text, max(start, m.start() - 12), m.start()):
                 continue  # "two-thirds", "one third": fractions, not ordinals
             word = re.split(r"[\s-]+", m.group(0).lower())
-            value = sum(_TENS.get(w, 0) + _ORDINAL_WORDS.get(w, 0) for w in word)
-            atoms.append(_Atom(m.start(), m.end(), Decimal(value), "ordinal"))
+            ordinal = sum(_TENS.get(w, 0) + _ORDINAL_WORDS.get(w, 0) for w in word)
+            atoms.append(_Atom(m.start(), m.end(), Decimal(ordinal), "ordinal"))
             continue
         if group == "money":
             num_start, num_end = m.span("mnum")
