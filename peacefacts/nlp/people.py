@@ -1118,7 +1118,7 @@ def _person(doc_id: str, text: str, cluster: _Cluster, ctx: _DocContext) -> Pers
         name=re.sub(r"\s+", " ", full.name),
         role=best.role,
         organization=org,
-        evidence=re.sub(r"\s+", " ", text[best.ev_start:best.ev_end]),
+        evidence=text[best.ev_start:best.ev_end],
         start=best.name_start,
         end=best.name_end,
     )
