@@ -443,6 +443,20 @@ def test_ner_runs_alone_on_the_sentences_that_can_name_someone(nlp):
     assert not any(t.startswith(("Gold price", "Currency Rate")) for t in counting.texts)
 
 
+def test_sentences_parsed_by_the_caller_are_not_parsed_again(nlp):
+    from peacefacts.nlp.segment import split_sentences
+
+    doc = seed_document("002_9bc1dabc8887fe0b.txt")
+    text = doc.text
+    # as the fact layer would: the full pipeline on the sentences with a number or a mission word
+    parsed = {(s, e): d for (s, e), d in zip(
+        (se for se in split_sentences(text) if "peace" in text[se[0]:se[1]]),
+        nlp.pipe(text[s:e] for s, e in split_sentences(text) if "peace" in text[s:e]), strict=True)}
+    counting = _CountingPipeline(nlp)
+    assert find_people(doc, counting, parsed=parsed) == find_people(doc, nlp)
+    assert counting.texts and not any(t in {text[s:e] for s, e in parsed} for t in counting.texts)
+
+
 def test_shared_pipeline_is_not_modified_and_threads_agree(nlp):
     before = (list(nlp.pipe_names), list(nlp.disabled))
     assert set(ner_only_disable(nlp)) == set(nlp.pipe_names) - {"ner"}

@@ -35,10 +35,10 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from peacefacts.nlp.segment import split_sentences
 from peacefacts.records import Document, Person
@@ -1168,7 +1168,9 @@ def _candidate(sentence: str, body: bool) -> bool:
     return body and _has_name_pair(sentence)
 
 
-def find_people(document: Document, nlp: Language | None) -> list[Person]:
+def find_people(
+    document: Document, nlp: Language | None, *, parsed: Mapping[tuple[int, int], Any] | None = None
+) -> list[Person]:
     """Every person named in the peacekeeping text of ``document``, with role and organisation.
 
     Only blocks with ``is_peacekeeping`` count; a document without blocks is one block. NER runs
@@ -1178,6 +1180,9 @@ def find_people(document: Document, nlp: Language | None) -> list[Person]:
         document: the document; ``document.text`` is what offsets refer to.
         nlp: a loaded spaCy pipeline with an ``ner`` component (shared, never modified), or
             ``None`` to use the title layer alone (people without a title are then missed).
+        parsed: sentences the caller already ran through a pipeline with ``ner``, keyed by their
+            ``(start, end)`` offsets in ``document.text`` (as :func:`~peacefacts.nlp.segment.split_sentences`
+            gives them); their entities are reused instead of running NER again.
 
     Returns:
         One :class:`~peacefacts.records.Person` per distinct person, in text order. ``name`` is
@@ -1205,14 +1210,18 @@ def find_people(document: Document, nlp: Language | None) -> list[Person]:
             if _candidate(text[s:e], body):
                 sentences.append((s, e, body))
     person_spans: list[list[tuple[int, int]]] = [[] for _ in sentences]
-    if nlp is not None and sentences:
-        disable = ner_only_disable(nlp)
-        if "ner" in nlp.pipe_names:
-            texts = [text[s:e] for s, e, _ in sentences]
-            for n, sdoc in enumerate(nlp.pipe(texts, disable=disable)):
-                s = sentences[n][0]
-                person_spans[n] = [(s + ent.start_char, s + ent.end_char) for ent in sdoc.ents
-                                   if ent.label_ == "PERSON"]
+    todo = []
+    for n, (s, e, _) in enumerate(sentences):
+        done = parsed.get((s, e)) if parsed else None
+        if done is not None:
+            person_spans[n] = [(s + ent.start_char, s + ent.end_char) for ent in done.ents if ent.label_ == "PERSON"]
+        else:
+            todo.append(n)
+    if nlp is not None and todo and "ner" in nlp.pipe_names:
+        texts = [text[sentences[n][0]:sentences[n][1]] for n in todo]
+        for n, sdoc in zip(todo, nlp.pipe(texts, disable=ner_only_disable(nlp)), strict=True):
+            s = sentences[n][0]
+            person_spans[n] = [(s + ent.start_char, s + ent.end_char) for ent in sdoc.ents if ent.label_ == "PERSON"]
     mentions: list[_Mention] = []
     for (s, e, body), spans in zip(sentences, person_spans, strict=True):
         sent = _Sentence(text, s, e, spans)
