@@ -169,6 +169,17 @@ CASES = [
          ("Indonesia", "personnel_deployed", 2867, "exact", "2014", None, "troops")],
     ),
     (
+        "MINUSCA has about 14,400 uniformed personnel. The mission has lost 180 peacekeepers since 2014.",
+        "2023-06-30",
+        [("MINUSCA", "personnel_deployed", 14400, "approx", "2023-06-30", None, "personnel"),
+         ("MINUSCA", "fatalities_total", 180, "exact", "2023-06-30", "2014", "personnel")],
+    ),
+    (
+        "UNIFIL said on Sunday that 15 of its peacekeepers were wounded when a shell hit their base.",
+        "2024-10-14",
+        [("UNIFIL", "injuries_total", 15, "exact", "2024-10-13", None, "personnel")],
+    ),
+    (
         "Between 1960 and 2007, 86 Irish soldiers died on UN peacekeeping service overseas.",
         None,
         [("Ireland", "fatalities_total", 86, "exact", "2007", "1960", "troops")],
@@ -195,6 +206,10 @@ NO_FACTS = [
     "Pakistan ranked 6th among 120 countries contributing to UN peacekeeping in 2023.",
     "The UN peacekeeping mission was established in 1978 under resolution 425.",
     "Some 408 Irish personnel serve in the Eufor mission in Chad, outside UN peacekeeping.",
+    "The UN peacekeeping mission said the attack killed 30 civilians and 12 people in a nearby village.",
+    "Some 2,000 UN peacekeepers will be withdrawn from Mali by the end of the year.",
+    "The Security Council authorized a ceiling of 15,000 troops for the UN mission in South Sudan.",
+    "Pakistan is one of the largest troop contributing countries to UN peacekeeping.",
 ]
 
 

@@ -313,12 +313,19 @@ _SCALE = frozenset({"thousand", "lakh", "lakhs", "crore", "crores", "million", "
 def _counted_noun(root, inside: set[int]):
     """The noun a number counts: its nummod head, climbing compounds and scale words."""
     tok = root
-    if tok.dep_ not in {"nummod", "quantmod", "compound", "amod", "nmod", "nsubj", "appos", "conj"}:
-        return None
     head = tok.head
     if head.i in inside or head.i == tok.i:
         return None
-    if tok.dep_ in {"nsubj", "appos", "conj"}:
+    if tok.dep_ not in {"nummod", "quantmod", "compound", "amod", "nmod", "nsubj", "nsubjpass", "appos", "conj", "dobj", "pobj"}:
+        return None
+    partitive = next(
+        (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+         if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}),
+        None,
+    )
+    if partitive is not None and tok.lower_ not in {"one", "1"}:
+        return partitive  # "15 of its peacekeepers", "160 of the soldiers" (not "one of the largest …")
+    if tok.dep_ in {"nsubj", "nsubjpass", "appos", "conj", "dobj", "pobj"}:
         # "155 of them women": the appositive noun
         if head.lower_ in {"women", "female"} and tok.dep_ == "nsubj":
             return head
@@ -427,6 +434,8 @@ def _predicate(anchor) -> Optional[str]:
         kind = _death_or_injury_word(anc)
         if kind:
             return kind
+        if (anc.lemma_ or "").lower() == "lose" and anchor.dep_ == "dobj" and anchor.head.i == anc.i:
+            return "death"  # "the mission has lost 180 peacekeepers"
         for child in anc.children:
             if child.dep_ in {"dobj", "prt", "attr", "acomp"}:
                 for tok in child.subtree:
@@ -620,6 +629,10 @@ def _subject(noun, root, verb, plan: BlockPlan, mission_before: Optional[str], s
             if child.dep_ in {"nsubj", "nsubjpass"} and child.i != anchor.i and child not in anchor.subtree:
                 if child.lower_ in _PRONOUNS or (child.lower_ == "country" and child.dep_ == "nsubj"):
                     return plan.default_country
+                if child.lower_ in {"mission", "operation", "force"}:
+                    named = lexicon.mission_for(" ".join(t.text for t in child.subtree if t.dep_ != "det"))
+                    in_sentence = next((m for _, m in _mission_mentions(sdoc.text)), None)
+                    return named or in_sentence or mission_before or "UN"
                 country = _subject_phrase_country(child)
                 if country:
                     return country
@@ -633,6 +646,34 @@ def _subject(noun, root, verb, plan: BlockPlan, mission_before: Optional[str], s
 
 
 _NON_UN_WINDOW = 8
+
+PEACEKEEPING_CONTEXT = re.compile(
+    r"peacekeep|blue helmet|\bU\.?N\.?\b|United Nations|\bmission|\bduty\b|\bservice\b|\bserving\b|"
+    r"deploy|contingent|battalion|troops|soldiers",
+    re.IGNORECASE,
+)
+
+#: Predicates that make a figure something other than a deployment, a pledge or a toll:
+#: withdrawals, cuts and authorised ceilings.
+VETO_LEMMAS = frozenset(
+    {"withdraw", "repatriate", "reduce", "cut", "evacuate", "expel", "drawdown", "authorize", "authorise",
+     "mandate", "cap", "slash", "trim", "downsize"}
+)
+VETO_WORDS = re.compile(r"\b(authori[sz]ed strength|ceiling|troop cap|pull(?:ed|ing)? out|drawdown|draw down)\b", re.IGNORECASE)
+
+
+def _vetoed_predicate(root, noun) -> bool:
+    anchor = noun if noun is not None else root
+    node = _verb_of(anchor)
+    for _ in range(3):
+        if node is None:
+            break
+        if (node.lemma_ or node.lower_).lower() in VETO_LEMMAS:
+            return True
+        node = _verb_of(node)
+    span = " ".join(t.text for t in anchor.subtree)
+    head_text = " ".join(t.text for t in anchor.head.subtree) if anchor.head.i != anchor.i else span
+    return bool(VETO_WORDS.search(span) or VETO_WORDS.search(head_text[:200]))
 
 #: Nouns that count people in general; they need a peacekeeping predicate to be a figure
 #: ("The two officials also discussed …" is not a deployment).
@@ -772,6 +813,8 @@ def facts_from_sentence(
                 root.dep_ in {"nsubj", "nsubjpass"} or any(c.dep_ in {"acl", "relcl"} for c in root.children)
             ):
                 rule = "death-subject"  # "168 of them have died", "including 29 killed in 2023"
+            elif _predicate(root) == "injury" and root.dep_ in {"nsubj", "nsubjpass"}:
+                rule = "injury-subject"
             elif verb is not None and (
                 lemma in PERSONNEL_VERBS or lemma in PLEDGE_LEMMAS
                 or (root.dep_ == "pobj" and root.head.lower_ in {"to", "from"})
@@ -784,9 +827,11 @@ def facts_from_sentence(
                 continue
         noun_class = _noun_class(noun) if noun is not None else "personnel"
         if noun_class == "other":
-            if not _is_death(root, noun):
-                continue
-            noun_class = "personnel"
+            continue  # "30 civilians were killed", "59,000 tours of duty": not peacekeepers
+        if noun is not None and noun.dep_ == "conj" and _noun_class(noun.head) == "other" and noun.lower_ in GENERIC_PERSON_NOUNS:
+            continue  # "30 civilians and 12 people"
+        if _vetoed_predicate(root, noun):
+            continue
         if _non_un(root, noun, sdoc):
             continue
         verb = _verb_of(noun if (noun is not None and rule == "nummod") else root)
@@ -795,24 +840,25 @@ def facts_from_sentence(
             own = next((c for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB"), None)
             if own is not None and not _is_death(root, noun):
                 verb = own
-        if (
-            noun is not None
-            and rule == "nummod"
-            and noun.lower_ in GENERIC_PERSON_NOUNS
-            and not _is_death(root, noun)
-            and not _is_injury(root, noun)
-            and not _has_service_predicate(noun, verb)
-        ):
-            continue
+        if noun is not None and rule == "nummod" and noun.lower_ in GENERIC_PERSON_NOUNS:
+            if _is_death(root, noun) or _is_injury(root, noun):
+                # "the attack killed 30 people": a death toll is ours only among peacekeepers
+                if not PEACEKEEPING_CONTEXT.search(sentence_text):
+                    continue
+            elif not _has_service_predicate(noun, verb):
+                continue
         finite = _finite(verb)
         tense = _tense(finite)
         current, cumulative = _markers(sdoc, finite if finite is not None else verb)
-        category = _category(noun, verb) if rule != "death-subject" else Category.PERSONNEL
+        category = _category(noun, verb) if rule not in {"death-subject", "injury-subject"} else Category.PERSONNEL
 
         metric: Optional[Metric]
         if noun_class == "personnel":
             anchor_tok = noun if rule == "nummod" else root
-            if _is_death(root, anchor_tok if rule == "nummod" else None) or rule == "death-subject":
+            if rule == "injury-subject":
+                metric = Metric.INJURIES_TOTAL
+                rule += ".injury"
+            elif _is_death(root, anchor_tok if rule == "nummod" else None) or rule == "death-subject":
                 incident = bool(INCIDENT_WORDS.search(sentence_text)) and not cumulative
                 metric = Metric.FATALITIES_INCIDENT if incident else Metric.FATALITIES_TOTAL
                 rule += ".death"
