@@ -219,6 +219,23 @@ TITLE_CHAINS = [
         "Mary Robinson, the former President of Ireland, visited the Irish troops in Lebanon.",
         "Mary Robinson", "President", "Ireland",
     ),
+    (  # realistic: a rank between the title and the name is not the role
+        "Chinese Defense Ministry spokesperson Senior Colonel Wu Qian said China had sent more than 40,000 "
+        "peacekeepers.",
+        "Wu Qian", "Defense Ministry spokesperson", "China",
+    ),
+    (  # realistic: a title that is also a rank, followed by a multi-word rank
+        "Indonesian Military Commander Air Chief Marshal Hadi Tjahjanto released 1,000 soldiers to Lebanon.",
+        "Hadi Tjahjanto", "Commander", "Indonesia",
+    ),
+    (  # realistic: two titles after the name
+        "Wang Yi, Chinese State Councilor and Foreign Minister, met the Secretary-General in New York.",
+        "Wang Yi", "State Councilor and Foreign Minister", "China",
+    ),
+    (  # realistic: a person's possessive before a title is not an organisation
+        "The Secretary-General Antonio Guterres's spokesman Stephane Dujarric said the mission would continue.",
+        "Stephane Dujarric", "spokesman", None,
+    ),
     (  # realistic: a force acronym before the title
         "“The situation remains tense along the Blue Line,” UNIFIL spokesperson Andrea Tenenti said on Monday.",
         "Andrea Tenenti", "spokesperson", "UNIFIL",

@@ -89,6 +89,7 @@ _NAME_SAFE = frozenset({"power", "law", "rule", "guard", "mine", "food", "water"
 @dataclass(frozen=True)
 class _Lexicon:
     heads: _PhraseIndex
+    head_nouns: frozenset[str]  # the noun of each title: "minister", "general" (of "secretary general")
     ranks: _PhraseIndex
     honorifics: _PhraseIndex
     modifiers: frozenset[str]
@@ -142,6 +143,7 @@ def _lexicon() -> _Lexicon:
     title_regex = re.compile(r"(?<!\w)(?:(?i:" + heads_re + r")|" + ranks_re + r")(?!\w)")
     return _Lexicon(
         heads=heads,
+        head_nouns=frozenset(cue_words(heads)),
         ranks=ranks,
         honorifics=honorifics,
         modifiers=modifiers,
@@ -506,10 +508,12 @@ class _Sentence:
                 continue
             break
         s = j + 1
-        while s < end and self._word(s) and toks[s].norm == "of":
+        while s < end and self._word(s) and toks[s].norm in ("of", "the", "a", "an"):
             s += 1
         if s >= end:
             return None, role_start, False
+        if any(t.kind == "word" and t.norm in self.lex.head_nouns for t in toks[s:end]):
+            return None, role_start, False  # another title ("Guterres's spokesman"): not an organisation
         words = tuple(t.norm for t in toks[s:end] if t.kind == "word")
         surface = self.text[toks[s].start:toks[end - 1].end]
         if words in self.lex.un_names or words[-1:] == ("un",) and len(words) == 1:
@@ -768,8 +772,9 @@ class _Sentence:
         return out
 
     def _rank_then_name(self, i: int) -> bool:
-        """A word that is both a head and a rank ("Commander", "Ambassador") directly before a name."""
-        end, _ = self._rank_at(i)
+        """A word that is both a head and a rank ("Commander", "Ambassador") directly before a name
+        (not before more ranks: "Commander Air Chief Marshal Hadi Tjahjanto" is a role, then a rank)."""
+        end = self._match(i, self.lex.ranks)
         return end > i and self.name_run(end) is not None
 
     def _bind(self, chain: _Chain) -> tuple[_Mention, tuple[int, int, tuple[str, ...]]] | None:
