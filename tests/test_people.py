@@ -226,7 +226,7 @@ TITLE_CHAINS = [
     ),
     (  # realistic: a title that is also a rank, followed by a multi-word rank
         "Indonesian Military Commander Air Chief Marshal Hadi Tjahjanto released 1,000 soldiers to Lebanon.",
-        "Hadi Tjahjanto", "Commander", "Indonesia",
+        "Hadi Tjahjanto", "Military Commander", "Indonesia",
     ),
     (  # realistic: two titles after the name
         "Wang Yi, Chinese State Councilor and Foreign Minister, met the Secretary-General in New York.",
