@@ -134,6 +134,7 @@ class SentenceState:
     as_of_source: AsOfSource = AsOfSource.NONE
     since: Optional[PartialDate] = None
     end: int = -1
+    last_subject: Optional[str] = None  # the country the story was last about
 
 
 # ---------------------------------------------------------------------------------------------
@@ -161,8 +162,8 @@ def _main_country(text: str, title: Optional[str]) -> Optional[str]:
     for weight, chunk in ((3.0, title or ""), (1.0, text)):
         for match in _COUNTRY_RE.finditer(chunk):
             surface = match.group(0)
-            if surface.lower() in {"us", "u.s."} and surface != surface.upper():
-                continue  # "us" the pronoun
+            if not surface[:1].isupper() or (surface.lower() in {"us", "u.s."} and surface != surface.upper()):
+                continue  # "us" the pronoun, "chad" or "turkey" in lower case
             country = lexicon.country_for(surface)
             if not country:
                 continue
@@ -174,7 +175,8 @@ def _main_country(text: str, title: Optional[str]) -> Optional[str]:
             counts[country] = counts.get(country, 0.0) + w
     if not counts:
         return None
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    best, score = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    return best if score >= 1.0 else None  # only ever a destination ("to South Sudan"): not who
 
 
 _MISSION_RE: Optional[re.Pattern[str]] = None
@@ -563,6 +565,10 @@ def _country_of_tokens(tokens: Iterable) -> Optional[str]:
 
 
 def _subject_phrase_country(subj) -> Optional[str]:
+    if subj.ent_type_ == "GPE" and subj.pos_ == "PROPN" and not lexicon.mission_for(subj.text):
+        ent = next((e for e in subj.doc.ents if e.start <= subj.i < e.end), None)
+        name = ent.text if ent is not None else subj.text
+        return lexicon.country_for(name) or re.sub(r"^the\s+", "", name)  # a country our tables lack
     words = [t for t in subj.subtree]
     if len(words) <= 6:
         phrase = " ".join(t.text for t in words if t.dep_ != "det")
@@ -579,7 +585,9 @@ def _subject_phrase_country(subj) -> Optional[str]:
 _PRONOUNS = frozenset({"we", "it", "she", "he", "they", "country", "nation", "our", "its"})
 
 
-def _subject(noun, root, verb, plan: BlockPlan, mission_before: Optional[str], sdoc) -> Optional[str]:
+def _subject(
+    noun, root, verb, plan: BlockPlan, mission_before: Optional[str], sdoc, state: Optional[SentenceState] = None
+) -> Optional[str]:
     anchor = noun if noun is not None else root
     # 1. the counted noun is a demonym plural, or carries a demonym/possessive
     if noun is not None:
@@ -628,7 +636,7 @@ def _subject(noun, root, verb, plan: BlockPlan, mission_before: Optional[str], s
         for child in node.children:
             if child.dep_ in {"nsubj", "nsubjpass"} and child.i != anchor.i and child not in anchor.subtree:
                 if child.lower_ in _PRONOUNS or (child.lower_ == "country" and child.dep_ == "nsubj"):
-                    return plan.default_country
+                    return (state.last_subject if state else None) or plan.default_country
                 if child.lower_ in {"mission", "operation", "force"}:
                     named = lexicon.mission_for(" ".join(t.text for t in child.subtree if t.dep_ != "det"))
                     in_sentence = next((m for _, m in _mission_mentions(sdoc.text)), None)
@@ -642,7 +650,10 @@ def _subject(noun, root, verb, plan: BlockPlan, mission_before: Optional[str], s
         if node.head.i == node.i:
             break
         node = node.head if node.head.pos_ in {"VERB", "AUX"} else _verb_of(node)
-    return plan.default_country
+    if noun is not None and any(c.lower_ in {"country", "its", "their", "our"} for c in noun.subtree if c.dep_ == "poss"):
+        # "the country's contingent", "its troops": whoever the story was just about
+        return (state.last_subject if state else None) or plan.default_country
+    return plan.default_country or (state.last_subject if state else None)
 
 
 _NON_UN_WINDOW = 8
@@ -914,7 +925,7 @@ def facts_from_sentence(
             category = None
             rule += ".countries"
 
-        subject = _subject(noun if rule.startswith("nummod") else None, root, verb, plan, mission_before, sdoc)
+        subject = _subject(noun if rule.startswith("nummod") else None, root, verb, plan, mission_before, sdoc, state)
         if metric is Metric.FATALITIES_INCIDENT:
             subject = _incident_mission(sdoc.text) or mission_before or subject
         if subject is None:
@@ -943,6 +954,10 @@ def facts_from_sentence(
                 rule=rule + ("+headline" if _is_headline(candidate, plan, full_text) else ""),
             )
         )
+    countries = lexicon.countries()
+    named = [f.subject for f in facts if f.subject in countries or f.subject not in {"UN"} and not lexicon.mission_for(f.subject)]
+    if named:
+        state.last_subject = named[-1]
     if facts or lead_as_of is not None:
         keep = next((f for f in facts if f.as_of_source in {AsOfSource.EXPLICIT, AsOfSource.RELATIVE}), None)
         state.as_of = keep.as_of if keep else lead_as_of

@@ -62,6 +62,18 @@ def _country_table() -> dict[str, str]:
             keys += [demonym, *_plural(demonym)]
         for key in keys:
             table.setdefault(normalize(key), name)
+    # every other country by its ISO names, so a contributor our table lacks is still a country
+    import pycountry
+
+    for country in pycountry.countries:
+        common = getattr(country, "common_name", None)
+        official = getattr(country, "official_name", None)
+        short = common or (country.name if "," not in country.name else None)
+        if short is None:
+            continue
+        for key in (country.name, common, official):
+            if key and "," not in key:
+                table.setdefault(normalize(key), short)
     return table
 
 
