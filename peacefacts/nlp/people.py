@@ -5,8 +5,10 @@ spaCy's small model finds most names but has no TITLE label, cuts "Jean-Pierre L
 people (research/extraction.md §3, lesson 9). So the work is layered, cheapest first:
 
 1. **Sentence prefilter.** Lines first, then sentences (:func:`~peacefacts.nlp.segment.split_sentences`);
-   only sentences that can hold a person with a role (a title word, case-insensitive, or a
-   capitalised name followed by a cue such as "said" or a comma) go further.
+   only sentences that can name a person go further: a title word (any case; ranks and
+   honorifics capitalised) together with a word that can be part of a name, or, in running
+   text, two name-like capitalised words in a row. On news pages that is about a quarter of
+   the text.
 2. **NER only.** The kept sentences go through the pipeline with every component but ``ner``
    disabled *for that call* (``nlp.pipe(..., disable=...)``), so the shared pipeline is never
    mutated and threads can share it.
@@ -83,7 +85,7 @@ class _PhraseIndex:
 
 # Words that look like rule-list words but are common surnames: a name may end in them.
 _NAME_SAFE = frozenset({"power", "law", "rule", "guard", "mine", "food", "water", "coast", "field", "lead",
-                        "home", "rapid", "young", "rice", "bush", "west", "north", "south"})
+                        "home", "rapid"})
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,6 @@ class _Lexicon:
     implied_org: dict[tuple[str, ...], str]
     government_heads: frozenset[tuple[str, ...]]
     military_heads: frozenset[tuple[str, ...]]
-    corporate_heads: frozenset[tuple[str, ...]]
     name_stop: frozenset[str]
     byline_before: frozenset[str]
     thing_words: frozenset[str]
@@ -155,7 +156,6 @@ def _lexicon() -> _Lexicon:
         implied_org={_phrase_words(k): v for k, v in data["implied_org"].items()},
         government_heads=phrases("government_heads"),
         military_heads=phrases("military_heads"),
-        corporate_heads=phrases("corporate_heads"),
         name_stop=name_stop,
         byline_before=frozenset(data["byline_before"]),
         thing_words=frozenset(data["thing_words"]),
@@ -249,7 +249,6 @@ def _tokenize(text: str, start: int, end: int) -> list[_Tok]:
 # --------------------------------------------------------------------------------------------
 
 _DEFAULT_COUNTRY = "\x00country"  # resolved per document: the country the story is about
-_DEFAULT_FORCE = "\x00force"  # resolved per document: the armed force the story is about
 
 
 @dataclass
@@ -278,7 +277,6 @@ class _Chain:
     role_end: int  # exclusive token index
     org: str | None
     head: tuple[str, ...]
-    possessive_org: bool = False
     role_text_end: int = -1  # where the role text ends, when an "of ORG" tail is the organisation
 
 
@@ -485,17 +483,16 @@ class _Sentence:
 
     # -- title chains ------------------------------------------------------------------------
 
-    def _left_org(self, role_start: int) -> tuple[str | None, int, bool]:
+    def _left_org(self, role_start: int) -> tuple[str | None, int]:
         """The organisation written before a role: "Pakistan's", "UN", "Indonesian", "Goldman Sachs"."""
         toks = self.toks
         k = role_start - 1
-        possessive = False
-        if k >= 0 and toks[k].kind == "poss":
-            possessive = True
+        possessive = k >= 0 and toks[k].kind == "poss"
+        if possessive:
             k -= 1
             if self._word(k) and toks[k].norm in ("nation", "country"):
                 s = k - 1 if self._word(k - 1) and toks[k - 1].norm == "the" else k
-                return _DEFAULT_COUNTRY, s, True
+                return _DEFAULT_COUNTRY, s
         end = k + 1
         j = k
         while j >= 0 and end - j <= 6:
@@ -511,28 +508,28 @@ class _Sentence:
         while s < end and self._word(s) and toks[s].norm in ("of", "the", "a", "an"):
             s += 1
         if s >= end:
-            return None, role_start, False
-        if any(t.kind == "word" and t.norm in self.lex.head_nouns for t in toks[s:end]):
-            return None, role_start, False  # another title ("Guterres's spokesman"): not an organisation
+            return None, role_start
+        if any(t.kind == "word" and t.norm in self.lex.head_nouns for t in toks[s:end]) or self._overlaps_person(s, end):
+            return None, role_start  # a title or a person ("Guterres's spokesman"): not an organisation
         words = tuple(t.norm for t in toks[s:end] if t.kind == "word")
         surface = self.text[toks[s].start:toks[end - 1].end]
         if words in self.lex.un_names or words[-1:] == ("un",) and len(words) == 1:
-            return "UN", s, possessive
+            return "UN", s
         country = _country_for(surface)
         if country:
-            return country, s, possessive
+            return country, s
         # a country or "UN" directly before the role, after other capitalised words
         last = toks[end - 1]
         if (last.norm,) in self.lex.un_names:
-            return "UN", end - 1, possessive
+            return "UN", end - 1
         country = _country_for(last.text)
         if country and not possessive:
-            return country, end - 1, possessive
+            return country, end - 1
         if s == 0 and end - s == 1:
-            return None, role_start, False  # sentence-initial capital: "Yesterday", "Meanwhile"
+            return None, role_start  # sentence-initial capital: "Yesterday", "Meanwhile"
         if self.upper:
-            return None, role_start, False
-        return surface, s, possessive
+            return None, role_start
+        return surface, s
 
     def _complement(self, p: int) -> tuple[int, str]:
         """End of a complement after a preposition ("for Peace Operations", "to the UN",
@@ -614,7 +611,7 @@ class _Sentence:
                 j -= 1
                 continue
             break
-        org, org_start, possessive = self._left_org(role_start)
+        org, org_start = self._left_org(role_start)
         k = end
         last_complement: tuple[int, int, str] | None = None
         complements: list[tuple[int, int, int, str]] = []
@@ -666,7 +663,7 @@ class _Sentence:
                 if country:
                     org = country  # "Defense Advisor of Bangladesh Permanent Mission to the UN"
                     break
-        return _Chain("head", org_start, role_start, k, org, head, possessive, text_end)
+        return _Chain("head", org_start, role_start, k, org, head, text_end)
 
     def rank_chain(self, i: int) -> _Chain | None:
         end, any_rank = self._rank_at(i)
@@ -677,11 +674,9 @@ class _Sentence:
         while j >= 0 and self._word(j) and self.toks[j].norm in self.lex.modifiers and self._cap(j):
             role_start = j
             j -= 1
-        org, org_start, possessive = (None, role_start, False)
-        if any_rank:
-            org, org_start, possessive = self._left_org(role_start)
+        org, org_start = self._left_org(role_start) if any_rank else (None, role_start)
         head = tuple(t.norm for t in self.toks[i:end] if t.kind == "word")
-        return _Chain("rank" if any_rank else "honorific", org_start, role_start, end, org, head, possessive)
+        return _Chain("rank" if any_rank else "honorific", org_start, role_start, end, org, head)
 
     # -- mentions ----------------------------------------------------------------------------
 
