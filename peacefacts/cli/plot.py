@@ -1,1 +1,114 @@
-"""`peacefacts plot` (not implemented yet)."""
+"""`peacefacts plot --subject S --metric M PATH... [--facts FILE] -o out.png`.
+
+PATHs are read and extracted as in ``peacefacts extract``; ``--facts`` reads a JSONL file that
+``peacefacts extract`` wrote (no spaCy model is loaded then). Both may be given. The figures are
+reconciled, then one subject and metric is drawn as a timeline across sources (see
+:mod:`peacefacts.plot`). The image goes to ``-o`` (format from its suffix: .png, .svg, .pdf).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from peacefacts.cli.app import app
+from peacefacts.errors import InputError
+
+__all__ = ["plot_command", "read_facts_file", "gather_items"]
+
+
+def read_facts_file(path: Path) -> list[Any]:
+    """Records from a ``peacefacts extract`` JSONL file, or stdin for ``-``.
+
+    Raises:
+        InputError: the file is missing, unreadable or not UTF-8.
+        SchemaError: a line is not a record of the output contract.
+    """
+    from peacefacts.io.jsonl import iter_records, read_records
+
+    if str(path) == "-":
+        return list(iter_records(sys.stdin, "<stdin>"))
+    if not path.is_file():
+        raise InputError(f"--facts: no such file: {path}")
+    try:
+        return read_records(path)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"--facts: {path} is not UTF-8 text") from exc
+    except OSError as exc:
+        raise InputError(f"--facts: cannot read {path}: {exc.strerror}") from exc
+
+
+def gather_items(paths: list[str], facts: Path | None, *, people: bool = False) -> tuple[list[Any], int]:
+    """Saved records plus fresh extraction results; per-document errors go to stderr.
+
+    Shared by ``plot`` and ``check``. Returns the items and the number of documents that failed.
+    """
+    from peacefacts.cli.extract import run_extraction
+    from peacefacts.records import ErrorRecord
+
+    if not paths and facts is None:
+        raise InputError("nothing to read: give PATHs to extract or --facts FILE")
+    items: list[Any] = read_facts_file(facts) if facts is not None else []
+    failed = sum(1 for item in items if isinstance(item, ErrorRecord))
+    if paths:
+        for item in run_extraction(paths, people=people):
+            if isinstance(item, ErrorRecord):
+                failed += 1
+                print(f"peacefacts: {item.doc}: {item.error}", file=sys.stderr)
+            items.append(item)
+    return items, failed
+
+
+@app.command("plot")
+def plot_command(
+    subject: Annotated[str, typer.Option("--subject", "-s", help="Subject: a country, a mission or UN.")],
+    metric: Annotated[str, typer.Option("--metric", "-m", help="Metric, e.g. fatalities_total.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Image file (.png, .svg or .pdf).")],
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Text, HTML or JSONL files or directories to extract first.")
+    ] = None,
+    facts: Annotated[
+        Path | None, typer.Option("--facts", help="An extract JSONL file (from `peacefacts extract`), or - for stdin.")
+    ] = None,
+    policy: Annotated[str, typer.Option("--policy", help="Preferred point: latest or conservative.")] = "latest",
+    title: Annotated[str | None, typer.Option("--title", help="Replace the default title.")] = None,
+    dpi: Annotated[int, typer.Option("--dpi", min=50, max=600, help="Resolution of raster images.")] = 150,
+) -> None:
+    """Draw one subject and metric across sources as a timeline image."""
+    from peacefacts.records import Metric
+
+    if not subject.strip():
+        raise InputError("--subject must not be empty (e.g. --subject Pakistan)")
+    known_metrics = [m.value for m in Metric]
+    if metric not in known_metrics:
+        raise InputError(f"--metric {metric!r} is not a metric; expected one of: {', '.join(known_metrics)}")
+    if policy not in ("latest", "conservative"):
+        raise InputError(f"--policy {policy!r}: expected latest or conservative")
+    if output.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise InputError(f"-o {output}: the file name must end in .png, .svg or .pdf")
+    items, failed = gather_items(list(paths or []), facts)
+
+    from peacefacts.frames import gather_results
+    from peacefacts.plot import save_timeline, timeline_points
+    from peacefacts.reconciler import reconcile
+
+    results, _ = gather_results(items)
+    rec = reconcile(results, policy=policy)  # once, for the summary line and the image
+    try:
+        points = timeline_points(rec, subject, metric)
+        save_timeline(rec, subject, metric, output, title=title, dpi=dpi, documents=[r.document for r in results])
+    except ValueError as exc:  # no such subject/metric: a usage error, said in one line
+        raise InputError(str(exc)) from exc
+    except OSError as exc:
+        raise InputError(f"cannot write {output}: {exc.strerror}") from exc
+    dated = sum(1 for p in points if p.as_of is not None)
+    print(
+        f"peacefacts: {output}: {len(points)} figure(s) of {subject} {metric} "
+        f"({dated} dated, {len(points) - dated} undated)",
+        file=sys.stderr,
+    )
+    if failed:
+        raise typer.Exit(1)

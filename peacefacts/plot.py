@@ -1,0 +1,450 @@
+"""A timeline of one figure across sources: who said what, as of when, and how they relate.
+
+:func:`plot_timeline` draws one subject and metric (``Pakistan``, ``fatalities_total``) from a
+reconciliation:
+
+* one marker per independent source, at the figure's as-of date (a horizontal bar spans a
+  month or a year when that is all the text says);
+* hedges as error bars: "about 85" is a bar over its range, "over 100" an arrow up, "up to 50"
+  an arrow down;
+* copies of one article are one marker (ringed, "2 copies of one article"): they are one
+  source, not two;
+* undated figures stand apart on the right, in an "undated" lane, with the dated point they
+  agree with named, because inventing a date for them would mislead;
+* the reconciled series (the best figure per date) as a line, the preferred point ringed, and
+  conflicts drawn in red with a dashed link between the two figures;
+* the explanations of the disagreements as the caption.
+
+matplotlib is an optional extra (``pip install 'peacefacts[plot]'``), imported on first use.
+The figure is built with the object-oriented API (``matplotlib.figure.Figure``), never pyplot,
+so it does not touch the global backend: it works headless (Agg) in services and CI, and
+notebooks still display it.
+
+Example:
+    >>> from peacefacts.records import Fact, Figure
+    >>> facts = [
+    ...     Fact(doc="mofa", subject="Pakistan", metric="fatalities_total",
+    ...          figure=Figure.exact(161), as_of="2021-10-26"),
+    ...     Fact(doc="news", subject="Pakistan", metric="fatalities_total",
+    ...          figure=Figure.exact(181), as_of="2024-05"),
+    ... ]
+    >>> fig = plot_timeline(facts, "Pakistan", "fatalities_total")
+    >>> fig.axes[0].get_title(loc="left")
+    'Pakistan: peacekeepers killed, all-time total'
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import textwrap
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from peacefacts.frames import gather_results, import_optional, point_of
+from peacefacts.records import Document, Metric, PartialDate, Qualifier
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from peacefacts.reconciler import Group, Observation, Reconciliation
+
+__all__ = ["METRIC_LABELS", "plot_timeline", "save_timeline", "timeline_points", "TimelinePoint"]
+
+#: Title and y-axis label per metric.
+METRIC_LABELS: dict[Metric, tuple[str, str]] = {
+    Metric.FATALITIES_TOTAL: ("peacekeepers killed, all-time total", "peacekeepers killed (cumulative)"),
+    Metric.FATALITIES_INCIDENT: ("peacekeepers killed in one incident", "peacekeepers killed"),
+    Metric.INJURIES_TOTAL: ("peacekeepers injured, total", "peacekeepers injured (cumulative)"),
+    Metric.PERSONNEL_SERVED_TOTAL: ("personnel who have ever served", "personnel (cumulative)"),
+    Metric.PERSONNEL_DEPLOYED: ("personnel deployed", "personnel serving"),
+    Metric.MISSIONS_SERVED_TOTAL: ("missions served in, all-time total", "missions (cumulative)"),
+    Metric.MISSIONS_CURRENT: ("missions with personnel now", "missions"),
+    Metric.COUNTRIES_SERVED_TOTAL: ("countries served in, all-time total", "countries (cumulative)"),
+    Metric.PERSONNEL_PLEDGED: ("personnel pledged", "personnel pledged"),
+    Metric.WOMEN_DEPLOYED: ("women deployed", "women serving"),
+}
+
+# colour-blind-safe (Okabe-Ito) colours and distinct marker shapes: sources differ by both
+_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+_MARKERS = ["o", "s", "D", "^", "v", "P", "X", "h"]
+_CONFLICT = "#C00000"
+_SERIES = "#6B7280"
+
+
+@attrs.frozen(kw_only=True)
+class TimelinePoint:
+    """One marker of the timeline: the figure of one independent source at one date.
+
+    Attributes:
+        source: the copy cluster (smallest document id among copies of one article).
+        docs: every document behind the marker (copies of one article share one marker).
+        value: the figure.
+        qualifier: its hedge.
+        low: lowest value the text allows (``None``: unbounded).
+        high: highest value the text allows (``None``: unbounded).
+        as_of: the as-of date, ``None`` for an undated figure (drawn in the undated lane).
+        supports: for an undated figure, the dated series point it agrees with.
+        conflict: whether the figure is in a conflict pair.
+        preferred: whether it belongs to the preferred point of the series.
+        group: the group label (several groups appear when categories or scopes differ).
+    """
+
+    source: str
+    docs: tuple[str, ...]
+    value: int
+    qualifier: Qualifier
+    low: float | None
+    high: float | None
+    as_of: PartialDate | None
+    supports: PartialDate | None = None
+    conflict: bool = False
+    preferred: bool = False
+    group: str = ""
+
+
+def _prepare(data: Any, policy: str) -> tuple[Reconciliation, list[Document]]:
+    """The reconciliation to draw and the documents behind it (read once: ``data`` may be a
+    generator such as ``Extractor.extract_many``)."""
+    from peacefacts.reconciler import Reconciliation, reconcile
+
+    if isinstance(data, Reconciliation):
+        return data, []
+    results, _ = gather_results(data)
+    return reconcile(results, policy=policy), [r.document for r in results]
+
+
+def _groups(rec: Reconciliation, subject: str, metric: str) -> tuple[Group, ...]:
+    groups = rec.group(subject, metric)
+    if groups:
+        return groups
+    available = sorted({f"{g.subject} {g.metric.value}" for g in rec.groups})
+    hint = "; available: " + ", ".join(available[:12]) if available else "; no figures at all"
+    raise ValueError(f"no {metric} figures about {subject}{hint}")
+
+
+def timeline_points(data: Any, subject: str, metric: str, *, policy: str = "latest") -> list[TimelinePoint]:
+    """The markers :func:`plot_timeline` draws, without drawing (no matplotlib needed).
+
+    Observations of one source with the same date, value and hedge become one point, so copies
+    of one article count once.
+
+    Args:
+        data: extraction results or records (they are reconciled first), or a reconciliation.
+        subject: the subject, as in the facts (case-insensitive).
+        metric: a :class:`~peacefacts.records.Metric` value.
+        policy: the selection policy when ``data`` still has to be reconciled.
+
+    Raises:
+        ValueError: no figures for that subject and metric (the message lists what there is).
+
+    Example:
+        >>> from peacefacts.records import Fact, Figure
+        >>> facts = [Fact(doc=d, subject="Chad", metric="fatalities_total",
+        ...               figure=Figure(value=9, qualifier="approx"), as_of="2020") for d in "ab"]
+        >>> [(p.docs, p.value, p.qualifier.value, str(p.as_of)) for p in timeline_points(facts, "Chad", "fatalities_total")]
+        [(('a',), 9, 'approx', '2020'), (('b',), 9, 'approx', '2020')]
+    """
+    rec, _ = _prepare(data, policy)
+    points: list[TimelinePoint] = []
+    for group in _groups(rec, subject, str(metric)):
+        conflicted = {id(o) for p in group.pairs if p.verdict.value == "conflict" for o in (p.a, p.b)}
+        merged: dict[tuple[Any, ...], list[Observation]] = {}
+        for obs in group.observations:
+            key = (obs.source, str(obs.as_of), obs.value, obs.qualifier.value, obs.low, obs.high)
+            merged.setdefault(key, []).append(obs)
+        for members in merged.values():
+            first = members[0]
+            point = point_of(first, group.series)
+            points.append(
+                TimelinePoint(
+                    source=first.source,
+                    docs=tuple(sorted({o.doc for o in members})),
+                    value=first.value,
+                    qualifier=first.qualifier,
+                    low=first.low,
+                    high=first.high,
+                    as_of=first.as_of,
+                    supports=point.as_of if first.as_of is None and point is not None else None,
+                    conflict=any(id(o) in conflicted for o in members),
+                    preferred=point is not None and point.rank.value == "preferred",
+                    group=group.label,
+                )
+            )
+    return points
+
+
+def _short(doc_id: str) -> str:
+    # file paths are long and their folders say nothing about the source
+    return os.path.basename(doc_id.rstrip("/")) or doc_id
+
+
+def _format_value(value: int, qualifier: Qualifier) -> str:
+    sign = {Qualifier.AT_LEAST: "≥", Qualifier.AT_MOST: "≤", Qualifier.APPROX: "~"}.get(qualifier, "")
+    return f"{sign}{value:,}"
+
+
+def _date_num(mdates: Any, day: _dt.date) -> float:
+    return float(mdates.date2num(day))
+
+
+def plot_timeline(
+    data: Any,
+    subject: str,
+    metric: str,
+    *,
+    policy: str = "latest",
+    title: str | None = None,
+    ax: Axes | None = None,
+    figsize: tuple[float, float] = (10.0, 6.2),
+    documents: Iterable[Document] = (),
+) -> Figure:
+    """Draw the timeline of one subject and metric across sources.
+
+    Args:
+        data: extraction results or records (reconciled first, so copies and verdicts are
+            known), or a :class:`~peacefacts.reconciler.Reconciliation`.
+        subject: the subject (``"Pakistan"``, ``"UNIFIL"``, ``"UN"``).
+        metric: a metric value (``"fatalities_total"``).
+        policy: the selection policy for the preferred point when ``data`` is not reconciled.
+        title: replaces the default title.
+        ax: draw on these axes (the caption and legend then go on its figure).
+        figsize: inches, when a new figure is made.
+        documents: documents whose titles name the sources in the legend (optional; taken from
+            ``data`` when it holds documents).
+
+    Returns:
+        The matplotlib ``Figure`` (save it with ``fig.savefig(path, dpi=150)``).
+
+    Raises:
+        ValueError: no figures for that subject and metric.
+        ImportError: matplotlib is not installed.
+    """
+    import_optional("matplotlib", extra="plot")
+    from matplotlib import dates as _mdates
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import FuncFormatter
+    from matplotlib.transforms import offset_copy
+
+    mdates: Any = _mdates  # parts of matplotlib.dates are unannotated
+    rec, known_documents = _prepare(data, policy)
+    groups = _groups(rec, subject, str(metric))
+    points = timeline_points(rec, subject, metric)
+    metric_enum = Metric(str(metric))
+    subject_name = groups[0].subject
+
+    if ax is None:
+        fig = Figure(figsize=figsize, layout="constrained")
+        ax = fig.add_subplot()
+    else:
+        fig = ax.figure  # type: ignore[assignment]
+
+    # --- x positions: real dates, then an "undated" lane to the right ------------------------
+    dated = [p for p in points if p.as_of is not None]
+    days = [d for p in dated for d in (p.as_of.first_day, p.as_of.last_day)]  # type: ignore[union-attr]
+    lo = min(days) if days else _dt.date(2000, 1, 1)
+    hi = max(days) if days else lo
+    span = max((hi - lo).days, 1)
+    pad = _dt.timedelta(days=max(90, int(span * 0.08)))
+    left, right = _date_num(mdates, lo - pad), _date_num(mdates, hi + pad)
+    has_undated = any(p.as_of is None for p in points)
+    # the lane is wide enough for a two-line label ("agrees with 2024-05") under its marker
+    boundary = right + (right - left) * 0.03
+    lane = boundary + (right - left) * 0.1
+    x_end = lane + (right - left) * 0.1 if has_undated else right
+
+    def x_of(p: TimelinePoint) -> float:
+        if p.as_of is None:
+            return lane
+        return _date_num(mdates, p.as_of.midpoint)
+
+    # --- sources: one colour and marker each, ordered by their earliest date -----------------
+    def first_date(source: str) -> tuple[bool, _dt.date]:
+        mine = [p.as_of.first_day for p in points if p.source == source and p.as_of is not None]
+        return (not mine, min(mine) if mine else _dt.date.max)
+
+    sources = sorted({p.source for p in points}, key=lambda s: (first_date(s), s))
+    style = {s: (_COLORS[i % len(_COLORS)], _MARKERS[i % len(_MARKERS)]) for i, s in enumerate(sources)}
+    known = {doc.id: doc for doc in [*known_documents, *documents]}
+
+    # --- the reconciled series: best figure per dated point, in time order --------------------
+    for gi, group in enumerate(groups):
+        series = [pt for pt in group.series if pt.as_of is not None]
+        if len(series) >= 2 and metric_enum is not Metric.PERSONNEL_PLEDGED:
+            xs = [_date_num(mdates, pt.as_of.midpoint) for pt in series]  # type: ignore[union-attr]
+            ys = [pt.best for pt in series]
+            ax.plot(xs, ys, color=_SERIES, lw=1.2, ls=["-", "--", ":"][gi % 3], zorder=1)
+
+    # --- markers ------------------------------------------------------------------------------
+    for p in points:
+        color, marker = style[p.source]
+        x, y = x_of(p), p.value
+        lower = None if p.low is None else max(0.0, y - p.low)
+        upper = None if p.high is None else max(0.0, p.high - y)
+        if p.as_of is not None and p.as_of.precision != "day":
+            # "2024-05" is a month, not a day: a translucent band shows the whole period
+            x0, x1 = _date_num(mdates, p.as_of.first_day), _date_num(mdates, p.as_of.last_day + _dt.timedelta(days=1))
+            ax.plot([x0, x1], [y, y], color=color, lw=5, alpha=0.35, solid_capstyle="butt", zorder=2)
+        # hedges: an open bound is an arrow (lolims: the value is a lower limit, so it points up)
+        arrow = (y * 0.04) or 1.0
+        yerr = None
+        lolims = uplims = False
+        if p.qualifier is Qualifier.AT_LEAST or (upper is None and lower is not None):
+            yerr, lolims = [[0.0], [arrow]], True
+        elif p.qualifier is Qualifier.AT_MOST or (lower is None and upper is not None):
+            yerr, uplims = [[arrow], [0.0]], True
+        elif lower is not None and upper is not None and (lower > 0 or upper > 0):
+            yerr = [[lower], [upper]]
+        ax.errorbar(
+            [x], [y], yerr=yerr, lolims=lolims, uplims=uplims, fmt=marker, color=color,
+            ms=9, mec="white", mew=1.0, ecolor=color, elinewidth=1.4, capsize=4, zorder=3,
+        )
+        if len(p.docs) > 1:
+            # copies of one article: the same marker stacked behind, like pages in a pile; one
+            # source, but the reader sees that more than one page printed it
+            for k in range(1, min(len(p.docs), 3)):
+                shifted = offset_copy(ax.transData, fig=fig, x=-5.0 * k, y=5.0 * k, units="points")
+                ax.plot([x], [y], marker=marker, ms=9, color=color, alpha=0.5, mec="white",
+                        transform=shifted, zorder=3.5 - 0.1 * k)
+        if p.preferred and p.as_of is not None:
+            ax.plot([x], [y], marker="o", ms=24, mfc="none", mec="#111827", mew=1.0, ls="none", zorder=2)
+        if p.conflict:
+            ax.plot([x], [y], marker="o", ms=15, mfc="none", mec=_CONFLICT, mew=2.2, zorder=4)
+        label = f"{_format_value(p.value, p.qualifier)}  ({p.as_of or 'undated'})"
+        if len(p.docs) > 1:
+            label += f"\n{len(p.docs)} copies of one article"
+        if p.as_of is None and p.supports is not None:
+            label += f"\nagrees with {p.supports}"
+        # dated labels beside their marker (on the left near the right edge, so they stay clear
+        # of the undated lane); in the narrow undated lane, below the marker
+        if p.as_of is None:
+            offset, align, valign = (0.0, -16.0), "center", "top"
+        elif x > left + (right - left) * 0.7:
+            offset, align, valign = (-16.0, 8.0), "right", "bottom"
+        else:
+            offset, align, valign = (12.0, 8.0), "left", "bottom"
+        ax.annotate(
+            label, (x, y), xytext=offset, textcoords="offset points", fontsize=9, color="#111827",
+            ha=align, va=valign, zorder=5,
+        )
+        if p.as_of is None and p.supports is not None:
+            # a faint link to the dated point it agrees with, at the same height
+            ax.plot([_date_num(mdates, p.supports.midpoint), x], [y, y], color=color, ls=":", lw=1.0, zorder=1)
+
+    # --- conflicts: a red dashed link between the two figures --------------------------------
+    positions = {(d, p.value, str(p.as_of)): (x_of(p), p.value) for p in points for d in p.docs}
+    conflicts = [pair for g in groups for pair in g.pairs if pair.verdict.value == "conflict"]
+    for pair in conflicts:
+        a = positions.get((pair.a.doc, pair.a.value, str(pair.a.as_of)))
+        b = positions.get((pair.b.doc, pair.b.value, str(pair.b.as_of)))
+        if a and b:
+            ax.plot([a[0], b[0]], [a[1], b[1]], color=_CONFLICT, ls="--", lw=1.4, zorder=2)
+
+    # --- axes ---------------------------------------------------------------------------------
+    ax.set_xlim(left, x_end)
+    values = [v for p in points for v in (p.value, p.low, p.high) if v is not None]
+    ymin, ymax = min(values), max(values)
+    yspan = max(ymax - ymin, ymax * 0.1, 1.0)
+    ax.set_ylim(max(0.0, ymin - yspan * 0.35), ymax + yspan * 0.45)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ticks = [t for t in locator.tick_values(mdates.num2date(left), mdates.num2date(right)) if left <= t <= right]
+    fmt = "%Y" if span > 3 * 365 else "%b %Y"
+    labels = [mdates.num2date(t).strftime(fmt) for t in ticks]
+    if has_undated:
+        ax.axvspan(boundary, x_end, color="#F3F4F6", zorder=0)
+        ax.axvline(boundary, color="#9CA3AF", ls=":", lw=1.0, zorder=0)
+        ticks.append(lane)
+        labels.append("undated")
+    ax.set_xticks(ticks, labels)
+    ax.grid(axis="y", color="#E5E7EB", lw=0.8)
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    what, unit = METRIC_LABELS.get(metric_enum, (metric_enum.value, metric_enum.value))
+    ax.set_title(title or f"{subject_name}: {what}", loc="left", fontsize=13, fontweight="bold", pad=20)
+    n_docs = len({d for p in points for d in p.docs})
+    ax.text(
+        0.0, 1.015,
+        f"{n_docs} documents, {len(sources)} independent sources (copies of one article count once)",
+        transform=ax.transAxes, fontsize=9, color="#4B5563", va="bottom", ha="left",
+    )
+    ax.set_ylabel(unit)
+    ax.set_xlabel("as-of date (when the figure was true, not when it was published)")
+
+    # --- legend and caption ------------------------------------------------------------------
+    handles: list[Any] = []
+    for s in sources:
+        color, marker = style[s]
+        docs = sorted({d for p in points if p.source == s for d in p.docs})
+        name = " = ".join(_short(d) for d in docs)
+        if len(docs) > 1:
+            name += " (one article, copies)"
+        doc = known.get(docs[0])
+        if doc is not None and doc.published is not None:
+            name += f" · published {doc.published}"
+        if doc is not None and doc.title:
+            name += "\n" + textwrap.shorten(doc.title, 70, placeholder="…")
+        handles.append(Line2D([], [], color=color, marker=marker, ls="none", ms=8, label=name))
+    if any(len(g.series) >= 2 for g in groups) and metric_enum is not Metric.PERSONNEL_PLEDGED:
+        handles.append(Line2D([], [], color=_SERIES, lw=1.2, label="reconciled series (best figure per date)"))
+    if any(p.preferred and p.as_of is not None for p in points):
+        handles.append(
+            Line2D([], [], marker="o", ms=12, mfc="none", mec="#111827", ls="none", label=f"preferred figure ({rec.policy.value})")
+        )
+    if any(p.as_of is None and p.supports is not None for p in points):
+        handles.append(
+            Line2D([], [], color=_SERIES, ls=":", lw=1.0, label="undated figure ··· the dated point it agrees with")
+        )
+    if any(p.qualifier is not Qualifier.EXACT for p in points):
+        handles.append(Line2D([], [], color="#374151", lw=1.4, label="hedge: bar = range, arrow = over / up to"))
+    if conflicts:
+        handles.append(Line2D([], [], color=_CONFLICT, ls="--", marker="o", mfc="none", mec=_CONFLICT, label="conflict"))
+    fig.legend(handles=handles, loc="outside lower center", ncols=2, fontsize=8.5, frameon=False)
+    notes = []
+    for pair in [pair for g in groups for pair in g.pairs if pair.verdict.value != "agree"]:
+        note = f"{pair.verdict.value.replace('_', ' ')} ({pair.cause.replace('_', ' ')}): {pair.explanation}"
+        note = note.replace(f"{subject_name} {metric_enum.value}: ", "")
+        if note not in notes:
+            notes.append(note)
+    if notes:
+        shown = notes[:3] + ([f"… and {len(notes) - 3} more"] if len(notes) > 3 else [])
+        caption = "\n".join(textwrap.shorten(n, 140, placeholder="…") for n in shown)
+        ax.text(0.0, -0.16, caption, transform=ax.transAxes, fontsize=8.5, color="#374151", va="top", ha="left")
+    return fig
+
+
+def save_timeline(
+    data: Any, subject: str, metric: str, path: str | os.PathLike[str], *, dpi: int = 150, **options: Any
+) -> Path:
+    """Draw :func:`plot_timeline` and save it (format from the suffix: .png, .svg, .pdf).
+
+    Args:
+        data: extraction results or records, or a reconciliation.
+        subject: the subject.
+        metric: the metric.
+        path: where to write.
+        dpi: resolution of raster formats.
+        **options: passed to :func:`plot_timeline`.
+
+    Returns:
+        The path written.
+
+    Example:
+        >>> import tempfile
+        >>> from peacefacts.records import Fact, Figure
+        >>> facts = [Fact(doc="a", subject="Ghana", metric="personnel_deployed",
+        ...               figure=Figure.exact(800), as_of="2024-03")]
+        >>> out = save_timeline(facts, "Ghana", "personnel_deployed", tempfile.mkdtemp() + "/g.png")
+        >>> out.read_bytes()[:4]
+        b'\\x89PNG'
+    """
+    fig = plot_timeline(data, subject, metric, **options)
+    target = Path(path)
+    fig.savefig(target, dpi=dpi)
+    return target
