@@ -154,7 +154,9 @@ class Extractor:
             for plan in doc_plans:
                 for cand in plan.candidates:
                     texts.append(document.text[cand.sentence.start : cand.sentence.end])
-        parsed = iter(nlp.pipe(texts, batch_size=256)) if texts else iter(())
+        # the fact rules read tags, lemmas and the parse, not entities: NER would double the cost
+        disable = [name for name in ("ner",) if name in nlp.pipe_names]
+        parsed = iter(nlp.pipe(texts, batch_size=256, disable=disable)) if texts else iter(())
         results: list[ExtractionResult] = []
         for document, doc_plans in zip(documents, plans, strict=True):
             facts: list[Fact] = []

@@ -13,7 +13,7 @@ from peacefacts.nlp.lexicon import country_for, mission_for
         ("Irish", "Ireland"), ("Chinese", "China"), ("Nepalese", "Nepal"), ("Nepali", "Nepal"),
         ("Republic of Korea", "South Korea"), ("ROK", "South Korea"), ("the Netherlands", "Netherlands"),
         ("Côte d'Ivoire", "Cote d'Ivoire"), ("Ivory Coast", "Cote d'Ivoire"), ("US", "United States"),
-        ("Indonesia`s", "Indonesia"), ("Bangladeshis", "Bangladesh"),
+        ("Indonesia`s", "Indonesia"), ("Pakistan’s", "Pakistan"), ("Bangladeshis", "Bangladesh"),
         # not in our own table: found through the ISO names
         ("Tonga", "Tonga"), ("Mongolia", "Mongolia"),
     ],

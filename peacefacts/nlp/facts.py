@@ -14,7 +14,8 @@ the unit. For every candidate number the rules find
   an anaphoric "This also …" sentence inheriting the previous one, the story's event date,
   the publication date, or an anniversary anchor).
 
-Everything here reads spaCy tokens and returns plain :class:`~peacefacts.records.Fact` records.
+Everything here reads spaCy tokens (tags, lemmas and the dependency parse; no entities, so the
+pipeline runs without NER for facts) and returns plain :class:`~peacefacts.records.Fact` records.
 """
 
 from __future__ import annotations
@@ -557,7 +558,7 @@ def _category(noun, verb) -> Optional[Category]:
 
 def _country_of_tokens(tokens: Iterable) -> Optional[str]:
     for tok in tokens:
-        if tok.pos_ in {"PROPN", "ADJ", "NOUN"} or tok.ent_type_ in {"GPE", "NORP"}:
+        if tok.pos_ in {"PROPN", "ADJ", "NOUN"}:
             country = lexicon.country_for(tok.text)
             if country:
                 return country
@@ -565,10 +566,6 @@ def _country_of_tokens(tokens: Iterable) -> Optional[str]:
 
 
 def _subject_phrase_country(subj) -> Optional[str]:
-    if subj.ent_type_ == "GPE" and subj.pos_ == "PROPN" and not lexicon.mission_for(subj.text):
-        ent = next((e for e in subj.doc.ents if e.start <= subj.i < e.end), None)
-        name = ent.text if ent is not None else subj.text
-        return lexicon.country_for(name) or re.sub(r"^the\s+", "", name)  # a country our tables lack
     words = [t for t in subj.subtree]
     if len(words) <= 6:
         phrase = " ".join(t.text for t in words if t.dep_ != "det")
@@ -807,8 +804,6 @@ def facts_from_sentence(
     for fm in candidate.figures:
         tokens = _span_tokens(sdoc, offset, fm.num_start, fm.num_end)
         if not tokens:
-            continue
-        if any(t.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"} and t.like_num is False for t in tokens):
             continue
         root = _root_of(tokens)
         inside = {t.i for t in tokens}

@@ -29,8 +29,9 @@ __all__ = [
 
 def normalize(text: str) -> str:
     """Casefold, strip accents and curly quotes, collapse spaces: the lookup key of every table."""
+    # curly and back-tick apostrophes first: the ASCII fold below would drop them
+    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = text.replace("’", "'").replace("`", "'")
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
