@@ -72,9 +72,9 @@ def _country_table() -> dict[str, str]:
         short = common or (country.name if "," not in country.name else None)
         if short is None:
             continue
-        for key in (country.name, common, official):
-            if key and "," not in key:
-                table.setdefault(normalize(key), short)
+        for iso_name in (country.name, common, official):
+            if iso_name and "," not in iso_name:
+                table.setdefault(normalize(iso_name), short)
     return table
 
 
