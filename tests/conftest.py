@@ -35,3 +35,25 @@ def seed_results(extractor):
 
 def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+# --- analysts' and services' outputs (frames, display, plot, known figures, schema, docs) -------
+
+
+@pytest.fixture(scope="session")
+def seed_reconciliation(seed_results):
+    """The seeds' extraction results, reconciled (latest policy)."""
+    from peacefacts.reconciler import reconcile
+
+    return reconcile(list(seed_results.values()))
+
+
+@pytest.fixture()
+def shared_model(monkeypatch, nlp):
+    """Every Extractor built during the test (CLI, docs, the default one) uses the session pipeline."""
+    import peacefacts.nlp.model as model
+
+    monkeypatch.setattr(model, "load_pipeline", lambda spec=None: nlp)
+    monkeypatch.setattr("peacefacts.extractor.load_pipeline", lambda spec=None: nlp)
+    monkeypatch.setattr("peacefacts.extractor._default", None)
+    return nlp
