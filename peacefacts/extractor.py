@@ -23,8 +23,9 @@ import threading
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Union
 
 from peacefacts.errors import InputError
-from peacefacts.nlp.facts import SentenceState, dedupe_facts, facts_from_sentence, plan_document
+from peacefacts.nlp.facts import SentenceState, dedupe_facts, facts_from_sentence
 from peacefacts.nlp.model import load_pipeline
+from peacefacts.nlp.plan import plan_document
 from peacefacts.records import Document, ErrorRecord, ExtractionResult, Fact, PartialDate, Person
 
 if TYPE_CHECKING:  # pragma: no cover

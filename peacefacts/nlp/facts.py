@@ -21,41 +21,20 @@ pipeline runs without NER for facts) and returns plain :class:`~peacefacts.recor
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
 
 import attrs
 
 from peacefacts.nlp import lexicon
-from peacefacts.nlp.dates import find_dates, resolve_date
-from peacefacts.nlp.numbers import FigureMatch, find_figures
-from peacefacts.nlp.segment import Sentence, split_sentences
-from peacefacts.records import AsOfSource, Block, Category, Document, Fact, Metric, PartialDate, Qualifier
+from peacefacts.nlp.dates import find_dates
+from peacefacts.nlp.plan import BlockPlan, Candidate, mission_mentions
+from peacefacts.records import AsOfSource, Category, Fact, Metric, PartialDate, Qualifier
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-__all__ = ["BlockPlan", "Candidate", "plan_document", "facts_from_sentence", "SentenceState", "dedupe_facts"]
+__all__ = ["facts_from_sentence", "SentenceState", "dedupe_facts"]
 
-# A sentence is worth parsing only if it holds a figure and one of these.
-KEYWORDS = re.compile(
-    r"peace|troop|soldier|personnel|police|officer|official|observer|mission|operation|contingent|"
-    r"battalion|force|helmet|kill|died|dead|death|li(?:fe|ves)|martyr|sacrific|fallen|casualt|injur|"
-    r"wound|deploy|serv|contribut|pledg|countr|nation|women|female|staff|member|\bmen\b|people|"
-    r"[A-Z][a-z]+(?:is|ians|ans|ese)\b|dispatch|sent\b|send|join|UN[A-Z]{2,}|MINU|MONU",
-    re.IGNORECASE,
-)
-
-_FIGURE_KINDS = frozenset({"cardinal", "range"})
-
-DEATH_LEMMAS = frozenset({"die", "kill", "perish", "martyr", "martyre", "sacrifice", "slay", "fall"})
-DEATH_PHRASES = re.compile(
-    r"\b(lost their lives|lose their lives|losing their lives|laid down their lives|lay down their lives|"
-    r"given their lives|gave their lives|give their lives|giving their lives|sacrific\w* their lives|"
-    r"ultimate sacrifice|supreme sacrifice|paid with their lives|lives of|killed|died|martyr\w*|"
-    r"fallen|perished|fatalit\w+|deaths?)\b",
-    re.IGNORECASE,
-)
-INJURY_LEMMAS = frozenset({"injure", "wound"})
 INCIDENT_WORDS = re.compile(
     r"\b(attack\w*|ambush\w*|explosion|blast|IED|mine|convoy|crash\w*|clash\w*|shelling|shot|gunmen|"
     r"rocket|mortar|raid|bomb\w*|assault)\b",
@@ -88,45 +67,6 @@ CUMULATIVE_MARKERS = re.compile(
 _SINCE_THEN = re.compile(r"\b[Ss]ince (then|this|that)\b")
 _YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
 _ANAPHORA = re.compile(r"^\W*(This|These|That|Those|It|They|Over those|In those|During those)\b")
-_WEEKDAY = re.compile(
-    r"\b(?:on |last |this )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(yesterday)\b"
-)
-_PERIOD_ANCHOR = re.compile(
-    r"\b(?:over|in|for|during) the (?:last|past) (\w+(?:[- ]\w+)?) (years|decades)\b|"
-    r"\b(\w+) (years|decades) of (?:UN )?peace",
-    re.IGNORECASE,
-)
-_FIRST_YEAR = re.compile(r"\bfirst\b[^.\n]{0,120}?\b(1[89]\d\d|20\d\d)\b|\b(1[89]\d\d|20\d\d)\b[^.\n]{0,60}\bfirst\b")
-_WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "a": 1, "half a": 0.5,
-}
-
-
-class Candidate(NamedTuple):
-    """A sentence that may hold a fact: its offsets and the figures found in it."""
-
-    sentence: Sentence
-    figures: tuple[FigureMatch, ...]
-
-
-@attrs.frozen(kw_only=True)
-class BlockPlan:
-    """Everything known about one article block before parsing."""
-
-    doc_id: str
-    block: Block
-    published: Optional[PartialDate]
-    event_date: Optional[PartialDate]
-    default_country: Optional[str]
-    anchor_as_of: Optional[PartialDate] = None
-    anchor_since: Optional[PartialDate] = None
-    candidates: tuple[Candidate, ...] = ()
-    #: the last mission named before each candidate, for "that operation"
-    missions_before: tuple[Optional[str], ...] = ()
-
-
 @attrs.define
 class SentenceState:
     """What a sentence leaves to the next one ("This also claimed the lives of …")."""
@@ -136,180 +76,6 @@ class SentenceState:
     since: Optional[PartialDate] = None
     end: int = -1
     last_subject: Optional[str] = None  # the country the story was last about
-
-
-# ---------------------------------------------------------------------------------------------
-# planning: cheap, model-free passes over the block text
-
-
-_WORD = re.compile(r"[A-Za-z][\w'’`.-]*")
-_DESTINATION = re.compile(r"\b(?:to|in|into|from|at|across|of)(?: the)?\s+(?:\w+,\s+)?$", re.IGNORECASE)
-_CONNECTORS = frozenset({"of", "the", "and", "d'ivoire"})
-
-
-def _country_mentions(chunk: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, surface, country) for every country name or demonym in ``chunk``.
-
-    Capitalised word runs (up to four words, "Republic of Korea") are looked up longest first:
-    linear in the text, where one regex alternation of every name was the slowest step here.
-    """
-    words = list(_WORD.finditer(chunk))
-    out = []
-    i = 0
-    while i < len(words):
-        first = words[i].group()
-        if not first[:1].isupper():
-            i += 1
-            continue
-        found = None
-        for n in range(min(4, len(words) - i), 0, -1):
-            last = words[i + n - 1]
-            if n > 1 and not last.group()[:1].isupper() and last.group().lower() not in _CONNECTORS:
-                continue
-            surface = chunk[words[i].start() : last.end()].rstrip(".")
-            country = lexicon.country_for(surface)
-            if country:
-                found = (words[i].start(), words[i].start() + len(surface), surface, country, n)
-                break
-        if found:
-            out.append(found[:4])
-            i += found[4]
-        else:
-            i += 1
-    return out
-
-
-def _main_country(text: str, title: Optional[str]) -> Optional[str]:
-    """The country a block is mostly about: mentions counted, the headline's weighted."""
-    counts: dict[str, float] = {}
-    for weight, chunk in ((3.0, title or ""), (1.0, text)):
-        for start, _end, surface, country in _country_mentions(chunk):
-            if surface.lower() in {"us", "u.s."} and surface != surface.upper():
-                continue  # "Us" the pronoun at a sentence start
-            w = weight
-            if lexicon.normalize(surface).rstrip("s") != lexicon.normalize(country).rstrip("s") and not surface.endswith("'s"):
-                w *= 2.0  # a demonym ("Indonesian troops") names the contributor
-            elif _DESTINATION.search(chunk, max(0, start - 12), start):
-                w *= 0.25  # "to Lebanon, DR Congo", "in the Congo": where, not who
-            counts[country] = counts.get(country, 0.0) + w
-    if not counts:
-        return None
-    best, score = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-    return best if score >= 1.0 else None  # only ever a destination ("to South Sudan"): not who
-
-
-_MISSION_RE: Optional[re.Pattern[str]] = None
-
-
-def _mission_mentions(text: str) -> list[tuple[int, str]]:
-    global _MISSION_RE
-    if _MISSION_RE is None:
-        names = sorted(lexicon.mission_names(), key=len, reverse=True)
-        pattern = "|".join(re.escape(n) for n in names)
-        _MISSION_RE = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
-    out = []
-    for match in _MISSION_RE.finditer(text):
-        surface = match.group(0)
-        if surface.isupper() or " " in surface:  # acronyms in capitals, or long names
-            mission = lexicon.mission_for(surface)
-            if mission:
-                out.append((match.start(), mission))
-    return out
-
-
-def _event_date(text: str, published: Optional[PartialDate]) -> Optional[PartialDate]:
-    """The day of the story's statement ("said on Monday"), resolved against publication."""
-    if published is None or published.precision != "day":
-        return None
-    match = _WEEKDAY.search(text)
-    if not match:
-        return None
-    phrase = match.group(0)
-    if not phrase.lower().startswith(("on ", "last ", "this ", "yesterday")):
-        phrase = "on " + phrase
-    resolved = resolve_date(phrase, published)
-    if resolved is None or resolved.precision != "day":
-        return None
-    gap = (published.first_day - resolved.first_day).days
-    return resolved if 0 <= gap <= 7 else None
-
-
-def _word_number(word: str) -> Optional[float]:
-    word = word.lower().replace("-", " ")
-    if word.isdigit():
-        return float(word)
-    return _WORD_NUMBERS.get(word)
-
-
-def _anchor(text: str) -> tuple[Optional[PartialDate], Optional[PartialDate]]:
-    """Date an undated anniversary piece: "over the last 60 years" + "first … in 1958" → 2018."""
-    period = _PERIOD_ANCHOR.search(text)
-    first = _FIRST_YEAR.search(text)
-    if not period or not first:
-        return None, None
-    amount_text = period.group(1) or period.group(3)
-    unit = (period.group(2) or period.group(4)).lower()
-    amount = _word_number(amount_text)
-    if amount is None:
-        return None, None
-    years = int(amount * (10 if unit.startswith("decade") else 1))
-    start_year = int(first.group(1) or first.group(2))
-    if not 1 <= years <= 100:
-        return None, None
-    return PartialDate(start_year + years), PartialDate(start_year)
-
-
-def plan_document(document: Document) -> list[BlockPlan]:
-    """Find, without any model, the sentences of a document that can hold a fact.
-
-    Only peacekeeping blocks are read; a document without blocks is one block.
-    """
-    text = document.text
-    blocks = [b for b in document.blocks if b.is_peacekeeping]
-    if not document.blocks:
-        blocks = [
-            Block(
-                start=0,
-                end=len(text),
-                published=document.published,
-                published_source=document.published_source,
-            )
-        ]
-    plans = []
-    for block in blocks:
-        published = block.published
-        block_text = text[block.start : block.end]
-        candidates = []
-        missions_before: list[Optional[str]] = []
-        missions = [(block.start + pos, m) for pos, m in _mission_mentions(block_text)]
-        for sentence in split_sentences(text, block.start, block.end):
-            figures = tuple(
-                f for f in find_figures(text, sentence.start, sentence.end) if f.kind in _FIGURE_KINDS
-            )
-            if not figures:
-                continue
-            if not KEYWORDS.search(text, sentence.start, sentence.end):
-                continue
-            candidates.append(Candidate(sentence, figures))
-            before = [m for pos, m in missions if pos < sentence.start]
-            missions_before.append(before[-1] if before else None)
-        anchor_as_of = anchor_since = None
-        if published is None:
-            anchor_as_of, anchor_since = _anchor(block_text)
-        plans.append(
-            BlockPlan(
-                doc_id=document.id,
-                block=block,
-                published=published,
-                event_date=_event_date(block_text, published),
-                default_country=_main_country(block_text, block.title),
-                anchor_as_of=anchor_as_of,
-                anchor_since=anchor_since,
-                candidates=tuple(candidates),
-                missions_before=tuple(missions_before),
-            )
-        )
-    return plans
 
 
 # ---------------------------------------------------------------------------------------------
@@ -614,7 +380,7 @@ def _subject(
         mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
         is_personnel = _noun_class(noun) == "personnel"
         international = is_personnel and any(c.lower_ in {"international", "foreign", "multinational"} for c in mods)
-        mission_in_sentence = next((m for _, m in _mission_mentions(sdoc.text)), None)
+        mission_in_sentence = next((m for _, m in mission_mentions(sdoc.text)), None)
         if international or is_personnel and any(
             c.dep_ == "prep" and c.lower_ == "from" and any(g.lower_ == "countries" for g in c.subtree)
             for c in noun.children
@@ -655,7 +421,7 @@ def _subject(
                     return (state.last_subject if state else None) or plan.default_country
                 if child.lower_ in {"mission", "operation", "force"}:
                     named = lexicon.mission_for(" ".join(t.text for t in child.subtree if t.dep_ != "det"))
-                    in_sentence = next((m for _, m in _mission_mentions(sdoc.text)), None)
+                    in_sentence = next((m for _, m in mission_mentions(sdoc.text)), None)
                     return named or in_sentence or mission_before or "UN"
                 country = _subject_phrase_country(child)
                 if country:
@@ -748,10 +514,6 @@ def _nearest_personnel_noun(sdoc, root):
     return best
 
 
-def _dates_for(sdoc, offset: int, base: Optional[PartialDate]):
-    return find_dates(sdoc.text, 0, len(sdoc.text), base=base)
-
-
 def facts_from_sentence(
     sdoc,
     candidate: Candidate,
@@ -764,7 +526,7 @@ def facts_from_sentence(
     """Facts of one parsed candidate sentence (``sdoc`` is the spaCy Doc of its text)."""
     offset = candidate.sentence.start
     base = plan.event_date or plan.published
-    dates = _dates_for(sdoc, offset, base)
+    dates = find_dates(sdoc.text, 0, len(sdoc.text), base=base)
     sentence_text = sdoc.text
 
     # sentence-level dates: a leading adverbial ("As of Dec 2023,", "Last month,", "Between 1960 and 2007,")
@@ -1007,17 +769,13 @@ _PLACE_MISSIONS = (
 
 
 def _incident_mission(sentence: str) -> Optional[str]:
-    mentioned = _mission_mentions(sentence)
+    mentioned = mission_mentions(sentence)
     if mentioned:
         return mentioned[0][1]
     for pattern, mission in _PLACE_MISSIONS:
         if pattern.search(sentence):
             return mission
     return None
-
-
-def _finite_lemma(verb) -> str:
-    return verb.lemma_.lower() if verb is not None and verb.lemma_ else ""
 
 
 def _is_range_dated(dates) -> bool:

@@ -1,0 +1,232 @@
+"""The model-free pass: which sentences of a document can hold a fact, and what the story is about.
+
+Runs at millions of characters a second and decides where the expensive spaCy parse runs: only
+sentences of peacekeeping article blocks that hold a figure (digits or number words, not years,
+percentages or money) and a domain word. It also gathers what the rules need from the whole
+block: its publication date, the day of the statement ("said on Monday"), the country the story
+is mostly about, missions named along the way, and an anniversary anchor for undated pieces.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Optional
+
+import attrs
+
+from peacefacts.nlp import lexicon
+from peacefacts.nlp.dates import resolve_date
+from peacefacts.nlp.numbers import FigureMatch, find_figures, parse_figure
+from peacefacts.nlp.segment import Sentence, split_sentences
+from peacefacts.records import Block, Document, PartialDate
+
+__all__ = ["Candidate", "BlockPlan", "plan_document", "mission_mentions", "KEYWORDS"]
+
+# A sentence is worth parsing only if it holds a figure and one of these.
+KEYWORDS = re.compile(
+    r"peace|troop|soldier|personnel|police|officer|official|observer|mission|operation|contingent|"
+    r"battalion|force|helmet|kill|died|dead|death|li(?:fe|ves)|martyr|sacrific|fallen|casualt|injur|"
+    r"wound|deploy|serv|contribut|pledg|countr|nation|women|female|staff|member|\bmen\b|people|"
+    r"[A-Z][a-z]+(?:is|ians|ans|ese)\b|dispatch|sent\b|send|join|UN[A-Z]{2,}|MINU|MONU",
+    re.IGNORECASE,
+)
+
+_FIGURE_KINDS = frozenset({"cardinal", "range"})
+
+_WEEKDAY = re.compile(
+    r"\b(?:on |last |this )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(yesterday)\b"
+)
+_PERIOD_ANCHOR = re.compile(
+    r"\b(?:over|in|for|during) the (?:last|past) (\w+(?:[- ]\w+)?) (years|decades)\b|"
+    r"\b(\w+) (years|decades) of (?:UN )?peace",
+    re.IGNORECASE,
+)
+_FIRST_YEAR = re.compile(r"\bfirst\b[^.\n]{0,120}?\b(1[89]\d\d|20\d\d)\b|\b(1[89]\d\d|20\d\d)\b[^.\n]{0,60}\bfirst\b")
+
+
+
+class Candidate(NamedTuple):
+    """A sentence that may hold a fact: its offsets and the figures found in it."""
+
+    sentence: Sentence
+    figures: tuple[FigureMatch, ...]
+
+
+@attrs.frozen(kw_only=True)
+class BlockPlan:
+    """Everything known about one article block before parsing."""
+
+    doc_id: str
+    block: Block
+    published: Optional[PartialDate]
+    event_date: Optional[PartialDate]
+    default_country: Optional[str]
+    anchor_as_of: Optional[PartialDate] = None
+    anchor_since: Optional[PartialDate] = None
+    candidates: tuple[Candidate, ...] = ()
+    #: the last mission named before each candidate, for "that operation"
+    missions_before: tuple[Optional[str], ...] = ()
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’`.-]*")
+_DESTINATION = re.compile(r"\b(?:to|in|into|from|at|across|of)(?: the)?\s+(?:\w+,\s+)?$", re.IGNORECASE)
+_CONNECTORS = frozenset({"of", "the", "and", "d'ivoire"})
+
+
+def _country_mentions(chunk: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, surface, country) for every country name or demonym in ``chunk``.
+
+    Capitalised word runs (up to four words, "Republic of Korea") are looked up longest first:
+    linear in the text, where one regex alternation of every name was the slowest step here.
+    """
+    words = list(_WORD.finditer(chunk))
+    out = []
+    i = 0
+    while i < len(words):
+        first = words[i].group()
+        if not first[:1].isupper():
+            i += 1
+            continue
+        found = None
+        for n in range(min(4, len(words) - i), 0, -1):
+            last = words[i + n - 1]
+            if n > 1 and not last.group()[:1].isupper() and last.group().lower() not in _CONNECTORS:
+                continue
+            surface = chunk[words[i].start() : last.end()].rstrip(".")
+            country = lexicon.country_for(surface)
+            if country:
+                found = (words[i].start(), words[i].start() + len(surface), surface, country, n)
+                break
+        if found:
+            out.append(found[:4])
+            i += found[4]
+        else:
+            i += 1
+    return out
+
+
+def _main_country(text: str, title: Optional[str]) -> Optional[str]:
+    """The country a block is mostly about: mentions counted, the headline's weighted."""
+    counts: dict[str, float] = {}
+    for weight, chunk in ((3.0, title or ""), (1.0, text)):
+        for start, _end, surface, country in _country_mentions(chunk):
+            if surface.lower() in {"us", "u.s."} and surface != surface.upper():
+                continue  # "Us" the pronoun at a sentence start
+            w = weight
+            if lexicon.normalize(surface).rstrip("s") != lexicon.normalize(country).rstrip("s") and not surface.endswith("'s"):
+                w *= 2.0  # a demonym ("Indonesian troops") names the contributor
+            elif _DESTINATION.search(chunk, max(0, start - 12), start):
+                w *= 0.25  # "to Lebanon, DR Congo", "in the Congo": where, not who
+            counts[country] = counts.get(country, 0.0) + w
+    if not counts:
+        return None
+    best, score = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    return best if score >= 1.0 else None  # only ever a destination ("to South Sudan"): not who
+
+
+_MISSION_RE: Optional[re.Pattern[str]] = None
+
+
+def mission_mentions(text: str) -> list[tuple[int, str]]:
+    global _MISSION_RE
+    if _MISSION_RE is None:
+        names = sorted(lexicon.mission_names(), key=len, reverse=True)
+        pattern = "|".join(re.escape(n) for n in names)
+        _MISSION_RE = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+    out = []
+    for match in _MISSION_RE.finditer(text):
+        surface = match.group(0)
+        if surface.isupper() or " " in surface:  # acronyms in capitals, or long names
+            mission = lexicon.mission_for(surface)
+            if mission:
+                out.append((match.start(), mission))
+    return out
+
+
+def _event_date(text: str, published: Optional[PartialDate]) -> Optional[PartialDate]:
+    """The day of the story's statement ("said on Monday"), resolved against publication."""
+    if published is None or published.precision != "day":
+        return None
+    match = _WEEKDAY.search(text)
+    if not match:
+        return None
+    phrase = match.group(0)
+    if not phrase.lower().startswith(("on ", "last ", "this ", "yesterday")):
+        phrase = "on " + phrase
+    resolved = resolve_date(phrase, published)
+    if resolved is None or resolved.precision != "day":
+        return None
+    gap = (published.first_day - resolved.first_day).days
+    return resolved if 0 <= gap <= 7 else None
+
+
+def _anchor(text: str) -> tuple[Optional[PartialDate], Optional[PartialDate]]:
+    """Date an undated anniversary piece: "over the last 60 years" + "first … in 1958" → 2018."""
+    period = _PERIOD_ANCHOR.search(text)
+    first = _FIRST_YEAR.search(text)
+    if not period or not first:
+        return None, None
+    amount_text = period.group(1) or period.group(3)
+    unit = (period.group(2) or period.group(4)).lower()
+    figure = parse_figure(amount_text)
+    if figure is None:
+        return None, None
+    amount = figure.value
+    years = int(amount * (10 if unit.startswith("decade") else 1))
+    start_year = int(first.group(1) or first.group(2))
+    if not 1 <= years <= 100:
+        return None, None
+    return PartialDate(start_year + years), PartialDate(start_year)
+
+
+def plan_document(document: Document) -> list[BlockPlan]:
+    """Find, without any model, the sentences of a document that can hold a fact.
+
+    Only peacekeeping blocks are read; a document without blocks is one block.
+    """
+    text = document.text
+    blocks = [b for b in document.blocks if b.is_peacekeeping]
+    if not document.blocks:
+        blocks = [
+            Block(
+                start=0,
+                end=len(text),
+                published=document.published,
+                published_source=document.published_source,
+            )
+        ]
+    plans = []
+    for block in blocks:
+        published = block.published
+        block_text = text[block.start : block.end]
+        candidates = []
+        missions_before: list[Optional[str]] = []
+        missions = [(block.start + pos, m) for pos, m in mission_mentions(block_text)]
+        for sentence in split_sentences(text, block.start, block.end):
+            figures = tuple(
+                f for f in find_figures(text, sentence.start, sentence.end) if f.kind in _FIGURE_KINDS
+            )
+            if not figures:
+                continue
+            if not KEYWORDS.search(text, sentence.start, sentence.end):
+                continue
+            candidates.append(Candidate(sentence, figures))
+            before = [m for pos, m in missions if pos < sentence.start]
+            missions_before.append(before[-1] if before else None)
+        anchor_as_of = anchor_since = None
+        if published is None:
+            anchor_as_of, anchor_since = _anchor(block_text)
+        plans.append(
+            BlockPlan(
+                doc_id=document.id,
+                block=block,
+                published=published,
+                event_date=_event_date(block_text, published),
+                default_country=_main_country(block_text, block.title),
+                anchor_as_of=anchor_as_of,
+                anchor_since=anchor_since,
+                candidates=tuple(candidates),
+                missions_before=tuple(missions_before),
+            )
+        )
+    return plans
