@@ -101,6 +101,17 @@ def _table(header: Sequence[str], body: Iterable[Sequence[str]], total: int) -> 
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{more}"
 
 
+def _sentence_start(fact: Fact, text: str) -> int | None:
+    """Where the fact's evidence sentence starts in ``text``: the occurrence holding its figure."""
+    sentence = fact.evidence
+    if not sentence or not text or not 0 <= fact.start < fact.end <= len(text):
+        return None
+    begin = text.find(sentence, max(0, fact.end - len(sentence)), fact.start + len(sentence))
+    if begin == -1 or not begin <= fact.start < fact.end <= begin + len(sentence):
+        return None
+    return begin
+
+
 def _evidence_with_mark(fact: Fact, text: str) -> str:
     """The fact's sentence, escaped, with its figure marked.
 
@@ -110,10 +121,9 @@ def _evidence_with_mark(fact: Fact, text: str) -> str:
     """
     sentence = fact.evidence
     at = end = -1
-    if sentence and text and 0 <= fact.start < fact.end <= len(text):
-        begin = text.rfind(sentence, 0, fact.end)
-        if begin != -1 and begin <= fact.start and fact.end <= begin + len(sentence):
-            at, end = fact.start - begin, fact.end - begin
+    begin = _sentence_start(fact, text)
+    if begin is not None:
+        at, end = fact.start - begin, fact.end - begin
     if at == -1 and sentence and fact.figure.text:
         at = sentence.find(fact.figure.text)
         end = at + len(fact.figure.text)
@@ -319,10 +329,9 @@ def _candidate_spans(result: ExtractionResult, text: str, *, numbers: bool, date
     spans: list[tuple[int, int, str, int]] = []
     for fact in result.facts:
         spans.append((fact.start, fact.end, fact.metric.value.upper(), 0))
-        if fact.evidence:
-            begin = text.rfind(fact.evidence, 0, fact.end)
-            if begin != -1 and fact.start < begin + len(fact.evidence):
-                spans.append((begin, begin + len(fact.evidence), "FACT", 4))
+        begin = _sentence_start(fact, text)
+        if begin is not None:
+            spans.append((begin, begin + len(fact.evidence), "FACT", 4))
     for person in result.people:
         spans.append((person.start, person.end, "PERSON", 1))
     if dates:
@@ -333,8 +342,12 @@ def _candidate_spans(result: ExtractionResult, text: str, *, numbers: bool, date
     if numbers:
         from peacefacts.nlp.numbers import find_figures
 
+        figures = [(f.start, f.end) for f in result.facts]
         spans.extend(
-            (m.start, m.end, "NUMBER", 3) for m in find_figures(text) if m.kind in ("cardinal", "range")
+            (m.num_start, m.num_end, "NUMBER", 3)
+            for m in find_figures(text)
+            # a number that is a fact's figure is already marked with its metric
+            if m.kind in ("cardinal", "range") and not any(m.num_start < e and s < m.num_end for s, e in figures)
         )
     return sorted({s for s in spans if 0 <= s[0] < s[1] <= len(text)})
 

@@ -407,7 +407,9 @@ def plot_timeline(
         handles.append(Line2D([], [], color=_CONFLICT, ls="--", marker="o", mfc="none", mec=_CONFLICT, label="conflict"))
     fig.legend(handles=handles, loc="outside lower center", ncols=2, fontsize=8.5, frameon=False)
     notes = []
-    for pair in [pair for g in groups for pair in g.pairs if pair.verdict.value != "agree"]:
+    in_groups = {id(pair) for g in groups for pair in g.pairs}
+    # conflicts first: they are what a reader of the chart must not miss
+    for pair in [pair for pair in rec.discrepancies() if id(pair) in in_groups]:
         note = f"{pair.verdict.value.replace('_', ' ')} ({pair.cause.replace('_', ' ')}): {pair.explanation}"
         note = note.replace(f"{subject_name} {metric_enum.value}: ", "")
         if note not in notes:

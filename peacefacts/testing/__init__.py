@@ -104,6 +104,7 @@ def assert_figures(
     Raises:
         AssertionError: any figure is missing, changed or unexpected.
     """
+    __tracebackhide__ = True  # pytest shows the caller's line, not this helper
     if isinstance(known, Mapping):
         known = known_figures(known)
     mismatches = check_figures(results, known)
