@@ -108,6 +108,7 @@ def _country_mentions(chunk: str) -> list[tuple[int, int, str, str]]:
 def _main_country(text: str, title: Optional[str]) -> Optional[str]:
     """The country a block is mostly about: mentions counted, the headline's weighted."""
     counts: dict[str, float] = {}
+    named: set[str] = set()  # countries mentioned at least once other than as a destination
     for weight, chunk in ((3.0, title or ""), (1.0, text)):
         for start, _end, surface, country in _country_mentions(chunk):
             if surface.lower() in {"us", "u.s."} and surface != surface.upper():
@@ -117,11 +118,15 @@ def _main_country(text: str, title: Optional[str]) -> Optional[str]:
                 w *= 2.0  # a demonym ("Indonesian troops") names the contributor
             elif _DESTINATION.search(chunk, max(0, start - 12), start):
                 w *= 0.25  # "to Lebanon, DR Congo", "in the Congo": where, not who
+            else:
+                named.add(country)
+            if w > 0.25 * weight:
+                named.add(country)
             counts[country] = counts.get(country, 0.0) + w
     if not counts:
         return None
-    best, score = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-    return best if score >= 1.0 else None  # only ever a destination ("to South Sudan"): not who
+    best, _score = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    return best if best in named else None  # only ever a destination ("to South Sudan"): not who
 
 
 _MISSION_RE: Optional[re.Pattern[str]] = None

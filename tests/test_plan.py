@@ -1,0 +1,59 @@
+"""The model-free planning pass: which sentences get parsed, and the block context."""
+from __future__ import annotations
+
+from conftest import SEEDS
+from peacefacts.ingest import document_from_text, read_inputs
+from peacefacts.nlp.plan import plan_document
+from peacefacts.records import Document, PartialDate
+
+
+def _seed(name: str) -> Document:
+    return next(d for d in read_inputs([str(SEEDS / name)]) if isinstance(d, Document))
+
+
+def test_seed_000_context_and_candidates():
+    doc = _seed("000_7afdc2f30fcbe9a6.txt")
+    [plan] = plan_document(doc)
+    assert (plan.default_country, plan.published, plan.event_date) == (
+        "Pakistan", PartialDate(2024, 6, 8), PartialDate(2024, 6, 8)  # "on Saturday", published on a Saturday
+    )
+    sentences = [doc.text[c.sentence.start : c.sentence.end] for c in plan.candidates]
+    assert any(s.startswith("Last month, the military said") for s in sentences)
+    # a year alone ("during the 2022 floods") never makes a sentence worth parsing
+    assert not any("2022 floods" in s for s in sentences)
+
+
+def test_sidebar_and_second_article_are_never_parsed():
+    sidebar = _seed("002_9bc1dabc8887fe0b.txt")
+    parsed = [sidebar.text[c.sentence.start : c.sentence.end] for p in plan_document(sidebar) for c in p.candidates]
+    assert parsed == ["The two sides discussed strengthening collaboration between Pakistan and the United Nations "
+                      "in peacekeeping missions across the globe."]
+    crypto = _seed("001_e651096705ef97ea.txt")
+    plans = plan_document(crypto)
+    assert len(plans) == 1  # only the peacekeeping block
+    assert all("Mar-a-Lago" not in crypto.text[c.sentence.start : c.sentence.end] for c in plans[0].candidates)
+
+
+def test_statement_day_resolves_against_publication():
+    doc = document_from_text(
+        "Indonesia to expand UN peacekeeping troops\nThe minister said on Monday that 4,000 troops would serve.",
+        doc_id="x", published="2016-10-11",
+    )
+    assert plan_document(doc)[0].event_date == PartialDate(2016, 10, 10)
+
+
+def test_undated_anniversary_piece_is_anchored():
+    text = (
+        "Ireland's first deployment with the UN was to Lebanon in 1958.\n"
+        "Over the last 60 years, 87 Irish soldiers have given their lives on UN peacekeeping duty."
+    )
+    [plan] = plan_document(document_from_text(text, doc_id="x"))
+    assert (plan.published, plan.anchor_as_of, plan.anchor_since) == (None, PartialDate(2018), PartialDate(1958))
+
+
+def test_destinations_are_not_the_main_country():
+    doc = document_from_text(
+        "Troops to South Sudan\nA new UN peacekeeping contingent of 300 soldiers flew to South Sudan.",
+        doc_id="x", published="2023-01-01",
+    )
+    assert plan_document(doc)[0].default_country is None
