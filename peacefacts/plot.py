@@ -386,8 +386,8 @@ def plot_timeline(
         if len(docs) > 1:
             name += " (one article, copies)"
         doc = known.get(docs[0])
-        if doc is not None and doc.published is not None:
-            name += f" · published {doc.published}"
+        if doc is not None:
+            name += f" · published {doc.published}" if doc.published is not None else " · undated page"
         if doc is not None and doc.title:
             name += "\n" + textwrap.shorten(doc.title, 70, placeholder="…")
         handles.append(Line2D([], [], color=color, marker=marker, ls="none", ms=8, label=name))

@@ -54,6 +54,7 @@ def test_plot_seed_timeline_reads_well(seed_results, tmp_path):
     assert "4 documents, 3 independent sources (copies of one article count once)" in texts
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert legend[0] == "004_7e52952e49f3ada9.txt · published 2021-10-26"
+    assert legend[2] == "003_982e448d4ac8b6b6.txt · undated page"
     assert legend[1].startswith("000_7afdc2f30fcbe9a6.txt = 001_e651096705ef97ea.txt (one article, copies)")
     assert "preferred figure (latest)" in legend and "conflict" not in legend
     assert any(t.startswith("changed over time (stale figure): 161 (2021-10-26) → 181 (2024-05)") for t in texts)
