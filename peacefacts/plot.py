@@ -183,6 +183,35 @@ def _short(doc_id: str) -> str:
     return os.path.basename(doc_id.rstrip("/")) or doc_id
 
 
+def _middle(text: str, width: int) -> str:
+    """Shorten in the middle: ids differ at both ends ("…-mirror-a.txt", "…-mirror-b.txt")."""
+    if len(text) <= width:
+        return text
+    keep = width - 1
+    return text[: keep - keep // 2] + "…" + text[-(keep // 2) :]
+
+
+#: Characters per legend line; two legend columns fit the default figure width.
+_LEGEND_WIDTH = 58
+
+
+def _source_label(docs: list[str], known: dict[str, Document]) -> str:
+    """A source in the legend: its documents (copies joined by "="), date, and headline."""
+    names = [_middle(_short(d), _LEGEND_WIDTH - 2) for d in docs]
+    lines = [names[0]] + [f"= {n}" for n in names[1:]]
+    doc = known.get(docs[0])
+    details = []
+    if len(docs) > 1:
+        details.append(f"{len(docs)} copies of one article")
+    if doc is not None:
+        details.append(f"published {doc.published}" if doc.published is not None else "undated page")
+    if details:
+        lines.append(", ".join(details))
+    if doc is not None and doc.title:
+        lines.append(textwrap.shorten(doc.title, _LEGEND_WIDTH, placeholder="…"))
+    return "\n".join(lines)
+
+
 def _format_value(value: int, qualifier: Qualifier) -> str:
     sign = {Qualifier.AT_LEAST: "≥", Qualifier.AT_MOST: "≤", Qualifier.APPROX: "~"}.get(qualifier, "")
     return f"{sign}{value:,}"
@@ -238,6 +267,7 @@ def plot_timeline(
     metric_enum = Metric(str(metric))
     subject_name = groups[0].subject
 
+    own_figure = ax is None
     if ax is None:
         fig = Figure(figsize=figsize, layout="constrained")
         ax = fig.add_subplot()
@@ -290,20 +320,25 @@ def plot_timeline(
             # "2024-05" is a month, not a day: a translucent band shows the whole period
             x0, x1 = _date_num(mdates, p.as_of.first_day), _date_num(mdates, p.as_of.last_day + _dt.timedelta(days=1))
             ax.plot([x0, x1], [y, y], color=color, lw=5, alpha=0.35, solid_capstyle="butt", zorder=2)
-        # hedges: an open bound is an arrow (lolims: the value is a lower limit, so it points up)
-        arrow = (y * 0.04) or 1.0
+        # hedges: a range is an error bar; an open bound ("over", "up to") an arrow of fixed
+        # length pointing the way the true value may lie (an error bar end would look like a
+        # second marker)
+        upward = p.qualifier is Qualifier.AT_LEAST or (upper is None and lower is not None)
+        downward = not upward and (p.qualifier is Qualifier.AT_MOST or (lower is None and upper is not None))
         yerr = None
-        lolims = uplims = False
-        if p.qualifier is Qualifier.AT_LEAST or (upper is None and lower is not None):
-            yerr, lolims = [[0.0], [arrow]], True
-        elif p.qualifier is Qualifier.AT_MOST or (lower is None and upper is not None):
-            yerr, uplims = [[arrow], [0.0]], True
-        elif lower is not None and upper is not None and (lower > 0 or upper > 0):
+        if not upward and not downward and lower is not None and upper is not None and (lower > 0 or upper > 0):
             yerr = [[lower], [upper]]
         ax.errorbar(
-            [x], [y], yerr=yerr, lolims=lolims, uplims=uplims, fmt=marker, color=color,
+            [x], [y], yerr=yerr, fmt=marker, color=color,
             ms=9, mec="white", mew=1.0, ecolor=color, elinewidth=1.4, capsize=4, zorder=3,
         )
+        if upward or downward:
+            ax.annotate(
+                "", xy=(x, y), xytext=(0, 26 if upward else -26), textcoords="offset points",
+                arrowprops={"arrowstyle": "<|-", "color": color, "lw": 1.4, "shrinkA": 0, "shrinkB": 6,
+                            "mutation_scale": 11},
+                zorder=3,
+            )
         if len(p.docs) > 1:
             # copies of one article: the same marker stacked behind, like pages in a pile; one
             # source, but the reader sees that more than one page printed it
@@ -382,15 +417,7 @@ def plot_timeline(
     for s in sources:
         color, marker = style[s]
         docs = sorted({d for p in points if p.source == s for d in p.docs})
-        name = " = ".join(_short(d) for d in docs)
-        if len(docs) > 1:
-            name += " (one article, copies)"
-        doc = known.get(docs[0])
-        if doc is not None:
-            name += f" · published {doc.published}" if doc.published is not None else " · undated page"
-        if doc is not None and doc.title:
-            name += "\n" + textwrap.shorten(doc.title, 70, placeholder="…")
-        handles.append(Line2D([], [], color=color, marker=marker, ls="none", ms=8, label=name))
+        handles.append(Line2D([], [], color=color, marker=marker, ls="none", ms=8, label=_source_label(docs, known)))
     if any(len(g.series) >= 2 for g in groups) and metric_enum is not Metric.PERSONNEL_PLEDGED:
         handles.append(Line2D([], [], color=_SERIES, lw=1.2, label="reconciled series (best figure per date)"))
     if any(p.preferred and p.as_of is not None for p in points):
@@ -408,16 +435,39 @@ def plot_timeline(
     fig.legend(handles=handles, loc="outside lower center", ncols=2, fontsize=8.5, frameon=False)
     notes = []
     in_groups = {id(pair) for g in groups for pair in g.pairs}
-    # conflicts first: they are what a reader of the chart must not miss
-    for pair in [pair for pair in rec.discrepancies() if id(pair) in in_groups]:
+    # conflicts first: they are what a reader of the chart must not miss; of the changes over
+    # time only those between neighbouring dates (the steps of the series), not every pair
+    dates = sorted({p.as_of.sort_key() for p in points if p.as_of is not None})
+    step = {d: i for i, d in enumerate(dates)}
+
+    def shown_in_caption(pair: Any) -> bool:
+        if pair.verdict.value == "conflict":
+            return True
+        if pair.a.as_of is None or pair.b.as_of is None:
+            return False
+        return step.get(pair.b.as_of.sort_key(), -9) - step.get(pair.a.as_of.sort_key(), 0) == 1
+
+    for pair in [pair for pair in rec.discrepancies() if id(pair) in in_groups and shown_in_caption(pair)]:
         note = f"{pair.verdict.value.replace('_', ' ')} ({pair.cause.replace('_', ' ')}): {pair.explanation}"
         note = note.replace(f"{subject_name} {metric_enum.value}: ", "")
         if note not in notes:
             notes.append(note)
     if notes:
         shown = notes[:3] + ([f"… and {len(notes) - 3} more"] if len(notes) > 3 else [])
-        caption = "\n".join(textwrap.shorten(n, 140, placeholder="…") for n in shown)
-        ax.text(0.0, -0.16, caption, transform=ax.transAxes, fontsize=8.5, color="#374151", va="top", ha="left")
+        # wrapped, not cut: the end of an explanation ("counts troops only") is often the point
+        caption = "\n".join(textwrap.fill(n, 150, subsequent_indent="    ") for n in shown)
+        # anchored under the x-axis label (left edge of the axes), so the layout engine makes
+        # room for it however tall the legend below is
+        ax.annotate(
+            caption, xy=(0.0, 0.0), xycoords=("axes fraction", ax.xaxis.label), xytext=(0, -8),
+            textcoords="offset points", fontsize=8.5, color="#374151", va="top", ha="left",
+        )
+    if own_figure:
+        # a tall legend (many sources, long headlines) gets extra height rather than squashing
+        # the plot
+        lines = sum(h.get_label().count("\n") + 1 for h in handles)
+        extra = max(0.0, (lines / 2 - 6) * 0.16)
+        fig.set_size_inches(figsize[0], figsize[1] + extra)
     return fig
 
 
