@@ -231,21 +231,38 @@ def reconciliation_html(rec: Reconciliation) -> str:
     parts = [_STYLE, '<div class="peacefacts">', f"<p>{summary}</p>"]
     label_of = {id(p): g.label for g in rec.groups for p in g.pairs}
     if disagreements:
+        # the same disagreement seen again through a copy of an article is one row, naming the
+        # copies (as the text report does): copies are one source, not more evidence
+        rows: dict[tuple[object, ...], list[Pair]] = {}
+        for p in disagreements:
+            key = (
+                label_of[id(p)], p.verdict.value, p.cause,
+                p.a.source, p.a.value, str(p.a.as_of), p.b.source, p.b.value, str(p.b.as_of),
+            )
+            rows.setdefault(key, []).append(p)
+        shown = list(rows.values())
+
+        def copies_note(same: list[Pair]) -> str:
+            others = sorted({d for q in same[1:] for d in (q.a.doc, q.b.doc)} - {same[0].a.doc, same[0].b.doc})
+            return f'<br><span class="muted">also in copies: {_e(", ".join(others))}</span>' if others else ""
+
         body = (
             [
-                _verdict_cell(p),
-                f"<td>{_e(label_of[id(p)])}</td>",
-                f'<td class="num">{_e(_value(p.a.value, p.a.qualifier))} ({_e(p.a.as_of or "undated")})</td>',
-                f'<td class="num">{_e(_value(p.b.value, p.b.qualifier))} ({_e(p.b.as_of or "undated")})</td>',
-                f"<td>{_e(p.cause)}</td>",
-                f"<td>{_e(p.explanation)}"
-                + (' <span class="muted">(copies of one article)</span>' if p.copies else "")
-                + f'<br><span class="muted">{_e(p.a.doc)} → {_e(p.b.doc)}</span></td>',
+                _verdict_cell(same[0]),
+                f"<td>{_e(label_of[id(same[0])])}</td>",
+                f'<td class="num">{_e(_value(same[0].a.value, same[0].a.qualifier))} ({_e(same[0].a.as_of or "undated")})</td>',
+                f'<td class="num">{_e(_value(same[0].b.value, same[0].b.qualifier))} ({_e(same[0].b.as_of or "undated")})</td>',
+                f"<td>{_e(same[0].cause)}</td>",
+                f"<td>{_e(same[0].explanation)}"
+                + (' <span class="muted">(copies of one article)</span>' if same[0].copies else "")
+                + f'<br><span class="muted">{_e(same[0].a.doc)} → {_e(same[0].b.doc)}</span>'
+                + copies_note(same)
+                + "</td>",
             ]
-            for p in disagreements[:MAX_ROWS]
+            for same in shown[:MAX_ROWS]
         )
         parts.append("<p><strong>Disagreements</strong></p>")
-        parts.append(_table(["verdict", "figure", "a", "b", "cause", "explanation"], body, len(disagreements)))
+        parts.append(_table(["verdict", "figure", "a", "b", "cause", "explanation"], body, len(shown)))
     groups = rec.groups
     if groups:
         body_rows = []

@@ -67,7 +67,9 @@ def test_display_reconciliation_html_on_the_seeds(seed_reconciliation):
     html = reconciliation_html(seed_reconciliation)
     assert "5 groups" in html and "0 conflicts" in html and "4 changes over time" in html and "1 copy pair" in html
     assert "161 (2021-10-26) → 181 (2024-05): +20 in 31 months" in html
-    assert html.count("stale_figure") == 4
+    # four pairs, two disagreements: 004 against the article and against its copy is one row
+    assert html.count("stale_figure") == 2
+    assert html.count("also in copies: ") == 2 and html.count("001_e651096705ef97ea.txt</span>") == 2
     assert "most recent figure (2024-05), 2 independent sources" in html
 
 
