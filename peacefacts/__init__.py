@@ -15,7 +15,14 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from peacefacts.errors import InputError, JSONLError, ModelNotFoundError, PeacefactsError, SchemaError
+from peacefacts.errors import (
+    InputError,
+    JSONLError,
+    MissingDependencyError,
+    ModelNotFoundError,
+    PeacefactsError,
+    SchemaError,
+)
 from peacefacts.records import (
     AsOfSource,
     Block,
@@ -53,7 +60,7 @@ _LAZY = {
 
 __all__ = [
     "AsOfSource", "Block", "Category", "Document", "ErrorRecord", "ExtractionResult", "Extractor", "Fact",
-    "Figure", "InputError", "JSONLError", "Metric", "ModelNotFoundError", "PartialDate", "PeacefactsError",
+    "Figure", "InputError", "JSONLError", "Metric", "MissingDependencyError", "ModelNotFoundError", "PartialDate", "PeacefactsError",
     "Person", "PublishedSource", "Qualifier", "Reconciliation", "SchemaError", "__version__",
     "build_people_index", "document_from_html", "document_from_text", "extract", "extract_dicts",
     "from_record", "read_inputs", "read_records", "reconcile", "to_record", "write_jsonl",

@@ -7,6 +7,7 @@ either::
     ├── InputError (ValueError)            bad document: empty, binary, undecodable, too large
     │   └── JSONLError                     a JSONL line that is not a JSON object with "text"
     ├── ModelNotFoundError (LookupError)   no spaCy pipeline could be loaded
+    ├── MissingDependencyError (ImportError) an optional extra (pandas, pyarrow, matplotlib) is missing
     ├── SchemaError (ValueError)           a record that does not follow the output contract
     └── KnownFiguresError (ValueError)     a known-figures TOML file that cannot be used
 
@@ -30,6 +31,10 @@ class JSONLError(InputError):
 
 class ModelNotFoundError(PeacefactsError, LookupError):
     """No spaCy pipeline could be loaded under any of the names tried."""
+
+
+class MissingDependencyError(PeacefactsError, ImportError):
+    """An optional dependency is not installed; the message names the extra to install."""
 
 
 class SchemaError(PeacefactsError, ValueError):

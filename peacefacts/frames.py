@@ -218,7 +218,7 @@ Data = Union["Reconciliation", ExtractionResult, Iterable[Any]]
 
 
 def import_optional(name: str, extra: str) -> Any:
-    """Import an optional dependency, or raise an ImportError that names the extra to install.
+    """Import an optional dependency, or raise :class:`MissingDependencyError` naming the extra.
 
     The pattern of pandas' own ``import_optional_dependency``: the core package stays small, and
     the message says exactly what to do.
@@ -228,7 +228,7 @@ def import_optional(name: str, extra: str) -> Any:
         extra: the peacefacts extra that provides it (``"pandas"``).
 
     Raises:
-        ImportError: the module is not installed.
+        MissingDependencyError: the module is not installed (also an ``ImportError``).
 
     Example:
         >>> import_optional("json", extra="none").dumps([1])
@@ -237,7 +237,9 @@ def import_optional(name: str, extra: str) -> Any:
     try:
         return importlib.import_module(name)
     except ImportError as exc:
-        raise ImportError(
+        from peacefacts.errors import MissingDependencyError
+
+        raise MissingDependencyError(
             f"this needs the optional dependency {name!r}, which is not installed; "
             f"install it with: pip install 'peacefacts[{extra}]'"
         ) from exc

@@ -350,6 +350,13 @@ class ExtractionResult:
     def doc_id(self) -> str:
         return self.document.id
 
+    def __repr__(self) -> str:
+        published = self.document.published or "undated"
+        return (
+            f"<ExtractionResult {self.document.id!r} ({published}): "
+            f"{len(self.facts)} facts, {len(self.people)} people>"
+        )
+
     def _repr_html_(self) -> str:  # pragma: no cover - thin wrapper, tested via display
         from peacefacts.display import result_html
 

@@ -238,7 +238,7 @@ def test_cli_extracts_paths(capsys):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["people"], "give PATHs to extract, --facts FILE, or both"),
+        (["people"], "nothing to read: give PATHs to extract or --facts FILE"),
         (["people", "--facts", "/nonexistent/extract.jsonl"], "--facts: no such file"),
     ],
 )

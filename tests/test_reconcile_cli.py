@@ -97,7 +97,7 @@ def test_facts_from_stdin(monkeypatch, capsys):
 @pytest.mark.parametrize(
     "args, message",
     [
-        ([], "nothing to reconcile: give PATHs to extract or --facts FILE"),
+        ([], "nothing to read: give PATHs to extract or --facts FILE"),
         (["--facts", "/nonexistent/facts.jsonl"], "--facts: no such file: /nonexistent/facts.jsonl"),
     ],
 )

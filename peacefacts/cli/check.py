@@ -41,7 +41,7 @@ def check_command(
     ] = False,
 ) -> None:
     """Compare extracted figures with a known-figures file; exit 1 on any drift."""
-    from peacefacts.cli.plot import gather_items
+    from peacefacts.cli.common import gather_items
     from peacefacts.known import check_figures, dump_known, load_known
 
     if init:

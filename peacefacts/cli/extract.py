@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import IO, Iterator, List, Optional
+from typing import List, Optional
 
 import typer
 
 from peacefacts.cli.app import app
-from peacefacts.errors import InputError
+from peacefacts.cli.common import open_output, report_error, run_extraction
 
-__all__ = ["extract_command", "FACT_CSV_COLUMNS", "open_output", "run_extraction"]
+__all__ = ["extract_command", "FACT_CSV_COLUMNS"]
 
 
 class ExtractFormat(str, Enum):
@@ -28,50 +27,6 @@ FACT_CSV_COLUMNS = [
     "doc", "subject", "metric", "value", "qualifier", "low", "high", "as_of", "as_of_source", "since",
     "category", "scope", "text", "evidence", "start", "end", "rule",
 ]
-
-
-@contextlib.contextmanager
-def open_output(path: Optional[Path]) -> Iterator[IO[str]]:
-    """stdout, or a file opened for writing as UTF-8."""
-    if path is None or str(path) == "-":
-        yield sys.stdout
-        return
-    try:
-        handle = open(path, "w", encoding="utf-8", newline="")
-    except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror}") from exc
-    with handle:
-        yield handle
-
-
-def run_extraction(
-    paths: List[str],
-    *,
-    published: Optional[str] = None,
-    n_process: int = 1,
-    batch_size: int = 32,
-    people: bool = True,
-    model: Optional[str] = None,
-    progress: bool = True,
-):
-    """Read PATHs and stream extraction results (shared by extract, reconcile, people, plot)."""
-    from peacefacts.extractor import Extractor
-    from peacefacts.ingest import read_inputs
-
-    if published is not None:
-        from peacefacts.records import PartialDate
-
-        try:
-            PartialDate.from_string(published)
-        except ValueError as exc:
-            raise InputError(f"--published: {exc}") from exc
-    extractor = Extractor(model, people=people, batch_size=batch_size)
-    results = extractor.extract_many(read_inputs(paths, published=published), n_process=n_process)
-    if progress and sys.stderr.isatty():
-        from tqdm import tqdm
-
-        results = tqdm(results, desc="extracting", unit="doc", file=sys.stderr)
-    return results
 
 
 @app.command("extract")
@@ -107,8 +62,7 @@ def extract_command(
             n_docs += 1
             if isinstance(item, ErrorRecord):
                 n_failed += 1
-                where = "" if item.error.startswith(item.doc) else f"{item.doc}: "
-                print(f"peacefacts: {where}{item.error}", file=sys.stderr)
+                report_error(item)
             else:
                 n_facts += len(item.facts)
             for record in result_records(item):

@@ -19,7 +19,7 @@ from typing import Annotated, Any
 import typer
 
 from peacefacts.cli.app import app
-from peacefacts.errors import InputError
+from peacefacts.cli.common import gather_items, write_text
 
 __all__ = ["people_command", "PeopleFormat", "CSV_COLUMNS", "render_people"]
 
@@ -91,21 +91,6 @@ def render_people(records: list[dict[str, Any]], fmt: PeopleFormat) -> str:
     )
 
 
-def _read_facts(path: Path) -> list[Any]:
-    from peacefacts.io.jsonl import iter_records, read_records
-
-    if str(path) == "-":
-        return list(iter_records(sys.stdin, "<stdin>"))
-    if not path.is_file():
-        raise InputError(f"--facts: no such file: {path}")
-    try:
-        return read_records(path)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"--facts: {path} is not UTF-8 text") from exc
-    except OSError as exc:
-        raise InputError(f"--facts: cannot read {path}: {exc.strerror}") from exc
-
-
 @app.command("people")
 def people_command(
     paths: Annotated[
@@ -127,32 +112,9 @@ def people_command(
     from peacefacts.people_index import build_people_index
     from peacefacts.records import ErrorRecord
 
-    if not paths and facts is None:
-        raise typer.BadParameter("give PATHs to extract, --facts FILE, or both")
-    items: list[Any] = []
-    failed = 0
-    if facts is not None:
-        items.extend(_read_facts(facts))
-    if paths:
-        # imported here: extraction loads spaCy, which --facts alone never needs
-        from peacefacts.cli.extract import run_extraction
-
-        for item in run_extraction(list(paths), published=published, model=model):
-            if isinstance(item, ErrorRecord):
-                failed += 1
-                print(f"peacefacts: {item.doc}: {item.error}", file=sys.stderr)
-            else:
-                items.append(item)
-    index = build_people_index(items)
-    text = render_people(index.to_records(), fmt)
-    if output is None or str(output) == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"cannot write {output}: {exc.strerror}") from exc
+    gathered, failed = gather_items(list(paths or []), facts, people=True, published=published, model=model)
+    index = build_people_index([item for item in gathered if not isinstance(item, ErrorRecord)])
+    write_text(render_people(index.to_records(), fmt), output)
     print(f"peacefacts: {len(index)} person(s)" + (f", {failed} document(s) failed" if failed else ""),
           file=sys.stderr)
     if failed:

@@ -10,56 +10,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from peacefacts.cli.app import app
+from peacefacts.cli.common import gather_items
 from peacefacts.errors import InputError
 
-__all__ = ["plot_command", "read_facts_file", "gather_items"]
-
-
-def read_facts_file(path: Path) -> list[Any]:
-    """Records from a ``peacefacts extract`` JSONL file, or stdin for ``-``.
-
-    Raises:
-        InputError: the file is missing, unreadable or not UTF-8.
-        SchemaError: a line is not a record of the output contract.
-    """
-    from peacefacts.io.jsonl import iter_records, read_records
-
-    if str(path) == "-":
-        return list(iter_records(sys.stdin, "<stdin>"))
-    if not path.is_file():
-        raise InputError(f"--facts: no such file: {path}")
-    try:
-        return read_records(path)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"--facts: {path} is not UTF-8 text") from exc
-    except OSError as exc:
-        raise InputError(f"--facts: cannot read {path}: {exc.strerror}") from exc
-
-
-def gather_items(paths: list[str], facts: Path | None, *, people: bool = False) -> tuple[list[Any], int]:
-    """Saved records plus fresh extraction results; per-document errors go to stderr.
-
-    Shared by ``plot`` and ``check``. Returns the items and the number of documents that failed.
-    """
-    from peacefacts.cli.extract import run_extraction
-    from peacefacts.records import ErrorRecord
-
-    if not paths and facts is None:
-        raise InputError("nothing to read: give PATHs to extract or --facts FILE")
-    items: list[Any] = read_facts_file(facts) if facts is not None else []
-    failed = sum(1 for item in items if isinstance(item, ErrorRecord))
-    if paths:
-        for item in run_extraction(paths, people=people):
-            if isinstance(item, ErrorRecord):
-                failed += 1
-                print(f"peacefacts: {item.doc}: {item.error}", file=sys.stderr)
-            items.append(item)
-    return items, failed
+__all__ = ["plot_command"]
 
 
 @app.command("plot")

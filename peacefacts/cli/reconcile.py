@@ -10,12 +10,12 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from peacefacts.cli.app import app
-from peacefacts.errors import InputError
+from peacefacts.cli.common import gather_items, write_text
 
 __all__ = ["reconcile_command", "ReconcileFormat", "PolicyChoice"]
 
@@ -32,52 +32,6 @@ class PolicyChoice(str, Enum):
 
     latest = "latest"
     conservative = "conservative"
-
-
-def _read_facts(path: Path) -> list[Any]:
-    from peacefacts.io.jsonl import read_records
-
-    if str(path) != "-" and not path.is_file():
-        raise InputError(f"--facts: no such file: {path}")
-    if str(path) == "-":
-        from peacefacts.io.jsonl import iter_records
-
-        return list(iter_records(sys.stdin, "<stdin>"))
-    try:
-        return read_records(path)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"--facts: {path} is not UTF-8 text") from exc
-    except OSError as exc:
-        raise InputError(f"--facts: cannot read {path}: {exc.strerror}") from exc
-
-
-def _extract(paths: list[str]) -> tuple[list[Any], int]:
-    """Extract PATHs; errors go to stderr, one line each, and the batch goes on."""
-    # imported here: the extractor loads spaCy, which --facts never needs
-    from peacefacts.extractor import Extractor
-    from peacefacts.ingest import read_inputs
-    from peacefacts.records import ErrorRecord
-
-    items: list[Any] = []
-    failed = 0
-    for item in Extractor().extract_many(read_inputs(paths)):
-        if isinstance(item, ErrorRecord):
-            failed += 1
-            print(f"peacefacts: {item.doc}: {item.error}", file=sys.stderr)
-        else:
-            items.append(item)
-    return items, failed
-
-
-def _write(text: str, output: Path | None) -> None:
-    if output is None or str(output) == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot write {output}: {exc.strerror}") from exc
 
 
 @app.command("reconcile")
@@ -99,19 +53,10 @@ def reconcile_command(
     """Group figures from many documents, order them in time and explain every disagreement."""
     from peacefacts.reconciler import format_table, reconcile
 
-    paths = list(paths or [])
-    if not paths and facts is None:
-        raise InputError("nothing to reconcile: give PATHs to extract or --facts FILE")
-    items: list[Any] = []
-    failed = 0
-    if facts is not None:
-        items += _read_facts(facts)
-    if paths:
-        extracted, failed = _extract(paths)
-        items += extracted
+    items, failed = gather_items(list(paths or []), facts)
     result = reconcile(items, policy=policy.value)
     text = result.to_json() + "\n" if fmt is ReconcileFormat.json else format_table(result)
-    _write(text, output)
+    write_text(text, output)
     print(
         f"peacefacts: {len(result.groups)} group(s), {len(result.pairs)} pair(s), "
         f"{len(result.discrepancies())} disagreement(s), {len(result.copies)} copy pair(s)",

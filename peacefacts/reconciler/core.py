@@ -57,6 +57,16 @@ class Reconciliation:
         ranked.sort(key=lambda ip: (_VERDICT_ORDER[ip[1].verdict], ip[0]))
         return tuple(p for _, p in ranked)
 
+    def _repr_html_(self) -> str:  # notebook display, escaped
+        from peacefacts.display import reconciliation_html
+
+        return reconciliation_html(self)
+
+    def __repr__(self) -> str:
+        verdicts = [p.verdict.value for p in self.pairs]
+        counts = ", ".join(f"{verdicts.count(v)} {v}" for v in ("conflict", "changed_over_time", "agree"))
+        return f"<Reconciliation: {len(self.groups)} groups, {len(verdicts)} pairs ({counts}), {len(self.copies)} copies>"
+
     def group(self, subject: str, metric: str) -> tuple[Group, ...]:
         """The groups of one subject and metric (several when scopes differ)."""
         key = subject_key(subject)
