@@ -50,6 +50,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, Union
 
+from peacefacts.io.convert import to_record
 from peacefacts.records import Document, ErrorRecord, ExtractionResult, Fact, PartialDate, Person
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -344,29 +345,15 @@ def _published_at(document: Document, offset: int) -> str | None:
 
 
 def _fact_row(fact: Fact, document: Document) -> dict[str, Any]:
-    fig = fact.figure
-    return {
-        "doc": fact.doc,
-        "subject": fact.subject,
-        "metric": fact.metric.value,
-        "value": fig.value,
-        "qualifier": fig.qualifier.value,
-        "low": fig.low,
-        "high": fig.high,
-        "as_of": _date(fact.as_of),
-        "as_of_start": None if fact.as_of is None else fact.as_of.first_day,
-        "as_of_end": None if fact.as_of is None else fact.as_of.last_day,
-        "as_of_source": fact.as_of_source.value,
-        "since": _date(fact.since),
-        "category": None if fact.category is None else fact.category.value,
-        "scope": fact.scope,
-        "text": fig.text,
-        "evidence": fact.evidence,
-        "start": fact.start,
-        "end": fact.end,
-        "rule": fact.rule,
-        "published": _published_at(document, fact.start),
-    }
+    # the output contract's fields (one converter), plus real-date bounds and the block's date
+    row = {k: v for k, v in to_record(fact).items() if k != "type"}
+    at = list(row).index("as_of") + 1
+    items = list(row.items())
+    items[at:at] = [
+        ("as_of_start", None if fact.as_of is None else fact.as_of.first_day),
+        ("as_of_end", None if fact.as_of is None else fact.as_of.last_day),
+    ]
+    return {**dict(items), "published": _published_at(document, fact.start)}
 
 
 def _person_row(person: Person, document: Document) -> dict[str, Any]:
