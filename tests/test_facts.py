@@ -180,6 +180,23 @@ CASES = [
         [("UNIFIL", "injuries_total", 15, "exact", "2024-10-13", None, "personnel")],
     ),
     (
+        "In 2020, 13 peacekeepers from Bangladesh were killed while serving with UN missions.",
+        "2021-05-29",
+        [("Bangladesh", "fatalities_total", 13, "exact", "2020", "2020", "personnel")],
+    ),
+    (
+        "Over 2,53,000 Indian Army personnel have served in 49 of the 71 UN peacekeeping missions.",
+        "2021-05-29",
+        [("India", "personnel_served_total", 253000, "at_least", "2021-05-29", None, "troops"),
+         ("India", "missions_served_total", 49, "exact", "2021-05-29", None, None),
+         ("UN", "missions_served_total", 71, "exact", "2021-05-29", None, None)],
+    ),
+    (
+        "Japan dispatched 350 engineers to the UN mission in South Sudan in 2012.",
+        "2017-09-01",
+        [("Japan", "personnel_deployed", 350, "exact", "2012", None, "troops")],
+    ),
+    (
         "Between 1960 and 2007, 86 Irish soldiers died on UN peacekeeping service overseas.",
         None,
         [("Ireland", "fatalities_total", 86, "exact", "2007", "1960", "troops")],

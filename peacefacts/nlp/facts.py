@@ -389,6 +389,13 @@ def _subject(
         country = _country_of_tokens(mods)
         if country:
             return country
+        origin = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "of"} for g in c.children
+                  if g.dep_ == "pobj"]
+        country = _country_of_tokens(origin)
+        if country and is_personnel:
+            return country  # "13 peacekeepers from Bangladesh"
+        if noun.head.lower_ == "of" and noun.head.head.like_num and noun.head.dep_ == "prep" and noun.head.head.i != root.i:
+            return "UN"  # "49 of the 71 UN peacekeeping missions": the 71 are the UN's
         mission = next((lexicon.mission_for(c.text) for c in mods if lexicon.mission_for(c.text)), None)
         if mission and is_personnel:
             return mission  # "Three UNIFIL peacekeepers were injured"
@@ -860,6 +867,16 @@ def _as_of_for(fm, dates, offset, claimed, lead_as_of, lead_source, lead_since, 
             and re.match(r"(?:in|during|throughout)\b", chosen.text, re.IGNORECASE)
         ):
             since = as_of  # deaths within one calendar year: since = as_of = that year
+    if (
+        chosen is None
+        and metric is Metric.FATALITIES_TOTAL
+        and since is None
+        and as_of is not None
+        and as_of.precision == "year"
+        and lead_source is AsOfSource.EXPLICIT
+        and re.match(r"\W*(?:in|during|throughout)\s+\d{4}\b", sentence, re.IGNORECASE)
+    ):
+        since = as_of  # "In 2020, 13 peacekeepers were killed": that year's deaths
     if metric is Metric.PERSONNEL_PLEDGED and as_of is not None and plan.published is not None:
         if as_of.first_day > plan.published.last_day:
             as_of, source, since = None, AsOfSource.NONE, None  # a target date, not when it was pledged

@@ -128,7 +128,8 @@ def mission_names() -> dict[str, str]:
 NOUN_CATEGORY: dict[str, Category] = {
     **dict.fromkeys(
         ["troop", "troops", "soldier", "soldiers", "servicemen", "serviceman", "servicemembers",
-         "army", "infantry", "battalion", "battalions", "marines", "sailors", "airmen"],
+         "army", "infantry", "battalion", "battalions", "marines", "sailors", "airmen", "engineers",
+         "medics", "pilots", "commandos", "paratroopers", "gunners", "sappers"],
         Category.TROOPS,
     ),
     **dict.fromkeys(
@@ -140,7 +141,8 @@ NOUN_CATEGORY: dict[str, Category] = {
     **dict.fromkeys(
         ["peacekeeper", "peacekeepers", "personnel", "people", "members", "member", "staff", "men",
          "officers", "officer", "officials", "nationals", "citizens", "helmets", "contingent",
-         "assignments", "individuals", "persons", "others"],
+         "assignments", "individuals", "persons", "others", "doctors", "nurses", "experts",
+         "specialists", "volunteers", "berets"],
         Category.PERSONNEL,
     ),
 }
