@@ -158,8 +158,9 @@ class Extractor:
         # the fact rules read tags, lemmas and the parse, not entities: NER would double the cost
         disable = [name for name in ("ner",) if name in nlp.pipe_names]
         parsed = iter(nlp.pipe(texts, batch_size=256, disable=disable)) if texts else iter(())
+        people_parsed = self._people_ner(documents) if self.people else [{} for _ in documents]
         results: list[ExtractionResult] = []
-        for document, doc_plans in zip(documents, plans, strict=True):
+        for document, doc_plans, ner in zip(documents, plans, people_parsed, strict=True):
             facts: list[Fact] = []
             for plan in doc_plans:
                 state = SentenceState()
@@ -168,7 +169,7 @@ class Extractor:
                     facts.extend(
                         facts_from_sentence(sdoc, cand, plan, state, mission, full_text=document.text)
                     )
-            people: list[Person] = self._people(document) if self.people else []
+            people: list[Person] = self._people(document, ner) if self.people else []
             results.append(
                 ExtractionResult(
                     document=_with_fingerprint(document),
@@ -178,10 +179,19 @@ class Extractor:
             )
         return results
 
-    def _people(self, document: Document) -> list[Person]:
+    def _people_ner(self, documents: list[Document]) -> list[dict[tuple[int, int], Any]]:
+        """NER on every sentence that can name a person, batched across the documents."""
+        from peacefacts.nlp.people import ner_only_disable, person_sentences
+
+        spans = [[(s, e) for s, e, _ in person_sentences(d)] for d in documents]
+        texts = [d.text[s:e] for d, doc_spans in zip(documents, spans, strict=True) for s, e in doc_spans]
+        parsed = iter(self.nlp.pipe(texts, batch_size=256, disable=ner_only_disable(self.nlp)))
+        return [{span: next(parsed) for span in doc_spans} for doc_spans in spans]
+
+    def _people(self, document: Document, parsed: dict[tuple[int, int], Any]) -> list[Person]:
         from peacefacts.nlp.people import find_people
 
-        return find_people(document, self.nlp)
+        return find_people(document, self.nlp, parsed=parsed)
 
     # -- processes -----------------------------------------------------------------------------
 

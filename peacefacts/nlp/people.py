@@ -1168,6 +1168,26 @@ def _candidate(sentence: str, body: bool) -> bool:
     return body and _has_name_pair(sentence)
 
 
+def person_sentences(document: Document) -> list[tuple[int, int, bool]]:
+    """The sentences of ``document`` that can name a person: ``(start, end, is_body_line)``.
+
+    These are the only sentences :func:`find_people` runs NER on; a caller that batches many
+    documents can run NER on them itself and pass the results as ``parsed``.
+    """
+    text = document.text
+    sentences: list[tuple[int, int, bool]] = []
+    line_body: dict[int, bool] = {}
+    for rs, re_ in _regions(document):
+        for s, e in split_sentences(text, rs, re_):
+            ls, le = _line_bounds(text, s, e)
+            if ls not in line_body:
+                line_body[ls] = _is_body_line(text[ls:le])
+            body = line_body[ls]
+            if _candidate(text[s:e], body):
+                sentences.append((s, e, body))
+    return sentences
+
+
 def find_people(
     document: Document, nlp: Language | None, *, parsed: Mapping[tuple[int, int], Any] | None = None
 ) -> list[Person]:
@@ -1199,16 +1219,7 @@ def find_people(
     """
     text = document.text
     regions = _regions(document)
-    sentences: list[tuple[int, int, bool]] = []
-    line_body: dict[int, bool] = {}
-    for rs, re_ in regions:
-        for s, e in split_sentences(text, rs, re_):
-            ls, le = _line_bounds(text, s, e)
-            if ls not in line_body:
-                line_body[ls] = _is_body_line(text[ls:le])
-            body = line_body[ls]
-            if _candidate(text[s:e], body):
-                sentences.append((s, e, body))
+    sentences = person_sentences(document)
     person_spans: list[list[tuple[int, int]]] = [[] for _ in sentences]
     todo = []
     for n, (s, e, _) in enumerate(sentences):
