@@ -16,7 +16,7 @@ nothing has decided yet (they are wrapped in :func:`first_match`), in the order 
 A judgement whose ``verdict`` is ``None`` means "do not pair these" (pledges, undated figures
 that differ); if every rule returns ``None`` the pair is not reported either.
 
-Conventions (../shared/dev/README.md): ``agree`` is the same value, or values compatible
+Conventions (docs/conventions.md): ``agree`` is the same value, or values compatible
 through their hedges and within 5% at the same time; ``conflict`` is different values within
 31 days, a cumulative total lower at a later date, or an implausible jump; any other difference
 between dated observations is ``changed_over_time``; undated observations are paired only when
