@@ -737,8 +737,8 @@ def facts_from_sentence(
                 rule=rule + ("+headline" if _is_headline(candidate, plan, full_text) else ""),
             )
         )
-    countries = lexicon.countries()
-    named = [f.subject for f in facts if f.subject in countries or f.subject not in {"UN"} and not lexicon.mission_for(f.subject)]
+    # the story's country for "its troops" later on: any subject that is not the UN or a mission
+    named = [f.subject for f in facts if f.subject != "UN" and not lexicon.mission_for(f.subject)]
     if named:
         state.last_subject = named[-1]
     if facts or lead_as_of is not None:

@@ -90,6 +90,7 @@ def _mission_table() -> dict[str, str]:
     return table
 
 
+@functools.lru_cache(maxsize=1)
 def countries() -> frozenset[str]:
     """Every country short name peacefacts knows."""
     return frozenset(_country_table().values())

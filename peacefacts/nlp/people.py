@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from peacefacts.nlp.lexicon import country_for
 from peacefacts.nlp.segment import split_sentences
 from peacefacts.records import Document, Person
 
@@ -173,26 +174,11 @@ def _lexicon() -> _Lexicon:
 
 @functools.lru_cache(maxsize=8192)
 def _country_for(text: str) -> str | None:
-    """A country's short name for a name, alias, demonym or possessive, else ``None``."""
+    """A country's short name for a capitalised name, alias, demonym or possessive, else ``None``."""
     text = re.sub(r"['’`]s?$", "", text.strip())
     if not text or not text[0].isupper():
         return None
-    try:
-        from peacefacts.nlp.lexicon import country_for
-    except ImportError:  # pragma: no cover - the shared lexicon is part of the package
-        return _pycountry_name(text)
     return country_for(text)
-
-
-@functools.lru_cache(maxsize=4096)
-def _pycountry_name(text: str) -> str | None:  # pragma: no cover - fallback only
-    import pycountry
-
-    try:
-        country = pycountry.countries.lookup(text)
-    except LookupError:
-        return None
-    return getattr(country, "common_name", None) or country.name
 
 
 # --------------------------------------------------------------------------------------------
