@@ -18,6 +18,7 @@ from peacefacts.nlp import lexicon
 from peacefacts.nlp.dates import resolve_date
 from peacefacts.nlp.numbers import FigureMatch, find_figures, parse_figure
 from peacefacts.nlp.segment import Sentence, split_sentences
+from peacefacts.nlp.story import story_country
 from peacefacts.records import Block, Document, PartialDate
 
 __all__ = ["Candidate", "BlockPlan", "plan_document", "mission_mentions", "KEYWORDS"]
@@ -66,67 +67,6 @@ class BlockPlan:
     candidates: tuple[Candidate, ...] = ()
     #: the last mission named before each candidate, for "that operation"
     missions_before: tuple[Optional[str], ...] = ()
-
-
-_WORD = re.compile(r"[A-Za-z][\w'’`.-]*")
-_DESTINATION = re.compile(r"\b(?:to|in|into|from|at|across|of)(?: the)?\s+(?:\w+,\s+)?$", re.IGNORECASE)
-_CONNECTORS = frozenset({"of", "the", "and", "d'ivoire"})
-
-
-def _country_mentions(chunk: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, surface, country) for every country name or demonym in ``chunk``.
-
-    Capitalised word runs (up to four words, "Republic of Korea") are looked up longest first:
-    linear in the text, where one regex alternation of every name was the slowest step here.
-    """
-    words = list(_WORD.finditer(chunk))
-    out = []
-    i = 0
-    while i < len(words):
-        first = words[i].group()
-        if not first[:1].isupper():
-            i += 1
-            continue
-        found = None
-        for n in range(min(4, len(words) - i), 0, -1):
-            last = words[i + n - 1]
-            if n > 1 and not last.group()[:1].isupper() and last.group().lower() not in _CONNECTORS:
-                continue
-            surface = chunk[words[i].start() : last.end()].rstrip(".")
-            country = lexicon.country_for(surface)
-            if country:
-                found = (words[i].start(), words[i].start() + len(surface), surface, country, n)
-                break
-        if found:
-            out.append(found[:4])
-            i += found[4]
-        else:
-            i += 1
-    return out
-
-
-def _main_country(text: str, title: Optional[str]) -> Optional[str]:
-    """The country a block is mostly about: mentions counted, the headline's weighted."""
-    counts: dict[str, float] = {}
-    named: set[str] = set()  # countries mentioned at least once other than as a destination
-    for weight, chunk in ((3.0, title or ""), (1.0, text)):
-        for start, _end, surface, country in _country_mentions(chunk):
-            if surface.lower() in {"us", "u.s."} and surface != surface.upper():
-                continue  # "Us" the pronoun at a sentence start
-            w = weight
-            if lexicon.normalize(surface).rstrip("s") != lexicon.normalize(country).rstrip("s") and not surface.endswith("'s"):
-                w *= 2.0  # a demonym ("Indonesian troops") names the contributor
-            elif _DESTINATION.search(chunk, max(0, start - 12), start):
-                w *= 0.25  # "to Lebanon, DR Congo", "in the Congo": where, not who
-            else:
-                named.add(country)
-            if w > 0.25 * weight:
-                named.add(country)
-            counts[country] = counts.get(country, 0.0) + w
-    if not counts:
-        return None
-    best, _score = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-    return best if best in named else None  # only ever a destination ("to South Sudan"): not who
 
 
 _MISSION_RE: Optional[re.Pattern[str]] = None
@@ -227,7 +167,7 @@ def plan_document(document: Document) -> list[BlockPlan]:
                 block=block,
                 published=published,
                 event_date=_event_date(block_text, published),
-                default_country=_main_country(block_text, block.title),
+                default_country=story_country(block_text, block.title),
                 anchor_as_of=anchor_as_of,
                 anchor_since=anchor_since,
                 candidates=tuple(candidates),
