@@ -316,7 +316,7 @@ def _tokens(text: str) -> list[tuple[int, int]]:
 def _single_result(obj: Any) -> ExtractionResult:
     if isinstance(obj, ExtractionResult):
         return obj
-    from peacefacts.frames import gather_results
+    from peacefacts.io.gather import gather_results
 
     results, _ = gather_results(obj)
     if len(results) != 1:

@@ -44,7 +44,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from peacefacts.frames import gather_results, import_optional, point_of
+from peacefacts.frames import point_of
+from peacefacts.io.gather import gather_results
+from peacefacts.optional import import_optional
 from peacefacts.records import Document, Metric, PartialDate, Qualifier
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -11,7 +11,7 @@ import calendar
 import datetime as _dt
 import enum
 import re
-from typing import Iterable, Optional, Union
+from typing import Any, Callable, Iterable, Optional, Union
 
 import attrs
 
@@ -29,6 +29,8 @@ __all__ = [
     "Document",
     "ErrorRecord",
     "ExtractionResult",
+    "HTML_RENDERERS",
+    "render_html",
 ]
 
 
@@ -357,7 +359,20 @@ class ExtractionResult:
             f"{len(self.facts)} facts, {len(self.people)} people>"
         )
 
-    def _repr_html_(self) -> str:  # pragma: no cover - thin wrapper, tested via display
-        from peacefacts.display import result_html
+    def _repr_html_(self) -> Optional[str]:
+        return render_html("result", self)
 
-        return result_html(self)
+
+#: Notebook HTML renderers by kind (``"result"``, ``"reconciliation"``). Rendering belongs to the
+#: output layer (:mod:`peacefacts.display`), which records must not import: the package face,
+#: :mod:`peacefacts`, registers the renderers here, and they load on first use.
+HTML_RENDERERS: dict[str, Callable[[Any], str]] = {}
+
+
+def render_html(kind: str, obj: Any) -> Optional[str]:
+    """The notebook HTML of ``obj`` by the renderer registered for ``kind``, or ``None``.
+
+    ``None`` tells Jupyter to show the plain ``repr`` instead.
+    """
+    render = HTML_RENDERERS.get(kind)
+    return None if render is None else render(obj)
