@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, SEEDS, read_jsonl
-from peacefacts.nlp.people import _Sentence, find_people, find_people_in_text, name_key, ner_only_disable
+from peacefacts.nlp.people import find_people, find_people_in_text, name_key, ner_only_disable
+from peacefacts.nlp.people.sentence import SentenceReader
 from peacefacts.records import Block, Document
 
 GOLD = read_jsonl(FIXTURES / "gold" / "seed_people.jsonl")
@@ -282,7 +283,7 @@ def test_hyphenated_first_name_is_joined_to_a_cut_model_span():
     """The model's span "Pierre Lacroix" (as the small model gives on seed 003) is repaired."""
     text = "He met General Jean-Pierre Lacroix yesterday, and Pierre-Marie Dupont said the mission would stay."
     start = text.index("Marie Dupont")
-    sentence = _Sentence(text, 0, len(text), [(start, start + len("Marie Dupont"))])
+    sentence = SentenceReader(text, 0, len(text), [(start, start + len("Marie Dupont"))])
     assert sorted(m.name for m in sentence.mentions()) == ["Jean-Pierre Lacroix", "Pierre-Marie Dupont"]
 
 
