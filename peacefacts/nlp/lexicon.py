@@ -10,9 +10,11 @@ import re
 
 from peacefacts.records import Category
 from peacefacts.vocab import countries, country_for, mission_for, missions, normalize
+from peacefacts.vocab.countries import is_demonym
 
 __all__ = [
     "country_for",
+    "is_demonym",
     "mission_for",
     "countries",
     "NOUN_CATEGORY",

@@ -15,7 +15,7 @@ below it): ingest, nlp, the extractor and the reconciler may all read it. The ta
 from __future__ import annotations
 
 from peacefacts.vocab.calendar import MONTHS, WEEKDAYS
-from peacefacts.vocab.countries import countries, country_for, country_names
+from peacefacts.vocab.countries import countries, country_for, country_names, is_demonym
 from peacefacts.vocab.missions import (
     Mission,
     MissionMention,
@@ -39,6 +39,7 @@ __all__ = [
     "countries",
     "country_for",
     "country_names",
+    "is_demonym",
     "mission",
     "mission_at",
     "mission_for",

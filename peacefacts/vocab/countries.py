@@ -16,7 +16,7 @@ from typing import NamedTuple, Optional
 
 from peacefacts.vocab.text import normalize, read_table
 
-__all__ = ["country_for", "countries", "country_names", "is_acronym"]
+__all__ = ["country_for", "countries", "country_names", "is_acronym", "is_demonym"]
 
 
 class _Countries(NamedTuple):
@@ -24,6 +24,7 @@ class _Countries(NamedTuple):
     names: dict[str, str]  # the same without demonyms
     exact: dict[str, str]  # aliases in capitals, as written → country
     forms: dict[str, tuple[str, ...]]  # country → its names and aliases as written (no demonyms)
+    demonyms: frozenset[str]  # normalised demonyms and their plurals
 
 
 def _plural(demonym: str) -> list[str]:
@@ -44,6 +45,7 @@ def _countries() -> _Countries:
     names: dict[str, str] = {}
     exact: dict[str, str] = {}
     forms: dict[str, list[str]] = {}
+    demonym_keys: set[str] = set()
 
     def add_name(name: str, country: str) -> None:
         forms.setdefault(country, [])
@@ -61,6 +63,7 @@ def _countries() -> _Countries:
         for demonym in (d for d in demonyms.split(",") if d):
             for form in (demonym, *_plural(demonym)):
                 folded.setdefault(normalize(form), name)
+                demonym_keys.add(normalize(form))
     import pycountry  # only when a country is first looked up
 
     for country in pycountry.countries:
@@ -72,7 +75,7 @@ def _countries() -> _Countries:
         for iso_name in (country.name, common, official):
             if iso_name and "," not in iso_name and normalize(iso_name) not in folded:
                 add_name(iso_name, short)
-    return _Countries(folded, names, exact, {k: tuple(v) for k, v in forms.items()})
+    return _Countries(folded, names, exact, {k: tuple(v) for k, v in forms.items()}, frozenset(demonym_keys))
 
 
 @functools.lru_cache(maxsize=1)
@@ -88,6 +91,16 @@ def country_names(country: str) -> tuple[str, ...]:
     ('Central African Republic', 'CAR')
     """
     return _countries().forms.get(country, ())
+
+
+def is_demonym(text: str) -> bool:
+    """Whether ``text`` names a country's people ("Malawian", "Pakistanis"), not the country
+    ("Malawi", "DRC", "Democratic Republic of Congo").
+
+    >>> is_demonym("Malawians"), is_demonym("DRC"), is_demonym("Irish")
+    (True, False, True)
+    """
+    return normalize(text) in _countries().demonyms
 
 
 _POSSESSIVE = re.compile(r"['’`]s?$")
