@@ -20,6 +20,7 @@ from peacefacts.reconciler import Policy, Rank, Verdict, reconcile
 from peacefacts.reconciler.grouping import category_class
 from peacefacts.records import (
     METRIC_INFO,
+    STAGES,
     AsOfSource,
     Category,
     Fact,
@@ -44,6 +45,7 @@ EXPECTED_ENUMS: dict[str, list[Any]] = {
     "verdict": [v.value for v in Verdict],
     "rank": [r.value for r in Rank],
     "policy": [p.value for p in Policy],
+    "stage": [*STAGES, None],
 }
 
 

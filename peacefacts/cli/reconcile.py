@@ -7,7 +7,6 @@ reconciliation goes to stdout (or ``-o FILE``); counts and per-document errors g
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -16,6 +15,17 @@ import typer
 
 from peacefacts.cli.app import app
 from peacefacts.cli.common import gather_items, write_text
+from peacefacts.cli.console import logger
+from peacefacts.cli.options import (
+    DEFAULT_MAX_BYTES_TEXT,
+    SUFFIXES,
+    EncodingOption,
+    MaxBytesOption,
+    OnError,
+    OnErrorOption,
+    output_format,
+    read_options,
+)
 
 __all__ = ["reconcile_command", "ReconcileFormat", "PolicyChoice"]
 
@@ -44,23 +54,29 @@ def reconcile_command(
         Path | None,
         typer.Option("--facts", help="An extract JSONL file (from `peacefacts extract`), or - for stdin."),
     ] = None,
-    fmt: Annotated[ReconcileFormat, typer.Option("--format", "-f", help="Output format.")] = ReconcileFormat.json,
+    fmt: Annotated[
+        ReconcileFormat | None,
+        typer.Option("--format", "-f", help="Output format [default: from -o's suffix, else json]."),
+    ] = None,
     policy: Annotated[
         PolicyChoice, typer.Option("--policy", help="Which figure of a series is preferred.")
     ] = PolicyChoice.latest,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    on_error: OnErrorOption = OnError.skip,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES_TEXT,
+    encoding: EncodingOption = None,
 ) -> None:
     """Group figures from many documents, order them in time and explain every disagreement."""
     from peacefacts.reconciler import format_table, reconcile
 
-    items, failed = gather_items(list(paths or []), facts)
+    chosen = output_format(output, fmt, ReconcileFormat, SUFFIXES, ReconcileFormat.json)
+    items, failed = gather_items(list(paths or []), facts, read=read_options(max_bytes, encoding, on_error))
     result = reconcile(items, policy=policy.value)
-    text = result.to_json() + "\n" if fmt is ReconcileFormat.json else format_table(result)
+    text = result.to_json() + "\n" if chosen is ReconcileFormat.json else format_table(result)
     write_text(text, output)
-    print(
-        f"peacefacts: {len(result.groups)} group(s), {len(result.pairs)} pair(s), "
-        f"{len(result.discrepancies())} disagreement(s), {len(result.copies)} copy pair(s)",
-        file=sys.stderr,
+    logger.info(
+        "%d group(s), %d pair(s), %d disagreement(s), %d copy pair(s)",
+        len(result.groups), len(result.pairs), len(result.discrepancies()), len(result.copies),
     )
     if failed:
         raise typer.Exit(1)

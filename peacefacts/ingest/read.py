@@ -19,7 +19,9 @@ import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
-from typing import IO, Union
+from typing import IO, Any, Callable, NamedTuple, Union
+
+import attrs
 
 from peacefacts.errors import InputError, JSONLError
 from peacefacts.ingest.documents import (
@@ -29,7 +31,7 @@ from peacefacts.ingest.documents import (
     coerce_published,
     looks_like_html,
 )
-from peacefacts.records import Document, ErrorRecord, PartialDate
+from peacefacts.records import Document, ErrorRecord, PartialDate, WarningRecord
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -38,12 +40,16 @@ __all__ = [
     "read_document",
     "decode_bytes",
     "parse_jsonl_record",
+    "looks_like_jsonl",
+    "walk_files",
+    "JSONL_SNIFF_LINES",
 ]
 
 PathLike = Union[str, "os.PathLike[str]"]
 Item = Document | ErrorRecord
 
-#: The largest document read (bytes); a bigger file is reported, not read.
+#: The largest document read (bytes): a file, stdin, or one line of a JSONL corpus; a bigger one
+#: is reported, not read. ``--max-bytes`` (``read_inputs(max_bytes=)``) changes it.
 DEFAULT_MAX_BYTES = 20_000_000
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -70,27 +76,75 @@ def _bom(data: bytes) -> tuple[str, int]:
     return "", 0
 
 
-def decode_bytes(data: bytes, *, html: bool = False) -> str:
-    """Decode a document: UTF-8 (BOM allowed) or UTF-16/32 with a BOM; refuse binary data.
+def _check_encoding(encoding: str) -> str:
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(f"unknown encoding: {encoding!r}") from None
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte-order mark, as charset-normalizer detects it, or ``None``.
+
+    Only asked when the bytes hold NULs (text in UTF-8 never does), and only these encodings are
+    accepted: a guess among 8-bit code pages would turn binary data into nonsense text.
+    """
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:_SNIFF], cp_isolation=list(_WIDE_ENCODINGS)).best()
+    if best is None:
+        return None
+    sample = str(best)
+    # text has spaces or line breaks; bytes that merely decode (binary as CJK) have none
+    if sum(c.isspace() for c in sample) < max(1, len(sample) // 200):
+        return None
+    return best.encoding
+
+
+_WIDE_ENCODINGS = ("utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be")
+
+
+def _decode_with(data: bytes, encoding: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not valid {encoding.upper().replace('_', '-')}: bad bytes at offset {exc.start}"
+        ) from None
+    return text.lstrip("\ufeff")
+
+
+def decode_bytes(data: bytes, *, html: bool = False, encoding: str | None = None) -> str:
+    """Decode a document: UTF-8 (BOM allowed), UTF-16/32 with a BOM or detected without one
+    (charset-normalizer), or the ``encoding`` given; refuse binary data.
 
     Args:
         data: The raw bytes.
         html: Allow the ``<meta charset>`` an HTML page declares when it is not UTF-8.
+        encoding: Decode with this codec (any name Python knows, e.g. ``"cp1252"``) instead of
+            detecting; a byte-order mark is still skipped.
 
     Raises:
-        InputError: empty, binary (NUL bytes or too many control characters), or not decodable
-            (the message names the byte offset).
+        InputError: empty, binary (NUL bytes or too many control characters), not decodable
+            (the message names the byte offset), or an unknown ``encoding``.
 
-    >>> decode_bytes("Café".encode("utf-16"))
-    'Café'
+    >>> decode_bytes("Café".encode("utf-16")), decode_bytes("Café au lait".encode("utf-16-le"))
+    ('Café', 'Café au lait')
+    >>> decode_bytes(b"ok \\xe9t\\xe9", encoding="latin-1")
+    'ok été'
     >>> decode_bytes(b"ok \\xff")
     Traceback (most recent call last):
     ...
-    peacefacts.errors.InputError: not valid UTF-8: byte 0xFF at offset 3
+    peacefacts.errors.InputError: not valid UTF-8: byte 0xFF at offset 3 (give its encoding, e.g. --encoding cp1252)
     """
     if not data:
         raise InputError("empty file")
+    if encoding is not None:
+        text = _decode_with(data, _check_encoding(encoding))
+        return _checked_text(text)
     encoding, skip = _bom(data)
+    if not encoding and b"\x00" in data[:_SNIFF]:
+        encoding = _wide_encoding(data) or ""  # UTF-16 saved without a byte-order mark
     if encoding and encoding != "utf-8":
         try:
             text = data.decode(encoding)
@@ -115,7 +169,16 @@ def decode_bytes(data: bytes, *, html: bool = False) -> str:
                 except (LookupError, UnicodeDecodeError):
                     pass
             bad = data[skip + exc.start]
-            raise InputError(f"not valid UTF-8: byte 0x{bad:02X} at offset {skip + exc.start}") from None
+            raise InputError(
+                f"not valid UTF-8: byte 0x{bad:02X} at offset {skip + exc.start} {_ENCODING_HINT}"
+            ) from None
+    return _checked_text(text)
+
+
+_ENCODING_HINT = "(give its encoding, e.g. --encoding cp1252)"
+
+
+def _checked_text(text: str) -> str:
     if "\x00" in text:
         raise InputError("binary file (NUL character)")
     if not text.strip():
@@ -160,16 +223,22 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
     return data
 
 
-def read_text_file(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+def read_text_file(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES, encoding: str | None = None) -> str:
     """The decoded text of a file (HTML is returned as markup).
+
+    Args:
+        path: The file.
+        max_bytes: Larger files are refused.
+        encoding: Decode with this codec instead of detecting (see :func:`decode_bytes`).
 
     Raises:
         InputError: missing, unreadable, a directory, too large (checked with ``stat`` before
-            reading), empty, binary or not valid UTF-8/UTF-16.
+            reading), empty, binary or not decodable.
     """
     path = os.fspath(path)
     data = _read_bytes(path, max_bytes)
-    return decode_bytes(data, html=os.path.splitext(path)[1].lower() in HTML_SUFFIXES or _sniff_html(data))
+    html = os.path.splitext(path)[1].lower() in HTML_SUFFIXES or _sniff_html(data)
+    return decode_bytes(data, html=html, encoding=encoding)
 
 
 def _sniff_html(data: bytes) -> bool:
@@ -182,6 +251,7 @@ def read_document(
     published: DateLike = None,
     default_published: DateLike = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    encoding: str | None = None,
 ) -> Document:
     """One text or HTML file as a :class:`Document` whose id is the path as given.
 
@@ -191,12 +261,13 @@ def read_document(
         default_published: Used when the file carries no date of its own (no header, no HTML
             date, no dateline in the text).
         max_bytes: Larger files are refused.
+        encoding: Decode with this codec instead of detecting (see :func:`decode_bytes`).
 
     Raises:
         InputError: the file cannot be read as a document (see :func:`read_text_file`).
     """
     path = os.fspath(path)
-    text = read_text_file(path, max_bytes=max_bytes)
+    text = read_text_file(path, max_bytes=max_bytes, encoding=encoding)
     default = coerce_published(default_published)
     if os.path.splitext(path)[1].lower() in HTML_SUFFIXES or looks_like_html(text):
         return build_html_document(
@@ -208,6 +279,14 @@ def read_document(
 
 
 # --- JSONL ---------------------------------------------------------------------------------------------
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean(text: str) -> str:
+    """Lone surrogates (JSON can escape them: ``"\\ud800"``) cannot be written as UTF-8: U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def _type_name(value: object) -> str:
     return {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}.get(
         type(value), "number" if isinstance(value, (int, float)) else type(value).__name__
@@ -219,6 +298,8 @@ def _load_object(line: str, where: str) -> dict:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         raise JSONLError(f"{where}: not JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise JSONLError(f"{where}: not JSON (nested too deeply)") from None
     if not isinstance(obj, dict):
         raise JSONLError(f"{where}: not a JSON object (got {_type_name(obj)})")
     return obj
@@ -227,10 +308,37 @@ def _load_object(line: str, where: str) -> dict:
 def _optional_str(obj: dict, key: str, where: str) -> str | None:
     value = obj.get(key)
     if value is None or isinstance(value, str):
-        return value or None
+        return _clean(value) or None if value else None
     if key == "id" and isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     raise JSONLError(f'{where}: "{key}" is not a string (got {_type_name(value)})')
+
+
+def _shown(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False) if isinstance(value, (str, int, float, bool)) else _type_name(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _published(obj: dict, where: str, doc_id: str) -> tuple[PartialDate | None, WarningRecord | None]:
+    """The record's own publication date, or ``None`` and a warning when it is not a date: the
+    text is still read (undated), never lost for a bad date."""
+    published = obj.get("published")
+    if published is None:
+        return None, None
+    if isinstance(published, str) and published.strip().lower() in ("", "unknown", "none", "null"):
+        return None, None  # an explicit "don't know", as in the saved pages' headers
+    if isinstance(published, str):
+        try:
+            return coerce_published(published), None
+        except InputError:
+            pass
+    warning = WarningRecord(
+        doc=doc_id,
+        warning=f'{where}: "published" is not a date (YYYY[-MM[-DD]]): {_shown(published)}; read without it',
+        kind="invalid_published",
+        stage="read",
+    )
+    return None, warning
 
 
 def parse_jsonl_record(
@@ -243,13 +351,19 @@ def parse_jsonl_record(
     """One JSONL line (``text`` required; ``id``, ``url``, ``published``, ``title`` optional) as a
     :class:`Document`. Its id is ``id``, else ``url``, else ``source:lineno``.
 
+    A ``published`` that is not a date does not lose the text: the document is read without it
+    (then ``default_published`` applies) and carries a warning (``Document.warnings``).
+
     Raises:
-        JSONLError: not JSON, not an object, ``text`` missing, empty or not a string, or a field
-            of the wrong type.
+        JSONLError: not JSON, not an object, ``text`` missing, empty or not a string, or ``id``,
+            ``url`` or ``title`` not a string.
 
     >>> doc = parse_jsonl_record('{"url": "http://x.org/a", "text": "UN peacekeepers arrived."}')
     >>> doc.id, doc.url
     ('http://x.org/a', 'http://x.org/a')
+    >>> doc = parse_jsonl_record('{"id": "b", "published": "2024-13-45", "text": "UN peacekeepers arrived."}')
+    >>> doc.published, [w.kind for w in doc.warnings]
+    (None, ['invalid_published'])
     >>> parse_jsonl_record('{"id": "a"}', source="c.jsonl", lineno=4)
     Traceback (most recent call last):
     ...
@@ -264,63 +378,91 @@ def parse_jsonl_record(
         raise JSONLError(f'{where}: "text" is not a string (got {_type_name(text)})')
     if not text.strip():
         raise JSONLError(f'{where}: "text" is empty')
+    text = _clean(text)
     url = _optional_str(obj, "url", where)
     title = _optional_str(obj, "title", where)
     doc_id = _optional_str(obj, "id", where) or url or where
-    published = obj.get("published")
-    if published is not None and not isinstance(published, str):
-        raise JSONLError(f'{where}: "published" is not a string (got {_type_name(published)})')
-    if isinstance(published, str) and published.strip().lower() in ("", "unknown", "none", "null"):
-        published = None  # an explicit "don't know", as in the saved pages' headers
+    given, warning = _published(obj, where, doc_id)
     try:
-        given = coerce_published(published)
         default = coerce_published(default_published)
     except InputError as exc:
         raise JSONLError(f"{where}: {exc}") from None
     if looks_like_html(text):  # corpora of scraped pages often keep the raw HTML
-        return build_html_document(
+        document = build_html_document(
             text, doc_id=doc_id, url=url, published=given, default_published=default, source_path=source
         )
-    return build_text_document(
-        text,
-        doc_id=doc_id,
-        url=url,
-        title=title,
-        published=given,
-        default_published=default,
-        source_path=source,
-    )
+    else:
+        document = build_text_document(
+            text,
+            doc_id=doc_id,
+            url=url,
+            title=title,
+            published=given,
+            default_published=default,
+            source_path=source,
+        )
+    if warning is not None:
+        document = attrs.evolve(document, warnings=(*document.warnings, warning))
+    return document
 
 
 def _error_id(line: str, where: str) -> str:
     """The id of a bad record when it has one (``id``, then ``url``), else ``source:lineno``."""
     try:
         obj = json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):
         return where
     if isinstance(obj, dict):
         for key in ("id", "url"):
             value = obj.get(key)
             if isinstance(value, str) and value:
-                return value
+                return _clean(value)
             if key == "id" and isinstance(value, int) and not isinstance(value, bool):
                 return str(value)
     return where
 
 
+def _read_error(doc: str, error: str, kind: str = "InputError") -> ErrorRecord:
+    return ErrorRecord(doc=doc, error=error, kind=kind, stage="read")
+
+
+def _stream_encoding(handle: IO[bytes], encoding: str | None) -> str | None:
+    """The text encoding of a JSONL stream when it is not UTF-8 (``None``: read UTF-8 bytes)."""
+    if encoding is not None:
+        name = _check_encoding(encoding)
+        return None if name == "utf-8" else name
+    head = handle.peek(_SNIFF)[:_SNIFF] if hasattr(handle, "peek") else b""
+    bom, _ = _bom(head[:4])
+    if bom in ("utf-16", "utf-32"):
+        return bom
+    if b"\x00" in head:
+        return _wide_encoding(head)  # UTF-16 without a byte-order mark
+    return None
+
+
 def _iter_jsonl_stream(
-    handle: IO[bytes], source: str, default: PartialDate | None, max_bytes: int
+    handle: IO[bytes], source: str, opts: _Options
 ) -> Iterator[Item]:
     """Records of a binary stream, one line at a time (a line is never longer than ``max_bytes``)."""
+    default, max_bytes = opts.default, opts.max_bytes
     reader: IO[bytes] | io.TextIOWrapper = handle
-    peek = handle.peek(4)[:4] if hasattr(handle, "peek") else b""
-    encoding, _ = _bom(peek)
-    if encoding in ("utf-16", "utf-32"):
+    try:
+        encoding = _stream_encoding(handle, opts.encoding)
+    except InputError as exc:
+        yield _read_error(source, str(exc))
+        return
+    if encoding is not None:
         reader = io.TextIOWrapper(handle, encoding=encoding, newline="")
     offset = 0
     lineno = 0
     while True:
-        raw = reader.readline(max_bytes + 1)
+        try:
+            raw = reader.readline(max_bytes + 1)
+        except UnicodeDecodeError as exc:
+            # a text decoder cannot find the next line after bad bytes: the rest is lost, said once
+            where = f"{source}:{lineno + 1}"
+            yield _read_error(where, f"{where}: not valid {exc.encoding.upper()}: the rest of the file is unreadable", "JSONLError")
+            return
         if not raw:
             return
         lineno += 1
@@ -330,10 +472,8 @@ def _iter_jsonl_stream(
             rest = raw
             while rest and rest[-1:] not in (b"\n", "\n"):
                 rest = reader.readline(1 << 20)
-            yield ErrorRecord(
-                doc=where,
-                error=f"{where}: record too large: more than {max_bytes} bytes (limit {max_bytes} bytes)",
-                kind="JSONLError",
+            yield _read_error(
+                where, f"{where}: record too large: more than {max_bytes} bytes (limit {max_bytes} bytes)", "JSONLError"
             )
             continue
         if isinstance(raw, bytes):
@@ -344,10 +484,10 @@ def _iter_jsonl_stream(
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                yield ErrorRecord(
-                    doc=where,
-                    error=f"{where}: not valid UTF-8: byte 0x{raw[exc.start]:02X} at offset {start + exc.start}",
-                    kind="JSONLError",
+                yield _read_error(
+                    where,
+                    f"{where}: not valid UTF-8: byte 0x{raw[exc.start]:02X} at offset {start + exc.start}",
+                    "JSONLError",
                 )
                 continue
         else:
@@ -357,25 +497,24 @@ def _iter_jsonl_stream(
         try:
             yield parse_jsonl_record(line, source=source, lineno=lineno, default_published=default)
         except InputError as exc:
-            yield ErrorRecord(doc=_error_id(line, where), error=str(exc), kind=type(exc).__name__)
+            yield _read_error(_error_id(line, where), _one_line(exc), type(exc).__name__)
         except Exception as exc:  # noqa: BLE001 - HTML parsers on hostile input: report, go on
-            yield ErrorRecord(
-                doc=_error_id(line, where), error=f"{where}: {_one_line(exc)}", kind=type(exc).__name__
-            )
+            yield _read_error(_error_id(line, where), f"{where}: {_one_line(exc)}", type(exc).__name__)
 
 
-def _read_jsonl_file(path: str, default: PartialDate | None, max_bytes: int) -> Iterator[Item]:
+def _read_jsonl_file(path: str, opts: _Options) -> Iterator[Item]:
     try:
         info = os.stat(path)
         if stat.S_ISREG(info.st_mode) and info.st_size == 0:
-            yield ErrorRecord(doc=path, error="empty file", kind="InputError")
+            yield _read_error(path, "empty file")
             return
         handle = _open_binary(path)
     except OSError as exc:
-        yield ErrorRecord(doc=path, error=str(_os_error(exc)), kind="InputError")
+        yield _read_error(path, str(_os_error(exc)))
         return
     with handle:
-        yield from _iter_jsonl_stream(handle, path, default, max_bytes)
+        buffered = handle if hasattr(handle, "peek") else io.BufferedReader(handle)  # type: ignore[arg-type,type-var]
+        yield from _iter_jsonl_stream(buffered, path, opts)
 
 
 # --- stdin ----------------------------------------------------------------------------------------------
@@ -389,59 +528,73 @@ class _Prepended(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readline(self, size: int | None = -1) -> bytes:
-        limit = -1 if size is None else size
-        line = self._head.readline(limit)
-        if line.endswith(b"\n") or (limit >= 0 and len(line) >= limit):
-            return line
-        return line + self._tail.readline(-1 if limit < 0 else limit - len(line))
+    def readinto(self, buffer: Any) -> int:
+        data = self._head.read(len(buffer)) or self._tail.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
 
 
-def _is_jsonl(text: str) -> bool:
-    lines = [line for line in text.splitlines() if line.strip()]
-    if not lines:
-        return False
+#: Lines of stdin looked at to tell a JSONL corpus from a text.
+JSONL_SNIFF_LINES = 50
+
+
+def looks_like_jsonl(text: str) -> bool:
+    """Whether a text read from stdin is a JSONL corpus rather than one document.
+
+    Judged on its first :data:`JSONL_SNIFF_LINES` non-blank lines: at least one is a JSON
+    object, and at least half of them are JSON objects or start like one (``{``). So a corpus
+    with a broken line is still a corpus, whose bad lines become error records, and a text is
+    never mistaken for one.
+
+    >>> looks_like_jsonl('{"text": "a"}\\n{"text": "b"\\n{"text": "c"}'), looks_like_jsonl("UN troops {arrived}")
+    (True, False)
+    """
+    lines = []
+    for line in text.splitlines():
+        if line.strip():
+            lines.append(line.strip().lstrip("\ufeff"))
+            if len(lines) == JSONL_SNIFF_LINES:
+                break
+    objects = shaped = 0
     for line in lines:
-        if not line.lstrip().startswith("{"):
-            return False
+        if not line.startswith("{"):
+            continue
+        shaped += 1
         try:
-            if not isinstance(json.loads(line), dict):
-                return False
-        except ValueError:
-            return False
-    return True
+            objects += isinstance(json.loads(line), dict)
+        except (ValueError, RecursionError):
+            pass
+    return objects >= 1 and 2 * shaped >= len(lines)
 
 
-def _read_stdin(default: PartialDate | None, max_bytes: int) -> Iterator[Item]:
+def _read_stdin(opts: _Options) -> Iterator[Item]:
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:  # a text-only stdin (tests, embedded interpreters)
         stream = io.BytesIO(sys.stdin.read().encode("utf-8"))
     try:
-        data = stream.read(max_bytes + 1)
+        data = stream.read(opts.max_bytes + 1)
     except OSError as exc:
-        yield ErrorRecord(doc="-", error=str(_os_error(exc)), kind="InputError")
-        return
-    if len(data) > max_bytes:
-        # too big for one document; only a corpus can be this large, and a corpus streams
-        first = next((line for line in data.splitlines() if line.strip()), b"")
-        if _is_jsonl(first.decode("utf-8", "replace").lstrip("\ufeff")):
-            yield from _iter_jsonl_stream(_Prepended(data, stream), "-", default, max_bytes)  # type: ignore[arg-type]
-        else:
-            yield ErrorRecord(
-                doc="-",
-                error=f"stdin too large: more than {max_bytes} bytes (limit {max_bytes} bytes)",
-                kind="InputError",
-            )
+        yield _read_error("-", str(_os_error(exc)))
         return
     try:
-        text = decode_bytes(data, html=True)
+        head = decode_bytes(data[:_SNIFF], encoding=opts.encoding) if data else ""
+    except InputError:
+        head = data[:_SNIFF].decode("utf-8", "replace")
+    if looks_like_jsonl(head):
+        # a corpus streams, however large
+        yield from _iter_jsonl_stream(io.BufferedReader(_Prepended(data, stream)), "-", opts)
+        return
+    if len(data) > opts.max_bytes:
+        yield _read_error(
+            "-", f"stdin too large: more than {opts.max_bytes} bytes (limit {opts.max_bytes} bytes; see --max-bytes)"
+        )
+        return
+    try:
+        text = decode_bytes(data, html=True, encoding=opts.encoding)
     except InputError as exc:
-        yield ErrorRecord(doc="-", error=str(exc), kind="InputError")
+        yield _read_error("-", str(exc))
         return
-    if _is_jsonl(text):
-        yield from _iter_jsonl_stream(io.BufferedReader(io.BytesIO(data)), "-", default, max_bytes)  # type: ignore[arg-type]
-        return
-    yield _guarded("-", lambda: _text_or_html("-", text, default))
+    yield _guarded("-", lambda: _text_or_html("-", text, opts.default))
 
 
 def _text_or_html(doc_id: str, text: str, default: PartialDate | None) -> Document:
@@ -455,29 +608,46 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
-def _guarded(doc_id: str, build) -> Item:
+def _guarded(doc_id: str, build: Callable[[], Document]) -> Item:
     try:
         return build()
-    except InputError as exc:
-        return ErrorRecord(doc=doc_id, error=_one_line(exc), kind=type(exc).__name__)
     except Exception as exc:  # noqa: BLE001 - third-party parsers on hostile input: report, go on
-        return ErrorRecord(doc=doc_id, error=_one_line(exc), kind=type(exc).__name__)
+        return _read_error(doc_id, _one_line(exc), type(exc).__name__)
 
 
-def _read_path(path: str, default: PartialDate | None, max_bytes: int) -> Iterator[Item]:
+class _Options(NamedTuple):
+    default: PartialDate | None
+    max_bytes: int
+    encoding: str | None
+
+
+def _read_path(path: str, opts: _Options) -> Iterator[Item]:
     if os.path.splitext(path)[1].lower() in JSONL_SUFFIXES and not os.path.isdir(path):
-        yield from _read_jsonl_file(path, default, max_bytes)
+        yield from _read_jsonl_file(path, opts)
     else:
-        yield _guarded(path, lambda: read_document(path, default_published=default, max_bytes=max_bytes))
+        yield _guarded(
+            path,
+            lambda: read_document(path, default_published=opts.default, max_bytes=opts.max_bytes, encoding=opts.encoding),
+        )
 
 
-def _walk(directory: str, default: PartialDate | None, max_bytes: int) -> Iterator[Item]:
+def _walk(directory: str, opts: _Options) -> Iterator[Item]:
     """Files under ``directory``, depth first, by name; hidden files and directories skipped."""
+    for path in walk_files(directory):
+        if isinstance(path, ErrorRecord):
+            yield path
+        else:
+            yield from _read_path(path, opts)
+
+
+def walk_files(directory: str) -> Iterator[str | ErrorRecord]:
+    """The files :func:`read_inputs` reads under ``directory``, in its order (depth first, by name,
+    hidden entries and symlinked directories skipped); an unreadable directory is an error record."""
     try:
         with os.scandir(directory) as scan:
             entries = sorted((e for e in scan if not e.name.startswith(".")), key=lambda e: e.name)
     except OSError as exc:
-        yield ErrorRecord(doc=directory, error=str(_os_error(exc)), kind="InputError")
+        yield _read_error(directory, str(_os_error(exc)))
         return
     for entry in entries:
         path = os.path.join(directory, entry.name)
@@ -486,9 +656,9 @@ def _walk(directory: str, default: PartialDate | None, max_bytes: int) -> Iterat
         except OSError:
             is_dir = False
         if is_dir:
-            yield from _walk(path, default, max_bytes)
+            yield from walk_files(path)
         else:
-            yield from _read_path(path, default, max_bytes)
+            yield path
 
 
 def read_inputs(
@@ -496,6 +666,7 @@ def read_inputs(
     *,
     published: DateLike = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    encoding: str | None = None,
 ) -> Iterator[Item]:
     """Documents from files, directories, JSONL corpora and stdin, one at a time.
 
@@ -503,24 +674,32 @@ def read_inputs(
     - JSONL corpora (``.jsonl``/``.ndjson``): one object per line with ``text`` and optional
       ``id``, ``url``, ``published``, ``title``;
     - directories: every file below, depth first, sorted by name, hidden entries skipped;
-    - ``"-"``: stdin, read as JSONL when every non-blank line is a JSON object, else as text.
+    - ``"-"``: stdin, read as JSONL when its lines are JSON objects (:func:`looks_like_jsonl`;
+      then each bad line is an error record), else as one text or HTML document.
 
     Nothing is loaded ahead: directories are walked and corpora read line by line as the
     iterator is consumed. A document's id is the record's ``id``, else its ``url``, else the path
     as given (``path:lineno`` for JSONL records).
 
+    Text is UTF-8 (with or without a byte-order mark), UTF-16 or UTF-32 (with a byte-order mark,
+    or detected without one by charset-normalizer), or what ``encoding`` says.
+
     Args:
         paths: Paths (or one path).
         published: Publication date for documents that carry none of their own: no JSONL
             ``published``, no ``# published:`` header, no HTML date and no dateline in the text.
-        max_bytes: The largest document; bigger files are reported without being read.
+        max_bytes: The largest document (a file, stdin, or one JSONL line); bigger ones are
+            reported without being read (default :data:`DEFAULT_MAX_BYTES`, 20 MB).
+        encoding: Decode every input with this codec (e.g. ``"cp1252"``) instead of detecting.
 
     Yields:
         A :class:`Document`, or an :class:`ErrorRecord` (``doc``, one-line ``error``, ``kind`` =
-        the exception class) for input that cannot be read. Nothing raises for one bad input.
+        the exception class, ``stage="read"``) for input that cannot be read. Nothing raises for
+        one bad input.
 
     Raises:
-        InputError: ``published`` is not a date (checked at once, before anything is read).
+        InputError: ``published`` is not a date, ``max_bytes`` is not positive or ``encoding`` is
+            unknown (checked at once, before anything is read).
 
     >>> import os, tempfile
     >>> folder = tempfile.mkdtemp()
@@ -531,17 +710,21 @@ def read_inputs(
     [('Document', 'a.txt'), ('ErrorRecord', 'b.txt')]
     """
     default = coerce_published(published)
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
+        raise InputError(f"max_bytes must be a positive number of bytes, not {max_bytes!r}")
+    if encoding is not None:
+        _check_encoding(encoding)
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    return _iter_inputs(paths, default, max_bytes)
+    return _iter_inputs(paths, _Options(default, max_bytes, encoding))
 
 
-def _iter_inputs(paths: Iterable[PathLike], default: PartialDate | None, max_bytes: int) -> Iterator[Item]:
+def _iter_inputs(paths: Iterable[PathLike], opts: _Options) -> Iterator[Item]:
     for raw in paths:
         path = os.fspath(raw)
         if path == "-":
-            yield from _read_stdin(default, max_bytes)
+            yield from _read_stdin(opts)
         elif os.path.isdir(path):
-            yield from _walk(path, default, max_bytes)
+            yield from _walk(path, opts)
         else:
-            yield from _read_path(path, default, max_bytes)
+            yield from _read_path(path, opts)

@@ -18,13 +18,21 @@ from peacefacts.reconciler.grouping import category_class, scope_key, subject_ke
 from peacefacts.reconciler.model import Group, Observation, Pair, Policy, Verdict, fact_key
 from peacefacts.reconciler.rules import DEFAULT_RULES, Comparison, Rule, judge
 from peacefacts.reconciler.series import build_series
-from peacefacts.records import Document, ErrorRecord, ExtractionResult, Fact, Person, render_html
+from peacefacts.records import (
+    Document,
+    ErrorRecord,
+    ExtractionResult,
+    Fact,
+    Person,
+    WarningRecord,
+    render_html,
+)
 
 __all__ = ["Reconciliation", "reconcile", "Input"]
 
 #: What :func:`reconcile` accepts, mixed freely (as :func:`peacefacts.io.jsonl.read_records`
 #: returns them, or JSON dicts in that form). People and error records are ignored.
-Input = ExtractionResult | Fact | Document | Person | ErrorRecord | dict
+Input = ExtractionResult | Fact | Document | Person | ErrorRecord | WarningRecord | dict
 
 _VERDICT_ORDER = {Verdict.CONFLICT: 0, Verdict.CHANGED_OVER_TIME: 1, Verdict.AGREE: 2}
 
@@ -97,7 +105,7 @@ def _collect(items: Iterable[Any], documents: Iterable[Document]) -> tuple[list[
             facts.add(item)
         elif isinstance(item, Document):
             docs.setdefault(item.id, []).append(item)
-        elif isinstance(item, (Person, ErrorRecord)):
+        elif isinstance(item, (Person, ErrorRecord, WarningRecord)):
             pass
         else:
             raise TypeError(f"reconcile() takes extraction results, facts or documents, not {type(item).__name__}")
