@@ -374,3 +374,100 @@ def test_jsonl_published_unknown_means_look_in_the_text():
         '{"id": "u", "published": "unknown", "text": "Troops go\\nUpdated 4 April 2019\\nUN peacekeepers left."}'
     )
     assert (str(doc.published), doc.published_source) == ("2019-04-04", PublishedSource.TEXT)
+
+
+# --- issue 11: encodings, stdin corpora, bad dates, odd characters ------------------------------------------
+def test_utf16_without_a_bom_is_detected(tmp_path):
+    text = "UN peacekeepers from Ghana arrived in Juba on Monday, the mission said."
+    for codec in ("utf-16-le", "utf-16-be"):
+        path = tmp_path / f"{codec}.txt"
+        path.write_bytes(text.encode(codec))
+        assert only(read_inputs([path])).text == text
+    corpus = tmp_path / "wide.jsonl"
+    corpus.write_bytes(('{"id": "w", "text": "' + text + '"}\n').encode("utf-16-le"))
+    assert only(read_inputs([corpus])).text == text
+
+
+def test_binary_with_nul_bytes_is_still_binary():
+    assert error_of(str(INGEST / "nul_bytes.bin")).error == "binary file (NUL byte at offset 15)"
+    with pytest.raises(InputError, match="binary file"):
+        decode_bytes(bytes(range(256)) * 4)
+
+
+def test_an_encoding_can_be_given(tmp_path):
+    path = tmp_path / "cp.txt"
+    path.write_bytes("Les casques bleus de Côte d’Ivoire sont arrivés.".encode("cp1252"))
+    assert error_of(str(path)).error.startswith("not valid UTF-8: byte 0xF4 at offset 22 (give its encoding")
+    assert only(read_inputs([path], encoding="cp1252")).text == "Les casques bleus de Côte d’Ivoire sont arrivés."
+    corpus = tmp_path / "cp.jsonl"
+    corpus.write_bytes('{"id": "c", "text": "Côte d’Ivoire"}\n'.encode("cp1252"))
+    assert only(read_inputs([corpus], encoding="cp1252")).text == "Côte d’Ivoire"
+    with pytest.raises(InputError, match="unknown encoding: 'klingon'"):
+        read_inputs([path], encoding="klingon")
+    with pytest.raises(InputError, match="max_bytes must be a positive number"):
+        read_inputs([path], max_bytes=0)
+
+
+def test_a_jsonl_line_that_cannot_be_decoded_in_the_given_encoding(tmp_path):
+    corpus = tmp_path / "u.jsonl"
+    corpus.write_bytes(b'{"id": "a", "text": "UN"}\n{"id": "b", "text": "\xff"}\n{"id": "c", "text": "UN"}\n')
+    got = list(read_inputs([corpus], encoding="ascii"))
+    assert [getattr(d, "id", None) for d in got] == ["a", None, "c"]
+    assert got[1] == ErrorRecord(
+        doc=f"{corpus}:2", error=f"{corpus}:2: not valid ASCII: byte 0xFF at offset 47", kind="JSONLError", stage="read"
+    )
+    # UTF-16 has no byte for a line break: after bad bytes the rest of the file is lost, said once
+    wide = tmp_path / "w.jsonl"
+    wide.write_bytes('{"id": "a", "text": "UN"}\n'.encode("utf-16-le") + b"\x00\xd8" + '"}\n'.encode("utf-16-le"))
+    got = list(read_inputs([wide], encoding="utf-16-le"))
+    assert got[-1].error.endswith("not valid UTF-16-LE: the rest of the file is unreadable")
+
+
+@pytest.mark.parametrize(
+    ("text", "corpus"),
+    [
+        ('{"text": "a"}\n{"text": "b"}', True),
+        ('{"text": "a"}\n{"text": "b"\n{"text": "c"}', True),  # a broken line: still a corpus
+        ('\ufeff{"text": "a"}', True),
+        ('{"text": "a"}\nplain line\nanother plain line', False),
+        ("UN peacekeepers arrived {in Mali}.", False),
+        ('{not json at all}\n{"still": "no"', False),
+        ("", False),
+    ],
+)
+def test_looks_like_jsonl(text, corpus):
+    from peacefacts.ingest.read import looks_like_jsonl
+
+    assert looks_like_jsonl(text) is corpus
+
+
+def test_invalid_published_is_a_warning_not_an_error():
+    doc = parse_jsonl_record('{"id": "x", "published": "2024-13-45", "text": "Blue helmets arrived."}', source="c", lineno=2)
+    assert (doc.published, doc.text) == (None, "Blue helmets arrived.")
+    [warning] = doc.warnings
+    assert (warning.doc, warning.kind, warning.stage) == ("x", "invalid_published", "read")
+    assert warning.warning == 'c:2: "published" is not a date (YYYY[-MM[-DD]]): "2024-13-45"; read without it'
+    doc = parse_jsonl_record('{"id": "y", "published": 20240101, "text": "Blue helmets arrived."}')
+    assert doc.warnings[0].warning.endswith('"published" is not a date (YYYY[-MM[-DD]]): 20240101; read without it')
+
+
+def test_invalid_published_falls_back_to_the_default_date(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "x", "published": "13/45/2024", "text": "Blue helmets arrived."}\n', encoding="utf-8")
+    doc = only(read_inputs([corpus], published="2020-01"))
+    assert (str(doc.published), doc.published_source, len(doc.warnings)) == ("2020-01", PublishedSource.GIVEN, 1)
+
+
+def test_an_unreadable_published_header_is_a_warning():
+    from peacefacts.ingest import document_from_text
+
+    doc = document_from_text("# source: http://x.org/a\n# published: 2024-13-45\n\nBlue helmets arrived.", doc_id="h")
+    assert doc.published is None and [w.kind for w in doc.warnings] == ["invalid_published"]
+    ok = document_from_text("# source: http://x.org/a\n# published: unknown\n\nBlue helmets arrived.", doc_id="h")
+    assert ok.warnings == ()
+
+
+def test_lone_surrogates_in_a_jsonl_record_become_replacement_characters():
+    doc = parse_jsonl_record('{"id": "s\\ud800", "title": "t\\udfff", "text": "UN troops \\ud83d arrived."}')
+    assert (doc.id, doc.title, doc.text) == ("s\ufffd", "t\ufffd", "UN troops \ufffd arrived.")
+    doc.text.encode("utf-8")  # writable

@@ -429,8 +429,7 @@ def _read_error(doc: str, error: str, kind: str = "InputError") -> ErrorRecord:
 def _stream_encoding(handle: IO[bytes], encoding: str | None) -> str | None:
     """The text encoding of a JSONL stream when it is not UTF-8 (``None``: read UTF-8 bytes)."""
     if encoding is not None:
-        name = _check_encoding(encoding)
-        return None if name == "utf-8" else name
+        return _check_encoding(encoding)
     head = handle.peek(_SNIFF)[:_SNIFF] if hasattr(handle, "peek") else b""
     bom, _ = _bom(head[:4])
     if bom in ("utf-16", "utf-32"):
@@ -440,6 +439,13 @@ def _stream_encoding(handle: IO[bytes], encoding: str | None) -> str | None:
     return None
 
 
+def _ascii_compatible(encoding: str) -> bool:
+    try:
+        return "{\n".encode(encoding) == b"{\n"
+    except (LookupError, UnicodeError):
+        return False
+
+
 def _iter_jsonl_stream(
     handle: IO[bytes], source: str, opts: _Options
 ) -> Iterator[Item]:
@@ -447,12 +453,14 @@ def _iter_jsonl_stream(
     default, max_bytes = opts.default, opts.max_bytes
     reader: IO[bytes] | io.TextIOWrapper = handle
     try:
-        encoding = _stream_encoding(handle, opts.encoding)
+        encoding = _stream_encoding(handle, opts.encoding) or "utf-8"
     except InputError as exc:
         yield _read_error(source, str(exc))
         return
-    if encoding is not None:
+    if not _ascii_compatible(encoding):
+        # UTF-16/32: a line break is not one byte, so a text decoder finds the lines
         reader = io.TextIOWrapper(handle, encoding=encoding, newline="")
+    label = encoding.upper().replace("_", "-")
     offset = 0
     lineno = 0
     while True:
@@ -482,11 +490,11 @@ def _iter_jsonl_stream(
             if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw, start = raw[3:], start + 3
             try:
-                line = raw.decode("utf-8")
+                line = raw.decode(encoding)
             except UnicodeDecodeError as exc:
                 yield _read_error(
                     where,
-                    f"{where}: not valid UTF-8: byte 0x{raw[exc.start]:02X} at offset {start + exc.start}",
+                    f"{where}: not valid {label}: byte 0x{raw[exc.start]:02X} at offset {start + exc.start}",
                     "JSONLError",
                 )
                 continue

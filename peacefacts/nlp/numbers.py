@@ -233,6 +233,7 @@ _FRACTION_AFTER = re.compile(
 )
 _FRACTION_BEFORE = re.compile(rf"(?:\b(?:{_alt(_UNITS)}|{_alt(_TEENS)}|{_alt(_TENS)}|a|an)|\d)\s*-\s*\Z|\b(?:{_alt(_UNITS)}|a|an)\s+\Z", _I)
 _CODE = re.compile(r"(?<!\d)[A-Za-z]-?\d|\d(?![eE][+-]?\d)[A-Za-z]")
+_LONG_DIGITS = re.compile(rf"\d{{{MAX_DIGITS + 1}}}")
 _GROUPING = re.compile(rf"[,\s'\u2019{_ZW}]|\.\d{{3}}\.")
 _SEPARATORS = re.compile(rf"[,\s'\u2019{_ZW}]")
 # a single dot before exactly three digits: 5.5 in English, 5,500 in much of Europe
@@ -718,8 +719,8 @@ def parse_figure(text: str) -> Figure | None:
     for match in matches:
         if match.kind in VALUE_KINDS:
             return match.figure
-    if matches or not any(c.isdigit() for c in text) or _CODE.search(text):
-        return None
+    if matches or not any(c.isdigit() for c in text) or _CODE.search(text) or _LONG_DIGITS.search(text):
+        return None  # no number, a code, or an identifier too long to be one
     if any(m.lastgroup in ("iso", "numdate", "clock", "slashed") for m in _ATOM.finditer(text)):
         return None  # a date, a clock time or "9/11": read and refused on purpose
     # Our regexes cover every form the news corpus uses; quantulum3 only sees digit forms they
