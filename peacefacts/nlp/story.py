@@ -15,7 +15,7 @@ from peacefacts.nlp import lexicon
 __all__ = ["story_country", "country_mentions"]
 
 _WORD = re.compile(r"[A-Za-z][\w'’`.-]*")
-_DESTINATION = re.compile(r"\b(?:to|in|into|from|at|across|of)(?: the)?\s+(?:\w+,\s+)?$", re.IGNORECASE)
+_DESTINATION = re.compile(r"\b(?i:to|in|into|from|at|across|of)(?: the)?\s+(?:[A-Z][\w-]+,\s+)?$")
 _CONNECTORS = frozenset({"of", "the", "and", "d'ivoire"})
 
 
