@@ -499,3 +499,16 @@ def test_name_key_drops_ranks_accents_and_nicknames():
     assert name_key("António Guterres") == ("antonio", "guterres")
     assert name_key("Anthony (Tony) Roe") == ("anthony", "roe")
     assert name_key("Bilal bin Saqib") == ("bilal", "saqib")
+
+
+def test_organisation_defaults_to_the_country_of_the_mentions_own_article(nlp):
+    """Two articles on one page: a minister's country is the one his own article is about."""
+    first = ("Ghanaian troops rotate home\n"
+             "Defence Minister Kwame Asante welcomed 650 Ghanaian soldiers back from Lebanon on Friday.\n")
+    second = ("Nepal sends engineers\n"
+              "Defence Minister Hari Thapa said 200 Nepalese engineers would leave for the DRC next week.\n")
+    text = first + second
+    doc = Document(id="two", text=text, blocks=(Block(start=0, end=len(first), title="Ghanaian troops rotate home"),
+                                               Block(start=len(first), end=len(text), title="Nepal sends engineers")))
+    got = {p.name: p.organization for p in find_people(doc, nlp)}
+    assert got == {"Kwame Asante": "Ghana", "Hari Thapa": "Nepal"}

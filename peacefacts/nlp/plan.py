@@ -22,7 +22,7 @@ from typing import NamedTuple, Optional
 
 import attrs
 
-from peacefacts.nlp import lexicon
+from peacefacts import vocab
 from peacefacts.nlp.dates import DateMatch, find_dates
 from peacefacts.nlp.numbers import FigureMatch, find_figures, parse_figure
 from peacefacts.nlp.segment import Sentence, split_sentences
@@ -136,75 +136,25 @@ class BlockPlan:
 # missions
 
 
-_MISSION_RE: Optional[re.Pattern[str]] = None
-
-
 def mission_mentions(text: str) -> list[tuple[int, str]]:
-    """(offset, acronym) of every mission named in ``text`` by acronym or long name.
-
-    Acronyms count in capitals or in title case ("Minusma"), never in lower case ("unifil" in a URL).
-    """
-    global _MISSION_RE
-    if _MISSION_RE is None:
-        names = sorted(lexicon.mission_names(), key=len, reverse=True)
-        pattern = "|".join(re.escape(n) for n in names)
-        _MISSION_RE = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
-    out = []
-    for match in _MISSION_RE.finditer(text):
-        surface = match.group(0)
-        if surface.isupper() or " " in surface or (surface[:1].isupper() and len(surface) >= 5):
-            mission = lexicon.mission_for(surface)
-            if mission:
-                out.append((match.start(), mission))
-    return out
-
-
-# Where a mission operated, and when: a place named in an incident report gives its mission.
-# (place pattern, mission, first year, last year)
-_PLACE_MISSIONS: tuple[tuple[re.Pattern[str], str, int, int], ...] = tuple(
-    (re.compile(pattern), mission, first, last)
-    for pattern, mission, first, last in (
-        (r"\bCentral African Republic\b|\bCAR\b|\bBangui\b|\bBangassou\b|\bBria\b", "MINUSCA", 2014, 9999),
-        (r"\bCentral African Republic\b|\bCAR\b|\bBangui\b|\bChad\b", "MINURCAT", 2007, 2010),
-        (r"\bMali\b|\bTimbuktu\b|\bKidal\b|\bGao\b|\bMopti\b|\bAguelhok\b|\bTessalit\b", "MINUSMA", 2013, 2023),
-        (r"\bDemocratic Republic of (?:the )?Congo\b|\bDRC\b|\bDR Congo\b|\bBeni\b|\bGoma\b|\b(?:North|South) Kivu\b|\bIturi\b|\bBukavu\b", "MONUSCO", 2010, 9999),
-        (r"\bDemocratic Republic of (?:the )?Congo\b|\bDRC\b|\bDR Congo\b|\bBunia\b|\bIturi\b|\bKivu\b", "MONUC", 1999, 2010),
-        (r"\bCongo\b|\bKatanga\b|\bLeopoldville\b|\bNiemba\b", "ONUC", 1960, 1964),
-        (r"\bSouth Sudan\b|\bJuba\b|\bMalakal\b|\bBentiu\b|\bBor\b|\bJonglei\b", "UNMISS", 2011, 9999),
-        (r"\bLebanon\b|\bNaqoura\b|\bSaida\b|\bSidon\b|\bTyre\b|\bBlue Line\b", "UNIFIL", 1978, 9999),
-        (r"\bDarfur\b", "UNAMID", 2007, 2020),
-        (r"\bAbyei\b", "UNISFA", 2011, 9999),
-        (r"\bGolan\b", "UNDOF", 1974, 9999),
-        (r"\bCyprus\b|\bNicosia\b", "UNFICYP", 1964, 9999),
-        (r"\bWestern Sahara\b", "MINURSO", 1991, 9999),
-        (r"\bHaiti\b|\bPort-au-Prince\b", "MINUSTAH", 2004, 2017),
-        (r"\bLiberia\b|\bMonrovia\b", "UNMIL", 2003, 2018),
-        (r"\bC[oô]te d'Ivoire\b|\bIvory Coast\b|\bAbidjan\b", "UNOCI", 2004, 2017),
-        (r"\bSierra Leone\b|\bFreetown\b", "UNAMSIL", 1999, 2005),
-        (r"\bSomalia\b|\bMogadishu\b", "UNOSOM II", 1993, 1995),
-        (r"\bSomalia\b|\bMogadishu\b", "UNOSOM I", 1992, 1993),
-        (r"\bRwanda\b|\bKigali\b", "UNAMIR", 1993, 1996),
-        (r"\bBosnia\b|\bSarajevo\b|\bSrebrenica\b|\bCroatia\b", "UNPROFOR", 1992, 1995),
-        (r"\bCambodia\b|\bPhnom Penh\b", "UNTAC", 1992, 1993),
-        (r"\bKosovo\b|\bPristina\b", "UNMIK", 1999, 9999),
-        (r"\bEast Timor\b|\bTimor-Leste\b|\bDili\b", "UNMIT", 2006, 2012),
-        (r"\bSudan\b|\bKhartoum\b", "UNMIS", 2005, 2011),
-        (r"\bEritrea\b|\bEthiopia\b", "UNMEE", 2000, 2008),
-    )
-)
+    """(offset, acronym) of every mission named in ``text`` (see :func:`peacefacts.vocab.mission_mentions`)."""
+    return [(m.start, m.acronym) for m in vocab.mission_mentions(text)]
 
 
 def mission_at_place(text: str, when: Optional[PartialDate]) -> Optional[str]:
-    """The mission operating where ``text`` says something happened, at ``when`` (if known)."""
+    """The mission serving where ``text`` first names a mission's place, at ``when`` (if known).
+
+    >>> mission_at_place("Gunmen killed two peacekeepers near Bangui", PartialDate(2017, 5, 8))
+    'MINUSCA'
+    >>> mission_at_place("22 Pakistani soldiers were killed in Mogadishu", PartialDate(1993, 6))
+    'UNOSOM II'
+    """
     year = when.year if when is not None else None
-    hits = []
-    for pattern, mission, first, last in _PLACE_MISSIONS:
-        match = pattern.search(text)
-        if match and (year is None or first <= year <= last):
-            hits.append((match.start(), mission))
-            if year is None:
-                break  # without a date, the current (first listed) mission there
-    return min(hits)[1] if hits else None
+    for place in vocab.place_mentions(text):
+        mission = vocab.mission_at(place.place, year)
+        if mission is not None:
+            return mission
+    return None
 
 
 # --------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Callable, Optional, Union
 
 import attrs
 
-from peacefacts.nlp import lexicon
+from peacefacts import vocab as lexicon
 from peacefacts.nlp.facts.parse import aux_words, verb_of
 from peacefacts.nlp.facts.reading import PEACEKEEPING_CONTEXT, Reading, SentenceContext
 from peacefacts.nlp.facts.vocabulary import vocabulary

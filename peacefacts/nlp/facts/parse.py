@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
-from peacefacts.nlp import lexicon
+from peacefacts import vocab as lexicon
 from peacefacts.nlp.facts.vocabulary import vocabulary
 from peacefacts.records import Category
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Optional
 
 import attrs
 
-from peacefacts.nlp import lexicon
+from peacefacts import vocab as lexicon
 from peacefacts.nlp.dates import DateMatch
 from peacefacts.nlp.facts.parse import (
     category_of,

@@ -18,7 +18,7 @@ from typing import Callable, Optional
 
 import attrs
 
-from peacefacts.nlp import lexicon
+from peacefacts import vocab as lexicon
 from peacefacts.nlp.facts.parse import country_of_tokens, noun_class, subject_phrase_country, verb_of
 from peacefacts.nlp.facts.reading import Reading, SentenceContext
 from peacefacts.nlp.facts.vocabulary import vocabulary

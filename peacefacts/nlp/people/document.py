@@ -13,13 +13,14 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from peacefacts.nlp.people.prefilter import person_sentences, regions
+from peacefacts.nlp.people.prefilter import person_sentences
 from peacefacts.nlp.people.sentence import DEFAULT_COUNTRY, Mention, SentenceReader
-from peacefacts.nlp.people.titles import country_of, lexicon, name_key, norm
+from peacefacts.nlp.people.titles import lexicon, name_key, norm
+from peacefacts.nlp.story import story_country
 from peacefacts.records import Document, Person
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -44,41 +45,39 @@ def ner_only_disable(nlp: Language) -> list[str]:
 
 
 
-class _DocContext:
-    """Per-document facts the role layer needs: the story's country and armed force."""
+class _Story:
+    """What the role layer needs to know of the story around a mention: the country it is about
+    (per article block, by the project's one :func:`~peacefacts.nlp.story.story_country`) and
+    the armed force it names most."""
 
-    _FORCE = re.compile(r"\b(Defen[cs]e Forces|Armed Forces|Army|Navy|Air Force|Marine Corps|Police Service)\b")
-    _CAPS = re.compile(r"\b[A-Z][\w’'`-]*(?:\s+[A-Z][\w’'`-]*){0,2}")
+    def __init__(self, document: Document) -> None:
+        self.text = document.text
+        blocks = [b for b in document.blocks if b.is_peacekeeping]
+        self.blocks = [(b.start, b.end, b.title) for b in blocks] if document.blocks else [(0, len(self.text), None)]
+        self._countries: dict[int, str | None] = {}
 
-    def __init__(self, text: str, regions: Sequence[tuple[int, int]]) -> None:
-        self.text = text
-        self.regions = regions
-
-    @functools.cached_property
-    def country(self) -> str | None:
-        counts: Counter[str] = Counter()
-        for s, e in self.regions:
-            for match in self._CAPS.finditer(self.text, s, e):
-                words = match.group().split()
-                n = len(words)
-                while n:
-                    country = country_of(" ".join(words[:n]))
-                    if country:
-                        counts[country] += 1
-                        break
-                    n -= 1
-        return counts.most_common(1)[0][0] if counts else None
+    def country_at(self, pos: int) -> str | None:
+        """The country of the block that holds offset ``pos`` (the first block if none does)."""
+        n = next((k for k, (s, e, _) in enumerate(self.blocks) if s <= pos < e), 0)
+        if n not in self._countries:
+            s, e, title = self.blocks[n] if self.blocks else (0, 0, None)
+            self._countries[n] = story_country(self.text[s:e], title)
+        return self._countries[n]
 
     @functools.cached_property
     def force(self) -> str | None:
-        counts = Counter(m.group(1) for s, e in self.regions for m in self._FORCE.finditer(self.text, s, e))
-        return counts.most_common(1)[0][0] if counts else None
+        """The armed force named most often (``armed_forces`` in the rule data), if any."""
+        found: Counter[str] = Counter()
+        for s, e, _ in self.blocks:
+            found.update(m.group() for m in lexicon().force_regex.finditer(self.text, s, e))
+        return found.most_common(1)[0][0] if found else None
 
 
-def _resolve_org(m: Mention, ctx: _DocContext) -> str | None:
+def _resolve_org(m: Mention, story: _Story) -> str | None:
     lex = lexicon()
+    country = story.country_at(m.name_start)
     if m.org == DEFAULT_COUNTRY:
-        return ctx.country
+        return country
     if m.org:
         return m.org
     if not m.role_kind:
@@ -87,9 +86,9 @@ def _resolve_org(m: Mention, ctx: _DocContext) -> str | None:
         if m.head[: len(phrase)] == phrase:
             return org
     if m.role_kind == "rank" or m.head in lex.military_heads:
-        return ctx.force or ctx.country
+        return story.force or country
     if m.head in lex.government_heads:
-        return ctx.country
+        return country
     return None
 
 
@@ -156,7 +155,7 @@ def _role_rank(m: Mention, full: tuple[str, ...]) -> tuple[int, bool, int, bool,
     return (kind, m.body, min(words, 12), m.keys == full, -m.name_start)
 
 
-def _person(doc_id: str, text: str, cluster: _Cluster, ctx: _DocContext) -> Person | None:
+def _person(doc_id: str, text: str, cluster: _Cluster, story: _Story) -> Person | None:
     mentions = cluster.mentions
     if not any(m.body for m in mentions):
         return None  # only in headlines, captions or sidebars
@@ -164,9 +163,9 @@ def _person(doc_id: str, text: str, cluster: _Cluster, ctx: _DocContext) -> Pers
     if len(full.keys) < 2 and not any(m.role_kind for m in mentions):
         return None  # a lone capitalised word the model called a person ("Euro", "Goma")
     best = max(mentions, key=lambda m: _role_rank(m, full.keys))
-    org = _resolve_org(best, ctx)
+    org = _resolve_org(best, story)
     if org is None:
-        org = next((o for o in (_resolve_org(m, ctx) for m in mentions if m.role_kind) if o), None)
+        org = next((o for o in (_resolve_org(m, story) for m in mentions if m.role_kind) if o), None)
     return Person(
         doc=doc_id,
         name=re.sub(r"\s+", " ", full.name),
@@ -208,7 +207,6 @@ def find_people(
         [('Munir Akram', 'Permanent Representative to the UN', 'Pakistan')]
     """
     text = document.text
-    doc_regions = regions(document)
     sentences = person_sentences(document)
     person_spans: list[list[tuple[int, int]]] = [[] for _ in sentences]
     todo = []
@@ -238,8 +236,8 @@ def find_people(
             m.keys = name_key(m.name)
             if m.keys:
                 mentions.append(m)
-    ctx = _DocContext(text, doc_regions)
-    people = [_person(document.id, text, c, ctx) for c in _cluster(mentions)]
+    story = _Story(document)
+    people = [_person(document.id, text, c, story) for c in _cluster(mentions)]
     return sorted((p for p in people if p is not None), key=lambda p: (p.start, p.name))
 
 

@@ -74,6 +74,7 @@ class Lexicon:
     hyphen_stop: frozenset[str]
     award_regex: re.Pattern[str]
     title_regex: re.Pattern[str]
+    force_regex: re.Pattern[str]
 
 
 def _cue_words(index: PhraseIndex) -> list[str]:
@@ -139,6 +140,7 @@ def lexicon() -> Lexicon:
             r"(?:" + "|".join(w.capitalize() for w in data["award_words"]) + r")\b"
         ),
         title_regex=title_regex,
+        force_regex=re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(data["armed_forces"], key=len, reverse=True))) + r")\b"),
     )
 
 
