@@ -19,6 +19,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
 
+from peacefacts import vocab
 from peacefacts.nlp.dates import find_dates
 from peacefacts.nlp.facts.dating import date_figure, lead_dates
 from peacefacts.nlp.facts.lists import list_entries
@@ -173,9 +174,7 @@ def _remember(state: SentenceState, facts: list[Fact], ctx: SentenceContext, cat
 
 
 def _is_mission(subject: str) -> bool:
-    from peacefacts.nlp import lexicon
-
-    return lexicon.mission_for(subject) is not None
+    return vocab.mission(subject) is not None
 
 
 def facts_from_table_row(row: TableRow, plan: BlockPlan, full_text: str, header: Optional[Any] = None) -> list[Fact]:
@@ -186,7 +185,7 @@ def facts_from_table_row(row: TableRow, plan: BlockPlan, full_text: str, header:
     """
     heading = full_text[row.header.start : row.header.end] if row.header is not None else ""
     low = heading.lower()
-    vocab = vocabulary()
+    lex = vocabulary()
     if any(w in low for w in ("fatalit", "death", "killed", "died", "lost their lives", "fallen")):
         metric = Metric.FATALITIES_TOTAL
     elif any(w in low for w in ("pledge", "will send", "commit")):
@@ -196,7 +195,7 @@ def facts_from_table_row(row: TableRow, plan: BlockPlan, full_text: str, header:
     category: Optional[Category] = Category.PERSONNEL
     words = set(low.replace(",", " ").split())
     for name, cat in (("police", Category.POLICE), ("troops", Category.TROOPS), ("women", Category.WOMEN)):
-        if words & vocab[name] and not words & {"personnel", "peacekeepers", "uniformed"}:
+        if words & lex[name] and not words & {"personnel", "peacekeepers", "uniformed"}:
             category = cat
     if category is Category.WOMEN and metric is Metric.PERSONNEL_DEPLOYED:
         metric = Metric.WOMEN_DEPLOYED

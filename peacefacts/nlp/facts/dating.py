@@ -19,6 +19,7 @@ import re
 from typing import Callable, Optional
 
 from peacefacts.nlp.dates import DateMatch, find_periods
+from peacefacts.vocab.calendar import WEEKDAY_NAMES, alternation
 from peacefacts.nlp.facts.parse import root_of
 from peacefacts.nlp.facts.reading import LeadDates, Reading, SentenceContext, SentenceState
 from peacefacts.nlp.facts.vocabulary import vocabulary
@@ -36,9 +37,7 @@ _ANAPHORA = re.compile(
 _LEAD_START = re.compile(r"\W*(since|with its (very )?first|from its first|after its first)\b", re.IGNORECASE)
 _END_OF_YEAR = re.compile(r"\bend(?:\s+of|\s*-)\s*(?:the\s+year\s+)?(?:of\s+)?(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 _RELATIVE_WORDS = re.compile(
-    r"\b(last|yesterday|today|this|next|ago|now|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"currently|present)\b",
-    re.IGNORECASE,
+    rf"\b(last|yesterday|today|this|next|ago|now|currently|present|{alternation(WEEKDAY_NAMES)})\b", re.IGNORECASE
 )
 
 

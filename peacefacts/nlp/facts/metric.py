@@ -13,7 +13,7 @@ from typing import Callable, Optional, Union
 
 import attrs
 
-from peacefacts import vocab as lexicon
+from peacefacts import vocab
 from peacefacts.nlp.facts.parse import aux_words, verb_of
 from peacefacts.nlp.facts.reading import PEACEKEEPING_CONTEXT, Reading, SentenceContext
 from peacefacts.nlp.facts.vocabulary import vocabulary
@@ -120,7 +120,7 @@ def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]
         return Veto("not-peacekeepers")
     if r.predicate in {"DEATH", "INJURY"} and r.category is Category.TROOPS and "peacekeep" not in noun.lower_:
         demonym = next(
-            (lexicon.country_for(c.text) for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and lexicon.country_for(c.text)),
+            (vocab.country_for(c.text) for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and vocab.country_for(c.text)),
             None,
         )
         if demonym is not None and mission_at_place(demonym, ctx.base) is not None:
@@ -200,20 +200,20 @@ def injury_toll(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
 
 
 def _is_pledge(r: Reading, ctx: SentenceContext) -> bool:
-    vocab = vocabulary()
+    lex = vocabulary()
     if r.tense == "future":
         return True
     for tok in [r.anchor, *r.anchor.ancestors][1:]:
         if tok.pos_ in {"VERB", "AUX"}:
-            if _lemma(tok) in vocab["pledge_lemmas"] or tok.lower_ in {"pledged", "committed", "planned", "targeted"}:
+            if _lemma(tok) in lex["pledge_lemmas"] or tok.lower_ in {"pledged", "committed", "planned", "targeted"}:
                 return True
-            if aux_words(tok) & vocab["future_aux"]:
+            if aux_words(tok) & lex["future_aux"]:
                 return True
             if tok.lemma_.lower() == "ready" or any(c.lower_ == "ready" for c in tok.children):
                 return True
-            if any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.lower_ in vocab["pledge_nouns"] for c in tok.children):
+            if any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.lower_ in lex["pledge_nouns"] for c in tok.children):
                 return True
-        if tok.lower_ in vocab["pledge_nouns"]:
+        if tok.lower_ in lex["pledge_nouns"]:
             return True
         if tok.lower_ == "ready":
             return True  # "ready to provide 5,000 troops"

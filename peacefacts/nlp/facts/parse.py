@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
-from peacefacts import vocab as lexicon
+from peacefacts import vocab
 from peacefacts.nlp.facts.vocabulary import vocabulary
 from peacefacts.records import Category
 
@@ -95,19 +95,19 @@ def counted_noun(root: Token, inside: set[int]) -> Optional[Token]:
 
 def noun_class(noun: Token) -> str:
     """``personnel``, ``mission``, ``country``, ``unit`` or ``other``."""
-    vocab = vocabulary()
+    lex = vocabulary()
     low = noun.lower_
-    if low in vocab["units"] and low not in {"contingent", "contingents"}:
+    if low in lex["units"] and low not in {"contingent", "contingents"}:
         return "unit"
-    if low in vocab["mission"]:
+    if low in lex["mission"]:
         return "mission"
-    if low in vocab["country"]:
+    if low in lex["country"]:
         return "country"
-    if low in vocab.noun_category:
+    if low in lex.noun_category:
         return "personnel"
     if noun.text[:1].isupper() and low.endswith("s"):
-        country = lexicon.country_for(noun.text)
-        if country and lexicon.normalize(noun.text) != lexicon.normalize(country):
+        country = vocab.country_for(noun.text)
+        if country and vocab.normalize(noun.text) != vocab.normalize(country):
             return "personnel"  # a demonym plural: "181 Pakistanis"
     if low in {"force"} and any(c.lower_ in {"work"} for c in noun.children):
         return "personnel"
@@ -200,7 +200,7 @@ def category_of(noun: Optional[Token], verb: Optional[Token]) -> Optional[Catego
     """The category of personnel a counted noun names, from the noun, its modifiers and conjuncts."""
     if noun is None:
         return None
-    vocab = vocabulary()
+    lex = vocabulary()
     words: list[str] = []
     own = [noun] + [c for c in noun.conjuncts if not _counted_elsewhere(c, noun)]
     for n in own:
@@ -218,15 +218,15 @@ def category_of(noun: Optional[Token], verb: Optional[Token]) -> Optional[Catego
         words.extend(t.lower_ for t in first.subtree if t.i < noun.i and t.pos_ in {"NOUN", "ADJ", "PROPN"})
     found: set[Category] = set()
     for word in words:
-        cat = vocab.noun_category.get(word)
+        cat = lex.noun_category.get(word)
         if cat is not None and cat is not Category.PERSONNEL:
             found.add(cat)
     modifiers = set(words) - {noun.lower_}
-    if modifiers & vocab["troop_modifiers"]:
+    if modifiers & lex["troop_modifiers"]:
         found.add(Category.TROOPS)
-    if modifiers & vocab["police_modifiers"] and noun.lower_ not in vocab["women"]:
+    if modifiers & lex["police_modifiers"] and noun.lower_ not in lex["women"]:
         found.add(Category.POLICE)
-    if noun.lower_ in {"officers", "officer"} and modifiers & vocab["observer_modifiers"]:
+    if noun.lower_ in {"officers", "officer"} and modifiers & lex["observer_modifiers"]:
         found = {Category.MILITARY_OBSERVERS}  # "staff officers"
     if noun.lower_ in {"experts", "specialists"} and modifiers & {"military"}:
         found = {Category.MILITARY_OBSERVERS}  # "military experts on mission", "military specialists"
@@ -236,7 +236,7 @@ def category_of(noun: Optional[Token], verb: Optional[Token]) -> Optional[Catego
         found.discard(Category.WOMEN)
     if Category.WOMEN in found:
         return Category.WOMEN
-    if Category.MILITARY_OBSERVERS in found and noun.lower_ in vocab["military_observers"]:
+    if Category.MILITARY_OBSERVERS in found and noun.lower_ in lex["military_observers"]:
         return Category.MILITARY_OBSERVERS
     if len(found) == 1:
         return next(iter(found))
@@ -249,7 +249,7 @@ def country_of_tokens(tokens: Iterable[Token]) -> Optional[str]:
     """The first country named (or its demonym) among ``tokens``."""
     for tok in tokens:
         if tok.pos_ in {"PROPN", "ADJ", "NOUN"} and tok.text[:1].isupper():
-            country = lexicon.country_for(tok.text)
+            country = vocab.country_for(tok.text)
             if country:
                 return country
     return None
@@ -260,7 +260,7 @@ def subject_phrase_country(subj: Token) -> Optional[str]:
     words = list(subj.subtree)
     if len(words) <= 6:
         phrase = " ".join(t.text for t in words if t.dep_ != "det")
-        country = lexicon.country_for(phrase)
+        country = vocab.country_for(phrase)
         if country:
             return country
     return country_of_tokens(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Optional
 
 import attrs
 
-from peacefacts import vocab as lexicon
+from peacefacts import vocab
 from peacefacts.nlp.dates import DateMatch
 from peacefacts.nlp.facts.parse import (
     category_of,
@@ -402,16 +402,16 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
     entry = ctx.entries.get(fm.num_start)
     noun = counted_noun(root, inside)
     how = "nummod"
-    vocab = vocabulary()
+    lex = vocabulary()
     if noun is not None and noun.head.lower_ == "of" and noun.head.head.i == root.i:
         how = "partitive"
-    if noun is not None and noun.lower_ in vocab["time_nouns"] and (
+    if noun is not None and noun.lower_ in lex["time_nouns"] and (
         noun.i != root.i + 1 or any(d.start <= noun.idx - ctx.sdoc[0].idx < d.end for d in ctx.dates)
     ):
         noun = None  # "102 last year": a date follows the number, no years are counted
-    if noun is not None and entry is not None and lexicon.country_for(noun.text) and noun.pos_ == "PROPN":
+    if noun is not None and entry is not None and vocab.country_for(noun.text) and noun.pos_ == "PROPN":
         noun = None  # "…, Pakistan 4,300 and China 2,200": the country is the entry, not the noun
-    if noun is not None and noun.lower_ in vocab["death_nouns"] | vocab["injury_nouns"] and (
+    if noun is not None and noun.lower_ in lex["death_nouns"] | lex["injury_nouns"] and (
         "DEATH" in ctx.cues.on(noun.i) or "INJURY" in ctx.cues.on(noun.i) or noun.lower_ in {"fatalities", "deaths"}
     ):
         return _toll_reading(ctx, fm, root, noun, entry)

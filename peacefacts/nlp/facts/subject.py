@@ -18,7 +18,7 @@ from typing import Callable, Optional
 
 import attrs
 
-from peacefacts import vocab as lexicon
+from peacefacts import vocab
 from peacefacts.nlp.facts.parse import country_of_tokens, noun_class, subject_phrase_country, verb_of
 from peacefacts.nlp.facts.reading import Reading, SentenceContext
 from peacefacts.nlp.facts.vocabulary import vocabulary
@@ -76,7 +76,7 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
         return None
     is_personnel = noun_class(noun) == "personnel"
     if is_personnel and noun.lower_ not in vocabulary().noun_category:
-        country = lexicon.country_for(noun.text)
+        country = vocab.country_for(noun.text)
         if country:
             return country  # "181 Pakistanis"
     mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
@@ -98,7 +98,7 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
         return "UN"  # "49 of the 71 UN peacekeeping missions": the 71 are the UN's
     if noun.head.lower_ == "of" and noun.head.head.lower_ in {"out", "among", "of"} and noun_class(noun) == "mission":
         return "UN"  # "Out of 12 current UN missions, Kenyan troops serve in five"
-    mission = next((lexicon.mission_for(c.text) for c in mods if lexicon.mission_for(c.text)), None)
+    mission = next((vocab.mission_for(c.text) for c in mods if vocab.mission_for(c.text)), None)
     if mission and is_personnel:
         return mission  # "Three UNIFIL peacekeepers were injured"
     if is_personnel and any(c.lower_ in un_words for c in mods):
@@ -108,7 +108,7 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
     for anc in noun.ancestors:  # "with nearly 20,000 military personnel" attached to "The Congo operation"
         if anc.lower_ in {"operation", "mission", "force"}:
             phrase = " ".join(t.text for t in anc.subtree if t.dep_ in {"compound"} or t.i == anc.i)
-            mission = lexicon.mission_for(phrase)
+            mission = vocab.mission_for(phrase)
             if mission:
                 return mission
     if any(c.lower_ in {"country", "its", "their", "our"} for c in noun.subtree if c.dep_ == "poss"):
@@ -137,7 +137,7 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
             country = subject_phrase_country(child)
             if country:
                 return country
-            mission = lexicon.mission_for(child.text) or next((m for _, m in mission_mentions(" ".join(t.text for t in child.subtree))), None)
+            mission = vocab.mission_for(child.text) or next((m for _, m in mission_mentions(" ".join(t.text for t in child.subtree))), None)
             if mission:
                 return mission
             if child.lower_ in vocabulary()["mission_subjects"] or child.lower_ in {"un", "u.n.", "nations"}:
@@ -151,7 +151,7 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
 def _mission_of_story(ctx: SentenceContext, subject: object) -> Optional[str]:
     """"The mission/force/UN has …": the mission named here or before, else where the story is."""
     words = " ".join(t.text for t in subject.subtree)  # type: ignore[attr-defined]
-    named = lexicon.mission_for(re.sub(r"^(?:the|The)\s+", "", words))
+    named = vocab.mission_for(re.sub(r"^(?:the|The)\s+", "", words))
     if named:
         return named
     if ctx.missions_here:
