@@ -14,8 +14,9 @@ Heavy modules (spaCy, dateparser) load on first use, so ``import peacefacts`` st
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
+from peacefacts import records as _records
 from peacefacts.errors import (
     InputError,
     JSONLError,
@@ -76,6 +77,20 @@ if TYPE_CHECKING:  # pragma: no cover
     from peacefacts.official import verify
     from peacefacts.people_index import build_people_index
     from peacefacts.reconciler import Reconciliation, reconcile
+
+
+def _display_renderer(name: str) -> Callable[[Any], str]:
+    def render(obj: Any) -> str:
+        renderer: Callable[[Any], str] = getattr(importlib.import_module("peacefacts.display"), name)
+        return renderer(obj)
+
+    return render
+
+
+# Notebook HTML for results and reconciliations: the records layer holds the hook, the output
+# layer the renderers; the package face joins them (display loads on first use).
+_records.HTML_RENDERERS.setdefault("result", _display_renderer("result_html"))
+_records.HTML_RENDERERS.setdefault("reconciliation", _display_renderer("reconciliation_html"))
 
 
 def __getattr__(name: str) -> Any:

@@ -22,7 +22,10 @@ import multiprocessing
 import threading
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Union
 
+import attrs
+
 from peacefacts.errors import InputError
+from peacefacts.ingest.fingerprint import document_fingerprint
 from peacefacts.nlp.facts import SentenceState, dedupe_facts, facts_from_sentence
 from peacefacts.nlp.model import load_pipeline
 from peacefacts.nlp.plan import plan_document
@@ -218,15 +221,7 @@ class Extractor:
 def _with_fingerprint(document: Document) -> Document:
     if document.fingerprint is not None:
         return document
-    try:
-        from peacefacts.reconciler.copies import fingerprint_text
-    except ImportError:  # pragma: no cover - reconciler not installed yet
-        return document
-    blocks = [b for b in document.blocks if b.is_peacekeeping] or list(document.blocks)
-    text = "\n".join(document.text[b.start : b.end] for b in blocks) if blocks else document.text
-    import attrs
-
-    return attrs.evolve(document, fingerprint=fingerprint_text(text))
+    return attrs.evolve(document, fingerprint=document_fingerprint(document))
 
 
 _worker: Optional[Extractor] = None

@@ -44,7 +44,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from peacefacts.frames import gather_results, import_optional, point_of
+from peacefacts.frames import point_of
+from peacefacts.io.gather import gather_results
+from peacefacts.optional import import_optional
 from peacefacts.records import Document, Metric, PartialDate, Qualifier
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,19 +57,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["METRIC_LABELS", "plot_timeline", "save_timeline", "timeline_points", "TimelinePoint"]
 
-#: Title and y-axis label per metric.
-METRIC_LABELS: dict[Metric, tuple[str, str]] = {
-    Metric.FATALITIES_TOTAL: ("peacekeepers killed, all-time total", "peacekeepers killed (cumulative)"),
-    Metric.FATALITIES_INCIDENT: ("peacekeepers killed in one incident", "peacekeepers killed"),
-    Metric.INJURIES_TOTAL: ("peacekeepers injured, total", "peacekeepers injured (cumulative)"),
-    Metric.PERSONNEL_SERVED_TOTAL: ("personnel who have ever served", "personnel (cumulative)"),
-    Metric.PERSONNEL_DEPLOYED: ("personnel deployed", "personnel serving"),
-    Metric.MISSIONS_SERVED_TOTAL: ("missions served in, all-time total", "missions (cumulative)"),
-    Metric.MISSIONS_CURRENT: ("missions with personnel now", "missions"),
-    Metric.COUNTRIES_SERVED_TOTAL: ("countries served in, all-time total", "countries (cumulative)"),
-    Metric.PERSONNEL_PLEDGED: ("personnel pledged", "personnel pledged"),
-    Metric.WOMEN_DEPLOYED: ("women deployed", "women serving"),
-}
+#: Title and y-axis label per metric (from :data:`peacefacts.records.METRIC_INFO`).
+METRIC_LABELS: dict[Metric, tuple[str, str]] = {m: (m.info.title, m.info.axis_label) for m in Metric}
 
 # colour-blind-safe (Okabe-Ito) colours and distinct marker shapes: sources differ by both
 _COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -305,7 +296,7 @@ def plot_timeline(
     # --- the reconciled series: best figure per dated point, in time order --------------------
     for gi, group in enumerate(groups):
         series = [pt for pt in group.series if pt.as_of is not None]
-        if len(series) >= 2 and metric_enum is not Metric.PERSONNEL_PLEDGED:
+        if len(series) >= 2 and not metric_enum.is_forward_looking:
             xs = [_date_num(mdates, pt.as_of.midpoint) for pt in series]  # type: ignore[union-attr]
             ys = [pt.best for pt in series]
             ax.plot(xs, ys, color=_SERIES, lw=1.2, ls=["-", "--", ":"][gi % 3], zorder=1)
@@ -418,7 +409,7 @@ def plot_timeline(
         color, marker = style[s]
         docs = sorted({d for p in points if p.source == s for d in p.docs})
         handles.append(Line2D([], [], color=color, marker=marker, ls="none", ms=8, label=_source_label(docs, known)))
-    if any(len(g.series) >= 2 for g in groups) and metric_enum is not Metric.PERSONNEL_PLEDGED:
+    if any(len(g.series) >= 2 for g in groups) and not metric_enum.is_forward_looking:
         handles.append(Line2D([], [], color=_SERIES, lw=1.2, label="reconciled series (best figure per date)"))
     if any(p.preferred and p.as_of is not None for p in points):
         handles.append(

@@ -50,7 +50,7 @@ def plot_command(
         raise InputError(f"-o {output}: the file name must end in .png, .svg or .pdf")
     items, failed = gather_items(list(paths or []), facts)
 
-    from peacefacts.frames import gather_results
+    from peacefacts.io.gather import gather_results
     from peacefacts.plot import save_timeline, timeline_points
     from peacefacts.reconciler import reconcile
 

@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from peacefacts.ingest import datelines as dl
-from peacefacts.nlp.segment import split_lines
+from peacefacts.ingest.lines import split_lines
 from peacefacts.records import Block, PartialDate, PublishedSource
 
 __all__ = ["split_blocks", "is_peacekeeping", "PEACEKEEPING_RE"]

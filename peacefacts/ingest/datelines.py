@@ -25,6 +25,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from peacefacts.ingest.lines import split_lines
 from peacefacts.records import PartialDate
 
 __all__ = ["DateCandidate", "find_datelines", "parse_date", "is_date_only", "contains_date", "Priority"]
@@ -224,8 +225,6 @@ def find_datelines(text: str, start: int = 0, end: int | None = None) -> list[Da
     >>> [(str(c.date), c.kind) for c in find_datelines(t)]
     [('2024-06-08', 'updated'), ('2024-06-01', 'early')]
     """
-    from peacefacts.nlp.segment import split_lines
-
     end = len(text) if end is None else end
     found: list[DateCandidate] = []
     for line_start, line_end in split_lines(text, start, end):

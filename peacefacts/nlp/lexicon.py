@@ -16,6 +16,7 @@ from peacefacts.records import Category
 
 __all__ = [
     "country_for",
+    "is_demonym",
     "mission_for",
     "countries",
     "NOUN_CATEGORY",
@@ -109,6 +110,25 @@ def country_for(text: str) -> Optional[str]:
     key = re.sub(r"'s?$", "", key)
     table = _country_table()
     return table.get(key) or table.get("the " + key)
+
+
+@functools.lru_cache(maxsize=1)
+def _demonym_keys() -> frozenset[str]:
+    keys: set[str] = set()
+    for row in _read_tsv("countries.tsv"):
+        for demonym in (d for d in (row[2] if len(row) > 2 else "").split(",") if d):
+            keys.update(normalize(k) for k in (demonym, *_plural(demonym)))
+    return frozenset(keys)
+
+
+def is_demonym(text: str) -> bool:
+    """Whether ``text`` names a country's people ("Malawian", "Pakistanis"), not the country
+    ("Malawi", "DRC", "Democratic Republic of Congo").
+
+    >>> is_demonym("Malawians"), is_demonym("DRC"), is_demonym("Irish")
+    (True, False, True)
+    """
+    return normalize(text) in _demonym_keys()
 
 
 def mission_for(text: str) -> Optional[str]:

@@ -18,7 +18,7 @@ from peacefacts.reconciler.grouping import category_class, scope_key, subject_ke
 from peacefacts.reconciler.model import Group, Observation, Pair, Policy, Verdict, fact_key
 from peacefacts.reconciler.rules import DEFAULT_RULES, Comparison, Rule, judge
 from peacefacts.reconciler.series import build_series
-from peacefacts.records import Document, ErrorRecord, ExtractionResult, Fact, Person
+from peacefacts.records import Document, ErrorRecord, ExtractionResult, Fact, Person, render_html
 
 __all__ = ["Reconciliation", "reconcile", "Input"]
 
@@ -57,10 +57,8 @@ class Reconciliation:
         ranked.sort(key=lambda ip: (_VERDICT_ORDER[ip[1].verdict], ip[0]))
         return tuple(p for _, p in ranked)
 
-    def _repr_html_(self) -> str:  # notebook display, escaped
-        from peacefacts.display import reconciliation_html
-
-        return reconciliation_html(self)
+    def _repr_html_(self) -> str | None:  # notebook display (peacefacts.display, registered by the package)
+        return render_html("reconciliation", self)
 
     def __repr__(self) -> str:
         verdicts = [p.verdict.value for p in self.pairs]

@@ -131,7 +131,7 @@ def build_series(
     drafts = sorted((_Draft(date, members, disputed) for date, members in runs), key=_Draft.sort_key)
     if not drafts:
         return ()
-    if metric is Metric.PERSONNEL_PLEDGED:
+    if metric.is_forward_looking:
         return tuple(d.point(Rank.NORMAL, "pledges are separate commitments; not ranked") for d in drafts)
     preferred, reason = _choose(drafts, policy)
     points = []
