@@ -24,7 +24,7 @@ from peacefacts.official import (
     resolve_subject,
     verify,
 )
-from peacefacts.official.verify import OUTLIER_RELATIVE, format_report, source_of
+from peacefacts.official.report import OUTLIER_RELATIVE, format_report, source_of
 from peacefacts.records import Document, ErrorRecord, ExtractionResult, Fact, Figure, Person
 
 D = dt.date
@@ -277,13 +277,16 @@ def test_not_checkable(tables, fact, cause, reason):
 
 
 def test_subjects_resolve_by_name_alias_and_acronym(tables):
-    assert [resolve_subject(s, tables) for s in ("UN", "U.N.", "MONUSCO", "United Nations Interim Force in Lebanon",
-                                                  "Pakistani", "ZZ [Undetermined]", "Nowhere")] == [
-        ("un", "UN"), ("un", "UN"), ("mission", "MONUSCO"), ("mission", "UNIFIL"), ("country", "Pakistan"),
+    assert [resolve_subject(s, tables) for s in ("UN", "U.N.", "MONUSCO", "minusca",
+                                                  "PAKISTAN", "ZZ [Undetermined]", "Nowhere")] == [
+        ("un", "UN"), ("un", "UN"), ("mission", "MONUSCO"), ("mission", "MINUSCA"), ("country", "Pakistan"),
         ("country", "ZZ [Undetermined]"), (None, "Nowhere"),
     ]
-    # a nationality the table names but peacefacts does not know as a country today
-    assert resolve_subject("Yugoslavia", load_official()) == ("country", "Yugoslavia")
+    # the tables' own names, and a nationality peacefacts does not know as a country today
+    bundled = load_official()
+    assert [resolve_subject(s, bundled) for s in ("United Republic of Tanzania", "Côte d'Ivoire", "Yugoslavia")] == [
+        ("country", "Tanzania"), ("country", "Cote d'Ivoire"), ("country", "Yugoslavia")
+    ]
 
 
 # --- verify over a corpus: sources, offsets, copies -------------------------------------------

@@ -75,7 +75,7 @@ def verify_command(
 ) -> None:
     """Check every figure against the UN's own tables; measure each publisher's offset."""
     from peacefacts.official import Tolerance, load_official, verify
-    from peacefacts.official.verify import CSV_COLUMNS, OFFSET_CSV_COLUMNS, csv_row, format_report
+    from peacefacts.official.report import CSV_COLUMNS, OFFSET_CSV_COLUMNS, csv_row, format_report
 
     # the tables first: a wrong --official-dir fails before any model is loaded
     tables = load_official(official_dir)

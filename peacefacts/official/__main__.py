@@ -87,7 +87,7 @@ def main(argv: Optional[list[str]] = None) -> int:
                 print(f"wrote {args.out / name} ({size:,} bytes)")
             print(f"total {sum(sizes.values()):,} bytes")
         else:
-            from peacefacts.official.tables import load_official
+            from peacefacts.official.build import load_official
 
             print(load_official(args.official_dir).describe())
     except PeacefactsError as exc:

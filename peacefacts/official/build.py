@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Union
 
 from peacefacts.errors import OfficialDataError
 from peacefacts.official.tables import (
@@ -40,8 +40,8 @@ from peacefacts.official.tables import (
     FatalityTable,
     OfficialTables,
     TableProvenance,
-    load_official,
-    read_bundle,
+    load_bundled,
+    read_bundle_dir,
 )
 
 __all__ = [
@@ -52,6 +52,7 @@ __all__ = [
     "read_fatalities_csv",
     "read_contributions",
     "read_directory",
+    "load_official",
     "bundle_files",
     "write_bundle",
 ]
@@ -357,11 +358,7 @@ def read_directory(directory: Path) -> OfficialTables:
     """
     directory = Path(directory)
     if (directory / PROVENANCE_FILE).is_file():
-        files = {}
-        for name in (PROVENANCE_FILE, *BUNDLE_FILES):
-            if (directory / name).is_file():
-                files[name] = (directory / name).read_bytes()
-        return read_bundle(files, str(directory))
+        return read_bundle_dir(directory)
     fatalities: Optional[FatalityTable] = None
     for path in sorted(directory.glob("*.csv")):
         if path.name == TOTALS_FILE:
@@ -385,7 +382,7 @@ def read_directory(directory: Path) -> OfficialTables:
             f"{directory} holds no official table: expected {PROVENANCE_FILE} (a bundle from "
             f"`python -m peacefacts.official build`), a UN fatalities CSV, or {CONTRIBUTIONS_DIR}/"
         )
-    bundled = load_official()
+    bundled = load_bundled()
     if fatalities is not None and contributions is not None:
         origin = str(directory)
     else:
@@ -395,6 +392,44 @@ def read_directory(directory: Path) -> OfficialTables:
         contributions=contributions or bundled.contributions,
         origin=origin,
     )
+
+
+@functools.lru_cache(maxsize=8)
+def _read_directory_once(path: str) -> OfficialTables:
+    return read_directory(Path(path))
+
+
+def load_official(path: Union[None, str, Path, OfficialTables] = None) -> OfficialTables:
+    """The official tables: the bundled ones, or those in ``path``.
+
+    Args:
+        path: ``None`` for the tables bundled with peacefacts; or a directory holding either a
+            bundle written by ``python -m peacefacts.official build`` or a newer download of the
+            published tables (the UN fatalities CSV, and/or an ``ipi_contributions/`` directory
+            with ``ipi_monthly_totals.csv``); a table the directory lacks comes from the bundle.
+            An :class:`OfficialTables` is returned as it is.
+
+    Returns:
+        The tables, read once per process and path.
+
+    Raises:
+        OfficialDataError: the directory holds no official table, or a file is not in the
+            published format.
+
+    Example:
+        >>> load_official().fatalities.provenance.last_update
+        '2025-04-04'
+        >>> load_official("fixtures/official").fatalities.provenance.file
+        'un_fatalities_slice.csv'
+    """
+    if isinstance(path, OfficialTables):
+        return path
+    if path is None:
+        return load_bundled()
+    resolved = Path(path).expanduser().resolve()
+    if not resolved.is_dir():
+        raise OfficialDataError(f"official tables: {path} is not a directory")
+    return _read_directory_once(str(resolved))
 
 
 def _gzip_csv(header: Iterable[str], rows: Iterable[Iterable[object]]) -> bytes:

@@ -27,10 +27,10 @@ Partial dates are checked over their whole span: a ``YYYY-MM`` cumulative claim 
 range of the official count through that month; a deployment against the month ends around it.
 
 >>> from peacefacts.records import Fact, Figure
->>> from peacefacts.official.tables import load_official
+>>> from peacefacts.official.tables import load_bundled
 >>> fact = Fact(doc="mofa", subject="Pakistan", metric="fatalities_total", figure=Figure.exact(161),
 ...             as_of="2021-10-26", category="personnel")
->>> v = check_fact(fact, load_official())
+>>> v = check_fact(fact, load_bundled())
 >>> v.verdict.value, v.difference, [(s, str(r)) for s, r in v.official]
 ('differs', 2, [('all', '159'), ('uniformed', '156')])
 """
@@ -45,7 +45,7 @@ from typing import Any, Optional
 import attrs
 
 from peacefacts.io.convert import to_record
-from peacefacts.official.tables import OfficialTables, month_end
+from peacefacts.official.tables import OfficialTables, month_end, name_key
 from peacefacts.records import Category, Fact, Metric, PartialDate, Qualifier
 
 __all__ = [
@@ -301,26 +301,23 @@ def claim_bounds(fact: Fact) -> tuple[Optional[float], Optional[float]]:
 def resolve_subject(subject: str, tables: OfficialTables) -> tuple[Optional[str], str]:
     """``("un" | "mission" | "country" | None, name)`` for a fact's subject.
 
-    >>> from peacefacts.official.tables import load_official
-    >>> t = load_official()
+    Subjects are matched without case or accents against the UN's names, the missions and the
+    countries of the tables (by peacefacts' name or the tables' own).
+
+    >>> from peacefacts.official.tables import load_bundled
+    >>> t = load_bundled()
     >>> resolve_subject("UN", t), resolve_subject("MONUSCO", t), resolve_subject("Republic of Korea", t)
     (('un', 'UN'), ('mission', 'MONUSCO'), ('country', 'South Korea'))
     """
-    from peacefacts.nlp.lexicon import country_for, mission_for, normalize
-
     text = " ".join(subject.split())
-    if normalize(text) in _UN_NAMES:
+    if name_key(text) in _UN_NAMES:
         return "un", "UN"
-    if text in tables.fatalities.missions:
-        return "mission", text
-    mission = mission_for(text)
+    mission = tables.mission_named(text)
     if mission is not None:
         return "mission", mission
-    country = country_for(text)
+    country = tables.country_named(text)
     if country is not None:
         return "country", country
-    if text in tables.fatalities.countries or text in tables.contributions.countries:
-        return "country", text
     return None, text
 
 
@@ -517,7 +514,7 @@ def check_fact(
 
     Args:
         fact: the claim.
-        tables: from :func:`~peacefacts.official.tables.load_official`.
+        tables: from :func:`peacefacts.official.load_official`.
         source: the publisher to record (default: the fact's document id).
         tolerance: the allowance for ``near`` (default :class:`Tolerance`\\ ()).
 

@@ -14,10 +14,11 @@ Every table carries its :class:`TableProvenance` (source, ``last_update``, date 
 by ``python -m peacefacts.official info`` and by ``peacefacts verify``.
 
 Loading the bundle reads three gzip-compressed CSV files with the standard library only (no
-pandas), once per process::
+pandas), once per process. This module reads bundles only; :func:`peacefacts.official.load_official`
+also reads a download of the published tables (:mod:`peacefacts.official.build`)::
 
     >>> import datetime
-    >>> tables = load_official()
+    >>> tables = load_bundled()
     >>> tables.fatalities.count(country="Pakistan", end=datetime.date(2021, 10, 26))
     159
     >>> tables.fatalities.count(country="Pakistan", end=datetime.date(2021, 10, 26), scope="uniformed")
@@ -36,6 +37,7 @@ import gzip
 import hashlib
 import io
 import json
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -48,6 +50,7 @@ from peacefacts.errors import OfficialDataError
 __all__ = [
     "BUNDLE_FORMAT",
     "BUNDLE_FILES",
+    "TABLE_NAMES",
     "FATALITY_SCOPES",
     "CONTRIBUTION_SCOPES",
     "UNIFORMED_TYPES",
@@ -56,9 +59,11 @@ __all__ = [
     "FatalityTable",
     "ContributionTable",
     "OfficialTables",
-    "load_official",
+    "load_bundled",
     "read_bundle",
+    "read_bundle_dir",
     "month_end",
+    "name_key",
 ]
 
 #: Version of the compact bundle layout (the CSV columns below and ``provenance.json``).
@@ -73,6 +78,8 @@ BUNDLE_FILES: dict[str, tuple[str, ...]] = {
     "contribution_totals.csv.gz": ("month", "contributors", "troops", "police", "experts"),
 }
 PROVENANCE_FILE = "provenance.json"
+#: The official tables, in the order their provenance is listed.
+TABLE_NAMES = ("fatalities", "contributions", "contribution_totals")
 
 #: The personnel types the UN counts as uniformed.
 UNIFORMED_TYPES = frozenset({"Military", "Police", "Military Observer"})
@@ -259,7 +266,7 @@ class FatalityTable:
 
         Example:
             >>> import datetime
-            >>> t = load_official().fatalities
+            >>> t = load_bundled().fatalities
             >>> t.count(end=datetime.date(2021, 12, 31), start=datetime.date(2021, 1, 1))
             135
         """
@@ -343,7 +350,7 @@ class ContributionTable:
             KeyError: the month is outside the table.
 
         Example:
-            >>> load_official().contributions.value(None, "2010-11", "uniformed")
+            >>> load_bundled().contributions.value(None, "2010-11", "uniformed")
             99230
         """
         _check_scope(scope, CONTRIBUTION_SCOPES)
@@ -359,6 +366,20 @@ class ContributionTable:
         return sum(counts[c] for c in columns)
 
 
+def name_key(text: str) -> str:
+    """How subjects and table names are compared: casefolded, without accents, curly quotes or extra spaces.
+
+    (The same folding as :func:`peacefacts.nlp.lexicon.normalize`, repeated here because the
+    reconciler uses these tables and must not import the NLP layer.)
+
+    >>> name_key("  Côte d’Ivoire "), name_key("MONUSCO")
+    ("cote d'ivoire", 'monusco')
+    """
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(text.split()).casefold()
+
+
 @attrs.frozen(kw_only=True)
 class OfficialTables:
     """The official tables peacefacts checks claims against.
@@ -372,6 +393,34 @@ class OfficialTables:
     fatalities: FatalityTable
     contributions: ContributionTable
     origin: str = "bundled"
+    # name key → country: peacefacts' names and the tables' own ("United Republic of Tanzania")
+    _countries: dict[str, str] = attrs.field(init=False, repr=False, eq=False)
+    _missions: dict[str, str] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        countries: dict[str, str] = {}
+        for row in self.fatalities.rows:
+            countries.setdefault(name_key(row.country), row.country)
+            countries.setdefault(name_key(row.nationality), row.country)
+        for country, names in self.contributions.names.items():
+            countries.setdefault(name_key(country), country)
+            for name in names:
+                countries.setdefault(name_key(name), country)
+        countries.pop("", None)
+        object.__setattr__(self, "_countries", countries)
+        object.__setattr__(self, "_missions", {name_key(m): m for m in self.fatalities.missions if m})
+
+    def country_named(self, name: str) -> Optional[str]:
+        """The country a subject names, by peacefacts' name or the tables' own; ``None`` if unknown.
+
+        >>> load_bundled().country_named("United Republic of Tanzania")
+        'Tanzania'
+        """
+        return self._countries.get(name_key(name))
+
+    def mission_named(self, name: str) -> Optional[str]:
+        """The mission acronym a subject names (a mission with at least one recorded death)."""
+        return self._missions.get(name_key(name))
 
     @property
     def provenance(self) -> tuple[TableProvenance, ...]:
@@ -483,7 +532,7 @@ def read_bundle(files: Mapping[str, bytes], origin: str = "bundled") -> Official
             raise OfficialDataError(f"{origin}/{name}: checksum differs from {PROVENANCE_FILE}; rebuild the bundle")
     tables = meta.get("tables", {})
     try:
-        prov = {key: TableProvenance.from_dict(tables[key]) for key in ("fatalities", "contributions", "contribution_totals")}
+        prov = {key: TableProvenance.from_dict(tables[key]) for key in TABLE_NAMES}
     except KeyError as exc:
         raise OfficialDataError(f"{origin}/{PROVENANCE_FILE}: no provenance for the {exc} table") from None
     fatalities = FatalityTable(rows=tuple(_fatality_rows(files["fatalities.csv.gz"], f"{origin}/fatalities.csv.gz")),
@@ -498,7 +547,13 @@ def read_bundle(files: Mapping[str, bytes], origin: str = "bundled") -> Official
 
 
 @functools.lru_cache(maxsize=1)
-def _bundled() -> OfficialTables:
+def load_bundled() -> OfficialTables:
+    """The official tables bundled with peacefacts, read once per process.
+
+    Example:
+        >>> load_bundled().fatalities.provenance.last_update
+        '2025-04-04'
+    """
     data = resources.files("peacefacts.official").joinpath("data")
     files = {}
     for name in (PROVENANCE_FILE, *BUNDLE_FILES):
@@ -509,39 +564,19 @@ def _bundled() -> OfficialTables:
     return read_bundle(files, "bundled")
 
 
-@functools.lru_cache(maxsize=8)
-def _from_directory(path: str) -> OfficialTables:
-    from peacefacts.official.build import read_directory
-
-    return read_directory(Path(path))
-
-
-def load_official(path: Union[None, str, Path, OfficialTables] = None) -> OfficialTables:
-    """The official tables: the bundled ones, or those in ``path``.
-
-    Args:
-        path: ``None`` for the tables bundled with peacefacts; or a directory holding either a
-            bundle written by ``python -m peacefacts.official build`` or a newer download of the
-            published tables (the UN fatalities CSV, and/or an ``ipi_contributions/`` directory
-            with ``ipi_monthly_totals.csv``); a table the directory lacks comes from the bundle.
-            An :class:`OfficialTables` is returned as it is.
-
-    Returns:
-        The tables, read once per process and path.
+def read_bundle_dir(directory: Union[str, Path]) -> OfficialTables:
+    """A bundle written by ``python -m peacefacts.official build --out DIR``.
 
     Raises:
-        OfficialDataError: the directory holds no official table, or a file is not in the
-            published format.
-
-    Example:
-        >>> load_official().fatalities.provenance.last_update
-        '2025-04-04'
+        OfficialDataError: a file of the bundle is missing, damaged or not in the bundle format.
     """
-    if isinstance(path, OfficialTables):
-        return path
-    if path is None:
-        return _bundled()
-    resolved = Path(path).expanduser().resolve()
-    if not resolved.is_dir():
-        raise OfficialDataError(f"official tables: {path} is not a directory")
-    return _from_directory(str(resolved))
+    directory = Path(directory)
+    files = {}
+    for name in (PROVENANCE_FILE, *BUNDLE_FILES):
+        path = directory / name
+        if path.is_file():
+            try:
+                files[name] = path.read_bytes()
+            except OSError as exc:
+                raise OfficialDataError(f"cannot read {path}: {exc.strerror}") from exc
+    return read_bundle(files, str(directory))

@@ -27,6 +27,7 @@ from typing import Any, Optional, Union
 import attrs
 
 from peacefacts.io.convert import from_record, to_record
+from peacefacts.official.build import load_official
 from peacefacts.official.checks import (
     SCOPE_LABELS,
     Tolerance,
@@ -34,13 +35,18 @@ from peacefacts.official.checks import (
     Verification,
     check_fact,
 )
-from peacefacts.official.tables import OfficialTables, load_official
+from peacefacts.official.tables import OfficialTables
 from peacefacts.records import Document, ErrorRecord, ExtractionResult, Fact, Person, Qualifier
 
 __all__ = [
-    "OFFSET_QUALIFIERS", "OUTLIER_RELATIVE", "PublisherOffset", "VerifyReport", "verify", "publisher_offsets", "source_of",
+    "RECORD_TYPES", "OFFSET_BY", "OFFSET_QUALIFIERS", "OUTLIER_RELATIVE", "PublisherOffset", "VerifyReport", "verify", "publisher_offsets", "source_of",
     "format_report", "format_offsets", "csv_row", "CSV_COLUMNS", "OFFSET_CSV_COLUMNS",
 ]
+
+#: The ``type`` of each record of the JSONL output, in the order they are written.
+RECORD_TYPES = ("official_tables", "verification", "offset")
+#: What offsets are summed by: the publisher (the page's domain), or the subject.
+OFFSET_BY = ("source", "subject")
 
 #: Hedges whose value is the publisher's own count; "more than 100" says where a count is not.
 OFFSET_QUALIFIERS = frozenset({Qualifier.EXACT, Qualifier.APPROX})
@@ -140,7 +146,7 @@ def publisher_offsets(
             continue
         f = v.fact
         claim = (clusters.get(f.doc, f.doc), f.subject, f.metric.value, str(f.category), f.value, str(f.as_of))
-        for by, name, key in (("source", v.source, (v.source, *claim[1:])), ("subject", f.subject, claim)):
+        for by, name, key in zip(OFFSET_BY, (v.source, f.subject), ((v.source, *claim[1:]), claim), strict=True):
             if f.qualifier not in OFFSET_QUALIFIERS:
                 bounded.setdefault((by, name), set()).add(key)
             elif v.relative_difference is None or abs(v.relative_difference) > OUTLIER_RELATIVE:
