@@ -241,7 +241,7 @@ def test_a_country_absent_from_a_month_had_nobody_deployed(tables):
 @pytest.mark.parametrize(
     ("fact", "cause", "reason"),
     [
-        (claim(181, as_of=None), Unchecked.UNDATED, "the claim has no date to check it at"),
+        (claim(181, as_of=None), Unchecked.NO_DATE, "the claim has no date to check it at"),
         (claim(190, as_of="2025-06"), Unchecked.OUT_OF_RANGE,
          "dated 2025-06, outside the fatalities table (1960-09-30..2024-11-14, last update 2025-04-04)"),
         (claim(8000, metric="personnel_deployed", as_of="2016"), Unchecked.OUT_OF_RANGE,

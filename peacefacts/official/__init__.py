@@ -22,8 +22,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 # name → module that defines it, imported on first use: the reconciler imports
-# peacefacts.official.tables and .checks, and must not pull in report (which imports the
-# reconciler's copy detection) or build (which imports the NLP layer's country names)
+# peacefacts.official.build, .checks and .tables, and must not pull in report (which imports
+# the reconciler's copy detection)
 _LAZY = {
     "verify": "peacefacts.official.report",
     "VerifyReport": "peacefacts.official.report",

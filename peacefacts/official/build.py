@@ -43,6 +43,7 @@ from peacefacts.official.tables import (
     load_bundled,
     read_bundle_dir,
 )
+from peacefacts.vocab import country_for
 
 __all__ = [
     "FATALITY_COLUMNS",
@@ -102,7 +103,8 @@ def _name_table() -> dict[str, str]:
 def official_country(name: str, iso3: str = "") -> str:
     """peacefacts' country name for a name the official tables use.
 
-    Tries the names table of this package, peacefacts' country lookup (names, aliases), the
+    Tries the names table of this package, peacefacts' country lookup
+    (:func:`peacefacts.vocab.country_for`: names, aliases), the
     name without its parenthesis ("Bolivia (Plurinational State of)"), then the ISO 3166 code;
     a name none of these know (a state that no longer exists) is kept as written.
 
@@ -111,8 +113,6 @@ def official_country(name: str, iso3: str = "") -> str:
     >>> official_country("Iran (Islamic Republic of)", "IRN"), official_country("Yugoslavia", "YUG")
     ('Iran', 'Yugoslavia')
     """
-    from peacefacts.nlp.lexicon import country_for
-
     name = name.strip()
     if name in _name_table():
         return _name_table()[name]

@@ -45,8 +45,9 @@ from typing import Any, Optional
 import attrs
 
 from peacefacts.io.convert import to_record
-from peacefacts.official.tables import OfficialTables, month_end, name_key
+from peacefacts.official.tables import OfficialTables, month_end
 from peacefacts.records import Category, Fact, Metric, PartialDate, Qualifier
+from peacefacts.vocab import country_for, mission_for, normalize
 
 __all__ = [
     "APPROX_BAND",
@@ -103,7 +104,7 @@ class CheckKind(str, enum.Enum):
 class Unchecked(str, enum.Enum):
     """Why a claim could not be checked."""
 
-    UNDATED = "undated"  # no as-of date
+    NO_DATE = "undated"  # no as-of date
     OUT_OF_RANGE = "out_of_range"  # the date lies outside the table
     DATE_TOO_COARSE = "date_too_coarse"  # an incident dated only to a month or a year
     SCOPE_NOT_HELD = "scope_not_held"  # e.g. a mission's strength, women deployed, army only
@@ -301,8 +302,9 @@ def claim_bounds(fact: Fact) -> tuple[Optional[float], Optional[float]]:
 def resolve_subject(subject: str, tables: OfficialTables) -> tuple[Optional[str], str]:
     """``("un" | "mission" | "country" | None, name)`` for a fact's subject.
 
-    Subjects are matched without case or accents against the UN's names, the missions and the
-    countries of the tables (by peacefacts' name or the tables' own).
+    A subject is the UN, a mission (acronym or name, :func:`peacefacts.vocab.mission_for`, or
+    any mission of the fatalities table), or a country (:func:`peacefacts.vocab.country_for`, or
+    a nationality as the tables write it: "United Republic of Tanzania", "Yugoslavia").
 
     >>> from peacefacts.official.tables import load_bundled
     >>> t = load_bundled()
@@ -310,12 +312,12 @@ def resolve_subject(subject: str, tables: OfficialTables) -> tuple[Optional[str]
     (('un', 'UN'), ('mission', 'MONUSCO'), ('country', 'South Korea'))
     """
     text = " ".join(subject.split())
-    if name_key(text) in _UN_NAMES:
+    if normalize(text) in _UN_NAMES:
         return "un", "UN"
-    mission = tables.mission_named(text)
+    mission = tables.mission_named(text) or mission_for(text)
     if mission is not None:
         return "mission", mission
-    country = tables.country_named(text)
+    country = country_for(text) or tables.country_named(text)
     if country is not None:
         return "country", country
     return None, text
@@ -537,7 +539,7 @@ def check_fact(
             f"the official tables do not split personnel by service ({fact.scope} only)",
         )
     if fact.as_of is None:
-        return _unchecked(fact, source, Unchecked.UNDATED, "the claim has no date to check it at")
+        return _unchecked(fact, source, Unchecked.NO_DATE, "the claim has no date to check it at")
     if fact.metric is Metric.FATALITIES_TOTAL:
         return _fatalities_total(fact, source, kind, name, tables, tolerance)
     if fact.metric is Metric.FATALITIES_INCIDENT:

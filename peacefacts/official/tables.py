@@ -37,7 +37,6 @@ import gzip
 import hashlib
 import io
 import json
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -46,6 +45,7 @@ from typing import Any, Optional, Union
 import attrs
 
 from peacefacts.errors import OfficialDataError
+from peacefacts.vocab import normalize
 
 __all__ = [
     "BUNDLE_FORMAT",
@@ -63,7 +63,6 @@ __all__ = [
     "read_bundle",
     "read_bundle_dir",
     "month_end",
-    "name_key",
 ]
 
 #: Version of the compact bundle layout (the CSV columns below and ``provenance.json``).
@@ -366,20 +365,6 @@ class ContributionTable:
         return sum(counts[c] for c in columns)
 
 
-def name_key(text: str) -> str:
-    """How subjects and table names are compared: casefolded, without accents, curly quotes or extra spaces.
-
-    (The same folding as :func:`peacefacts.nlp.lexicon.normalize`, repeated here because the
-    reconciler uses these tables and must not import the NLP layer.)
-
-    >>> name_key("  Côte d’Ivoire "), name_key("MONUSCO")
-    ("cote d'ivoire", 'monusco')
-    """
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(text.split()).casefold()
-
-
 @attrs.frozen(kw_only=True)
 class OfficialTables:
     """The official tables peacefacts checks claims against.
@@ -400,15 +385,15 @@ class OfficialTables:
     def __attrs_post_init__(self) -> None:
         countries: dict[str, str] = {}
         for row in self.fatalities.rows:
-            countries.setdefault(name_key(row.country), row.country)
-            countries.setdefault(name_key(row.nationality), row.country)
+            countries.setdefault(normalize(row.country), row.country)
+            countries.setdefault(normalize(row.nationality), row.country)
         for country, names in self.contributions.names.items():
-            countries.setdefault(name_key(country), country)
+            countries.setdefault(normalize(country), country)
             for name in names:
-                countries.setdefault(name_key(name), country)
+                countries.setdefault(normalize(name), country)
         countries.pop("", None)
         object.__setattr__(self, "_countries", countries)
-        object.__setattr__(self, "_missions", {name_key(m): m for m in self.fatalities.missions if m})
+        object.__setattr__(self, "_missions", {normalize(m): m for m in self.fatalities.missions if m})
 
     def country_named(self, name: str) -> Optional[str]:
         """The country a subject names, by peacefacts' name or the tables' own; ``None`` if unknown.
@@ -416,11 +401,11 @@ class OfficialTables:
         >>> load_bundled().country_named("United Republic of Tanzania")
         'Tanzania'
         """
-        return self._countries.get(name_key(name))
+        return self._countries.get(normalize(name))
 
     def mission_named(self, name: str) -> Optional[str]:
         """The mission acronym a subject names (a mission with at least one recorded death)."""
-        return self._missions.get(name_key(name))
+        return self._missions.get(normalize(name))
 
     @property
     def provenance(self) -> tuple[TableProvenance, ...]:
