@@ -2,7 +2,7 @@
 
 Patterns find the candidate spans (a dateline must sit on a short line or at a paragraph start, in
 a known shape); :class:`dateparser.date.DateDataParser` reads only those spans, so body text such
-as "we" or "of 629" is never handed to it (see research/extraction.md §2.1). Each candidate gets a
+as "we" or "of 629" is never handed to it (over whole articles it reads "we" as Wednesday). Each candidate gets a
 priority, lower is stronger::
 
     0  "Published April 19, 2025 | 02:40 PM", "Release time:2019-10-01", "Posted on 3 May 2020"
