@@ -46,14 +46,9 @@ __all__ = [
     "find_dates",
     "period_start",
     "find_periods",
-    "ROLES",
 ]
 
 BaseDate = Union[PartialDate, _dt.date, None]  # noqa: UP007 - a runtime alias must work on 3.10
-
-#: Roles :func:`find_dates` assigns.
-ROLES = frozenset({"as_of", "since", "until", "target", "range"})
-
 
 class DateMatch(NamedTuple):
     """A date expression in text.
@@ -73,7 +68,7 @@ class DateMatch(NamedTuple):
 
 
 class PeriodMatch(NamedTuple):
-    """A cumulative period: where it starts (and ends, if the text says).
+    """A cumulative period: where it starts.
 
     ``years`` is the length the text gives ("over the past 32 years" → 32), ``None`` for
     "since 1960" and "over the years". ``since`` is ``None`` when it cannot be known.
@@ -83,7 +78,6 @@ class PeriodMatch(NamedTuple):
     end: int
     text: str
     since: PartialDate | None
-    until: PartialDate | None
     years: int | None
     qualifier: Qualifier
 
@@ -534,7 +528,7 @@ def find_periods(text: str, start: int = 0, end: int | None = None, base: BaseDa
     for d in find_dates(text, start, end, base=base):
         # "since 1960", "since its admission ... in September 1991", "from 2006 to 2012"
         if d.role == "range" or (d.role == "since" and re.match(r"(?i)(?:ever\s+)?since\b", d.text)):
-            out.append(PeriodMatch(d.start, d.end, d.text, d.value, d.end_value, None, Qualifier.EXACT))
+            out.append(PeriodMatch(d.start, d.end, d.text, d.value, None, Qualifier.EXACT))
             taken.append((d.start, d.end))
     for m in _PERIOD.finditer(text, start, end):
         if any(s < m.end() and m.start() < e for s, e in taken):
@@ -545,7 +539,7 @@ def find_periods(text: str, start: int = 0, end: int | None = None, base: BaseDa
             if match is not None:
                 out.append(match)
         elif kind == "years":
-            out.append(PeriodMatch(m.start(), m.end(), m.group(0), None, None, None, Qualifier.APPROX))
+            out.append(PeriodMatch(m.start(), m.end(), m.group(0), None, None, Qualifier.APPROX))
     out.sort(key=lambda p: p.start)
     return out
 
@@ -557,7 +551,7 @@ def _duration(m: re.Match, base: PartialDate | None) -> PeriodMatch | None:
     if not has_num and not m.group("last"):
         if unit in ("years", "decades") and (m.group("det") or "").lower() == "the" and m.group("prep"):
             # "over the years": cumulative, start unknown
-            return PeriodMatch(m.start(), m.end(), m.group(0), None, None, None, Qualifier.APPROX)
+            return PeriodMatch(m.start(), m.end(), m.group(0), None, None, Qualifier.APPROX)
         return None
     if not has_num and unit not in ("decade", "century", "year"):
         return None
@@ -587,7 +581,7 @@ def _duration(m: re.Match, base: PartialDate | None) -> PeriodMatch | None:
     text = m.group(0)
     start = m.start()
     since = PartialDate(base.year - years) if base is not None and base.year - years >= 1 else None
-    return PeriodMatch(start, m.end(), text, since, None, years, qualifier)
+    return PeriodMatch(start, m.end(), text, since, years, qualifier)
 
 
 def period_start(phrase: str, base: BaseDate) -> PartialDate | None:

@@ -7,7 +7,7 @@ the counts. :func:`parse_figure` reads one short phrase.
 
 Why our own parser: none of quantulum3, Recognizers-Text, number-parser or text2num reads
 South Asian grouping ("1,63,887"), lakh/crore/mln, "two dozen" and hedges kept as bounds
-(see ``research/extraction.md`` §1). quantulum3 is used only as a guarded fallback inside
+(quantulum3 reads "161 gallant" as gallons and splits "1,63,887" into 1 and 63,887). quantulum3 is used only as a guarded fallback inside
 :func:`parse_figure` for digit forms our regexes do not know (e.g. "1e3").
 
 Conventions:
@@ -583,10 +583,6 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         out.append(FigureMatch(a.start, a.end, a.num_start, a.num_end, figure, a.kind))
         i += 1
     return out
-
-
-def _with_text(figure: Figure, surface: str) -> Figure:
-    return Figure(value=figure.value, qualifier=figure.qualifier, low=figure.low, high=figure.high, text=surface)
 
 
 # --------------------------------------------------------------------------------------------
