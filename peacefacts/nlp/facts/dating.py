@@ -130,8 +130,15 @@ def _anchors(r: Reading) -> tuple[set[int], set[int]]:
 
 
 def _own_date(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
-    """A date right after the number, or the one date of the figure's own clause."""
+    """A date right after the number, the date of a label before it ("… through May 2004: 1,870"),
+    or the one date of the figure's own clause."""
     local_start = r.figure.end - ctx.offset
+    if r.how in {"label", "death-subject"}:
+        colon = ctx.text.rfind(":", 0, r.figure.start - ctx.offset)
+        if colon != -1 and not ctx.text[colon + 1 : r.figure.start - ctx.offset].strip(" \n*"):
+            labelled = [d for d in ctx.dates if d.end <= colon and d.value is not None and d.role in {"as_of", "range"}]
+            if labelled:
+                return labelled[-1]
     for dm in ctx.dates:
         if dm.start in ctx.lead.claimed or dm.value is None or dm.role not in {"as_of", "range"}:
             continue
@@ -213,6 +220,8 @@ def date_figure(
         said = _statement_day(r, ctx)
         if said is not None:
             as_of, source = _value(said), source_of(said)
+    if as_of is None and plan.statement_day is not None:
+        as_of, source = plan.statement_day, AsOfSource.RELATIVE  # "…, the minister said on Monday"
     if metric is Metric.PERSONNEL_PLEDGED and as_of is not None and plan.published is not None:
         if as_of.first_day > plan.published.last_day:
             as_of, source, since = None, AsOfSource.NONE, None  # a target date, not when it was pledged

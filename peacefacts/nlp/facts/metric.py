@@ -52,6 +52,34 @@ def _lemma(tok: object) -> str:
 # ---------------------------------------------------------------------------------------------
 # vetoes
 
+
+def veto_age(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"Steven Kambalame (38)", "Lieutenant Aubrey Kachemwe, 35, from Mzuzu": a person's age."""
+    if r.noun is not None and r.how in {"nummod", "partitive"}:
+        return None
+    doc, i = ctx.sdoc, r.root.i
+    if not 15 <= r.figure.figure.value <= 99 or i < 2 or i + 1 >= len(doc):
+        return None
+    before, after = doc[i - 1].text, doc[i + 1].text
+    name = doc[i - 2]
+    if ((before, after) == ("(", ")") or (before, after) == (",", ",")) and name.pos_ == "PROPN" and name.text[:1].isupper():
+        if not vocab.country_for(name.text) and not vocab.mission(name.text):
+            return Veto("age")
+    return None
+
+
+def veto_repeat(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"the two army officers", "the 14 peacekeepers": a figure the story already gave, named again."""
+    noun = r.noun
+    if noun is None or r.how != "nummod" or r.figure.figure.value not in ctx.state.seen_values:
+        return None
+    det = [c for c in noun.children if c.dep_ in {"det", "poss"} and c.i < r.root.i]
+    if det and det[0].lower_ in {"the", "these", "those", "their", "its"} and not any(
+        c.dep_ in {"relcl", "acl"} for c in noun.children
+    ):
+        return Veto("repeat")
+    return None
+
 _EXCEPT_PREPS = frozenset({"besides", "beyond", "unlike", "except", "apart", "addition", "outside", "including"})
 
 
@@ -79,6 +107,11 @@ def veto_non_un(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
                 phrase |= {t.i for t in child.subtree}
         if verb.dep_ in {"relcl", "acl"}:
             phrase |= {t.i for t in verb.head.subtree}
+    for tok in ctx.sdoc:  # "810 serving on 12 missions, including 408 personnel in the Eufor mission"
+        if tok.like_num and tok.i != r.root.i and tok.i in ctx.figure_tokens:
+            other = tok.head if tok.dep_ == "nummod" else tok
+            if r.root.i not in {t.i for t in other.subtree}:
+                phrase -= {t.i for t in other.subtree}
     for span in spans:
         if any(t.i in phrase for t in span):
             # "the African Union/UN hybrid operation in Darfur (UNAMID)" is the UN's
@@ -141,6 +174,8 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return None if PEACEKEEPING_CONTEXT.search(ctx.text) else Veto("generic-people")
     if noun.lower_ == "women" and any(c.lower_ in {"peacekeepers", "personnel", "officers"} for c in noun.subtree):
         return None
+    if any(any(t.i in {x.i for x in noun.subtree} for t in span) and span.text.lower().startswith("from") for span in ctx.cues.spans.get("UN_WIDE", ())):
+        return None  # "more than 115,000 individuals from 123 nations"
     service = vocabulary()["personnel_verbs"] | vocabulary()["pledge_lemmas"] | {"station", "rotate", "return", "arrive"}
     if any(c.dep_ in {"acl", "relcl"} and _lemma(c) in service for c in noun.children):
         return None
@@ -169,7 +204,7 @@ def is_incident(r: Reading, ctx: SentenceContext) -> bool:
     ) or (ctx.lead.as_of is not None and ctx.lead.as_of.precision == "year")
     if year_dated and not ctx.cues.has("INCIDENT"):
         return False  # "117 peacekeepers died in 2016", "Last year, 135 …"
-    if ctx.cues.has("INCIDENT"):
+    if ctx.cues.has("INCIDENT") or any("toll" in span.text.lower() for span in ctx.cues.spans.get("DEATH", ())):
         return True
     if any(d.value is not None and d.value.precision == "day" for d in ctx.dates):
         return True
@@ -304,8 +339,8 @@ def list_entry(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
 
 def _point_dated(r: Reading, ctx: SentenceContext) -> bool:
     """A date that fixes the figure to a moment: "as at August 31, 2016", "at the end of 2022", "in 2016"."""
-    if ctx.lead.as_of is not None and ctx.lead.source.value == "explicit":
-        return True
+    if ctx.lead.as_of is not None and ctx.lead.source.value == "explicit" and ctx.lead.since is None:
+        return True  # "As of March 2023," (not "From 2006 to 2012,", a period)
     if ctx.candidate.reference is not None:
         return True
     for d in ctx.dates:
@@ -358,6 +393,8 @@ def deployed(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
 
 
 METRIC_RULES: tuple[MetricRule, ...] = (
+    MetricRule("age", veto_age),
+    MetricRule("repeat", veto_repeat),
     MetricRule("non-un-force", veto_non_un),
     MetricRule("missing", veto_missing),
     MetricRule("withdrawal", veto_withdrawal),

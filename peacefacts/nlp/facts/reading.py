@@ -28,7 +28,7 @@ from peacefacts.nlp.facts.parse import (
 from peacefacts.nlp.facts.vocabulary import Cues, vocabulary
 from peacefacts.nlp.numbers import FigureMatch
 from peacefacts.nlp.plan import BlockPlan, Candidate
-from peacefacts.records import AsOfSource, Category, PartialDate
+from peacefacts.records import AsOfSource, Category, Metric, PartialDate
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -50,9 +50,15 @@ class SentenceState:
     as_of_source: AsOfSource = AsOfSource.NONE
     since: Optional[PartialDate] = None
     end: int = -1
-    #: the subject the story was last about, and where that sentence ended
+    #: the subject the story was last about (any, for "they"/"it"), the last country (for "its",
+    #: "the country"), and where that sentence ended
     last_subject: Optional[str] = None
+    last_country: Optional[str] = None
     last_subject_end: int = -1
+    #: the metric, dates and subject of the last figure ("Among them were five Pakistani …")
+    last_metric: Optional[Metric] = None
+    #: values already given as facts in this block ("the two officers" seen again)
+    seen_values: set[int] = attrs.field(factory=set)
     #: the counted noun's category of the last list of figures ("There are 27 police, …")
     last_category: Optional[Category] = None
 
@@ -85,6 +91,8 @@ class SentenceContext:
     lead: LeadDates
     #: figure start offset → (country, how) for list and ranking entries
     entries: dict[int, tuple[str, str]]
+    #: figure start offset → countries sharing it ("… contributed the minimum, with one each")
+    shared: dict[int, tuple[str, ...]]
     #: token indices of every figure's number and counted noun
     figure_tokens: frozenset[int]
     mission_before: Optional[str]
@@ -319,6 +327,9 @@ def _label_noun(sdoc: Doc, root: Token, cues: Cues) -> tuple[Optional[Token], Op
 def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, str]]) -> tuple[Optional[Token], Optional[str], str]:
     """(noun, how, noun class) for a number with no counted noun, or (None, None, "") when none."""
     sdoc, cues = ctx.sdoc, ctx.cues
+    whole = next((o for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
+    if whole is not None and whole.pos_ in {"NOUN", "PROPN"} and noun_class(whole) not in {"personnel", "mission", "country"}:
+        return None, None, ""  # "one of the region's deadliest rebel groups"
     predicate = predicate_of(root, cues)
     subjectish = root.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "appos", "conj", "attr", "npadvmod", "ROOT"} or (
         root.dep_ == "nummod" and root.head.lower_ in vocabulary()["time_nouns"]  # "including 102 last year"
@@ -423,6 +434,8 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         how = inferred_how
     if cls not in {"personnel", "mission", "country"}:
         return None
+    if noun is not None and how in {"nummod", "partitive"} and noun.lower_ not in lex.noun_category and not PEACEKEEPING_CONTEXT.search(ctx.text):
+        return None  # "About 14,000 Ghanaians who lived in Liberia …": people, not peacekeepers
     anchor = noun if noun is not None and how in {"nummod", "partitive"} else root
     verb = verb_of(anchor)
     if anchor is root:
