@@ -155,9 +155,14 @@ def mission_at_place(text: str, when: Optional[PartialDate]) -> Optional[str]:
     """
     year = when.year if when is not None else None
     for place in vocab.place_mentions(text):
-        mission = vocab.mission_at(place.place, year)
-        if mission is not None:
-            return mission
+        serving = [m for m in vocab.missions_at(place.place, year) if m.kind == "peacekeeping"]
+        if serving:
+            return serving[0].acronym
+        if year is not None:
+            # "returned from Darfur" after the mission closed: the one that served there last
+            ended = [m for m in vocab.missions_at(place.place) if m.kind == "peacekeeping" and m.end is not None and m.end <= year]
+            if ended:
+                return max(ended, key=lambda m: m.end or 0).acronym
     return None
 
 
@@ -315,8 +320,10 @@ _REPORTED = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|not
 def _incident_day(text: str, sentences: list[Sentence], published: Optional[PartialDate]) -> Optional[PartialDate]:
     """The day of the attack: a day-precise date right after a toll or attack word ("killed on
     Thursday night", "attacked late on Monday") or before one ("Monday's attack")."""
-    for s in sentences[:8]:
+    for s in sentences:
         sentence = text[s.start : s.end]
+        if not (_TOLL.search(sentence) or _INCIDENT.search(sentence)):
+            continue
         for match in find_dates(sentence, base=published):
             if match.value is None or match.value.precision != "day":
                 continue
@@ -341,7 +348,7 @@ def _statement_day(text: str, sentences: list[Sentence], published: Optional[Par
         for match in find_dates(sentence, base=published):
             if match.value is None or match.value.precision != "day" or not vocab_weekday(match.text):
                 continue
-            around = sentence[max(0, match.start - 80) : match.start] + " " + sentence[match.end : match.end + 20]
+            around = sentence[max(0, match.start - 120) : match.start] + " " + sentence[match.end : match.end + 20]
             if _REPORTED.search(around) and 0 <= (published.first_day - match.value.first_day).days <= 7:
                 return match.value
     return None

@@ -20,11 +20,13 @@ import re
 from functools import partial
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
 
+import attrs
+
 from peacefacts import vocab
 from peacefacts.nlp.dates import find_dates
 from peacefacts.nlp.facts.dating import date_figure, lead_dates
 from peacefacts.nlp.facts.metric import METRIC_RULES, Decision, decide_metric, is_incident
-from peacefacts.nlp.facts.parse import counted_noun, root_of, span_tokens
+from peacefacts.nlp.facts.parse import counted_noun, noun_class, root_of, span_tokens
 from peacefacts.nlp.facts.reading import SentenceContext, SentenceState, read_figure
 from peacefacts.nlp.facts.subject import SUBJECT_RULES, decide_subject
 from peacefacts.nlp.facts.vocabulary import find_cues, vocabulary
@@ -76,9 +78,10 @@ def _context(
         toks = span_tokens(sdoc, offset, other.num_start, other.num_end)
         if toks:
             other_root = root_of(toks)
-            figure_tokens.add(other_root.i)
             other_noun = counted_noun(other_root, {t.i for t in toks})
-            if other_noun is not None:
+            figure_tokens.add(other_root.i)
+            # "one single horrific attack": a noun that counts nothing of ours owns no date
+            if other_noun is not None and noun_class(other_noun) in {"personnel", "mission", "country"}:
                 figure_tokens.add(other_noun.i)
     return SentenceContext(
         sdoc=sdoc,
@@ -140,6 +143,7 @@ def facts_from_sentence(
             # "… who died in service in 2016. Among them were five Pakistani peacekeepers,"
             metric = state.last_metric
             outcome = Decision(metric, "among")
+            ctx = attrs.evolve(ctx, lead=attrs.evolve(ctx.lead, as_of=state.as_of, source=state.as_of_source, since=state.since))
         shared = ctx.shared.get(fm.num_start)
         subject, subject_rule = decide_subject(reading, ctx, metric, disabled)
         subjects = list(shared) if shared else [subject]

@@ -68,6 +68,17 @@ def veto_age(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     return None
 
 
+def veto_unit_size(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"a battalion of 850 soldiers", "a contingent of 140": the size of one unit, not a strength."""
+    noun = r.noun if r.how in {"nummod", "partitive"} else r.root
+    if noun is None:
+        return None
+    head = noun.head
+    if head.lower_ == "of" and head.head.lower_ in vocabulary()["units"] and head.head.i != noun.i:
+        return Veto("unit-size")
+    return None
+
+
 def veto_repeat(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """"the two army officers", "the 14 peacekeepers": a figure the story already gave, named again."""
     noun = r.noun
@@ -156,10 +167,38 @@ def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]
             (vocab.country_for(c.text) for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and vocab.country_for(c.text)),
             None,
         )
-        if demonym is not None and mission_at_place(demonym, ctx.base) is not None:
-            # "five Congolese soldiers were also killed": the army of a country hosting a mission
+        if demonym is not None and demonym in _incident_hosts(ctx):
+            # "five Congolese soldiers were also killed": the army of the country the attack was in
             if not any(t.lower_.startswith(("peacekeep", "u.n", "un")) or t.lower_ in {"blue", "helmets"} for t in noun.subtree):
                 return Veto("host-army")
+    return None
+
+
+def _incident_hosts(ctx: SentenceContext) -> set[str]:
+    """Countries hosting the missions of this sentence or of the story's incident."""
+    missions = set(ctx.missions_here)
+    if ctx.plan.incident is not None and ctx.plan.incident.mission:
+        missions.add(ctx.plan.incident.mission)
+    here = mission_at_place(ctx.text, ctx.base)
+    if here:
+        missions.add(here)
+    hosts: set[str] = set()
+    for acronym in missions:
+        mission = vocab.mission(acronym)
+        if mission is not None:
+            hosts.update(c for c in (vocab.country_for(p, demonyms=False) for p in mission.places) if c)
+    return hosts
+
+
+def veto_severity(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"four wounded, one gravely": how badly some of them were hurt, not another toll."""
+    if r.noun is not None and r.how in {"nummod", "partitive"}:
+        return None
+    nxt = ctx.sdoc[r.root.i + 1 : r.root.i + 3]
+    if len(nxt) > 1 and nxt[0].lower_ == "of" and nxt[1].lower_ in {"them", "whom", "those"}:
+        nxt = ctx.sdoc[r.root.i + 3 : r.root.i + 4]
+    if len(nxt) and nxt[0].lower_ in {"gravely", "seriously", "critically", "badly", "severely", "slightly", "lightly"}:
+        return Veto("severity")
     return None
 
 
@@ -195,6 +234,9 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
 # deaths and injuries
 
 
+_NOW = frozenset({"today", "now", "currently", "at present", "presently", "to date", "so far"})
+
+
 def is_incident(r: Reading, ctx: SentenceContext) -> bool:
     """Whether a death or injury figure is the toll of one event, not a running or yearly total."""
     if r.cumulative:
@@ -202,11 +244,12 @@ def is_incident(r: Reading, ctx: SentenceContext) -> bool:
     year_dated = any(
         d.value is not None and d.value.precision == "year" and d.role in {"as_of", "range"} for d in ctx.dates
     ) or (ctx.lead.as_of is not None and ctx.lead.as_of.precision == "year")
-    if year_dated and not ctx.cues.has("INCIDENT"):
-        return False  # "117 peacekeepers died in 2016", "Last year, 135 …"
+    one_event = any(not span.text.lower().endswith("s") for span in ctx.cues.spans.get("INCIDENT", ()))
+    if year_dated and not one_event:
+        return False  # "117 peacekeepers died in 2016", "103 died in 2023 in malicious acts and accidents"
     if ctx.cues.has("INCIDENT") or any("toll" in span.text.lower() for span in ctx.cues.spans.get("DEATH", ())):
         return True
-    if any(d.value is not None and d.value.precision == "day" for d in ctx.dates):
+    if any(d.value is not None and d.value.precision == "day" and d.text.lower() not in _NOW for d in ctx.dates):
         return True
     if r.tense == "past" and (ctx.missions_here or mission_at_place(ctx.text, ctx.base)):
         return True  # "Two Pakistani peacekeepers were killed in the DR Congo"
@@ -395,6 +438,8 @@ def deployed(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
 METRIC_RULES: tuple[MetricRule, ...] = (
     MetricRule("age", veto_age),
     MetricRule("repeat", veto_repeat),
+    MetricRule("unit-size", veto_unit_size),
+    MetricRule("severity", veto_severity),
     MetricRule("non-un-force", veto_non_un),
     MetricRule("missing", veto_missing),
     MetricRule("withdrawal", veto_withdrawal),

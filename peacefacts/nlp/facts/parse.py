@@ -169,7 +169,7 @@ def tense_of(verb: Optional[Token]) -> str:
         verb.dep_ == "ROOT" or verb.head.pos_ in {"PROPN", "NOUN"} or verb.head.lemma_ == "be"
     ):
         return "future"  # headline "Pakistan to send 128 police", "are to join"
-    if verb.lemma_ == "be" and verb.tag_ in {"VBZ", "VBP"} and any(
+    if verb.lemma_ == "be" and verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ in {"attr", "acomp"} for c in verb.children) and any(
         c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children
     ):
         return "future"  # "personnel are to join"

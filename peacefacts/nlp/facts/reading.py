@@ -164,8 +164,10 @@ def predicate_of(anchor: Token, cues: Cues) -> Optional[str]:
         kind = _kind(anc, cues)
         if kind:
             return kind
-        if anc.lemma_.lower() == "lose" and anchor.dep_ in {"dobj", "nsubjpass"} and anchor.head.i == anc.i:
-            return "DEATH"  # "the mission has lost 180 peacekeepers"
+        if anc.lemma_.lower() == "lose" and anc.i in {anchor.head.i, anchor.head.head.head.i} and (
+            anchor.dep_ in {"dobj", "nsubjpass"} or (anchor.dep_ == "pobj" and anchor.head.head.dep_ in {"dobj", "nsubjpass"})
+        ):
+            return "DEATH"  # "the mission has lost 180 peacekeepers", "has lost 60 of its soldiers"
         for child in anc.children:
             if child.dep_ in {"dobj", "prt", "attr", "acomp", "oprd"}:
                 for tok in child.subtree:
@@ -371,6 +373,10 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
         return whole, "of-the-set", "personnel"
     verb = verb_of(root)
     lemma = verb.lemma_.lower() if verb is not None else ""
+    if verb is not None and verb.dep_ in {"acl", "advcl"} and lemma in {"total", "number", "stand", "reach"} and root.dep_ in {"dobj", "attr", "npadvmod", "pobj"}:
+        head = verb.head
+        if head.pos_ in {"NOUN", "PROPN"} and noun_class(head) in {"personnel", "mission"}:
+            return head, "participle", noun_class(head)  # "UN peacekeeping missions …, now totalling 16"
     personnel_verb = lemma in vocabulary()["personnel_verbs"] or lemma in vocabulary()["pledge_lemmas"]
     if verb is not None and (personnel_verb or (root.dep_ == "pobj" and root.head.lower_ in {"to", "from", "at"})) and root.dep_ in {
         "dobj", "pobj", "attr", "nsubj", "appos", "npadvmod", "conj"
@@ -434,7 +440,7 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         how = inferred_how
     if cls not in {"personnel", "mission", "country"}:
         return None
-    if noun is not None and how in {"nummod", "partitive"} and noun.lower_ not in lex.noun_category and not PEACEKEEPING_CONTEXT.search(ctx.text):
+    if cls == "personnel" and noun is not None and how in {"nummod", "partitive"} and noun.lower_ not in lex.noun_category and not PEACEKEEPING_CONTEXT.search(ctx.text):
         return None  # "About 14,000 Ghanaians who lived in Liberia …": people, not peacekeepers
     anchor = noun if noun is not None and how in {"nummod", "partitive"} else root
     verb = verb_of(anchor)
