@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from peacefacts.nlp.people.prefilter import person_sentences
 from peacefacts.nlp.people.sentence import DEFAULT_COUNTRY, Mention, SentenceReader
-from peacefacts.nlp.people.titles import lexicon, name_key, norm
+from peacefacts.nlp.people.titles import country_of, lexicon, name_key, norm
 from peacefacts.nlp.story import story_country
 from peacefacts.records import Document, Person
 
@@ -45,6 +45,9 @@ def ner_only_disable(nlp: Language) -> list[str]:
 
 
 
+_COUNTRY_BEFORE = re.compile(r"\b([A-Z][\w'’]*(?: [A-Z][\w'’]*)?) $")
+
+
 class _Story:
     """What the role layer needs to know of the story around a mention: the country it is about
     (per article block, by the project's one :func:`~peacefacts.nlp.story.story_country`) and
@@ -66,11 +69,34 @@ class _Story:
 
     @functools.cached_property
     def force(self) -> str | None:
-        """The armed force named most often (``armed_forces`` in the rule data), if any."""
+        """The armed force named most often (``armed_forces`` in the rule data), if any, with the
+        country it is written with ("the Indian Army", "Malawi Defence Force")."""
+        return self._most_named(lexicon().force_regex)
+
+    @functools.cached_property
+    def police(self) -> str | None:
+        """The police force named most often, with its country ("Ghana Police Service"), if any
+        is named with one (a bare "Police" is any police)."""
+        return self._most_named(lexicon().police_regex, with_country=True)
+
+    def _most_named(self, regex: re.Pattern[str], with_country: bool = False) -> str | None:
         found: Counter[str] = Counter()
+        full: dict[str, Counter[str]] = {}
         for s, e, _ in self.blocks:
-            found.update(m.group() for m in lexicon().force_regex.finditer(self.text, s, e))
-        return found.most_common(1)[0][0] if found else None
+            for match in regex.finditer(self.text, s, e):
+                force = match.group()
+                if self.text.startswith(" Staff", match.end()):
+                    continue  # "Chief of Army Staff" is a title, not the force
+                found[force] += 1
+                before = _COUNTRY_BEFORE.search(self.text, max(s, match.start() - 40), match.start())
+                if before and country_of(before.group(1)):
+                    full.setdefault(force, Counter())[f"{before.group(1)} {force}"] += 1
+        if not found:
+            return None
+        force = found.most_common(1)[0][0]
+        if force in full:
+            return full[force].most_common(1)[0][0]
+        return None if with_country else force
 
 
 def _resolve_org(m: Mention, story: _Story) -> str | None:
@@ -85,7 +111,11 @@ def _resolve_org(m: Mention, story: _Story) -> str | None:
     for phrase, org in lex.implied_org.items():
         if m.head[: len(phrase)] == phrase:
             return org
-    if m.role_kind == "rank" or m.head in lex.military_heads:
+    role_words = {norm(w) for w in re.findall(r"[\w']+", m.role or "")}
+    if role_words & lex.police_words:
+        # "Female Police Peacekeeper", "Superintendent": the story's police force
+        return story.police or (f"{country} police" if country else None)
+    if m.role_kind == "rank" or m.head in lex.military_heads or role_words & lex.military_words:
         return story.force or country
     if m.head in lex.government_heads:
         return country
@@ -149,10 +179,11 @@ def _cluster(mentions: list[Mention]) -> list[_Cluster]:
     return clusters
 
 
-def _role_rank(m: Mention, full: tuple[str, ...]) -> tuple[int, bool, int, bool, int]:
+def _role_rank(m: Mention, full: tuple[str, ...]) -> tuple[int, bool, bool, int, bool, int]:
+    """Which mention states the role: a function over a rank, a role given in passing last."""
     kind = {"title": 2, "rank": 1}.get(m.role_kind or "", 0)
     words = len(re.findall(r"\w+", m.role or ""))
-    return (kind, m.body, min(words, 12), m.keys == full, -m.name_start)
+    return (kind, not m.secondary, m.body, min(words, 12), m.keys == full, -m.name_start)
 
 
 def _person(doc_id: str, text: str, cluster: _Cluster, story: _Story) -> Person | None:

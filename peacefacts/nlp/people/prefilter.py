@@ -9,6 +9,7 @@ news pages that is about a quarter of the text.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from peacefacts.nlp.people.titles import country_of, lexicon, norm
 from peacefacts.nlp.segment import split_sentences
@@ -17,11 +18,23 @@ from peacefacts.records import Document
 __all__ = ["is_body_line", "person_sentences", "regions"]
 
 
-def is_body_line(line: str) -> bool:
-    """Running text, as opposed to headlines, captions, bylines and sidebar lists."""
+def is_body_line(line: str, next_line: str = "") -> bool:
+    """Running text, as opposed to headlines, captions, bylines and sidebar lists.
+
+    A line of six words or more is running text when it ends a sentence, or when it is cut
+    mid-sentence by a hard wrap: it ends in a comma, or the next line goes on in lower case.
+
+    >>> is_body_line("Peacekeepers In Mali Mark A Solemn Day"), is_body_line("the fallen of the mission were remembered by UN chief", "said, while ...")
+    (False, True)
+    """
     words = len(re.findall(r"\w+", line))
-    ends = line.rstrip()[-1:] in {".", "!", "?", '"', "”", "’", ":"}
-    return (words >= 6 and ends) or words >= 25
+    last = line.rstrip()[-1:]
+    ends = last in {".", "!", "?", '"', "”", "’", ":"}
+    wrapped = last in {",", ";"} or next_line.lstrip()[:1].islower()
+    return (words >= 6 and (ends or wrapped)) or words >= 25
+
+
+_NEXT_LINE = re.compile(r"\s*\n\s*([^\n]*)")
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -73,12 +86,37 @@ def _has_name_pair(sentence: str) -> bool:
     return False
 
 
+def _strip_accents(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def _candidate(sentence: str, body: bool) -> bool:
     """Whether a sentence can name a person: a title word and a word that can be a name, or (in
     running text) two name-like capitalised words in a row."""
+    if not sentence.isascii():
+        sentence = _strip_accents(sentence)  # "Tánaiste" holds the title word "tanaiste"
     if lexicon().title_regex.search(sentence) and _has_name_word(sentence):
         return True
     return body and _has_name_pair(sentence)
+
+
+_ENDS_IN_ABBREVIATION = re.compile(r"(?<![\w.])([A-Za-z]+)\.$")
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences as :func:`~peacefacts.nlp.segment.split_sentences` cuts them, joined again where
+    a cut fell after an abbreviated name word on the same line ("Lt Col Md. Rashedul Hasan")."""
+    out: list[tuple[int, int]] = []
+    abbreviations = lexicon().name_abbreviations
+    for s, e in split_sentences(text, start, end):
+        if out:
+            ps, pe = out[-1]
+            match = _ENDS_IN_ABBREVIATION.search(text, ps, pe)
+            if match and norm(match.group(1)) in abbreviations and "\n" not in text[pe:s]:
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
 
 
 def person_sentences(document: Document) -> list[tuple[int, int, bool]]:
@@ -91,10 +129,11 @@ def person_sentences(document: Document) -> list[tuple[int, int, bool]]:
     sentences: list[tuple[int, int, bool]] = []
     line_body: dict[int, bool] = {}
     for rs, re_ in regions(document):
-        for s, e in split_sentences(text, rs, re_):
+        for s, e in _sentences(text, rs, re_):
             ls, le = _line_bounds(text, s, e)
             if ls not in line_body:
-                line_body[ls] = is_body_line(text[ls:le])
+                following = _NEXT_LINE.match(text, le)
+                line_body[ls] = is_body_line(text[ls:le], following.group(1) if following else "")
             body = line_body[ls]
             if _candidate(text[s:e], body):
                 sentences.append((s, e, body))

@@ -10,15 +10,23 @@ Every word list comes from :mod:`peacefacts.nlp.people.titles`.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from peacefacts.nlp.dates import find_dates
 from peacefacts.nlp.people.titles import country_of, norm
 from peacefacts.nlp.people.tokens import NameRun, TokenView
 
 __all__ = ["DEFAULT_COUNTRY", "Chain", "Mention", "SentenceReader"]
 
+_PLACE_PREPS = frozenset({"in", "on", "at"})
+# words after a lower-case rank that show it is a noun ("a sergeant in the army", "a corporal who")
+_AFTER_RANK_NOUN = frozenset({"in", "with", "of", "from", "at", "serving", "who", "attached", "assigned",
+                              "deployed", "and", "posted", "based", "on"})
 DEFAULT_COUNTRY = "\x00country"  # resolved per document: the country the story is about
+_DETERMINERS = frozenset({"the", "its", "his", "her", "their", "our", "a", "an"})
 
 
 @dataclass
@@ -39,6 +47,7 @@ class Mention:
     body: bool = True
     byline: bool = False
     source: str = "title"  # title | ner | award
+    secondary: bool = False  # a role added in passing: "NAME, who is also Minister of ..."
     keys: tuple[str, ...] = field(default=())
 
 
@@ -53,6 +62,15 @@ class Chain:
     org: str | None
     head: tuple[str, ...]
     role_text_end: int = -1  # where the role text ends, when an "of ORG" tail is the organisation
+    plural_at: int = -1  # the token of a plural title ("Captains"), written in the singular in the role
+    singular: str = ""  # that token's singular lookup form
+
+
+def _as_written(word: str, like: str) -> str:
+    """``word`` in the case ``like`` is written in: "captain" like "CAPTAINS" → "CAPTAIN"."""
+    if like.isupper():
+        return word.upper()
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
 class SentenceReader(TokenView):
@@ -77,6 +95,15 @@ class SentenceReader(TokenView):
             if self.word(k) and toks[k].norm in ("nation", "country"):
                 s = k - 1 if self.word(k - 1) and toks[k - 1].norm == "the" else k
                 return DEFAULT_COUNTRY, s
+            if self.word(k) and toks[k].text.islower():
+                # "the mission's spokesperson", "the French contingent's chief of staff": the
+                # possessor is part of the evidence; a country among its words is the organisation
+                j = k - 1
+                while j >= k - 3 and self.word(j) and toks[j].norm not in _DETERMINERS:
+                    j -= 1
+                if self.word(j) and toks[j].norm in _DETERMINERS:
+                    country = next((c for t in toks[j + 1:k] if (c := country_of(t.text))), None)
+                    return country, j
         end = k + 1
         j = k
         while j >= 0 and end - j <= 6:
@@ -139,6 +166,10 @@ class SentenceReader(TokenView):
             if tok.kind in ("poss", "num"):
                 if q > first:
                     q += 1
+                    if tok.kind == "poss":
+                        tail = self._unit_after(q)
+                        if tail > q:
+                            return tail, "possessed"  # "of MINUSMA's civil affairs section"
                     continue
                 break
             if tok.kind != "word":
@@ -163,6 +194,14 @@ class SentenceReader(TokenView):
                 mode = "free"
                 q += 1
                 continue
+            if tok.text[0].isupper() and not self.upper:
+                named = self._named_org_end(q)
+                if named > q:
+                    # "the Tanzania People's Defence Forces", "Royal Mint Services": a name the rule
+                    # data does not know makes the complement an organisation's name
+                    mode = "free"
+                    q = named
+                    continue
             break
         while q > first and (self.word(q - 1) and toks[q - 1].norm in ("and", "the", "&", "of")
                              or toks[q - 1].kind == "hyph"):
@@ -173,11 +212,44 @@ class SentenceReader(TokenView):
             mode = "country"
         return q, mode
 
-    def head_chain(self, i: int, end: int) -> Chain:
-        """The whole title chain around the head phrase at ``i:end``."""
+    def _unit_after(self, q: int) -> int:
+        """End of a lower-case unit after a possessive ("civil affairs section"): up to four
+        words, the last an organisation word; ``q`` when there is none."""
+        k = q
+        while k < min(q + 4, len(self.toks)) and self.word(k) and self.toks[k].text.islower():
+            k += 1
+            if self.toks[k - 1].norm in self.lex.org_words:
+                return k
+        return q
+
+    def _named_org_end(self, q: int) -> int:
+        """End of a capitalised organisation name starting at ``q`` ("People's Defence Forces",
+        "Panel"): up to five capitalised words or possessives, ending at the last organisation
+        word among them; ``q`` when none is one, or a person starts there."""
+        toks = self.toks
+        k, last = q, q
+        while k < min(q + 6, len(toks)) and (self.cap(k) or toks[k].kind == "poss" and k > q):
+            if k > q and k in self.person_starts:
+                break
+            k += 1
+            if toks[k - 1].norm in self.lex.org_words:
+                last = k
+        return last
+
+    def _starts_date(self, k: int) -> bool:
+        """Whether a date phrase starts at token ``k`` ("in March", "on Friday", "in 2023")."""
+        return self.toks[k].start in self._date_starts
+
+    @functools.cached_property
+    def _date_starts(self) -> frozenset[int]:
+        return frozenset(m.start for m in find_dates(self.text, self.start, self.end))
+
+    def head_chain(self, i: int, end: int, singular: tuple[str, ...] | None = None) -> Chain:
+        """The whole title chain around the head phrase at ``i:end`` (a plural one when
+        ``singular`` gives its singular words)."""
         toks = self.toks
         lex = self.lex
-        head = tuple(t.norm for t in toks[i:end] if t.kind == "word")
+        head = singular or tuple(t.norm for t in toks[i:end] if t.kind == "word")
         role_start = i
         j = i - 1
         while j >= 0:
@@ -220,6 +292,10 @@ class SentenceReader(TokenView):
                     continue
                 break
             if tok.kind == "word" and tok.norm in lex.preps and (not tok.text[0].isupper() or self.upper):
+                if tok.norm in _PLACE_PREPS and self._starts_date(k):
+                    break  # "in March", "on Friday": when, not part of the role
+                if tok.norm == "in" and not self.cap(k + 1 + (self.word(k + 1) and toks[k + 1].norm == "the")):
+                    break  # "in Liberia" names where the role is held; "in charge", "in the field" do not
                 c, mode = self._complement(k + 1)
                 if c > k + 1:
                     last_complement = (k, c, mode)
@@ -230,6 +306,27 @@ class SentenceReader(TokenView):
         text_end = k
         if org is None and any(toks[prep].norm in ("of", "for") and self.names_un(a, b) for prep, a, b, _ in complements):
             org = "UN"  # "spokesman for the Secretary-General", "head of UN peace operations"
+        if complements and toks[complements[-1][0]].norm == "from" and complements[-1][3] == "country":
+            # "a police officer from Kenya": where the person comes from, not part of the role
+            prep, a, b, _ = complements[-1]
+            text_end = prep
+            org = org or country_of(self.text[toks[a].start:toks[b - 1].end])
+        possessed = next(((a, b) for _, a, b, mode in complements if mode == "possessed"), None)
+        if possessed is not None:
+            # "deputy head of MINUSMA's civil affairs section": the possessor is the organisation
+            a, b = possessed
+            a += self.word(a) and toks[a].norm == "the"
+            poss = next(x for x in range(a, b) if toks[x].kind == "poss")
+            surface = self.text[toks[a].start:toks[poss - 1].end]
+            return self._with_plural(Chain("head", org_start, role_start, k, country_of(surface) or surface, head), i, end)
+        if head in lex.speaker_heads and complements and not org == "UN":
+            prep, a, b, mode = complements[0]
+            a += self.word(a) and toks[a].norm == "the"
+            if toks[prep].norm in ("for", "of", "at") and self.cap(a):
+                # "a spokesman for the Kenya Defence Forces": the organisation, not the role
+                surface = self.text[toks[a].start:toks[b - 1].end]
+                return self._with_plural(
+                    Chain("head", org_start, role_start, k, country_of(surface) or surface, head, prep), i, end)
         if (last_complement and len(complements) == 1 and last_complement[1] == k
                 and last_complement[2] in ("free", "country")):
             prep, c, mode = last_complement
@@ -247,7 +344,7 @@ class SentenceReader(TokenView):
                 if country:
                     org = country  # "Defense Advisor of Bangladesh Permanent Mission to the UN"
                     break
-        return Chain("head", org_start, role_start, k, org, head, text_end)
+        return self._with_plural(Chain("head", org_start, role_start, k, org, head, text_end), i, end)
 
     def rank_chain(self, i: int) -> Chain | None:
         end, any_rank = self.rank_at(i)
@@ -259,8 +356,24 @@ class SentenceReader(TokenView):
             role_start = j
             j -= 1
         org, org_start = self._left_org(role_start) if any_rank else (None, role_start)
-        head = tuple(t.norm for t in self.toks[i:end] if t.kind == "word")
-        return Chain("rank" if any_rank else "honorific", org_start, role_start, end, org, head)
+        text_end = next((k for k in range(i + 1, end) if self.marker_end(k) == end), -1)  # before "(Retd)"
+        head = tuple(t.norm for t in self.toks[i:text_end if text_end > 0 else end] if t.kind == "word")
+        return Chain("rank" if any_rank else "honorific", org_start, role_start, end, org, head, text_end)
+
+    def plural_rank_chain(self, i: int, end: int, singular: tuple[str, ...]) -> Chain:
+        """A plural rank or grade ("Captains", "Flight lieutenants") at ``i:end``."""
+        org, org_start = self._left_org(i)
+        return self._with_plural(Chain("rank", org_start, i, end, org, singular), i, end)
+
+    def _with_plural(self, chain: Chain, i: int, end: int) -> Chain:
+        """Mark the plural word of a chain whose head phrase at ``i:end`` is a plural one."""
+        words = [k for k in range(i, end) if self.word(k)]
+        if len(words) != len(chain.head):
+            return chain
+        for k, singular in zip(words, chain.head, strict=True):
+            if self.toks[k].norm != singular:
+                chain.plural_at, chain.singular = k, singular
+        return chain
 
     # -- mentions ----------------------------------------------------------------------------
 
@@ -273,9 +386,14 @@ class SentenceReader(TokenView):
             end -= 1
         if end <= chain.role_start:
             return None
-        return re.sub(r"\s+", " ", self.text[toks[chain.role_start].start:toks[end - 1].end])
+        a, b = toks[chain.role_start].start, toks[end - 1].end
+        text = self.text[a:b]
+        if chain.plural_at >= 0:
+            tok = toks[chain.plural_at]
+            text = text[: tok.start - a] + _as_written(chain.singular, tok.text) + text[tok.end - a :]
+        return re.sub(r"\s+", " ", text)
 
-    def _mention(self, chain: Chain, run: NameRun, before: bool) -> Mention:
+    def _mention(self, chain: Chain, run: NameRun, before: bool, org: str | None = None) -> Mention:
         toks = self.toks
         a, b, aliases = run
         role = None
@@ -296,7 +414,7 @@ class SentenceReader(TokenView):
             ev_end=ev_end,
             role=role,
             role_kind=role_kind,
-            org=chain.org if role_kind else None,
+            org=(org or chain.org) if role_kind else None,
             head=chain.head,
             aliases=aliases,
         )
@@ -315,12 +433,17 @@ class SentenceReader(TokenView):
                 continue
             h = self.match(i, lex.heads)
             r = self.match(i, lex.ranks) if self.cap(i) else -1
-            if h > 0 and (r < 0 or h >= r) and not (r == h and self._rank_then_name(i)):
-                chain = self.head_chain(i, h)
+            hp = self.match(i, lex.plural_heads)
+            rp = self.match(i, lex.plural_ranks) if self.cap(i) else -1
+            plural: Chain | None = None
+            if hp > max(h, r, rp):
+                plural = self.head_chain(i, hp, lex.plural_heads.singular[self._phrase_at(i, hp)])
+            elif rp > max(h, r):
+                plural = self.plural_rank_chain(i, rp, lex.plural_ranks.singular[self._phrase_at(i, rp)])
+            if plural is not None or h > 0 and (r < 0 or h >= r) and not (r == h and self._rank_then_name(i)):
+                chain = plural or self.head_chain(i, h)
                 covered = chain.role_end - 1
-                found = self._bind(chain)
-                if found is not None:
-                    mention, run = found
+                for mention, run in self._bind(chain, taken):
                     out.append(mention)
                     taken.append((run[0], run[1]))
                     if mention.name_start > toks[chain.role_start].start:
@@ -336,8 +459,21 @@ class SentenceReader(TokenView):
                         taken.append((after[0], after[1]))
                         covered = after[1] - 1
                     else:
+                        # "Joseph Banda, a Warrant Officer, died": the rank after the name
+                        for mention, run in self._bind_after_name(ranked, taken):
+                            out.append(mention)
+                            taken.append((run[0], run[1]))
                         covered = ranked.role_end - 1
                     i = covered + 1
+                    continue
+            if not self.cap(i) and self.word(i - 1) and self.toks[i - 1].norm in ("a", "an", "the"):
+                lower = self._lower_rank_chain(i)
+                if lower is not None:
+                    # "Amadou Diallo, a sergeant in the Senegalese army, was killed"
+                    for mention, run in self._bind_after_name(lower, taken):
+                        out.append(mention)
+                        taken.append((run[0], run[1]))
+                    i = lower.role_end
                     continue
             i += 1
         for a, b in self.person_tok_spans:
@@ -350,35 +486,148 @@ class SentenceReader(TokenView):
         out.extend(self.awardees(taken))
         return out
 
+    def _lower_rank_chain(self, i: int) -> Chain | None:
+        """A rank written in lower case after an article ("a sergeant"), when it stands as a noun:
+        followed by punctuation or a preposition, not by another word ("a general manager")."""
+        end = self.match(i, self.lex.ranks)
+        if end <= i:
+            return None
+        if end < len(self.toks) and self.word(end) and self.toks[end].norm not in _AFTER_RANK_NOUN:
+            return None
+        head = tuple(t.norm for t in self.toks[i:end] if t.kind == "word")
+        return Chain("rank", i, i, end, None, head)
+
+    def _bind_after_name(self, chain: Chain, taken: Sequence[tuple[int, int]]) -> list[tuple[Mention, NameRun]]:
+        runs, _ = self._names_before(chain, taken)
+        return [(self._mention(chain, run, before=False), run) for run in runs]
+
     def _rank_then_name(self, i: int) -> bool:
         """A word that is both a head and a rank ("Commander", "Ambassador") directly before a name
         (not before more ranks: "Commander Air Chief Marshal Hadi Tjahjanto" is a role, then a rank)."""
         end = self.match(i, self.lex.ranks)
         return end > i and self.name_run(end) is not None
 
-    def _bind(self, chain: Chain) -> tuple[Mention, NameRun] | None:
-        """Attach a title chain to its name: directly after it, in apposition before it, or
-        after a comma ("..., Ambassador Munir Akram")."""
+    def _phrase_at(self, i: int, end: int) -> tuple[str, ...]:
+        return tuple(t.norm for t in self.toks[i:end] if t.kind in ("word", "num"))
+
+    def _bind(self, chain: Chain, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[Mention, NameRun]]:
+        """Attach a title chain to its name (or, plural, its names): directly after it, in
+        apposition before it ("NAME, the CHAIN", "NAME, who was appointed CHAIN"), or after a
+        comma ("CHAIN, Ambassador Munir Akram")."""
         toks = self.toks
         n = len(toks)
         end = chain.role_end
+        plural = chain.plural_at >= 0
         if end < n and toks[end].kind != "poss":
-            q, _ = self.rank_at(end)
+            start = end + 1 if plural and toks[end].text == "," else end  # "The spokesmen, A and B,"
+            runs = self._name_list(start) if plural else []
+            if not plural:
+                q, _ = self.rank_at(end)
+                run = self.name_run(q)
+                runs = [(run, None)] if run is not None else []
+            if runs and (not plural or len(runs) >= 2):  # a plural title lists two names or more
+                return [(self._mention(chain, run, before=True, org=org), run) for run, org in runs]
+        left, secondary = self._names_before(chain, taken)
+        right = None if plural else self._name_after_comma(chain)
+        if left and not (right is not None and any(r[:2] in taken for r in left)):
+            # "Dr. Hany Saleh, the chief of defence staff, General Olu Adeyemi": a name already
+            # bound to its own title gives way to the ranked name after the comma
+            found = [(self._mention(chain, run, before=False), run) for run in left]
+            for mention, _ in found:
+                mention.secondary = secondary
+            return found
+        if right is not None:
+            return [(self._mention(chain, right, before=True), right)]
+        return []
+
+    def _name_list(self, start: int) -> list[tuple[NameRun, str | None]]:
+        """Names listed from token ``start``: "A, B and C", each with its own "of COUNTRY" if
+        given ("Kofi Asare of Ghana and Musa Bello of Nigeria")."""
+        toks = self.toks
+        out: list[tuple[NameRun, str | None]] = []
+        k = start
+        while True:
+            q, _ = self.rank_at(k)
             run = self.name_run(q)
-            if run is not None:
-                return self._mention(chain, run, before=True), run
-        # "NAME, the nation's Foreign Ministry spokesman, told ..."
+            if run is None:
+                break
+            k = run[1]
+            org = None
+            if self.word(k) and toks[k].norm in ("of", "from") and self.cap(k + 1):
+                org = country_of(toks[k + 1].text)
+                k += 2 if org else 0
+            out.append((run, org))
+            if k < len(toks) and toks[k].text == ",":
+                k += 1
+            if self.word(k) and toks[k].norm in ("and", "&"):
+                k += 1
+            elif k == run[1] or toks[k - 1].text != ",":
+                break
+        return out
+
+    def _names_before(self, chain: Chain, taken: Sequence[tuple[int, int]]) -> tuple[list[NameRun], bool]:
+        """The name (plural: names) a chain is given to in apposition: "NAME, the CHAIN",
+        "NAME, appointed as CHAIN", "NAME was named the new CHAIN", "A and B, members of X"; and
+        whether the role is given in passing ("NAME, who is also CHAIN")."""
+        toks = self.toks
+        lex = self.lex
+        n = len(toks)
+        end = chain.role_end
         b = chain.org_start - 1
-        while b >= 0 and self.word(b) and toks[b].norm in self.lex.skip_before:
-            b -= 1  # "Mary Robinson, the former President of Ireland"
-        if b >= 0 and self.word(b) and toks[b].norm in ("the", "a", "an", "its", "his", "her", "their"):
-            b -= 1
-        after_ok = end >= n or toks[end].kind == "punct" or (self.word(end) and not toks[end].text[0].isupper())
-        if b >= 1 and toks[b].text == "," and after_ok:
-            run = self.name_run_left(b - 1)
-            if run is not None and (run[1] - run[0] >= 2 or self.overlaps_person(run[0], run[1])):
-                return self._mention(chain, run, before=False), run
-        # "Permanent Representative to the UN, Ambassador Munir Akram, and ..."
+        while b >= 0:
+            if self.word(b) and (toks[b].norm in lex.skip_before or toks[b].norm in _DETERMINERS
+                                 or toks[b].norm in ("first", "new")):
+                b -= 1  # "Mary Robinson, the former President of Ireland"
+            elif b >= 4 and self.word(b) and toks[b].norm == "old" and toks[b - 4].kind == "num":
+                b -= 5  # "a 32-year-old police officer"
+            else:
+                break
+        k, bridged, cue, secondary = b, 0, False, False
+        while k >= 0 and bridged < 8 and self.word(k) and toks[k].text.islower() and toks[k].norm in lex.role_bridges:
+            cue = cue or toks[k].norm in lex.role_cues
+            secondary = secondary or toks[k].norm == "also"
+            k -= 1
+            bridged += 1
+        if bridged and cue:
+            # "NAME was appointed Force Commander", "NAME, who served as Chief Military Observer"
+            if k >= 1 and toks[k].text == ",":
+                k -= 1
+            if end < n and toks[end].kind == "poss":
+                return [], False
+        elif b >= 1 and toks[b].text == ",":
+            after_ok = end >= n or toks[end].kind == "punct" or (self.word(end) and not toks[end].text[0].isupper())
+            if not after_ok:
+                return [], False
+            k = b - 1
+            if k >= 2 and toks[k].kind == "num" and toks[k - 1].text == ",":
+                k -= 2  # "Amadou Diallo, 32, a sergeant"
+        else:
+            return [], False
+        run = self.name_run_left(k)
+        if run is None or not (run[1] - run[0] >= 2 or self.overlaps_person(run[0], run[1]) or run[:2] in taken):
+            return [], False
+        runs = [run]
+        while chain.plural_at >= 0:
+            # "Lars Nilsen and Ingrid Dahl, members of ...": the names listed before
+            j = runs[-1][0] - 1
+            if not (self.word(j) and toks[j].norm in ("and", "&") or j >= 0 and toks[j].text == ","):
+                break
+            j -= 1
+            if j >= 0 and toks[j].text == ",":
+                j -= 1
+            more = self.name_run_left(j)
+            if more is None:
+                break
+            runs.append(more)
+        if chain.plural_at >= 0 and len(runs) < 2:
+            return [], False
+        return runs[::-1], secondary
+
+    def _name_after_comma(self, chain: Chain) -> NameRun | None:
+        """ "Permanent Representative to the UN, Ambassador Munir Akram, and ..." """
+        toks = self.toks
+        n = len(toks)
+        end = chain.role_end
         if end < n - 1 and toks[end].text == ",":
             q, ranked = self.rank_at(end + 1)
             run = self.name_run(q)
@@ -388,7 +637,7 @@ class SentenceReader(TokenView):
                     self.word(after) and not toks[after].text[0].isupper())
                 long_enough = sum(1 for t in toks[run[0]:run[1]] if t.kind == "word") >= 2
                 if closes and (ranked or long_enough or self.overlaps_person(run[0], run[1])):
-                    return self._mention(chain, run, before=True), run
+                    return run
         return None
 
     def _ner_mention(self, a: int, b: int) -> Mention | None:
