@@ -105,7 +105,8 @@ class Extractor:
         """Extract from a stream of documents, yielding results in input order.
 
         Error records in the input (from :func:`peacefacts.ingest.read_inputs`) pass through, and a
-        document that fails yields an :class:`ErrorRecord`; the rest of the batch goes on.
+        document that fails yields an :class:`ErrorRecord`; the rest of the batch goes on. A plain
+        text gets the id ``text-N``, N its position in the whole stream (from 0).
 
         Args:
             docs: documents, texts, or error records.
@@ -116,24 +117,22 @@ class Extractor:
         if n_process > 1:
             yield from self._extract_parallel(docs, n_process=n_process, batch_size=size)
             return
-        iterator = iter(docs)
-        while True:
-            chunk = list(itertools.islice(iterator, size))
-            if not chunk:
-                return
-            yield from self._extract_chunk(chunk)
+        for first, chunk in _chunks(docs, size):
+            yield from self._extract_chunk(chunk, first)
 
-    def _extract_chunk(self, chunk: list[DocumentInput]) -> list[Union[ExtractionResult, ErrorRecord]]:
+    def _extract_chunk(self, chunk: list[DocumentInput], first: int = 0) -> list[Union[ExtractionResult, ErrorRecord]]:
+        """Extract one batch; ``first`` is the stream position of its first item (for ``text-N`` ids)."""
         out: list[Union[ExtractionResult, ErrorRecord, None]] = [None] * len(chunk)
         documents: list[tuple[int, Document]] = []
         for i, item in enumerate(chunk):
             if isinstance(item, ErrorRecord):
                 out[i] = item
                 continue
+            doc_id = f"text-{first + i}"
             try:
-                documents.append((i, _as_document(item, doc_id=f"text-{i}")))
+                documents.append((i, _as_document(item, doc_id=doc_id)))
             except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
-                out[i] = ErrorRecord(doc=f"text-{i}", error=str(exc), kind=type(exc).__name__)
+                out[i] = ErrorRecord(doc=doc_id, error=str(exc), kind=type(exc).__name__)
         results: list[Union[ExtractionResult, ErrorRecord]]
         try:
             results = list(self._extract_batch([d for _, d in documents]))
@@ -204,18 +203,21 @@ class Extractor:
         if self._model_spec is not None and not isinstance(self._model_spec, str):
             raise ValueError("n_process > 1 needs the model as a package name or path, not a Language object")
         ctx = multiprocessing.get_context("spawn")
-
-        def chunks() -> Iterator[list[DocumentInput]]:
-            iterator = iter(docs)
-            while True:
-                chunk = list(itertools.islice(iterator, batch_size))
-                if not chunk:
-                    return
-                yield chunk
-
         with ctx.Pool(n_process, initializer=_worker_init, initargs=(self._model_spec, self.people)) as pool:
-            for results in pool.imap(_worker_run, chunks()):
+            for results in pool.imap(_worker_run, _chunks(docs, batch_size)):
                 yield from results
+
+
+def _chunks(docs: Iterable[DocumentInput], size: int) -> Iterator[tuple[int, list[DocumentInput]]]:
+    """The stream in lists of ``size``, each with the stream position of its first item."""
+    iterator = iter(docs)
+    first = 0
+    while True:
+        chunk = list(itertools.islice(iterator, size))
+        if not chunk:
+            return
+        yield first, chunk
+        first += len(chunk)
 
 
 def _with_fingerprint(document: Document) -> Document:
@@ -233,9 +235,10 @@ def _worker_init(model: Optional[str], people: bool) -> None:
     _worker.nlp  # noqa: B018 - load once per process
 
 
-def _worker_run(chunk: list[DocumentInput]) -> list[Union[ExtractionResult, ErrorRecord]]:
+def _worker_run(task: tuple[int, list[DocumentInput]]) -> list[Union[ExtractionResult, ErrorRecord]]:
     assert _worker is not None
-    return _worker._extract_chunk(chunk)
+    first, chunk = task
+    return _worker._extract_chunk(chunk, first)
 
 
 _default: Optional[Extractor] = None

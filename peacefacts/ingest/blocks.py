@@ -35,23 +35,22 @@ import attrs
 from peacefacts.ingest import datelines as dl
 from peacefacts.ingest.lines import split_lines
 from peacefacts.records import Block, PartialDate, PublishedSource
+from peacefacts.vocab import missions
 
 __all__ = ["split_blocks", "is_peacekeeping", "PEACEKEEPING_RE"]
 
 # --- peacekeeping vocabulary ----------------------------------------------------------------------
-# Mission acronyms, past and present; a generic "UN[A-Z]+" would also catch UNICEF, UNESCO, UNHCR.
-_MISSIONS = (
-    "UNIFIL MONUSCO MONUC MINUSMA MINUSCA UNMISS UNISFA UNFICYP UNDOF UNTSO UNMOGIP MINURSO UNMIK "
-    "UNAMID UNMIL UNOCI MINUSTAH MINUJUSTH UNAMSIL UNMEE UNMIS UNOSOM UNPROFOR UNTAC UNTAET UNMISET "
-    "UNMIT UNEF ONUC UNOGIL UNIKOM UNAMIR UNAVEM UNMIH ONUMOZ ONUB UNMIBH UNTAG UNIMOG UNGOMAP "
-    "UNOMIG UNMOT UNPREDEP UNCRO UNTAES UNSMIS UNMOP UNSF UNYOM UNIPOM UNMA UNMEER MINURCAT MINURCA "
-    "UNOMIL UNOMUR UNASOG UNSMIH UNTMIH MIPONUH UNMOVIC UNAMA UNAMI UNSOM UNSMIL UNMHA BINUH"
-).split()
+# Mission acronyms past and present, and their one-word aliases, from the missions table (as
+# written: "Minusma" yes, "untag" no). A generic "UN[A-Z]+" would also catch UNICEF, UNESCO, UNHCR.
+_MISSION_WORDS = sorted(
+    {name for m in missions() for name in (m.acronym, *m.aliases) if len(name.split()) == 1},
+    key=lambda w: (-len(w), w),
+)
 PEACEKEEPING_RE = re.compile(
     r"(?i:peace[- ]?keep\w*|blue[- ](?:helmets?|berets?)|peace[- ](?:missions?|forces?|operations?|support)"
     r"|(?:UN|U\.N\.|United Nations)\s+(?:\w+\s+){0,2}(?:missions?|operations?|forces?|contingents?|troops)"
     r"|troop[- ]contribut\w+|garuda contingent)"
-    r"|\b(?:" + "|".join(_MISSIONS) + r")\b"
+    r"|\b(?:" + "|".join(re.escape(w) for w in _MISSION_WORDS) + r")\b"
 )
 
 

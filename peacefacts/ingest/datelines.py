@@ -27,6 +27,13 @@ from typing import NamedTuple
 
 from peacefacts.ingest.lines import split_lines
 from peacefacts.records import PartialDate
+from peacefacts.vocab.calendar import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_NAMES,
+    alternation,
+)
 
 __all__ = ["DateCandidate", "find_datelines", "parse_date", "is_date_only", "contains_date", "Priority"]
 
@@ -55,15 +62,10 @@ class DateCandidate(NamedTuple):
 
 
 # --- date expressions (case-insensitive pieces, embedded in case-sensitive patterns) -------------
-_MONTH = (
-    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH = rf"(?i:{alternation(MONTH_NAMES + MONTH_ABBREVIATIONS)})\.?"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?i:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_WEEKDAY = (
-    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
-)
+_WEEKDAY = rf"(?i:{alternation(WEEKDAY_NAMES + WEEKDAY_ABBREVIATIONS)})\.?"
 _TIME = r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?:\s*(?i:[ap]\.?m\.?))?"
 _ISO = r"(?:1[89]\d\d|20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
 _FULL_DATE = (

@@ -21,11 +21,11 @@ reconciler estimate containment as well as Jaccard similarity).
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from datasketch import MinHash
 
 from peacefacts.records import Document
+from peacefacts.vocab.text import normalize
 
 __all__ = ["NUM_PERM", "SEED", "SHINGLE_WORDS", "fingerprint_text", "fingerprint_source", "document_fingerprint"]
 
@@ -42,15 +42,10 @@ SHINGLE_WORDS = 4
 _WORD = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*")
 
 
-# apostrophes are dropped, not split on: "Pakistan’s" and "Pakistan's" are both "pakistans"
-_APOSTROPHES = str.maketrans("", "", "'’‘ʼ`")
-
-
 def _words(text: str) -> list[str]:
-    # ASCII-fold and lowercase so typographic quotes, or accents lost by a mirror site, do not
-    # break shingles.
-    folded = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    folded = folded.encode("ascii", "ignore").decode("ascii").lower()
+    # the package's normaliser, so typographic quotes or accents lost by a mirror site do not
+    # break shingles; apostrophes are dropped, not split on: "Pakistan’s" is "pakistans"
+    folded = normalize(text).replace("'", "")
     return [w.replace(",", "") for w in _WORD.findall(folded)]
 
 

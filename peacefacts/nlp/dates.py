@@ -28,6 +28,15 @@ from typing import NamedTuple, Union
 
 from peacefacts.nlp.numbers import NUMBER_PATTERN, parse_figure
 from peacefacts.records import PartialDate, Qualifier
+from peacefacts.vocab.calendar import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    MONTHS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+    alternation,
+)
 
 __all__ = [
     "DateMatch",
@@ -116,22 +125,11 @@ def _parser(base: _dt.date):
 # --------------------------------------------------------------------------------------------
 # vocabulary
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-
 # Month and weekday names must be capitalised (or all caps): "may", "march" and "sat" are verbs.
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-)
+_MONTH_NAMES = alternation(MONTH_NAMES + MONTH_ABBREVIATIONS)
 _MONTH = rf"(?:(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})\b\.?)"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_WD_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+_WEEKDAY = rf"(?:{alternation(WEEKDAY_NAMES)})"
+_WD_ABBR = rf"(?:{alternation(WEEKDAY_ABBREVIATIONS)})\.?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?![\dA-Za-z])"  # not "1990s"
 _WD_PREFIX = rf"(?:(?:{_WEEKDAY}|{_WD_ABBR}),?\s+)?"
@@ -213,12 +211,12 @@ _MODIFIER = re.compile(
     _I,
 )
 _NOW_RE = re.compile(rf"^{_NOW_WORDS}$", _I)
-_WEEKDAY_RE = re.compile(r"^(?:(?P<mod>this|last|past|previous)\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", _I)
+_WEEKDAY_RE = re.compile(rf"^(?:(?P<mod>this|last|past|previous)\s+)?(?P<day>{alternation(WEEKDAY_NAMES)})$", _I)
 _MONTH_REL_RE = re.compile(rf"^(?P<mod>last|this|next)\s+(?P<month>{_MONTH_NAMES})\.?$", _I)
 # Something a date can be made of; month names only capitalised ("may" and "march" are verbs).
 _DATEISH = re.compile(
     rf"\d|\b(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})\b"
-    r"|(?i:\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|week|month"
+    rf"|(?i:\b(?:{alternation(WEEKDAY_NAMES)}|yesterday|today|tomorrow|week|month"
     r"|year|fortnight|ago|decade)s?\b)"
 )
 _BARE_NUMBER = re.compile(r"^[\d,.\s]+$")
@@ -277,14 +275,14 @@ def _interval_at(text: str, day: _dt.date) -> tuple[_dt.date, _dt.date] | None:
     m = _WEEKDAY_RE.match(text)
     if m:
         # "on Saturday" in a Saturday story is that day; "last Saturday" is the one before
-        back = (day.weekday() - _WEEKDAYS[m.group("day").lower()]) % 7
+        back = (day.weekday() - WEEKDAYS[m.group("day").lower()]) % 7
         if back == 0 and m.group("mod"):
             back = 7
         d = day - _dt.timedelta(days=back)
         return d, d
     m = _MONTH_REL_RE.match(text)
     if m:  # dateparser reads neither "last March" nor "this March"
-        month = _MONTHS[m.group("month").lower()]
+        month = MONTHS[m.group("month").lower()]
         mod = m.group("mod").lower()
         year = day.year
         if mod == "last" and month >= day.month:

@@ -32,6 +32,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from peacefacts.records import Figure, Qualifier
+from peacefacts.vocab.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, alternation
 
 __all__ = ["FigureMatch", "find_figures", "parse_figure", "KINDS", "VALUE_KINDS"]
 
@@ -108,11 +109,8 @@ _DIGITNUM = (
 NUMBER_PATTERN = rf"(?:\d+(?:[,.]\d+)*|(?i:{_WORD_RUN}))"
 
 _CURRENCY_PREFIX = r"(?:US\s?\$|A\$|C\$|HK\$|\$|€|£|¥|₹|Rs\.?|INR|PKR|USD|EUR|GBP|Tk\.?|Rp\.?|KSh)"
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
-_MONTH_ANY = rf"(?:{_MONTH}|(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER))"
+_MONTH = rf"(?:{alternation(MONTH_NAMES + MONTH_ABBREVIATIONS)})\.?"
+_MONTH_ANY = rf"(?:{_MONTH}|(?:{alternation(n.upper() for n in MONTH_NAMES)}))"
 
 _ORDINAL_WORD_RE = (
     rf"(?:(?:{_alt(_TENS)})[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"

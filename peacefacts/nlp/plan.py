@@ -14,7 +14,7 @@ from typing import NamedTuple, Optional
 
 import attrs
 
-from peacefacts.nlp import lexicon
+from peacefacts import vocab
 from peacefacts.nlp.dates import resolve_date
 from peacefacts.nlp.numbers import FigureMatch, find_figures, parse_figure
 from peacefacts.nlp.segment import Sentence, split_sentences
@@ -69,23 +69,8 @@ class BlockPlan:
     missions_before: tuple[Optional[str], ...] = ()
 
 
-_MISSION_RE: Optional[re.Pattern[str]] = None
-
-
 def mission_mentions(text: str) -> list[tuple[int, str]]:
-    global _MISSION_RE
-    if _MISSION_RE is None:
-        names = sorted(lexicon.mission_names(), key=len, reverse=True)
-        pattern = "|".join(re.escape(n) for n in names)
-        _MISSION_RE = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
-    out = []
-    for match in _MISSION_RE.finditer(text):
-        surface = match.group(0)
-        if surface.isupper() or " " in surface:  # acronyms in capitals, or long names
-            mission = lexicon.mission_for(surface)
-            if mission:
-                out.append((match.start(), mission))
-    return out
+    return [(m.start, m.acronym) for m in vocab.mission_mentions(text)]
 
 
 def _event_date(text: str, published: Optional[PartialDate]) -> Optional[PartialDate]:

@@ -13,6 +13,7 @@ import re
 from typing import NamedTuple
 
 from peacefacts.ingest.lines import split_lines
+from peacefacts.vocab.calendar import MONTH_ABBREVIATIONS
 
 __all__ = ["Sentence", "split_sentences", "split_lines"]
 
@@ -26,9 +27,8 @@ class Sentence(NamedTuple):
 
 _ABBREVIATIONS = frozenset(
     """u.n u.s u.k mr mrs ms dr st lt gen col maj brig capt cdr sgt cpl pvt adm no nos vol
-    jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp jr sr prof rev gov sen rep
-    vs etc approx est fig e.g i.e a.m p.m""".split()
-)
+    inc ltd co corp jr sr prof rev gov sen rep vs etc approx est fig e.g i.e a.m p.m""".split()
+) | {abbreviation.lower() for abbreviation in MONTH_ABBREVIATIONS}
 
 # sentence end: . ! ? (optionally closing quotes/brackets) + spaces + an opening that starts a sentence
 _BOUNDARY = re.compile(r"""([.!?]+)(["”’'\)\]]*)(\s+)(?=["“‘'(\[]?[A-Z0-9])""")
