@@ -51,7 +51,7 @@ def _errors(validator, instance) -> list[str]:
 
 def test_schema_files_are_valid_versioned_schemas():
     names = sorted(p.name for p in SCHEMA_DIR.glob("*.json"))
-    assert names == [f"{n}.schema.json" for n in ("document", "error", "fact", "person", "reconciliation", "record")]
+    assert names == [f"{n}.schema.json" for n in ("document", "error", "fact", "person", "reconciliation", "record", "verify")]
     for name in names:
         schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
         jsonschema.Draft202012Validator.check_schema(schema)
