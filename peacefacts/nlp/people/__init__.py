@@ -19,8 +19,12 @@ Example:
     [('Atul Khare', 'Under Secretary General for Operational Support', 'UN')]
 """
 
-from peacefacts.nlp.people.document import find_people, find_people_in_text, ner_only_disable
-from peacefacts.nlp.people.prefilter import person_sentences
+from peacefacts.nlp.people.document import (
+    find_people,
+    find_people_in_text,
+    ner_only_disable,
+    person_sentences,
+)
 from peacefacts.nlp.people.titles import name_key, strip_titles
 
 __all__ = [

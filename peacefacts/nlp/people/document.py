@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from peacefacts.nlp.people.prefilter import person_sentences
+from peacefacts.nlp.people.prefilter import candidate_sentences
 from peacefacts.nlp.people.sentence import DEFAULT_COUNTRY, Mention, SentenceReader
 from peacefacts.nlp.people.titles import country_of, lexicon, name_key, norm
 from peacefacts.nlp.story import story_country
@@ -26,7 +26,7 @@ from peacefacts.records import Document, Person
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
-__all__ = ["find_people", "find_people_in_text", "ner_only_disable"]
+__all__ = ["find_people", "find_people_in_text", "ner_only_disable", "person_sentences"]
 
 
 def ner_only_disable(nlp: Language) -> list[str]:
@@ -208,6 +208,29 @@ def _person(doc_id: str, text: str, cluster: _Cluster, story: _Story) -> Person 
     )
 
 
+def _read(text: str, start: int, end: int, person_spans: list[tuple[int, int]]) -> tuple[SentenceReader, list[Mention]]:
+    reader = SentenceReader(text, start, end, person_spans)
+    return reader, reader.mentions()
+
+
+def person_sentences(document: Document) -> list[tuple[int, int, bool]]:
+    """The sentences of ``document`` that NER must read: ``(start, end, is_body_line)``.
+
+    Those that can name a person (:func:`~peacefacts.nlp.people.prefilter.candidate_sentences`)
+    less those the title layer explains alone (every word that could be a name is in a title
+    chain's name or organisation: "Defence Minister Kwame Asante said ..."). These are the only
+    sentences :func:`find_people` runs NER on; a caller that batches many documents can run NER
+    on them itself and pass the results as ``parsed``.
+    """
+    text = document.text
+    out = []
+    for s, e, body in candidate_sentences(document):
+        reader, found = _read(text, s, e, [])
+        if not reader.explained(found):
+            out.append((s, e, body))
+    return out
+
+
 def find_people(
     document: Document, nlp: Language | None, *, parsed: Mapping[tuple[int, int], Any] | None = None
 ) -> list[Person]:
@@ -238,24 +261,32 @@ def find_people(
         [('Munir Akram', 'Permanent Representative to the UN', 'Pakistan')]
     """
     text = document.text
-    sentences = person_sentences(document)
-    person_spans: list[list[tuple[int, int]]] = [[] for _ in sentences]
+    sentences = candidate_sentences(document)
+    readings: list[tuple[SentenceReader, list[Mention]] | None] = []
     todo = []
     for n, (s, e, _) in enumerate(sentences):
         done = parsed.get((s, e)) if parsed else None
         if done is not None:
-            person_spans[n] = [(s + ent.start_char, s + ent.end_char) for ent in done.ents if ent.label_ == "PERSON"]
-        else:
+            readings.append(_read(text, s, e, [(s + ent.start_char, s + ent.end_char) for ent in done.ents
+                                               if ent.label_ == "PERSON"]))
+            continue
+        first = _read(text, s, e, [])
+        if nlp is not None and "ner" in nlp.pipe_names and not first[0].explained(first[1]):
             todo.append(n)
-    if nlp is not None and todo and "ner" in nlp.pipe_names:
+            readings.append(None)
+        else:
+            readings.append(first)
+    if todo and nlp is not None:
         texts = [text[sentences[n][0]:sentences[n][1]] for n in todo]
         for n, sdoc in zip(todo, nlp.pipe(texts, disable=ner_only_disable(nlp)), strict=True):
-            s = sentences[n][0]
-            person_spans[n] = [(s + ent.start_char, s + ent.end_char) for ent in sdoc.ents if ent.label_ == "PERSON"]
+            s, e, _ = sentences[n]
+            readings[n] = _read(text, s, e, [(s + ent.start_char, s + ent.end_char) for ent in sdoc.ents
+                                             if ent.label_ == "PERSON"])
     mentions: list[Mention] = []
-    for (s, e, body), spans in zip(sentences, person_spans, strict=True):
-        sent = SentenceReader(text, s, e, spans)
-        for m in sent.mentions():
+    for (_, _, body), reading in zip(sentences, readings, strict=True):
+        assert reading is not None
+        sent, found = reading
+        for m in found:
             m.body = body
             m.byline = sent.is_byline(m)
             if m.byline:

@@ -694,6 +694,20 @@ class SentenceReader(TokenView):
             )
         return mention
 
+    def explained(self, mentions: Sequence[Mention]) -> bool:
+        """Whether these mentions, read without the model, account for every word of the sentence
+        that could be part of a name: then NER has nothing to add. Not so in shouted text, when
+        a capitalised word is left outside every title chain and name, or when a title's
+        organisation is a name the data does not know (it may be a person: "Kagame's spokesman")."""
+        if self.upper:
+            return False
+        spans = [(m.ev_start, m.ev_end) for m in mentions]
+        for i, tok in enumerate(self.toks):
+            # a capital that starts the sentence counts too: "Guterres thanked Minister X"
+            if self.name_word(i) and not any(a <= tok.start < b for a, b in spans):
+                return False
+        return all(m.org in (None, DEFAULT_COUNTRY, "UN") or country_of(m.org) is not None for m in mentions)
+
     # -- context -----------------------------------------------------------------------------
 
     def is_byline(self, mention: Mention) -> bool:

@@ -17,11 +17,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
-from peacefacts.nlp.lexicon import country_for
+from peacefacts.vocab import country_for
+from peacefacts.vocab.calendar import MONTH_NAMES, WEEKDAY_NAMES
 
 __all__ = ["Lexicon", "PhraseIndex", "country_of", "lexicon", "name_key", "norm", "phrase_words", "strip_titles"]
 
 
+@functools.lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Lookup form of a word: no accents, casefolded, straight apostrophes, no dots."""
     text = unicodedata.normalize("NFKD", text)
@@ -110,7 +112,8 @@ class Lexicon:
     org_words: frozenset[str]
     hyphen_stop: frozenset[str]
     award_regex: re.Pattern[str]
-    title_regex: re.Pattern[str]
+    cues_any_case: frozenset[str]  # title words that show a title in any case ("minister")
+    cues_capitalised: frozenset[str]  # and those that do only capitalised ("Captain", "CAPTAIN")
     force_regex: re.Pattern[str]
     police_regex: re.Pattern[str]
     police_words: frozenset[str]
@@ -123,12 +126,15 @@ class Lexicon:
     military_words: frozenset[str]
 
 
+_QUALIFIER = re.compile(r"\d+|[ivx]+|one|two|three")  # "Warrant Officer Class II": not a cue alone
+
+
 def _cue_words(index: PhraseIndex) -> list[str]:
     """The word of each phrase that shows a title is there: a one-word phrase, or the last word
-    of a longer one ("minister" of "prime minister"), longest first."""
+    of a longer one ("minister" of "prime minister")."""
     words = {p[0] for p in index.phrases if len(p) == 1}
-    words |= {p[-1] for p in index.phrases if len(p) > 1 and "of" not in p}
-    return sorted(words, key=len, reverse=True)
+    words |= {p[-1] for p in index.phrases if len(p) > 1 and "of" not in p and not _QUALIFIER.fullmatch(p[-1])}
+    return sorted(words)
 
 
 def _alternation(phrases: list[str]) -> re.Pattern[str]:
@@ -164,20 +170,21 @@ def lexicon() -> Lexicon:
     plural_heads, plural_ranks = plurals(heads), plurals(ranks)
     name_stop = (
         frozenset(norm(w) for w in data["non_names"])
+        | frozenset(norm(w) for w in (*MONTH_NAMES, *WEEKDAY_NAMES))
         | heads.words | ranks.words | honorifics.words | modifiers | complements
         | plural_heads.words | plural_ranks.words
         | frozenset(w for p in un_names for w in p)
     ) - frozenset(data["name_safe"])
-    # The prefilter: the head word of any title (any case), or of a rank or honorific
-    # (capitalised: "a major role" and "the private estate" hold no rank).
-    heads_re = "|".join(re.escape(w) for w in sorted(set(_cue_words(heads) + _cue_words(plural_heads)), key=len, reverse=True))
-    # a rank is capitalised at its start: "Lance corporals" as well as "Lance Corporal"
-    first_words = [p[0] for p in ranks.phrases | plural_ranks.phrases if len(p) > 1 and len(p[0]) > 2]
-    rank_cues = sorted(set(_cue_words(ranks) + _cue_words(plural_ranks) + _cue_words(honorifics) + first_words),
-                       key=len, reverse=True)
-    ranks_re = "|".join(re.escape(w[:1].upper() + w[1:]) + ("|" + re.escape(w.upper()) if len(w) > 3 else "")
-                        for w in rank_cues)
-    title_regex = re.compile(r"(?<!\w)(?:(?i:" + heads_re + r")|" + ranks_re + r")(?!\w)")
+    # The prefilter's cue words: the head word of a title in any case ("minister", "chief"); a
+    # rank, grade or honorific only capitalised ("a major role", "the private estate" hold none),
+    # and a plural rank ("Sergeants Berg and Holm"), also by a first word no other list holds
+    # ("Lance corporals"). Plural functions ("Ministers A and B") need no cue: their names make
+    # a capitalised pair.
+    common = modifiers | complements | frozenset(norm(w) for w in data["non_names"])
+    first_words = [p[0] for p in ranks.phrases | plural_ranks.phrases if len(p) > 1 and p[0] not in common]
+    capitalised = _cue_words(ranks) + _cue_words(plural_ranks) + _cue_words(honorifics) + first_words
+    cues_capitalised = frozenset(w[:1].upper() + w[1:] for w in capitalised) | frozenset(
+        w.upper() for w in capitalised if len(w) > 3)
     return Lexicon(
         heads=heads,
         head_nouns=frozenset(_cue_words(heads)),
@@ -205,7 +212,8 @@ def lexicon() -> Lexicon:
             r"(?P<title>(?:[A-Z][\w’'.-]*\s+){1,8}?)(?:of\s+the\s+Year\s+)?"
             r"(?:" + "|".join(w.capitalize() for w in data["award_words"]) + r")\b"
         ),
-        title_regex=title_regex,
+        cues_any_case=frozenset(_cue_words(heads)),
+        cues_capitalised=cues_capitalised,
         role_bridges=frozenset(data["role_bridges"]),
         role_cues=frozenset(data["role_cues"]),
         speaker_heads=phrases("speaker_heads"),
