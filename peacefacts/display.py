@@ -57,11 +57,7 @@ DISPLACY_COLORS: dict[str, str] = {
     "NUMBER": "#e5e7eb",
     "DATE": "#bfdbfe",
     "PERSON": "#c4b5fd",
-    **{m.value.upper(): "#86efac" for m in Metric},
-    "FATALITIES_TOTAL": "#fca5a5",
-    "FATALITIES_INCIDENT": "#fca5a5",
-    "INJURIES_TOTAL": "#fdba74",
-    "PERSONNEL_PLEDGED": "#a5f3fc",
+    **{m.value.upper(): m.info.colour for m in Metric},
 }
 
 _VERDICT_COLORS = {"conflict": "#b91c1c", "changed_over_time": "#92400e", "agree": "#166534"}
@@ -316,7 +312,7 @@ def _tokens(text: str) -> list[tuple[int, int]]:
 def _single_result(obj: Any) -> ExtractionResult:
     if isinstance(obj, ExtractionResult):
         return obj
-    from peacefacts.frames import gather_results
+    from peacefacts.io.gather import gather_results
 
     results, _ = gather_results(obj)
     if len(results) != 1:

@@ -9,6 +9,7 @@ either::
     ├── ModelNotFoundError (LookupError)   no spaCy pipeline could be loaded
     ├── MissingDependencyError (ImportError) an optional extra (pandas, pyarrow, matplotlib) is missing
     ├── SchemaError (ValueError)           a record that does not follow the output contract
+    ├── OfficialDataError (ValueError)     an official table (UN fatalities, IPI contributions) that cannot be read
     └── KnownFiguresError (ValueError)     a known-figures TOML file that cannot be used
 
 Batches never raise these for one bad document: they yield an error record and go on.
@@ -39,6 +40,10 @@ class MissingDependencyError(PeacefactsError, ImportError):
 
 class SchemaError(PeacefactsError, ValueError):
     """A record does not follow the peacefacts output contract."""
+
+
+class OfficialDataError(PeacefactsError, ValueError):
+    """An official table is missing, or is not in the format of the UN's or IPI's published tables."""
 
 
 class KnownFiguresError(PeacefactsError, ValueError):

@@ -44,14 +44,15 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
-import importlib
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, Union
 
 from peacefacts.io.convert import to_record
-from peacefacts.records import Document, ErrorRecord, ExtractionResult, Fact, PartialDate, Person
+from peacefacts.io.gather import gather_results
+from peacefacts.optional import import_optional
+from peacefacts.records import Document, ExtractionResult, Fact, PartialDate, Person
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -218,109 +219,8 @@ _RECONCILIATION_KINDS = frozenset({"groups", "observations", "pairs", "discrepan
 Data = Union["Reconciliation", ExtractionResult, Iterable[Any]]
 
 
-def import_optional(name: str, extra: str) -> Any:
-    """Import an optional dependency, or raise :class:`MissingDependencyError` naming the extra.
-
-    The pattern of pandas' own ``import_optional_dependency``: the core package stays small, and
-    the message says exactly what to do.
-
-    Args:
-        name: the module to import (``"pandas"``).
-        extra: the peacefacts extra that provides it (``"pandas"``).
-
-    Raises:
-        MissingDependencyError: the module is not installed (also an ``ImportError``).
-
-    Example:
-        >>> import_optional("json", extra="none").dumps([1])
-        '[1]'
-    """
-    try:
-        return importlib.import_module(name)
-    except ImportError as exc:
-        from peacefacts.errors import MissingDependencyError
-
-        raise MissingDependencyError(
-            f"this needs the optional dependency {name!r}, which is not installed; "
-            f"install it with: pip install 'peacefacts[{extra}]'"
-        ) from exc
-
-
 # --------------------------------------------------------------------------------------------
 # inputs
-
-
-def gather_results(items: Iterable[Any]) -> tuple[list[ExtractionResult], list[ErrorRecord]]:
-    """Group extraction results and loose records into one :class:`ExtractionResult` per document.
-
-    Accepts what :meth:`Extractor.extract_many` yields, what
-    :func:`peacefacts.io.jsonl.read_records` returns (documents, facts, people, errors) and the
-    JSON dicts of either, mixed freely. Facts and people whose document record is missing get a
-    placeholder :class:`Document` with no text. Documents keep their first-seen order.
-
-    Args:
-        items: results, records or JSON dicts.
-
-    Returns:
-        ``(results, errors)``.
-
-    Raises:
-        TypeError: an item is not a result, a record or a record dict.
-
-    Example:
-        >>> from peacefacts.records import Fact, Figure
-        >>> results, errors = gather_results([
-        ...     {"type": "fact", "doc": "a", "subject": "Ghana", "metric": "personnel_deployed", "value": 800},
-        ...     {"type": "error", "doc": "b", "error": "empty document", "kind": "InputError"},
-        ... ])
-        >>> [(r.doc_id, [f.value for f in r.facts]) for r in results], [e.doc for e in errors]
-        ([('a', [800])], ['b'])
-    """
-    from peacefacts.io.convert import from_record
-
-    if isinstance(items, (ExtractionResult, ErrorRecord, Document, Fact, Person, dict)):
-        items = [items]
-    order: list[str] = []
-    documents: dict[str, Document] = {}
-    facts: dict[str, list[Fact]] = {}
-    people: dict[str, list[Person]] = {}
-    errors: list[ErrorRecord] = []
-
-    def seen(doc_id: str) -> None:
-        if doc_id not in facts:
-            order.append(doc_id)
-            facts[doc_id] = []
-            people[doc_id] = []
-
-    for item in items:
-        record = from_record(item) if isinstance(item, dict) else item
-        if isinstance(record, ExtractionResult):
-            seen(record.doc_id)
-            documents[record.doc_id] = record.document
-            facts[record.doc_id].extend(record.facts)
-            people[record.doc_id].extend(record.people)
-        elif isinstance(record, Document):
-            seen(record.id)
-            documents[record.id] = record
-        elif isinstance(record, Fact):
-            seen(record.doc)
-            facts[record.doc].append(record)
-        elif isinstance(record, Person):
-            seen(record.doc)
-            people[record.doc].append(record)
-        elif isinstance(record, ErrorRecord):
-            errors.append(record)
-        else:
-            raise TypeError(f"expected extraction results or records, not {type(record).__name__}")
-    results = [
-        ExtractionResult(
-            document=documents.get(doc_id) or Document(id=doc_id, text=""),
-            facts=tuple(facts[doc_id]),
-            people=tuple(people[doc_id]),
-        )
-        for doc_id in order
-    ]
-    return results, errors
 
 
 def _is_reconciliation(data: Any) -> bool:

@@ -60,6 +60,7 @@ from typing import Any, Literal
 import attrs
 
 from peacefacts.errors import KnownFiguresError
+from peacefacts.io.gather import gather_results
 from peacefacts.records import Category, Fact, Metric, PartialDate, Qualifier
 
 if sys.version_info >= (3, 11):
@@ -430,7 +431,7 @@ def check_figures(results: Iterable[Any], known: KnownFigures | str | os.PathLik
 
     Args:
         results: extraction results, or records read back from JSONL, or facts (anything
-            :func:`peacefacts.frames.gather_results` accepts). Documents not in ``known`` are
+            :func:`peacefacts.io.gather.gather_results` accepts). Documents not in ``known`` are
             not checked.
         known: a :class:`KnownFigures`, or the path of a TOML file.
 
@@ -441,8 +442,6 @@ def check_figures(results: Iterable[Any], known: KnownFigures | str | os.PathLik
     Raises:
         KnownFiguresError: a malformed file, or a known id that names several documents.
     """
-    from peacefacts.frames import gather_results
-
     table = known if isinstance(known, KnownFigures) else load_known(known)
     found, errors = gather_results(results)
     out: list[Mismatch] = []
@@ -489,8 +488,6 @@ def dump_known(results: Iterable[Any], *, inputs: Iterable[str] = (), name_by: L
         ...                     figure=Figure.exact(800), as_of="2024-03")], parse_known(text))
         []
     """
-    from peacefacts.frames import gather_results
-
     found, _ = gather_results(results)
     lines = [f"# peacefacts known figures (format {FORMAT}); see docs/known-figures.md", f"format = {FORMAT}"]
     inputs = list(inputs)

@@ -318,7 +318,7 @@ def _roles(group: list[_Sighting]) -> tuple[HeldRole, ...]:
             merged[supersets[0]].extend(keys[key])
         else:
             merged[key] = list(keys[key])
-    out: list[tuple[tuple, HeldRole]] = []
+    out: list[tuple[tuple[bool, tuple[int, ...], int], HeldRole]] = []
     for sightings in merged.values():
         forms = Counter(s.person.role for s in sightings)
         order = {s.person.role: s.order for s in reversed(sightings)}
@@ -339,7 +339,7 @@ def _roles(group: list[_Sighting]) -> tuple[HeldRole, ...]:
     return tuple(held for _, held in sorted(out, key=lambda pair: pair[0]))
 
 
-def _when(s: _Sighting) -> tuple:
+def _when(s: _Sighting) -> tuple[bool, tuple[int, ...], int]:
     return (s.date is None, s.date.sort_key() if s.date else (), s.order)
 
 

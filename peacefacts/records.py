@@ -11,12 +11,14 @@ import calendar
 import datetime as _dt
 import enum
 import re
-from typing import Iterable, Optional, Union
+from typing import Any, Callable, Iterable, Optional, Union
 
 import attrs
 
 __all__ = [
     "Metric",
+    "MetricInfo",
+    "METRIC_INFO",
     "Qualifier",
     "Category",
     "PublishedSource",
@@ -29,11 +31,23 @@ __all__ = [
     "Document",
     "ErrorRecord",
     "ExtractionResult",
+    "HTML_RENDERERS",
+    "render_html",
 ]
 
 
 class Metric(str, enum.Enum):
-    """What a figure counts. Values are the JSON strings of the output contract."""
+    """What a figure counts. Values are the JSON strings of the output contract.
+
+    Each metric's properties (cumulative, forward-looking, labels, colour) sit in one table,
+    :data:`METRIC_INFO`, read by the fact rules, the reconciler, plots, notebook views and the
+    docs; a test checks the JSON Schemas and docs list exactly these values.
+
+    >>> Metric.FATALITIES_TOTAL.is_cumulative, Metric.PERSONNEL_PLEDGED.is_forward_looking
+    (True, True)
+    >>> Metric("injuries_total").info.title
+    'peacekeepers injured, total'
+    """
 
     PERSONNEL_DEPLOYED = "personnel_deployed"
     PERSONNEL_SERVED_TOTAL = "personnel_served_total"
@@ -47,23 +61,137 @@ class Metric(str, enum.Enum):
     WOMEN_DEPLOYED = "women_deployed"
 
     @property
+    def info(self) -> MetricInfo:
+        """This metric's row of :data:`METRIC_INFO`."""
+        return METRIC_INFO[self]
+
+    @property
     def is_cumulative(self) -> bool:
         """Whether the metric is an all-time running total that should never fall."""
-        return self in _CUMULATIVE
+        return METRIC_INFO[self].cumulative
+
+    @property
+    def is_forward_looking(self) -> bool:
+        """Whether the figure is a commitment or target (never paired, never ranked)."""
+        return METRIC_INFO[self].forward_looking
+
+    @property
+    def is_incident(self) -> bool:
+        """Whether the figure is the toll of one event (compared only with reports of that event)."""
+        return METRIC_INFO[self].incident
 
     def __str__(self) -> str:
         return self.value
 
 
-_CUMULATIVE = frozenset(
-    {
-        Metric.PERSONNEL_SERVED_TOTAL,
-        Metric.MISSIONS_SERVED_TOTAL,
-        Metric.COUNTRIES_SERVED_TOTAL,
-        Metric.FATALITIES_TOTAL,
-        Metric.INJURIES_TOTAL,
-    }
-)
+@attrs.frozen(kw_only=True)
+class MetricInfo:
+    """What one :class:`Metric` is: the properties every layer reads.
+
+    Attributes:
+        counts: the unit counted: ``"personnel"``, ``"missions"`` or ``"countries"``.
+        description: what it counts, in a sentence fragment (docs, schema).
+        cumulative: an all-time running total that should never fall ("since 1960", "so far"):
+            the fact rules keep its ``since``, the reconciler groups it by period and flags a
+            later, lower figure.
+        forward_looking: a commitment or target, not a count ("will send", "pledged"): never
+            paired with another figure, never ranked in a series, drawn without a series line.
+        incident: the toll of one event: compared only with reports a few days apart.
+        title: the plot title.
+        axis_label: the plot's y-axis label.
+        colour: the highlight colour of its figures in notebook views (displaCy).
+    """
+
+    counts: str
+    description: str
+    cumulative: bool = False
+    forward_looking: bool = False
+    incident: bool = False
+    title: str
+    axis_label: str
+    colour: str = "#86efac"
+
+
+_DEATH = "#fca5a5"
+
+#: One row per metric. Adding a metric is one member above and one row here (plus its nouns
+#: and rule in the fact layer, and test rows): the schema and docs tests say what else to update.
+METRIC_INFO: dict[Metric, MetricInfo] = {
+    Metric.PERSONNEL_DEPLOYED: MetricInfo(
+        counts="personnel",
+        description="personnel serving at that date",
+        title="personnel deployed",
+        axis_label="personnel serving",
+    ),
+    Metric.PERSONNEL_SERVED_TOTAL: MetricInfo(
+        counts="personnel",
+        description="everyone who has ever served",
+        cumulative=True,
+        title="personnel who have ever served",
+        axis_label="personnel (cumulative)",
+    ),
+    Metric.MISSIONS_SERVED_TOTAL: MetricInfo(
+        counts="missions",
+        description="missions a country has ever served in",
+        cumulative=True,
+        title="missions served in, all-time total",
+        axis_label="missions (cumulative)",
+    ),
+    Metric.MISSIONS_CURRENT: MetricInfo(
+        counts="missions",
+        description="missions with the country's personnel now",
+        title="missions with personnel now",
+        axis_label="missions",
+    ),
+    Metric.COUNTRIES_SERVED_TOTAL: MetricInfo(
+        counts="countries",
+        description="countries its peacekeepers have served in",
+        cumulative=True,
+        title="countries served in, all-time total",
+        axis_label="countries (cumulative)",
+    ),
+    Metric.FATALITIES_TOTAL: MetricInfo(
+        counts="personnel",
+        description="peacekeepers killed (all time, or within one year: then `since` = `as_of` = that year)",
+        cumulative=True,
+        title="peacekeepers killed, all-time total",
+        axis_label="peacekeepers killed (cumulative)",
+        colour=_DEATH,
+    ),
+    Metric.FATALITIES_INCIDENT: MetricInfo(
+        counts="personnel",
+        description="killed in one incident (belongs to the mission where it happened)",
+        incident=True,
+        title="peacekeepers killed in one incident",
+        axis_label="peacekeepers killed",
+        colour=_DEATH,
+    ),
+    Metric.INJURIES_TOTAL: MetricInfo(
+        counts="personnel",
+        description="peacekeepers injured",
+        cumulative=True,
+        title="peacekeepers injured, total",
+        axis_label="peacekeepers injured (cumulative)",
+        colour="#fdba74",
+    ),
+    Metric.PERSONNEL_PLEDGED: MetricInfo(
+        counts="personnel",
+        description="any forward-looking commitment: will send, will join, pledged, a target",
+        forward_looking=True,
+        title="personnel pledged",
+        axis_label="personnel pledged",
+        colour="#a5f3fc",
+    ),
+    Metric.WOMEN_DEPLOYED: MetricInfo(
+        counts="personnel",
+        description="women serving now (women who ever served: `personnel_served_total` with category `women`)",
+        title="women deployed",
+        axis_label="women serving",
+    ),
+}
+
+if set(METRIC_INFO) != set(Metric):  # pragma: no cover - fails at import, before any test can
+    raise TypeError(f"METRIC_INFO lacks a row for {sorted(set(Metric) - set(METRIC_INFO))}")
 
 
 class Qualifier(str, enum.Enum):
@@ -357,7 +485,20 @@ class ExtractionResult:
             f"{len(self.facts)} facts, {len(self.people)} people>"
         )
 
-    def _repr_html_(self) -> str:  # pragma: no cover - thin wrapper, tested via display
-        from peacefacts.display import result_html
+    def _repr_html_(self) -> Optional[str]:
+        return render_html("result", self)
 
-        return result_html(self)
+
+#: Notebook HTML renderers by kind (``"result"``, ``"reconciliation"``). Rendering belongs to the
+#: output layer (:mod:`peacefacts.display`), which records must not import: the package face,
+#: :mod:`peacefacts`, registers the renderers here, and they load on first use.
+HTML_RENDERERS: dict[str, Callable[[Any], str]] = {}
+
+
+def render_html(kind: str, obj: Any) -> Optional[str]:
+    """The notebook HTML of ``obj`` by the renderer registered for ``kind``, or ``None``.
+
+    ``None`` tells Jupyter to show the plain ``repr`` instead.
+    """
+    render = HTML_RENDERERS.get(kind)
+    return None if render is None else render(obj)

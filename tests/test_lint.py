@@ -1,12 +1,14 @@
-"""ruff and mypy over the package, so CI's single pytest command also covers lint and types.
+"""ruff, mypy and the import contract over the package, so CI's single pytest command covers them.
 
-Both run as subprocesses with the project's configuration (pyproject.toml ``[tool.ruff]`` and
-``[tool.mypy]``); a failure shows their report. Skipped only when the tool is not installed
-(it is, with the ``test`` extra).
+Each runs as a subprocess with the project's configuration (pyproject.toml ``[tool.ruff]``,
+``[tool.mypy]`` and ``[tool.importlinter]``); a failure shows its report. Skipped only when the
+tool is not installed (it is, with the ``test`` extra).
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 
@@ -32,3 +34,33 @@ def test_lint_mypy_clean():
     proc = _run(sys.executable, "-m", "mypy", "peacefacts")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.startswith("Success: no issues found")
+
+
+def test_lint_import_contract_kept():
+    """Layers only point down (ingest → nlp → extractor → reconciler → outputs), lazy imports included."""
+    pytest.importorskip("importlinter")
+    code = "import sys; from importlinter.cli import lint_imports; sys.exit(lint_imports(no_cache=True))"
+    proc = _run(sys.executable, "-c", code)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Contracts: 2 kept, 0 broken." in proc.stdout
+
+
+def test_lint_import_contract_catches_a_lazy_climb(tmp_path):
+    """The contract is not vacuous: a function-level import of the output layer in records breaks it."""
+    pytest.importorskip("importlinter")
+    copy = tmp_path / "repo"
+    shutil.copytree(ROOT / "peacefacts", copy / "peacefacts", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", copy / "pyproject.toml")
+    records = copy / "peacefacts" / "records.py"
+    records.write_text(
+        records.read_text(encoding="utf-8") + "\n\ndef _html(r):\n    from peacefacts.display import result_html\n\n"
+        "    return result_html(r)\n",
+        encoding="utf-8",
+    )
+    code = "import sys; from importlinter.cli import lint_imports; sys.exit(lint_imports(no_cache=True))"
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=copy, capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, "PYTHONPATH": str(copy)},
+    )
+    assert proc.returncode != 0
+    assert "peacefacts.records is not allowed to import peacefacts.display" in proc.stdout

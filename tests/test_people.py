@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, SEEDS, read_jsonl
-from peacefacts.nlp.people import _Sentence, find_people, find_people_in_text, name_key, ner_only_disable
+from peacefacts.nlp.people import find_people, find_people_in_text, name_key, ner_only_disable
+from peacefacts.nlp.people.sentence import SentenceReader
 from peacefacts.records import Block, Document
 
 GOLD = read_jsonl(FIXTURES / "gold" / "seed_people.jsonl")
@@ -282,7 +283,7 @@ def test_hyphenated_first_name_is_joined_to_a_cut_model_span():
     """The model's span "Pierre Lacroix" (as the small model gives on seed 003) is repaired."""
     text = "He met General Jean-Pierre Lacroix yesterday, and Pierre-Marie Dupont said the mission would stay."
     start = text.index("Marie Dupont")
-    sentence = _Sentence(text, 0, len(text), [(start, start + len("Marie Dupont"))])
+    sentence = SentenceReader(text, 0, len(text), [(start, start + len("Marie Dupont"))])
     assert sorted(m.name for m in sentence.mentions()) == ["Jean-Pierre Lacroix", "Pierre-Marie Dupont"]
 
 
@@ -498,3 +499,16 @@ def test_name_key_drops_ranks_accents_and_nicknames():
     assert name_key("António Guterres") == ("antonio", "guterres")
     assert name_key("Anthony (Tony) Roe") == ("anthony", "roe")
     assert name_key("Bilal bin Saqib") == ("bilal", "saqib")
+
+
+def test_organisation_defaults_to_the_country_of_the_mentions_own_article(nlp):
+    """Two articles on one page: a minister's country is the one his own article is about."""
+    first = ("Ghanaian troops rotate home\n"
+             "Defence Minister Kwame Asante welcomed 650 Ghanaian soldiers back from Lebanon on Friday.\n")
+    second = ("Nepal sends engineers\n"
+              "Defence Minister Hari Thapa said 200 Nepalese engineers would leave for the DRC next week.\n")
+    text = first + second
+    doc = Document(id="two", text=text, blocks=(Block(start=0, end=len(first), title="Ghanaian troops rotate home"),
+                                               Block(start=len(first), end=len(text), title="Nepal sends engineers")))
+    got = {p.name: p.organization for p in find_people(doc, nlp)}
+    assert got == {"Kwame Asante": "Ghana", "Hari Thapa": "Nepal"}

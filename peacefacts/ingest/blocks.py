@@ -33,25 +33,24 @@ from urllib.parse import urlsplit
 import attrs
 
 from peacefacts.ingest import datelines as dl
-from peacefacts.nlp.segment import split_lines
+from peacefacts.ingest.lines import split_lines
 from peacefacts.records import Block, PartialDate, PublishedSource
+from peacefacts.vocab import missions
 
 __all__ = ["split_blocks", "is_peacekeeping", "PEACEKEEPING_RE"]
 
 # --- peacekeeping vocabulary ----------------------------------------------------------------------
-# Mission acronyms, past and present; a generic "UN[A-Z]+" would also catch UNICEF, UNESCO, UNHCR.
-_MISSIONS = (
-    "UNIFIL MONUSCO MONUC MINUSMA MINUSCA UNMISS UNISFA UNFICYP UNDOF UNTSO UNMOGIP MINURSO UNMIK "
-    "UNAMID UNMIL UNOCI MINUSTAH MINUJUSTH UNAMSIL UNMEE UNMIS UNOSOM UNPROFOR UNTAC UNTAET UNMISET "
-    "UNMIT UNEF ONUC UNOGIL UNIKOM UNAMIR UNAVEM UNMIH ONUMOZ ONUB UNMIBH UNTAG UNIMOG UNGOMAP "
-    "UNOMIG UNMOT UNPREDEP UNCRO UNTAES UNSMIS UNMOP UNSF UNYOM UNIPOM UNMA UNMEER MINURCAT MINURCA "
-    "UNOMIL UNOMUR UNASOG UNSMIH UNTMIH MIPONUH UNMOVIC UNAMA UNAMI UNSOM UNSMIL UNMHA BINUH"
-).split()
+# Mission acronyms past and present, and their one-word aliases, from the missions table (as
+# written: "Minusma" yes, "untag" no). A generic "UN[A-Z]+" would also catch UNICEF, UNESCO, UNHCR.
+_MISSION_WORDS = sorted(
+    {name for m in missions() for name in (m.acronym, *m.aliases) if len(name.split()) == 1},
+    key=lambda w: (-len(w), w),
+)
 PEACEKEEPING_RE = re.compile(
     r"(?i:peace[- ]?keep\w*|blue[- ](?:helmets?|berets?)|peace[- ](?:missions?|forces?|operations?|support)"
     r"|(?:UN|U\.N\.|United Nations)\s+(?:\w+\s+){0,2}(?:missions?|operations?|forces?|contingents?|troops)"
     r"|troop[- ]contribut\w+|garuda contingent)"
-    r"|\b(?:" + "|".join(_MISSIONS) + r")\b"
+    r"|\b(?:" + "|".join(re.escape(w) for w in _MISSION_WORDS) + r")\b"
 )
 
 
@@ -369,6 +368,7 @@ class _Splitter:
                 stop -= 1
             return first, stop
         floor = first if region.title is None else region.title + 1  # never trim the headline away
+        floor = max(floor, self.table_end(floor, stop))
         while stop > floor:
             line = self.lines[stop - 1]
             text = self.text[line.start : line.end]
@@ -378,6 +378,21 @@ class _Splitter:
                 break
             stop -= 1
         return first, stop
+
+    def table_end(self, first: int, stop: int) -> int:
+        """The line after the last row of a table flattened into lines ("Rwanda" / "5,918"), or 0.
+
+        Such rows look like a headline list, but they are the article's figures: never trimmed.
+        """
+        end = 0
+        texts = [self.text[self.lines[k].start : self.lines[k].end].strip() for k in range(first, stop)]
+        for k in range(1, len(texts)):
+            if _TABLE_FIGURE.match(texts[k]) and _TABLE_LABEL.match(texts[k - 1]):
+                end = first + k + 1
+            row = _TABLE_ROW.match(texts[k])
+            if row and _TABLE_FIGURE.match(row.group(2)) and _TABLE_LABEL.match(row.group(1)):
+                end = first + k + 1  # "Ethiopia: 6,500"
+        return end
 
     def date_of(self, index: int, region: _Region, first: int, stop: int) -> dl.DateCandidate | None:
         if region.kind == "quote" and region.date is not None:
@@ -400,6 +415,11 @@ class _Splitter:
             candidates,
             key=lambda ci: (ci[0].priority == dl.Priority.EARLY, ci[1], ci[0].priority, ci[0].start),
         )[0]
+
+
+_TABLE_FIGURE = re.compile(r"^(?:about |some |over |more than )?\d{1,3}(?:[,.]\d{3})*(?:\s*\(\w+\))?$")
+_TABLE_ROW = re.compile(r"^(.{2,40}?)\s*[:–—|\t-]\s*(\S.*)$")
+_TABLE_LABEL = re.compile(r"^[A-Z][\w'’.-]*(?:[ -][A-Za-z][\w'’.-]*){0,4}:?$")
 
 
 def split_blocks(

@@ -2,7 +2,7 @@
 
 Patterns find the candidate spans (a dateline must sit on a short line or at a paragraph start, in
 a known shape); :class:`dateparser.date.DateDataParser` reads only those spans, so body text such
-as "we" or "of 629" is never handed to it (see research/extraction.md §2.1). Each candidate gets a
+as "we" or "of 629" is never handed to it (over whole articles it reads "we" as Wednesday). Each candidate gets a
 priority, lower is stronger::
 
     0  "Published April 19, 2025 | 02:40 PM", "Release time:2019-10-01", "Posted on 3 May 2020"
@@ -25,7 +25,15 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from peacefacts.ingest.lines import split_lines
 from peacefacts.records import PartialDate
+from peacefacts.vocab.calendar import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_NAMES,
+    alternation,
+)
 
 __all__ = ["DateCandidate", "find_datelines", "parse_date", "is_date_only", "contains_date", "Priority"]
 
@@ -54,15 +62,10 @@ class DateCandidate(NamedTuple):
 
 
 # --- date expressions (case-insensitive pieces, embedded in case-sensitive patterns) -------------
-_MONTH = (
-    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH = rf"(?i:{alternation(MONTH_NAMES + MONTH_ABBREVIATIONS)})\.?"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?i:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_WEEKDAY = (
-    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
-)
+_WEEKDAY = rf"(?i:{alternation(WEEKDAY_NAMES + WEEKDAY_ABBREVIATIONS)})\.?"
 _TIME = r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?:\s*(?i:[ap]\.?m\.?))?"
 _ISO = r"(?:1[89]\d\d|20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
 _FULL_DATE = (
@@ -109,6 +112,12 @@ _DATE_ONLY_RE = re.compile(
 # not a publication date: the end of a range ("25-26 October 2021") or a period bound ("since 5 June
 # 1990", "between ... and")
 _RANGE_BEFORE = re.compile(r"\d\s*[-–—]\s*$|(?i:\b(?:between|and|since|from|until|till|to|after|before))\s+$")
+
+# an event's date, not the story's: "founded on", "was established on 29 May 1948"
+_HISTORY_BEFORE = re.compile(
+    r"(?i:\b(?:founded|established|created|formed|set\s+up|launched|born|signed|adopted|inaugurated|"
+    r"began|begun|started|first\s+deployed|independence|ratified)\b[^.;:!?]{0,30}?\b(?:on|in)\s+(?:the\s+)?)$"
+)
 
 #: lines longer than this are body text, not datelines ("the report, published in May 2019, ...")
 _MAX_DATELINE_LEN = 160
@@ -206,10 +215,13 @@ def line_datelines(text: str, start: int, end: int) -> list[DateCandidate]:
 
 
 def early_dates(text: str, start: int, end: int) -> list[DateCandidate]:
-    """Full day-month-year dates in ``text[start:end]`` (priority 6), skipping the ends of ranges."""
+    """Full day-month-year dates in ``text[start:end]`` (priority 6), skipping the ends of ranges
+    and the dates of historical events ("The United Nations was founded on October 24, 1945")."""
     found = []
     for match in FULL_DATE_RE.finditer(text, start, end):
         if _RANGE_BEFORE.search(text, max(start, match.start() - 12), match.start()):
+            continue
+        if _HISTORY_BEFORE.search(text, max(start, match.start() - 60), match.start()):
             continue
         cand = _candidate(text, match.start(), match.end(), Priority.EARLY, "early")
         if cand:
@@ -224,8 +236,6 @@ def find_datelines(text: str, start: int = 0, end: int | None = None) -> list[Da
     >>> [(str(c.date), c.kind) for c in find_datelines(t)]
     [('2024-06-08', 'updated'), ('2024-06-01', 'early')]
     """
-    from peacefacts.nlp.segment import split_lines
-
     end = len(text) if end is None else end
     found: list[DateCandidate] = []
     for line_start, line_end in split_lines(text, start, end):

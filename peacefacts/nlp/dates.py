@@ -28,6 +28,15 @@ from typing import NamedTuple, Union
 
 from peacefacts.nlp.numbers import NUMBER_PATTERN, parse_figure
 from peacefacts.records import PartialDate, Qualifier
+from peacefacts.vocab.calendar import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    MONTHS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+    alternation,
+)
 
 __all__ = [
     "DateMatch",
@@ -37,14 +46,9 @@ __all__ = [
     "find_dates",
     "period_start",
     "find_periods",
-    "ROLES",
 ]
 
 BaseDate = Union[PartialDate, _dt.date, None]  # noqa: UP007 - a runtime alias must work on 3.10
-
-#: Roles :func:`find_dates` assigns.
-ROLES = frozenset({"as_of", "since", "until", "target", "range"})
-
 
 class DateMatch(NamedTuple):
     """A date expression in text.
@@ -64,7 +68,7 @@ class DateMatch(NamedTuple):
 
 
 class PeriodMatch(NamedTuple):
-    """A cumulative period: where it starts (and ends, if the text says).
+    """A cumulative period: where it starts.
 
     ``years`` is the length the text gives ("over the past 32 years" → 32), ``None`` for
     "since 1960" and "over the years". ``since`` is ``None`` when it cannot be known.
@@ -74,7 +78,6 @@ class PeriodMatch(NamedTuple):
     end: int
     text: str
     since: PartialDate | None
-    until: PartialDate | None
     years: int | None
     qualifier: Qualifier
 
@@ -116,22 +119,11 @@ def _parser(base: _dt.date):
 # --------------------------------------------------------------------------------------------
 # vocabulary
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-
 # Month and weekday names must be capitalised (or all caps): "may", "march" and "sat" are verbs.
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-)
+_MONTH_NAMES = alternation(MONTH_NAMES + MONTH_ABBREVIATIONS)
 _MONTH = rf"(?:(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})\b\.?)"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_WD_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+_WEEKDAY = rf"(?:{alternation(WEEKDAY_NAMES)})"
+_WD_ABBR = rf"(?:{alternation(WEEKDAY_ABBREVIATIONS)})\.?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?![\dA-Za-z])"  # not "1990s"
 _WD_PREFIX = rf"(?:(?:{_WEEKDAY}|{_WD_ABBR}),?\s+)?"
@@ -213,12 +205,12 @@ _MODIFIER = re.compile(
     _I,
 )
 _NOW_RE = re.compile(rf"^{_NOW_WORDS}$", _I)
-_WEEKDAY_RE = re.compile(r"^(?:(?P<mod>this|last|past|previous)\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", _I)
+_WEEKDAY_RE = re.compile(rf"^(?:(?P<mod>this|last|past|previous)\s+)?(?P<day>{alternation(WEEKDAY_NAMES)})$", _I)
 _MONTH_REL_RE = re.compile(rf"^(?P<mod>last|this|next)\s+(?P<month>{_MONTH_NAMES})\.?$", _I)
 # Something a date can be made of; month names only capitalised ("may" and "march" are verbs).
 _DATEISH = re.compile(
     rf"\d|\b(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})\b"
-    r"|(?i:\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|week|month"
+    rf"|(?i:\b(?:{alternation(WEEKDAY_NAMES)}|yesterday|today|tomorrow|week|month"
     r"|year|fortnight|ago|decade)s?\b)"
 )
 _BARE_NUMBER = re.compile(r"^[\d,.\s]+$")
@@ -277,14 +269,14 @@ def _interval_at(text: str, day: _dt.date) -> tuple[_dt.date, _dt.date] | None:
     m = _WEEKDAY_RE.match(text)
     if m:
         # "on Saturday" in a Saturday story is that day; "last Saturday" is the one before
-        back = (day.weekday() - _WEEKDAYS[m.group("day").lower()]) % 7
+        back = (day.weekday() - WEEKDAYS[m.group("day").lower()]) % 7
         if back == 0 and m.group("mod"):
             back = 7
         d = day - _dt.timedelta(days=back)
         return d, d
     m = _MONTH_REL_RE.match(text)
     if m:  # dateparser reads neither "last March" nor "this March"
-        month = _MONTHS[m.group("month").lower()]
+        month = MONTHS[m.group("month").lower()]
         mod = m.group("mod").lower()
         year = day.year
         if mod == "last" and month >= day.month:
@@ -536,7 +528,7 @@ def find_periods(text: str, start: int = 0, end: int | None = None, base: BaseDa
     for d in find_dates(text, start, end, base=base):
         # "since 1960", "since its admission ... in September 1991", "from 2006 to 2012"
         if d.role == "range" or (d.role == "since" and re.match(r"(?i)(?:ever\s+)?since\b", d.text)):
-            out.append(PeriodMatch(d.start, d.end, d.text, d.value, d.end_value, None, Qualifier.EXACT))
+            out.append(PeriodMatch(d.start, d.end, d.text, d.value, None, Qualifier.EXACT))
             taken.append((d.start, d.end))
     for m in _PERIOD.finditer(text, start, end):
         if any(s < m.end() and m.start() < e for s, e in taken):
@@ -547,7 +539,7 @@ def find_periods(text: str, start: int = 0, end: int | None = None, base: BaseDa
             if match is not None:
                 out.append(match)
         elif kind == "years":
-            out.append(PeriodMatch(m.start(), m.end(), m.group(0), None, None, None, Qualifier.APPROX))
+            out.append(PeriodMatch(m.start(), m.end(), m.group(0), None, None, Qualifier.APPROX))
     out.sort(key=lambda p: p.start)
     return out
 
@@ -559,7 +551,7 @@ def _duration(m: re.Match, base: PartialDate | None) -> PeriodMatch | None:
     if not has_num and not m.group("last"):
         if unit in ("years", "decades") and (m.group("det") or "").lower() == "the" and m.group("prep"):
             # "over the years": cumulative, start unknown
-            return PeriodMatch(m.start(), m.end(), m.group(0), None, None, None, Qualifier.APPROX)
+            return PeriodMatch(m.start(), m.end(), m.group(0), None, None, Qualifier.APPROX)
         return None
     if not has_num and unit not in ("decade", "century", "year"):
         return None
@@ -589,7 +581,7 @@ def _duration(m: re.Match, base: PartialDate | None) -> PeriodMatch | None:
     text = m.group(0)
     start = m.start()
     since = PartialDate(base.year - years) if base is not None and base.year - years >= 1 else None
-    return PeriodMatch(start, m.end(), text, since, None, years, qualifier)
+    return PeriodMatch(start, m.end(), text, since, years, qualifier)
 
 
 def period_start(phrase: str, base: BaseDate) -> PartialDate | None:

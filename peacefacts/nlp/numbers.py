@@ -7,7 +7,7 @@ the counts. :func:`parse_figure` reads one short phrase.
 
 Why our own parser: none of quantulum3, Recognizers-Text, number-parser or text2num reads
 South Asian grouping ("1,63,887"), lakh/crore/mln, "two dozen" and hedges kept as bounds
-(see ``research/extraction.md`` §1). quantulum3 is used only as a guarded fallback inside
+(quantulum3 reads "161 gallant" as gallons and splits "1,63,887" into 1 and 63,887). quantulum3 is used only as a guarded fallback inside
 :func:`parse_figure` for digit forms our regexes do not know (e.g. "1e3").
 
 Conventions:
@@ -32,6 +32,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from peacefacts.records import Figure, Qualifier
+from peacefacts.vocab.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, alternation
 
 __all__ = ["FigureMatch", "find_figures", "parse_figure", "KINDS", "VALUE_KINDS"]
 
@@ -108,11 +109,8 @@ _DIGITNUM = (
 NUMBER_PATTERN = rf"(?:\d+(?:[,.]\d+)*|(?i:{_WORD_RUN}))"
 
 _CURRENCY_PREFIX = r"(?:US\s?\$|A\$|C\$|HK\$|\$|€|£|¥|₹|Rs\.?|INR|PKR|USD|EUR|GBP|Tk\.?|Rp\.?|KSh)"
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
-_MONTH_ANY = rf"(?:{_MONTH}|(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER))"
+_MONTH = rf"(?:{alternation(MONTH_NAMES + MONTH_ABBREVIATIONS)})\.?"
+_MONTH_ANY = rf"(?:{_MONTH}|(?:{alternation(n.upper() for n in MONTH_NAMES)}))"
 
 _ORDINAL_WORD_RE = (
     rf"(?:(?:{_alt(_TENS)})[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
@@ -585,10 +583,6 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         out.append(FigureMatch(a.start, a.end, a.num_start, a.num_end, figure, a.kind))
         i += 1
     return out
-
-
-def _with_text(figure: Figure, surface: str) -> Figure:
-    return Figure(value=figure.value, qualifier=figure.qualifier, low=figure.low, high=figure.high, text=surface)
 
 
 # --------------------------------------------------------------------------------------------

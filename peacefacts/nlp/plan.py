@@ -3,8 +3,16 @@
 Runs at millions of characters a second and decides where the expensive spaCy parse runs: only
 sentences of peacekeeping article blocks that hold a figure (digits or number words, not years,
 percentages or money) and a domain word. It also gathers what the rules need from the whole
-block: its publication date, the day of the statement ("said on Monday"), the country the story
-is mostly about, missions named along the way, and an anniversary anchor for undated pieces.
+block:
+
+* its publication date and the country the story is mostly about (:mod:`peacefacts.nlp.story`),
+* **reference dates**: an explicit "as at the end of 2016" in the lead, or a date on a table's
+  heading line, dates the figures that follow until the next one,
+* **table rows**: "Rwanda" on one line and "5,918" on the next (or "Ethiopia: 6,500") under a
+  heading, read without the parser,
+* **the incident** of a story about an attack: the day it happened and the mission where,
+* missions named along the way (for "that operation"), and an anniversary anchor for undated
+  pieces ("marks 60 years of service" + "began in 1958" → 2018).
 """
 
 from __future__ import annotations
@@ -14,43 +22,95 @@ from typing import NamedTuple, Optional
 
 import attrs
 
-from peacefacts.nlp import lexicon
-from peacefacts.nlp.dates import resolve_date
+from peacefacts import vocab
+from peacefacts.nlp.dates import DateMatch, find_dates
 from peacefacts.nlp.numbers import FigureMatch, find_figures, parse_figure
 from peacefacts.nlp.segment import Sentence, split_sentences
-from peacefacts.nlp.story import story_country
+from peacefacts.nlp.story import country_mentions, story_country
 from peacefacts.records import Block, Document, PartialDate
 
-__all__ = ["Candidate", "BlockPlan", "plan_document", "mission_mentions", "KEYWORDS"]
+__all__ = [
+    "Candidate",
+    "BlockPlan",
+    "ReferenceDate",
+    "TableRow",
+    "Incident",
+    "plan_document",
+    "mission_mentions",
+    "mission_at_place",
+    "KEYWORDS",
+]
 
 # A sentence is worth parsing only if it holds a figure and one of these.
 KEYWORDS = re.compile(
     r"peace|troop|soldier|personnel|police|officer|official|observer|mission|operation|contingent|"
     r"battalion|force|helmet|kill|died|dead|death|li(?:fe|ves)|martyr|sacrific|fallen|casualt|injur|"
-    r"wound|deploy|serv|contribut|pledg|countr|nation|women|female|staff|member|\bmen\b|people|"
-    r"[A-Z][a-z]+(?:is|ians|ans|ese)\b|dispatch|sent\b|send|join|UN[A-Z]{2,}|MINU|MONU",
+    r"wound|deploy|serv|contribut|pledg|countr|nation|women|female|staff|member|\bmen\b|people|loss|"
+    r"[A-Z][a-z]+(?:is|ians|ans|ese)\b|dispatch|sent\b|send|join|UN[A-Z]{2,}|MINU|MONU|\bUN\b|U\.N\.|"
+    r"keepers|blue helmets|boots|workforce|work force|fatalit|toll|wounded|ultimate price",
     re.IGNORECASE,
 )
 
 _FIGURE_KINDS = frozenset({"cardinal", "range"})
 
-_WEEKDAY = re.compile(
-    r"\b(?:on |last |this )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(yesterday)\b"
-)
 _PERIOD_ANCHOR = re.compile(
     r"\b(?:over|in|for|during) the (?:last|past) (\w+(?:[- ]\w+)?) (years|decades)\b|"
-    r"\b(\w+) (years|decades) of (?:UN )?peace",
+    r"\b(\w+) (years|decades) of (?:UN |United Nations )?(?:peace|service|participation|contribution|deployment)|"
+    r"\b(\w+)(?:th)? anniversary\b",
     re.IGNORECASE,
 )
-_FIRST_YEAR = re.compile(r"\bfirst\b[^.\n]{0,120}?\b(1[89]\d\d|20\d\d)\b|\b(1[89]\d\d|20\d\d)\b[^.\n]{0,60}\bfirst\b")
+_FIRST_YEAR = re.compile(
+    r"\b(?:first|began|begun|started|start|since|joined|initiated)\b[^.\n]{0,120}?\b(1[89]\d\d|20\d\d)\b"
+    r"|\b(1[89]\d\d|20\d\d)\b[^.\n]{0,60}\bfirst\b"
+)
+#: An explicit reference date: "as of", "as at", "at/by the end of", "end-2019".
+_REFERENCE = re.compile(r"^(?:as\s+(?:of|at|on)\b|(?:at|by)\s+(?:the\s+)?end\b|end\b|(?:at|by)\s+end\b)", re.IGNORECASE)
+_END_OF_YEAR = re.compile(r"\bend(?:\s+of|\s*-)\s*(?:the\s+year\s+)?(?:of\s+)?(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
+#: Words that make a story one about an attack or accident, and what it cost.
+_INCIDENT = re.compile(
+    r"\b(?:attack\w*|ambush\w*|explosion|blast|IED|mine|convoy|crash\w*|clash\w*|shelling|gunmen|rocket|"
+    r"mortar|raid|bomb\w*|assault|gunfire|fire|rebels|militants|insurgents|jihadists|accident)\b",
+    re.IGNORECASE,
+)
+_TOLL = re.compile(r"\b(?:kill\w*|died|dead|deaths?|wounded|injur\w+|death toll|fallen|martyr\w*)\b", re.IGNORECASE)
+_BARE_FIGURE = re.compile(r"^[\s(]*(?:(?:about|some|over|more than|nearly|almost|around|approximately)\s+)?[\d.,\s]+\)?\s*$", re.IGNORECASE)
+_RANK_LINE = re.compile(r"^\s*(?:#?\d{1,3}[.)]?|\d{1,3}(?:st|nd|rd|th))\s*$", re.IGNORECASE)
+_ROW_SEPARATOR = re.compile(r"^\s*(?:[:–—-]|\||\t)?\s*$")
 
+
+class ReferenceDate(NamedTuple):
+    """A date stated once that dates the figures after it ("As at the end of 2016, …")."""
+
+    date: PartialDate
+    start: int
+    text: str
 
 
 class Candidate(NamedTuple):
-    """A sentence that may hold a fact: its offsets and the figures found in it."""
+    """A sentence that may hold a fact: its offsets, its figures and the reference date in effect."""
 
     sentence: Sentence
     figures: tuple[FigureMatch, ...]
+    reference: Optional[ReferenceDate] = None
+
+
+@attrs.frozen(kw_only=True)
+class TableRow:
+    """A country and its figure on a table's lines, under a heading that says what is counted."""
+
+    country: str
+    figure: FigureMatch
+    line: Sentence
+    header: Optional[Sentence]
+    reference: Optional[ReferenceDate] = None
+
+
+@attrs.frozen(kw_only=True)
+class Incident:
+    """The attack or accident a story reports: when, and in which mission's area."""
+
+    day: Optional[PartialDate]
+    mission: Optional[str]
 
 
 @attrs.frozen(kw_only=True)
@@ -60,49 +120,45 @@ class BlockPlan:
     doc_id: str
     block: Block
     published: Optional[PartialDate]
-    event_date: Optional[PartialDate]
     default_country: Optional[str]
     anchor_as_of: Optional[PartialDate] = None
     anchor_since: Optional[PartialDate] = None
     candidates: tuple[Candidate, ...] = ()
     #: the last mission named before each candidate, for "that operation"
     missions_before: tuple[Optional[str], ...] = ()
+    table_rows: tuple[TableRow, ...] = ()
+    incident: Optional[Incident] = None
+    #: every mission the block names, in order of first mention
+    missions: tuple[str, ...] = ()
 
 
-_MISSION_RE: Optional[re.Pattern[str]] = None
+# --------------------------------------------------------------------------------------------
+# missions
 
 
 def mission_mentions(text: str) -> list[tuple[int, str]]:
-    global _MISSION_RE
-    if _MISSION_RE is None:
-        names = sorted(lexicon.mission_names(), key=len, reverse=True)
-        pattern = "|".join(re.escape(n) for n in names)
-        _MISSION_RE = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
-    out = []
-    for match in _MISSION_RE.finditer(text):
-        surface = match.group(0)
-        if surface.isupper() or " " in surface:  # acronyms in capitals, or long names
-            mission = lexicon.mission_for(surface)
-            if mission:
-                out.append((match.start(), mission))
-    return out
+    """(offset, acronym) of every mission named in ``text`` (see :func:`peacefacts.vocab.mission_mentions`)."""
+    return [(m.start, m.acronym) for m in vocab.mission_mentions(text)]
 
 
-def _event_date(text: str, published: Optional[PartialDate]) -> Optional[PartialDate]:
-    """The day of the story's statement ("said on Monday"), resolved against publication."""
-    if published is None or published.precision != "day":
-        return None
-    match = _WEEKDAY.search(text)
-    if not match:
-        return None
-    phrase = match.group(0)
-    if not phrase.lower().startswith(("on ", "last ", "this ", "yesterday")):
-        phrase = "on " + phrase
-    resolved = resolve_date(phrase, published)
-    if resolved is None or resolved.precision != "day":
-        return None
-    gap = (published.first_day - resolved.first_day).days
-    return resolved if 0 <= gap <= 7 else None
+def mission_at_place(text: str, when: Optional[PartialDate]) -> Optional[str]:
+    """The mission serving where ``text`` first names a mission's place, at ``when`` (if known).
+
+    >>> mission_at_place("Gunmen killed two peacekeepers near Bangui", PartialDate(2017, 5, 8))
+    'MINUSCA'
+    >>> mission_at_place("22 Pakistani soldiers were killed in Mogadishu", PartialDate(1993, 6))
+    'UNOSOM II'
+    """
+    year = when.year if when is not None else None
+    for place in vocab.place_mentions(text):
+        mission = vocab.mission_at(place.place, year)
+        if mission is not None:
+            return mission
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# block-level context
 
 
 def _anchor(text: str) -> tuple[Optional[PartialDate], Optional[PartialDate]]:
@@ -111,17 +167,153 @@ def _anchor(text: str) -> tuple[Optional[PartialDate], Optional[PartialDate]]:
     first = _FIRST_YEAR.search(text)
     if not period or not first:
         return None, None
-    amount_text = period.group(1) or period.group(3)
-    unit = (period.group(2) or period.group(4)).lower()
+    amount_text = period.group(1) or period.group(3) or period.group(5)
+    unit = (period.group(2) or period.group(4) or "years").lower()
     figure = parse_figure(amount_text)
     if figure is None:
         return None, None
-    amount = figure.value
-    years = int(amount * (10 if unit.startswith("decade") else 1))
+    years = int(figure.value * (10 if unit.startswith("decade") else 1))
     start_year = int(first.group(1) or first.group(2))
     if not 1 <= years <= 100:
         return None, None
     return PartialDate(start_year + years), PartialDate(start_year)
+
+
+def _reference_value(match: DateMatch) -> Optional[PartialDate]:
+    if match.value is None or match.role not in {"as_of", "target", "range"}:
+        return None
+    value = match.end_value if match.role == "range" and match.end_value else match.value
+    end = _END_OF_YEAR.search(match.text)
+    if end and value.precision == "year":
+        return PartialDate(value.year, 12)  # "at the end of 2016" is December 2016
+    return value
+
+
+def _reference_in(text: str, sentence: Sentence, published: Optional[PartialDate], heading: bool) -> Optional[ReferenceDate]:
+    """The reference date a lead sentence or a table heading states, if any."""
+    for match in find_dates(text, sentence.start, sentence.end, base=published):
+        explicit = bool(_REFERENCE.match(match.text)) or bool(_END_OF_YEAR.search(match.text))
+        if not (explicit or (heading and match.value is not None and match.value.precision != "year")):
+            continue
+        value = _reference_value(match)
+        if value is None:
+            continue
+        if published is not None and value.first_day > published.last_day:
+            continue  # a target ("by the end of 2030"), not a reference date
+        return ReferenceDate(value, sentence.start, match.text)
+    return None
+
+
+def _is_heading(text: str, sentence: Sentence) -> bool:
+    line = text[sentence.start : sentence.end].rstrip()
+    return line.endswith(":") or not line.endswith((".", "!", "?", '"', "”"))
+
+
+def _merge_lines(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """Join a line broken mid-sentence to the next ("Military personnel**" / "and civilian police
+    serving …:"), and a label ending in a colon to the bare figure on the next line."""
+    out: list[Sentence] = []
+    for s in sentences:
+        if out:
+            prev = out[-1]
+            prev_text = text[prev.start : prev.end].rstrip()
+            cur_text = text[s.start : s.end]
+            same_paragraph = "\n\n" not in text[prev.end : s.start].replace("\r", "")
+            continues = cur_text[:1].islower() and not prev_text.endswith((".", "!", "?", ":"))
+            label_value = prev_text.endswith(":") and _BARE_FIGURE.match(cur_text) and len(prev_text) < 200
+            if (continues and same_paragraph) or label_value:
+                out[-1] = Sentence(prev.start, s.end)
+                continue
+        out.append(s)
+    return out
+
+
+def _country_line(text: str, sentence: Sentence) -> Optional[str]:
+    """The country a line names when the line is nothing but a country name."""
+    line = text[sentence.start : sentence.end].strip().rstrip(":–—-").strip()
+    if not line or len(line) > 40:
+        return None
+    mentions = country_mentions(line)
+    if len(mentions) == 1 and mentions[0][0] == 0 and mentions[0][1] >= len(line) - 1:
+        return mentions[0][3]
+    return None
+
+
+_ROW_REST = re.compile(r"^\s*(?:[:–—|\t-]\s*)?(?P<rest>[\d(].*)$")
+
+
+def _inline_row(line: str) -> Optional[str]:
+    """The country of a one-line row ("Ethiopia: 6,500", "Nepal – 5,800", "Ghana 2,644")."""
+    mentions = country_mentions(line)
+    if len(mentions) != 1 or mentions[0][0] != 0:
+        return None
+    rest = _ROW_REST.match(line[mentions[0][1] :])
+    return mentions[0][3] if rest and _BARE_FIGURE.match(rest.group("rest")) else None
+
+
+def _table_rows(
+    text: str, sentences: list[Sentence], published: Optional[PartialDate]
+) -> tuple[list[TableRow], set[Sentence]]:
+    """Rows of tables flattened into lines, and the lines they use."""
+    rows: list[TableRow] = []
+    used: set[Sentence] = set()
+    header: Optional[Sentence] = None
+    header_ref: Optional[ReferenceDate] = None
+    pending_country: Optional[tuple[str, Sentence]] = None
+    for s in sentences:
+        line = text[s.start : s.end].strip()
+        if _RANK_LINE.match(line) or _ROW_SEPARATOR.match(line):
+            continue
+        country = _country_line(text, s)
+        if country is not None:
+            pending_country = (country, s)
+            continue
+        figures = [f for f in find_figures(text, s.start, s.end) if f.kind in _FIGURE_KINDS]
+        if pending_country is not None and len(figures) == 1 and _BARE_FIGURE.match(line) and header is not None:
+            rows.append(TableRow(country=pending_country[0], figure=figures[0], line=s, header=header, reference=header_ref))
+            used.update({s, pending_country[1]})
+            pending_country = None
+            continue
+        named = _inline_row(line)
+        if named is not None and len(figures) == 1 and header is not None:
+            rows.append(TableRow(country=named, figure=figures[0], line=s, header=header, reference=header_ref))
+            used.add(s)
+            continue
+        pending_country = None
+        if KEYWORDS.search(text, s.start, s.end):
+            header = s
+            header_ref = _reference_in(text, s, published, heading=_is_heading(text, s)) or header_ref
+        elif len(line) > 80:
+            header, header_ref = None, None  # prose ends a table
+    return rows, used
+
+
+def _incident(text: str, sentences: list[Sentence], block: Block, published: Optional[PartialDate], missions: list[str]) -> Optional[Incident]:
+    """The attack or accident the story reports, when its headline or lead is about one."""
+    lead = [block.title or ""] + [text[s.start : s.end] for s in sentences[:3]]
+    if not any(_TOLL.search(t) and _INCIDENT.search(t) for t in lead):
+        return None
+    day = None
+    for s in sentences[:4]:
+        sentence = text[s.start : s.end]
+        if not (_TOLL.search(sentence) or _INCIDENT.search(sentence)):
+            continue
+        for match in find_dates(sentence, base=published):
+            if match.value is None or match.value.precision != "day" or match.role not in {"as_of", "range"}:
+                continue
+            if published is not None and not 0 <= (published.first_day - match.value.first_day).days <= 10:
+                continue
+            if re.search(r"\b(?:said|told|announced|reported|added|stated)\b[^.]{0,12}$", sentence[: match.start]):
+                continue  # "…, the UN said on Friday": the report's day, not the attack's
+            day = match.value
+            break
+        if day is not None:
+            break
+    mission = missions[0] if missions else None
+    if mission is None:
+        lead_text = " ".join(lead)
+        mission = mission_at_place(lead_text, published)
+    return Incident(day=day, mission=mission)
 
 
 def plan_document(document: Document) -> list[BlockPlan]:
@@ -131,47 +323,60 @@ def plan_document(document: Document) -> list[BlockPlan]:
     """
     text = document.text
     blocks = [b for b in document.blocks if b.is_peacekeeping]
+    if len(document.blocks) == 1 and not blocks:
+        # one article and no other to tell it from: the sentence prefilter and the rules decide
+        blocks = list(document.blocks)
     if not document.blocks:
-        blocks = [
-            Block(
-                start=0,
-                end=len(text),
-                published=document.published,
-                published_source=document.published_source,
-            )
-        ]
+        blocks = [Block(start=0, end=len(text), published=document.published, published_source=document.published_source)]
     plans = []
     for block in blocks:
         published = block.published
         block_text = text[block.start : block.end]
+        sentences = _merge_lines(text, split_sentences(text, block.start, block.end))
+        # the headline is not body text (but a last line taken for a title is, as in a table)
+        body = sentences[1:] if sentences and block.title and text[sentences[0].start : sentences[0].end].strip() == block.title.strip() else sentences
+        missions_named = [(block.start + pos, m) for pos, m in mission_mentions(block_text)]
+        rows, used = _table_rows(text, body, published)
+        references: list[ReferenceDate] = []
+        for s in body[:1]:
+            ref = _reference_in(text, s, published, heading=False)
+            if ref is not None:
+                references.append(ReferenceDate(ref.date, block.start, ref.text))
+                break
+        for row in rows:
+            if row.reference is not None and row.reference not in references:
+                references.append(row.reference)
+        references.sort(key=lambda r: r.start)
         candidates = []
         missions_before: list[Optional[str]] = []
-        missions = [(block.start + pos, m) for pos, m in mission_mentions(block_text)]
-        for sentence in split_sentences(text, block.start, block.end):
-            figures = tuple(
-                f for f in find_figures(text, sentence.start, sentence.end) if f.kind in _FIGURE_KINDS
-            )
-            if not figures:
+        for sentence in sentences:
+            if sentence in used:
                 continue
-            if not KEYWORDS.search(text, sentence.start, sentence.end):
+            figures = tuple(f for f in find_figures(text, sentence.start, sentence.end) if f.kind in _FIGURE_KINDS)
+            if not figures or not KEYWORDS.search(text, sentence.start, sentence.end):
                 continue
-            candidates.append(Candidate(sentence, figures))
-            before = [m for pos, m in missions if pos < sentence.start]
+            in_effect = [r for r in references if r.start <= sentence.start]
+            candidates.append(Candidate(sentence, figures, in_effect[-1] if in_effect else None))
+            before = [m for pos, m in missions_named if pos < sentence.start]
             missions_before.append(before[-1] if before else None)
         anchor_as_of = anchor_since = None
         if published is None:
             anchor_as_of, anchor_since = _anchor(block_text)
+        ordered_missions = tuple(dict.fromkeys(m for _, m in missions_named))
         plans.append(
             BlockPlan(
                 doc_id=document.id,
                 block=block,
                 published=published,
-                event_date=_event_date(block_text, published),
                 default_country=story_country(block_text, block.title),
                 anchor_as_of=anchor_as_of,
                 anchor_since=anchor_since,
                 candidates=tuple(candidates),
                 missions_before=tuple(missions_before),
+                table_rows=tuple(rows),
+                incident=_incident(text, body, block, published, list(ordered_missions)),
+                missions=ordered_missions,
             )
         )
     return plans
+

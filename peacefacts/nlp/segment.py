@@ -3,13 +3,17 @@
 A sidebar of headlines must never become one sentence that joins "Six killed" to "peace
 missions", so every line break ends a sentence. Inside a line a rule splitter cuts at sentence
 punctuation followed by a capital, a digit or a quote, except after common abbreviations
-("U.N.", "Lt.", "Dec.").
+("U.N.", "Lt.", "Dec."). Lines come from :func:`peacefacts.ingest.lines.split_lines` (re-exported
+here), which ingest uses to split pages into article blocks.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
+
+from peacefacts.ingest.lines import split_lines
+from peacefacts.vocab.calendar import MONTH_ABBREVIATIONS
 
 __all__ = ["Sentence", "split_sentences", "split_lines"]
 
@@ -23,30 +27,12 @@ class Sentence(NamedTuple):
 
 _ABBREVIATIONS = frozenset(
     """u.n u.s u.k mr mrs ms dr st lt gen col maj brig capt cdr sgt cpl pvt adm no nos vol
-    jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp jr sr prof rev gov sen rep
-    vs etc approx est fig e.g i.e a.m p.m""".split()
-)
+    inc ltd co corp jr sr prof rev gov sen rep vs etc approx est fig e.g i.e a.m p.m""".split()
+) | {abbreviation.lower() for abbreviation in MONTH_ABBREVIATIONS}
 
 # sentence end: . ! ? (optionally closing quotes/brackets) + spaces + an opening that starts a sentence
 _BOUNDARY = re.compile(r"""([.!?]+)(["”’'\)\]]*)(\s+)(?=["“‘'(\[]?[A-Z0-9])""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-
-
-def split_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[Sentence]:
-    """Yield the non-blank lines of ``text[start:end]``, stripped, as offsets."""
-    end = len(text) if end is None else end
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        line_end = end if nl == -1 else nl
-        s, e = pos, line_end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            yield Sentence(s, e)
-        pos = line_end + 1
 
 
 def _is_abbreviation(line: str, dot_at: int) -> bool:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from peacefacts.nlp import lexicon
+from peacefacts import vocab
 
 __all__ = ["story_country", "country_mentions"]
 
 _WORD = re.compile(r"[A-Za-z][\w'’`.-]*")
-_DESTINATION = re.compile(r"\b(?:to|in|into|from|at|across|of)(?: the)?\s+(?:\w+,\s+)?$", re.IGNORECASE)
+_DESTINATION = re.compile(r"\b(?i:to|in|into|from|at|across|of)(?: the)?\s+(?:[A-Z][\w-]+,\s+)?$")
 _CONNECTORS = frozenset({"of", "the", "and", "d'ivoire"})
 
 
@@ -39,7 +39,7 @@ def country_mentions(chunk: str) -> list[tuple[int, int, str, str]]:
             if n > 1 and not last.group()[:1].isupper() and last.group().lower() not in _CONNECTORS:
                 continue
             surface = chunk[words[i].start() : last.end()].rstrip(".")
-            country = lexicon.country_for(surface)
+            country = vocab.country_for(surface)
             if country:
                 found = (words[i].start(), words[i].start() + len(surface), surface, country, n)
                 break
@@ -54,13 +54,14 @@ def country_mentions(chunk: str) -> list[tuple[int, int, str, str]]:
 def story_country(text: str, title: Optional[str]) -> Optional[str]:
     """The country a block is mostly about: mentions counted, the headline's weighted."""
     counts: dict[str, float] = {}
+    first: dict[str, int] = {}  # order of first mention, headline first: breaks ties
     named: set[str] = set()  # countries mentioned at least once other than as a destination
     for weight, chunk in ((3.0, title or ""), (1.0, text)):
         for start, _end, surface, country in country_mentions(chunk):
             if surface.lower() in {"us", "u.s."} and surface != surface.upper():
                 continue  # "Us" the pronoun at a sentence start
             w = weight
-            if lexicon.normalize(surface).rstrip("s") != lexicon.normalize(country).rstrip("s") and not surface.endswith("'s"):
+            if vocab.is_demonym(surface):
                 w *= 2.0  # a demonym ("Indonesian troops") names the contributor
             elif _DESTINATION.search(chunk, max(0, start - 12), start):
                 w *= 0.25  # "to Lebanon, DR Congo", "in the Congo": where, not who
@@ -69,7 +70,8 @@ def story_country(text: str, title: Optional[str]) -> Optional[str]:
             if w > 0.25 * weight:
                 named.add(country)
             counts[country] = counts.get(country, 0.0) + w
+            first.setdefault(country, len(first))
     if not counts:
         return None
-    best, _score = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    best, _score = sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))[0]
     return best if best in named else None  # only ever a destination ("to South Sudan"): not who

@@ -1,20 +1,16 @@
 """Copies: one article published twice, found by near-duplicate text.
 
 A copy is never independent support: two outlets printing the same wire story are one source.
-Copies are found from a MinHash signature of the article text (:func:`fingerprint_text`), which
-the Extractor stores in :attr:`peacefacts.records.Document.fingerprint`, so copies can be found
-later from saved JSONL without the text.
+Copies are found from a MinHash signature of the article text
+(:func:`peacefacts.ingest.fingerprint.fingerprint_text`, re-exported here), which the Extractor
+stores in :attr:`peacefacts.records.Document.fingerprint`, so copies can be found later from
+saved JSONL without the text.
 
-Fingerprint layout (a tuple of ints)::
-
-    (h_0, h_1, ..., h_127, n_shingles)
-
-``h_i`` are the 128 MinHash values (datasketch, fixed seed) over the set of word 4-shingles of
-the normalised text, and the last item is the number of distinct shingles. The count lets us
-estimate *containment* as well as Jaccard similarity: a page that carries the article plus a
-second, unrelated article (seeds 000 and 001) has a Jaccard of only about 0.5 with the bare
-article, but the bare article is almost entirely contained in it. A fingerprint of exactly
-:data:`NUM_PERM` items (no count) is accepted too; then only Jaccard is used.
+A fingerprint is 128 MinHash values followed by the number of distinct shingles. The count lets
+us estimate *containment* as well as Jaccard similarity: a page that carries the article plus a
+second, unrelated article has a Jaccard of only about 0.5 with the bare article, but the bare
+article is almost entirely contained in it. A fingerprint of exactly :data:`NUM_PERM` items (no
+count) is accepted too; then only Jaccard is used.
 
 >>> a = fingerprint_text("Pakistan has lost 181 peacekeepers in 48 UN missions since 1960, the army said.")
 >>> len(a) == NUM_PERM + 1
@@ -25,15 +21,18 @@ True
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 import numpy as np
-from datasketch import MinHash
 
-from peacefacts.records import Document
+from peacefacts.ingest.fingerprint import (
+    NUM_PERM,
+    SEED,
+    SHINGLE_WORDS,
+    document_fingerprint,
+    fingerprint_text,
+)
 
 __all__ = [
     "NUM_PERM",
@@ -51,13 +50,6 @@ __all__ = [
     "copy_clusters",
 ]
 
-#: MinHash permutations. 128 gives a standard error of about 0.044 on a Jaccard of 0.5.
-NUM_PERM = 128
-#: Fixed seed: fingerprints written today must compare with fingerprints written next year.
-SEED = 1
-#: Word shingle length. Four words are long enough that two articles on the same topic share
-#: few shingles (the Egypt pages in dev share 12%) and short enough for 60-word briefs.
-SHINGLE_WORDS = 4
 #: Estimated Jaccard at or above which two documents are copies.
 JACCARD_THRESHOLD = 0.5
 #: Estimated containment (the smaller document inside the larger) at or above which two
@@ -67,76 +59,6 @@ CONTAINMENT_THRESHOLD = 0.6
 #: Containment is only trusted when the smaller text has at least this many shingles; a
 #: ten-word snippet "contained" in a long page says little.
 MIN_SHINGLES_FOR_CONTAINMENT = 20
-
-# a word, or a number with its group separators ("40,000", "1,63,887" stay one token)
-_WORD = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*")
-
-
-# apostrophes are dropped, not split on: "Pakistan’s" and "Pakistan's" are both "pakistans"
-_APOSTROPHES = str.maketrans("", "", "'’‘ʼ`")
-
-
-def _words(text: str) -> list[str]:
-    # ASCII-fold and lowercase so typographic quotes, or accents lost by a mirror site, do not
-    # break shingles.
-    folded = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    folded = folded.encode("ascii", "ignore").decode("ascii").lower()
-    return [w.replace(",", "") for w in _WORD.findall(folded)]
-
-
-def _shingles(text: str) -> set[str]:
-    words = _words(text)
-    if not words:
-        return set()
-    if len(words) < SHINGLE_WORDS:
-        return {" ".join(words)}
-    return {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
-
-
-def fingerprint_text(text: str) -> tuple[int, ...]:
-    """MinHash fingerprint of ``text``: 128 hash values, then the number of distinct shingles.
-
-    Pure and deterministic (fixed seed, shingles hashed in sorted order). A text with no words
-    gives 128 zeros and a count of 0, which never matches anything.
-
-    Args:
-        text: the article text (the Extractor passes the peacekeeping blocks of a document).
-
-    Returns:
-        A tuple of ``NUM_PERM + 1`` non-negative ints.
-
-    Example:
-        >>> fp = fingerprint_text("China has sent more than 40,000 military personnel")
-        >>> fp[-1], len(fp)
-        (5, 129)
-    """
-    shingles = _shingles(text)
-    if not shingles:
-        return (0,) * NUM_PERM + (0,)
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
-    minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
-    return tuple(int(h) for h in minhash.hashvalues) + (len(shingles),)
-
-
-def document_fingerprint(document: Document) -> tuple[int, ...] | None:
-    """The document's stored fingerprint, else one computed from its text.
-
-    When computing, only the peacekeeping blocks are used if the document has any (the same
-    text the Extractor fingerprints), so a sidebar or an appended unrelated article does not
-    dilute the signature; else all blocks, else the whole text.
-
-    Returns:
-        ``None`` when the document has neither a fingerprint nor text (e.g. a document record
-        read back from JSONL, which does not keep the text).
-    """
-    if document.fingerprint:
-        return tuple(document.fingerprint)
-    if not document.text:
-        return None
-    # the same text the Extractor fingerprints: peacekeeping blocks, else every block
-    blocks = [b for b in document.blocks if b.is_peacekeeping] or list(document.blocks)
-    text = "\n".join(document.text[b.start : b.end] for b in blocks) if blocks else document.text
-    return fingerprint_text(text)
 
 
 def _split(fingerprint: Sequence[int]) -> tuple[np.ndarray, int | None]:

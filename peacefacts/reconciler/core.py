@@ -39,7 +39,7 @@ from peacefacts.reconciler.pairs import (
 )
 from peacefacts.reconciler.rules import DEFAULT_RULES, Rule, compile_rules
 from peacefacts.reconciler.series import plan_series
-from peacefacts.records import Document, ErrorRecord, ExtractionResult, Fact, Person
+from peacefacts.records import Document, ErrorRecord, ExtractionResult, Fact, Person, render_html
 
 __all__ = ["Reconciliation", "reconcile", "Input", "GroupKey", "partition_facts", "build_group"]
 
@@ -154,10 +154,8 @@ class Reconciliation:
             rows += [(g, np.flatnonzero(c == wanted)) for g, c in enumerate(codes)]
         return PairView(self.groups, rows)
 
-    def _repr_html_(self) -> str:  # notebook display, escaped
-        from peacefacts.display import reconciliation_html
-
-        return reconciliation_html(self)
+    def _repr_html_(self) -> str | None:  # notebook display (peacefacts.display, registered by the package)
+        return render_html("reconciliation", self)
 
     def __repr__(self) -> str:
         counts = self.verdict_counts()

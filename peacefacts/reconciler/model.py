@@ -42,7 +42,7 @@ TOLERANCE = 0.05
 
 
 class Verdict(str, enum.Enum):
-    """How two observations of the same thing relate (dev README conventions)."""
+    """How two observations of the same thing relate (docs/conventions.md, "Reconciliation")."""
 
     AGREE = "agree"
     CHANGED_OVER_TIME = "changed_over_time"

@@ -361,7 +361,7 @@ def _hedges(cmp: Comparison) -> str:
 @first_match
 def pledges_not_paired(cmp: Comparison) -> Judgement | None:
     """Pledges and targets made at different times are distinct commitments: never paired."""
-    if cmp.metric is Metric.PERSONNEL_PLEDGED:
+    if cmp.metric.is_forward_looking:
         return Judgement.skip("pledges are separate commitments")
     return None
 
@@ -369,7 +369,7 @@ def pledges_not_paired(cmp: Comparison) -> Judgement | None:
 @first_match
 def incidents_far_apart(cmp: Comparison) -> Judgement | None:
     """Deaths in one incident are compared only when reported within a week (one incident)."""
-    if cmp.metric is Metric.FATALITIES_INCIDENT:
+    if cmp.metric.is_incident:
         gap = cmp.gap_days
         if gap is None or gap > INCIDENT_DAYS:
             return Judgement.skip("probably different incidents")

@@ -207,7 +207,7 @@ class SeriesPlan:
                 self.heads[i] = draft.head
         self._preferred: _Draft | None = None
         self._reason = ""
-        if self._drafts and metric is not Metric.PERSONNEL_PLEDGED:
+        if self._drafts and not metric.is_forward_looking:
             self._preferred, self._reason = _choose(self._drafts, policy)
         self.preferred_head = None if self._preferred is None else self._preferred.head
 

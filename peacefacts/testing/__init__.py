@@ -127,8 +127,8 @@ def figure_tuples(results: Iterable[Any], *fields: str) -> list[tuple[Any, ...]]
         ...                     figure=Figure.exact(6000), as_of="2024")], "as_of")
         [('Nepal', 'personnel_deployed', 6000, '2024')]
     """
-    from peacefacts.frames import gather_results
     from peacefacts.io.convert import to_record
+    from peacefacts.io.gather import gather_results
 
     found, _ = gather_results(results)
     rows = []

@@ -1,0 +1,250 @@
+"""Document-level resolution: one person per person, with the mention that states the role.
+
+Mentions of one person (a bare surname, a first name, a nickname) join the longest full name;
+one :class:`~peacefacts.records.Person` per person, with the mention that carries the most
+specific role as evidence. Bylines, photo credits and names that appear only in headline-like
+lines (sidebars, captions) are not people of the story. NER runs only on the sentences
+:func:`~peacefacts.nlp.people.prefilter.person_sentences` keeps, with every other component
+disabled for that call, so the shared pipeline is never changed and threads can share it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from peacefacts.nlp.people.prefilter import person_sentences
+from peacefacts.nlp.people.sentence import DEFAULT_COUNTRY, Mention, SentenceReader
+from peacefacts.nlp.people.titles import lexicon, name_key, norm
+from peacefacts.nlp.story import story_country
+from peacefacts.records import Document, Person
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+__all__ = ["find_people", "find_people_in_text", "ner_only_disable"]
+
+
+def ner_only_disable(nlp: Language) -> list[str]:
+    """Names of the components to disable so only ``ner`` (and what it listens to) runs.
+
+    Passed per call (``nlp.pipe(texts, disable=...)``) so the shared pipeline is never changed.
+    """
+    names = list(nlp.pipe_names)
+    if "ner" not in names:
+        return names
+    keep = {"ner"}
+    for name, proc in nlp.pipeline:
+        if "ner" in (getattr(proc, "listening_components", None) or ()):
+            keep.add(name)  # a shared tok2vec the ner reads from (not so in en_core_web_sm)
+    return [n for n in names if n not in keep]
+
+
+
+class _Story:
+    """What the role layer needs to know of the story around a mention: the country it is about
+    (per article block, by the project's one :func:`~peacefacts.nlp.story.story_country`) and
+    the armed force it names most."""
+
+    def __init__(self, document: Document) -> None:
+        self.text = document.text
+        blocks = [b for b in document.blocks if b.is_peacekeeping]
+        self.blocks = [(b.start, b.end, b.title) for b in blocks] if document.blocks else [(0, len(self.text), None)]
+        self._countries: dict[int, str | None] = {}
+
+    def country_at(self, pos: int) -> str | None:
+        """The country of the block that holds offset ``pos`` (the first block if none does)."""
+        n = next((k for k, (s, e, _) in enumerate(self.blocks) if s <= pos < e), 0)
+        if n not in self._countries:
+            s, e, title = self.blocks[n] if self.blocks else (0, 0, None)
+            self._countries[n] = story_country(self.text[s:e], title)
+        return self._countries[n]
+
+    @functools.cached_property
+    def force(self) -> str | None:
+        """The armed force named most often (``armed_forces`` in the rule data), if any."""
+        found: Counter[str] = Counter()
+        for s, e, _ in self.blocks:
+            found.update(m.group() for m in lexicon().force_regex.finditer(self.text, s, e))
+        return found.most_common(1)[0][0] if found else None
+
+
+def _resolve_org(m: Mention, story: _Story) -> str | None:
+    lex = lexicon()
+    country = story.country_at(m.name_start)
+    if m.org == DEFAULT_COUNTRY:
+        return country
+    if m.org:
+        return m.org
+    if not m.role_kind:
+        return None
+    for phrase, org in lex.implied_org.items():
+        if m.head[: len(phrase)] == phrase:
+            return org
+    if m.role_kind == "rank" or m.head in lex.military_heads:
+        return story.force or country
+    if m.head in lex.government_heads:
+        return country
+    return None
+
+
+@dataclass
+class _Cluster:
+    mentions: list[Mention]
+    key: tuple[str, ...]
+    aliases: set[str]
+
+    def matches(self, key: tuple[str, ...], aliases: Iterable[str]) -> int:
+        """0 = no; 1 = a first name or nickname; 2 = the surname or a tail of the full name; 3 = same."""
+        if key == self.key:
+            return 3
+        if not key:
+            return 0
+        if len(key) >= 2 and set(key) <= set(self.key) and key[-1] == self.key[-1]:
+            return 2
+        if len(key) == 1:
+            word = key[0]
+            if word == self.key[-1]:
+                return 2
+            if word == self.key[0] or word in self.aliases:
+                return 1
+        if self.aliases & set(aliases):
+            return 1
+        return 0
+
+
+def _cluster(mentions: list[Mention]) -> list[_Cluster]:
+    """Group mentions of one person: longer names first, each shorter one joins the only
+    (or the most recently mentioned) full name it fits."""
+    clusters: list[_Cluster] = []
+    order = sorted(range(len(mentions)), key=lambda k: (-len(mentions[k].keys), mentions[k].name_start))
+    for k in order:
+        m = mentions[k]
+        aliases = {norm(a) for a in m.aliases}
+        scored = [(c.matches(m.keys, aliases), c) for c in clusters]
+        best = max((s for s, _ in scored), default=0)
+        target: _Cluster | None
+        if best == 3:
+            target = next(c for s, c in scored if s == 3)
+        elif best:
+            options = [c for s, c in scored if s == best]
+            if len(options) == 1:
+                target = options[0]
+            else:  # several people share the surname: the one named last before this mention
+                before = [(max((x.name_start for x in c.mentions if x.name_start < m.name_start), default=-1), i)
+                          for i, c in enumerate(options)]
+                pos, idx = max(before)
+                target = options[idx] if pos >= 0 else None
+        else:
+            target = None
+        if target is None:
+            clusters.append(_Cluster([m], m.keys, set(aliases)))
+        else:
+            target.mentions.append(m)
+            target.aliases |= aliases
+    return clusters
+
+
+def _role_rank(m: Mention, full: tuple[str, ...]) -> tuple[int, bool, int, bool, int]:
+    kind = {"title": 2, "rank": 1}.get(m.role_kind or "", 0)
+    words = len(re.findall(r"\w+", m.role or ""))
+    return (kind, m.body, min(words, 12), m.keys == full, -m.name_start)
+
+
+def _person(doc_id: str, text: str, cluster: _Cluster, story: _Story) -> Person | None:
+    mentions = cluster.mentions
+    if not any(m.body for m in mentions):
+        return None  # only in headlines, captions or sidebars
+    full = max(mentions, key=lambda m: (len(m.keys), m.body, -m.name_start))
+    if len(full.keys) < 2 and not any(m.role_kind for m in mentions):
+        return None  # a lone capitalised word the model called a person ("Euro", "Goma")
+    best = max(mentions, key=lambda m: _role_rank(m, full.keys))
+    org = _resolve_org(best, story)
+    if org is None:
+        org = next((o for o in (_resolve_org(m, story) for m in mentions if m.role_kind) if o), None)
+    return Person(
+        doc=doc_id,
+        name=re.sub(r"\s+", " ", full.name),
+        role=best.role,
+        organization=org,
+        evidence=text[best.ev_start:best.ev_end],
+        start=best.name_start,
+        end=best.name_end,
+    )
+
+
+def find_people(
+    document: Document, nlp: Language | None, *, parsed: Mapping[tuple[int, int], Any] | None = None
+) -> list[Person]:
+    """Every person named in the peacekeeping text of ``document``, with role and organisation.
+
+    Only blocks with ``is_peacekeeping`` count; a document without blocks is one block. NER runs
+    only on sentences that can name a person, with every other component disabled for the call.
+
+    Args:
+        document: the document; ``document.text`` is what offsets refer to.
+        nlp: a loaded spaCy pipeline with an ``ner`` component (shared, never modified), or
+            ``None`` to use the title layer alone (people without a title are then missed).
+        parsed: sentences the caller already ran through a pipeline with ``ner``, keyed by their
+            ``(start, end)`` offsets in ``document.text`` (as :func:`~peacefacts.nlp.segment.split_sentences`
+            gives them); their entities are reused instead of running NER again.
+
+    Returns:
+        One :class:`~peacefacts.records.Person` per distinct person, in text order. ``name`` is
+        the fullest form of the name in the document, ``role``/``organization``/``evidence``
+        come from the mention that states the most specific role, and ``start``/``end`` are
+        the name's offsets inside that mention (``text[start:end]`` may be a short form of
+        ``name``, e.g. "Naqvi" in "Minister Naqvi", when only that mention carries the role).
+
+    Example:
+        >>> doc = Document(id="d", text="Pakistan's Permanent Representative to the UN, "
+        ...                "Ambassador Munir Akram, attended the meeting.")
+        >>> [(p.name, p.role, p.organization) for p in find_people(doc, None)]
+        [('Munir Akram', 'Permanent Representative to the UN', 'Pakistan')]
+    """
+    text = document.text
+    sentences = person_sentences(document)
+    person_spans: list[list[tuple[int, int]]] = [[] for _ in sentences]
+    todo = []
+    for n, (s, e, _) in enumerate(sentences):
+        done = parsed.get((s, e)) if parsed else None
+        if done is not None:
+            person_spans[n] = [(s + ent.start_char, s + ent.end_char) for ent in done.ents if ent.label_ == "PERSON"]
+        else:
+            todo.append(n)
+    if nlp is not None and todo and "ner" in nlp.pipe_names:
+        texts = [text[sentences[n][0]:sentences[n][1]] for n in todo]
+        for n, sdoc in zip(todo, nlp.pipe(texts, disable=ner_only_disable(nlp)), strict=True):
+            s = sentences[n][0]
+            person_spans[n] = [(s + ent.start_char, s + ent.end_char) for ent in sdoc.ents if ent.label_ == "PERSON"]
+    mentions: list[Mention] = []
+    for (s, e, body), spans in zip(sentences, person_spans, strict=True):
+        sent = SentenceReader(text, s, e, spans)
+        for m in sent.mentions():
+            m.body = body
+            m.byline = sent.is_byline(m)
+            if m.byline:
+                continue
+            if not m.role_kind and body:
+                award = sent.award_role(m)
+                if award is not None:
+                    m.role, m.role_kind, m.ev_end, m.source = award[0], "title", award[1], "award"
+            m.keys = name_key(m.name)
+            if m.keys:
+                mentions.append(m)
+    story = _Story(document)
+    people = [_person(document.id, text, c, story) for c in _cluster(mentions)]
+    return sorted((p for p in people if p is not None), key=lambda p: (p.start, p.name))
+
+
+def find_people_in_text(text: str, nlp: Language | None, doc_id: str = "text") -> list[Person]:
+    """:func:`find_people` on a plain string (one block, no date): handy in tests and notebooks.
+
+    >>> [p.name for p in find_people_in_text("Foreign Minister Makhdoom Shah Mahmood Qureshi spoke.", None)]
+    ['Makhdoom Shah Mahmood Qureshi']
+    """
+    return find_people(Document(id=doc_id, text=text), nlp)

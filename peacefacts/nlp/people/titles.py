@@ -1,0 +1,186 @@
+"""Title vocabulary: the rule data of ``resources/titles.json``, loaded once, and name keys.
+
+Every word list the people layer reads (title heads, ranks and grades, honorifics, modifiers,
+complements, name particles, byline cues, award words) lives in the data file; this module turns
+it into lookup structures (phrases indexed by their first word, lowest-common forms of words)
+and holds the two small name functions the rest of the package shares: :func:`name_key` and
+:func:`strip_titles`.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+
+from peacefacts.nlp.lexicon import country_for
+
+__all__ = ["Lexicon", "PhraseIndex", "country_of", "lexicon", "name_key", "norm", "phrase_words", "strip_titles"]
+
+
+def norm(text: str) -> str:
+    """Lookup form of a word: no accents, casefolded, straight apostrophes, no dots."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.casefold().replace("’", "'").replace("`", "'").replace(".", "")
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """The lookup words of a phrase: a hyphen and a space both separate words."""
+    return tuple(w for w in re.split(r"[\s\-]+", norm(phrase)) if w)
+
+
+class PhraseIndex:
+    """Multi-word phrases by first word, longest first (so "secretary general" beats "secretary")."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            words = phrase_words(phrase)
+            if words:
+                self.by_first.setdefault(words[0], []).append(words)
+        for options in self.by_first.values():
+            options.sort(key=len, reverse=True)
+        self.words = frozenset(w for opts in self.by_first.values() for p in opts for w in p)
+        self.last_words = frozenset(p[-1] for opts in self.by_first.values() for p in opts)
+        self.phrases = frozenset(p for opts in self.by_first.values() for p in opts)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The people layer's rule data as lookup structures (see ``resources/titles.json``)."""
+
+    heads: PhraseIndex
+    head_nouns: frozenset[str]  # the noun of each title: "minister", "general" (of "secretary general")
+    ranks: PhraseIndex
+    honorifics: PhraseIndex
+    modifiers: frozenset[str]
+    complements: frozenset[str]
+    preps: frozenset[str]
+    particles: frozenset[str]
+    skip_before: frozenset[str]
+    un_names: frozenset[tuple[str, ...]]
+    implied_org: dict[tuple[str, ...], str]
+    government_heads: frozenset[tuple[str, ...]]
+    military_heads: frozenset[tuple[str, ...]]
+    name_stop: frozenset[str]
+    byline_before: frozenset[str]
+    thing_words: frozenset[str]
+    org_words: frozenset[str]
+    hyphen_stop: frozenset[str]
+    award_regex: re.Pattern[str]
+    title_regex: re.Pattern[str]
+    force_regex: re.Pattern[str]
+
+
+def _cue_words(index: PhraseIndex) -> list[str]:
+    """The word of each phrase that shows a title is there: a one-word phrase, or the last word
+    of a longer one ("minister" of "prime minister"), longest first."""
+    words = {p[0] for p in index.phrases if len(p) == 1}
+    words |= {p[-1] for p in index.phrases if len(p) > 1 and "of" not in p}
+    return sorted(words, key=len, reverse=True)
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The rule data, read once from ``resources/titles.json``."""
+    with resources.files("peacefacts").joinpath("resources", "titles.json").open(encoding="utf-8") as fh:
+        data = json.load(fh)
+    heads = PhraseIndex(data["heads"])
+    ranks = PhraseIndex(data["ranks"])
+    honorifics = PhraseIndex(data["honorifics"])
+
+    def phrases(key: str) -> frozenset[tuple[str, ...]]:
+        return frozenset(phrase_words(p) for p in data[key])
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(norm(w) for entry in data[key] for w in entry.split())
+
+    modifiers = words("modifiers")
+    complements = words("complements")
+    un_names = phrases("un_names")
+    name_stop = (
+        frozenset(norm(w) for w in data["non_names"])
+        | heads.words | ranks.words | honorifics.words | modifiers | complements
+        | frozenset(w for p in un_names for w in p)
+    ) - frozenset(data["name_safe"])
+    # The prefilter: the head word of any title (any case), or of a rank or honorific
+    # (capitalised: "a major role" and "the private estate" hold no rank).
+    heads_re = "|".join(re.escape(w) for w in _cue_words(heads))
+    ranks_re = "|".join(re.escape(w[:1].upper() + w[1:]) + ("|" + re.escape(w.upper()) if len(w) > 3 else "")
+                        for w in _cue_words(ranks) + _cue_words(honorifics))
+    title_regex = re.compile(r"(?<!\w)(?:(?i:" + heads_re + r")|" + ranks_re + r")(?!\w)")
+    return Lexicon(
+        heads=heads,
+        head_nouns=frozenset(_cue_words(heads)),
+        ranks=ranks,
+        honorifics=honorifics,
+        modifiers=modifiers,
+        complements=complements,
+        preps=frozenset(data["preps"]),
+        particles=frozenset(data["particles"]),
+        skip_before=frozenset(data["skip_before"]),
+        un_names=un_names,
+        implied_org={phrase_words(k): v for k, v in data["implied_org"].items()},
+        government_heads=phrases("government_heads"),
+        military_heads=phrases("military_heads"),
+        name_stop=name_stop,
+        byline_before=frozenset(data["byline_before"]),
+        thing_words=frozenset(data["thing_words"]),
+        org_words=frozenset(data["org_words"]),
+        hyphen_stop=frozenset(data["hyphen_syllable_stop"]),
+        award_regex=re.compile(
+            r"[^.;:]{0,80}?\b(?:" + "|".join(map(re.escape, data["award_verbs"])) + r")\s+"
+            r"(?:the\s+|an?\s+)?(?:prestigious\s+|coveted\s+|annual\s+|first\s+)*"
+            r"(?P<title>(?:[A-Z][\w’'.-]*\s+){1,8}?)(?:of\s+the\s+Year\s+)?"
+            r"(?:" + "|".join(w.capitalize() for w in data["award_words"]) + r")\b"
+        ),
+        title_regex=title_regex,
+        force_regex=re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(data["armed_forces"], key=len, reverse=True))) + r")\b"),
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def country_of(text: str) -> str | None:
+    """A country's short name for a capitalised name, alias, demonym or possessive, else ``None``.
+
+    >>> country_of("Indonesian"), country_of("Pakistan's"), country_of("indonesian")
+    ('Indonesia', 'Pakistan', None)
+    """
+    text = re.sub(r"['’`]s?$", "", text.strip())
+    if not text or not text[0].isupper():
+        return None
+    return country_for(text)
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """Comparable name tokens: no accents, case, ranks, honorifics, nicknames or particles.
+
+    >>> name_key("Gen. Jean-Pierre Lacroix"), name_key("Anthony (Tony) Roe")
+    (('jean', 'pierre', 'lacroix'), ('anthony', 'roe'))
+    """
+    lex = lexicon()
+    text = re.sub(r"\([^)]*\)|[\"“”][^\"“”]*[\"“”]", " ", name)
+    words = [w for w in re.split(r"[\s\-.]+", norm(text)) if w]
+    words = [re.sub(r"'s$", "", w) for w in words]
+    # leading ranks and honorifics ("Gen", "Lt Gen", "Dr"), never the last word
+    while len(words) > 1 and (words[0] in lex.ranks.words or words[0] in lex.honorifics.words):
+        words.pop(0)
+    return tuple(w for w in words if w not in lex.particles or len(words) == 1)
+
+
+def strip_titles(name: str) -> str:
+    """The name without leading ranks and honorifics, as written otherwise.
+
+    >>> strip_titles("General Jean-Pierre Lacroix"), strip_titles("Lt. Gen. Dermot Earley"), strip_titles("Major")
+    ('Jean-Pierre Lacroix', 'Dermot Earley', 'Major')
+    """
+    lex = lexicon()
+    words = name.split()
+    while len(words) > 1 and (norm(words[0]) in lex.ranks.words or norm(words[0]) in lex.honorifics.words):
+        words.pop(0)
+    return " ".join(words)

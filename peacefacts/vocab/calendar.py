@@ -1,0 +1,49 @@
+"""Month and weekday names, in one place: the date readers of ingest and nlp build on these.
+
+Lists are title case as written in English text; the lookups are lower case. Whether a name must
+be capitalised is the caller's choice ("may", "march" and "sat" are also verbs, so body-text
+readers want capitals, while datelines such as "JUNE, 2023" or "sat, 05 aug" do not).
+
+>>> MONTHS["sept"], WEEKDAYS["thurs"], alternation(["Jun", "June"])
+(9, 3, 'June|Jun')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = [
+    "MONTH_NAMES",
+    "MONTH_ABBREVIATIONS",
+    "WEEKDAY_NAMES",
+    "WEEKDAY_ABBREVIATIONS",
+    "MONTHS",
+    "WEEKDAYS",
+    "alternation",
+]
+
+MONTH_NAMES: tuple[str, ...] = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+#: Abbreviations as they are written, with or without a dot ("Sept." and "Sep." both occur).
+MONTH_ABBREVIATIONS: tuple[str, ...] = (
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+)  # fmt: skip
+WEEKDAY_NAMES: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY_ABBREVIATIONS: tuple[str, ...] = ("Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun")
+
+_MONTH_NUMBER = {name[:3].lower(): i for i, name in enumerate(MONTH_NAMES, start=1)}
+_WEEKDAY_NUMBER = {name[:2].lower(): i for i, name in enumerate(WEEKDAY_NAMES)}
+
+#: Lower-case month name or abbreviation → month number (1-12).
+MONTHS: dict[str, int] = {w.lower(): _MONTH_NUMBER[w[:3].lower()] for w in MONTH_NAMES + MONTH_ABBREVIATIONS}
+#: Lower-case weekday name or abbreviation → weekday number (Monday is 0, as in :mod:`datetime`).
+WEEKDAYS: dict[str, int] = {w.lower(): _WEEKDAY_NUMBER[w[:2].lower()] for w in WEEKDAY_NAMES + WEEKDAY_ABBREVIATIONS}
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first (so "June" is tried before "Jun")."""
+    unique = dict.fromkeys(words)
+    return "|".join(re.escape(w) for w in sorted(unique, key=lambda w: (-len(w), w)))

@@ -1,0 +1,132 @@
+"""Countries by name, alias or demonym: ``resources/countries.tsv``, completed by pycountry.
+
+The table holds what pycountry lacks: the short names news use ("South Korea", "DR Congo"),
+aliases ("Ivory Coast", "DRC") and demonyms ("Pakistani"; plurals are derived). Every other
+country is known by its ISO names, so a contributor the table lacks is still a country.
+
+Names and demonyms match in any case and spelling of accents; an alias written in capitals
+("CAR", "DRC", "US") only as written, since "car" and "us" are words.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple, Optional
+
+from peacefacts.vocab.text import normalize, read_table
+
+__all__ = ["country_for", "countries", "country_names", "is_acronym", "is_demonym"]
+
+
+class _Countries(NamedTuple):
+    folded: dict[str, str]  # normalised name, alias or demonym → country
+    names: dict[str, str]  # the same without demonyms
+    exact: dict[str, str]  # aliases in capitals, as written → country
+    forms: dict[str, tuple[str, ...]]  # country → its names and aliases as written (no demonyms)
+    demonyms: frozenset[str]  # normalised demonyms and their plurals
+
+
+def _plural(demonym: str) -> list[str]:
+    # "Pakistani" → "Pakistanis", "Irish"/"Chinese"/"Swiss" have no plural form
+    if demonym.endswith(("sh", "ese", "ss", "ch")):
+        return []
+    return [demonym + "s"]
+
+
+def is_acronym(name: str) -> bool:
+    """Whether ``name`` is written in capitals ("CAR", "U.S."): such names match only as written."""
+    return name.upper() == name and any(c.isalpha() for c in name)
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> _Countries:
+    folded: dict[str, str] = {}
+    names: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    forms: dict[str, list[str]] = {}
+    demonym_keys: set[str] = set()
+
+    def add_name(name: str, country: str) -> None:
+        forms.setdefault(country, [])
+        if name not in forms[country]:
+            forms[country].append(name)
+        if is_acronym(name):
+            exact.setdefault(name, country)
+        else:
+            folded.setdefault(normalize(name), country)
+            names.setdefault(normalize(name), country)
+
+    for name, aliases, demonyms in (row[:3] for row in read_table("countries.tsv")):
+        for alias in [name, *(a for a in aliases.split(",") if a)]:
+            add_name(alias, name)
+        for demonym in (d for d in demonyms.split(",") if d):
+            for form in (demonym, *_plural(demonym)):
+                folded.setdefault(normalize(form), name)
+                demonym_keys.add(normalize(form))
+    import pycountry  # only when a country is first looked up
+
+    for country in pycountry.countries:
+        common = getattr(country, "common_name", None)
+        official = getattr(country, "official_name", None)
+        short = common or (country.name if "," not in country.name else None)
+        if short is None:
+            continue
+        for iso_name in (country.name, common, official):
+            if iso_name and "," not in iso_name and normalize(iso_name) not in folded:
+                add_name(iso_name, short)
+    return _Countries(folded, names, exact, {k: tuple(v) for k, v in forms.items()}, frozenset(demonym_keys))
+
+
+@functools.lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """Every country short name peacefacts knows."""
+    return frozenset(_countries().folded.values()) | frozenset(_countries().exact.values())
+
+
+def country_names(country: str) -> tuple[str, ...]:
+    """A country's names and aliases as written (no demonyms), its short name first.
+
+    >>> country_names("Central African Republic")
+    ('Central African Republic', 'CAR')
+    """
+    return _countries().forms.get(country, ())
+
+
+def is_demonym(text: str) -> bool:
+    """Whether ``text`` names a country's people ("Malawian", "Pakistanis"), not the country
+    ("Malawi", "DRC", "Democratic Republic of Congo").
+
+    >>> is_demonym("Malawians"), is_demonym("DRC"), is_demonym("Irish")
+    (True, False, True)
+    """
+    return normalize(text) in _countries().demonyms
+
+
+_POSSESSIVE = re.compile(r"['’`]s?$")
+_THE = re.compile(r"^[Tt]he\s+")
+
+
+@functools.lru_cache(maxsize=8192)  # story and fact rules look up the same few words again and again
+def country_for(text: str, *, demonyms: bool = True) -> Optional[str]:
+    """The country a name, alias, demonym or possessive refers to.
+
+    Args:
+        text: a name ("Republic of Korea"), alias ("DRC"), demonym ("Pakistanis") or possessive.
+        demonyms: also accept demonyms; ``False`` when ``text`` must name a place.
+
+    >>> country_for("Pakistanis"), country_for("Pakistan's"), country_for("Republic of Korea")
+    ('Pakistan', 'Pakistan', 'South Korea')
+    >>> country_for("Irish"), country_for("Goldman") is None, country_for("CAR"), country_for("car")
+    ('Ireland', True, 'Central African Republic', None)
+    """
+    tables = _countries()
+    exact = tables.exact.get(_THE.sub("", _POSSESSIVE.sub("", text.strip())))
+    if exact is not None:
+        return exact
+    key = normalize(text)
+    if key.startswith("the "):
+        key = key[4:]
+    key = _POSSESSIVE.sub("", key)
+    table = tables.folded if demonyms else tables.names
+    return table.get(key) or table.get("the " + key)

@@ -1,0 +1,46 @@
+"""The one text normaliser, and the reader of the vocabulary tables.
+
+Every lookup table of peacefacts (countries, missions, places) is keyed by :func:`normalize`,
+and so is the document fingerprint: a word compares the same whatever its accents, case,
+spacing or apostrophes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from importlib import resources
+
+__all__ = ["normalize", "read_table"]
+
+# curly and back-tick apostrophes become straight ones before the ASCII fold, which would drop them
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """Casefold, strip accents, straighten apostrophes, collapse spaces: the key of every table.
+
+    Characters with no ASCII form (non-Latin scripts, ``ʼ``) are dropped.
+
+    >>> normalize("  Côte d’Ivoire\\n"), normalize("MINUSMA"), normalize("Timor-Leste")
+    ("cote d'ivoire", 'minusma', 'timor-leste')
+    """
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES)).encode("ascii", "ignore").decode()
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def read_table(name: str) -> list[list[str]]:
+    """The rows of a tab-separated table in ``peacefacts/resources``, cells stripped.
+
+    Blank lines and ``#`` comment lines are skipped; short rows are padded with empty cells to
+    the length of the longest row, so optional trailing columns may be left out.
+    """
+    rows = []
+    with resources.files("peacefacts.resources").joinpath(name).open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip() or line.startswith("#"):
+                continue
+            rows.append([cell.strip() for cell in line.rstrip("\n").split("\t")])
+    width = max((len(r) for r in rows), default=0)
+    return [r + [""] * (width - len(r)) for r in rows]
