@@ -8,6 +8,7 @@ tool is not installed (it is, with the ``test`` extra).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -42,7 +43,7 @@ def test_lint_import_contract_kept():
     code = "import sys; from importlinter.cli import lint_imports; sys.exit(lint_imports(no_cache=True))"
     proc = _run(sys.executable, "-c", code)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "Contracts: 2 kept, 0 broken." in proc.stdout
+    assert re.search(r"Contracts: [1-9]\d* kept, 0 broken\.", proc.stdout), proc.stdout
 
 
 def test_lint_import_contract_catches_a_lazy_climb(tmp_path):
