@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from peacefacts.cli.app import app
-from peacefacts.cli.common import gather_items, write_text
+from peacefacts.cli.common import gather_items, open_output
 
 __all__ = ["reconcile_command", "ReconcileFormat", "PolicyChoice"]
 
@@ -51,15 +51,22 @@ def reconcile_command(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
 ) -> None:
     """Group figures from many documents, order them in time and explain every disagreement."""
-    from peacefacts.reconciler import format_table, reconcile
+    from peacefacts.reconciler import Verdict, format_table, reconcile
 
     items, failed = gather_items(list(paths or []), facts)
     result = reconcile(items, policy=policy.value)
-    text = result.to_json() + "\n" if fmt is ReconcileFormat.json else format_table(result)
-    write_text(text, output)
+    del items
+    with open_output(output) as out:
+        if fmt is ReconcileFormat.json:
+            result.write_json(out)  # streamed: a record at a time, not one string of everything
+            out.write("\n")
+        else:
+            out.write(format_table(result))
+        out.flush()
+    counts = result.verdict_counts()
     print(
-        f"peacefacts: {len(result.groups)} group(s), {len(result.pairs)} pair(s), "
-        f"{len(result.discrepancies())} disagreement(s), {len(result.copies)} copy pair(s)",
+        f"peacefacts: {len(result.groups)} group(s), {sum(counts.values())} pair(s), "
+        f"{sum(counts.values()) - counts[Verdict.AGREE]} disagreement(s), {len(result.copies)} copy pair(s)",
         file=sys.stderr,
     )
     if failed:

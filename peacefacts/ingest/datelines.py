@@ -2,7 +2,7 @@
 
 Patterns find the candidate spans (a dateline must sit on a short line or at a paragraph start, in
 a known shape); :class:`dateparser.date.DateDataParser` reads only those spans, so body text such
-as "we" or "of 629" is never handed to it (see research/extraction.md §2.1). Each candidate gets a
+as "we" or "of 629" is never handed to it (over whole articles it reads "we" as Wednesday). Each candidate gets a
 priority, lower is stronger::
 
     0  "Published April 19, 2025 | 02:40 PM", "Release time:2019-10-01", "Posted on 3 May 2020"
@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from peacefacts.ingest.lines import split_lines
 from peacefacts.records import PartialDate
@@ -126,7 +126,7 @@ EARLY_WINDOW = 600
 
 
 @lru_cache(maxsize=1)
-def _parser():
+def _parser() -> Any:  # a dateparser DateDataParser (dateparser has no type hints)
     # Built once: DateDataParser set-up costs ~50 ms. English only, UTC, a fixed base date (never
     # "now"); the patterns above always include a year, so the base never fills in a part.
     from dateparser.date import DateDataParser

@@ -7,7 +7,7 @@ the counts. :func:`parse_figure` reads one short phrase.
 
 Why our own parser: none of quantulum3, Recognizers-Text, number-parser or text2num reads
 South Asian grouping ("1,63,887"), lakh/crore/mln, "two dozen" and hedges kept as bounds
-(see ``research/extraction.md`` §1). quantulum3 is used only as a guarded fallback inside
+(quantulum3 reads "161 gallant" as gallons and splits "1,63,887" into 1 and 63,887). quantulum3 is used only as a guarded fallback inside
 :func:`parse_figure` for digit forms our regexes do not know (e.g. "1e3").
 
 Conventions:
@@ -21,6 +21,10 @@ Conventions:
 * Numbers glued to letters are codes, not figures ("M-17", "COVID-19", "G20", "1990s").
 * All-digit dates ("2024-04-19", "19/04/2025") and clock times ("02:40 PM") are consumed and
   not reported; a day number beside a month name ("8 June", "June 8") is kind ``"date"``.
+
+Why one module of this size: the word tables, scale words, hedges and the scanner share one set
+of compiled patterns (a hedge is read by the same pass that reads its number); split apart, each
+part would import the others' private patterns.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from __future__ import annotations
 import math
 import re
 import warnings
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
@@ -90,7 +95,7 @@ _ORDINAL_WORDS = {
 }  # fmt: skip
 
 
-def _alt(words) -> str:
+def _alt(words: Iterable[str]) -> str:
     # longest first so an alternation never stops at a prefix ("seven" in "seventy")
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
@@ -583,10 +588,6 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         out.append(FigureMatch(a.start, a.end, a.num_start, a.num_end, figure, a.kind))
         i += 1
     return out
-
-
-def _with_text(figure: Figure, surface: str) -> Figure:
-    return Figure(value=figure.value, qualifier=figure.qualifier, low=figure.low, high=figure.high, text=surface)
 
 
 # --------------------------------------------------------------------------------------------

@@ -44,6 +44,8 @@ _LAZY = {
     "APPROX_BAND": "peacefacts.official.checks",
     "INCIDENT_DAYS": "peacefacts.official.checks",
     "load_official": "peacefacts.official.build",
+    "OfficialLine": "peacefacts.official.series",
+    "official_lines": "peacefacts.official.series",
     "load_bundled": "peacefacts.official.tables",
     "OfficialTables": "peacefacts.official.tables",
     "FatalityTable": "peacefacts.official.tables",
@@ -72,6 +74,8 @@ __all__ = [
     "APPROX_BAND",
     "INCIDENT_DAYS",
     "load_official",
+    "OfficialLine",
+    "official_lines",
     "load_bundled",
     "OfficialTables",
     "FatalityTable",
@@ -104,6 +108,7 @@ if TYPE_CHECKING:  # pragma: no cover
         source_of,
         verify,
     )
+    from peacefacts.official.series import OfficialLine, official_lines
     from peacefacts.official.tables import (
         ContributionTable,
         FatalityRow,

@@ -19,12 +19,12 @@ import re
 from typing import Callable, Optional
 
 from peacefacts.nlp.dates import DateMatch, find_periods
-from peacefacts.vocab.calendar import WEEKDAY_NAMES, alternation
 from peacefacts.nlp.facts.parse import root_of
 from peacefacts.nlp.facts.reading import LeadDates, Reading, SentenceContext, SentenceState
 from peacefacts.nlp.facts.vocabulary import vocabulary
 from peacefacts.nlp.plan import BlockPlan, Candidate
 from peacefacts.records import AsOfSource, Metric, PartialDate
+from peacefacts.vocab.calendar import WEEKDAY_NAMES, alternation
 
 __all__ = ["lead_dates", "date_figure", "source_of"]
 
