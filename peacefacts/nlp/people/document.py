@@ -17,8 +17,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from peacefacts.nlp.people.chains import DEFAULT_COUNTRY
 from peacefacts.nlp.people.prefilter import candidate_sentences
-from peacefacts.nlp.people.sentence import DEFAULT_COUNTRY, Mention, SentenceReader
+from peacefacts.nlp.people.sentence import Mention, SentenceReader
 from peacefacts.nlp.people.titles import country_of, lexicon, name_key, norm
 from peacefacts.nlp.story import story_country
 from peacefacts.records import Document, Person
