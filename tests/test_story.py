@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from peacefacts.nlp.lexicon import is_demonym
+from peacefacts.vocab import is_demonym
 from peacefacts.nlp.story import story_country
 
 

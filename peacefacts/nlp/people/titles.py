@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
-from peacefacts.nlp.lexicon import country_for
+from peacefacts.vocab import country_for
 
 __all__ = ["Lexicon", "PhraseIndex", "country_of", "lexicon", "name_key", "norm", "phrase_words", "strip_titles"]
 
