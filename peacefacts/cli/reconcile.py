@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from peacefacts.cli.app import app
-from peacefacts.cli.common import gather_items, write_text
+from peacefacts.cli.common import gather_items, open_output
 
 __all__ = ["reconcile_command", "ReconcileFormat", "PolicyChoice"]
 
@@ -49,17 +49,35 @@ def reconcile_command(
         PolicyChoice, typer.Option("--policy", help="Which figure of a series is preferred.")
     ] = PolicyChoice.latest,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    official: Annotated[
+        bool, typer.Option("--official", help="Add the official tables' value to each checkable group, as arbiter.")
+    ] = False,
+    official_dir: Annotated[
+        Path | None, typer.Option("--official-dir", help="Newer official tables for --official (a download or a bundle).")
+    ] = None,
 ) -> None:
     """Group figures from many documents, order them in time and explain every disagreement."""
-    from peacefacts.reconciler import format_table, reconcile
+    from peacefacts.reconciler import Verdict, format_table, reconcile
 
+    tables = None
+    if official or official_dir is not None:
+        from peacefacts.official.build import load_official
+
+        tables = load_official(official_dir)  # a wrong directory fails before any extraction
     items, failed = gather_items(list(paths or []), facts)
-    result = reconcile(items, policy=policy.value)
-    text = result.to_json() + "\n" if fmt is ReconcileFormat.json else format_table(result)
-    write_text(text, output)
+    result = reconcile(items, policy=policy.value, official=tables)
+    del items
+    with open_output(output) as out:
+        if fmt is ReconcileFormat.json:
+            result.write_json(out)  # streamed: a record at a time, not one string of everything
+            out.write("\n")
+        else:
+            out.write(format_table(result))
+        out.flush()
+    counts = result.verdict_counts()
     print(
-        f"peacefacts: {len(result.groups)} group(s), {len(result.pairs)} pair(s), "
-        f"{len(result.discrepancies())} disagreement(s), {len(result.copies)} copy pair(s)",
+        f"peacefacts: {len(result.groups)} group(s), {sum(counts.values())} pair(s), "
+        f"{sum(counts.values()) - counts[Verdict.AGREE]} disagreement(s), {len(result.copies)} copy pair(s)",
         file=sys.stderr,
     )
     if failed:
