@@ -7,6 +7,7 @@ barely counts, and a headline counts three times a body mention.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
@@ -51,8 +52,12 @@ def country_mentions(chunk: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=256)
 def story_country(text: str, title: Optional[str]) -> Optional[str]:
-    """The country a block is mostly about: mentions counted, the headline's weighted."""
+    """The country a block is mostly about: mentions counted, the headline's weighted.
+
+    Cached: the planning pass and the people layer both ask it of every block of a batch.
+    """
     counts: dict[str, float] = {}
     first: dict[str, int] = {}  # order of first mention, headline first: breaks ties
     named: set[str] = set()  # countries mentioned at least once other than as a destination
