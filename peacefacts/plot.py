@@ -152,6 +152,8 @@ def timeline_points(data: Any, subject: str, metric: str, *, policy: str = "late
         conflicted = {id(o) for p in group.pairs if p.verdict.value == "conflict" for o in (p.a, p.b)}
         merged: dict[tuple[Any, ...], list[Observation]] = {}
         for obs in group.observations:
+            if obs.source == "official":
+                continue  # the official record is a line (official=...), not a source's marker
             key = (obs.source, str(obs.as_of), obs.value, obs.qualifier.value, obs.low, obs.high)
             merged.setdefault(key, []).append(obs)
         for members in merged.values():
@@ -337,7 +339,7 @@ def plot_timeline(
 
     # --- the reconciled series: best figure per dated point, in time order --------------------
     for gi, group in enumerate(groups):
-        series = [pt for pt in group.series if pt.as_of is not None]
+        series = [pt for pt in group.series if pt.as_of is not None and pt.rank.value != "official"]
         if len(series) >= 2 and not metric_enum.is_forward_looking:
             xs = [_date_num(mdates, pt.as_of.midpoint) for pt in series]  # type: ignore[union-attr]
             ys = [pt.best for pt in series]
@@ -452,7 +454,7 @@ def plot_timeline(
         color, marker = style[s]
         docs = sorted({d for p in points if p.source == s for d in p.docs})
         handles.append(Line2D([], [], color=color, marker=marker, ls="none", ms=8, label=_source_label(docs, known)))
-    if any(len(g.series) >= 2 for g in groups) and not metric_enum.is_forward_looking:
+    if any(sum(p.rank.value != "official" for p in g.series) >= 2 for g in groups) and not metric_enum.is_forward_looking:
         handles.append(Line2D([], [], color=_SERIES, lw=1.2, label="reconciled series (best figure per date)"))
     for i, line in enumerate(lines):
         handles.append(Line2D([], [], color=_OFFICIAL, alpha=0.45, lw=4.0 if i == 0 else 2.5,

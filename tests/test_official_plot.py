@@ -30,7 +30,7 @@ def test_cumulative_deaths_as_steps(tables):
     assert lines[0].points[0] == (D(2021, 10, 1), 159)
     assert lines[0].points[-1] == (D(2022, 4, 30), 166)
     assert (D(2022, 3, 29), 166) in lines[0].points
-    assert all(a[0] < b[0] and a[1] <= b[1] for a, b in zip(lines[0].points, lines[0].points[1:]))
+    assert all(a[0] < b[0] and a[1] <= b[1] for a, b in zip(lines[0].points, lines[0].points[1:], strict=False))
 
 
 def test_a_line_stops_where_the_table_ends(tables):

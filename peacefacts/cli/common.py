@@ -8,9 +8,12 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
-from typing import IO, Any, Iterator, List, Optional
+from typing import IO, TYPE_CHECKING, Any, Iterator, List, Optional, Union
 
 from peacefacts.errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from peacefacts.records import ErrorRecord, ExtractionResult
 
 __all__ = ["open_output", "write_text", "run_extraction", "read_facts_file", "gather_items", "report_error"]
 
@@ -38,7 +41,7 @@ def run_extraction(
     people: bool = True,
     model: Optional[str] = None,
     progress: bool = True,
-):
+) -> Iterator[Union[ExtractionResult, ErrorRecord]]:
     """Read PATHs and stream extraction results (shared by extract, reconcile, people, plot)."""
     from peacefacts.extractor import Extractor
     from peacefacts.ingest import read_inputs
@@ -55,7 +58,7 @@ def run_extraction(
     if progress and sys.stderr.isatty():
         from tqdm import tqdm
 
-        results = tqdm(results, desc="extracting", unit="doc", file=sys.stderr)
+        return iter(tqdm(results, desc="extracting", unit="doc", file=sys.stderr))
     return results
 
 

@@ -49,12 +49,23 @@ def reconcile_command(
         PolicyChoice, typer.Option("--policy", help="Which figure of a series is preferred.")
     ] = PolicyChoice.latest,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    official: Annotated[
+        bool, typer.Option("--official", help="Add the official tables' value to each checkable group, as arbiter.")
+    ] = False,
+    official_dir: Annotated[
+        Path | None, typer.Option("--official-dir", help="Newer official tables for --official (a download or a bundle).")
+    ] = None,
 ) -> None:
     """Group figures from many documents, order them in time and explain every disagreement."""
     from peacefacts.reconciler import Verdict, format_table, reconcile
 
+    tables = None
+    if official or official_dir is not None:
+        from peacefacts.official.build import load_official
+
+        tables = load_official(official_dir)  # a wrong directory fails before any extraction
     items, failed = gather_items(list(paths or []), facts)
-    result = reconcile(items, policy=policy.value)
+    result = reconcile(items, policy=policy.value, official=tables)
     del items
     with open_output(output) as out:
         if fmt is ReconcileFormat.json:

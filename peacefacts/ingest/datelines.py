@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from peacefacts.ingest.lines import split_lines
 from peacefacts.records import PartialDate
@@ -126,7 +126,7 @@ EARLY_WINDOW = 600
 
 
 @lru_cache(maxsize=1)
-def _parser():
+def _parser() -> Any:  # a dateparser DateDataParser (dateparser has no type hints)
     # Built once: DateDataParser set-up costs ~50 ms. English only, UTC, a fixed base date (never
     # "now"); the patterns above always include a year, so the base never fills in a part.
     from dateparser.date import DateDataParser

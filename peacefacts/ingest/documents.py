@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from typing import Any
 
 from peacefacts.errors import InputError
 from peacefacts.ingest.blocks import split_blocks
@@ -123,7 +124,7 @@ def _document(
         title=title,
         published=published,
         published_source=source if published is not None else PublishedSource.NONE,
-        blocks=blocks,  # type: ignore[arg-type]  # attrs' converter=tuple confuses mypy
+        blocks=blocks,
         source_path=source_path,
     )
 
@@ -199,7 +200,7 @@ def document_from_text(
     return build_text_document(text, doc_id=doc_id, url=url, title=title, published=published)
 
 
-def _html_date(tree, url: str | None) -> PartialDate | None:
+def _html_date(tree: Any, url: str | None) -> PartialDate | None:  # tree: an lxml element
     import htmldate
 
     try:

@@ -18,8 +18,8 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterable, Iterator
-from typing import IO, Union
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any, Union
 
 from peacefacts.errors import InputError, JSONLError
 from peacefacts.ingest.documents import (
@@ -214,7 +214,7 @@ def _type_name(value: object) -> str:
     )
 
 
-def _load_object(line: str, where: str) -> dict:
+def _load_object(line: str, where: str) -> dict[str, Any]:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -224,7 +224,7 @@ def _load_object(line: str, where: str) -> dict:
     return obj
 
 
-def _optional_str(obj: dict, key: str, where: str) -> str | None:
+def _optional_str(obj: dict[str, Any], key: str, where: str) -> str | None:
     value = obj.get(key)
     if value is None or isinstance(value, str):
         return value or None
@@ -439,7 +439,7 @@ def _read_stdin(default: PartialDate | None, max_bytes: int) -> Iterator[Item]:
         yield ErrorRecord(doc="-", error=str(exc), kind="InputError")
         return
     if _is_jsonl(text):
-        yield from _iter_jsonl_stream(io.BufferedReader(io.BytesIO(data)), "-", default, max_bytes)  # type: ignore[arg-type]
+        yield from _iter_jsonl_stream(io.BufferedReader(io.BytesIO(data)), "-", default, max_bytes)
         return
     yield _guarded("-", lambda: _text_or_html("-", text, default))
 
@@ -455,7 +455,7 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
-def _guarded(doc_id: str, build) -> Item:
+def _guarded(doc_id: str, build: Callable[[], Document]) -> Item:
     try:
         return build()
     except InputError as exc:

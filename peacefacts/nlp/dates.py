@@ -15,6 +15,9 @@ phrase is resolved against the first and the last day the base can mean, each re
 to the interval of dateparser's ``period`` (year, month, week, day), and only the part common to
 the whole interval is kept. The same trick with two unrelated probe bases tells whether a phrase
 is relative at all (:func:`is_relative`).
+
+Why one module of this size: finding dates, resolving them with dateparser and reading periods
+share the date patterns and the precision logic; each is a section below.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import datetime as _dt
 import functools
 import re
 import threading
-from typing import NamedTuple, Union
+from typing import Any, NamedTuple, Union
 
 from peacefacts.nlp.numbers import NUMBER_PATTERN, parse_figure
 from peacefacts.records import PartialDate, Qualifier
@@ -96,7 +99,7 @@ _LOCAL = threading.local()
 _MAX_PARSERS = 32
 
 
-def _parser(base: _dt.date):
+def _parser(base: _dt.date) -> Any:  # a dateparser DateDataParser (dateparser has no type hints)
     """A DateDataParser for ``base``, reused per thread.
 
     ``RELATIVE_BASE`` is fixed at construction, so parsers are cached per base date in a small
@@ -544,7 +547,7 @@ def find_periods(text: str, start: int = 0, end: int | None = None, base: BaseDa
     return out
 
 
-def _duration(m: re.Match, base: PartialDate | None) -> PeriodMatch | None:
+def _duration(m: re.Match[str], base: PartialDate | None) -> PeriodMatch | None:
     # a bare "years"/"decades" with neither a number nor "the past" is not a period
     has_num = m.group("num") is not None or m.group("half") is not None
     unit = m.group("unit").lower()

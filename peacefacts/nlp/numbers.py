@@ -21,6 +21,10 @@ Conventions:
 * Numbers glued to letters are codes, not figures ("M-17", "COVID-19", "G20", "1990s").
 * All-digit dates ("2024-04-19", "19/04/2025") and clock times ("02:40 PM") are consumed and
   not reported; a day number beside a month name ("8 June", "June 8") is kind ``"date"``.
+
+Why one module of this size: the word tables, scale words, hedges and the scanner share one set
+of compiled patterns (a hedge is read by the same pass that reads its number); split apart, each
+part would import the others' private patterns.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from __future__ import annotations
 import math
 import re
 import warnings
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
@@ -90,7 +95,7 @@ _ORDINAL_WORDS = {
 }  # fmt: skip
 
 
-def _alt(words) -> str:
+def _alt(words: Iterable[str]) -> str:
     # longest first so an alternation never stops at a prefix ("seven" in "seventy")
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 

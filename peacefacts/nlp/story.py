@@ -7,6 +7,7 @@ barely counts, and a headline counts three times a body mention.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
@@ -16,6 +17,8 @@ __all__ = ["story_country", "country_mentions"]
 
 _WORD = re.compile(r"[A-Za-z][\w'’`.-]*")
 _DESTINATION = re.compile(r"\b(?i:to|in|into|from|at|across|of)(?: the)?\s+(?:[A-Z][\w-]+,\s+)?$")
+#: a story this long names its country more than once if it has one
+_LONG_STORY = 1000
 _CONNECTORS = frozenset({"of", "the", "and", "d'ivoire"})
 
 
@@ -51,8 +54,12 @@ def country_mentions(chunk: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=256)
 def story_country(text: str, title: Optional[str]) -> Optional[str]:
-    """The country a block is mostly about: mentions counted, the headline's weighted."""
+    """The country a block is mostly about: mentions counted, the headline's weighted.
+
+    Cached: the planning pass and the people layer both ask it of every block of a batch.
+    """
     counts: dict[str, float] = {}
     first: dict[str, int] = {}  # order of first mention, headline first: breaks ties
     named: set[str] = set()  # countries mentioned at least once other than as a destination
@@ -73,5 +80,7 @@ def story_country(text: str, title: Optional[str]) -> Optional[str]:
             first.setdefault(country, len(first))
     if not counts:
         return None
-    best, _score = sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))[0]
+    best, score = sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))[0]
+    if score < 2.0 and len(text) > _LONG_STORY:
+        return None  # one passing mention in a long piece ("the UN Cyprus medal") is not its subject
     return best if best in named else None  # only ever a destination ("to South Sudan"): not who

@@ -409,6 +409,7 @@ def reconcile(
     rules: Sequence[Rule] | None = None,
     neighbours: int | None = DEFAULT_NEIGHBOURS,
     n_process: int = 1,
+    official: Any = None,
 ) -> Reconciliation:
     """Group facts from many documents, pair them with verdicts, rank series, find copies.
 
@@ -423,6 +424,11 @@ def reconcile(
             ``neighbours + 1`` is judged exhaustively); ``None`` judges every pair (quadratic).
         n_process: build groups in this many worker processes (forked where the platform
             allows); 1 builds them here.
+        official: ``True`` (the bundled tables), a directory of newer tables, or
+            :class:`~peacefacts.official.tables.OfficialTables`: each checkable group gets the
+            official value as an observation and a series point of rank ``official``, and each
+            conflict says which side the official record supports
+            (:mod:`peacefacts.reconciler.official`).
 
     Returns:
         A :class:`Reconciliation`.
@@ -451,6 +457,13 @@ def reconcile(
     if n_process < 1:
         raise ValueError(f"n_process must be at least 1, not {n_process}")
     chain = tuple(DEFAULT_RULES if rules is None else rules)
+    tables = None
+    if official is not None and official is not False:
+        from peacefacts.reconciler.official import OfficialArbiter, official_tables, with_official
+
+        tables = official_tables(official)
+        if tables is not None:
+            chain = (*chain, OfficialArbiter(tables))
     facts, docs = _collect(results_or_facts, documents or ())
 
     fingerprints = {doc_id: document_fingerprint(doc) for doc_id, doc in sorted(docs.items())}
@@ -470,6 +483,8 @@ def reconcile(
         groups = [
             _build_group(key, buckets.pop(key), source_of, similarity, policy, run, neighbours) for key in keys
         ]
+    if tables is not None:
+        groups = [with_official(group, tables) for group in groups]
     return Reconciliation(groups=tuple(groups), copies=copies, policy=policy)
 
 

@@ -79,6 +79,7 @@ class Rank(str, enum.Enum):
     PREFERRED = "preferred"
     NORMAL = "normal"
     DEPRECATED = "deprecated"
+    OFFICIAL = "official"  # the official tables' value (reconcile(official=True)), not a source's
 
     def __str__(self) -> str:
         return self.value
@@ -359,7 +360,7 @@ class Point:
         high: the highest reliable estimate (``None``: unbounded, e.g. "more than 40,000").
         sources: number of independent sources (copies of one article count once).
         docs: the documents behind the point.
-        rank: preferred, normal or deprecated.
+        rank: preferred, normal or deprecated; ``official`` for the official tables' value.
         reason: why the point has its rank.
         disputed: whether any observation of the point is in a conflict pair.
     """
