@@ -130,6 +130,14 @@ def test_un_deaths_in_one_year(tables):
     assert (v.verdict, v.difference) == (Verdict.NEAR, -1)
 
 
+def test_un_deaths_from_a_start_up_to_a_date(tables):
+    # "since January, 43 peacekeepers have died" (the slice holds every death of 2021)
+    v = check_fact(claim(43, subject="UN", as_of="2021-03-31", since="2021"), tables)
+    assert (v.check, v.verdict, official(v)) == (CheckKind.UN_FATALITIES, Verdict.MATCHES, {"all": "43", "uniformed": "21"})
+    assert (v.period_start, v.period_end, v.period_end_latest) == (D(2021, 1, 1), D(2021, 3, 31), D(2021, 3, 31))
+    assert v.reason.endswith("all UN peacekeeping deaths from 2021 up to 2021-03-31, UN fatalities table (last update 2025-04-04)")
+
+
 def test_un_deaths_up_to_a_date_on_the_bundled_table():
     v = check_fact(claim(4200, subject="UN", as_of="2022-05-29", since="1948", qualifier="approx"), load_official())
     assert (v.check, v.verdict, v.difference, official(v)["all"]) == (CheckKind.UN_FATALITIES, Verdict.MATCHES, -12, "4,212")

@@ -24,6 +24,7 @@ import attrs
 
 from peacefacts import vocab
 from peacefacts.nlp.dates import DateMatch, find_dates
+from peacefacts.nlp.lists import is_ranking
 from peacefacts.nlp.numbers import FigureMatch, find_figures, parse_figure
 from peacefacts.nlp.segment import Sentence, split_sentences
 from peacefacts.nlp.story import country_mentions, story_country
@@ -72,6 +73,7 @@ _INCIDENT = re.compile(
     r"mortar|raid|bomb\w*|assault|gunfire|fire|rebels|militants|insurgents|jihadists|accident)\b",
     re.IGNORECASE,
 )
+_DEATH_TOLL = re.compile(r"\bdeath\s+toll\b", re.IGNORECASE)
 _TOLL = re.compile(r"\b(?:kill\w*|died|dead|deaths?|wounded|injur\w+|death toll|fallen|martyr\w*)\b", re.IGNORECASE)
 _BARE_FIGURE = re.compile(r"^[\s(]*(?:(?:about|some|over|more than|nearly|almost|around|approximately)\s+)?[\d.,\s]+\)?\s*$", re.IGNORECASE)
 _RANK_LINE = re.compile(r"^\s*(?:#?\d{1,3}[.)]?|\d{1,3}(?:st|nd|rd|th))\s*$", re.IGNORECASE)
@@ -130,6 +132,8 @@ class BlockPlan:
     incident: Optional[Incident] = None
     #: every mission the block names, in order of first mention
     missions: tuple[str, ...] = ()
+    #: the day of the statement the story reports ("…, the minister said on Monday")
+    statement_day: Optional[PartialDate] = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -151,9 +155,14 @@ def mission_at_place(text: str, when: Optional[PartialDate]) -> Optional[str]:
     """
     year = when.year if when is not None else None
     for place in vocab.place_mentions(text):
-        mission = vocab.mission_at(place.place, year)
-        if mission is not None:
-            return mission
+        serving = [m for m in vocab.missions_at(place.place, year) if m.kind == "peacekeeping"]
+        if serving:
+            return serving[0].acronym
+        if year is not None:
+            # "returned from Darfur" after the mission closed: the one that served there last
+            ended = [m for m in vocab.missions_at(place.place) if m.kind == "peacekeeping" and m.end is not None and m.end <= year]
+            if ended:
+                return max(ended, key=lambda m: m.end or 0).acronym
     return None
 
 
@@ -209,21 +218,38 @@ def _is_heading(text: str, sentence: Sentence) -> bool:
     return line.endswith(":") or not line.endswith((".", "!", "?", '"', "”"))
 
 
+_FUNCTION_END = re.compile(
+    r"(?:,|\b(?:since|of|in|to|the|and|or|with|than|from|by|at|for|some|about|over|nearly|almost|around|"
+    r"more|least|a|an|its|their|his|her|our|on))\s*$",
+    re.IGNORECASE,
+)
+
+
 def _merge_lines(text: str, sentences: list[Sentence]) -> list[Sentence]:
-    """Join a line broken mid-sentence to the next ("Military personnel**" / "and civilian police
-    serving …:"), and a label ending in a colon to the bare figure on the next line."""
+    """Join a line broken mid-sentence to the next, and a label ending in a colon to the bare
+    figure on the next line.
+
+    Pages copied from print or PDF wrap sentences over lines, even over blank lines ("… who have
+    died" / "" / "on duty since 1948"): a line that does not end a sentence joins the next one
+    when that one starts in lower case, or with a number after a function word ("… since" /
+    "1948."). Headlines and table rows start with a capital and stay apart.
+    """
     out: list[Sentence] = []
     for s in sentences:
         if out:
             prev = out[-1]
+            between = text[prev.end : s.start]
             prev_text = text[prev.start : prev.end].rstrip()
             cur_text = text[s.start : s.end]
-            same_paragraph = "\n\n" not in text[prev.end : s.start].replace("\r", "")
-            continues = cur_text[:1].islower() and not prev_text.endswith((".", "!", "?", ":"))
-            label_value = prev_text.endswith(":") and _BARE_FIGURE.match(cur_text) and len(prev_text) < 200
-            if (continues and same_paragraph) or label_value:
-                out[-1] = Sentence(prev.start, s.end)
-                continue
+            if "\n" in between and between.count("\n") <= 3:
+                open_end = not prev_text.endswith((".", "!", "?", ":", '"', "”", ";"))
+                continues = open_end and (
+                    cur_text[:1].islower() or (cur_text[:1].isdigit() and bool(_FUNCTION_END.search(prev_text)))
+                )
+                label_value = prev_text.endswith(":") and _BARE_FIGURE.match(cur_text) and len(prev_text) < 200
+                if continues or label_value:
+                    out[-1] = Sentence(prev.start, s.end)
+                    continue
         out.append(s)
     return out
 
@@ -288,32 +314,60 @@ def _table_rows(
     return rows, used
 
 
-def _incident(text: str, sentences: list[Sentence], block: Block, published: Optional[PartialDate], missions: list[str]) -> Optional[Incident]:
-    """The attack or accident the story reports, when its headline or lead is about one."""
-    lead = [block.title or ""] + [text[s.start : s.end] for s in sentences[:3]]
-    if not any(_TOLL.search(t) and _INCIDENT.search(t) for t in lead):
-        return None
-    day = None
-    for s in sentences[:4]:
+_REPORTED = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|noted|confirmed|expressed|statement)\b", re.IGNORECASE)
+
+
+def _incident_day(text: str, sentences: list[Sentence], published: Optional[PartialDate]) -> Optional[PartialDate]:
+    """The day of the attack: a day-precise date right after a toll or attack word ("killed on
+    Thursday night", "attacked late on Monday") or before one ("Monday's attack")."""
+    for s in sentences:
         sentence = text[s.start : s.end]
         if not (_TOLL.search(sentence) or _INCIDENT.search(sentence)):
             continue
         for match in find_dates(sentence, base=published):
-            if match.value is None or match.value.precision != "day" or match.role not in {"as_of", "range"}:
+            if match.value is None or match.value.precision != "day":
                 continue
             if published is not None and not 0 <= (published.first_day - match.value.first_day).days <= 10:
                 continue
-            if re.search(r"\b(?:said|told|announced|reported|added|stated)\b[^.]{0,12}$", sentence[: match.start]):
-                continue  # "…, the UN said on Friday": the report's day, not the attack's
-            day = match.value
-            break
-        if day is not None:
-            break
+            before = sentence[max(0, match.start - 60) : match.start]
+            after = sentence[match.end : match.end + 30]
+            near_toll = bool(_TOLL.search(before) or _INCIDENT.search(before)) and not _REPORTED.search(before[-25:])
+            possessive = after.startswith(("'s", "’s")) and bool(_INCIDENT.search(after))
+            if near_toll or possessive:
+                return match.value
+    return None
+
+
+def _statement_day(text: str, sentences: list[Sentence], published: Optional[PartialDate]) -> Optional[PartialDate]:
+    """The day of the statement a story reports ("…, the minister said on Monday"), which dates
+    the figures the statement gives; an event's day ("the contingent left on Sunday") does not."""
+    if published is None or published.precision != "day":
+        return None
+    for s in sentences[:12]:
+        sentence = text[s.start : s.end]
+        for match in find_dates(sentence, base=published):
+            if match.value is None or match.value.precision != "day" or not vocab_weekday(match.text):
+                continue
+            around = sentence[max(0, match.start - 120) : match.start] + " " + sentence[match.end : match.end + 20]
+            if _REPORTED.search(around) and 0 <= (published.first_day - match.value.first_day).days <= 7:
+                return match.value
+    return None
+
+
+def vocab_weekday(phrase: str) -> bool:
+    """Whether a date phrase names a weekday ("on Monday", "last Tuesday")."""
+    return any(word.lower().strip(".,'’s") in vocab.WEEKDAYS for word in phrase.split())
+
+
+def _incident(text: str, sentences: list[Sentence], block: Block, published: Optional[PartialDate], missions: list[str]) -> Optional[Incident]:
+    """The attack or accident the story reports, when its headline or lead is about one."""
+    lead = [block.title or ""] + [text[s.start : s.end] for s in sentences[:3]]
+    if not any((_TOLL.search(t) and _INCIDENT.search(t)) or _DEATH_TOLL.search(t) for t in lead):
+        return None
     mission = missions[0] if missions else None
     if mission is None:
-        lead_text = " ".join(lead)
-        mission = mission_at_place(lead_text, published)
-    return Incident(day=day, mission=mission)
+        mission = mission_at_place(" ".join(lead), published)
+    return Incident(day=_incident_day(text, sentences, published), mission=mission)
 
 
 def plan_document(document: Document) -> list[BlockPlan]:
@@ -353,7 +407,11 @@ def plan_document(document: Document) -> list[BlockPlan]:
             if sentence in used:
                 continue
             figures = tuple(f for f in find_figures(text, sentence.start, sentence.end) if f.kind in _FIGURE_KINDS)
-            if not figures or not KEYWORDS.search(text, sentence.start, sentence.end):
+            if not figures:
+                continue
+            if not KEYWORDS.search(text, sentence.start, sentence.end) and not is_ranking(
+                text[sentence.start : sentence.end], figures, sentence.start
+            ):
                 continue
             in_effect = [r for r in references if r.start <= sentence.start]
             candidates.append(Candidate(sentence, figures, in_effect[-1] if in_effect else None))
@@ -376,6 +434,7 @@ def plan_document(document: Document) -> list[BlockPlan]:
                 table_rows=tuple(rows),
                 incident=_incident(text, body, block, published, list(ordered_missions)),
                 missions=ordered_missions,
+                statement_day=_statement_day(text, body, published),
             )
         )
     return plans

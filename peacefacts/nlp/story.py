@@ -17,6 +17,8 @@ __all__ = ["story_country", "country_mentions"]
 
 _WORD = re.compile(r"[A-Za-z][\w'’`.-]*")
 _DESTINATION = re.compile(r"\b(?i:to|in|into|from|at|across|of)(?: the)?\s+(?:[A-Z][\w-]+,\s+)?$")
+#: a story this long names its country more than once if it has one
+_LONG_STORY = 1000
 _CONNECTORS = frozenset({"of", "the", "and", "d'ivoire"})
 
 
@@ -78,5 +80,7 @@ def story_country(text: str, title: Optional[str]) -> Optional[str]:
             first.setdefault(country, len(first))
     if not counts:
         return None
-    best, _score = sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))[0]
+    best, score = sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))[0]
+    if score < 2.0 and len(text) > _LONG_STORY:
+        return None  # one passing mention in a long piece ("the UN Cyprus medal") is not its subject
     return best if best in named else None  # only ever a destination ("to South Sudan"): not who

@@ -37,6 +37,7 @@ range of the official count through that month; a deployment against the month e
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import enum
 import math
@@ -45,7 +46,7 @@ from typing import Any, Optional
 import attrs
 
 from peacefacts.io.convert import to_record
-from peacefacts.official.tables import OfficialTables, month_end
+from peacefacts.official.tables import OfficialTables
 from peacefacts.records import Category, Fact, Metric, PartialDate, Qualifier
 from peacefacts.vocab import country_for, mission_for, normalize
 
@@ -484,18 +485,18 @@ def _deployed(
     if scopes is None:
         return _unchecked(fact, source, Unchecked.SCOPE_NOT_HELD, "the contributions table has no breakdown by sex", check)
     months = table.months(country=kind == "country")
-    ends = [month_end(m) for m in months]
+    ends = table.month_ends(country=kind == "country")
     prov = table.provenance if kind == "country" else table.totals_provenance
     if as_of.first_day < ends[0].replace(day=1) or as_of.last_day > ends[-1]:
         return _unchecked(
             fact, source, Unchecked.OUT_OF_RANGE,
             f"dated {as_of}, outside the {prov.table.replace('_', ' ')} table ({months[0]}..{months[-1]})", check,
         )
-    # the stock on any day of the span lies between the month ends around it
-    inside = [i for i, e in enumerate(ends) if as_of.first_day <= e <= as_of.last_day]
-    before = [i for i, e in enumerate(ends) if e <= as_of.first_day]
-    after = [i for i, e in enumerate(ends) if e >= as_of.last_day]
-    indices = sorted(set(inside) | ({before[-1]} if before else set()) | ({after[0]} if after else set()))
+    # the stock on any day of the span lies between the month ends around it: the last one on or
+    # before its first day, those inside it, and the first one on or after its last day
+    first = max(0, bisect.bisect_right(ends, as_of.first_day) - 1)
+    last = min(len(ends) - 1, bisect.bisect_left(ends, as_of.last_day))
+    indices = list(range(first, last + 1))
     country = None if kind == "un" else name
     official, details = {}, {}
     for scope in scopes:

@@ -21,7 +21,7 @@ from typing import Optional, Union
 import attrs
 
 from peacefacts.official.checks import SCOPE_LABELS, resolve_subject
-from peacefacts.official.tables import OfficialTables, month_end
+from peacefacts.official.tables import OfficialTables
 from peacefacts.records import Category, Metric
 
 __all__ = ["OfficialLine", "official_lines"]
@@ -112,7 +112,7 @@ def official_lines(
             return ()
         contributions = tables.contributions
         months = contributions.months(country=kind == "country")
-        ends = [month_end(m) for m in months]
+        ends = contributions.month_ends(country=kind == "country")
         chosen = [i for i, e in enumerate(ends) if start <= e <= end]
         before = [i for i, e in enumerate(ends) if e < start]
         indices = ([before[-1]] if before and chosen else []) + chosen

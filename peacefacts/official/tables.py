@@ -321,14 +321,20 @@ class ContributionTable:
     totals_provenance: TableProvenance
     country_months: tuple[str, ...] = attrs.field(init=False)
     total_months: tuple[str, ...] = attrs.field(init=False)
+    _ends: dict[bool, tuple[_dt.date, ...]] = attrs.field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         self.country_months = tuple(sorted({m for series in self.by_country.values() for m in series}))
         self.total_months = tuple(sorted(self.totals))
+        self._ends = {True: tuple(map(month_end, self.country_months)), False: tuple(map(month_end, self.total_months))}
 
     def months(self, country: bool = True) -> tuple[str, ...]:
         """The months (``YYYY-MM``) of the country series, or of the totals (``country=False``)."""
         return self.country_months if country else self.total_months
+
+    def month_ends(self, country: bool = True) -> tuple[_dt.date, ...]:
+        """The last day of each of :meth:`months`, in the same order."""
+        return self._ends[country]
 
     @property
     def first_month(self) -> str:

@@ -16,18 +16,21 @@ pipeline runs without NER for facts) and returns plain :class:`~peacefacts.recor
 
 from __future__ import annotations
 
+import re
 from functools import partial
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
+
+import attrs
 
 from peacefacts import vocab
 from peacefacts.nlp.dates import find_dates
 from peacefacts.nlp.facts.dating import date_figure, lead_dates
-from peacefacts.nlp.facts.lists import list_entries
 from peacefacts.nlp.facts.metric import METRIC_RULES, Decision, decide_metric, is_incident
-from peacefacts.nlp.facts.parse import counted_noun, root_of, span_tokens
+from peacefacts.nlp.facts.parse import counted_noun, noun_class, root_of, span_tokens
 from peacefacts.nlp.facts.reading import SentenceContext, SentenceState, read_figure
 from peacefacts.nlp.facts.subject import SUBJECT_RULES, decide_subject
 from peacefacts.nlp.facts.vocabulary import find_cues, vocabulary
+from peacefacts.nlp.lists import list_entries, shared_entries
 from peacefacts.nlp.plan import BlockPlan, Candidate, TableRow, mission_mentions
 from peacefacts.records import AsOfSource, Category, Fact, Metric, PartialDate, Qualifier
 
@@ -48,6 +51,9 @@ __all__ = [
 def rule_names() -> list[str]:
     """Every metric and subject rule name (what ``disabled_rules`` can switch off)."""
     return [r.name for r in METRIC_RULES] + [r.name for r in SUBJECT_RULES]
+
+
+_AMONG = re.compile(r"^\W*(?:Among|Of)\s+(?:them|these|those|the\s+dead|the\s+victims)\b", re.IGNORECASE)
 
 
 def _is_headline(candidate: Candidate, plan: BlockPlan, full_text: str) -> bool:
@@ -72,9 +78,10 @@ def _context(
         toks = span_tokens(sdoc, offset, other.num_start, other.num_end)
         if toks:
             other_root = root_of(toks)
-            figure_tokens.add(other_root.i)
             other_noun = counted_noun(other_root, {t.i for t in toks})
-            if other_noun is not None:
+            figure_tokens.add(other_root.i)
+            # "one single horrific attack": a noun that counts nothing of ours owns no date
+            if other_noun is not None and noun_class(other_noun) in {"personnel", "mission", "country"}:
                 figure_tokens.add(other_noun.i)
     return SentenceContext(
         sdoc=sdoc,
@@ -88,6 +95,7 @@ def _context(
         dates=tuple(dates),
         lead=lead_dates(text, dates, sdoc, state, plan, candidate, full_text),
         entries=list_entries(text, candidate.figures, offset),
+        shared=shared_entries(text, candidate.figures, offset),
         figure_tokens=frozenset(figure_tokens),
         mission_before=mission_before,
         missions_here=tuple(dict.fromkeys(m for _, m in mission_mentions(text))),
@@ -130,7 +138,17 @@ def facts_from_sentence(
         if not isinstance(outcome, Decision):
             continue
         metric = outcome.metric
+        inherited = _AMONG.match(ctx.text) and state.last_metric is not None and reading.predicate is None
+        if inherited and state.last_metric in {Metric.FATALITIES_TOTAL, Metric.FATALITIES_INCIDENT, Metric.INJURIES_TOTAL}:
+            # "… who died in service in 2016. Among them were five Pakistani peacekeepers,"
+            metric = state.last_metric
+            outcome = Decision(metric, "among")
+            ctx = attrs.evolve(ctx, lead=attrs.evolve(ctx.lead, as_of=state.as_of, source=state.as_of_source, since=state.since))
+        shared = ctx.shared.get(fm.num_start)
         subject, subject_rule = decide_subject(reading, ctx, metric, disabled)
+        subjects = list(shared) if shared else [subject]
+        if shared:
+            subject_rule = "each"
         category = reading.category
         if metric in {Metric.MISSIONS_CURRENT, Metric.MISSIONS_SERVED_TOTAL, Metric.COUNTRIES_SERVED_TOTAL}:
             category = None
@@ -139,22 +157,23 @@ def facts_from_sentence(
         as_of, as_of_source, since = date_figure(reading, ctx, metric, incident=partial(is_incident, reading, ctx))
         if category is not None:
             categories.append(category)
-        facts.append(
-            Fact(
-                doc=plan.doc_id,
-                subject=subject,
-                metric=metric,
-                figure=fm.figure,
-                category=category,
-                as_of=as_of,
-                as_of_source=as_of_source,
-                since=since,
-                evidence=full_text[candidate.sentence.start : candidate.sentence.end],
-                start=fm.num_start,
-                end=fm.num_end,
-                rule=f"{reading.how}.{outcome.rule}@{subject_rule}" + ("+headline" if ctx.headline else ""),
+        for subject in subjects:
+            facts.append(
+                Fact(
+                    doc=plan.doc_id,
+                    subject=subject,
+                    metric=metric,
+                    figure=fm.figure,
+                    category=category,
+                    as_of=as_of,
+                    as_of_source=as_of_source,
+                    since=since,
+                    evidence=full_text[candidate.sentence.start : candidate.sentence.end],
+                    start=fm.num_start,
+                    end=fm.num_end,
+                    rule=f"{reading.how}.{outcome.rule}@{subject_rule}" + ("+headline" if ctx.headline else ""),
+                )
             )
-        )
     _remember(state, facts, ctx, categories)
     return facts
 
@@ -162,8 +181,12 @@ def facts_from_sentence(
 def _remember(state: SentenceState, facts: list[Fact], ctx: SentenceContext, categories: list[Category]) -> None:
     named = [f.subject for f in facts if f.subject != "UN" and not _is_mission(f.subject)]
     if named:
-        state.last_subject = named[-1]
+        state.last_country = named[-1]
+    if facts:
+        state.last_subject = facts[-1].subject if not _is_mission(facts[-1].subject) else state.last_subject
         state.last_subject_end = ctx.candidate.sentence.end
+        state.last_metric = facts[-1].metric
+        state.seen_values.update(f.figure.value for f in facts)
     if facts or ctx.lead.as_of is not None:
         keep = next((f for f in facts if f.as_of_source in {AsOfSource.EXPLICIT, AsOfSource.RELATIVE}), None)
         state.as_of = keep.as_of if keep else ctx.lead.as_of

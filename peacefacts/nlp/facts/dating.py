@@ -36,6 +36,14 @@ _ANAPHORA = re.compile(
 )
 _LEAD_START = re.compile(r"\W*(since|with its (very )?first|from its first|after its first)\b", re.IGNORECASE)
 _END_OF_YEAR = re.compile(r"\bend(?:\s+of|\s*-)\s*(?:the\s+year\s+)?(?:of\s+)?(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|noted|confirmed|expressed|statement)\b", re.IGNORECASE)
+_TOLL_WORDS = re.compile(
+    r"\b(?:kill\w*|died|dead|deaths?|wounded|injur\w+|attack\w*|ambush\w*|explosion|blast|fire|raid|clash\w*|"
+    r"struck|hit|crash\w*)\b",
+    re.IGNORECASE,
+)
+# a date that dates a clause comes with its preposition ("in March 2016", "as of 2023", "by 2014")
+_PREPOSED = re.compile(r"^(?:in|on|at|as\s+(?:of|at|on)|by|during|until|till|through|throughout|from|between|since|after|before|around|of)\b", re.IGNORECASE)
 _RELATIVE_WORDS = re.compile(
     rf"\b(last|yesterday|today|this|next|ago|now|currently|present|{alternation(WEEKDAY_NAMES)})\b", re.IGNORECASE
 )
@@ -80,7 +88,10 @@ def lead_dates(text: str, dates: list[DateMatch], sdoc: object, state: SentenceS
             since_any = since_any or dm.value
             claimed.add(dm.start)
             continue
-        if first_comma != -1 and dm.end <= first_comma + 1 and dm.start <= 30:
+        leads = dm.start <= 30 and (
+            (first_comma != -1 and dm.end <= first_comma + 1) or text[dm.end : dm.end + 2].lstrip().startswith(",")
+        )  # "As of Dec 2023, …", "As at August 31, 2016, …"
+        if leads:
             if dm.role in {"as_of", "range"} and dm.value is not None:
                 as_of = _value(dm)
                 since = dm.value if dm.role == "range" else None
@@ -111,6 +122,8 @@ def _attached(ctx: SentenceContext, dm: DateMatch, anchors: set[int], others: se
     if not tokens:
         return False
     node = root_of(tokens)
+    if any(c.i in others for c in node.children):
+        return False  # "including 102 last year": the date is the other figure's
     for anc in [node, *node.ancestors]:
         if anc.i in others:
             return False
@@ -130,8 +143,15 @@ def _anchors(r: Reading) -> tuple[set[int], set[int]]:
 
 
 def _own_date(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
-    """A date right after the number, or the one date of the figure's own clause."""
+    """A date right after the number, the date of a label before it ("… through May 2004: 1,870"),
+    or the one date of the figure's own clause."""
     local_start = r.figure.end - ctx.offset
+    if r.how in {"label", "death-subject"}:
+        colon = ctx.text.rfind(":", 0, r.figure.start - ctx.offset)
+        if colon != -1 and not ctx.text[colon + 1 : r.figure.start - ctx.offset].strip(" \n*"):
+            labelled = [d for d in ctx.dates if d.end <= colon and d.value is not None and d.role in {"as_of", "range"}]
+            if labelled:
+                return labelled[-1]
     for dm in ctx.dates:
         if dm.start in ctx.lead.claimed or dm.value is None or dm.role not in {"as_of", "range"}:
             continue
@@ -145,6 +165,7 @@ def _own_date(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
     attached = [
         d for d in ctx.dates
         if d.start not in ctx.lead.claimed and d.value is not None and d.role in {"as_of", "range"}
+        and (_PREPOSED.match(d.text) or source_of(d) is AsOfSource.RELATIVE)
         and _attached(ctx, d, anchors, others) and not _statement_date(ctx, d)
     ]
     return attached[0] if len(attached) == 1 else None
@@ -171,12 +192,17 @@ def _statement_day(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
 
 
 def _incident_day(ctx: SentenceContext) -> Optional[PartialDate]:
+    """The day of the incident: a day-precise date next to a toll or attack word in the sentence
+    ("killed on Thursday night", "Friday's attack"), else the story's incident day. A dateline
+    ("NEW YORK, May 10:") or the day of a statement is neither."""
     for dm in ctx.dates:
-        possessive = dm.role == "since" and ctx.text[dm.end : dm.end + 2] in {"'s", "’s"}  # "from Friday's attack"
-        if dm.value is not None and dm.value.precision == "day" and (dm.role in {"as_of", "range"} or possessive):
-            if re.search(r"\b(?:said|told|announced|reported|added|stated)\b[^.]{0,12}$", ctx.text[: dm.start]):
-                continue  # "…, the UN said on Friday": the report's day
-            return dm.value
+        possessive = ctx.text[dm.end : dm.end + 2] in {"'s", "’s"}  # "from Friday's attack"
+        if dm.value is None or dm.value.precision != "day" or not (dm.role in {"as_of", "range"} or possessive):
+            continue
+        before = ctx.text[max(0, dm.start - 60) : dm.start]
+        if _REPORTED.search(before[-25:]) or not (_TOLL_WORDS.search(before) or possessive):
+            continue
+        return dm.value
     incident = ctx.plan.incident
     return incident.day if incident is not None else None
 
@@ -213,6 +239,8 @@ def date_figure(
         said = _statement_day(r, ctx)
         if said is not None:
             as_of, source = _value(said), source_of(said)
+    if as_of is None and plan.statement_day is not None and plan.incident is None:
+        as_of, source = plan.statement_day, AsOfSource.RELATIVE  # "…, the minister said on Monday"
     if metric is Metric.PERSONNEL_PLEDGED and as_of is not None and plan.published is not None:
         if as_of.first_day > plan.published.last_day:
             as_of, source, since = None, AsOfSource.NONE, None  # a target date, not when it was pledged

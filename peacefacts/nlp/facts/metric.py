@@ -52,6 +52,45 @@ def _lemma(tok: object) -> str:
 # ---------------------------------------------------------------------------------------------
 # vetoes
 
+
+def veto_age(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"Steven Kambalame (38)", "Lieutenant Aubrey Kachemwe, 35, from Mzuzu": a person's age."""
+    if r.noun is not None and r.how in {"nummod", "partitive"}:
+        return None
+    doc, i = ctx.sdoc, r.root.i
+    if not 15 <= r.figure.figure.value <= 99 or i < 2 or i + 1 >= len(doc):
+        return None
+    before, after = doc[i - 1].text, doc[i + 1].text
+    name = doc[i - 2]
+    if ((before, after) == ("(", ")") or (before, after) == (",", ",")) and name.pos_ == "PROPN" and name.text[:1].isupper():
+        if not vocab.country_for(name.text) and not vocab.mission(name.text):
+            return Veto("age")
+    return None
+
+
+def veto_unit_size(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"a battalion of 850 soldiers", "a contingent of 140": the size of one unit, not a strength."""
+    noun = r.noun if r.how in {"nummod", "partitive"} else r.root
+    if noun is None:
+        return None
+    head = noun.head
+    if head.lower_ == "of" and head.head.lower_ in vocabulary()["units"] and head.head.i != noun.i:
+        return Veto("unit-size")
+    return None
+
+
+def veto_repeat(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"the two army officers", "the 14 peacekeepers": a figure the story already gave, named again."""
+    noun = r.noun
+    if noun is None or r.how != "nummod" or r.figure.figure.value not in ctx.state.seen_values:
+        return None
+    det = [c for c in noun.children if c.dep_ in {"det", "poss"} and c.i < r.root.i]
+    if det and det[0].lower_ in {"the", "these", "those", "their", "its"} and not any(
+        c.dep_ in {"relcl", "acl"} for c in noun.children
+    ):
+        return Veto("repeat")
+    return None
+
 _EXCEPT_PREPS = frozenset({"besides", "beyond", "unlike", "except", "apart", "addition", "outside", "including"})
 
 
@@ -79,6 +118,11 @@ def veto_non_un(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
                 phrase |= {t.i for t in child.subtree}
         if verb.dep_ in {"relcl", "acl"}:
             phrase |= {t.i for t in verb.head.subtree}
+    for tok in ctx.sdoc:  # "810 serving on 12 missions, including 408 personnel in the Eufor mission"
+        if tok.like_num and tok.i != r.root.i and tok.i in ctx.figure_tokens:
+            other = tok.head if tok.dep_ == "nummod" else tok
+            if r.root.i not in {t.i for t in other.subtree}:
+                phrase -= {t.i for t in other.subtree}
     for span in spans:
         if any(t.i in phrase for t in span):
             # "the African Union/UN hybrid operation in Darfur (UNAMID)" is the UN's
@@ -123,10 +167,38 @@ def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]
             (vocab.country_for(c.text) for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and vocab.country_for(c.text)),
             None,
         )
-        if demonym is not None and mission_at_place(demonym, ctx.base) is not None:
-            # "five Congolese soldiers were also killed": the army of a country hosting a mission
+        if demonym is not None and demonym in _incident_hosts(ctx):
+            # "five Congolese soldiers were also killed": the army of the country the attack was in
             if not any(t.lower_.startswith(("peacekeep", "u.n", "un")) or t.lower_ in {"blue", "helmets"} for t in noun.subtree):
                 return Veto("host-army")
+    return None
+
+
+def _incident_hosts(ctx: SentenceContext) -> set[str]:
+    """Countries hosting the missions of this sentence or of the story's incident."""
+    missions = set(ctx.missions_here)
+    if ctx.plan.incident is not None and ctx.plan.incident.mission:
+        missions.add(ctx.plan.incident.mission)
+    here = mission_at_place(ctx.text, ctx.base)
+    if here:
+        missions.add(here)
+    hosts: set[str] = set()
+    for acronym in missions:
+        mission = vocab.mission(acronym)
+        if mission is not None:
+            hosts.update(c for c in (vocab.country_for(p, demonyms=False) for p in mission.places) if c)
+    return hosts
+
+
+def veto_severity(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"four wounded, one gravely": how badly some of them were hurt, not another toll."""
+    if r.noun is not None and r.how in {"nummod", "partitive"}:
+        return None
+    nxt = ctx.sdoc[r.root.i + 1 : r.root.i + 3]
+    if len(nxt) > 1 and nxt[0].lower_ == "of" and nxt[1].lower_ in {"them", "whom", "those"}:
+        nxt = ctx.sdoc[r.root.i + 3 : r.root.i + 4]
+    if len(nxt) and nxt[0].lower_ in {"gravely", "seriously", "critically", "badly", "severely", "slightly", "lightly"}:
+        return Veto("severity")
     return None
 
 
@@ -141,6 +213,8 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return None if PEACEKEEPING_CONTEXT.search(ctx.text) else Veto("generic-people")
     if noun.lower_ == "women" and any(c.lower_ in {"peacekeepers", "personnel", "officers"} for c in noun.subtree):
         return None
+    if any(any(t.i in {x.i for x in noun.subtree} for t in span) and span.text.lower().startswith("from") for span in ctx.cues.spans.get("UN_WIDE", ())):
+        return None  # "more than 115,000 individuals from 123 nations"
     service = vocabulary()["personnel_verbs"] | vocabulary()["pledge_lemmas"] | {"station", "rotate", "return", "arrive"}
     if any(c.dep_ in {"acl", "relcl"} and _lemma(c) in service for c in noun.children):
         return None
@@ -160,6 +234,9 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
 # deaths and injuries
 
 
+_NOW = frozenset({"today", "now", "currently", "at present", "presently", "to date", "so far"})
+
+
 def is_incident(r: Reading, ctx: SentenceContext) -> bool:
     """Whether a death or injury figure is the toll of one event, not a running or yearly total."""
     if r.cumulative:
@@ -167,11 +244,12 @@ def is_incident(r: Reading, ctx: SentenceContext) -> bool:
     year_dated = any(
         d.value is not None and d.value.precision == "year" and d.role in {"as_of", "range"} for d in ctx.dates
     ) or (ctx.lead.as_of is not None and ctx.lead.as_of.precision == "year")
-    if year_dated and not ctx.cues.has("INCIDENT"):
-        return False  # "117 peacekeepers died in 2016", "Last year, 135 …"
-    if ctx.cues.has("INCIDENT"):
+    one_event = any(not span.text.lower().endswith("s") for span in ctx.cues.spans.get("INCIDENT", ()))
+    if year_dated and not one_event:
+        return False  # "117 peacekeepers died in 2016", "103 died in 2023 in malicious acts and accidents"
+    if ctx.cues.has("INCIDENT") or any("toll" in span.text.lower() for span in ctx.cues.spans.get("DEATH", ())):
         return True
-    if any(d.value is not None and d.value.precision == "day" for d in ctx.dates):
+    if any(d.value is not None and d.value.precision == "day" and d.text.lower() not in _NOW for d in ctx.dates):
         return True
     if r.tense == "past" and (ctx.missions_here or mission_at_place(ctx.text, ctx.base)):
         return True  # "Two Pakistani peacekeepers were killed in the DR Congo"
@@ -304,8 +382,8 @@ def list_entry(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
 
 def _point_dated(r: Reading, ctx: SentenceContext) -> bool:
     """A date that fixes the figure to a moment: "as at August 31, 2016", "at the end of 2022", "in 2016"."""
-    if ctx.lead.as_of is not None and ctx.lead.source.value == "explicit":
-        return True
+    if ctx.lead.as_of is not None and ctx.lead.source.value == "explicit" and ctx.lead.since is None:
+        return True  # "As of March 2023," (not "From 2006 to 2012,", a period)
     if ctx.candidate.reference is not None:
         return True
     for d in ctx.dates:
@@ -358,6 +436,10 @@ def deployed(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
 
 
 METRIC_RULES: tuple[MetricRule, ...] = (
+    MetricRule("age", veto_age),
+    MetricRule("repeat", veto_repeat),
+    MetricRule("unit-size", veto_unit_size),
+    MetricRule("severity", veto_severity),
     MetricRule("non-un-force", veto_non_un),
     MetricRule("missing", veto_missing),
     MetricRule("withdrawal", veto_withdrawal),

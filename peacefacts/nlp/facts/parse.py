@@ -101,6 +101,8 @@ def noun_class(noun: Token) -> str:
         return "unit"
     if low in lex["mission"]:
         return "mission"
+    if low in {"areas", "area"} and any(c.lower_ == "mission" for c in noun.children):
+        return "mission"  # "in eight mission areas"
     if low in lex["country"]:
         return "country"
     if low in lex.noun_category:
@@ -167,7 +169,7 @@ def tense_of(verb: Optional[Token]) -> str:
         verb.dep_ == "ROOT" or verb.head.pos_ in {"PROPN", "NOUN"} or verb.head.lemma_ == "be"
     ):
         return "future"  # headline "Pakistan to send 128 police", "are to join"
-    if verb.lemma_ == "be" and verb.tag_ in {"VBZ", "VBP"} and any(
+    if verb.lemma_ == "be" and verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ in {"attr", "acomp"} for c in verb.children) and any(
         c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children
     ):
         return "future"  # "personnel are to join"
@@ -256,13 +258,20 @@ def country_of_tokens(tokens: Iterable[Token]) -> Optional[str]:
 
 
 def subject_phrase_country(subj: Token) -> Optional[str]:
-    """The country a clause subject names: "The Republic of Tanzania", "Indonesia's unit"."""
+    """The country a clause subject names: "The Republic of Tanzania", "Indonesia's unit",
+    "The Republic of Uganda's contribution"."""
     words = list(subj.subtree)
     if len(words) <= 6:
         phrase = " ".join(t.text for t in words if t.dep_ != "det")
         country = vocab.country_for(phrase)
         if country:
             return country
+    for child in subj.children:
+        if child.dep_ == "poss":
+            phrase = " ".join(t.text for t in child.subtree if t.dep_ not in {"det", "case"})
+            country = vocab.country_for(phrase)
+            if country:
+                return country
     return country_of_tokens(
         [subj]
         + [c for c in subj.children if c.dep_ in {"poss", "compound", "amod", "nmod", "pobj", "prep"}]

@@ -28,7 +28,7 @@ from peacefacts.nlp.facts.parse import (
 from peacefacts.nlp.facts.vocabulary import Cues, vocabulary
 from peacefacts.nlp.numbers import FigureMatch
 from peacefacts.nlp.plan import BlockPlan, Candidate
-from peacefacts.records import AsOfSource, Category, PartialDate
+from peacefacts.records import AsOfSource, Category, Metric, PartialDate
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -50,9 +50,15 @@ class SentenceState:
     as_of_source: AsOfSource = AsOfSource.NONE
     since: Optional[PartialDate] = None
     end: int = -1
-    #: the subject the story was last about, and where that sentence ended
+    #: the subject the story was last about (any, for "they"/"it"), the last country (for "its",
+    #: "the country"), and where that sentence ended
     last_subject: Optional[str] = None
+    last_country: Optional[str] = None
     last_subject_end: int = -1
+    #: the metric, dates and subject of the last figure ("Among them were five Pakistani …")
+    last_metric: Optional[Metric] = None
+    #: values already given as facts in this block ("the two officers" seen again)
+    seen_values: set[int] = attrs.field(factory=set)
     #: the counted noun's category of the last list of figures ("There are 27 police, …")
     last_category: Optional[Category] = None
 
@@ -85,6 +91,8 @@ class SentenceContext:
     lead: LeadDates
     #: figure start offset → (country, how) for list and ranking entries
     entries: dict[int, tuple[str, str]]
+    #: figure start offset → countries sharing it ("… contributed the minimum, with one each")
+    shared: dict[int, tuple[str, ...]]
     #: token indices of every figure's number and counted noun
     figure_tokens: frozenset[int]
     mission_before: Optional[str]
@@ -156,8 +164,10 @@ def predicate_of(anchor: Token, cues: Cues) -> Optional[str]:
         kind = _kind(anc, cues)
         if kind:
             return kind
-        if anc.lemma_.lower() == "lose" and anchor.dep_ in {"dobj", "nsubjpass"} and anchor.head.i == anc.i:
-            return "DEATH"  # "the mission has lost 180 peacekeepers"
+        if anc.lemma_.lower() == "lose" and anc.i in {anchor.head.i, anchor.head.head.head.i} and (
+            anchor.dep_ in {"dobj", "nsubjpass"} or (anchor.dep_ == "pobj" and anchor.head.head.dep_ in {"dobj", "nsubjpass"})
+        ):
+            return "DEATH"  # "the mission has lost 180 peacekeepers", "has lost 60 of its soldiers"
         for child in anc.children:
             if child.dep_ in {"dobj", "prt", "attr", "acomp", "oprd"}:
                 for tok in child.subtree:
@@ -319,6 +329,9 @@ def _label_noun(sdoc: Doc, root: Token, cues: Cues) -> tuple[Optional[Token], Op
 def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, str]]) -> tuple[Optional[Token], Optional[str], str]:
     """(noun, how, noun class) for a number with no counted noun, or (None, None, "") when none."""
     sdoc, cues = ctx.sdoc, ctx.cues
+    whole = next((o for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
+    if whole is not None and whole.pos_ in {"NOUN", "PROPN"} and noun_class(whole) not in {"personnel", "mission", "country"}:
+        return None, None, ""  # "one of the region's deadliest rebel groups"
     predicate = predicate_of(root, cues)
     subjectish = root.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "appos", "conj", "attr", "npadvmod", "ROOT"} or (
         root.dep_ == "nummod" and root.head.lower_ in vocabulary()["time_nouns"]  # "including 102 last year"
@@ -360,6 +373,10 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
         return whole, "of-the-set", "personnel"
     verb = verb_of(root)
     lemma = verb.lemma_.lower() if verb is not None else ""
+    if verb is not None and verb.dep_ in {"acl", "advcl"} and lemma in {"total", "number", "stand", "reach"} and root.dep_ in {"dobj", "attr", "npadvmod", "pobj"}:
+        head = verb.head
+        if head.pos_ in {"NOUN", "PROPN"} and noun_class(head) in {"personnel", "mission"}:
+            return head, "participle", noun_class(head)  # "UN peacekeeping missions …, now totalling 16"
     personnel_verb = lemma in vocabulary()["personnel_verbs"] or lemma in vocabulary()["pledge_lemmas"]
     if verb is not None and (personnel_verb or (root.dep_ == "pobj" and root.head.lower_ in {"to", "from", "at"})) and root.dep_ in {
         "dobj", "pobj", "attr", "nsubj", "appos", "npadvmod", "conj"
@@ -423,6 +440,8 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         how = inferred_how
     if cls not in {"personnel", "mission", "country"}:
         return None
+    if cls == "personnel" and noun is not None and how in {"nummod", "partitive"} and noun.lower_ not in lex.noun_category and not PEACEKEEPING_CONTEXT.search(ctx.text):
+        return None  # "About 14,000 Ghanaians who lived in Liberia …": people, not peacekeepers
     anchor = noun if noun is not None and how in {"nummod", "partitive"} else root
     verb = verb_of(anchor)
     if anchor is root:

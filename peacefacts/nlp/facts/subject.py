@@ -36,8 +36,12 @@ class SubjectRule:
     apply: Callable[[Reading, SentenceContext, Metric], Optional[str]]
 
 
-def _carried(ctx: SentenceContext) -> Optional[str]:
-    return ctx.state.last_subject or ctx.plan.default_country
+def _carried(ctx: SentenceContext, pronoun: str = "it") -> Optional[str]:
+    """Who "it"/"they" (the last subject, the UN included) or "its"/"the country" (the last
+    country) stand for; the story's country when the story has named none yet."""
+    if pronoun in {"it", "they", "we"}:
+        return ctx.state.last_subject or ctx.plan.default_country
+    return ctx.state.last_country or ctx.plan.default_country
 
 
 def list_entry(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
@@ -69,8 +73,9 @@ def incident_mission(r: Reading, ctx: SentenceContext, metric: Metric) -> Option
     return ctx.mission_before
 
 
-def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
-    """The counted noun's own words: demonym, possessive, "from Bangladesh", a mission acronym."""
+def noun_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """A country or mission on the counted noun itself: "181 Pakistanis", "two Tanzanian UN
+    peacekeepers", "13 peacekeepers from Bangladesh", "two peacekeepers of UNMISS"."""
     noun = r.noun
     if noun is None or r.how not in {"nummod", "partitive", "copula", "conj"}:
         return None
@@ -80,6 +85,28 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
         if country:
             return country  # "181 Pakistanis"
     mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+    country = country_of_tokens(mods) or country_of_tokens(
+        [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ in {"compound", "amod", "nmod"}]
+    )  # "UK Armed Forces personnel"
+    if country:
+        return country
+    origin = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "of"} for g in c.children if g.dep_ == "pobj"]
+    country = country_of_tokens(origin)
+    if country and is_personnel:
+        return country  # "13 peacekeepers from Bangladesh"
+    mission = next((vocab.mission_for(g.text) for g in origin if vocab.mission_for(g.text)), None)
+    if mission and is_personnel:
+        return mission  # "two peacekeepers of UNMISS"
+    return None
+
+
+def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """The counted noun's other words: "international troops", "UN peacekeepers", a mission acronym."""
+    noun = r.noun
+    if noun is None or r.how not in {"nummod", "partitive", "copula", "conj"}:
+        return None
+    is_personnel = noun_class(noun) == "personnel"
+    mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
     un_words = vocabulary()["un_modifiers"]
     international = is_personnel and any(c.lower_ in {"international", "foreign", "multinational"} for c in mods)
     if international or is_personnel and any(
@@ -87,13 +114,6 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
         for c in noun.children
     ):
         return ctx.missions_here[0] if ctx.missions_here else "UN"
-    country = country_of_tokens(mods)
-    if country:
-        return country
-    origin = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "of"} for g in c.children if g.dep_ == "pobj"]
-    country = country_of_tokens(origin)
-    if country and is_personnel:
-        return country  # "13 peacekeepers from Bangladesh"
     if noun.head.lower_ == "of" and noun.head.head.like_num and noun.head.dep_ == "prep" and noun.head.head.i != r.root.i:
         return "UN"  # "49 of the 71 UN peacekeeping missions": the 71 are the UN's
     if noun.head.lower_ == "of" and noun.head.head.lower_ in {"out", "among", "of"} and noun_class(noun) == "mission":
@@ -112,7 +132,7 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
             if mission:
                 return mission
     if any(c.lower_ in {"country", "its", "their", "our"} for c in noun.subtree if c.dep_ == "poss"):
-        return _carried(ctx)  # "the country's contingent", "its troops"
+        return _carried(ctx, "its")  # "the country's contingent", "its troops"
     return None
 
 
@@ -131,15 +151,18 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
             if child.dep_ not in {"nsubj", "nsubjpass"} or child.i == anchor.i or child in anchor.subtree:
                 continue
             if child.lower_ in pronouns:
-                return _carried(ctx)
+                return _carried(ctx, child.lower_)
             if child.lower_ in vocabulary()["country"] and any(c.like_num for c in child.children):
                 return "UN"  # "More than 50 countries pledged …": the UN's total
+            phrase = " ".join(t.text for t in child.subtree if t.dep_ != "det")
+            mission = vocab.mission_for(phrase) or vocab.mission_for(child.text) or next(
+                (m for _, m in mission_mentions(phrase)), None
+            )
+            if mission:
+                return mission  # "The Congo operation was …, with nearly 20,000 military personnel"
             country = subject_phrase_country(child)
             if country:
                 return country
-            mission = vocab.mission_for(child.text) or next((m for _, m in mission_mentions(" ".join(t.text for t in child.subtree))), None)
-            if mission:
-                return mission
             if child.lower_ in vocabulary()["mission_subjects"] or child.lower_ in {"un", "u.n.", "nations"}:
                 return _mission_of_story(ctx, child)
         if node.head.i == node.i:
@@ -183,10 +206,31 @@ def un_wide(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
 
 
 def mission_context(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
-    """"The U.N. mission has 13,000 peacekeepers": the mission the story is about."""
-    if ctx.missions_here and metric is not Metric.FATALITIES_TOTAL:
+    """"There are 13,000 peacekeepers in MINUSCA": a mission's own strength, when no country is
+    named (a pledge to join a mission is the pledging country's, not the mission's)."""
+    if ctx.missions_here and metric not in {Metric.FATALITIES_TOTAL, Metric.PERSONNEL_PLEDGED}:
         return ctx.missions_here[0]
     return None
+
+
+def mission_place(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """"4,050 military personnel … were deployed in Darfur": the strength of the mission there."""
+    if metric is not Metric.PERSONNEL_DEPLOYED or r.verb is None:
+        return None
+    for prep in r.verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "to"}:
+            words = " ".join(t.text for t in prep.subtree)
+            mission = mission_at_place(words, ctx.base)
+            if mission is not None:
+                return mission
+    return None
+
+
+def un_scale(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """A figure larger than any country's ever was ("over 4,400 peacekeepers who lost their lives")
+    is the UN's, whatever country the story is about."""
+    ceiling = vocabulary().country_maxima.get(metric.value)
+    return "UN" if ceiling is not None and r.figure.figure.value > ceiling else None
 
 
 def previous_sentence(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
@@ -207,14 +251,17 @@ def the_un(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
 
 
 SUBJECT_RULES: tuple[SubjectRule, ...] = (
-    SubjectRule("list", list_entry),
     SubjectRule("incident-mission", incident_mission),
+    SubjectRule("noun-country", noun_country),
+    SubjectRule("list", list_entry),
     SubjectRule("noun", noun_words),
     SubjectRule("clause", clause_subject),
     SubjectRule("mission-subject", mission_subject),
     SubjectRule("un-wide", un_wide),
     SubjectRule("mission-context", mission_context),
+    SubjectRule("mission-place", mission_place),
     SubjectRule("previous-sentence", previous_sentence),
+    SubjectRule("un-scale", un_scale),
     SubjectRule("story-country", story_country),
     SubjectRule("un", the_un),
 )

@@ -62,6 +62,8 @@ class Vocabulary:
     words: dict[str, frozenset[str]]
     noun_category: dict[str, Category]
     patterns: tuple[dict[str, Any], ...]
+    #: metric value → the most one country has had (a larger figure is the UN's)
+    country_maxima: dict[str, int] = attrs.field(factory=dict)
 
     def __getitem__(self, name: str) -> frozenset[str]:
         return self.words[name]
@@ -89,7 +91,9 @@ def vocabulary() -> Vocabulary:
         for noun in data["nouns"][name]:
             noun_category[noun] = _CATEGORY_CLASSES[name]
     patterns = tuple(json.loads(line) for line in _read_resource("fact_patterns.jsonl").splitlines() if line.strip())
-    return Vocabulary(words=words, noun_category=noun_category, patterns=patterns)
+    return Vocabulary(
+        words=words, noun_category=noun_category, patterns=patterns, country_maxima=dict(data.get("country_maxima", {}))
+    )
 
 
 _MATCHERS: dict[int, Matcher] = {}

@@ -15,7 +15,7 @@ from typing import Sequence
 from peacefacts.nlp.numbers import FigureMatch
 from peacefacts.nlp.story import country_mentions
 
-__all__ = ["ENTRY_GAPS", "list_entries"]
+__all__ = ["ENTRY_GAPS", "list_entries", "shared_entries", "is_ranking"]
 
 _HEDGE = r"(?:(?:a\s+total\s+of|a\s+combined|about|around|some|over|more\s+than|nearly|almost|roughly|approximately|at\s+least|up\s+to)\s+)?"
 
@@ -93,3 +93,25 @@ def _respectively(
     if len(countries) < 2 or len(countries) != len(listed):
         return {}
     return {f.num_start: (c, "respectively") for c, f in zip(countries, listed, strict=True)}
+
+
+_EACH = re.compile(r"^\s*(?:each|apiece|every\s+one)\b", re.IGNORECASE)
+
+
+def shared_entries(sentence: str, figures: Sequence[FigureMatch], offset: int) -> dict[int, tuple[str, ...]]:
+    """Figure start offset → countries for a figure shared by a list of countries ("Jamaica,
+    Mozambique and Latvia contributed the minimum, with one each")."""
+    out: dict[int, tuple[str, ...]] = {}
+    mentions = country_mentions(sentence)
+    for fm in figures:
+        if not _EACH.match(sentence[fm.end - offset :]):
+            continue
+        countries = tuple(dict.fromkeys(m[3] for m in mentions if m[1] <= fm.start - offset))
+        if len(countries) >= 2:
+            out[fm.num_start] = countries
+    return out
+
+
+def is_ranking(sentence: str, figures: Sequence[FigureMatch], offset: int) -> bool:
+    """Whether a sentence lists at least two countries each with its figure (a ranking)."""
+    return len(list_entries(sentence, figures, offset)) >= 2 or bool(shared_entries(sentence, figures, offset))
