@@ -160,7 +160,10 @@ def mission_at_place(text: str, when: Optional[PartialDate]) -> Optional[str]:
             return serving[0].acronym
         if year is not None:
             # "returned from Darfur" after the mission closed: the one that served there last
-            ended = [m for m in vocab.missions_at(place.place) if m.kind == "peacekeeping" and m.end is not None and m.end <= year]
+            ended = [
+                m for m in vocab.missions_at(place.place)
+                if m.kind == "peacekeeping" and m.end is not None and year - 3 <= m.end <= year
+            ]
             if ended:
                 return max(ended, key=lambda m: m.end or 0).acronym
     return None

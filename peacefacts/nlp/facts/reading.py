@@ -229,7 +229,8 @@ def _markers(sdoc: Doc, cues: Cues, verb: Optional[Token], finite: Optional[Toke
         top = top.head
     local_current, local_cumulative = found(_clause_tokens(sdoc, top, keep))
     governing = finite if finite is not None else top
-    while governing.dep_ in {"xcomp", "acl", "advcl", "pcomp", "ccomp", "relcl"} and governing.head.i != governing.i:
+    # a relative clause is an event of its own ("since June 1993, when 22 soldiers were killed")
+    while governing.dep_ in {"xcomp", "acl", "advcl", "pcomp", "ccomp"} and governing.head.i != governing.i:
         if governing.dep_ == "ccomp" and governing.head.lemma_.lower() in vocabulary()["reporting_verbs"]:
             break  # "…, the army said": the quote is the clause
         governing = governing.head

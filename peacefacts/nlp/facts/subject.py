@@ -64,8 +64,9 @@ def incident_mission(r: Reading, ctx: SentenceContext, metric: Metric) -> Option
         return None
     if ctx.missions_here:
         return ctx.missions_here[0]
-    when = ctx.plan.incident.day if ctx.plan.incident and ctx.plan.incident.day else ctx.base
-    here = mission_at_place(ctx.text, when)
+    stated = next((d.value for d in ctx.dates if d.value is not None and d.role in {"as_of", "since", "range"}), None)
+    when = stated or (ctx.plan.incident.day if ctx.plan.incident and ctx.plan.incident.day else ctx.base)
+    here = mission_at_place(ctx.text, when)  # "in June 1993, … killed in Mogadishu": UNOSOM II
     if here is not None:
         return here
     if ctx.plan.incident is not None and ctx.plan.incident.mission:
@@ -131,7 +132,8 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
             mission = vocab.mission_for(phrase)
             if mission:
                 return mission
-    if any(c.lower_ in {"country", "its", "their", "our"} for c in noun.subtree if c.dep_ == "poss"):
+    if any(c.lower_ in {"country", "its", "their", "our"} or any(g.lower_ == "country" for g in c.children)
+           for c in noun.children if c.dep_ == "poss"):
         return _carried(ctx, "its")  # "the country's contingent", "its troops"
     return None
 
