@@ -301,6 +301,15 @@ class ChainReader(TokenView):
             prep, a, b, _ = complements[-1]
             text_end = prep
             org = org or country_of(self.text[toks[a].start:toks[b - 1].end])
+        if head in lex.staff_heads and complements and toks[complements[0][0]].norm in ("of", "at", "with"):
+            prep, a, b, _ = complements[0]
+            a += self.word(a) and toks[a].norm == "the"
+            led = next((n for n in (3, 2, 1) if a + n < b and country_of(self.text[toks[a].start:toks[a + n - 1].end])), 0)
+            if led and self.cap(a + led):
+                # "the Defence Adviser of Bangladesh High Commission": the adviser's employer is
+                # the organisation; the function alone is the role
+                surface = self.text[toks[a].start:toks[k - 1].end]
+                return self._with_plural(Chain("head", org_start, role_start, k, surface, head, prep), i, end)
         possessed = next(((a, b) for _, a, b, mode in complements if mode == "possessed"), None)
         if possessed is not None:
             # "deputy head of MINUSMA's civil affairs section": the possessor is the organisation

@@ -121,6 +121,7 @@ class Lexicon:
     role_cues: frozenset[str]
     speaker_heads: frozenset[tuple[str, ...]]
     generic_heads: frozenset[tuple[str, ...]]
+    staff_heads: frozenset[tuple[str, ...]]
     name_abbreviations: frozenset[str]
     retired_markers: frozenset[str]
     places_after: frozenset[str]
@@ -219,6 +220,7 @@ def lexicon() -> Lexicon:
         role_cues=frozenset(data["role_cues"]),
         speaker_heads=phrases("speaker_heads"),
         generic_heads=phrases("generic_heads"),
+        staff_heads=phrases("staff_heads"),
         name_abbreviations=frozenset(data["name_abbreviations"]),
         retired_markers=frozenset(data["retired_markers"]),
         places_after=frozenset(data["places_after"]),
