@@ -7,6 +7,7 @@ The public API::
     extractor = peacefacts.Extractor()                            # load once, share
     for r in extractor.extract_many(peacefacts.read_inputs(["corpus.jsonl"])): ...
     rec = peacefacts.reconcile(results)                            # where sources disagree
+    report = peacefacts.verify(results)                            # against the UN's own tables
 
 Heavy modules (spaCy, dateparser) load on first use, so ``import peacefacts`` stays cheap.
 """
@@ -51,6 +52,7 @@ _LAZY = {
     "document_from_text": "peacefacts.ingest",
     "document_from_html": "peacefacts.ingest",
     "reconcile": "peacefacts.reconciler",
+    "verify": "peacefacts.official",
     "Reconciliation": "peacefacts.reconciler",
     "build_people_index": "peacefacts.people_index",
     "to_record": "peacefacts.io.convert",
@@ -64,7 +66,7 @@ __all__ = [
     "Figure", "InputError", "JSONLError", "Metric", "MissingDependencyError", "ModelNotFoundError", "PartialDate", "PeacefactsError",
     "Person", "PublishedSource", "Qualifier", "Reconciliation", "SchemaError", "__version__",
     "build_people_index", "document_from_html", "document_from_text", "extract", "extract_dicts",
-    "from_record", "read_inputs", "read_records", "reconcile", "to_record", "write_jsonl",
+    "from_record", "read_inputs", "read_records", "reconcile", "to_record", "verify", "write_jsonl",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -72,6 +74,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from peacefacts.ingest import document_from_html, document_from_text, read_inputs
     from peacefacts.io.convert import from_record, to_record
     from peacefacts.io.jsonl import read_records, write_jsonl
+    from peacefacts.official import verify
     from peacefacts.people_index import build_people_index
     from peacefacts.reconciler import Reconciliation, reconcile
 

@@ -10,6 +10,7 @@ either::
     ├── MissingDependencyError (ImportError) an optional extra (pandas, pyarrow, matplotlib) is missing
     ├── SchemaError (ValueError)           a record that does not follow the output contract
     ├── OutputError (OSError)              an output that cannot be written (disk full, ...)
+    ├── OfficialDataError (ValueError)     an official table (UN fatalities, IPI contributions) that cannot be read
     └── KnownFiguresError (ValueError)     a known-figures TOML file that cannot be used
 
 Batches never raise these for one bad document: they yield an error record and go on.
@@ -44,6 +45,10 @@ class SchemaError(PeacefactsError, ValueError):
 
 class OutputError(PeacefactsError, OSError):
     """An output cannot be written (a full disk, a closed file); nothing more can be written."""
+
+
+class OfficialDataError(PeacefactsError, ValueError):
+    """An official table is missing, or is not in the format of the UN's or IPI's published tables."""
 
 
 class KnownFiguresError(PeacefactsError, ValueError):

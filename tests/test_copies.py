@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
+import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from peacefacts.reconciler.copies import (
     CONTAINMENT_THRESHOLD,
+    JACCARD_THRESHOLD,
+    LSH_BANDS,
+    MIN_EQUAL_HASHES_FOR_CONTAINMENT,
     NUM_PERM,
     CopyPair,
+    band_keys,
+    candidate_pairs,
     containment,
     copy_clusters,
     document_fingerprint,
@@ -95,3 +103,103 @@ def test_document_fingerprint_prefers_stored_then_peacekeeping_blocks():
 def test_copy_clusters_are_transitive_and_named_by_the_smallest_id():
     pairs = [CopyPair(a="b", b="c", similarity=0.9), CopyPair(a="a", b="c", similarity=0.8)]
     assert copy_clusters(["d", "c", "b", "a"], pairs) == {"a": "a", "b": "a", "c": "a", "d": "d"}
+
+
+# -- copies by LSH, and reworded releases (issue 8, item 10) -------------------------------------
+
+RELEASE = (
+    "The Bangladesh Army said on Sunday that a contingent of 180 engineers will leave for the United "
+    "Nations mission in South Sudan next week, replacing a unit that has served for twelve months in "
+    "Malakal. The engineers will build roads, bridges and camps for the mission and for displaced "
+    "families in the region, the Inter Services Public Relations directorate said in a statement. "
+    "Bangladesh has been one of the largest contributors of uniformed personnel to United Nations "
+    "peacekeeping for more than two decades, and its troops have served in forty missions in "
+    "twenty countries since 1988. The outgoing contingent was praised by the force commander for its "
+    "work during the rainy season, when it kept the main supply route open for convoys carrying food "
+    "and medicine to remote county towns along the White Nile."
+)
+
+
+def reworded(text: str, every: int) -> str:
+    """Another outlet's version: a new lead, and one word in ``every`` changed."""
+    words = text.split()
+    lead = "Dhaka will send a fresh team of army engineers to South Sudan, officials announced.".split()
+    body = [("several" if k % every == every // 2 else w) for k, w in enumerate(words[20:])]
+    return " ".join(lead + body)
+
+
+def test_a_lightly_reworded_release_is_a_copy_and_a_rewrite_is_not():
+    original = fingerprint_text(RELEASE)
+    light = fingerprint_text(reworded(RELEASE, 12))
+    assert 0.4 <= containment(original, light) < 0.7 and jaccard(original, light) < JACCARD_THRESHOLD
+    assert is_copy(original, light)
+    heavy = fingerprint_text(reworded(RELEASE, 3))  # every third word changed: a new text
+    assert containment(original, heavy) < CONTAINMENT_THRESHOLD
+    assert not is_copy(original, heavy)
+
+
+def test_containment_needs_equal_values_not_just_a_short_text():
+    brief = fingerprint_text(" ".join(RELEASE.split()[:26]))  # 23 shingles
+    page = fingerprint_text(RELEASE + " " + " ".join(f"word{k} other{k} text{k}" for k in range(900)))
+    equal = round(jaccard(brief, page) * NUM_PERM)
+    assert equal < MIN_EQUAL_HASHES_FOR_CONTAINMENT
+    assert containment(brief, page) >= CONTAINMENT_THRESHOLD  # the estimate alone would call it a copy
+    assert not is_copy(brief, page)
+
+
+def corpus(n: int, seed: int = 3) -> tuple[dict[str, tuple[int, ...]], set[frozenset]]:
+    """``n`` unrelated stories from one vocabulary, with copies planted (whole with a sidebar,
+    trimmed, or reworded), as fingerprints."""
+    rng = random.Random(seed)
+    vocab = [f"w{k}" for k in range(4000)]
+    cumulative = list(itertools.accumulate(1 / (k + 1) for k in range(len(vocab))))
+    texts: dict[str, str] = {}
+    planted: set[frozenset] = set()
+    for k in range(n):
+        doc = f"p{k:04d}"
+        if texts and k % 7 == 0:
+            source = rng.choice(sorted(texts))
+            words = texts[source].split()
+            kind = k % 3
+            if kind == 0:
+                text = texts[source] + " " + " ".join(rng.choices(vocab, cum_weights=cumulative, k=40))
+            elif kind == 1:
+                text = " ".join(words[: len(words) * 2 // 3])
+            else:
+                text = reworded(texts[source], 12)
+            planted.add(frozenset((source, doc)))
+        else:
+            text = " ".join(rng.choices(vocab, cum_weights=cumulative, k=rng.randint(80, 300)))
+        texts[doc] = text
+    return {doc: fingerprint_text(t) for doc, t in texts.items()}, planted
+
+
+def test_lsh_finds_what_comparing_every_pair_finds():
+    fps, planted = corpus(400)
+    lsh = find_copies(fps)
+    assert lsh == find_copies(fps, exhaustive=True)
+    found = {frozenset((c.a, c.b)) for c in lsh}
+    assert planted <= found
+    # unrelated stories rarely share a band: candidates are a sliver of the 79,800 pairs
+    i, j = candidate_pairs(np.stack([np.asarray(fp[:NUM_PERM], dtype=np.uint64) for _, fp in sorted(fps.items())]))
+    assert len(found) <= len(i) < 2000
+    assert (i < j).all() and len(set(zip(i.tolist(), j.tolist(), strict=True))) == len(i)
+
+
+def test_band_keys_are_equal_exactly_when_a_band_is():
+    fp = np.asarray(fingerprint_text(RELEASE)[:NUM_PERM], dtype=np.uint64)
+    other = fp.copy()
+    other[5] += 1  # breaks the bands holding position 5: (3,5), (4,5), (5,6), (5,7)
+    keys = band_keys(np.stack([fp, other]))
+    assert keys.shape == (2, len(LSH_BANDS)) == (2, 256)
+    differ = {LSH_BANDS[b] for b in np.flatnonzero(keys[0] != keys[1])}
+    assert differ == {(3, 5), (4, 5), (5, 6), (5, 7)}
+
+
+def test_fingerprints_use_the_pinned_minhash_scheme():
+    from datasketch import MinHash
+
+    shingles = sorted({"the united nations said", "united nations said on"})
+    legacy = MinHash(num_perm=NUM_PERM, seed=1, scheme="legacy")
+    legacy.update_batch([s.encode() for s in shingles])
+    assert fingerprint_text("The United Nations said on")[:NUM_PERM] != tuple(int(h) for h in legacy.hashvalues)

@@ -1,4 +1,4 @@
-"""The docs run: every ``>>>`` example in docs/*.md, and the docstring examples of the analyst modules.
+"""The docs run: every ``>>>`` example in docs/*.md, and the docstring examples of every module.
 
 docs/reconcile.md is run by tests/test_reconcile.py. Examples run from a scratch folder that
 links to the repository's ``fixtures/`` and ``docs/`` (so they read ``fixtures/seeds`` as a reader at the
@@ -11,14 +11,16 @@ from __future__ import annotations
 import doctest
 import importlib
 import os
+import pkgutil
 
 import pytest
 
 from conftest import FIXTURES, ROOT
 
 DOCS = sorted(p for p in (ROOT / "docs").glob("*.md") if p.name != "reconcile.md")
-# the walk-through has its own test below, which also checks what it writes
-OTHER_DOCS = [p for p in DOCS if p.name != "walkthrough.md"]
+# the walk-through has its own test below, which also checks what it writes; official.md has its
+# own in tests/test_official_docs.py
+OTHER_DOCS = [p for p in DOCS if p.name not in ("walkthrough.md", "official.md")]
 MODULES = [
     "peacefacts.frames",
     "peacefacts.display",
@@ -27,6 +29,10 @@ MODULES = [
     "peacefacts.testing",
 ]
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+# every module of the package: a docstring example is documentation, and documentation runs
+ALL_MODULES = sorted(
+    ["peacefacts", *(m.name for m in pkgutil.walk_packages(importlib.import_module("peacefacts").__path__, "peacefacts."))]
+)
 
 
 @pytest.fixture()
@@ -64,6 +70,12 @@ def test_docs_module_examples_run(name, scratch):
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=FLAGS)
     assert (result.failed, result.attempted > 0) == (0, True)
+
+
+@pytest.mark.parametrize("name", [m for m in ALL_MODULES if m not in MODULES])
+def test_docs_every_module_example_runs(name, scratch):
+    result = doctest.testmod(importlib.import_module(name), optionflags=FLAGS)
+    assert result.failed == 0
 
 
 def test_docs_api_reference_names_every_public_name():

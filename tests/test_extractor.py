@@ -36,6 +36,26 @@ def test_extract_many_keeps_order_and_passes_errors_through(extractor):
     assert [(f.subject, f.value) for f in out[2].facts] == [("Kenya", 400)]
 
 
+def test_extract_many_names_plain_texts_by_stream_position(extractor):
+    """Regression: ids counted within each batch, so three texts with batch_size=2 were text-0,
+    text-1, text-0 and the reconciler merged the first and the third."""
+    texts = [
+        "Ghana has 2,700 troops deployed in UN peacekeeping missions.",
+        "Kenya has 400 police officers serving with UN peacekeeping missions.",
+        "Nepal has 5,800 peacekeepers serving in UN missions.",
+        "   ",
+    ]
+    out = list(extractor.extract_many(texts, batch_size=2))
+    assert [r.doc if isinstance(r, ErrorRecord) else r.doc_id for r in out] == ["text-0", "text-1", "text-2", "text-3"]
+    assert [[(f.doc, f.subject) for f in r.facts] for r in out[:3]] == [
+        [("text-0", "Ghana")], [("text-1", "Kenya")], [("text-2", "Nepal")],
+    ]
+    assert isinstance(out[3], ErrorRecord) and out[3].kind == "InputError"
+    from peacefacts.reconciler import reconcile
+
+    assert sorted(g.subject for g in reconcile(out[:3]).groups) == ["Ghana", "Kenya", "Nepal"]
+
+
 def test_module_level_extract_matches_extractor(extractor):
     import peacefacts
 

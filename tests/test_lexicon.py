@@ -1,9 +1,10 @@
-"""Country, demonym and mission lookups."""
+"""Country, demonym and mission lookups (peacefacts.vocab; peacefacts.nlp.lexicon re-exports them)."""
 from __future__ import annotations
 
 import pytest
 
-from peacefacts.nlp.lexicon import country_for, mission_for
+from peacefacts.nlp import lexicon
+from peacefacts.vocab import country_for, mission_for
 
 
 @pytest.mark.parametrize(
@@ -34,3 +35,9 @@ def test_not_countries(text):
 )
 def test_mission_for(text, mission):
     assert mission_for(text) == mission
+
+
+def test_lexicon_reexports_the_vocab_lookups():
+    assert (lexicon.country_for, lexicon.mission_for, lexicon.is_demonym) == (
+        country_for, mission_for, __import__("peacefacts.vocab", fromlist=["is_demonym"]).is_demonym,
+    )

@@ -16,6 +16,11 @@ from typing import Any
 import pytest
 
 from conftest import ROOT
+from peacefacts.official import CheckKind, Unchecked
+from peacefacts.official import Verdict as OfficialVerdict
+from peacefacts.official.checks import SCOPE_LABELS
+from peacefacts.official.report import OFFSET_BY, RECORD_TYPES
+from peacefacts.official.tables import TABLE_NAMES
 from peacefacts.reconciler import Policy, Rank, Verdict, reconcile
 from peacefacts.reconciler.grouping import category_class
 from peacefacts.records import (
@@ -46,6 +51,14 @@ EXPECTED_ENUMS: dict[str, list[Any]] = {
     "rank": [r.value for r in Rank],
     "policy": [p.value for p in Policy],
     "stage": [*STAGES, None],
+    # verify.schema.json (issue 9): its own vocabularies, keyed "verify.<property or $defs name>"
+    "verify.type": list(RECORD_TYPES),
+    "verify.table_name": list(TABLE_NAMES),
+    "verify.check": [k.value for k in CheckKind] + [None],
+    "verify.verdict": [v.value for v in OfficialVerdict],
+    "verify.cause": [c.value for c in Unchecked] + [None],
+    "verify.scope_name": list(SCOPE_LABELS),
+    "verify.by": list(OFFSET_BY),
 }
 
 
@@ -66,6 +79,8 @@ def _schema_enums() -> list[tuple[str, str, list[Any]]]:
         for where, values in _enums(json.loads(path.read_text(encoding="utf-8"))):
             prop = where[-1]
             key = "group.category" if where[-4:] == ("$defs", "group", "properties", "category") else prop
+            if path.name == "verify.schema.json":
+                key = f"verify.{prop}"
             found.append((f"{path.name}:{'/'.join(where)}", key, values))
     return found
 

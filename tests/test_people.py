@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, SEEDS, read_jsonl
-from peacefacts.nlp.people import find_people, find_people_in_text, name_key, ner_only_disable
+from peacefacts.nlp.people import (
+    find_people,
+    find_people_in_text,
+    name_key,
+    ner_only_disable,
+    person_sentences,
+)
+from peacefacts.nlp.people.prefilter import candidate_sentences
 from peacefacts.nlp.people.sentence import SentenceReader
 from peacefacts.records import Block, Document
 
@@ -43,8 +50,6 @@ def by_name(people):
 def test_seed_people_match_gold(seed_people):
     got = {(doc, p.name, p.role, p.organization) for doc, people in seed_people.items() for p in people}
     want = {(Path(g["doc"]).name, g["name"], g["role"], g["organization"]) for g in GOLD}
-    # the one organisation we word differently: gold says "Pakistan police" for the awardee
-    want = {w if w[1] != "Shahzadi Gulfam" else (*w[:3], None) for w in want}
     assert got == want
 
 
@@ -125,10 +130,10 @@ TITLE_CHAINS = [
         "hosted by Pakistan and the Netherlands.",
         "Makhdoom Shah Mahmood Qureshi", "Foreign Minister", "Pakistan",
     ),
-    (  # realistic: title with "of COUNTRY ... to the UN", comma, a lower-case rank
+    (  # realistic: the function is the role, its "of COUNTRY ..." employer the organisation; a comma, a lower-case rank
         "The briefing was attended by the Defense Advisor of Bangladesh Permanent Mission to the UN, Brig gen "
         "Md Sadequzzaman, and officers of the peacekeeping contingent.",
-        "Md Sadequzzaman", "Defense Advisor of Bangladesh Permanent Mission to the UN", "Bangladesh",
+        "Md Sadequzzaman", "Defense Advisor", "Bangladesh Permanent Mission to the UN",
     ),
     (  # seed 001 (second article): the title after the name; "of COMPANY" is the organisation
         "Speakers and attendees at the event included David Solomon, chairman and CEO of Goldman Sachs, Adena "
@@ -141,42 +146,41 @@ TITLE_CHAINS = [
         "Lynn Martin", "president", "New York Stock Exchange",
     ),
     (  # realistic: "the nation's" names the story's country
-        "“Indonesia will keep sending peacekeepers to Lebanon,” Lalu Muhamad Iqbal, the nation’s Foreign "
-        "Ministry spokesman, told reporters in Jakarta.",
-        "Lalu Muhamad Iqbal", "Foreign Ministry spokesman", "Indonesia",
+        "“Ghana will keep its battalion in Lebanon,” Abena Serwaa Owusu, the nation’s Foreign "
+        "Ministry spokeswoman, told reporters in Accra.",
+        "Abena Serwaa Owusu", "Foreign Ministry spokeswoman", "Ghana",
     ),
     (  # realistic: "the chairman of ORG, NAME,"
-        "A special stamp will be launched by the chairman of An Post, John Fitzgerald, to mark fifty years of "
-        "Irish peacekeeping.",
-        "John Fitzgerald", "chairman", "An Post",
+        "A commemorative coin was unveiled by the chairman of Royal Mint Services, Peter Hallam, to mark sixty "
+        "years of Fijian peacekeeping.",
+        "Peter Hallam", "chairman", "Royal Mint Services",
     ),
     (  # realistic: a role, then a rank, then the name
-        "Chief of Staff Lieutenant General Dermot Earley said the Defence Forces had 810 personnel serving "
-        "overseas on 12 missions.",
-        "Dermot Earley", "Chief of Staff", "Defence Forces",
+        "Chief of Staff Lieutenant General Kwame Boateng said the Armed Forces had 2,300 personnel in six "
+        "missions.",
+        "Kwame Boateng", "Chief of Staff", "Armed Forces",
     ),
     (  # realistic: an Irish title, the country implied
-        "Taoiseach Brian Cowen will attend a parade for the Irish peacekeepers at the barracks this afternoon.",
-        "Brian Cowen", "Taoiseach", "Ireland",
+        "Tánaiste Siobhan Walsh reviewed the guard of honour before the battalion left for Syria.",
+        "Siobhan Walsh", "Tánaiste", "Ireland",
     ),
     (  # realistic: a rank alone is the role
-        "In this clip, Regimental Sergeant Major Mary Keane speaks about her tour with the Irish battalion in "
-        "Lebanon.",
-        "Mary Keane", "Regimental Sergeant Major", "Ireland",
+        "In this video, Regimental Sergeant Major Thandeka Mokoena talks about her tour with the South African "
+        "battalion in Goma.",
+        "Thandeka Mokoena", "Regimental Sergeant Major", "South Africa",
     ),
     (  # realistic: "then-" is not part of the role; the title implies the UN
-        "Some 250 U.N. personnel died while serving in the Congo operation, including then-Secretary-General Dag "
-        "Hammarskjold.",
-        "Dag Hammarskjold", "Secretary-General", "UN",
+        "The archive holds letters from then-Secretary-General Javier Pérez de Cuéllar to the Cyprus force.",
+        "Javier Pérez de Cuéllar", "Secretary-General", "UN",
     ),
     (  # realistic: a demonym before the title
-        "Indonesia`s Minister for Defense Purnomo Yusgiantoro said Indonesia will add 1,000 personnel to the UN "
-        "peace force.",
-        "Purnomo Yusgiantoro", "Minister for Defense", "Indonesia",
+        "Malaysia`s Minister for Defence Hamzah Rahim said Malaysia would send 850 more personnel to the UN "
+        "force.",
+        "Hamzah Rahim", "Minister for Defence", "Malaysia",
     ),
     (  # realistic: a country abbreviation before the title
-        "The US has just 42 troops in UN missions, although US President Donald Trump wants to cut the budget.",
-        "Donald Trump", "President", "United States",
+        "The UK trains African peacekeepers, UK Prime Minister Helen Marsh told the summit in London.",
+        "Helen Marsh", "Prime Minister", "United Kingdom",
     ),
     (  # any case: a lower-case title
         "The troops were seen off by federal minister for interior Mohsin Naqvi at the police academy in Islamabad.",
@@ -187,9 +191,9 @@ TITLE_CHAINS = [
         "JEAN-PIERRE LACROIX", "UNDER SECRETARY GENERAL FOR PEACE OPERATIONS", "UN",
     ),
     (  # realistic: "spokesman for the Secretary-General" is a UN role
-        "Stéphane Dujarric, spokesman for the Secretary-General, said 12 peacekeepers had been injured in the "
+        "Élise Fournier, spokeswoman for the Secretary-General, said 12 peacekeepers had been injured in the "
         "attack.",
-        "Stéphane Dujarric", "spokesman for the Secretary-General", "UN",
+        "Élise Fournier", "spokeswoman for the Secretary-General", "UN",
     ),
     (  # realistic: "the spokesman, NAME,"
         "The mission's spokesman, Farhan Haq, said that 14,000 troops were deployed in the south of the country.",
@@ -234,12 +238,12 @@ TITLE_CHAINS = [
         "Wang Yi", "State Councilor and Foreign Minister", "China",
     ),
     (  # realistic: a person's possessive before a title is not an organisation
-        "The Secretary-General Antonio Guterres's spokesman Stephane Dujarric said the mission would continue.",
-        "Stephane Dujarric", "spokesman", None,
+        "The Secretary-General Antonio Guterres's spokesman Marco Bellini said the mission would continue.",
+        "Marco Bellini", "spokesman", None,
     ),
     (  # realistic: a force acronym before the title
-        "“The situation remains tense along the Blue Line,” UNIFIL spokesperson Andrea Tenenti said on Monday.",
-        "Andrea Tenenti", "spokesperson", "UNIFIL",
+        "“The situation remains calm in the buffer zone,” UNFICYP spokesperson Aliki Georgiou said on Monday.",
+        "Aliki Georgiou", "spokesperson", "UNFICYP",
     ),
 ]
 
@@ -289,8 +293,8 @@ def test_hyphenated_first_name_is_joined_to_a_cut_model_span():
 
 def test_full_names_are_kept_whole(seed_people):
     assert [p.name for p in seed_people["004_7e52952e49f3ada9.txt"]] == ["Makhdoom Shah Mahmood Qureshi"]
-    text = "Chairman Bilal bin Saqib and Commandant Anthony (Tony) Roe spoke about the 1979 tour in Lebanon."
-    assert sorted(p.name for p in find_people_in_text(text, None)) == ["Anthony (Tony) Roe", "Bilal bin Saqib"]
+    text = "Chairman Bilal bin Saqib and Commandant Patrick (Paddy) Nolan spoke about the 1982 tour in Sinai."
+    assert sorted(p.name for p in find_people_in_text(text, None)) == ["Bilal bin Saqib", "Patrick (Paddy) Nolan"]
 
 
 def test_people_the_model_misses_are_found_by_the_title_layer(seed_people):
@@ -303,26 +307,26 @@ def test_bare_surname_resolves_to_the_full_name(seed_people, nlp):
     people = seed_people["000_7afdc2f30fcbe9a6.txt"]
     assert [p.name for p in people].count("Mohsin Naqvi") == 1
     assert "Naqvi" not in [p.name for p in people]
-    text = ("Defence Minister Willie O'Dea will attend the parade. Writing in a newspaper today, Mr O'Dea says "
-            "that 85 Irish soldiers have died on UN service. O'Dea added that 810 are serving overseas.")
-    assert [(p.name, p.role) for p in find_people_in_text(text, nlp)] == [("Willie O'Dea", "Defence Minister")]
+    text = ("Defence Minister Aidan O'Rourke will attend the parade. Writing in a newspaper today, Mr O'Rourke "
+            "says that 40 soldiers have died on UN service. O'Rourke added that 450 are serving overseas.")
+    assert [(p.name, p.role) for p in find_people_in_text(text, nlp)] == [("Aidan O'Rourke", "Defence Minister")]
 
 
 def test_surname_with_title_alone_is_kept_and_merged_when_the_full_name_comes_first(nlp):
-    text = ("President Susilo Bambang Yudhoyono visited the training centre in Sentul. The plan is in line with "
-            "President Yudhoyono's expectation to include Indonesia in the top ten contributors.")
+    text = ("President Ernest Bai Koroma visited the training school in Freetown. The plan is in line with "
+            "President Koroma's wish to keep Sierra Leone among the leading contributors.")
     people = find_people_in_text(text, nlp)
-    assert [(p.name, p.role) for p in people] == [("Susilo Bambang Yudhoyono", "President")]
-    alone = find_people_in_text("It is in line with President Yudhoyono`s expectation, he said.", nlp)
-    assert [(p.name, p.role) for p in alone] == [("Yudhoyono", "President")]
+    assert [(p.name, p.role) for p in people] == [("Ernest Bai Koroma", "President")]
+    alone = find_people_in_text("It is in line with President Koroma`s wish, he said.", nlp)
+    assert [(p.name, p.role) for p in alone] == [("Koroma", "President")]
 
 
 def test_nickname_joins_the_full_name(nlp):
-    text = ("President Joko Widodo (Photo: Antara)\n"
-            'Jakarta: President Joko "Jokowi" on Friday saw off hundreds of Indonesian peacekeepers to Lebanon.\n'
-            '"You will defend our image," Jokowi said to the 850 troops.')
+    text = ("President Bingu Mutharika (Photo: MANA)\n"
+            'Lilongwe: President Bingu "Bingu" on Friday saw off hundreds of Malawian peacekeepers to Congo.\n'
+            '"You carry our flag," Bingu said to the 850 troops.')
     people = find_people_in_text(text, nlp)
-    assert [(p.name, p.role) for p in people] == [("Joko Widodo", "President")]
+    assert [(p.name, p.role) for p in people] == [("Bingu Mutharika", "President")]
 
 
 class _FakeNER:
@@ -358,8 +362,8 @@ class _FakeNER:
         ("Foreign Minister Shah Mahmood Qureshi stressed that resources must be provided for helping the Missions "
          "in implementing their mandates.", "Missions"),  # seed 004
         ("Troops trained at the Kofi Annan Centre in Accra, the Ghanaian defence minister said.", "Kofi Annan"),
-        ("Commandant Walsh recalls flying in an eight seater plane from Nairobi to Goma.", "Goma"),
-        ("Fifty Irish officers were sent to serve as Observers with the UN, the chief of staff recalled.",
+        ("Commandant Kelly remembers driving a borrowed truck from Kampala to Bunia.", "Bunia"),
+        ("Forty Swedish officers went to serve as Observers with the UN, the chief of staff said.",
          "Observers"),
     ],
 )
@@ -367,7 +371,12 @@ def test_non_people_tagged_person_are_dropped(text, span):
     """Spans the small model tags PERSON in such sentences never become people."""
     fake = _FakeNER(span)
     assert span not in {p.name for p in find_people_in_text(text, fake)}
-    assert fake.seen == [text]  # the sentence did reach the (fake) model: the repair layer dropped it
+    # the repair layer drops the span when the model does give it (the title layer alone may
+    # explain the sentence, and then the model is not asked): hand the model's answer in
+    doc = Document(id="t", text=text)
+    assert (0, len(text)) in {(s, e) for s, e, _ in candidate_sentences(doc)}
+    parsed = {(0, len(text)): next(iter(fake.pipe([text])))}
+    assert span not in {p.name for p in find_people(doc, fake, parsed=parsed)}
     # a real name tagged the same way is kept, so the filter is not simply dropping everything
     assert [p.name for p in find_people_in_text("Mary Byrne said 40 officers would go.", _FakeNER("Mary Byrne"))] == [
         "Mary Byrne"]
@@ -385,16 +394,16 @@ def test_non_people_are_not_people_of_the_seeds(seed_people):
 
 def test_bylines_and_sidebars_are_not_people_of_the_story(nlp, seed_people):
     text = (
-        "Ireland marks fifty years of peacekeeping\n\n"
+        "Fiji marks forty years of peacekeeping\n\n"
         "By Mary Byrne Security Editor\n\n"
-        "Thursday June 26 2008\n\n"
-        "Defence Minister Willie O'Dea said 85 Irish soldiers had lost their lives on UN service since 1958.\n"
+        "Thursday June 26 2018\n\n"
+        "Defence Minister Inia Seruiratu said 55 Fijian soldiers had lost their lives on UN service since 1978.\n"
         "Some 800 troops are serving overseas, writes defence correspondent Sean Murphy.\n"
         "Recent Stories\n"
         "Model Aisha Khan opens up about losing her husband on Eid\n"
         "Kamran Ali Shah credits party leadership for navigating country out of default3 hours ago\n"
     )
-    assert [p.name for p in find_people_in_text(text, nlp)] == ["Willie O'Dea"]
+    assert [p.name for p in find_people_in_text(text, nlp)] == ["Inia Seruiratu"]
     # seed 002 carries a byline ("Sumaira FH Published ...") and a sidebar of headlines with names
     names = {p.name for p in seed_people["002_9bc1dabc8887fe0b.txt"]}
     assert names == {"Mohsin Naqvi", "Jean-Pierre Lacroix", "Talal Chaudhry", "Muhammad Khurram Agha",
@@ -406,12 +415,12 @@ def test_author_lines_under_headlines_and_photo_credits(nlp):
         "Indonesia’s Garuda Contingent marks 60 years\n\n"
         "Rina Susanti\n\n"
         "Budi Santoso    •    31 Agustus 2018 13:59 WIB\n"
-        "President Joko Widodo (Photo: Antara/Wahyu Putro)\n"
-        "President Joko Widodo saw off 850 peacekeepers bound for the Congo on Friday, the palace said.\n"
+        "President Nana Akufo-Addo (Photo: GNA/Kofi Mensah)\n"
+        "President Nana Akufo-Addo saw off 850 peacekeepers bound for Lebanon on Friday, the palace said.\n"
         "(Reporting by Tom Allard; Editing by Ed Davies)\n"
     )
     people = find_people_in_text(text, nlp)
-    assert [(p.name, p.role) for p in people] == [("Joko Widodo", "President")]
+    assert [(p.name, p.role) for p in people] == [("Nana Akufo-Addo", "President")]
 
 
 def test_names_only_in_headlines_or_captions_need_a_mention_in_the_story(nlp):
@@ -497,7 +506,7 @@ def test_shared_pipeline_is_not_modified_and_threads_agree(nlp):
 def test_name_key_drops_ranks_accents_and_nicknames():
     assert name_key("Gen. Jean-Pierre Lacroix") == name_key("jean pierre LACROIX") == ("jean", "pierre", "lacroix")
     assert name_key("António Guterres") == ("antonio", "guterres")
-    assert name_key("Anthony (Tony) Roe") == ("anthony", "roe")
+    assert name_key("Patrick (Paddy) Nolan") == ("patrick", "nolan")
     assert name_key("Bilal bin Saqib") == ("bilal", "saqib")
 
 
@@ -512,3 +521,29 @@ def test_organisation_defaults_to_the_country_of_the_mentions_own_article(nlp):
                                                Block(start=len(first), end=len(text), title="Nepal sends engineers")))
     got = {p.name: p.organization for p in find_people(doc, nlp)}
     assert got == {"Kwame Asante": "Ghana", "Hari Thapa": "Nepal"}
+
+
+def test_ner_reads_only_what_the_title_layer_cannot_explain(nlp):
+    doc = Document(id="d", text=(
+        "Defence Minister Kwame Asante said 650 Ghanaian soldiers came home. "
+        "Kwame Asante and Sarah Mensah met the troops at the airport. "
+        "Kagame's spokesman Yolande Makolo said the battalion would rotate."))
+    sentences = [doc.text[s:e] for s, e, _ in person_sentences(doc)]
+    assert sentences == ["Kwame Asante and Sarah Mensah met the troops at the airport.",
+                         "Kagame's spokesman Yolande Makolo said the battalion would rotate."]
+    counting = _CountingPipeline(nlp)
+    assert [(p.name, p.role) for p in find_people(doc, counting)] == [
+        ("Kwame Asante", "Defence Minister"), ("Sarah Mensah", None), ("Yolande Makolo", "spokesman")]
+    assert counting.texts == sentences
+
+
+def test_leaving_ner_out_of_explained_sentences_changes_no_answer(nlp):
+    """The seeds read with NER on every candidate sentence give the same people."""
+    from peacefacts.nlp.people.prefilter import candidate_sentences
+
+    for path in sorted(SEEDS.glob("*.txt")):
+        doc = seed_document(path.name)
+        spans = [(s, e) for s, e, _ in candidate_sentences(doc)]
+        parsed = dict(zip(spans, nlp.pipe([doc.text[s:e] for s, e in spans], disable=ner_only_disable(nlp)),
+                          strict=True))
+        assert find_people(doc, nlp) == find_people(doc, nlp, parsed=parsed), path.name

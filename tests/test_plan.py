@@ -14,9 +14,7 @@ def _seed(name: str) -> Document:
 def test_seed_000_context_and_candidates():
     doc = _seed("000_7afdc2f30fcbe9a6.txt")
     [plan] = plan_document(doc)
-    assert (plan.default_country, plan.published, plan.event_date) == (
-        "Pakistan", PartialDate(2024, 6, 8), PartialDate(2024, 6, 8)  # "on Saturday", published on a Saturday
-    )
+    assert (plan.default_country, plan.published, plan.incident) == ("Pakistan", PartialDate(2024, 6, 8), None)
     sentences = [doc.text[c.sentence.start : c.sentence.end] for c in plan.candidates]
     assert any(s.startswith("Last month, the military said") for s in sentences)
     # a year alone ("during the 2022 floods") never makes a sentence worth parsing
@@ -34,12 +32,36 @@ def test_sidebar_and_second_article_are_never_parsed():
     assert all("Mar-a-Lago" not in crypto.text[c.sentence.start : c.sentence.end] for c in plans[0].candidates)
 
 
-def test_statement_day_resolves_against_publication():
-    doc = document_from_text(
+def test_statement_day_resolves_against_publication(extractor):
+    result = extractor.extract(
         "Indonesia to expand UN peacekeeping troops\nThe minister said on Monday that 4,000 troops would serve.",
         doc_id="x", published="2016-10-11",
     )
-    assert plan_document(doc)[0].event_date == PartialDate(2016, 10, 10)
+    [fact] = result.facts
+    assert (fact.metric.value, fact.value, str(fact.as_of)) == ("personnel_pledged", 4000, "2016-10-10")
+
+
+def test_lead_reference_date_dates_the_block_and_a_heading_dates_its_table():
+    text = (
+        "Rwanda tops contributors\n"
+        "As at the end of 2016, Rwanda was the largest contributor in the region, a UN report said.\n"
+        "It had 6,146 personnel in total.\n"
+        "Top contributors of troops, 30 April 2017:\n\nEthiopia\n\n8,326\n\nIndia\n\n7,471\n"
+    )
+    [plan] = plan_document(document_from_text(text, doc_id="x", published="2017-06-01"))
+    assert [str(c.reference.date) for c in plan.candidates] == ["2016-12"]
+    assert [(r.country, r.figure.figure.value, str(r.reference.date)) for r in plan.table_rows] == [
+        ("Ethiopia", 8326, "2017-04-30"), ("India", 7471, "2017-04-30")
+    ]
+
+
+def test_incident_story_gives_its_day_and_mission():
+    text = (
+        "Two peacekeepers killed in Mali\n"
+        "Two Chadian peacekeepers were killed on Sunday when their convoy hit a mine near Kidal, the UN said on Monday."
+    )
+    [plan] = plan_document(document_from_text(text, doc_id="x", published="2019-01-22"))
+    assert (plan.incident.day, plan.incident.mission) == (PartialDate(2019, 1, 20), "MINUSMA")
 
 
 def test_undated_anniversary_piece_is_anchored():

@@ -51,7 +51,10 @@ def _errors(validator, instance) -> list[str]:
 
 def test_schema_files_are_valid_versioned_schemas():
     names = sorted(p.name for p in SCHEMA_DIR.glob("*.json"))
-    assert names == [f"{n}.schema.json" for n in ("document", "error", "fact", "person", "reconciliation", "record", "warning")]
+    assert names == [
+        f"{n}.schema.json"
+        for n in ("document", "error", "fact", "person", "reconciliation", "record", "verify", "warning")
+    ]
     for name in names:
         schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
         jsonschema.Draft202012Validator.check_schema(schema)
@@ -151,3 +154,18 @@ def test_schema_is_documented():
     text = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
     for name in (p.name for p in Path(SCHEMA_DIR).glob("*.json")):
         assert name in text
+
+
+def test_schema_scope_is_in_the_contract(validators):
+    """``Fact.scope`` (Army only vs all services) is written, validated, read back and grouped apart."""
+    from peacefacts.io.convert import from_record
+
+    army = Fact(doc="a", subject="Indonesia", metric="personnel_deployed", figure=Figure.exact(900), as_of="2020",
+                scope="army")
+    row = to_record(army)
+    assert (row["scope"], _errors(validators["fact"], row)) == ("army", [])
+    assert from_record(row) == army
+    rec = reconcile([army, Fact(doc="b", subject="Indonesia", metric="personnel_deployed",
+                                figure=Figure.exact(2800), as_of="2020")]).to_dict()
+    assert _errors(validators["reconciliation"], rec) == []
+    assert [(g["scope"], len(g["pairs"])) for g in rec["groups"]] == [(None, 0), ("army", 0)]

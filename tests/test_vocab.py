@@ -269,8 +269,7 @@ def test_no_module_spells_out_month_or_weekday_names():
         for p in sorted((ROOT / "peacefacts").rglob("*.py"))
         if p.name != "calendar.py" and spelled.search(p.read_text(encoding="utf-8"))
     ]
-    # the fact rules are being rewritten by their owner (issue 8); they move over with the rewrite
-    assert [o for o in offenders if o not in {"peacefacts/nlp/plan.py", "peacefacts/nlp/facts.py"}] == []
+    assert offenders == []
 
 
 @pytest.mark.parametrize(

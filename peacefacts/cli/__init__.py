@@ -16,7 +16,7 @@ from peacefacts.errors import OutputError, PeacefactsError, SchemaError
 
 __all__ = ["app", "main"]
 
-_COMMAND_MODULES = ("extract", "reconcile", "people", "check", "plot")
+_COMMAND_MODULES = ("extract", "reconcile", "people", "check", "plot", "verify")
 for _name in _COMMAND_MODULES:
     importlib.import_module(f"peacefacts.cli.{_name}")
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
-from typing import IO, Any, Iterator, List, Optional
+from typing import IO, TYPE_CHECKING, Any, Iterator, List, Optional, Union
 
 from peacefacts.cli.console import count_inputs, logger, progress, report_error, report_warning
 from peacefacts.cli.options import OnError, ReadOptions
 from peacefacts.errors import InputError, OutputError, SchemaError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from peacefacts.records import ErrorRecord, ExtractionResult
 
 __all__ = [
     "open_output",
@@ -60,7 +63,7 @@ def run_extraction(
     model: Optional[str] = None,
     progress_bar: bool = True,
     read: ReadOptions = ReadOptions(),
-) -> Iterator[Any]:
+) -> Iterator[Union[ExtractionResult, ErrorRecord]]:
     """Read PATHs and stream extraction results (shared by extract, reconcile, people, plot, check).
 
     The model is loaded before anything is read, so a model that cannot be loaded is one usage

@@ -126,21 +126,21 @@ def output_format(output: Optional[Path], given: Optional[F], choices: type[F], 
     """
     suffix = output.suffix.lower() if output is not None and str(output) != "-" else ""
     implied = suffixes.get(suffix)
-    names = {c.value: c for c in choices}  # type: ignore[attr-defined]
+    names = {c.value: c for c in choices}
     if implied is not None and implied not in names:
         raise InputError(
             f"-o {output}: this command cannot write {implied} (formats: {', '.join(names)})"
         )
     if given is not None:
-        if implied is not None and implied != given.value:  # type: ignore[attr-defined]
+        if implied is not None and implied != given.value:
             raise InputError(
-                f"-o {output}: the file name says {implied} but --format is {given.value}; "  # type: ignore[attr-defined]
+                f"-o {output}: the file name says {implied} but --format is {given.value}; "
                 "make them agree (or drop one)"
             )
         chosen = given
     else:
         chosen = names[implied] if implied is not None else default
-    if chosen.value == "parquet":  # type: ignore[attr-defined]
+    if chosen.value == "parquet":
         from peacefacts.optional import import_optional
 
         import_optional("pyarrow", extra="parquet")  # say so now, not after hours of extraction

@@ -4,6 +4,7 @@ PATHs are read and extracted as in ``peacefacts extract``; ``--facts`` reads a J
 ``peacefacts extract`` wrote (no spaCy model is loaded then). Both may be given. The figures are
 reconciled, then one subject and metric is drawn as a timeline across sources (see
 :mod:`peacefacts.plot`). The image goes to ``-o`` (format from its suffix: .png, .svg, .pdf).
+``--official`` draws the UN's own count behind the points (``--official-dir DIR``: newer tables).
 """
 
 from __future__ import annotations
@@ -46,6 +47,12 @@ def plot_command(
     on_error: OnErrorOption = OnError.skip,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES_TEXT,
     encoding: EncodingOption = None,
+    official: Annotated[
+        bool, typer.Option("--official", help="Draw the UN's own count (official tables) behind the points.")
+    ] = False,
+    official_dir: Annotated[
+        Path | None, typer.Option("--official-dir", help="Newer official tables for --official (a download or a bundle).")
+    ] = None,
 ) -> None:
     """Draw one subject and metric across sources as a timeline image."""
     from peacefacts.records import Metric
@@ -59,7 +66,13 @@ def plot_command(
         raise InputError(f"--policy {policy!r}: expected latest or conservative")
     if output.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise InputError(f"-o {output}: the file name must end in .png, .svg or .pdf")
-    items, failed = gather_items(list(paths or []), facts, read=read_options(max_bytes, encoding, on_error))
+    read = read_options(max_bytes, encoding, on_error)
+    tables = None
+    if official or official_dir is not None:
+        from peacefacts.official.build import load_official
+
+        tables = load_official(official_dir)  # a wrong directory fails before any extraction
+    items, failed = gather_items(list(paths or []), facts, read=read)
 
     from peacefacts.io.gather import gather_results
     from peacefacts.plot import save_timeline, timeline_points
@@ -69,7 +82,8 @@ def plot_command(
     rec = reconcile(results, policy=policy)  # once, for the summary line and the image
     try:
         points = timeline_points(rec, subject, metric)
-        save_timeline(rec, subject, metric, output, title=title, dpi=dpi, documents=[r.document for r in results])
+        save_timeline(rec, subject, metric, output, title=title, dpi=dpi, documents=[r.document for r in results],
+                      official=tables)
     except ValueError as exc:  # no such subject/metric: a usage error, said in one line
         raise InputError(str(exc)) from exc
     except OSError as exc:

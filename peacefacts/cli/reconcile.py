@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from peacefacts.cli.app import app
-from peacefacts.cli.common import gather_items, write_text
+from peacefacts.cli.common import gather_items, open_output
 from peacefacts.cli.console import logger
 from peacefacts.cli.options import (
     DEFAULT_MAX_BYTES_TEXT,
@@ -26,6 +26,7 @@ from peacefacts.cli.options import (
     output_format,
     read_options,
 )
+from peacefacts.errors import OutputError
 
 __all__ = ["reconcile_command", "ReconcileFormat", "PolicyChoice"]
 
@@ -65,18 +66,42 @@ def reconcile_command(
     on_error: OnErrorOption = OnError.skip,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES_TEXT,
     encoding: EncodingOption = None,
+    official: Annotated[
+        bool, typer.Option("--official", help="Add the official tables' value to each checkable group, as arbiter.")
+    ] = False,
+    official_dir: Annotated[
+        Path | None, typer.Option("--official-dir", help="Newer official tables for --official (a download or a bundle).")
+    ] = None,
 ) -> None:
     """Group figures from many documents, order them in time and explain every disagreement."""
-    from peacefacts.reconciler import format_table, reconcile
+    from peacefacts.reconciler import Verdict, format_table, reconcile
 
     chosen = output_format(output, fmt, ReconcileFormat, SUFFIXES, ReconcileFormat.json)
-    items, failed = gather_items(list(paths or []), facts, read=read_options(max_bytes, encoding, on_error))
-    result = reconcile(items, policy=policy.value)
-    text = result.to_json() + "\n" if chosen is ReconcileFormat.json else format_table(result)
-    write_text(text, output)
+    read = read_options(max_bytes, encoding, on_error)
+    tables = None
+    if official or official_dir is not None:
+        from peacefacts.official.build import load_official
+
+        tables = load_official(official_dir)  # a wrong directory fails before any extraction
+    items, failed = gather_items(list(paths or []), facts, read=read)
+    result = reconcile(items, policy=policy.value, official=tables)
+    del items
+    with open_output(output) as out:
+        try:
+            if chosen is ReconcileFormat.json:
+                result.write_json(out)  # streamed: a record at a time, not one string of everything
+                out.write("\n")
+            else:
+                out.write(format_table(result))
+            out.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(f"cannot write {output or 'stdout'}: {exc.strerror or exc}") from exc
+    counts = result.verdict_counts()
     logger.info(
         "%d group(s), %d pair(s), %d disagreement(s), %d copy pair(s)",
-        len(result.groups), len(result.pairs), len(result.discrepancies()), len(result.copies),
+        len(result.groups), sum(counts.values()), sum(counts.values()) - counts[Verdict.AGREE], len(result.copies),
     )
     if failed:
         raise typer.Exit(1)

@@ -2,7 +2,7 @@
 
 Patterns find the candidate spans (a dateline must sit on a short line or at a paragraph start, in
 a known shape); :class:`dateparser.date.DateDataParser` reads only those spans, so body text such
-as "we" or "of 629" is never handed to it (see research/extraction.md §2.1). Each candidate gets a
+as "we" or "of 629" is never handed to it (over whole articles it reads "we" as Wednesday). Each candidate gets a
 priority, lower is stronger::
 
     0  "Published April 19, 2025 | 02:40 PM", "Release time:2019-10-01", "Posted on 3 May 2020"
@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from peacefacts.ingest.lines import split_lines
 from peacefacts.records import PartialDate
@@ -113,6 +113,12 @@ _DATE_ONLY_RE = re.compile(
 # 1990", "between ... and")
 _RANGE_BEFORE = re.compile(r"\d\s*[-–—]\s*$|(?i:\b(?:between|and|since|from|until|till|to|after|before))\s+$")
 
+# an event's date, not the story's: "founded on", "was established on 29 May 1948"
+_HISTORY_BEFORE = re.compile(
+    r"(?i:\b(?:founded|established|created|formed|set\s+up|launched|born|signed|adopted|inaugurated|"
+    r"began|begun|started|first\s+deployed|independence|ratified)\b[^.;:!?]{0,30}?\b(?:on|in)\s+(?:the\s+)?)$"
+)
+
 #: lines longer than this are body text, not datelines ("the report, published in May 2019, ...")
 _MAX_DATELINE_LEN = 160
 #: how far into an article a bare full date may sit and still date it (photo captions, ledes)
@@ -120,7 +126,7 @@ EARLY_WINDOW = 600
 
 
 @lru_cache(maxsize=1)
-def _parser():
+def _parser() -> Any:  # a dateparser DateDataParser (dateparser has no type hints)
     # Built once: DateDataParser set-up costs ~50 ms. English only, UTC, a fixed base date (never
     # "now"); the patterns above always include a year, so the base never fills in a part.
     from dateparser.date import DateDataParser
@@ -209,10 +215,13 @@ def line_datelines(text: str, start: int, end: int) -> list[DateCandidate]:
 
 
 def early_dates(text: str, start: int, end: int) -> list[DateCandidate]:
-    """Full day-month-year dates in ``text[start:end]`` (priority 6), skipping the ends of ranges."""
+    """Full day-month-year dates in ``text[start:end]`` (priority 6), skipping the ends of ranges
+    and the dates of historical events ("The United Nations was founded on October 24, 1945")."""
     found = []
     for match in FULL_DATE_RE.finditer(text, start, end):
         if _RANGE_BEFORE.search(text, max(start, match.start() - 12), match.start()):
+            continue
+        if _HISTORY_BEFORE.search(text, max(start, match.start() - 60), match.start()):
             continue
         cand = _candidate(text, match.start(), match.end(), Priority.EARLY, "early")
         if cand:

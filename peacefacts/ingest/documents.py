@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from typing import Any
 
 import attrs
 
@@ -131,7 +132,7 @@ def _document(
         title=title,
         published=published,
         published_source=source if published is not None else PublishedSource.NONE,
-        blocks=blocks,  # type: ignore[arg-type]  # attrs' converter=tuple confuses mypy
+        blocks=blocks,
         source_path=source_path,
     )
 
@@ -220,7 +221,7 @@ def document_from_text(
     return build_text_document(text, doc_id=doc_id, url=url, title=title, published=published)
 
 
-def _html_date(tree, url: str | None) -> PartialDate | None:
+def _html_date(tree: Any, url: str | None) -> PartialDate | None:  # tree: an lxml element
     import htmldate
 
     try:

@@ -78,7 +78,7 @@ def fingerprint_text(text: str) -> tuple[int, ...]:
     shingles = _shingles(text)
     if not shingles:
         return (0,) * NUM_PERM + (0,)
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32")  # pinned: 1.x hashed differently
     minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
     return tuple(int(h) for h in minhash.hashvalues) + (len(shingles),)
 

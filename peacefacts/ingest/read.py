@@ -13,17 +13,14 @@ from __future__ import annotations
 
 import codecs
 import io
-import json
 import os
-import re
 import stat
 import sys
-from collections.abc import Iterable, Iterator
-from typing import IO, Any, Callable, NamedTuple, Union
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any, NamedTuple, Union
 
-import attrs
-
-from peacefacts.errors import InputError, JSONLError
+from peacefacts.errors import InputError
+from peacefacts.ingest.decode import SNIFF_BYTES, bom_encoding, check_encoding, decode_bytes, wide_encoding
 from peacefacts.ingest.documents import (
     DateLike,
     build_html_document,
@@ -31,7 +28,8 @@ from peacefacts.ingest.documents import (
     coerce_published,
     looks_like_html,
 )
-from peacefacts.records import Document, ErrorRecord, PartialDate, WarningRecord
+from peacefacts.ingest.jsonl import JSONL_SNIFF_LINES, error_id, looks_like_jsonl, parse_jsonl_record
+from peacefacts.records import Document, ErrorRecord, PartialDate
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -53,137 +51,6 @@ Item = Document | ErrorRecord
 DEFAULT_MAX_BYTES = 20_000_000
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-
-# bytes that never occur in text (tab, newlines, form feed and escape are allowed)
-_CONTROL = frozenset(range(0x00, 0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B} | {0x7F}
-_CONTROL_RATIO = 0.10
-_SNIFF = 65536
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: its BOM starts the same way
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
-
-
-# --- bytes -> str -------------------------------------------------------------------------------------
-def _bom(data: bytes) -> tuple[str, int]:
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return encoding, len(bom)
-    return "", 0
-
-
-def _check_encoding(encoding: str) -> str:
-    try:
-        return codecs.lookup(encoding).name
-    except LookupError:
-        raise InputError(f"unknown encoding: {encoding!r}") from None
-
-
-def _wide_encoding(data: bytes) -> str | None:
-    """UTF-16 or UTF-32 without a byte-order mark, as charset-normalizer detects it, or ``None``.
-
-    Only asked when the bytes hold NULs (text in UTF-8 never does), and only these encodings are
-    accepted: a guess among 8-bit code pages would turn binary data into nonsense text.
-    """
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:_SNIFF], cp_isolation=list(_WIDE_ENCODINGS)).best()
-    if best is None:
-        return None
-    sample = str(best)
-    # text has spaces or line breaks; bytes that merely decode (binary as CJK) have none
-    if sum(c.isspace() for c in sample) < max(1, len(sample) // 200):
-        return None
-    return best.encoding
-
-
-_WIDE_ENCODINGS = ("utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be")
-
-
-def _decode_with(data: bytes, encoding: str) -> str:
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not valid {encoding.upper().replace('_', '-')}: bad bytes at offset {exc.start}"
-        ) from None
-    return text.lstrip("\ufeff")
-
-
-def decode_bytes(data: bytes, *, html: bool = False, encoding: str | None = None) -> str:
-    """Decode a document: UTF-8 (BOM allowed), UTF-16/32 with a BOM or detected without one
-    (charset-normalizer), or the ``encoding`` given; refuse binary data.
-
-    Args:
-        data: The raw bytes.
-        html: Allow the ``<meta charset>`` an HTML page declares when it is not UTF-8.
-        encoding: Decode with this codec (any name Python knows, e.g. ``"cp1252"``) instead of
-            detecting; a byte-order mark is still skipped.
-
-    Raises:
-        InputError: empty, binary (NUL bytes or too many control characters), not decodable
-            (the message names the byte offset), or an unknown ``encoding``.
-
-    >>> decode_bytes("Café".encode("utf-16")), decode_bytes("Café au lait".encode("utf-16-le"))
-    ('Café', 'Café au lait')
-    >>> decode_bytes(b"ok \\xe9t\\xe9", encoding="latin-1")
-    'ok été'
-    >>> decode_bytes(b"ok \\xff")
-    Traceback (most recent call last):
-    ...
-    peacefacts.errors.InputError: not valid UTF-8: byte 0xFF at offset 3 (give its encoding, e.g. --encoding cp1252)
-    """
-    if not data:
-        raise InputError("empty file")
-    if encoding is not None:
-        text = _decode_with(data, _check_encoding(encoding))
-        return _checked_text(text)
-    encoding, skip = _bom(data)
-    if not encoding and b"\x00" in data[:_SNIFF]:
-        encoding = _wide_encoding(data) or ""  # UTF-16 saved without a byte-order mark
-    if encoding and encoding != "utf-8":
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            raise InputError(f"not valid {encoding.upper()}: bad bytes at offset {exc.start}") from None
-        text = text.lstrip("\ufeff")
-    else:
-        nul = data.find(b"\x00")
-        if nul >= 0:
-            raise InputError(f"binary file (NUL byte at offset {nul})")
-        sample = data[skip : skip + _SNIFF]
-        controls = sum(1 for b in sample if b in _CONTROL)
-        if sample and controls / len(sample) > _CONTROL_RATIO:
-            raise InputError(f"binary file ({100 * controls // len(sample)}% control characters)")
-        try:
-            text = data[skip:].decode("utf-8")
-        except UnicodeDecodeError as exc:
-            declared = _META_CHARSET.search(data[:4096]) if html else None
-            if declared:
-                try:
-                    return data.decode(declared.group(1).decode("ascii"))
-                except (LookupError, UnicodeDecodeError):
-                    pass
-            bad = data[skip + exc.start]
-            raise InputError(
-                f"not valid UTF-8: byte 0x{bad:02X} at offset {skip + exc.start} {_ENCODING_HINT}"
-            ) from None
-    return _checked_text(text)
-
-
-_ENCODING_HINT = "(give its encoding, e.g. --encoding cp1252)"
-
-
-def _checked_text(text: str) -> str:
-    if "\x00" in text:
-        raise InputError("binary file (NUL character)")
-    if not text.strip():
-        raise InputError("empty file (only whitespace)")
-    return text
 
 
 def _open_binary(path: str) -> IO[bytes]:
@@ -279,149 +146,6 @@ def read_document(
 
 
 # --- JSONL ---------------------------------------------------------------------------------------------
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _clean(text: str) -> str:
-    """Lone surrogates (JSON can escape them: ``"\\ud800"``) cannot be written as UTF-8: U+FFFD."""
-    return _SURROGATE.sub("\ufffd", text)
-
-
-def _type_name(value: object) -> str:
-    return {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}.get(
-        type(value), "number" if isinstance(value, (int, float)) else type(value).__name__
-    )
-
-
-def _load_object(line: str, where: str) -> dict:
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise JSONLError(f"{where}: not JSON ({exc.msg} at column {exc.colno})") from None
-    except RecursionError:
-        raise JSONLError(f"{where}: not JSON (nested too deeply)") from None
-    if not isinstance(obj, dict):
-        raise JSONLError(f"{where}: not a JSON object (got {_type_name(obj)})")
-    return obj
-
-
-def _optional_str(obj: dict, key: str, where: str) -> str | None:
-    value = obj.get(key)
-    if value is None or isinstance(value, str):
-        return _clean(value) or None if value else None
-    if key == "id" and isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    raise JSONLError(f'{where}: "{key}" is not a string (got {_type_name(value)})')
-
-
-def _shown(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False) if isinstance(value, (str, int, float, bool)) else _type_name(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _published(obj: dict, where: str, doc_id: str) -> tuple[PartialDate | None, WarningRecord | None]:
-    """The record's own publication date, or ``None`` and a warning when it is not a date: the
-    text is still read (undated), never lost for a bad date."""
-    published = obj.get("published")
-    if published is None:
-        return None, None
-    if isinstance(published, str) and published.strip().lower() in ("", "unknown", "none", "null"):
-        return None, None  # an explicit "don't know", as in the saved pages' headers
-    if isinstance(published, str):
-        try:
-            return coerce_published(published), None
-        except InputError:
-            pass
-    warning = WarningRecord(
-        doc=doc_id,
-        warning=f'{where}: "published" is not a date (YYYY[-MM[-DD]]): {_shown(published)}; read without it',
-        kind="invalid_published",
-        stage="read",
-    )
-    return None, warning
-
-
-def parse_jsonl_record(
-    line: str,
-    *,
-    source: str = "<jsonl>",
-    lineno: int = 1,
-    default_published: DateLike = None,
-) -> Document:
-    """One JSONL line (``text`` required; ``id``, ``url``, ``published``, ``title`` optional) as a
-    :class:`Document`. Its id is ``id``, else ``url``, else ``source:lineno``.
-
-    A ``published`` that is not a date does not lose the text: the document is read without it
-    (then ``default_published`` applies) and carries a warning (``Document.warnings``).
-
-    Raises:
-        JSONLError: not JSON, not an object, ``text`` missing, empty or not a string, or ``id``,
-            ``url`` or ``title`` not a string.
-
-    >>> doc = parse_jsonl_record('{"url": "http://x.org/a", "text": "UN peacekeepers arrived."}')
-    >>> doc.id, doc.url
-    ('http://x.org/a', 'http://x.org/a')
-    >>> doc = parse_jsonl_record('{"id": "b", "published": "2024-13-45", "text": "UN peacekeepers arrived."}')
-    >>> doc.published, [w.kind for w in doc.warnings]
-    (None, ['invalid_published'])
-    >>> parse_jsonl_record('{"id": "a"}', source="c.jsonl", lineno=4)
-    Traceback (most recent call last):
-    ...
-    peacefacts.errors.JSONLError: c.jsonl:4: missing "text"
-    """
-    where = f"{source}:{lineno}"
-    obj = _load_object(line, where)
-    if "text" not in obj:
-        raise JSONLError(f'{where}: missing "text"')
-    text = obj["text"]
-    if not isinstance(text, str):
-        raise JSONLError(f'{where}: "text" is not a string (got {_type_name(text)})')
-    if not text.strip():
-        raise JSONLError(f'{where}: "text" is empty')
-    text = _clean(text)
-    url = _optional_str(obj, "url", where)
-    title = _optional_str(obj, "title", where)
-    doc_id = _optional_str(obj, "id", where) or url or where
-    given, warning = _published(obj, where, doc_id)
-    try:
-        default = coerce_published(default_published)
-    except InputError as exc:
-        raise JSONLError(f"{where}: {exc}") from None
-    if looks_like_html(text):  # corpora of scraped pages often keep the raw HTML
-        document = build_html_document(
-            text, doc_id=doc_id, url=url, published=given, default_published=default, source_path=source
-        )
-    else:
-        document = build_text_document(
-            text,
-            doc_id=doc_id,
-            url=url,
-            title=title,
-            published=given,
-            default_published=default,
-            source_path=source,
-        )
-    if warning is not None:
-        document = attrs.evolve(document, warnings=(*document.warnings, warning))
-    return document
-
-
-def _error_id(line: str, where: str) -> str:
-    """The id of a bad record when it has one (``id``, then ``url``), else ``source:lineno``."""
-    try:
-        obj = json.loads(line)
-    except (ValueError, RecursionError):
-        return where
-    if isinstance(obj, dict):
-        for key in ("id", "url"):
-            value = obj.get(key)
-            if isinstance(value, str) and value:
-                return _clean(value)
-            if key == "id" and isinstance(value, int) and not isinstance(value, bool):
-                return str(value)
-    return where
-
-
 def _read_error(doc: str, error: str, kind: str = "InputError") -> ErrorRecord:
     return ErrorRecord(doc=doc, error=error, kind=kind, stage="read")
 
@@ -429,13 +153,13 @@ def _read_error(doc: str, error: str, kind: str = "InputError") -> ErrorRecord:
 def _stream_encoding(handle: IO[bytes], encoding: str | None) -> str | None:
     """The text encoding of a JSONL stream when it is not UTF-8 (``None``: read UTF-8 bytes)."""
     if encoding is not None:
-        return _check_encoding(encoding)
-    head = handle.peek(_SNIFF)[:_SNIFF] if hasattr(handle, "peek") else b""
-    bom, _ = _bom(head[:4])
+        return check_encoding(encoding)
+    head = handle.peek(SNIFF_BYTES)[:SNIFF_BYTES] if hasattr(handle, "peek") else b""
+    bom, _ = bom_encoding(head[:4])
     if bom in ("utf-16", "utf-32"):
         return bom
     if b"\x00" in head:
-        return _wide_encoding(head)  # UTF-16 without a byte-order mark
+        return wide_encoding(head)  # UTF-16 without a byte-order mark
     return None
 
 
@@ -505,9 +229,9 @@ def _iter_jsonl_stream(
         try:
             yield parse_jsonl_record(line, source=source, lineno=lineno, default_published=default)
         except InputError as exc:
-            yield _read_error(_error_id(line, where), _one_line(exc), type(exc).__name__)
+            yield _read_error(error_id(line, where), _one_line(exc), type(exc).__name__)
         except Exception as exc:  # noqa: BLE001 - HTML parsers on hostile input: report, go on
-            yield _read_error(_error_id(line, where), f"{where}: {_one_line(exc)}", type(exc).__name__)
+            yield _read_error(error_id(line, where), f"{where}: {_one_line(exc)}", type(exc).__name__)
 
 
 def _read_jsonl_file(path: str, opts: _Options) -> Iterator[Item]:
@@ -521,7 +245,7 @@ def _read_jsonl_file(path: str, opts: _Options) -> Iterator[Item]:
         yield _read_error(path, str(_os_error(exc)))
         return
     with handle:
-        buffered = handle if hasattr(handle, "peek") else io.BufferedReader(handle)  # type: ignore[arg-type,type-var]
+        buffered = handle if hasattr(handle, "peek") else io.BufferedReader(handle)  # type: ignore[type-var]
         yield from _iter_jsonl_stream(buffered, path, opts)
 
 
@@ -542,39 +266,6 @@ class _Prepended(io.RawIOBase):
         return len(data)
 
 
-#: Lines of stdin looked at to tell a JSONL corpus from a text.
-JSONL_SNIFF_LINES = 50
-
-
-def looks_like_jsonl(text: str) -> bool:
-    """Whether a text read from stdin is a JSONL corpus rather than one document.
-
-    Judged on its first :data:`JSONL_SNIFF_LINES` non-blank lines: at least one is a JSON
-    object, and at least half of them are JSON objects or start like one (``{``). So a corpus
-    with a broken line is still a corpus, whose bad lines become error records, and a text is
-    never mistaken for one.
-
-    >>> looks_like_jsonl('{"text": "a"}\\n{"text": "b"\\n{"text": "c"}'), looks_like_jsonl("UN troops {arrived}")
-    (True, False)
-    """
-    lines = []
-    for line in text.splitlines():
-        if line.strip():
-            lines.append(line.strip().lstrip("\ufeff"))
-            if len(lines) == JSONL_SNIFF_LINES:
-                break
-    objects = shaped = 0
-    for line in lines:
-        if not line.startswith("{"):
-            continue
-        shaped += 1
-        try:
-            objects += isinstance(json.loads(line), dict)
-        except (ValueError, RecursionError):
-            pass
-    return objects >= 1 and 2 * shaped >= len(lines)
-
-
 def _read_stdin(opts: _Options) -> Iterator[Item]:
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:  # a text-only stdin (tests, embedded interpreters)
@@ -585,9 +276,9 @@ def _read_stdin(opts: _Options) -> Iterator[Item]:
         yield _read_error("-", str(_os_error(exc)))
         return
     try:
-        head = decode_bytes(data[:_SNIFF], encoding=opts.encoding) if data else ""
+        head = decode_bytes(data[:SNIFF_BYTES], encoding=opts.encoding) if data else ""
     except InputError:
-        head = data[:_SNIFF].decode("utf-8", "replace")
+        head = data[:SNIFF_BYTES].decode("utf-8", "replace")
     if looks_like_jsonl(head):
         # a corpus streams, however large
         yield from _iter_jsonl_stream(io.BufferedReader(_Prepended(data, stream)), "-", opts)
@@ -721,7 +412,7 @@ def read_inputs(
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
         raise InputError(f"max_bytes must be a positive number of bytes, not {max_bytes!r}")
     if encoding is not None:
-        _check_encoding(encoding)
+        check_encoding(encoding)
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     return _iter_inputs(paths, _Options(default, max_bytes, encoding))

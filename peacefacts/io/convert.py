@@ -170,7 +170,8 @@ _TYPES: dict[str, type] = {
 
 def to_record(obj: OutputRecord) -> dict[str, Any]:
     """Turn a record into its JSON-ready dict (with a ``type`` key)."""
-    return converter.unstructure(obj)
+    record: dict[str, Any] = converter.unstructure(obj)
+    return record
 
 
 def from_record(row: dict[str, Any]) -> OutputRecord:

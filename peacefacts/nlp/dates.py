@@ -15,6 +15,9 @@ phrase is resolved against the first and the last day the base can mean, each re
 to the interval of dateparser's ``period`` (year, month, week, day), and only the part common to
 the whole interval is kept. The same trick with two unrelated probe bases tells whether a phrase
 is relative at all (:func:`is_relative`).
+
+Why one module of this size: finding dates, resolving them with dateparser and reading periods
+share the date patterns and the precision logic; each is a section below.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import datetime as _dt
 import functools
 import re
 import threading
-from typing import NamedTuple, Union
+from typing import Any, NamedTuple, Union
 
 from peacefacts.nlp.numbers import NUMBER_PATTERN, parse_figure
 from peacefacts.records import PartialDate, Qualifier
@@ -46,14 +49,9 @@ __all__ = [
     "find_dates",
     "period_start",
     "find_periods",
-    "ROLES",
 ]
 
 BaseDate = Union[PartialDate, _dt.date, None]  # noqa: UP007 - a runtime alias must work on 3.10
-
-#: Roles :func:`find_dates` assigns.
-ROLES = frozenset({"as_of", "since", "until", "target", "range"})
-
 
 class DateMatch(NamedTuple):
     """A date expression in text.
@@ -73,7 +71,7 @@ class DateMatch(NamedTuple):
 
 
 class PeriodMatch(NamedTuple):
-    """A cumulative period: where it starts (and ends, if the text says).
+    """A cumulative period: where it starts.
 
     ``years`` is the length the text gives ("over the past 32 years" → 32), ``None`` for
     "since 1960" and "over the years". ``since`` is ``None`` when it cannot be known.
@@ -83,7 +81,6 @@ class PeriodMatch(NamedTuple):
     end: int
     text: str
     since: PartialDate | None
-    until: PartialDate | None
     years: int | None
     qualifier: Qualifier
 
@@ -102,7 +99,7 @@ _LOCAL = threading.local()
 _MAX_PARSERS = 32
 
 
-def _parser(base: _dt.date):
+def _parser(base: _dt.date) -> Any:  # a dateparser DateDataParser (dateparser has no type hints)
     """A DateDataParser for ``base``, reused per thread.
 
     ``RELATIVE_BASE`` is fixed at construction, so parsers are cached per base date in a small
@@ -561,7 +558,7 @@ def find_periods(text: str, start: int = 0, end: int | None = None, base: BaseDa
     for d in find_dates(text, start, end, base=base):
         # "since 1960", "since its admission ... in September 1991", "from 2006 to 2012"
         if d.role == "range" or (d.role == "since" and re.match(r"(?i)(?:ever\s+)?since\b", d.text)):
-            out.append(PeriodMatch(d.start, d.end, d.text, d.value, d.end_value, None, Qualifier.EXACT))
+            out.append(PeriodMatch(d.start, d.end, d.text, d.value, None, Qualifier.EXACT))
             taken.append((d.start, d.end))
     for m in _PERIOD.finditer(text, start, end):
         if any(s < m.end() and m.start() < e for s, e in taken):
@@ -572,19 +569,19 @@ def find_periods(text: str, start: int = 0, end: int | None = None, base: BaseDa
             if match is not None:
                 out.append(match)
         elif kind == "years":
-            out.append(PeriodMatch(m.start(), m.end(), m.group(0), None, None, None, Qualifier.APPROX))
+            out.append(PeriodMatch(m.start(), m.end(), m.group(0), None, None, Qualifier.APPROX))
     out.sort(key=lambda p: p.start)
     return out
 
 
-def _duration(m: re.Match, base: PartialDate | None) -> PeriodMatch | None:
+def _duration(m: re.Match[str], base: PartialDate | None) -> PeriodMatch | None:
     # a bare "years"/"decades" with neither a number nor "the past" is not a period
     has_num = m.group("num") is not None or m.group("half") is not None
     unit = m.group("unit").lower()
     if not has_num and not m.group("last"):
         if unit in ("years", "decades") and (m.group("det") or "").lower() == "the" and m.group("prep"):
             # "over the years": cumulative, start unknown
-            return PeriodMatch(m.start(), m.end(), m.group(0), None, None, None, Qualifier.APPROX)
+            return PeriodMatch(m.start(), m.end(), m.group(0), None, None, Qualifier.APPROX)
         return None
     if not has_num and unit not in ("decade", "century", "year"):
         return None
@@ -614,7 +611,7 @@ def _duration(m: re.Match, base: PartialDate | None) -> PeriodMatch | None:
     text = m.group(0)
     start = m.start()
     since = PartialDate(base.year - years) if base is not None and base.year - years >= 1 else None
-    return PeriodMatch(start, m.end(), text, since, None, years, qualifier)
+    return PeriodMatch(start, m.end(), text, since, years, qualifier)
 
 
 def period_start(phrase: str, base: BaseDate) -> PartialDate | None:

@@ -7,7 +7,7 @@ the counts. :func:`parse_figure` reads one short phrase.
 
 Why our own parser: none of quantulum3, Recognizers-Text, number-parser or text2num reads
 South Asian grouping ("1,63,887"), lakh/crore/mln, "two dozen" and hedges kept as bounds
-(see ``research/extraction.md`` §1). quantulum3 is used only as a guarded fallback inside
+(quantulum3 reads "161 gallant" as gallons and splits "1,63,887" into 1 and 63,887). quantulum3 is used only as a guarded fallback inside
 :func:`parse_figure` for digit forms our regexes do not know (e.g. "1e3").
 
 Conventions:
@@ -30,6 +30,10 @@ Conventions:
   four-digit number after a date preposition ("As of 1066,") unless people are counted after it.
 * A run of more than :data:`MAX_DIGITS` digits is an identifier and is not reported. Every
   pattern reads a bounded neighbourhood, so scanning is linear in the length of the text.
+
+Why one module of this size: the word tables, scale words, hedges and the scanner share one set
+of compiled patterns (a hedge is read by the same pass that reads its number); split apart, each
+part would import the others' private patterns.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from __future__ import annotations
 import math
 import re
 import warnings
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
@@ -100,7 +105,7 @@ _ORDINAL_WORDS = {
 }  # fmt: skip
 
 
-def _alt(words) -> str:
+def _alt(words: Iterable[str]) -> str:
     # longest first so an alternation never stops at a prefix ("seven" in "seventy")
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
@@ -122,6 +127,7 @@ _DIGITNUM = (
     rf"\d{{1,3}}(?:[{_ZW}]*,[{_ZW}]*\d{{3}})+(?:\.\d+)?(?![\d,]\d)"  # 235,000 (western)
     r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,]\d)"  # 1,63,887 (South Asian)
     rf"|\d{{1,3}}(?:{_SPACE_SEP}\d{{3}})+(?![\d,.]\d)"  # 10 490 (space grouping)
+    r"|\d{1,3},[ ]\d{3}(?![\d,.]\d)(?=[ ]+(?!and\b|or\b|to\b|of\b)[a-z])"  # "a total of 2, 341 personnel" (a stray space)
     rf"|\d{{1,3}}(?:['\u2019][{_ZW}]*\d{{3}})+(?![\d'\u2019]\d)"  # 5'500 (apostrophe grouping)
     r"|\d{1,3}(?:\.\d{3}){2,}(?![\d.]\d)"  # 1.234.567 (dots: European thousands)
     r"|\d+(?:\.\d+)?"
@@ -214,6 +220,7 @@ _BETWEEN = re.compile(r"(?<![\w])between\s+\Z", _I)
 _FROM = re.compile(r"(?<![\w])from\s+\Z", _I)
 _A_BEFORE = re.compile(r"(?<![\w])(?P<half>half\s+)?an?\s+\Z", _I)
 _PRONOUN_ONE = re.compile(r"(?<![\w])(?:no|any|every|each|the|this|that|which)\s+\Z", _I)
+_ONE_COUNTS = re.compile(r"\s+(?:[A-Z][a-z]+|(?:more|other|additional|foreign|un|u\.n\.)\s+\w+|peacekeeper|soldier|officer|member|person)\b")
 _LABEL_BEFORE = re.compile(
     r"(?:(?<![\w])(?:No|NO|no|Nos|nos)\.\s*|#\s*|(?<![\w])(?:[Rr]esolutions?|[Aa]rticles?|[Cc]hapter|[Ss]ection|[Pp]aragraph"
     r"|[Pp]ara|[Pp]age|[Pp]hase|[Ff]light|[Rr]oute|[Hh]ighway|[Rr]oom|[Ll]evel|[Vv]ersion|[Mm]atch|[Gg]rade|[Tt]ier"
@@ -375,9 +382,10 @@ def _word_atoms(text: str, start: int, end: int, region_start: int) -> list[_Ato
             i = j
             continue  # "two-thirds of the troops" is not 2
         if j - i == 1 and lead is None and tokens[i][0] == "one":
-            if _PRONOUN_ONE.search(text, max(region_start, atom_start - 8), atom_start):
+            pronoun = _PRONOUN_ONE.search(text, max(region_start, atom_start - 8), atom_start)
+            if pronoun and not (pronoun.group(0).lower().startswith("that") and _ONE_COUNTS.match(text, atom.end)):
                 i = j
-                continue  # "no one", "the one": pronouns
+                continue  # "no one", "the one": pronouns (but "said that one Cambodian peacekeeper")
         atoms.append(atom)
         i = j
     return atoms
@@ -689,10 +697,6 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         out.append(FigureMatch(a.start, a.end, a.num_start, a.num_end, figure, a.kind))
         i += 1
     return out
-
-
-def _with_text(figure: Figure, surface: str) -> Figure:
-    return Figure(value=figure.value, qualifier=figure.qualifier, low=figure.low, high=figure.high, text=surface)
 
 
 # --------------------------------------------------------------------------------------------

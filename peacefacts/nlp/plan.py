@@ -3,8 +3,16 @@
 Runs at millions of characters a second and decides where the expensive spaCy parse runs: only
 sentences of peacekeeping article blocks that hold a figure (digits or number words, not years,
 percentages or money) and a domain word. It also gathers what the rules need from the whole
-block: its publication date, the day of the statement ("said on Monday"), the country the story
-is mostly about, missions named along the way, and an anniversary anchor for undated pieces.
+block:
+
+* its publication date and the country the story is mostly about (:mod:`peacefacts.nlp.story`),
+* **reference dates**: an explicit "as at the end of 2016" in the lead, or a date on a table's
+  heading line, dates the figures that follow until the next one,
+* **table rows**: "Rwanda" on one line and "5,918" on the next (or "Ethiopia: 6,500") under a
+  heading, read without the parser,
+* **the incident** of a story about an attack: the day it happened and the mission where,
+* missions named along the way (for "that operation"), and an anniversary anchor for undated
+  pieces ("marks 60 years of service" + "began in 1958" → 2018).
 """
 
 from __future__ import annotations
@@ -15,42 +23,99 @@ from typing import NamedTuple, Optional
 import attrs
 
 from peacefacts import vocab
-from peacefacts.nlp.dates import resolve_date
+from peacefacts.nlp.dates import DateMatch, find_dates
+from peacefacts.nlp.lists import is_ranking
 from peacefacts.nlp.numbers import FigureMatch, find_figures, parse_figure
 from peacefacts.nlp.segment import Sentence, split_sentences
-from peacefacts.nlp.story import story_country
+from peacefacts.nlp.story import country_mentions, story_country
 from peacefacts.records import Block, Document, PartialDate
 
-__all__ = ["Candidate", "BlockPlan", "plan_document", "mission_mentions", "KEYWORDS"]
+__all__ = [
+    "Candidate",
+    "BlockPlan",
+    "ReferenceDate",
+    "TableRow",
+    "Incident",
+    "plan_document",
+    "mission_mentions",
+    "mission_at_place",
+    "KEYWORDS",
+]
 
 # A sentence is worth parsing only if it holds a figure and one of these.
 KEYWORDS = re.compile(
     r"peace|troop|soldier|personnel|police|officer|official|observer|mission|operation|contingent|"
     r"battalion|force|helmet|kill|died|dead|death|li(?:fe|ves)|martyr|sacrific|fallen|casualt|injur|"
-    r"wound|deploy|serv|contribut|pledg|countr|nation|women|female|staff|member|\bmen\b|people|"
-    r"[A-Z][a-z]+(?:is|ians|ans|ese)\b|dispatch|sent\b|send|join|UN[A-Z]{2,}|MINU|MONU",
+    r"wound|deploy|serv|contribut|pledg|countr|nation|women|female|staff|member|\bmen\b|people|loss|"
+    r"[A-Z][a-z]+(?:is|ians|ans|ese)\b|dispatch|sent\b|send|join|UN[A-Z]{2,}|MINU|MONU|\bUN\b|U\.N\.|"
+    r"keepers|blue helmets|boots|workforce|work force|fatalit|toll|wounded|ultimate price",
     re.IGNORECASE,
 )
 
 _FIGURE_KINDS = frozenset({"cardinal", "range"})
 
-_WEEKDAY = re.compile(
-    r"\b(?:on |last |this )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(yesterday)\b"
-)
 _PERIOD_ANCHOR = re.compile(
     r"\b(?:over|in|for|during) the (?:last|past) (\w+(?:[- ]\w+)?) (years|decades)\b|"
-    r"\b(\w+) (years|decades) of (?:UN )?peace",
+    r"\b(\w+) (years|decades) of (?:UN |United Nations )?(?:peace|service|participation|contribution|deployment)|"
+    r"\b(\w+)(?:th)? anniversary\b",
     re.IGNORECASE,
 )
-_FIRST_YEAR = re.compile(r"\bfirst\b[^.\n]{0,120}?\b(1[89]\d\d|20\d\d)\b|\b(1[89]\d\d|20\d\d)\b[^.\n]{0,60}\bfirst\b")
+_FIRST_YEAR = re.compile(
+    r"\b(?:first|began|begun|started|start|since|joined|initiated)\b[^.\n]{0,120}?\b(1[89]\d\d|20\d\d)\b"
+    r"|\b(1[89]\d\d|20\d\d)\b[^.\n]{0,60}\bfirst\b"
+)
+#: An explicit reference date: "as of", "as at", "at/by the end of", "end-2019".
+_REFERENCE = re.compile(r"^(?:as\s+(?:of|at|on)\b|(?:at|by)\s+(?:the\s+)?end\b|end\b|(?:at|by)\s+end\b)", re.IGNORECASE)
+_END_OF_YEAR = re.compile(r"\bend(?:\s+of|\s*-)\s*(?:the\s+year\s+)?(?:of\s+)?(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
+#: Words that make a story one about an attack or accident, and what it cost.
+_INCIDENT = re.compile(
+    r"\b(?:attack\w*|ambush\w*|explosion|blast|IED|mine|convoy|crash\w*|clash\w*|shelling|gunmen|rocket|"
+    r"mortar|raid|bomb\w*|assault|gunfire|fire|rebels|militants|insurgents|jihadists|accident)\b",
+    re.IGNORECASE,
+)
+_DEATH_TOLL = re.compile(r"\bdeath\s+toll\b", re.IGNORECASE)
+_TOLL = re.compile(r"\b(?:kill\w*|died|dead|deaths?|wounded|injur\w+|death toll|fallen|martyr\w*)\b", re.IGNORECASE)
+_BARE_FIGURE = re.compile(r"^[\s(]*(?:(?:about|some|over|more than|nearly|almost|around|approximately)\s+)?[\d.,\s]+\)?\s*$", re.IGNORECASE)
+_RANK_LINE = re.compile(r"^\s*(?:#?\d{1,3}[.)]?|\d{1,3}(?:st|nd|rd|th))\s*$", re.IGNORECASE)
+_ROW_SEPARATOR = re.compile(r"^\s*(?:[:–—-]|\||\t)?\s*$")
 
+
+class ReferenceDate(NamedTuple):
+    """A date stated once that dates the figures after it ("As at the end of 2016, …")."""
+
+    date: PartialDate
+    start: int
+    text: str
 
 
 class Candidate(NamedTuple):
-    """A sentence that may hold a fact: its offsets and the figures found in it."""
+    """A sentence that may hold a fact: its offsets, its figures and the reference date in effect."""
 
     sentence: Sentence
     figures: tuple[FigureMatch, ...]
+    reference: Optional[ReferenceDate] = None
+    #: the last mission named earlier in the same paragraph ("UNFICYP — Established in 1964 …
+    #: As of Feb. 28, 2005, the staff was comprised of 937 …")
+    paragraph_mission: Optional[str] = None
+
+
+@attrs.frozen(kw_only=True)
+class TableRow:
+    """A country and its figure on a table's lines, under a heading that says what is counted."""
+
+    country: str
+    figure: FigureMatch
+    line: Sentence
+    header: Optional[Sentence]
+    reference: Optional[ReferenceDate] = None
+
+
+@attrs.frozen(kw_only=True)
+class Incident:
+    """The attack or accident a story reports: when, and in which mission's area."""
+
+    day: Optional[PartialDate]
+    mission: Optional[str]
 
 
 @attrs.frozen(kw_only=True)
@@ -60,34 +125,55 @@ class BlockPlan:
     doc_id: str
     block: Block
     published: Optional[PartialDate]
-    event_date: Optional[PartialDate]
     default_country: Optional[str]
     anchor_as_of: Optional[PartialDate] = None
     anchor_since: Optional[PartialDate] = None
     candidates: tuple[Candidate, ...] = ()
     #: the last mission named before each candidate, for "that operation"
     missions_before: tuple[Optional[str], ...] = ()
+    table_rows: tuple[TableRow, ...] = ()
+    incident: Optional[Incident] = None
+    #: every mission the block names, in order of first mention
+    missions: tuple[str, ...] = ()
+    #: the day of the statement the story reports ("…, the minister said on Monday")
+    statement_day: Optional[PartialDate] = None
+
+
+# --------------------------------------------------------------------------------------------
+# missions
 
 
 def mission_mentions(text: str) -> list[tuple[int, str]]:
+    """(offset, acronym) of every mission named in ``text`` (see :func:`peacefacts.vocab.mission_mentions`)."""
     return [(m.start, m.acronym) for m in vocab.mission_mentions(text)]
 
 
-def _event_date(text: str, published: Optional[PartialDate]) -> Optional[PartialDate]:
-    """The day of the story's statement ("said on Monday"), resolved against publication."""
-    if published is None or published.precision != "day":
-        return None
-    match = _WEEKDAY.search(text)
-    if not match:
-        return None
-    phrase = match.group(0)
-    if not phrase.lower().startswith(("on ", "last ", "this ", "yesterday")):
-        phrase = "on " + phrase
-    resolved = resolve_date(phrase, published)
-    if resolved is None or resolved.precision != "day":
-        return None
-    gap = (published.first_day - resolved.first_day).days
-    return resolved if 0 <= gap <= 7 else None
+def mission_at_place(text: str, when: Optional[PartialDate]) -> Optional[str]:
+    """The mission serving where ``text`` first names a mission's place, at ``when`` (if known).
+
+    >>> mission_at_place("Gunmen killed two peacekeepers near Bangui", PartialDate(2017, 5, 8))
+    'MINUSCA'
+    >>> mission_at_place("22 Pakistani soldiers were killed in Mogadishu", PartialDate(1993, 6))
+    'UNOSOM II'
+    """
+    year = when.year if when is not None else None
+    for place in vocab.place_mentions(text):
+        serving = [m for m in vocab.missions_at(place.place, year) if m.kind == "peacekeeping"]
+        if serving:
+            return serving[0].acronym
+        if year is not None:
+            # "returned from Darfur" after the mission closed: the one that served there last
+            ended = [
+                m for m in vocab.missions_at(place.place)
+                if m.kind == "peacekeeping" and m.end is not None and year - 3 <= m.end <= year
+            ]
+            if ended:
+                return max(ended, key=lambda m: m.end or 0).acronym
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# block-level context
 
 
 def _anchor(text: str) -> tuple[Optional[PartialDate], Optional[PartialDate]]:
@@ -96,17 +182,199 @@ def _anchor(text: str) -> tuple[Optional[PartialDate], Optional[PartialDate]]:
     first = _FIRST_YEAR.search(text)
     if not period or not first:
         return None, None
-    amount_text = period.group(1) or period.group(3)
-    unit = (period.group(2) or period.group(4)).lower()
+    amount_text = period.group(1) or period.group(3) or period.group(5)
+    unit = (period.group(2) or period.group(4) or "years").lower()
     figure = parse_figure(amount_text)
     if figure is None:
         return None, None
-    amount = figure.value
-    years = int(amount * (10 if unit.startswith("decade") else 1))
+    years = int(figure.value * (10 if unit.startswith("decade") else 1))
     start_year = int(first.group(1) or first.group(2))
     if not 1 <= years <= 100:
         return None, None
     return PartialDate(start_year + years), PartialDate(start_year)
+
+
+def _reference_value(match: DateMatch) -> Optional[PartialDate]:
+    if match.value is None or match.role not in {"as_of", "target", "range"}:
+        return None
+    value = match.end_value if match.role == "range" and match.end_value else match.value
+    end = _END_OF_YEAR.search(match.text)
+    if end and value.precision == "year":
+        return PartialDate(value.year, 12)  # "at the end of 2016" is December 2016
+    return value
+
+
+def _reference_in(text: str, sentence: Sentence, published: Optional[PartialDate], heading: bool) -> Optional[ReferenceDate]:
+    """The reference date a lead sentence or a table heading states, if any."""
+    for match in find_dates(text, sentence.start, sentence.end, base=published):
+        explicit = bool(_REFERENCE.match(match.text)) or bool(_END_OF_YEAR.search(match.text))
+        if not (explicit or (heading and match.value is not None and match.value.precision != "year")):
+            continue
+        value = _reference_value(match)
+        if value is None:
+            continue
+        if published is not None and value.first_day > published.last_day:
+            continue  # a target ("by the end of 2030"), not a reference date
+        return ReferenceDate(value, sentence.start, match.text)
+    return None
+
+
+def _is_heading(text: str, sentence: Sentence) -> bool:
+    line = text[sentence.start : sentence.end].rstrip()
+    return line.endswith(":") or not line.endswith((".", "!", "?", '"', "”"))
+
+
+_FUNCTION_END = re.compile(
+    r"(?:,|\b(?:since|of|in|to|the|and|or|with|than|from|by|at|for|some|about|over|nearly|almost|around|"
+    r"more|least|a|an|its|their|his|her|our|on))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _merge_lines(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """Join a line broken mid-sentence to the next, and a label ending in a colon to the bare
+    figure on the next line.
+
+    Pages copied from print or PDF wrap sentences over lines, even over blank lines ("… who have
+    died" / "" / "on duty since 1948"): a line that does not end a sentence joins the next one
+    when that one starts in lower case, or with a number after a function word ("… since" /
+    "1948."). Headlines and table rows start with a capital and stay apart.
+    """
+    out: list[Sentence] = []
+    for s in sentences:
+        if out:
+            prev = out[-1]
+            between = text[prev.end : s.start]
+            prev_text = text[prev.start : prev.end].rstrip()
+            cur_text = text[s.start : s.end]
+            if "\n" in between and between.count("\n") <= 3:
+                open_end = not prev_text.endswith((".", "!", "?", ":", '"', "”", ";"))
+                continues = open_end and (
+                    cur_text[:1].islower() or (cur_text[:1].isdigit() and bool(_FUNCTION_END.search(prev_text)))
+                )
+                label_value = prev_text.endswith(":") and _BARE_FIGURE.match(cur_text) and len(prev_text) < 200
+                if continues or label_value:
+                    out[-1] = Sentence(prev.start, s.end)
+                    continue
+        out.append(s)
+    return out
+
+
+def _country_line(text: str, sentence: Sentence) -> Optional[str]:
+    """The country a line names when the line is nothing but a country name."""
+    line = text[sentence.start : sentence.end].strip().rstrip(":–—-").strip()
+    if not line or len(line) > 40:
+        return None
+    mentions = country_mentions(line)
+    if len(mentions) == 1 and mentions[0][0] == 0 and mentions[0][1] >= len(line) - 1:
+        return mentions[0][3]
+    return None
+
+
+_ROW_REST = re.compile(r"^\s*(?:[:–—|\t-]\s*)?(?P<rest>[\d(].*)$")
+
+
+def _inline_row(line: str) -> Optional[str]:
+    """The country of a one-line row ("Ethiopia: 6,500", "Nepal – 5,800", "Ghana 2,644")."""
+    mentions = country_mentions(line)
+    if len(mentions) != 1 or mentions[0][0] != 0:
+        return None
+    rest = _ROW_REST.match(line[mentions[0][1] :])
+    return mentions[0][3] if rest and _BARE_FIGURE.match(rest.group("rest")) else None
+
+
+def _table_rows(
+    text: str, sentences: list[Sentence], published: Optional[PartialDate]
+) -> tuple[list[TableRow], set[Sentence]]:
+    """Rows of tables flattened into lines, and the lines they use."""
+    rows: list[TableRow] = []
+    used: set[Sentence] = set()
+    header: Optional[Sentence] = None
+    header_ref: Optional[ReferenceDate] = None
+    pending_country: Optional[tuple[str, Sentence]] = None
+    for s in sentences:
+        line = text[s.start : s.end].strip()
+        figures = [f for f in find_figures(text, s.start, s.end) if f.kind in _FIGURE_KINDS]
+        bare_row = pending_country is not None and len(figures) == 1 and _BARE_FIGURE.match(line) and not line.endswith((".", ")"))
+        if (_RANK_LINE.match(line) and not bare_row) or _ROW_SEPARATOR.match(line):
+            continue  # "1.", "3rd": a rank, not a figure
+        country = _country_line(text, s)
+        if country is not None:
+            pending_country = (country, s)
+            continue
+        if bare_row and header is not None and pending_country is not None:
+            rows.append(TableRow(country=pending_country[0], figure=figures[0], line=s, header=header, reference=header_ref))
+            used.update({s, pending_country[1]})
+            pending_country = None
+            continue
+        named = _inline_row(line)
+        if named is not None and len(figures) == 1 and header is not None:
+            rows.append(TableRow(country=named, figure=figures[0], line=s, header=header, reference=header_ref))
+            used.add(s)
+            continue
+        pending_country = None
+        if KEYWORDS.search(text, s.start, s.end):
+            header = s
+            header_ref = _reference_in(text, s, published, heading=_is_heading(text, s)) or header_ref
+        elif len(line) > 80:
+            header, header_ref = None, None  # prose ends a table
+    return rows, used
+
+
+_REPORTED = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|noted|confirmed|expressed|statement)\b", re.IGNORECASE)
+
+
+def _incident_day(text: str, sentences: list[Sentence], published: Optional[PartialDate]) -> Optional[PartialDate]:
+    """The day of the attack: a day-precise date right after a toll or attack word ("killed on
+    Thursday night", "attacked late on Monday") or before one ("Monday's attack")."""
+    for s in sentences:
+        sentence = text[s.start : s.end]
+        if not (_TOLL.search(sentence) or _INCIDENT.search(sentence)):
+            continue
+        for match in find_dates(sentence, base=published):
+            if match.value is None or match.value.precision != "day":
+                continue
+            if published is not None and not 0 <= (published.first_day - match.value.first_day).days <= 10:
+                continue
+            before = sentence[max(0, match.start - 60) : match.start]
+            after = sentence[match.end : match.end + 30]
+            near_toll = bool(_TOLL.search(before) or _INCIDENT.search(before)) and not _REPORTED.search(before[-25:])
+            possessive = after.startswith(("'s", "’s")) and bool(_INCIDENT.search(after))
+            if near_toll or possessive:
+                return match.value
+    return None
+
+
+def _statement_day(text: str, sentences: list[Sentence], published: Optional[PartialDate]) -> Optional[PartialDate]:
+    """The day of the statement a story reports ("…, the minister said on Monday"), which dates
+    the figures the statement gives; an event's day ("the contingent left on Sunday") does not."""
+    if published is None or published.precision != "day":
+        return None
+    for s in sentences[:12]:
+        sentence = text[s.start : s.end]
+        for match in find_dates(sentence, base=published):
+            if match.value is None or match.value.precision != "day" or not vocab_weekday(match.text):
+                continue
+            around = sentence[max(0, match.start - 120) : match.start] + " " + sentence[match.end : match.end + 20]
+            if _REPORTED.search(around) and 0 <= (published.first_day - match.value.first_day).days <= 7:
+                return match.value
+    return None
+
+
+def vocab_weekday(phrase: str) -> bool:
+    """Whether a date phrase names a weekday ("on Monday", "last Tuesday")."""
+    return any(word.lower().strip(".,'’s") in vocab.WEEKDAYS for word in phrase.split())
+
+
+def _incident(text: str, sentences: list[Sentence], block: Block, published: Optional[PartialDate], missions: list[str]) -> Optional[Incident]:
+    """The attack or accident the story reports, when its headline or lead is about one."""
+    lead = [block.title or ""] + [text[s.start : s.end] for s in sentences[:3]]
+    if not any((_TOLL.search(t) and _INCIDENT.search(t)) or _DEATH_TOLL.search(t) for t in lead):
+        return None
+    mission = missions[0] if missions else None
+    if mission is None:
+        mission = mission_at_place(" ".join(lead), published)
+    return Incident(day=_incident_day(text, sentences, published), mission=mission)
 
 
 def plan_document(document: Document) -> list[BlockPlan]:
@@ -116,47 +384,69 @@ def plan_document(document: Document) -> list[BlockPlan]:
     """
     text = document.text
     blocks = [b for b in document.blocks if b.is_peacekeeping]
+    if len(document.blocks) == 1 and not blocks:
+        # one article and no other to tell it from: the sentence prefilter and the rules decide
+        blocks = list(document.blocks)
     if not document.blocks:
-        blocks = [
-            Block(
-                start=0,
-                end=len(text),
-                published=document.published,
-                published_source=document.published_source,
-            )
-        ]
+        blocks = [Block(start=0, end=len(text), published=document.published, published_source=document.published_source)]
     plans = []
     for block in blocks:
         published = block.published
         block_text = text[block.start : block.end]
+        sentences = _merge_lines(text, split_sentences(text, block.start, block.end))
+        # the headline is not body text (but a last line taken for a title is, as in a table)
+        body = sentences[1:] if sentences and block.title and text[sentences[0].start : sentences[0].end].strip() == block.title.strip() else sentences
+        missions_named = [(block.start + pos, m) for pos, m in mission_mentions(block_text)]
+        rows, used = _table_rows(text, body, published)
+        references: list[ReferenceDate] = []
+        for s in body[:1]:
+            ref = _reference_in(text, s, published, heading=False)
+            if ref is not None:
+                references.append(ReferenceDate(ref.date, block.start, ref.text))
+                break
+        for row in rows:
+            if row.reference is not None and row.reference not in references:
+                references.append(row.reference)
+        references.sort(key=lambda r: r.start)
         candidates = []
         missions_before: list[Optional[str]] = []
-        missions = [(block.start + pos, m) for pos, m in mission_mentions(block_text)]
-        for sentence in split_sentences(text, block.start, block.end):
-            figures = tuple(
-                f for f in find_figures(text, sentence.start, sentence.end) if f.kind in _FIGURE_KINDS
-            )
+        for sentence in sentences:
+            if sentence in used:
+                continue
+            figures = tuple(f for f in find_figures(text, sentence.start, sentence.end) if f.kind in _FIGURE_KINDS)
             if not figures:
                 continue
-            if not KEYWORDS.search(text, sentence.start, sentence.end):
+            if not KEYWORDS.search(text, sentence.start, sentence.end) and not is_ranking(
+                text[sentence.start : sentence.end], figures, sentence.start
+            ):
                 continue
-            candidates.append(Candidate(sentence, figures))
-            before = [m for pos, m in missions if pos < sentence.start]
+            in_effect = [r for r in references if r.start <= sentence.start]
+            paragraph_start = max(block.start, text.rfind("\n", block.start, sentence.start) + 1)
+            in_paragraph = [m for pos, m in missions_named if paragraph_start <= pos < sentence.start]
+            candidates.append(
+                Candidate(sentence, figures, in_effect[-1] if in_effect else None, in_paragraph[-1] if in_paragraph else None)
+            )
+            before = [m for pos, m in missions_named if pos < sentence.start]
             missions_before.append(before[-1] if before else None)
         anchor_as_of = anchor_since = None
         if published is None:
             anchor_as_of, anchor_since = _anchor(block_text)
+        ordered_missions = tuple(dict.fromkeys(m for _, m in missions_named))
         plans.append(
             BlockPlan(
                 doc_id=document.id,
                 block=block,
                 published=published,
-                event_date=_event_date(block_text, published),
                 default_country=story_country(block_text, block.title),
                 anchor_as_of=anchor_as_of,
                 anchor_since=anchor_since,
                 candidates=tuple(candidates),
                 missions_before=tuple(missions_before),
+                table_rows=tuple(rows),
+                incident=_incident(text, body, block, published, list(ordered_missions)),
+                missions=ordered_missions,
+                statement_day=_statement_day(text, body, published),
             )
         )
     return plans
+

@@ -7,15 +7,18 @@ barely counts, and a headline counts three times a body mention.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
-from peacefacts.nlp import lexicon
+from peacefacts import vocab
 
 __all__ = ["story_country", "country_mentions"]
 
 _WORD = re.compile(r"[A-Za-z][\w'’`.-]*")
-_DESTINATION = re.compile(r"\b(?:to|in|into|from|at|across|of)(?: the)?\s+(?:\w+,\s+)?$", re.IGNORECASE)
+_DESTINATION = re.compile(r"\b(?i:to|in|into|from|at|across|of)(?: the)?\s+(?:[A-Z][\w-]+,\s+)?$")
+#: a story this long names its country more than once if it has one
+_LONG_STORY = 1000
 _CONNECTORS = frozenset({"of", "the", "and", "d'ivoire"})
 
 
@@ -39,7 +42,7 @@ def country_mentions(chunk: str) -> list[tuple[int, int, str, str]]:
             if n > 1 and not last.group()[:1].isupper() and last.group().lower() not in _CONNECTORS:
                 continue
             surface = chunk[words[i].start() : last.end()].rstrip(".")
-            country = lexicon.country_for(surface)
+            country = vocab.country_for(surface)
             if country:
                 found = (words[i].start(), words[i].start() + len(surface), surface, country, n)
                 break
@@ -51,8 +54,12 @@ def country_mentions(chunk: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=256)
 def story_country(text: str, title: Optional[str]) -> Optional[str]:
-    """The country a block is mostly about: mentions counted, the headline's weighted."""
+    """The country a block is mostly about: mentions counted, the headline's weighted.
+
+    Cached: the planning pass and the people layer both ask it of every block of a batch.
+    """
     counts: dict[str, float] = {}
     first: dict[str, int] = {}  # order of first mention, headline first: breaks ties
     named: set[str] = set()  # countries mentioned at least once other than as a destination
@@ -61,7 +68,7 @@ def story_country(text: str, title: Optional[str]) -> Optional[str]:
             if surface.lower() in {"us", "u.s."} and surface != surface.upper():
                 continue  # "Us" the pronoun at a sentence start
             w = weight
-            if lexicon.is_demonym(surface):
+            if vocab.is_demonym(surface):
                 w *= 2.0  # a demonym ("Indonesian troops") names the contributor
             elif _DESTINATION.search(chunk, max(0, start - 12), start):
                 w *= 0.25  # "to Lebanon, DR Congo", "in the Congo": where, not who
@@ -73,5 +80,7 @@ def story_country(text: str, title: Optional[str]) -> Optional[str]:
             first.setdefault(country, len(first))
     if not counts:
         return None
-    best, _score = sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))[0]
+    best, score = sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))[0]
+    if score < 2.0 and len(text) > _LONG_STORY:
+        return None  # one passing mention in a long piece ("the UN Cyprus medal") is not its subject
     return best if best in named else None  # only ever a destination ("to South Sudan"): not who

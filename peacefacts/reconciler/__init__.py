@@ -18,14 +18,19 @@ The package is ``peacefacts.reconciler`` so that ``peacefacts.reconcile`` can be
 """
 
 from peacefacts.reconciler.copies import CopyPair, document_fingerprint, find_copies, fingerprint_text
-from peacefacts.reconciler.core import Reconciliation, reconcile
+from peacefacts.reconciler.core import Reconciliation, build_group, partition_facts, reconcile
 from peacefacts.reconciler.model import Cause, Group, Observation, Pair, Point, Policy, Rank, Verdict
+from peacefacts.reconciler.pairs import DEFAULT_NEIGHBOURS, PairTable
 from peacefacts.reconciler.report import format_table
 from peacefacts.reconciler.rules import DEFAULT_RULES, Comparison, Judgement, Rule, first_match, judge
 
 __all__ = [
     "reconcile",
     "Reconciliation",
+    "build_group",
+    "partition_facts",
+    "DEFAULT_NEIGHBOURS",
+    "PairTable",
     "Group",
     "Observation",
     "Pair",

@@ -1,6 +1,6 @@
 """Which observations measure the same thing: subject, metric and comparable scope.
 
-Categories (dev README): troops are compared with personnel (and with figures of no stated
+Categories (docs/conventions.md): troops are compared with personnel (and with figures of no stated
 category), police only with police, military observers only with themselves, women with women.
 A narrower scope (``Fact.scope``, e.g. "army") is never compared with a different one.
 

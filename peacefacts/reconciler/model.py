@@ -5,10 +5,11 @@ All frozen attrs records with a ``to_dict`` giving the JSON form of ``peacefacts
 
 from __future__ import annotations
 
-import datetime as _dt
 import enum
+import functools
 import json
 import math
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -27,6 +28,9 @@ __all__ = [
     "Point",
     "Group",
     "observation_bounds",
+    "rounding_unit",
+    "is_rounded",
+    "tolerant_interval",
     "fact_key",
     "format_value",
     "format_date",
@@ -38,7 +42,7 @@ TOLERANCE = 0.05
 
 
 class Verdict(str, enum.Enum):
-    """How two observations of the same thing relate (dev README conventions)."""
+    """How two observations of the same thing relate (docs/conventions.md, "Reconciliation")."""
 
     AGREE = "agree"
     CHANGED_OVER_TIME = "changed_over_time"
@@ -75,6 +79,7 @@ class Rank(str, enum.Enum):
     PREFERRED = "preferred"
     NORMAL = "normal"
     DEPRECATED = "deprecated"
+    OFFICIAL = "official"  # the official tables' value (reconcile(official=True)), not a source's
 
     def __str__(self) -> str:
         return self.value
@@ -119,6 +124,10 @@ def fact_key(fact: Fact) -> str:
     return json.dumps(to_record(fact), sort_keys=True, ensure_ascii=False)
 
 
+def _explanation_text(explanation: str | Callable[[], str]) -> str:
+    return explanation() if callable(explanation) else explanation
+
+
 def _number(value: float | None) -> Any:
     if isinstance(value, float) and value.is_integer():
         return int(value)
@@ -138,6 +147,59 @@ def format_date(date: PartialDate | None) -> str:
     return "undated" if date is None else str(date)
 
 
+def rounding_unit(obs: Observation) -> int:
+    """The unit an exact figure looks rounded to (235,000 → 1000; 124,500 → 100), else 1.
+
+    Only figures of 1,000 or more with at least two trailing zeros count as rounded: "300
+    killed" is a count, "2,500 peacekeepers" a round number.
+    """
+    return _rounding_unit(obs.value, obs.qualifier)
+
+
+def _rounding_unit(value: int, qualifier: Qualifier) -> int:
+    v = abs(value)
+    if qualifier is not Qualifier.EXACT or v < 1000:
+        return 1
+    unit = 1
+    while v % (unit * 10) == 0:
+        unit *= 10
+    return unit if unit >= 100 else 1
+
+
+def is_rounded(obs: Observation) -> bool:
+    """Whether an exact figure looks rounded (see :func:`rounding_unit`)."""
+    return rounding_unit(obs) > 1
+
+
+def tolerant_interval(
+    value: int, qualifier: Qualifier, low: float | None, high: float | None
+) -> tuple[float, float]:
+    """The values a figure allows: exact → itself (± half its rounding unit); hedged → its
+    bounds widened by 5%."""
+    inf = float("inf")
+    if qualifier is Qualifier.EXACT:
+        unit = _rounding_unit(value, qualifier)
+        half = unit / 2 if unit > 1 else 0.0
+        return value - half, value + half
+    lo = low if low is not None else (None if qualifier is Qualifier.AT_MOST else value)
+    hi = high if high is not None else (None if qualifier is Qualifier.AT_LEAST else value)
+    return (
+        -inf if lo is None else lo * (1 - TOLERANCE),
+        inf if hi is None else hi * (1 + TOLERANCE),
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _span(date: PartialDate) -> tuple[int, int, int]:
+    # shared: a million observations hold a few thousand distinct dates
+    first, last = date.first_day.toordinal(), date.last_day.toordinal()
+    return (first, last, first + (last - first) // 2)
+
+
+#: equal intervals share one tuple (exact figures repeat: 181 deaths in many reports)
+_INTERVALS: dict[tuple[float, float], tuple[float, float]] = {}
+
+
 @attrs.frozen(kw_only=True)
 class Observation:
     """One fact as the reconciler sees it: the fact, its bounds and its independent source.
@@ -148,23 +210,30 @@ class Observation:
         high: highest value the text allows (``None``: unbounded).
         source: id of the copy cluster of the fact's document (the smallest document id among
             copies of one article); observations with the same source are one source.
+        value: the figure's value.
+        span: ``(first, last, middle)`` day of the as-of date as proleptic ordinals
+            (:meth:`datetime.date.toordinal`), or ``None`` when undated.
+        interval: the values the figure allows, widened by the 5% tolerance (see
+            :func:`tolerant_interval`).
     """
 
     fact: Fact
     low: float | None
     high: float | None
     source: str
-    #: (first day, last day, middle day) of the as-of date, or None: computed once, because
-    #: pairing compares every observation of a group with every other.
-    span: tuple[_dt.date, _dt.date, _dt.date] | None = attrs.field(init=False, eq=False, repr=False)
-    #: the sort key, computed once (it serialises the fact)
-    _key: tuple = attrs.field(init=False, eq=False, repr=False)
+    # derived once: a group judges each observation against several others
+    value: int = attrs.field(init=False, eq=False, repr=False)
+    span: tuple[int, int, int] | None = attrs.field(init=False, eq=False, repr=False)
+    interval: tuple[float, float] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        date = self.fact.as_of
-        span = None if date is None else (date.first_day, date.last_day, date.midpoint)
-        object.__setattr__(self, "span", span)
-        object.__setattr__(self, "_key", (span is None, span[:2] if span else (), fact_key(self.fact)))
+        fact = self.fact
+        date = fact.as_of
+        set_ = object.__setattr__
+        set_(self, "value", fact.figure.value)
+        set_(self, "span", None if date is None else _span(date))
+        interval = tolerant_interval(self.value, fact.figure.qualifier, self.low, self.high)
+        set_(self, "interval", _INTERVALS.setdefault(interval, interval) if len(_INTERVALS) < 65536 else interval)
 
     @classmethod
     def from_fact(cls, fact: Fact, source: str | None = None) -> Observation:
@@ -175,10 +244,6 @@ class Observation:
     @property
     def doc(self) -> str:
         return self.fact.doc
-
-    @property
-    def value(self) -> int:
-        return self.fact.value
 
     @property
     def qualifier(self) -> Qualifier:
@@ -202,7 +267,8 @@ class Observation:
 
     def sort_key(self) -> tuple:
         """Dated first in date order, then undated; ties broken on the whole fact (determinism)."""
-        return self._key
+        span = self.span
+        return (span is None, span[:2] if span else (), fact_key(self.fact))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form of one observation in a group."""
@@ -235,7 +301,8 @@ class Pair:
         b: the later observation.
         verdict: agree, changed_over_time or conflict.
         cause: why (a :class:`Cause` value, or a user rule's own string).
-        explanation: one sentence a person can read.
+        explanation: one sentence a person can read (written when first read: a string, or a
+            function of no arguments that returns it).
         gap_days: days between the two as-of dates (0 when they overlap; ``None`` if undated).
         copies: whether the two documents are copies of one article.
     """
@@ -244,9 +311,18 @@ class Pair:
     b: Observation
     verdict: Verdict = attrs.field(converter=Verdict)
     cause: str = attrs.field(converter=str)
-    explanation: str
+    _explanation: str | Callable[[], str] = attrs.field(alias="explanation", eq=_explanation_text, repr=False)
     gap_days: int | None = None
     copies: bool = False
+
+    @property
+    def explanation(self) -> str:
+        """The sentence explaining the verdict."""
+        text = self._explanation
+        if callable(text):
+            text = text()
+            object.__setattr__(self, "_explanation", text)  # written once, then kept
+        return text
 
     @property
     def subject(self) -> str:
@@ -284,7 +360,7 @@ class Point:
         high: the highest reliable estimate (``None``: unbounded, e.g. "more than 40,000").
         sources: number of independent sources (copies of one article count once).
         docs: the documents behind the point.
-        rank: preferred, normal or deprecated.
+        rank: preferred, normal or deprecated; ``official`` for the official tables' value.
         reason: why the point has its rank.
         disputed: whether any observation of the point is in a conflict pair.
     """
@@ -330,7 +406,9 @@ class Group:
             than the all-time figures, e.g. "from 2006 to 2012") or ``year YYYY`` (one calendar
             year); ``None`` for other metrics.
         observations: in date order.
-        pairs: verdicts between observations of different documents.
+        pairs: verdicts between observations of different documents, ordered by their
+            observations (a :class:`~peacefacts.reconciler.pairs.PairTable`: a sequence of
+            :class:`Pair` records made on first access).
         series: points in date order, undated last.
     """
 
@@ -340,7 +418,7 @@ class Group:
     scope: str | None
     window: str | None
     observations: tuple[Observation, ...]
-    pairs: tuple[Pair, ...]
+    pairs: Sequence[Pair]
     series: tuple[Point, ...]
 
     @property

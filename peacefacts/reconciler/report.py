@@ -8,7 +8,8 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from peacefacts.reconciler.model import Observation, Pair, Rank, Verdict, format_value
+from peacefacts.reconciler.model import Group, Observation, Pair, Rank, Verdict, format_value
+from peacefacts.reconciler.pairs import PairTable
 
 if TYPE_CHECKING:  # pragma: no cover
     from peacefacts.reconciler.core import Reconciliation
@@ -52,6 +53,13 @@ def _block_key(pair: Pair, label: str) -> tuple:
     return (label, side(pair.a), side(pair.b), pair.verdict.value, pair.cause)
 
 
+def _has_discrepancy(group: Group) -> bool:
+    pairs = group.pairs
+    if isinstance(pairs, PairTable):
+        return bool((pairs.verdict_codes != 0).any())
+    return any(p.verdict is not Verdict.AGREE for p in pairs)
+
+
 def format_table(reconciliation: Reconciliation) -> str:
     """Render a :class:`~peacefacts.reconciler.core.Reconciliation` as a plain-text report.
 
@@ -60,15 +68,15 @@ def format_table(reconciliation: Reconciliation) -> str:
     of every group with a disagreement, and the copies found.
     """
     groups = reconciliation.groups
-    pairs = reconciliation.pairs
-    counts = {v: sum(1 for p in pairs if p.verdict is v) for v in Verdict}
+    counts = reconciliation.verdict_counts()
     out = [
-        f"{len(groups)} groups, {len(pairs)} pairs: {counts[Verdict.CONFLICT]} conflict, "
+        f"{len(groups)} groups, {sum(counts.values())} pairs: {counts[Verdict.CONFLICT]} conflict, "
         f"{counts[Verdict.CHANGED_OVER_TIME]} changed_over_time, {counts[Verdict.AGREE]} agree; "
         f"{len(reconciliation.copies)} copy pairs; policy {reconciliation.policy.value}",
         "",
     ]
-    label_of = {id(p): g.label for g in groups for p in g.pairs}
+    # pairs are made on access and kept, so a pair read twice is the same object
+    label_of = {id(p): g.label for g in groups if _has_discrepancy(g) for p in g.pairs}
     discrepancies = reconciliation.discrepancies()
     if not discrepancies:
         out += ["No disagreements.", ""]
@@ -82,7 +90,7 @@ def format_table(reconciliation: Reconciliation) -> str:
         if extra:
             out.append(f"  also in copies: {', '.join(extra)}")
         out.append("")
-    disputed = [g for g in groups if any(p.verdict is not Verdict.AGREE for p in g.pairs)]
+    disputed = [g for g in groups if _has_discrepancy(g)]
     if disputed:
         out.append("Preferred figures")
         for group in disputed:

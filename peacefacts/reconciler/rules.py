@@ -26,11 +26,19 @@ their values agree.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import attrs
 
-from peacefacts.reconciler.model import TOLERANCE, Cause, Observation, Verdict, format_value
+from peacefacts.reconciler.model import (
+    TOLERANCE,
+    Cause,
+    Observation,
+    Verdict,
+    format_value,
+    is_rounded,
+    rounding_unit,
+)
 from peacefacts.records import Category, Metric, PartialDate, Qualifier
 
 __all__ = [
@@ -58,6 +66,8 @@ __all__ = [
     "implausible_jump",
     "changed_over_time",
     "DEFAULT_RULES",
+    "judge",
+    "compile_rules",
 ]
 
 #: Two dated observations at most this many days apart are "at the same time".
@@ -76,19 +86,50 @@ MAX_STOCK_CHANGE_PER_YEAR = 3.0
 MIN_JUMP = 10
 
 
+def _explanation_text(explanation: str | Callable[[], str]) -> str:
+    return explanation() if callable(explanation) else explanation
+
+
+def _optional_verdict(value: Verdict | str | None) -> Verdict | None:
+    # a rule returns a Verdict almost always: skip the enum lookup then (millions of pairs)
+    if value is None or value.__class__ is Verdict:
+        return value  # type: ignore[return-value]
+    return Verdict(value)
+
+
+def _cause_text(value: object) -> str:
+    return value.value if value.__class__ is Cause else str(value)  # type: ignore[attr-defined]
+
+
 @attrs.frozen(kw_only=True)
 class Judgement:
     """A rule's decision on one pair.
+
+    The explanation may be given as a string or as a function of no arguments that returns
+    it: the default rules pass a function, so the sentence is only written when somebody reads
+    it (a reconciliation of a million facts judges millions of pairs and shows a few).
 
     Attributes:
         verdict: agree, changed_over_time, conflict; ``None`` means "do not pair".
         cause: a :class:`~peacefacts.reconciler.model.Cause` value or a user rule's own string.
         explanation: one sentence a person can read.
+
+    Example:
+        >>> j = Judgement(verdict="agree", cause="same_value", explanation=lambda: "161 and 161")
+        >>> j.explanation, j == Judgement(verdict="agree", cause="same_value", explanation="161 and 161")
+        ('161 and 161', True)
     """
 
-    verdict: Verdict | None = attrs.field(converter=lambda v: None if v is None else Verdict(v))
-    cause: str = attrs.field(converter=str)
-    explanation: str = ""
+    verdict: Verdict | None = attrs.field(converter=_optional_verdict)
+    cause: str = attrs.field(converter=_cause_text)
+    _explanation: str | Callable[[], str] = attrs.field(
+        default="", alias="explanation", eq=_explanation_text, repr=False
+    )
+
+    @property
+    def explanation(self) -> str:
+        """The sentence (written now if the rule deferred it)."""
+        return _explanation_text(self._explanation)
 
     @classmethod
     def skip(cls, explanation: str) -> Judgement:
@@ -114,41 +155,6 @@ def gap_days(a: PartialDate | None, b: PartialDate | None) -> int | None:
     return 0
 
 
-def rounding_unit(obs: Observation) -> int:
-    """The unit an exact figure looks rounded to (235,000 → 1000; 124,500 → 100), else 1.
-
-    Only figures of 1,000 or more with at least two trailing zeros count as rounded: "300
-    killed" is a count, "2,500 peacekeepers" a round number.
-    """
-    v = abs(obs.value)
-    if obs.qualifier is not Qualifier.EXACT or v < 1000:
-        return 1
-    unit = 1
-    while v % (unit * 10) == 0:
-        unit *= 10
-    return unit if unit >= 100 else 1
-
-
-def is_rounded(obs: Observation) -> bool:
-    """Whether an exact figure looks rounded (see :func:`rounding_unit`)."""
-    return rounding_unit(obs) > 1
-
-
-def _tolerant_interval(obs: Observation) -> tuple[float, float]:
-    """The values a figure allows: exact → itself (± half its rounding unit); hedged → its
-    bounds widened by 5%."""
-    inf = float("inf")
-    if obs.qualifier is Qualifier.EXACT:
-        half = rounding_unit(obs) / 2 if is_rounded(obs) else 0.0
-        return obs.value - half, obs.value + half
-    low = obs.low if obs.low is not None else (None if obs.qualifier is Qualifier.AT_MOST else obs.value)
-    high = obs.high if obs.high is not None else (None if obs.qualifier is Qualifier.AT_LEAST else obs.value)
-    return (
-        -inf if low is None else low * (1 - TOLERANCE),
-        inf if high is None else high * (1 + TOLERANCE),
-    )
-
-
 def relative_difference(a: Observation, b: Observation) -> float:
     """``|a - b| / max(|a|, |b|)`` on the stated values (0 when both are 0)."""
     top = max(abs(a.value), abs(b.value))
@@ -168,12 +174,15 @@ def values_compatible(a: Observation, b: Observation) -> bool:
     >>> values_compatible(obs(85, "approx"), obs(86)), values_compatible(obs(100), obs(103))
     (True, False)
     """
-    if a.value == b.value:
+    va, vb = a.value, b.value
+    if va == vb:
         return True
-    if relative_difference(a, b) > TOLERANCE:
+    # relative_difference, inline: this runs for every pair judged
+    top = max(abs(va), abs(vb))
+    if top and abs(va - vb) / top > TOLERANCE:
         return False
-    lo_a, hi_a = _tolerant_interval(a)
-    lo_b, hi_b = _tolerant_interval(b)
+    lo_a, hi_a = a.interval
+    lo_b, hi_b = b.interval
     return lo_a <= hi_b and lo_b <= hi_a
 
 
@@ -191,9 +200,11 @@ def _month_index(date: PartialDate) -> int:
     return date.year * 12 + (date.month or 1) - 1
 
 
-@attrs.frozen(kw_only=True)
 class Comparison:
     """What a rule sees: two observations of one group from different documents.
+
+    Read-only by convention (a plain slotted class rather than a frozen record: a large
+    reconciliation builds one for every pair it judges, and this is the cheapest object).
 
     Attributes:
         subject: the group's subject, as shown in explanations.
@@ -202,41 +213,65 @@ class Comparison:
         b: the later observation.
         copies: whether the two documents are copies of one article.
         similarity: the copies' estimated text similarity, when they are copies.
+        gap_days: days between the as-of dates (0 when they overlap; ``None`` when either is
+            undated).
+        elapsed_days: days between the middles of the two as-of dates (``None`` when either is
+            undated).
+        later: the observation with the later middle date; ``None`` if undated or equal.
+        earlier: the other one, when ``later`` is known.
+        compatible: whether the values agree through hedges or rounding (see
+            :func:`values_compatible`).
     """
+
+    __slots__ = (
+        "subject", "metric", "a", "b", "copies", "similarity",
+        "gap_days", "elapsed_days", "later", "earlier", "compatible",
+    )
 
     subject: str
     metric: Metric
     a: Observation
     b: Observation
-    copies: bool = False
-    similarity: float | None = None
+    copies: bool
+    similarity: float | None
+    gap_days: int | None
+    elapsed_days: int | None
+    later: Observation | None
+    earlier: Observation | None
+    compatible: bool
 
-    #: days between the as-of dates (0 when they overlap; ``None`` when either is undated)
-    gap_days: int | None = attrs.field(init=False)
-    #: days between the middles of the two as-of dates (``None`` when either is undated)
-    elapsed_days: int | None = attrs.field(init=False)
-    #: the observation with the later middle date; ``None`` if undated or equal
-    later: Observation | None = attrs.field(init=False, repr=False)
-    #: the other one, when ``later`` is known
-    earlier: Observation | None = attrs.field(init=False, repr=False)
-    #: whether the values agree through hedges or rounding (see :func:`values_compatible`)
-    compatible: bool = attrs.field(init=False)
-
-    def __attrs_post_init__(self) -> None:
-        # derived once here: every rule asks for them, and a group compares all its pairs
-        sa, sb = self.a.span, self.b.span
+    def __init__(
+        self,
+        *,
+        subject: str,
+        metric: Metric,
+        a: Observation,
+        b: Observation,
+        copies: bool = False,
+        similarity: float | None = None,
+    ) -> None:
+        self.subject = subject
+        self.metric = metric
+        self.a = a
+        self.b = b
+        self.copies = copies
+        self.similarity = similarity
+        # derived once here: every rule asks for them (spans are day ordinals: first, last, middle)
+        sa, sb = a.span, b.span
         gap = elapsed = later = earlier = None
         if sa is not None and sb is not None:
-            gap = (sb[0] - sa[1]).days if sa[1] < sb[0] else (sa[0] - sb[1]).days if sb[1] < sa[0] else 0
-            elapsed = abs((sb[2] - sa[2]).days)
+            gap = sb[0] - sa[1] if sa[1] < sb[0] else sa[0] - sb[1] if sb[1] < sa[0] else 0
+            elapsed = abs(sb[2] - sa[2])
             if sa[2] != sb[2]:
-                later, earlier = (self.b, self.a) if sb[2] > sa[2] else (self.a, self.b)
-        set_ = object.__setattr__
-        set_(self, "gap_days", gap)
-        set_(self, "elapsed_days", elapsed)
-        set_(self, "later", later)
-        set_(self, "earlier", earlier)
-        set_(self, "compatible", values_compatible(self.a, self.b))
+                later, earlier = (b, a) if sb[2] > sa[2] else (a, b)
+        self.gap_days = gap
+        self.elapsed_days = elapsed
+        self.later = later
+        self.earlier = earlier
+        self.compatible = values_compatible(a, b)
+
+    def __repr__(self) -> str:
+        return f"<Comparison {self.subject} {self.metric.value}: {self.a.describe()} / {self.b.describe()}>"
 
     @property
     def dated(self) -> bool:
@@ -305,6 +340,7 @@ def first_match(func: Callable[[Comparison], Judgement | None]) -> Rule:
             return judgement
         return func(cmp)
 
+    rule.__first_match__ = func  # type: ignore[attr-defined]  # lets compile_rules skip the wrapper
     return rule
 
 
@@ -350,13 +386,13 @@ def copies_of_one_article(cmp: Comparison) -> Judgement | None:
         return Judgement(
             verdict=Verdict.AGREE,
             cause=Cause.COPY,
-            explanation=f"{cmp.head('and')}: the same figure in two copies of one article{sim}; "
+            explanation=lambda: f"{cmp.head('and')}: the same figure in two copies of one article{sim}; "
             "they count as one source",
         )
     return Judgement(
         verdict=Verdict.CHANGED_OVER_TIME,
         cause=Cause.REVISED_COPY,
-        explanation=f"{cmp.head()}: two copies of one article{sim} give different figures, "
+        explanation=lambda: f"{cmp.head()}: two copies of one article{sim} give different figures, "
         "probably an old and an updated version; both figures are kept",
     )
 
@@ -377,10 +413,10 @@ def same_value(cmp: Comparison) -> Judgement | None:
         return Judgement(
             verdict=Verdict.AGREE,
             cause=Cause.STALE_FIGURE,
-            explanation=f"{cmp.head()}: the same exact total {cmp.elapsed()} apart; "
+            explanation=lambda: f"{cmp.head()}: the same exact total {cmp.elapsed()} apart; "
             "the later source probably repeats an older figure",
         )
-    return Judgement(verdict=Verdict.AGREE, cause=Cause.SAME_VALUE, explanation=f"{cmp.head('and')}: the same value")
+    return Judgement(verdict=Verdict.AGREE, cause=Cause.SAME_VALUE, explanation=lambda: f"{cmp.head('and')}: the same value")
 
 
 @first_match
@@ -392,7 +428,7 @@ def undated(cmp: Comparison) -> Judgement | None:
         return Judgement(
             verdict=Verdict.AGREE,
             cause=Cause.HEDGE_OR_ROUNDING,
-            explanation=f"{cmp.head('and')}: {_pct(cmp)} apart, compatible through {_hedges(cmp)}",
+            explanation=lambda: f"{cmp.head('and')}: {_pct(cmp)} apart, compatible through {_hedges(cmp)}",
         )
     return Judgement.skip("undated observations are paired only when their values agree")
 
@@ -411,7 +447,7 @@ def same_time(cmp: Comparison) -> Judgement | None:
         return Judgement(
             verdict=Verdict.AGREE,
             cause=Cause.HEDGE_OR_ROUNDING,
-            explanation=f"{cmp.head('and')}: {_pct(cmp)} apart {within}, compatible through {_hedges(cmp)}{note}",
+            explanation=lambda: f"{cmp.head('and')}: {_pct(cmp)} apart {within}, compatible through {_hedges(cmp)}{note}",
         )
     low, high = (cmp.a, cmp.b) if cmp.a.value < cmp.b.value else (cmp.b, cmp.a)
     why = _narrower(low, high)
@@ -419,12 +455,12 @@ def same_time(cmp: Comparison) -> Judgement | None:
         return Judgement(
             verdict=Verdict.CONFLICT,
             cause=Cause.SCOPE_DIFFERENCE,
-            explanation=f"{cmp.head('vs')}: different figures {within}; {why}, a narrower scope{note}",
+            explanation=lambda: f"{cmp.head('vs')}: different figures {within}; {why}, a narrower scope{note}",
         )
     return Judgement(
         verdict=Verdict.CONFLICT,
         cause=Cause.SAME_TIME_CONFLICT,
-        explanation=f"{cmp.head('vs')}: different figures {within} ({_pct(cmp)} apart){note}",
+        explanation=lambda: f"{cmp.head('vs')}: different figures {within} ({_pct(cmp)} apart){note}",
     )
 
 
@@ -438,7 +474,7 @@ def cumulative_decrease(cmp: Comparison) -> Judgement | None:
         return Judgement(
             verdict=Verdict.CHANGED_OVER_TIME,
             cause=Cause.HEDGE_OR_ROUNDING,
-            explanation=f"{cmp.head()}: {cmp.change()}, but within {_pct(cmp)} through {_hedges(cmp)}; "
+            explanation=lambda: f"{cmp.head()}: {cmp.change()}, but within {_pct(cmp)} through {_hedges(cmp)}; "
             "not a real decrease",
         )
     why = _narrower(later, earlier)
@@ -446,12 +482,12 @@ def cumulative_decrease(cmp: Comparison) -> Judgement | None:
         return Judgement(
             verdict=Verdict.CONFLICT,
             cause=Cause.SCOPE_DIFFERENCE,
-            explanation=f"{cmp.head()}: {cmp.change()}, a cumulative total lower at a later date; {why}",
+            explanation=lambda: f"{cmp.head()}: {cmp.change()}, a cumulative total lower at a later date; {why}",
         )
     return Judgement(
         verdict=Verdict.CONFLICT,
         cause=Cause.CUMULATIVE_DECREASE,
-        explanation=f"{cmp.head()}: {cmp.change()}; a cumulative total should not fall",
+        explanation=lambda: f"{cmp.head()}: {cmp.change()}; a cumulative total should not fall",
     )
 
 
@@ -475,7 +511,7 @@ def implausible_jump(cmp: Comparison) -> Judgement | None:
     return Judgement(
         verdict=Verdict.CONFLICT,
         cause=Cause.IMPLAUSIBLE_JUMP,
-        explanation=f"{cmp.head()}: {cmp.change()} (×{ratio:.1f}); {what} is implausible",
+        explanation=lambda: f"{cmp.head()}: {cmp.change()} (×{ratio:.1f}); {what} is implausible",
     )
 
 
@@ -492,7 +528,7 @@ def changed_over_time(cmp: Comparison) -> Judgement | None:
     return Judgement(
         verdict=Verdict.CHANGED_OVER_TIME,
         cause=Cause.STALE_FIGURE,
-        explanation=f"{cmp.head()}: {cmp.change()}, {why}",
+        explanation=lambda: f"{cmp.head()}: {cmp.change()}, {why}",
     )
 
 
@@ -510,10 +546,42 @@ DEFAULT_RULES: tuple[Rule, ...] = (
 )
 
 
-def judge(cmp: Comparison, rules: tuple[Rule, ...] = DEFAULT_RULES) -> Judgement | None:
+def judge(cmp: Comparison, rules: Sequence[Rule] = DEFAULT_RULES) -> Judgement | None:
     """Run the rule chain on one comparison; ``None`` or a ``verdict=None`` judgement: no pair."""
     judgement: Judgement | None = None
     for rule in rules:
         judgement = rule(cmp, judgement)
     return judgement
 
+
+def compile_rules(rules: Sequence[Rule]) -> Callable[[Comparison], Judgement | None]:
+    """:func:`judge` with the chain fixed, for judging many pairs with one chain.
+
+    Gives the same judgement as ``judge(cmp, rules)``: a :func:`first_match` rule after a
+    decision would return that decision unchanged, so it is not called at all.
+    """
+    # runs of first_match rules (called until one decides) and of plain rules (always called)
+    segments: list[tuple[bool, list[Callable[..., Judgement | None]]]] = []
+    for rule in rules:
+        decide: Callable[..., Judgement | None] | None = getattr(rule, "__first_match__", None)
+        first = decide is not None
+        if not segments or segments[-1][0] != first:
+            segments.append((first, []))
+        segments[-1][1].append(decide if decide is not None else rule)
+    plan = tuple((first, tuple(funcs)) for first, funcs in segments)
+
+    def run(cmp: Comparison) -> Judgement | None:
+        judgement: Judgement | None = None
+        for first, funcs in plan:
+            if first:
+                if judgement is None:
+                    for decide in funcs:
+                        judgement = decide(cmp)
+                        if judgement is not None:
+                            break
+            else:
+                for rule in funcs:
+                    judgement = rule(cmp, judgement)
+        return judgement
+
+    return run

@@ -6,9 +6,11 @@ people. So the work is layered, cheapest first, one module per job:
 
 1. :mod:`~peacefacts.nlp.people.prefilter`: only sentences that can name a person go further.
 2. NER only, on those sentences, with every other component disabled for the call.
-3. :mod:`~peacefacts.nlp.people.sentence`: title chains bound to names and the model's names
-   repaired, over the tokens of :mod:`~peacefacts.nlp.people.tokens`, with the vocabulary of
-   :mod:`~peacefacts.nlp.people.titles` (data in ``resources/titles.json``).
+3. :mod:`~peacefacts.nlp.people.chains` reads title chains and
+   :mod:`~peacefacts.nlp.people.sentence` binds them to names and repairs the model's names,
+   over the tokens of :mod:`~peacefacts.nlp.people.tokens`, with the vocabulary of
+   :mod:`~peacefacts.nlp.people.titles` (data in ``resources/titles.json``). NER runs only on
+   the sentences the title layer cannot explain alone.
 4. :mod:`~peacefacts.nlp.people.document`: mentions of one person joined; one
    :class:`~peacefacts.records.Person` each, organisations resolved against the story.
 
@@ -19,8 +21,12 @@ Example:
     [('Atul Khare', 'Under Secretary General for Operational Support', 'UN')]
 """
 
-from peacefacts.nlp.people.document import find_people, find_people_in_text, ner_only_disable
-from peacefacts.nlp.people.prefilter import person_sentences
+from peacefacts.nlp.people.document import (
+    find_people,
+    find_people_in_text,
+    ner_only_disable,
+    person_sentences,
+)
 from peacefacts.nlp.people.titles import name_key, strip_titles
 
 __all__ = [

@@ -17,16 +17,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from peacefacts.nlp.people.prefilter import person_sentences
-from peacefacts.nlp.people.sentence import DEFAULT_COUNTRY, Mention, SentenceReader
-from peacefacts.nlp.people.titles import lexicon, name_key, norm
+from peacefacts.nlp.people.chains import DEFAULT_COUNTRY
+from peacefacts.nlp.people.prefilter import candidate_sentences
+from peacefacts.nlp.people.sentence import Mention, SentenceReader
+from peacefacts.nlp.people.titles import country_of, lexicon, name_key, norm
 from peacefacts.nlp.story import story_country
 from peacefacts.records import Document, Person
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
-__all__ = ["find_people", "find_people_in_text", "ner_only_disable"]
+__all__ = ["find_people", "find_people_in_text", "ner_only_disable", "person_sentences"]
 
 
 def ner_only_disable(nlp: Language) -> list[str]:
@@ -43,6 +44,9 @@ def ner_only_disable(nlp: Language) -> list[str]:
             keep.add(name)  # a shared tok2vec the ner reads from (not so in en_core_web_sm)
     return [n for n in names if n not in keep]
 
+
+
+_COUNTRY_BEFORE = re.compile(r"\b([A-Z][\w'’]*(?: [A-Z][\w'’]*)?) $")
 
 
 class _Story:
@@ -66,11 +70,34 @@ class _Story:
 
     @functools.cached_property
     def force(self) -> str | None:
-        """The armed force named most often (``armed_forces`` in the rule data), if any."""
+        """The armed force named most often (``armed_forces`` in the rule data), if any, with the
+        country it is written with ("the Indian Army", "Malawi Defence Force")."""
+        return self._most_named(lexicon().force_regex)
+
+    @functools.cached_property
+    def police(self) -> str | None:
+        """The police force named most often, with its country ("Ghana Police Service"), if any
+        is named with one (a bare "Police" is any police)."""
+        return self._most_named(lexicon().police_regex, with_country=True)
+
+    def _most_named(self, regex: re.Pattern[str], with_country: bool = False) -> str | None:
         found: Counter[str] = Counter()
+        full: dict[str, Counter[str]] = {}
         for s, e, _ in self.blocks:
-            found.update(m.group() for m in lexicon().force_regex.finditer(self.text, s, e))
-        return found.most_common(1)[0][0] if found else None
+            for match in regex.finditer(self.text, s, e):
+                force = match.group()
+                if self.text.startswith(" Staff", match.end()):
+                    continue  # "Chief of Army Staff" is a title, not the force
+                found[force] += 1
+                before = _COUNTRY_BEFORE.search(self.text, max(s, match.start() - 40), match.start())
+                if before and country_of(before.group(1)):
+                    full.setdefault(force, Counter())[f"{before.group(1)} {force}"] += 1
+        if not found:
+            return None
+        force = found.most_common(1)[0][0]
+        if force in full:
+            return full[force].most_common(1)[0][0]
+        return None if with_country else force
 
 
 def _resolve_org(m: Mention, story: _Story) -> str | None:
@@ -85,7 +112,11 @@ def _resolve_org(m: Mention, story: _Story) -> str | None:
     for phrase, org in lex.implied_org.items():
         if m.head[: len(phrase)] == phrase:
             return org
-    if m.role_kind == "rank" or m.head in lex.military_heads:
+    role_words = {norm(w) for w in re.findall(r"[\w']+", m.role or "")}
+    if role_words & lex.police_words:
+        # "Female Police Peacekeeper", "Superintendent": the story's police force
+        return story.police or (f"{country} police" if country else None)
+    if m.role_kind == "rank" or m.head in lex.military_heads or role_words & lex.military_words:
         return story.force or country
     if m.head in lex.government_heads:
         return country
@@ -149,10 +180,11 @@ def _cluster(mentions: list[Mention]) -> list[_Cluster]:
     return clusters
 
 
-def _role_rank(m: Mention, full: tuple[str, ...]) -> tuple[int, bool, int, bool, int]:
+def _role_rank(m: Mention, full: tuple[str, ...]) -> tuple[int, bool, bool, int, bool, int]:
+    """Which mention states the role: a function over a rank, a role given in passing last."""
     kind = {"title": 2, "rank": 1}.get(m.role_kind or "", 0)
     words = len(re.findall(r"\w+", m.role or ""))
-    return (kind, m.body, min(words, 12), m.keys == full, -m.name_start)
+    return (kind, not m.secondary, m.body, min(words, 12), m.keys == full, -m.name_start)
 
 
 def _person(doc_id: str, text: str, cluster: _Cluster, story: _Story) -> Person | None:
@@ -175,6 +207,29 @@ def _person(doc_id: str, text: str, cluster: _Cluster, story: _Story) -> Person 
         start=best.name_start,
         end=best.name_end,
     )
+
+
+def _read(text: str, start: int, end: int, person_spans: list[tuple[int, int]]) -> tuple[SentenceReader, list[Mention]]:
+    reader = SentenceReader(text, start, end, person_spans)
+    return reader, reader.mentions()
+
+
+def person_sentences(document: Document) -> list[tuple[int, int, bool]]:
+    """The sentences of ``document`` that NER must read: ``(start, end, is_body_line)``.
+
+    Those that can name a person (:func:`~peacefacts.nlp.people.prefilter.candidate_sentences`)
+    less those the title layer explains alone (every word that could be a name is in a title
+    chain's name or organisation: "Defence Minister Kwame Asante said ..."). These are the only
+    sentences :func:`find_people` runs NER on; a caller that batches many documents can run NER
+    on them itself and pass the results as ``parsed``.
+    """
+    text = document.text
+    out = []
+    for s, e, body in candidate_sentences(document):
+        reader, found = _read(text, s, e, [])
+        if not reader.explained(found):
+            out.append((s, e, body))
+    return out
 
 
 def find_people(
@@ -207,24 +262,32 @@ def find_people(
         [('Munir Akram', 'Permanent Representative to the UN', 'Pakistan')]
     """
     text = document.text
-    sentences = person_sentences(document)
-    person_spans: list[list[tuple[int, int]]] = [[] for _ in sentences]
+    sentences = candidate_sentences(document)
+    readings: list[tuple[SentenceReader, list[Mention]] | None] = []
     todo = []
     for n, (s, e, _) in enumerate(sentences):
         done = parsed.get((s, e)) if parsed else None
         if done is not None:
-            person_spans[n] = [(s + ent.start_char, s + ent.end_char) for ent in done.ents if ent.label_ == "PERSON"]
-        else:
+            readings.append(_read(text, s, e, [(s + ent.start_char, s + ent.end_char) for ent in done.ents
+                                               if ent.label_ == "PERSON"]))
+            continue
+        first = _read(text, s, e, [])
+        if nlp is not None and "ner" in nlp.pipe_names and not first[0].explained(first[1]):
             todo.append(n)
-    if nlp is not None and todo and "ner" in nlp.pipe_names:
+            readings.append(None)
+        else:
+            readings.append(first)
+    if todo and nlp is not None:
         texts = [text[sentences[n][0]:sentences[n][1]] for n in todo]
         for n, sdoc in zip(todo, nlp.pipe(texts, disable=ner_only_disable(nlp)), strict=True):
-            s = sentences[n][0]
-            person_spans[n] = [(s + ent.start_char, s + ent.end_char) for ent in sdoc.ents if ent.label_ == "PERSON"]
+            s, e, _ = sentences[n]
+            readings[n] = _read(text, s, e, [(s + ent.start_char, s + ent.end_char) for ent in sdoc.ents
+                                             if ent.label_ == "PERSON"])
     mentions: list[Mention] = []
-    for (s, e, body), spans in zip(sentences, person_spans, strict=True):
-        sent = SentenceReader(text, s, e, spans)
-        for m in sent.mentions():
+    for (_, _, body), reading in zip(sentences, readings, strict=True):
+        assert reading is not None
+        sent, found = reading
+        for m in found:
             m.body = body
             m.byline = sent.is_byline(m)
             if m.byline:

@@ -1,24 +1,24 @@
 """Sentence-level reading: title chains bound to names, model names repaired, bylines and awards.
 
-A title chain is ``[org] MOD* HEAD ('s HEAD | and HEAD | PREP complement)* [RANK]* NAME`` before
-the name, ``NAME, [the|a] CHAIN`` after it, or ``CHAIN, [RANK]* NAME``. The chain gives the role
-as stated and the organisation (a country from a demonym or possessive, "UN", or an
-organisation's name); names are read from capitalisation and repaired with the model's PERSON
-spans (hyphenated first names joined, ranks and honorifics stripped, missing tokens added).
-Every word list comes from :mod:`peacefacts.nlp.people.titles`.
+A title chain (:mod:`peacefacts.nlp.people.chains`) is bound to the name right after it
+("CHAIN [RANK]* NAME"; a plural title to a list of names), to the name before it in apposition
+("NAME, [the|a] CHAIN", "NAME, who was appointed CHAIN", "NAME was named the new CHAIN"), or to
+the name after a comma ("CHAIN, RANK NAME"). Names are read from capitalisation and repaired
+with the model's PERSON spans (hyphenated first names joined, ranks and honorifics stripped,
+missing tokens added); bylines, credits and award titles are told apart here too.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from peacefacts.nlp.people.chains import DEFAULT_COUNTRY, DETERMINERS, Chain, ChainReader
 from peacefacts.nlp.people.titles import country_of, norm
-from peacefacts.nlp.people.tokens import NameRun, TokenView
+from peacefacts.nlp.people.tokens import NameRun
 
-__all__ = ["DEFAULT_COUNTRY", "Chain", "Mention", "SentenceReader"]
-
-DEFAULT_COUNTRY = "\x00country"  # resolved per document: the country the story is about
+__all__ = ["Mention", "SentenceReader"]
 
 
 @dataclass
@@ -39,255 +39,32 @@ class Mention:
     body: bool = True
     byline: bool = False
     source: str = "title"  # title | ner | award
+    secondary: bool = False  # a role added in passing: "NAME, who is also Minister of ..."
     keys: tuple[str, ...] = field(default=())
 
 
-@dataclass
-class Chain:
-    """A title chain over tokens: where its organisation and role start and end."""
-
-    kind: str  # head | rank
-    org_start: int  # token index where the evidence starts (org or role)
-    role_start: int
-    role_end: int  # exclusive token index
-    org: str | None
-    head: tuple[str, ...]
-    role_text_end: int = -1  # where the role text ends, when an "of ORG" tail is the organisation
-
-
-class SentenceReader(TokenView):
+class SentenceReader(ChainReader):
     """Rule analysis of one sentence: title chains, their names, and repaired NER names.
 
     ``person_spans`` are the model's PERSON entities in the sentence (document offsets), or
     none when the title layer runs alone.
     """
 
-    def overlaps_person(self, a: int, b: int) -> bool:
-        return any(s < b and a < e for s, e in self.person_tok_spans)
-
-    # -- title chains ------------------------------------------------------------------------
-
-    def _left_org(self, role_start: int) -> tuple[str | None, int]:
-        """The organisation written before a role: "Pakistan's", "UN", "Indonesian", "Goldman Sachs"."""
-        toks = self.toks
-        k = role_start - 1
-        possessive = k >= 0 and toks[k].kind == "poss"
-        if possessive:
-            k -= 1
-            if self.word(k) and toks[k].norm in ("nation", "country"):
-                s = k - 1 if self.word(k - 1) and toks[k - 1].norm == "the" else k
-                return DEFAULT_COUNTRY, s
-        end = k + 1
-        j = k
-        while j >= 0 and end - j <= 6:
-            tok = toks[j]
-            if tok.kind == "word" and (tok.text[0].isupper() or tok.norm == "of" and j < k):
-                j -= 1
-                continue
-            if tok.kind == "hyph" and self.cap(j - 1):
-                j -= 1
-                continue
-            break
-        s = j + 1
-        while s < end and self.word(s) and toks[s].norm in ("of", "the", "a", "an"):
-            s += 1
-        if s >= end:
-            return None, role_start
-        if any(t.kind == "word" and t.norm in self.lex.head_nouns for t in toks[s:end]) or self.overlaps_person(s, end):
-            return None, role_start  # a title or a person ("Guterres's spokesman"): not an organisation
-        words = tuple(t.norm for t in toks[s:end] if t.kind == "word")
-        surface = self.text[toks[s].start:toks[end - 1].end]
-        if words in self.lex.un_names or words[-1:] == ("un",) and len(words) == 1:
-            return "UN", s
-        country = country_of(surface)
-        if country:
-            return country, s
-        # a country or "UN" directly before the role, after other capitalised words
-        last = toks[end - 1]
-        if (last.norm,) in self.lex.un_names:
-            return "UN", end - 1
-        country = country_of(last.text)
-        if country and not possessive:
-            return country, end - 1
-        if s == 0 and end - s == 1:
-            return None, role_start  # sentence-initial capital: "Yesterday", "Meanwhile"
-        if self.upper:
-            return None, role_start
-        return surface, s
-
-    def _complement(self, p: int) -> tuple[int, str]:
-        """End of a complement after a preposition ("for Peace Operations", "to the UN",
-        "of An Post") and its kind: ``known`` (rule-data words), ``free`` (an organisation the
-        data does not know) or ``country``; ``(p, "")`` when there is none. Stops where a name
-        begins."""
-        toks = self.toks
-        lex = self.lex
-        q = p
-        if self.word(q) and toks[q].norm == "the":
-            q += 1
-        first = q
-        mode = ""
-        while q < len(toks):
-            tok = toks[q]
-            if q > first and q in self.person_starts:
-                break
-            if tok.kind == "hyph":
-                if q > first and self.word(q + 1):
-                    q += 1
-                    continue
-                break
-            if tok.kind in ("poss", "num"):
-                if q > first:
-                    q += 1
-                    continue
-                break
-            if tok.kind != "word":
-                break
-            h = self.match(q, lex.heads)
-            if h > q + 1 and self.toks[h - 1].kind == "word" and len(self.words(q, h)) >= 2:
-                mode = mode or "known"
-                q = h  # "spokesman for the Secretary-General"
-                continue
-            if q > first and tok.text[0].isupper() and (self.match(q, lex.ranks) > 0 or self.match(q, lex.honorifics) > 0):
-                break  # "Chief of Staff Lieutenant General ..."
-            known = (tok.norm in lex.complements or tok.norm in lex.modifiers or tok.norm in lex.heads.words
-                     or (tok.norm,) in lex.un_names or country_of(tok.text) is not None)
-            if known and (tok.text[0].isupper() or tok.norm in lex.complements or tok.norm in lex.modifiers):
-                if not tok.text[0].isupper() and tok.norm in ("and", "&") and q == first:
-                    break
-                mode = mode or "known"
-                q += 1
-                continue
-            if tok.text[0].isupper() and (q == first or mode == "free") and not self.upper:
-                # an organisation the rule data does not know ("of An Post", "of Goldman Sachs")
-                mode = "free"
-                q += 1
-                continue
-            break
-        while q > first and (self.word(q - 1) and toks[q - 1].norm in ("and", "the", "&", "of")
-                             or toks[q - 1].kind == "hyph"):
-            q -= 1
-        if q <= first:
-            return p, ""
-        if country_of(self.text[toks[first].start:toks[q - 1].end]):
-            mode = "country"
-        return q, mode
-
-    def head_chain(self, i: int, end: int) -> Chain:
-        """The whole title chain around the head phrase at ``i:end``."""
-        toks = self.toks
-        lex = self.lex
-        head = tuple(t.norm for t in toks[i:end] if t.kind == "word")
-        role_start = i
-        j = i - 1
-        while j >= 0:
-            tok = toks[j]
-            if tok.kind == "hyph":
-                if self.word(j - 1) and toks[j - 1].norm in lex.modifiers and toks[j - 1].norm not in lex.skip_before:
-                    role_start = j - 1
-                    j -= 2
-                    continue
-                break
-            if tok.kind == "word" and tok.norm in lex.modifiers and tok.norm not in lex.skip_before:
-                if not tok.text[0].isupper() and toks[i].text[0].isupper():
-                    break  # "the senior UN Police Adviser": lower-case words before a capitalised title
-                role_start = j
-                j -= 1
-                continue
-            break
-        org, org_start = self._left_org(role_start)
-        k = end
-        last_complement: tuple[int, int, str] | None = None
-        complements: list[tuple[int, int, int, str]] = []
-        while k < len(toks):
-            tok = toks[k]
-            if tok.kind == "poss":
-                m = k + 1
-                while self.word(m) and toks[m].norm in lex.modifiers:
-                    m += 1
-                h = self.match(m, lex.heads)
-                if h > 0:
-                    k = h
-                    continue
-                break
-            if tok.kind == "word" and tok.norm in ("and", "&"):
-                m = k + 1
-                while self.word(m) and toks[m].norm in lex.modifiers:
-                    m += 1
-                h = self.match(m, lex.heads)
-                if h > 0 and not (self.cap(m) and self.match(m, lex.ranks) == h):
-                    k = h
-                    continue
-                break
-            if tok.kind == "word" and tok.norm in lex.preps and (not tok.text[0].isupper() or self.upper):
-                c, mode = self._complement(k + 1)
-                if c > k + 1:
-                    last_complement = (k, c, mode)
-                    complements.append((k, k + 1, c, mode))
-                    k = c
-                    continue
-            break
-        text_end = k
-        if org is None and any(toks[prep].norm in ("of", "for") and self.names_un(a, b) for prep, a, b, _ in complements):
-            org = "UN"  # "spokesman for the Secretary-General", "head of UN peace operations"
-        if (last_complement and len(complements) == 1 and last_complement[1] == k
-                and last_complement[2] in ("free", "country")):
-            prep, c, mode = last_complement
-            if toks[prep].norm == "of":
-                # "chairman of An Post", "Foreign Minister of the Netherlands": the organisation,
-                # not part of the role
-                text_end = prep
-                if org is None:
-                    s = prep + 1 + (toks[prep + 1].norm == "the")
-                    surface = self.text[toks[s].start:toks[c - 1].end]
-                    org = country_of(surface) or surface
-        if org is None:
-            for t in toks[role_start:text_end]:
-                country = country_of(t.text) if t.kind == "word" and t.text[0].isupper() else None
-                if country:
-                    org = country  # "Defense Advisor of Bangladesh Permanent Mission to the UN"
-                    break
-        return Chain("head", org_start, role_start, k, org, head, text_end)
-
-    def rank_chain(self, i: int) -> Chain | None:
-        end, any_rank = self.rank_at(i)
-        if end <= i:
-            return None
-        role_start = i
-        j = i - 1
-        while j >= 0 and self.word(j) and self.toks[j].norm in self.lex.modifiers and self.cap(j):
-            role_start = j
-            j -= 1
-        org, org_start = self._left_org(role_start) if any_rank else (None, role_start)
-        head = tuple(t.norm for t in self.toks[i:end] if t.kind == "word")
-        return Chain("rank" if any_rank else "honorific", org_start, role_start, end, org, head)
-
-    # -- mentions ----------------------------------------------------------------------------
-
-    def _role_text(self, chain: Chain) -> str | None:
-        if chain.role_end <= chain.role_start:
-            return None
-        toks = self.toks
-        end = chain.role_end if chain.role_text_end < 0 else chain.role_text_end
-        while end > chain.role_start and toks[end - 1].kind in ("punct", "hyph", "poss") and toks[end - 1].text != ".":
-            end -= 1
-        if end <= chain.role_start:
-            return None
-        return re.sub(r"\s+", " ", self.text[toks[chain.role_start].start:toks[end - 1].end])
-
-    def _mention(self, chain: Chain, run: NameRun, before: bool) -> Mention:
+    def _mention(self, chain: Chain, run: NameRun, before: bool, org: str | None = None) -> Mention:
         toks = self.toks
         a, b, aliases = run
         role = None
         role_kind = None
         if chain.kind == "head":
-            role, role_kind = self._role_text(chain), "title"
+            role, role_kind = self.role_text(chain), "title"
         elif chain.kind == "rank":
-            role, role_kind = self._role_text(chain), "rank"
+            role, role_kind = self.role_text(chain), "rank"
         if before:
             ev_start, ev_end = toks[chain.org_start].start, toks[b - 1].end
         else:
             ev_start, ev_end = toks[a].start, toks[chain.role_end - 1].end
+        if org is None and chain.org is None and self.word(b) and toks[b].norm in ("of", "from") and self.cap(b + 1):
+            org = country_of(toks[b + 1].text)  # "the late Corporal Daniel Amankwah of Ghana"
         return Mention(
             name=self.text[toks[a].start:toks[b - 1].end],
             name_start=toks[a].start,
@@ -296,7 +73,7 @@ class SentenceReader(TokenView):
             ev_end=ev_end,
             role=role,
             role_kind=role_kind,
-            org=chain.org if role_kind else None,
+            org=(org or chain.org) if role_kind else None,
             head=chain.head,
             aliases=aliases,
         )
@@ -315,12 +92,23 @@ class SentenceReader(TokenView):
                 continue
             h = self.match(i, lex.heads)
             r = self.match(i, lex.ranks) if self.cap(i) else -1
-            if h > 0 and (r < 0 or h >= r) and not (r == h and self._rank_then_name(i)):
-                chain = self.head_chain(i, h)
+            if h == i + 1 and r < 0 and toks[i].norm in lex.modifiers and (
+                    self.match(i + 1, lex.heads) > 0 or self.cap(i + 1) and self.match(i + 1, lex.ranks) > 0):
+                # "Deputy Inspector General of Police": the title starts at the next word and
+                # takes "Deputy" in as a modifier
+                i += 1
+                continue
+            hp = self.match(i, lex.plural_heads)
+            rp = self.match(i, lex.plural_ranks) if self.cap(i) else -1
+            plural: Chain | None = None
+            if hp > max(h, r, rp):
+                plural = self.head_chain(i, hp, lex.plural_heads.singular[self.phrase_at(i, hp)])
+            elif rp > max(h, r):
+                plural = self.plural_rank_chain(i, rp, lex.plural_ranks.singular[self.phrase_at(i, rp)])
+            if plural is not None or h > 0 and (r < 0 or h >= r) and not (r == h and self._rank_then_name(i)):
+                chain = plural or self.head_chain(i, h)
                 covered = chain.role_end - 1
-                found = self._bind(chain)
-                if found is not None:
-                    mention, run = found
+                for mention, run in self._bind(chain, taken):
                     out.append(mention)
                     taken.append((run[0], run[1]))
                     if mention.name_start > toks[chain.role_start].start:
@@ -336,8 +124,26 @@ class SentenceReader(TokenView):
                         taken.append((after[0], after[1]))
                         covered = after[1] - 1
                     else:
-                        covered = ranked.role_end - 1
+                        # "Joseph Banda, a Warrant Officer, died": the rank after the name;
+                        # "The Inspector General of Police, Dr. Kamal Hassan": a name after a comma
+                        found = self._bind_after_name(ranked, taken)
+                        comma = self._name_after_comma(ranked) if not found else None
+                        if comma is not None:
+                            found = [(self._mention(ranked, comma, before=True), comma)]
+                        for mention, run in found:
+                            out.append(mention)
+                            taken.append((run[0], run[1]))
+                        covered = comma[1] - 1 if comma is not None else ranked.role_end - 1
                     i = covered + 1
+                    continue
+            if not self.cap(i) and self.word(i - 1) and self.toks[i - 1].norm in ("a", "an", "the"):
+                lower = self.lower_rank_chain(i)
+                if lower is not None:
+                    # "Amadou Diallo, a sergeant in the Senegalese army, was killed"
+                    for mention, run in self._bind_after_name(lower, taken):
+                        out.append(mention)
+                        taken.append((run[0], run[1]))
+                    i = lower.role_end
                     continue
             i += 1
         for a, b in self.person_tok_spans:
@@ -350,35 +156,147 @@ class SentenceReader(TokenView):
         out.extend(self.awardees(taken))
         return out
 
+    def _bind_after_name(self, chain: Chain, taken: Sequence[tuple[int, int]]) -> list[tuple[Mention, NameRun]]:
+        runs, _ = self._names_before(chain, taken)
+        return [(self._mention(chain, run, before=False), run) for run in runs]
+
     def _rank_then_name(self, i: int) -> bool:
         """A word that is both a head and a rank ("Commander", "Ambassador") directly before a name
         (not before more ranks: "Commander Air Chief Marshal Hadi Tjahjanto" is a role, then a rank)."""
         end = self.match(i, self.lex.ranks)
         return end > i and self.name_run(end) is not None
 
-    def _bind(self, chain: Chain) -> tuple[Mention, NameRun] | None:
-        """Attach a title chain to its name: directly after it, in apposition before it, or
-        after a comma ("..., Ambassador Munir Akram")."""
+    def _bind(self, chain: Chain, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[Mention, NameRun]]:
+        """Attach a title chain to its name (or, plural, its names): directly after it, in
+        apposition before it ("NAME, the CHAIN", "NAME, who was appointed CHAIN"), or after a
+        comma ("CHAIN, Ambassador Munir Akram")."""
         toks = self.toks
         n = len(toks)
         end = chain.role_end
+        plural = chain.plural_at >= 0
         if end < n and toks[end].kind != "poss":
-            q, _ = self.rank_at(end)
+            start = end + 1 if plural and toks[end].text == "," else end  # "The spokesmen, A and B,"
+            runs = self._name_list(start) if plural else []
+            if not plural:
+                q, ranked = self.rank_at(end)
+                run = self.name_run(q)
+                runs = [(run, None)] if run is not None else []
+                if run is not None and ranked:
+                    chain = self._rank_for_generic(chain, end)
+            if runs and (not plural or len(runs) >= 2):  # a plural title lists two names or more
+                return [(self._mention(chain, run, before=True, org=org), run) for run, org in runs]
+        left, secondary = self._names_before(chain, taken)
+        right = None if plural else self._name_after_comma(chain)
+        if left and not (right is not None and any(r[:2] in taken for r in left)):
+            # "Dr. Hany Saleh, the chief of defence staff, General Olu Adeyemi": a name already
+            # bound to its own title gives way to the ranked name after the comma
+            found = [(self._mention(chain, run, before=False), run) for run in left]
+            for mention, _ in found:
+                mention.secondary = secondary
+            return found
+        if right is not None:
+            return [(self._mention(self._rank_for_generic(chain, end + 1), right, before=True), right)]
+        return []
+
+    def _rank_for_generic(self, chain: Chain, at: int) -> Chain:
+        """A generic title ("peacekeeper", "soldier") gives way to the rank at token ``at``
+        before the name: "Nepalese peacekeeper Corporal Ram Thapa", "the soldier, Lance Corporal X"."""
+        if chain.head not in self.lex.generic_heads:
+            return chain
+        rank = self.rank_chain(at)
+        if rank is None or rank.kind != "rank":
+            return chain
+        rank.org, rank.org_start = rank.org or chain.org, chain.org_start
+        return rank
+
+    def _name_list(self, start: int) -> list[tuple[NameRun, str | None]]:
+        """Names listed from token ``start``: "A, B and C", each with its own "of COUNTRY" if
+        given ("Kofi Asare of Ghana and Musa Bello of Nigeria")."""
+        toks = self.toks
+        out: list[tuple[NameRun, str | None]] = []
+        k = start
+        while True:
+            q, _ = self.rank_at(k)
             run = self.name_run(q)
-            if run is not None:
-                return self._mention(chain, run, before=True), run
-        # "NAME, the nation's Foreign Ministry spokesman, told ..."
+            if run is None:
+                break
+            k = run[1]
+            org = None
+            if self.word(k) and toks[k].norm in ("of", "from") and self.cap(k + 1):
+                org = country_of(toks[k + 1].text)
+                k += 2 if org else 0
+            out.append((run, org))
+            if k < len(toks) and toks[k].text == ",":
+                k += 1
+            if self.word(k) and toks[k].norm in ("and", "&"):
+                k += 1
+            elif k == run[1] or toks[k - 1].text != ",":
+                break
+        return out
+
+    def _names_before(self, chain: Chain, taken: Sequence[tuple[int, int]]) -> tuple[list[NameRun], bool]:
+        """The name (plural: names) a chain is given to in apposition: "NAME, the CHAIN",
+        "NAME, appointed as CHAIN", "NAME was named the new CHAIN", "A and B, members of X"; and
+        whether the role is given in passing ("NAME, who is also CHAIN")."""
+        toks = self.toks
+        lex = self.lex
+        n = len(toks)
+        end = chain.role_end
         b = chain.org_start - 1
-        while b >= 0 and self.word(b) and toks[b].norm in self.lex.skip_before:
-            b -= 1  # "Mary Robinson, the former President of Ireland"
-        if b >= 0 and self.word(b) and toks[b].norm in ("the", "a", "an", "its", "his", "her", "their"):
-            b -= 1
-        after_ok = end >= n or toks[end].kind == "punct" or (self.word(end) and not toks[end].text[0].isupper())
-        if b >= 1 and toks[b].text == "," and after_ok:
-            run = self.name_run_left(b - 1)
-            if run is not None and (run[1] - run[0] >= 2 or self.overlaps_person(run[0], run[1])):
-                return self._mention(chain, run, before=False), run
-        # "Permanent Representative to the UN, Ambassador Munir Akram, and ..."
+        while b >= 0:
+            if self.word(b) and (toks[b].norm in lex.skip_before or toks[b].norm in DETERMINERS
+                                 or toks[b].norm in ("first", "new")):
+                b -= 1  # "Mary Robinson, the former President of Ireland"
+            elif b >= 4 and self.word(b) and toks[b].norm == "old" and toks[b - 4].kind == "num":
+                b -= 5  # "a 32-year-old police officer"
+            else:
+                break
+        k, bridged, cue, secondary = b, 0, False, False
+        while k >= 0 and bridged < 8 and self.word(k) and toks[k].text.islower() and toks[k].norm in lex.role_bridges:
+            cue = cue or toks[k].norm in lex.role_cues
+            secondary = secondary or toks[k].norm == "also"
+            k -= 1
+            bridged += 1
+        if bridged and cue:
+            # "NAME was appointed Force Commander", "NAME, who served as Chief Military Observer"
+            if k >= 1 and toks[k].text == ",":
+                k -= 1
+            if end < n and toks[end].kind == "poss":
+                return [], False
+        elif b >= 1 and toks[b].text == ",":
+            after_ok = end >= n or toks[end].kind == "punct" or (self.word(end) and not toks[end].text[0].isupper())
+            if not after_ok:
+                return [], False
+            k = b - 1
+            if k >= 2 and toks[k].kind == "num" and toks[k - 1].text == ",":
+                k -= 2  # "Amadou Diallo, 32, a sergeant"
+        else:
+            return [], False
+        run = self.name_run_left(k)
+        if run is None or not (run[1] - run[0] >= 2 or self.overlaps_person(run[0], run[1]) or run[:2] in taken):
+            return [], False
+        runs = [run]
+        while chain.plural_at >= 0:
+            # "Lars Nilsen and Ingrid Dahl, members of ...": the names listed before
+            j = runs[-1][0] - 1
+            if not (self.word(j) and toks[j].norm in ("and", "&") or j >= 0 and toks[j].text == ","):
+                break
+            j -= 1
+            if j >= 0 and toks[j].text == ",":
+                j -= 1
+            more = self.name_run_left(j)
+            if more is None:
+                break
+            runs.append(more)
+        if chain.plural_at >= 0 and len(runs) < 2:
+            return [], False
+        return runs[::-1], secondary
+
+    def _name_after_comma(self, chain: Chain) -> NameRun | None:
+        """ "Permanent Representative to the UN, Ambassador Munir Akram, and ..." """
+        toks = self.toks
+        n = len(toks)
+        end = chain.role_end
         if end < n - 1 and toks[end].text == ",":
             q, ranked = self.rank_at(end + 1)
             run = self.name_run(q)
@@ -388,7 +306,7 @@ class SentenceReader(TokenView):
                     self.word(after) and not toks[after].text[0].isupper())
                 long_enough = sum(1 for t in toks[run[0]:run[1]] if t.kind == "word") >= 2
                 if closes and (ranked or long_enough or self.overlaps_person(run[0], run[1])):
-                    return self._mention(chain, run, before=True), run
+                    return run
         return None
 
     def _ner_mention(self, a: int, b: int) -> Mention | None:
@@ -444,6 +362,20 @@ class SentenceReader(TokenView):
                 source="ner",
             )
         return mention
+
+    def explained(self, mentions: Sequence[Mention]) -> bool:
+        """Whether these mentions, read without the model, account for every word of the sentence
+        that could be part of a name: then NER has nothing to add. Not so in shouted text, when
+        a capitalised word is left outside every title chain and name, or when a title's
+        organisation is a name the data does not know (it may be a person: "Kagame's spokesman")."""
+        if self.upper:
+            return False
+        spans = [(m.ev_start, m.ev_end) for m in mentions]
+        for i, tok in enumerate(self.toks):
+            # a capital that starts the sentence counts too: "Guterres thanked Minister X"
+            if self.name_word(i) and not any(a <= tok.start < b for a, b in spans):
+                return False
+        return all(m.org in (None, DEFAULT_COUNTRY, "UN") or country_of(m.org) is not None for m in mentions)
 
     # -- context -----------------------------------------------------------------------------
 

@@ -17,11 +17,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
-from peacefacts.nlp.lexicon import country_for
+from peacefacts.vocab import country_for
+from peacefacts.vocab.calendar import MONTH_NAMES, WEEKDAY_NAMES
 
 __all__ = ["Lexicon", "PhraseIndex", "country_of", "lexicon", "name_key", "norm", "phrase_words", "strip_titles"]
 
 
+@functools.lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Lookup form of a word: no accents, casefolded, straight apostrophes, no dots."""
     text = unicodedata.normalize("NFKD", text)
@@ -34,13 +36,48 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(w for w in re.split(r"[\s\-]+", norm(phrase)) if w)
 
 
-class PhraseIndex:
-    """Multi-word phrases by first word, longest first (so "secretary general" beats "secretary")."""
+_PLURAL_AT = frozenset({"of", "class", "first", "general"})  # "chiefs of staff", "privates first class"
 
-    def __init__(self, phrases: Iterable[str]) -> None:
+
+def plural_word(word: str) -> str:
+    """English plural of one title word: "spokesman" → "spokesmen", "deputy" → "deputies".
+
+    >>> [plural_word(w) for w in ("captain", "spokesman", "secretary", "attache", "boss")]
+    ['captains', 'spokesmen', 'secretaries', 'attaches', 'bosses']
+    """
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def plural_phrases(words: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The plural forms of a title phrase: its last word, or the word before "of", "class",
+    "first" or "general", in the plural ("chiefs of staff", "major generals", "secretaries general")."""
+    for k in range(1, len(words)):
+        if words[k] in _PLURAL_AT:
+            inner = words[: k - 1] + (plural_word(words[k - 1]),) + words[k:]
+            # "major generals" is as common as "secretaries general"; "chiefs of staff" only so
+            return {inner, words[:-1] + (plural_word(words[-1]),)} if k == len(words) - 1 else {inner}
+    if not words or len(words[-1]) < 3 or not words[-1].isalpha():
+        return set()
+    return {words[:-1] + (plural_word(words[-1]),)}
+
+
+class PhraseIndex:
+    """Multi-word phrases by first word, longest first (so "secretary general" beats "secretary").
+
+    ``singular`` maps each phrase to its singular form when the index holds plurals.
+    """
+
+    def __init__(self, phrases: Iterable[str | tuple[str, ...]], singular: dict[tuple[str, ...], tuple[str, ...]] | None = None) -> None:
         self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        self.singular = singular or {}
         for phrase in phrases:
-            words = phrase_words(phrase)
+            words = phrase if isinstance(phrase, tuple) else phrase_words(phrase)
             if words:
                 self.by_first.setdefault(words[0], []).append(words)
         for options in self.by_first.values():
@@ -56,7 +93,9 @@ class Lexicon:
 
     heads: PhraseIndex
     head_nouns: frozenset[str]  # the noun of each title: "minister", "general" (of "secretary general")
-    ranks: PhraseIndex
+    ranks: PhraseIndex  # officers' ranks and other ranks' grades
+    plural_heads: PhraseIndex  # "ministers", "chiefs of staff"
+    plural_ranks: PhraseIndex  # "captains", "flight lieutenants"
     honorifics: PhraseIndex
     modifiers: frozenset[str]
     complements: frozenset[str]
@@ -73,16 +112,36 @@ class Lexicon:
     org_words: frozenset[str]
     hyphen_stop: frozenset[str]
     award_regex: re.Pattern[str]
-    title_regex: re.Pattern[str]
+    cues_any_case: frozenset[str]  # title words that show a title in any case ("minister")
+    cues_capitalised: frozenset[str]  # and those that do only capitalised ("Captain", "CAPTAIN")
     force_regex: re.Pattern[str]
+    police_regex: re.Pattern[str]
+    police_words: frozenset[str]
+    role_bridges: frozenset[str]
+    role_cues: frozenset[str]
+    speaker_heads: frozenset[tuple[str, ...]]
+    generic_heads: frozenset[tuple[str, ...]]
+    staff_heads: frozenset[tuple[str, ...]]
+    name_abbreviations: frozenset[str]
+    retired_markers: frozenset[str]
+    places_after: frozenset[str]
+    military_words: frozenset[str]
+
+
+_QUALIFIER = re.compile(r"\d+|[ivx]+|one|two|three")  # "Warrant Officer Class II": not a cue alone
 
 
 def _cue_words(index: PhraseIndex) -> list[str]:
     """The word of each phrase that shows a title is there: a one-word phrase, or the last word
-    of a longer one ("minister" of "prime minister"), longest first."""
+    of a longer one ("minister" of "prime minister")."""
     words = {p[0] for p in index.phrases if len(p) == 1}
-    words |= {p[-1] for p in index.phrases if len(p) > 1 and "of" not in p}
-    return sorted(words, key=len, reverse=True)
+    words |= {p[-1] for p in index.phrases if len(p) > 1 and "of" not in p and not _QUALIFIER.fullmatch(p[-1])}
+    return sorted(words)
+
+
+def _alternation(phrases: list[str]) -> re.Pattern[str]:
+    """Any of ``phrases`` as written, longest first, as whole words."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(phrases, key=len, reverse=True))) + r")\b")
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,7 +150,14 @@ def lexicon() -> Lexicon:
     with resources.files("peacefacts").joinpath("resources", "titles.json").open(encoding="utf-8") as fh:
         data = json.load(fh)
     heads = PhraseIndex(data["heads"])
-    ranks = PhraseIndex(data["ranks"])
+    ranks = PhraseIndex(data["ranks"] + data["grades"])
+
+    def plurals(index: PhraseIndex) -> PhraseIndex:
+        singular = {plural: p for p in sorted(index.phrases) for plural in plural_phrases(p)}
+        for p in index.phrases:
+            singular.pop(p, None)  # "forces", "affairs": a phrase that is already a title stays one
+        return PhraseIndex(list(singular), singular)
+
     honorifics = PhraseIndex(data["honorifics"])
 
     def phrases(key: str) -> frozenset[tuple[str, ...]]:
@@ -103,21 +169,30 @@ def lexicon() -> Lexicon:
     modifiers = words("modifiers")
     complements = words("complements")
     un_names = phrases("un_names")
+    plural_heads, plural_ranks = plurals(heads), plurals(ranks)
     name_stop = (
         frozenset(norm(w) for w in data["non_names"])
+        | frozenset(norm(w) for w in (*MONTH_NAMES, *WEEKDAY_NAMES))
         | heads.words | ranks.words | honorifics.words | modifiers | complements
+        | plural_heads.words | plural_ranks.words
         | frozenset(w for p in un_names for w in p)
     ) - frozenset(data["name_safe"])
-    # The prefilter: the head word of any title (any case), or of a rank or honorific
-    # (capitalised: "a major role" and "the private estate" hold no rank).
-    heads_re = "|".join(re.escape(w) for w in _cue_words(heads))
-    ranks_re = "|".join(re.escape(w[:1].upper() + w[1:]) + ("|" + re.escape(w.upper()) if len(w) > 3 else "")
-                        for w in _cue_words(ranks) + _cue_words(honorifics))
-    title_regex = re.compile(r"(?<!\w)(?:(?i:" + heads_re + r")|" + ranks_re + r")(?!\w)")
+    # The prefilter's cue words: the head word of a title in any case ("minister", "chief"); a
+    # rank, grade or honorific only capitalised ("a major role", "the private estate" hold none),
+    # and a plural rank ("Sergeants Berg and Holm"), also by a first word no other list holds
+    # ("Lance corporals"). Plural functions ("Ministers A and B") need no cue: their names make
+    # a capitalised pair.
+    common = modifiers | complements | frozenset(norm(w) for w in data["non_names"])
+    first_words = [p[0] for p in ranks.phrases | plural_ranks.phrases if len(p) > 1 and p[0] not in common]
+    capitalised = _cue_words(ranks) + _cue_words(plural_ranks) + _cue_words(honorifics) + first_words
+    cues_capitalised = frozenset(w[:1].upper() + w[1:] for w in capitalised) | frozenset(
+        w.upper() for w in capitalised if len(w) > 3)
     return Lexicon(
         heads=heads,
         head_nouns=frozenset(_cue_words(heads)),
         ranks=ranks,
+        plural_heads=plural_heads,
+        plural_ranks=plural_ranks,
         honorifics=honorifics,
         modifiers=modifiers,
         complements=complements,
@@ -139,8 +214,20 @@ def lexicon() -> Lexicon:
             r"(?P<title>(?:[A-Z][\w’'.-]*\s+){1,8}?)(?:of\s+the\s+Year\s+)?"
             r"(?:" + "|".join(w.capitalize() for w in data["award_words"]) + r")\b"
         ),
-        title_regex=title_regex,
-        force_regex=re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(data["armed_forces"], key=len, reverse=True))) + r")\b"),
+        cues_any_case=frozenset(_cue_words(heads)),
+        cues_capitalised=cues_capitalised,
+        role_bridges=frozenset(data["role_bridges"]),
+        role_cues=frozenset(data["role_cues"]),
+        speaker_heads=phrases("speaker_heads"),
+        generic_heads=phrases("generic_heads"),
+        staff_heads=phrases("staff_heads"),
+        name_abbreviations=frozenset(data["name_abbreviations"]),
+        retired_markers=frozenset(data["retired_markers"]),
+        places_after=frozenset(data["places_after"]),
+        military_words=frozenset(data["military_words"]),
+        force_regex=_alternation(data["armed_forces"]),
+        police_regex=_alternation(data["police_forces"]),
+        police_words=frozenset(data["police_words"]),
     )
 
 

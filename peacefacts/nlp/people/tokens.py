@@ -108,6 +108,12 @@ class TokenView:
         return (0 < i < len(self.toks) and self.toks[i].text == "."
                 and self.toks[i].start == self.toks[i - 1].end)
 
+    def glued_slash(self, i: int) -> bool:
+        """A slash inside an abbreviation: "L/Cpl", "S/Sgt"."""
+        toks = self.toks
+        return (0 < i < len(toks) - 1 and toks[i].text == "/" and toks[i - 1].end == toks[i].start
+                and toks[i].end == toks[i + 1].start)
+
     def match(self, i: int, index: PhraseIndex) -> int:
         """End (exclusive) of the longest phrase of ``index`` starting at token ``i``, else -1."""
         if not self.word(i):
@@ -118,9 +124,10 @@ class TokenView:
             for n, w in enumerate(words):
                 if n:
                     # between words: a glued hyphen or an abbreviation dot ("Lt. Gen.")
-                    if j < len(self.toks) and (self.toks[j].kind == "hyph" or self.attached_dot(j)):
+                    if j < len(self.toks) and (self.toks[j].kind == "hyph" or self.attached_dot(j) or self.glued_slash(j)):
                         j += 1
-                if j < len(self.toks) and self.toks[j].kind == "word" and self.toks[j].norm == w:
+                # later words may be numbers: "Warrant Officer Class 2"
+                if j < len(self.toks) and self.toks[j].kind in ("word", "num" if n else "word") and self.toks[j].norm == w:
                     j += 1
                 else:
                     ok = False
@@ -150,13 +157,31 @@ class TokenView:
                 j = r
             else:
                 j = h
+        if j > i:
+            j = self.marker_end(j)  # "Lt Gen (Retd) Syed Ali Raza"
         return j, any_rank
+
+    def marker_end(self, i: int) -> int:
+        """After a retired marker ("(Retd)", "(rtd.)") that starts at token ``i``, else ``i``."""
+        toks = self.toks
+        if i + 2 < len(toks) and toks[i].text == "(" and self.word(i + 1) and toks[i + 1].norm in self.lex.retired_markers:
+            k = i + 2 + self.attached_dot(i + 2)
+            if k < len(toks) and toks[k].text == ")":
+                return k + 1
+        return i
+
+    def marker_start(self, i: int) -> int:
+        """The token before a retired marker that ends at token ``i`` (its ")"), else ``i``."""
+        for k in (i - 2, i - 3):
+            if k >= 1 and self.toks[i].text == ")" and self.marker_end(k) == i + 1:
+                return k - 1
+        return i
 
     def name_word(self, i: int) -> bool:
         if not self.word(i):
             return False
         tok = self.toks[i]
-        if not tok.text[0].isupper() or any(ch.isdigit() for ch in tok.text):
+        if not tok.text[0].isupper() or any(ch in "0123456789" for ch in tok.text):
             return False
         if len(tok.text) > 1 and tok.text.isupper() and not self.upper and not _DOTTED_INITIALS.fullmatch(tok.text):
             return False  # acronyms (PVARA, UN, FH) are not names in running text; initials (J.P.) are
@@ -182,7 +207,17 @@ class TokenView:
             # capitals say nothing in shouted text: trust the model's span, else assume a short name
             limit = 2
             stop = next((e for s, e in self.person_tok_spans if s == i), stop)
+        after_particle = False  # "de la Cruz", "van der Berg": particles in a row
         while j < stop and words < limit:
+            joined = last == j - 1 or after_particle
+            after_particle = False
+            if self.marker_end(j) > j:
+                break  # "(Retd)" after a name is not part of it, nor a nickname
+            if self.name_word(j) and toks[j].norm in self.lex.name_abbreviations and self.attached_dot(j + 1):
+                last = j + 1  # "Md.", "Mohd.", "Jr." keep their dot
+                j += 2
+                words += 1
+                continue
             if self.initial(j):
                 last = j + 1
                 j += 2
@@ -206,9 +241,10 @@ class TokenView:
                     and toks[j + 1 : j + 2] and toks[j + 1].kind == "hyph" and self.name_word(j + 2)):
                 j += 2  # "al-Sisi", "el-Sisi"
                 continue
-            if (last == j - 1 and self.word(j) and toks[j].norm in self.lex.particles
+            if (joined and self.word(j) and toks[j].norm in self.lex.particles
                     and not toks[j].text[0].isupper() and (self.name_word(j + 1) or self.word(j + 1)
                                                             and toks[j + 1].norm in self.lex.particles)):
+                after_particle = True
                 j += 1
                 continue
             if (last == j - 1 and toks[j].text in '("“' and self.name_word(j + 1)
@@ -223,12 +259,20 @@ class TokenView:
         nxt = last + 1
         if self.cap(nxt) and toks[nxt].norm in self.lex.org_words:
             return None  # the start of an organisation's name: "Indonesian Armed Forces"
+        if self.word(nxt) and toks[nxt].norm in self.lex.places_after:
+            return None  # a place: "Tboung Khmum province", "Halim Perdanakusuma airport"
+        if self.cap(nxt) and toks[nxt].norm in self.lex.thing_words:
+            return None  # a thing named after a person: "the Captain Mbaye Diagne Medal"
         return i, last + 1, tuple(aliases)
 
     def name_run_left(self, i: int) -> NameRun | None:
         """A name ending at token ``i`` (inclusive), walking left."""
         toks = self.toks
+        i = self.marker_start(i)  # "Derek Mensah (Rtd), a former minister"
         end = i
+        if self.attached_dot(i) and self.word(i - 1) and toks[i - 1].norm in self.lex.name_abbreviations:
+            end = i  # "Martin Luther Jr."
+            i -= 1
         if (self.word(i) and toks[i].text.islower() and i >= 2 and toks[i - 1].kind == "hyph"
                 and self.name_word(i - 2)):
             i -= 2  # ends in a Korean given name: "Kim Jae-hong"
@@ -246,13 +290,17 @@ class TokenView:
             if toks[j].kind == "hyph" and self.name_word(j - 1):
                 j -= 1
                 continue
-            if self.attached_dot(j) and self.initial(j - 1):
+            if self.attached_dot(j) and (self.initial(j - 1) or self.word(j - 1) and self.name_word(j - 1)
+                                         and toks[j - 1].norm in self.lex.name_abbreviations):
                 first = j - 1
                 words += 1
                 j -= 2
                 continue
-            if self.word(j) and toks[j].norm in self.lex.particles and not toks[j].text[0].isupper() and self.name_word(j - 1):
-                j -= 1
+            k = j
+            while self.word(k) and toks[k].norm in self.lex.particles and not toks[k].text[0].isupper():
+                k -= 1  # "van der", "de la"
+            if k < j and self.name_word(k):
+                j = k
                 continue
             if toks[j].text in ')"”' and j >= 2 and self.name_word(j - 1) and toks[j - 2].text in '("“' and self.name_word(j - 3):
                 j -= 3

@@ -1,0 +1,271 @@
+"""From a parsed sentence to typed facts: what a number counts, about whom, as of when.
+
+The fact layer is a pipeline of small, named, replaceable parts:
+
+* :mod:`.vocabulary`: the words and cue patterns (data in ``peacefacts/resources``),
+* :mod:`.parse` and :mod:`.reading`: what the dependency parse says about each number
+  (its counted noun, predicate, tense, current/cumulative cues, list entry),
+* :mod:`.lists`: ranked and listed countries,
+* :mod:`.metric`: the chain of metric rules (:data:`METRIC_RULES`),
+* :mod:`.subject`: the chain of subject rules (:data:`SUBJECT_RULES`),
+* :mod:`.dating`: as-of date and period start.
+
+Everything reads spaCy tokens (tags, lemmas and the dependency parse; no entities, so the
+pipeline runs without NER for facts) and returns plain :class:`~peacefacts.records.Fact` records.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
+
+import attrs
+
+from peacefacts import vocab
+from peacefacts.nlp.dates import find_dates
+from peacefacts.nlp.facts.dating import date_figure, lead_dates
+from peacefacts.nlp.facts.metric import METRIC_RULES, Decision, decide_metric, is_incident
+from peacefacts.nlp.facts.parse import counted_noun, noun_class, root_of, span_tokens
+from peacefacts.nlp.facts.reading import SentenceContext, SentenceState, read_figure
+from peacefacts.nlp.facts.subject import SUBJECT_RULES, decide_subject
+from peacefacts.nlp.facts.vocabulary import find_cues, vocabulary
+from peacefacts.nlp.lists import list_entries, shared_entries
+from peacefacts.nlp.plan import BlockPlan, Candidate, TableRow, mission_mentions
+from peacefacts.records import AsOfSource, Category, Fact, Metric, PartialDate, Qualifier
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+__all__ = [
+    "facts_from_sentence",
+    "facts_from_table_row",
+    "SentenceState",
+    "dedupe_facts",
+    "METRIC_RULES",
+    "SUBJECT_RULES",
+    "rule_names",
+]
+
+
+def rule_names() -> list[str]:
+    """Every metric and subject rule name (what ``disabled_rules`` can switch off)."""
+    return [r.name for r in METRIC_RULES] + [r.name for r in SUBJECT_RULES]
+
+
+_AMONG = re.compile(r"^\W*(?:Among|Of)\s+(?:them|these|those|the\s+dead|the\s+victims)\b", re.IGNORECASE)
+
+
+def _is_headline(candidate: Candidate, plan: BlockPlan, full_text: str) -> bool:
+    sent = full_text[candidate.sentence.start : candidate.sentence.end].strip()
+    if plan.block.title and sent == plan.block.title.strip():
+        return True
+    first_line = full_text[plan.block.start : plan.block.end].lstrip().split("\n", 1)[0].strip()
+    return sent == first_line and not sent.endswith(".")
+
+
+def _context(
+    sdoc: Doc, candidate: Candidate, plan: BlockPlan, state: SentenceState, mission_before: Optional[str], full_text: str
+) -> SentenceContext:
+    text = sdoc.text
+    offset = candidate.sentence.start
+    dates = [
+        dm._replace(role="as_of") if dm.role == "target" and dm.text.lower().startswith(("as of", "as at")) else dm
+        for dm in find_dates(text, 0, len(text), base=plan.published)
+    ]
+    figure_tokens: set[int] = set()
+    for other in candidate.figures:
+        toks = span_tokens(sdoc, offset, other.num_start, other.num_end)
+        if toks:
+            other_root = root_of(toks)
+            other_noun = counted_noun(other_root, {t.i for t in toks})
+            figure_tokens.add(other_root.i)
+            # "one single horrific attack": a noun that counts nothing of ours owns no date
+            if other_noun is not None and noun_class(other_noun) in {"personnel", "mission", "country"}:
+                figure_tokens.add(other_noun.i)
+    return SentenceContext(
+        sdoc=sdoc,
+        text=text,
+        offset=offset,
+        full_text=full_text,
+        plan=plan,
+        candidate=candidate,
+        state=state,
+        cues=find_cues(sdoc),
+        dates=tuple(dates),
+        lead=lead_dates(text, dates, sdoc, state, plan, candidate, full_text),
+        entries=list_entries(text, candidate.figures, offset),
+        shared=shared_entries(text, candidate.figures, offset),
+        figure_tokens=frozenset(figure_tokens),
+        mission_before=mission_before,
+        missions_here=tuple(dict.fromkeys(m for _, m in mission_mentions(text))),
+        headline=_is_headline(candidate, plan, full_text),
+    )
+
+
+def facts_from_sentence(
+    sdoc: Doc,
+    candidate: Candidate,
+    plan: BlockPlan,
+    state: SentenceState,
+    mission_before: Optional[str] = None,
+    *,
+    full_text: str,
+    disabled_rules: Iterable[str] = (),
+) -> list[Fact]:
+    """Facts of one parsed candidate sentence (``sdoc`` is the spaCy Doc of its text).
+
+    Args:
+        sdoc: the parsed sentence.
+        candidate: the planner's candidate (offsets, figures, reference date).
+        plan: the block's plan.
+        state: what the previous sentence left (updated in place).
+        mission_before: the last mission named before the sentence.
+        full_text: the document text (evidence and offsets point into it).
+        disabled_rules: metric or subject rule names to skip (see :func:`rule_names`).
+    """
+    disabled = frozenset(disabled_rules)
+    ctx = _context(sdoc, candidate, plan, state, mission_before, full_text)
+    facts: list[Fact] = []
+    categories: list[Category] = []
+    for fm in candidate.figures:
+        if fm.figure.value <= 0:
+            continue
+        reading = read_figure(ctx, fm)
+        if reading is None:
+            continue
+        outcome = decide_metric(reading, ctx, disabled)
+        if not isinstance(outcome, Decision):
+            continue
+        metric = outcome.metric
+        inherited = _AMONG.match(ctx.text) and state.last_metric is not None and reading.predicate is None
+        if inherited and state.last_metric in {Metric.FATALITIES_TOTAL, Metric.FATALITIES_INCIDENT, Metric.INJURIES_TOTAL}:
+            # "… who died in service in 2016. Among them were five Pakistani peacekeepers,"
+            metric = state.last_metric
+            outcome = Decision(metric, "among")
+            ctx = attrs.evolve(ctx, lead=attrs.evolve(ctx.lead, as_of=state.as_of, source=state.as_of_source, since=state.since))
+        shared = ctx.shared.get(fm.num_start)
+        subject, subject_rule = decide_subject(reading, ctx, metric, disabled)
+        subjects = list(shared) if shared else [subject]
+        if shared:
+            subject_rule = "each"
+        category = reading.category
+        if metric in {Metric.MISSIONS_CURRENT, Metric.MISSIONS_SERVED_TOTAL, Metric.COUNTRIES_SERVED_TOTAL}:
+            category = None
+        elif metric in {Metric.FATALITIES_INCIDENT, Metric.FATALITIES_TOTAL, Metric.INJURIES_TOTAL} and category is None:
+            category = Category.PERSONNEL
+        as_of, as_of_source, since = date_figure(reading, ctx, metric, incident=partial(is_incident, reading, ctx))
+        if category is not None:
+            categories.append(category)
+        for subject in subjects:
+            facts.append(
+                Fact(
+                    doc=plan.doc_id,
+                    subject=subject,
+                    metric=metric,
+                    figure=fm.figure,
+                    category=category,
+                    as_of=as_of,
+                    as_of_source=as_of_source,
+                    since=since,
+                    evidence=full_text[candidate.sentence.start : candidate.sentence.end],
+                    start=fm.num_start,
+                    end=fm.num_end,
+                    rule=f"{reading.how}.{outcome.rule}@{subject_rule}" + ("+headline" if ctx.headline else ""),
+                )
+            )
+    _remember(state, facts, ctx, categories)
+    return facts
+
+
+def _remember(state: SentenceState, facts: list[Fact], ctx: SentenceContext, categories: list[Category]) -> None:
+    named = [f.subject for f in facts if f.subject != "UN" and not _is_mission(f.subject)]
+    if named:
+        state.last_country = named[-1]
+    if facts:
+        state.last_subject = facts[-1].subject
+        state.last_subject_end = ctx.candidate.sentence.end
+        state.last_metric = facts[-1].metric
+        state.seen_values.update(f.figure.value for f in facts)
+    if facts or ctx.lead.as_of is not None:
+        keep = next((f for f in facts if f.as_of_source in {AsOfSource.EXPLICIT, AsOfSource.RELATIVE}), None)
+        state.as_of = keep.as_of if keep else ctx.lead.as_of
+        state.as_of_source = keep.as_of_source if keep else ctx.lead.source
+        state.since = next((f.since for f in facts if f.since), ctx.lead.since)
+        state.end = ctx.candidate.sentence.end
+    state.last_category = categories[-1] if categories and len(facts) > 1 else None
+
+
+def _is_mission(subject: str) -> bool:
+    return vocab.mission(subject) is not None
+
+
+def facts_from_table_row(row: TableRow, plan: BlockPlan, full_text: str, header: Optional[Any] = None) -> list[Fact]:
+    """The fact of one table row: the heading says what is counted, the row whose figure it is.
+
+    Table rows are read without the parser: a heading about deaths makes the rows fatality
+    totals, any other heading about contributors makes them head counts at the heading's date.
+    """
+    heading = full_text[row.header.start : row.header.end] if row.header is not None else ""
+    low = heading.lower()
+    lex = vocabulary()
+    if any(w in low for w in ("fatalit", "death", "killed", "died", "lost their lives", "fallen")):
+        metric = Metric.FATALITIES_TOTAL
+    elif any(w in low for w in ("pledge", "will send", "commit")):
+        metric = Metric.PERSONNEL_PLEDGED
+    else:
+        metric = Metric.PERSONNEL_DEPLOYED
+    category: Optional[Category] = Category.PERSONNEL
+    words = set(low.replace(",", " ").split())
+    for name, cat in (("police", Category.POLICE), ("troops", Category.TROOPS), ("women", Category.WOMEN)):
+        if words & lex[name] and not words & {"personnel", "peacekeepers", "uniformed"}:
+            category = cat
+    if category is Category.WOMEN and metric is Metric.PERSONNEL_DEPLOYED:
+        metric = Metric.WOMEN_DEPLOYED
+    as_of: Optional[PartialDate]
+    if row.reference is not None:
+        as_of, source = row.reference.date, AsOfSource.EXPLICIT
+    elif plan.published is not None:
+        as_of, source = plan.published, AsOfSource.PUBLISHED
+    else:
+        as_of, source = plan.anchor_as_of, (AsOfSource.ANCHOR if plan.anchor_as_of else AsOfSource.NONE)
+    return [
+        Fact(
+            doc=plan.doc_id,
+            subject=row.country,
+            metric=metric,
+            figure=row.figure.figure,
+            category=category,
+            as_of=as_of,
+            as_of_source=source,
+            evidence=full_text[row.line.start : row.line.end],
+            start=row.figure.num_start,
+            end=row.figure.num_end,
+            rule="table-row",
+        )
+    ]
+
+
+def dedupe_facts(facts: Sequence[Fact]) -> list[Fact]:
+    """One fact per (subject, metric, value) in a document.
+
+    A figure repeated in the headline and the body, or with and without its hedge, is one claim:
+    the hedged form and the first body mention are kept. Headline grammar ("China participates in
+    30 missions") misleads the tense rules, so a headline figure the body repeats is the body's.
+    """
+    body_values = {(f.subject, f.figure.value) for f in facts if not f.rule.endswith("+headline")}
+    facts = [f for f in facts if not (f.rule.endswith("+headline") and (f.subject, f.figure.value) in body_values)]
+    best: dict[tuple[str, Metric, int], Fact] = {}
+    order: list[tuple[str, Metric, int]] = []
+    for fact in facts:
+        key = (fact.subject, fact.metric, fact.figure.value)
+        if key not in best:
+            best[key] = fact
+            order.append(key)
+            continue
+        kept = best[key]
+        if kept.qualifier is Qualifier.EXACT and fact.qualifier is not Qualifier.EXACT:
+            best[key] = fact
+        elif kept.as_of is None and fact.as_of is not None:
+            best[key] = fact
+    return [best[k] for k in order]

@@ -1,0 +1,274 @@
+"""As of when, and since when: the dates of one figure.
+
+The as-of date, in order of evidence:
+
+1. a date tied to the figure ("reached 2,809 in March 2016", "29 killed in 2023"),
+2. the sentence's leading date ("As of October 2014, …", "Last month, …"),
+3. for one incident's toll, the day of the incident ("on Sunday", resolved against publication),
+4. the previous sentence's date, for an anaphoric "This also claimed the lives of …",
+5. the block's reference date in effect ("as at the end of 2016" in the lead, a table heading),
+6. the publication date, else an anniversary anchor for an undated piece, else none.
+
+The period start (``since``) belongs to cumulative metrics only: "since 1960", a leading "Since
+its first deployment in 1993,", "over the past 32 years", "in the UN's 70-year history".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+from peacefacts.nlp.dates import DateMatch, find_periods
+from peacefacts.nlp.facts.parse import root_of
+from peacefacts.nlp.facts.reading import LeadDates, Reading, SentenceContext, SentenceState
+from peacefacts.nlp.facts.vocabulary import vocabulary
+from peacefacts.nlp.plan import BlockPlan, Candidate
+from peacefacts.records import AsOfSource, Metric, PartialDate
+from peacefacts.vocab.calendar import WEEKDAY_NAMES, alternation
+
+__all__ = ["lead_dates", "date_figure", "source_of"]
+
+_SINCE_THEN = re.compile(r"\b[Ss]ince (then|this|that)\b")
+_YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
+_ANAPHORA = re.compile(
+    r"^\W*(This|These|That|Those|It|They|Over those|In those|During those|Of these|Of them|Of those|Among them|"
+    r"Among these|That number|The figure|The number)\b"
+)
+_LEAD_START = re.compile(r"\W*(since|with its (very )?first|from its first|after its first)\b", re.IGNORECASE)
+_END_OF_YEAR = re.compile(r"\bend(?:\s+of|\s*-)\s*(?:the\s+year\s+)?(?:of\s+)?(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|noted|confirmed|expressed|statement)\b", re.IGNORECASE)
+_TOLL_WORDS = re.compile(
+    r"\b(?:kill\w*|died|dead|deaths?|wounded|injur\w+|attack\w*|ambush\w*|explosion|blast|fire|raid|clash\w*|"
+    r"struck|hit|crash\w*)\b",
+    re.IGNORECASE,
+)
+# a date that dates a clause comes with its preposition ("in March 2016", "as of 2023", "by 2014")
+_PREPOSED = re.compile(r"^(?:in|on|at|as\s+(?:of|at|on)|by|during|until|till|through|throughout|from|between|since|after|before|around|of)\b", re.IGNORECASE)
+_RELATIVE_WORDS = re.compile(
+    rf"\b(last|yesterday|today|this|next|ago|now|currently|present|{alternation(WEEKDAY_NAMES)})\b", re.IGNORECASE
+)
+
+
+def source_of(match: DateMatch) -> AsOfSource:
+    """Whether a date phrase is relative ("last month") or explicit ("October 2014")."""
+    return AsOfSource.RELATIVE if _RELATIVE_WORDS.search(match.text) else AsOfSource.EXPLICIT
+
+
+def _value(match: DateMatch) -> Optional[PartialDate]:
+    value = match.end_value if match.role == "range" and match.end_value else match.value
+    if value is not None and value.precision == "year" and _END_OF_YEAR.search(match.text):
+        return PartialDate(value.year, 12)  # "at the end of 2019" is December 2019
+    return value
+
+
+def lead_dates(text: str, dates: list[DateMatch], sdoc: object, state: SentenceState, plan: BlockPlan, candidate: Candidate, full_text: str) -> LeadDates:
+    """Dates the sentence states before its clause, and what an anaphoric sentence inherits."""
+    first_comma = text.find(",")
+    lead_clause = text[: first_comma + 1] if first_comma != -1 else ""
+    # "Since its initial service with the UN in 1957, …": a date inside a leading since/first
+    # clause starts the period, it does not date the figure
+    lead_is_start = bool(_LEAD_START.match(lead_clause))
+    root = next((t for t in sdoc if t.dep_ == "ROOT"), None)  # type: ignore[attr-defined]
+    subject_at = (
+        min((t.idx for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree), default=root.idx)
+        if root is not None
+        else 0
+    )
+    as_of: Optional[PartialDate] = None
+    source = AsOfSource.NONE
+    since: Optional[PartialDate] = None
+    since_any: Optional[PartialDate] = None
+    claimed: set[int] = set()
+    lead_text = ""
+    for dm in dates:
+        if dm.role == "since" and dm.value is not None:
+            since_any = since_any or dm.value
+        if lead_is_start and dm.value is not None and dm.end <= max(first_comma + 1, subject_at):
+            since = dm.value
+            since_any = since_any or dm.value
+            claimed.add(dm.start)
+            continue
+        leads = dm.start <= 30 and (
+            (first_comma != -1 and dm.end <= first_comma + 1) or text[dm.end : dm.end + 2].lstrip().startswith(",")
+        )  # "As of Dec 2023, …", "As at August 31, 2016, …"
+        if leads:
+            if dm.role in {"as_of", "range"} and dm.value is not None:
+                as_of = _value(dm)
+                since = dm.value if dm.role == "range" else None
+                source = source_of(dm)
+                claimed.add(dm.start)
+                lead_text = dm.text
+            elif dm.role == "since" and dm.value is not None:
+                since = dm.value
+                claimed.add(dm.start)
+    if since_any is None and since is None and _SINCE_THEN.search(text):
+        years = _YEAR.findall(full_text, plan.block.start, candidate.sentence.start)
+        if years:
+            since_any = PartialDate(int(years[-1]))
+    if as_of is None and _ANAPHORA.match(text) and state.end >= 0:
+        as_of, source = state.as_of, state.as_of_source
+        since = since or state.since
+    return LeadDates(as_of=as_of, source=source, since=since, since_any=since_any, claimed=frozenset(claimed), text=lead_text)
+
+
+def _attached(ctx: SentenceContext, dm: DateMatch, anchors: set[int], others: set[int]) -> bool:
+    """Whether a date phrase belongs to this figure's clause and not to another figure.
+
+    Walking up from the date, the figure's number, noun or verb must come before any other
+    figure's number or noun ("Over 4,000 have died since 1948, including 29 killed in 2023": the
+    2023 belongs to the 29).
+    """
+    tokens = [t for t in ctx.sdoc if dm.start <= t.idx < dm.end]
+    if not tokens:
+        return False
+    node = root_of(tokens)
+    if any(c.i in others for c in node.children):
+        return False  # "including 102 last year": the date is the other figure's
+    for anc in [node, *node.ancestors]:
+        if anc.i in others:
+            return False
+        # "from 2,867 in 2014": the date hangs on the preposition that governs another figure
+        if anc.i != node.i and any(c.i in others and c.dep_ in {"pobj", "dobj", "nsubj"} for c in anc.children):
+            return False
+        if anc.i in anchors:
+            return True
+    return False
+
+
+def _anchors(r: Reading) -> tuple[set[int], set[int]]:
+    anchors = {r.root.i} | ({r.noun.i} if r.noun is not None else set()) | ({r.verb.i} if r.verb is not None else set())
+    if r.finite is not None:
+        anchors |= {r.finite.i} | {a.i for a in r.finite.ancestors}
+    return anchors, {r.root.i} | ({r.noun.i} if r.noun is not None else set())
+
+
+def _own_date(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
+    """A date right after the number, the date of a label before it ("… through May 2004: 1,870"),
+    or the one date of the figure's own clause."""
+    local_start = r.figure.end - ctx.offset
+    if r.how in {"label", "death-subject"}:
+        colon = ctx.text.rfind(":", 0, r.figure.start - ctx.offset)
+        if colon != -1 and not ctx.text[colon + 1 : r.figure.start - ctx.offset].strip(" \n*"):
+            labelled = [d for d in ctx.dates if d.end <= colon and d.value is not None and d.role in {"as_of", "range"}]
+            if labelled:
+                return labelled[-1]
+    for dm in ctx.dates:
+        if dm.start in ctx.lead.claimed or dm.value is None or dm.role not in {"as_of", "range"}:
+            continue
+        gap = ctx.text[local_start : dm.start]
+        if 0 <= dm.start - local_start <= 40 and re.fullmatch(
+            r"[\s,]*(?:[a-z]+\s+){0,3}(?:in|as of|as at|on|at|during|by)?\s*", gap, re.IGNORECASE
+        ):
+            return dm
+    anchors, mine = _anchors(r)
+    others = set(ctx.figure_tokens) - mine
+    attached = [
+        d for d in ctx.dates
+        if d.start not in ctx.lead.claimed and d.value is not None and d.role in {"as_of", "range"}
+        and (_PREPOSED.match(d.text) or source_of(d) is AsOfSource.RELATIVE)
+        and _attached(ctx, d, anchors, others) and not _statement_date(ctx, d)
+    ]
+    return attached[0] if len(attached) == 1 else None
+
+
+def _statement_date(ctx: SentenceContext, dm: DateMatch) -> bool:
+    """"…, the army said on Tuesday": the day of a statement, weaker than a date of the figure."""
+    tokens = [t for t in ctx.sdoc if dm.start <= t.idx < dm.end]
+    if not tokens:
+        return False
+    node = root_of(tokens)
+    verb = next((a for a in node.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and verb.lemma_.lower() in vocabulary()["reporting_verbs"]
+
+
+def _statement_day(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
+    anchors, _mine = _anchors(r)
+    found = [
+        d for d in ctx.dates
+        if d.start not in ctx.lead.claimed and d.value is not None and d.role == "as_of" and _statement_date(ctx, d)
+        and _attached(ctx, d, anchors, set())
+    ]
+    return found[0] if found else None
+
+
+def _incident_day(ctx: SentenceContext) -> Optional[PartialDate]:
+    """The day of the incident: a day-precise date next to a toll or attack word in the sentence
+    ("killed on Thursday night", "Friday's attack"), else the story's incident day. A dateline
+    ("NEW YORK, May 10:") or the day of a statement is neither."""
+    for dm in ctx.dates:
+        possessive = ctx.text[dm.end : dm.end + 2] in {"'s", "’s"}  # "from Friday's attack"
+        if dm.value is None or dm.value.precision != "day" or not (dm.role in {"as_of", "range"} or possessive):
+            continue
+        before = ctx.text[max(0, dm.start - 60) : dm.start]
+        if _REPORTED.search(before[-25:]) or not (_TOLL_WORDS.search(before) or possessive):
+            continue
+        return dm.value
+    incident = ctx.plan.incident
+    return incident.day if incident is not None else None
+
+
+def date_figure(
+    r: Reading, ctx: SentenceContext, metric: Metric, incident: Callable[[], bool]
+) -> tuple[Optional[PartialDate], AsOfSource, Optional[PartialDate]]:
+    """(as_of, its source, since) for one figure."""
+    plan, lead = ctx.plan, ctx.lead
+    as_of: Optional[PartialDate] = None
+    source = AsOfSource.NONE
+    since: Optional[PartialDate] = None
+    chosen = _own_date(r, ctx)
+    if chosen is not None:
+        as_of = _value(chosen)
+        since = chosen.value if chosen.role == "range" else None
+        source = source_of(chosen)
+        if (
+            metric is Metric.FATALITIES_TOTAL and since is None and as_of is not None and as_of.precision == "year"
+            and re.match(r"(?:in|during|throughout|last)\b", chosen.text, re.IGNORECASE)
+        ):
+            since = as_of  # deaths within one calendar year: since = as_of = that year
+    elif lead.as_of is not None:
+        as_of, source, since = lead.as_of, lead.source, lead.since
+        if metric is Metric.FATALITIES_TOTAL and since is None and as_of.precision == "year" and not r.cumulative:
+            since = as_of  # "In 2020, 13 peacekeepers were killed": that year's deaths
+    if as_of is None and metric in {Metric.FATALITIES_INCIDENT, Metric.INJURIES_TOTAL} and incident():
+        day = _incident_day(ctx)
+        if day is not None:
+            as_of, source = day, AsOfSource.RELATIVE
+    if as_of is None and ctx.candidate.reference is not None:
+        as_of, source = ctx.candidate.reference.date, AsOfSource.EXPLICIT
+    if as_of is None:
+        said = _statement_day(r, ctx)
+        if said is not None:
+            as_of, source = _value(said), source_of(said)
+    if as_of is None and plan.statement_day is not None and plan.incident is None:
+        as_of, source = plan.statement_day, AsOfSource.RELATIVE  # "…, the minister said on Monday"
+    if metric is Metric.PERSONNEL_PLEDGED and as_of is not None and plan.published is not None:
+        if as_of.first_day > plan.published.last_day:
+            as_of, source, since = None, AsOfSource.NONE, None  # a target date, not when it was pledged
+    if as_of is None:
+        if plan.published is not None:
+            as_of, source = plan.published, AsOfSource.PUBLISHED
+        elif plan.anchor_as_of is not None:
+            as_of, source = plan.anchor_as_of, AsOfSource.ANCHOR
+            since = since or plan.anchor_since
+    if since is None:
+        since = lead.since or lead.since_any
+    if since is None and metric.is_cumulative:
+        since = _period_since(ctx.text, as_of or plan.published)
+        if since is None and plan.anchor_since is not None and as_of == plan.anchor_as_of:
+            since = plan.anchor_since
+    if not metric.is_cumulative:
+        since = None
+    if since is not None and since.precision != "year":
+        since = PartialDate(since.year)
+    if since is not None and as_of is not None and since.first_day > as_of.last_day:
+        since = None
+    return as_of, source, since
+
+
+def _period_since(sentence: str, base: Optional[PartialDate]) -> Optional[PartialDate]:
+    """"over the past 32 years", "in the UN's 70-year history": the start of the period, when tied
+    to a length (a vague "over the last six decades" keeps its start only with a number)."""
+    for period in find_periods(sentence, base=base):
+        if period.since is not None and period.years is not None and "year" in period.text.lower():
+            return period.since
+    return None

@@ -1,0 +1,473 @@
+"""Which metric a figure is: a chain of small named rules, the first that decides wins.
+
+Each rule reads a :class:`~peacefacts.nlp.facts.reading.Reading` (and the sentence's
+:class:`~peacefacts.nlp.facts.reading.SentenceContext`) and returns a :class:`Decision` (the
+metric), a :class:`Veto` (the figure is not one of ours: a withdrawal, another force, the host
+country's army, missing people) or ``None`` to pass. Vetoes come first. The chain is data
+(:data:`METRIC_RULES`); a rule can be switched off by name (``Extractor(disabled_rules=...)``).
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional, Union
+
+import attrs
+
+from peacefacts import vocab
+from peacefacts.nlp.facts.parse import aux_words, verb_of
+from peacefacts.nlp.facts.reading import PEACEKEEPING_CONTEXT, Reading, SentenceContext
+from peacefacts.nlp.facts.vocabulary import vocabulary
+from peacefacts.nlp.plan import mission_at_place
+from peacefacts.records import Category, Metric
+
+__all__ = ["Decision", "Veto", "MetricRule", "METRIC_RULES", "decide_metric", "is_incident"]
+
+
+@attrs.frozen
+class Decision:
+    metric: Metric
+    rule: str
+
+
+@attrs.frozen
+class Veto:
+    rule: str
+
+
+Outcome = Union[Decision, Veto]
+
+
+@attrs.frozen
+class MetricRule:
+    """A named step of the metric chain."""
+
+    name: str
+    apply: Callable[[Reading, SentenceContext], Optional[Outcome]]
+
+
+def _lemma(tok: object) -> str:
+    return tok.lemma_.lower() if tok is not None else ""  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------------------------------------
+# vetoes
+
+
+def veto_age(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"Steven Kambalame (38)", "Lieutenant Aubrey Kachemwe, 35, from Mzuzu": a person's age."""
+    if r.noun is not None and r.how in {"nummod", "partitive"}:
+        return None
+    doc, i = ctx.sdoc, r.root.i
+    if not 15 <= r.figure.figure.value <= 99 or i < 2 or i + 1 >= len(doc):
+        return None
+    before, after = doc[i - 1].text, doc[i + 1].text
+    name = doc[i - 2]
+    if ((before, after) == ("(", ")") or (before, after) == (",", ",")) and name.pos_ == "PROPN" and name.text[:1].isupper():
+        if not vocab.country_for(name.text) and not vocab.mission(name.text):
+            return Veto("age")
+    return None
+
+
+def veto_unit_size(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"a battalion of 850 soldiers", "a contingent of 140": the size of one unit, not a strength."""
+    noun = r.noun if r.how in {"nummod", "partitive"} else r.root
+    if noun is None:
+        return None
+    head = noun.head
+    if head.lower_ == "of" and head.head.lower_ in vocabulary()["units"] and head.head.i != noun.i:
+        return Veto("unit-size")
+    return None
+
+
+def veto_repeat(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"the two army officers", "the 14 peacekeepers": a figure the story already gave, named again."""
+    noun = r.noun
+    if noun is None or r.how != "nummod" or r.figure.figure.value not in ctx.state.seen_values:
+        return None
+    det = [c for c in noun.children if c.dep_ in {"det", "poss"} and c.i < r.root.i]
+    if det and det[0].lower_ in {"the", "these", "those", "their", "its"} and not any(
+        c.dep_ in {"relcl", "acl"} for c in noun.children
+    ):
+        return Veto("repeat")
+    return None
+
+_EXCEPT_PREPS = frozenset({"besides", "beyond", "unlike", "except", "apart", "addition", "outside", "including"})
+
+
+def veto_non_un(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """KFOR, EUFOR, the African Union, bilateral or Russian deployments: not UN figures."""
+    spans = ctx.cues.spans.get("NON_UN", ())
+    if not spans:
+        return None
+    anchor = r.anchor
+    near: set[int] = set()
+    for step in (-1, 1):  # a few words on each side of the number, not across punctuation
+        i = r.root.i + step
+        while 0 <= i < len(ctx.sdoc) and abs(i - r.root.i) <= (3 if step < 0 else 8) and not (
+            ctx.sdoc[i].is_punct and ctx.sdoc[i].text not in {"-", "/"}
+        ):
+            near.add(i)
+            i += step
+    phrase = {t.i for t in anchor.subtree} | near
+    verb = r.verb
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                phrase |= {t.i for t in child.subtree}
+            if child.dep_ in {"prep", "dative"} and child.lower_ not in _EXCEPT_PREPS:
+                phrase |= {t.i for t in child.subtree}
+        if verb.dep_ in {"relcl", "acl"}:
+            phrase |= {t.i for t in verb.head.subtree}
+    for tok in ctx.sdoc:  # "810 serving on 12 missions, including 408 personnel in the Eufor mission"
+        if tok.like_num and tok.i != r.root.i and tok.i in ctx.figure_tokens:
+            other = tok.head if tok.dep_ == "nummod" else tok
+            if r.root.i not in {t.i for t in other.subtree}:
+                phrase -= {t.i for t in other.subtree}
+    for span in spans:
+        if any(t.i in phrase for t in span):
+            # "the African Union/UN hybrid operation in Darfur (UNAMID)" is the UN's
+            if not ctx.missions_here or span.root.head.i in phrase and "UNAMID" not in ctx.missions_here:
+                return Veto("non-un-force")
+    return None
+
+
+def veto_missing(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """Missing, abducted or unaccounted for: neither killed nor injured."""
+    return Veto("missing") if r.predicate == "MISSING" else None
+
+
+def veto_withdrawal(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """Withdrawals, cuts, repatriation, authorised ceilings and troops going home."""
+    node = verb_of(r.anchor)
+    for _ in range(3):
+        if node is None:
+            break
+        if _lemma(node) in vocabulary()["veto_lemmas"]:
+            return Veto("withdrawal")
+        node = verb_of(node)
+    phrase = {t.i for t in r.anchor.subtree}
+    if r.verb is not None:
+        phrase |= {r.verb.i} | {t.i for c in r.verb.children if c.dep_ in {"prt", "advmod", "prep"} for t in c.subtree}
+    if r.anchor.head.i != r.anchor.i:
+        phrase |= {t.i for t in r.anchor.head.subtree if abs(t.i - r.anchor.i) < 8}
+    if any(any(t.i in phrase for t in span) for span in ctx.cues.spans.get("WITHDRAW", ())):
+        return Veto("withdrawal")
+    return None
+
+
+def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """Civilians, rebels, and the host country's own soldiers are never peacekeepers."""
+    noun = r.noun
+    if noun is None:
+        return None
+    if noun.lower_ in vocabulary()["not_peacekeepers"]:
+        return Veto("not-peacekeepers")
+    if r.predicate in {"DEATH", "INJURY"} and r.category is Category.TROOPS and "peacekeep" not in noun.lower_:
+        demonym = next(
+            (vocab.country_for(c.text) for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and vocab.country_for(c.text)),
+            None,
+        )
+        if demonym is not None and demonym in _incident_hosts(ctx):
+            # "five Congolese soldiers were also killed": the army of the country the attack was in
+            if not any(t.lower_.startswith(("peacekeep", "u.n", "un")) or t.lower_ in {"blue", "helmets"} for t in noun.subtree):
+                return Veto("host-army")
+    return None
+
+
+def _incident_hosts(ctx: SentenceContext) -> set[str]:
+    """Countries hosting the missions of this sentence or of the story's incident."""
+    missions = set(ctx.missions_here)
+    if ctx.plan.incident is not None and ctx.plan.incident.mission:
+        missions.add(ctx.plan.incident.mission)
+    here = mission_at_place(ctx.text, ctx.base)
+    if here:
+        missions.add(here)
+    hosts: set[str] = set()
+    for acronym in missions:
+        mission = vocab.mission(acronym)
+        if mission is not None:
+            hosts.update(c for c in (vocab.country_for(p, demonyms=False) for p in mission.places) if c)
+    return hosts
+
+
+def veto_severity(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"four wounded, one gravely": how badly some of them were hurt, not another toll."""
+    if r.noun is not None and r.how in {"nummod", "partitive"}:
+        return None
+    nxt = ctx.sdoc[r.root.i + 1 : r.root.i + 3]
+    if len(nxt) > 1 and nxt[0].lower_ == "of" and nxt[1].lower_ in {"them", "whom", "those"}:
+        nxt = ctx.sdoc[r.root.i + 3 : r.root.i + 4]
+    if len(nxt) and nxt[0].lower_ in {"gravely", "seriously", "critically", "badly", "severely", "slightly", "lightly"}:
+        return Veto("severity")
+    return None
+
+
+def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"officials", "people", "members": a head count only with a peacekeeping predicate."""
+    noun = r.noun
+    if noun is None or r.how not in {"nummod", "partitive"} or noun.lower_ not in vocabulary()["generic_person"]:
+        return None
+    if noun.dep_ == "conj" and noun.head.lower_ in vocabulary()["not_peacekeepers"]:
+        return Veto("generic-people")  # "30 civilians and 12 people"
+    if r.predicate in {"DEATH", "INJURY"}:
+        return None if PEACEKEEPING_CONTEXT.search(ctx.text) else Veto("generic-people")
+    if noun.lower_ == "women" and any(c.lower_ in {"peacekeepers", "personnel", "officers"} for c in noun.subtree):
+        return None
+    if any(any(t.i in {x.i for x in noun.subtree} for t in span) and span.text.lower().startswith("from") for span in ctx.cues.spans.get("UN_WIDE", ())):
+        return None  # "more than 115,000 individuals from 123 nations"
+    service = vocabulary()["personnel_verbs"] | vocabulary()["pledge_lemmas"] | {"station", "rotate", "return", "arrive"}
+    if any(c.dep_ in {"acl", "relcl"} and _lemma(c) in service for c in noun.children):
+        return None
+    node = r.verb
+    for _ in range(4):
+        if node is None:
+            break
+        if _lemma(node) in service:
+            return None
+        if node.head.i == node.i:
+            break
+        node = verb_of(node)
+    return Veto("generic-people")
+
+
+# ---------------------------------------------------------------------------------------------
+# deaths and injuries
+
+
+_NOW = frozenset({"today", "now", "currently", "at present", "presently", "to date", "so far"})
+
+
+def is_incident(r: Reading, ctx: SentenceContext) -> bool:
+    """Whether a death or injury figure is the toll of one event, not a running or yearly total."""
+    if r.cumulative:
+        return False
+    year_dated = any(
+        d.value is not None and d.value.precision == "year" and d.role in {"as_of", "range"} for d in ctx.dates
+    ) or (ctx.lead.as_of is not None and ctx.lead.as_of.precision == "year")
+    one_event = any(not span.text.lower().endswith("s") for span in ctx.cues.spans.get("INCIDENT", ()))
+    if year_dated and not one_event:
+        return False  # "117 peacekeepers died in 2016", "103 died in 2023 in malicious acts and accidents"
+    if ctx.cues.has("INCIDENT") or any("toll" in span.text.lower() for span in ctx.cues.spans.get("DEATH", ())):
+        return True
+    if any(d.value is not None and d.value.precision == "day" and d.text.lower() not in _NOW for d in ctx.dates):
+        return True
+    if r.tense == "past" and (ctx.missions_here or mission_at_place(ctx.text, ctx.base)):
+        return True  # "Two Pakistani peacekeepers were killed in the DR Congo"
+    incident = ctx.plan.incident
+    return incident is not None and r.tense in {"past", "perfect", "present", "none"} and r.how != "copula"
+
+
+def death_toll(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """A death predicate: one incident's toll or a total (all-time, or within one year)."""
+    if r.predicate != "DEATH" or r.noun_class != "personnel":
+        return None
+    if is_incident(r, ctx):
+        return Decision(Metric.FATALITIES_INCIDENT, "death.incident")
+    return Decision(Metric.FATALITIES_TOTAL, "death.total")
+
+
+def injury_toll(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """An injury predicate: injuries (in one attack, or all told)."""
+    if r.predicate != "INJURY" or r.noun_class != "personnel":
+        return None
+    return Decision(Metric.INJURIES_TOTAL, "injury")
+
+
+# ---------------------------------------------------------------------------------------------
+# pledges and plans
+
+
+def _is_pledge(r: Reading, ctx: SentenceContext) -> bool:
+    lex = vocabulary()
+    if r.tense == "future":
+        return True
+    for tok in [r.anchor, *r.anchor.ancestors][1:]:
+        if tok.pos_ in {"VERB", "AUX"}:
+            if _lemma(tok) in lex["pledge_lemmas"] or tok.lower_ in {"pledged", "committed", "planned", "targeted"}:
+                return True
+            if aux_words(tok) & lex["future_aux"]:
+                return True
+            if tok.lemma_.lower() == "ready" or any(c.lower_ == "ready" for c in tok.children):
+                return True
+            if any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.lower_ in lex["pledge_nouns"] for c in tok.children):
+                return True
+        if tok.lower_ in lex["pledge_nouns"]:
+            return True
+        if tok.lower_ == "ready":
+            return True  # "ready to provide 5,000 troops"
+    return False
+
+
+def pledge(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """Future tense, a pledge verb or noun, "to send", "ready to provide": a forward-looking figure."""
+    if r.noun_class != "personnel" or not _is_pledge(r, ctx):
+        return None
+    if r.root.dep_ == "pobj" and r.root.head.lower_ == "from":
+        return None  # the baseline of "from 2,867 to 4,000"
+    return Decision(Metric.PERSONNEL_PLEDGED, "pledge")
+
+
+# ---------------------------------------------------------------------------------------------
+# missions and countries
+
+
+def missions(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """Missions served in: current, or all told."""
+    if r.noun_class != "mission":
+        return None
+    if r.tense == "future" or _is_pledge(r, ctx):
+        return Veto("missions.pledge")
+    if r.how == "in-operation":
+        return Decision(Metric.MISSIONS_CURRENT, "missions.in-operation")
+    noun = r.noun
+    if noun is not None and any(c.lower_ in {"current", "ongoing", "active", "existing"} for c in noun.children):
+        return Decision(Metric.MISSIONS_CURRENT, "missions.current")
+    if r.current and not r.cumulative:
+        return Decision(Metric.MISSIONS_CURRENT, "missions.current")
+    if not r.cumulative and _point_dated(r, ctx):
+        return Decision(Metric.MISSIONS_CURRENT, "missions.dated")  # "By the end of 2020, … in six missions"
+    if r.cumulative or r.tense in {"perfect", "past"}:
+        return Decision(Metric.MISSIONS_SERVED_TOTAL, "missions.total")
+    if r.tense == "present":
+        return Decision(Metric.MISSIONS_CURRENT, "missions.present")
+    return Decision(Metric.MISSIONS_SERVED_TOTAL, "missions.total")
+
+
+def countries(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"served in more than 30 countries": countries served in, all told."""
+    if r.noun_class != "country":
+        return None
+    noun = r.noun
+    prep = noun.head.lower_ if noun is not None else ""
+    if prep not in {"in", "to", "across"}:
+        return Veto("countries.not-served")  # "from 120 countries": contributors, not a figure
+    if r.current and not r.cumulative:
+        return Veto("countries.current")
+    if not (r.cumulative or r.tense in {"perfect", "past"}):
+        return Veto("countries.not-served")
+    return Decision(Metric.COUNTRIES_SERVED_TOTAL, "countries")
+
+
+# ---------------------------------------------------------------------------------------------
+# personnel: strength now, or all who ever served
+
+
+def baseline(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """The earlier strength in "up to 4,000 from 2,867 in 2014"."""
+    if r.noun_class == "personnel" and r.root.dep_ == "pobj" and r.root.head.lower_ == "from" and r.root.head.head.pos_ in {"VERB", "NOUN", "ADV", "ADP"}:
+        after = ctx.text[r.figure.end - ctx.offset :]
+        dated = any(d.start >= r.figure.end - ctx.offset and d.value is not None and d.role in {"as_of", "range"} and d.start - (r.figure.end - ctx.offset) <= 12 for d in ctx.dates)
+        if dated:
+            return Decision(Metric.PERSONNEL_DEPLOYED, "baseline")
+        if not after.strip() or after.lstrip()[:1] in {".", ",", ";"} or "earlier" in after[:30] or "ago" in after[:30]:
+            return Veto("baseline.undated")  # "down from 2,500 a decade earlier": no date to give it
+    return None
+
+
+def current_strength(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"currently", "now", "on the ground", "stands at": serving at that date."""
+    if r.noun_class != "personnel" or not r.current:
+        return None
+    if r.cumulative and r.tense == "perfect":
+        return None  # "has sent 40,000 so far" even beside "now"
+    return Decision(Metric.PERSONNEL_DEPLOYED, "current")
+
+
+def list_entry(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """A country's figure in a ranking or list of contributors is its strength at the time."""
+    if r.noun_class != "personnel" or r.entry is None or r.cumulative:
+        return None
+    return Decision(Metric.PERSONNEL_DEPLOYED, "list")
+
+
+def _point_dated(r: Reading, ctx: SentenceContext) -> bool:
+    """A date that fixes the figure to a moment: "as at August 31, 2016", "at the end of 2022", "in 2016"."""
+    if ctx.lead.as_of is not None and ctx.lead.source.value == "explicit" and ctx.lead.since is None:
+        return True  # "As of March 2023," (not "From 2006 to 2012,", a period)
+    if ctx.candidate.reference is not None:
+        return True
+    for d in ctx.dates:
+        if d.value is None or d.role not in {"as_of"} or d.start in ctx.lead.claimed:
+            continue
+        text = d.text.lower()
+        if text.startswith(("as of", "as at", "as on")) or "end" in text:
+            return True
+        if r.tense in {"past", "present"} and text.startswith(("in ", "by ")) and r.finite is not None and _lemma(r.finite) in {
+            "contribute", "have", "deploy", "provide", "number", "total", "stand", "reach", "give"
+        }:
+            return True
+    return False
+
+
+def dated_snapshot(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """A strength fixed to a date ("As at end-2019, Zambia contributed a total of 1,205") is not a
+    running total, whatever the tense, unless the clause says it is ("since", "so far")."""
+    if r.noun_class != "personnel" or r.cumulative or not _point_dated(r, ctx):
+        return None
+    return Decision(Metric.PERSONNEL_DEPLOYED, "dated-snapshot")
+
+
+def cumulative_total(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"since 1960", "so far", "in its history", or the perfect "has served": all who ever served."""
+    if r.noun_class != "personnel":
+        return None
+    range_dated = any(d.role == "range" and d.value is not None for d in ctx.dates)
+    if not (r.cumulative or r.tense == "perfect" or range_dated):
+        return None
+    if r.tense == "perfect" and r.finite is not None and _lemma(r.finite) in {"have", "be"} and not r.cumulative:
+        return Decision(Metric.PERSONNEL_DEPLOYED, "possession")  # "We have had 3,552 personnel"
+    return Decision(Metric.PERSONNEL_SERVED_TOTAL, "cumulative")
+
+
+def past_total(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"Ireland sent 1,000 soldiers to the Congo" (no date): a total of those who went."""
+    if r.noun_class != "personnel" or r.tense != "past" or r.finite is None:
+        return None
+    if _lemma(r.finite) in {"involve", "send", "dispatch"} and not any(d.role == "as_of" and d.value is not None for d in ctx.dates):
+        return Decision(Metric.PERSONNEL_SERVED_TOTAL, "past-total")
+    return None
+
+
+def deployed(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """Any other head count: serving at that date."""
+    if r.noun_class != "personnel":
+        return None
+    return Decision(Metric.PERSONNEL_DEPLOYED, "deployed")
+
+
+METRIC_RULES: tuple[MetricRule, ...] = (
+    MetricRule("age", veto_age),
+    MetricRule("repeat", veto_repeat),
+    MetricRule("unit-size", veto_unit_size),
+    MetricRule("severity", veto_severity),
+    MetricRule("non-un-force", veto_non_un),
+    MetricRule("missing", veto_missing),
+    MetricRule("withdrawal", veto_withdrawal),
+    MetricRule("not-peacekeepers", veto_not_peacekeepers),
+    MetricRule("generic-people", veto_generic_people),
+    MetricRule("death", death_toll),
+    MetricRule("injury", injury_toll),
+    MetricRule("missions", missions),
+    MetricRule("countries", countries),
+    MetricRule("baseline", baseline),
+    MetricRule("pledge", pledge),
+    MetricRule("current", current_strength),
+    MetricRule("list", list_entry),
+    MetricRule("dated-snapshot", dated_snapshot),
+    MetricRule("cumulative", cumulative_total),
+    MetricRule("past-total", past_total),
+    MetricRule("deployed", deployed),
+)
+
+
+def decide_metric(r: Reading, ctx: SentenceContext, disabled: frozenset[str] = frozenset()) -> Optional[Outcome]:
+    """The first decision or veto of the chain (``None``: no rule took the figure)."""
+    for rule in METRIC_RULES:
+        if rule.name in disabled:
+            continue
+        outcome = rule.apply(r, ctx)
+        if outcome is not None:
+            if isinstance(outcome, Decision) and outcome.metric is Metric.PERSONNEL_DEPLOYED and r.category is Category.WOMEN:
+                return Decision(Metric.WOMEN_DEPLOYED, outcome.rule + ".women")
+            return outcome
+    return None

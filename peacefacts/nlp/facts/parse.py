@@ -1,0 +1,292 @@
+"""Reading the dependency parse around a number: its counted noun, its verb, tense and category.
+
+Pure functions over spaCy tokens (tags, lemmas, dependencies; no entities). The model is CQE
+(EMNLP 2023): the counted noun is the number's unit, found by climbing ``nummod`` and compounds.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
+
+from peacefacts import vocab
+from peacefacts.nlp.facts.vocabulary import vocabulary
+from peacefacts.records import Category
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+__all__ = [
+    "span_tokens",
+    "root_of",
+    "counted_noun",
+    "noun_class",
+    "verb_of",
+    "finite_verb",
+    "aux_words",
+    "tense_of",
+    "category_of",
+    "country_of_tokens",
+    "subject_phrase_country",
+]
+
+_SCALE_WORDS = frozenset({"thousand", "lakh", "lakhs", "crore", "crores", "million", "mln", "billion", "hundred", "dozen"})
+_NOUN_LINKS = frozenset(
+    {"nummod", "quantmod", "compound", "amod", "nmod", "nsubj", "nsubjpass", "appos", "conj", "dobj", "pobj", "attr"}
+)
+
+
+def span_tokens(sdoc: Doc, offset: int, start: int, end: int) -> list[Token]:
+    """The tokens of the document span ``[start, end)`` in a sentence Doc starting at ``offset``."""
+    span = sdoc.char_span(start - offset, end - offset, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def root_of(tokens: Sequence[Token]) -> Token:
+    """The token of ``tokens`` whose head lies outside them."""
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in inside or t.head.i == t.i:
+            return t
+    return tokens[-1]
+
+
+def _partitive(tok: Token) -> Optional[Token]:
+    """"15 of its peacekeepers", "more than 1,000 of which": the noun after "of"."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (obj.pos_ in {"NOUN", "PROPN"} or obj.lower_ in {"which", "whom", "them", "these", "those"}):
+                    return obj
+    return None
+
+
+def counted_noun(root: Token, inside: set[int]) -> Optional[Token]:
+    """The noun a number counts: its ``nummod`` head, climbing compounds and scale words.
+
+    A partitive counts its noun ("160 of the soldiers"), a number that is itself the subject or
+    object counts nothing here (the caller infers the noun from context).
+    """
+    tok = root
+    head = tok.head
+    part = _partitive(tok)
+    if part is not None and tok.lower_ not in {"one", "1"} and part.pos_ in {"NOUN", "PROPN"}:
+        return part
+    if head.i in inside or head.i == tok.i:
+        return None
+    if tok.dep_ not in _NOUN_LINKS:
+        return None
+    if tok.dep_ == "nummod" and head.i < tok.i:
+        # "said on Wednesday two Tanzanian army officers …": a misattached number counts the noun after it
+        return _noun_after(tok)
+    if tok.dep_ in {"nsubj", "nsubjpass", "appos", "conj", "dobj", "pobj", "attr"}:
+        if head.lower_ in {"women", "female", "females"} and tok.dep_ == "nsubj":
+            return head  # "155 of them women"
+        return None
+    if head.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        return None
+    while head.lower_ in _SCALE_WORDS and head.head.i != head.i and head.head.pos_ in {"NOUN", "PROPN"}:
+        head = head.head
+    while head.dep_ in {"compound", "nmod"} and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i != head.i:
+        head = head.head  # "army and police personnel": the head noun counts
+    if noun_class(head) != "personnel" or head.lower_ in vocabulary()["troop_modifiers"] | vocabulary()["police"]:
+        # "87,000 military, police and civilian personnel": the last conjunct is what is counted
+        last = next((c for c in reversed(list(head.conjuncts)) if c.i > head.i and noun_class(c) == "personnel"), None)
+        if last is not None and not any(t.like_num for t in last.children):
+            return last
+    return head
+
+
+def _noun_after(tok: Token) -> Optional[Token]:
+    doc = tok.doc
+    for right in doc[tok.i + 1 : tok.i + 5]:
+        if right.pos_ in {"NOUN", "PROPN"} and right.dep_ not in {"compound", "amod", "nmod"}:
+            return right
+        if right.pos_ not in {"ADJ", "NOUN", "PROPN", "ADV"}:
+            return None
+    return None
+
+
+def noun_class(noun: Token) -> str:
+    """``personnel``, ``mission``, ``country``, ``unit`` or ``other``."""
+    lex = vocabulary()
+    low = noun.lower_
+    if low in lex["units"] and low not in {"contingent", "contingents"}:
+        return "unit"
+    if low in lex["mission"]:
+        return "mission"
+    if low in {"areas", "area"} and any(c.lower_ == "mission" for c in noun.children):
+        return "mission"  # "in eight mission areas"
+    if low in lex["country"]:
+        return "country"
+    if low in lex.noun_category:
+        return "personnel"
+    if noun.text[:1].isupper() and low.endswith("s"):
+        country = vocab.country_for(noun.text)
+        if country and vocab.normalize(noun.text) != vocab.normalize(country):
+            return "personnel"  # a demonym plural: "181 Pakistanis"
+    if low in {"force"} and any(c.lower_ in {"work"} for c in noun.children):
+        return "personnel"
+    return "other"
+
+
+def verb_of(tok: Token) -> Optional[Token]:
+    """The nearest verb governing ``tok``."""
+    for anc in tok.ancestors:
+        if anc.pos_ in {"VERB", "AUX"}:
+            return anc
+    return None
+
+
+def finite_verb(verb: Optional[Token]) -> Optional[Token]:
+    """Climb infinitives and participles to the verb that carries tense."""
+    seen = 0
+    while verb is not None and seen < 6:
+        seen += 1
+        if verb.dep_ == "acl" and verb.tag_ in {"VBD", "VBN", "VBG"} and verb.head.i != verb.i:
+            # a participle modifying a noun ("troops deployed in 10 missions") has no tense of its own
+            nxt = verb.head if verb.head.pos_ in {"VERB", "AUX"} else verb_of(verb.head)
+            if nxt is None:
+                return verb
+            verb = nxt
+            continue
+        if verb.tag_ in {"VBZ", "VBP", "VBD", "MD"}:
+            return verb
+        if any(c.dep_ in {"aux", "auxpass"} and c.tag_ != "TO" for c in verb.children):
+            return verb
+        if verb.dep_ in {"xcomp", "acl", "advcl", "relcl", "conj", "ccomp", "pcomp"} and verb.head.i != verb.i:
+            nxt = verb.head
+            if nxt.pos_ not in {"VERB", "AUX"}:
+                nxt = verb_of(nxt)
+            verb = nxt
+            continue
+        return verb
+    return verb
+
+
+def aux_words(verb: Token) -> set[str]:
+    """The auxiliaries of ``verb`` (those of the first conjunct for "has served and lost")."""
+    words = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if verb.dep_ == "conj" and not words:
+        words = {c.lower_ for c in verb.head.children if c.dep_ in {"aux", "auxpass"}}
+    return words
+
+
+def tense_of(verb: Optional[Token]) -> str:
+    """``future``, ``perfect``, ``present``, ``past`` or ``none`` for a finite verb."""
+    if verb is None:
+        return "none"
+    aux = aux_words(verb)
+    if aux & vocabulary()["future_aux"]:
+        return "future"
+    if "to" in aux and verb.tag_ == "VB" and (
+        verb.dep_ == "ROOT" or verb.head.pos_ in {"PROPN", "NOUN"} or verb.head.lemma_ == "be"
+    ):
+        return "future"  # headline "Pakistan to send 128 police", "are to join"
+    if verb.lemma_ == "be" and verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ in {"attr", "acomp"} for c in verb.children) and any(
+        c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children
+    ):
+        return "future"  # "personnel are to join"
+    if aux & {"has", "have", "had", "'ve", "'s"} and verb.tag_ == "VBN":
+        return "perfect"
+    if verb.tag_ in {"VBZ", "VBP"} or aux & {"is", "are", "am"}:
+        return "present"
+    if verb.tag_ == "VBD" or aux & {"was", "were"}:
+        return "past"
+    return "none"
+
+
+def _counted_elsewhere(noun: Token, counted: Optional[Token] = None) -> bool:
+    """Whether a conjunct noun has a number of its own ("310 from the police and 880 troops"),
+    other than the one the counted noun ``counted`` has ("7,436 troops and police": one figure)."""
+    mine = {t.i for t in counted.children if t.like_num} if counted is not None else set()
+    if any(t.like_num and t.i not in mine for t in noun.children):
+        return True
+    node = noun
+    for _ in range(3):  # "310 from the police": the noun hangs on another number
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.like_num and node.i not in mine:
+            return True
+    return False
+
+
+def category_of(noun: Optional[Token], verb: Optional[Token]) -> Optional[Category]:
+    """The category of personnel a counted noun names, from the noun, its modifiers and conjuncts."""
+    if noun is None:
+        return None
+    lex = vocabulary()
+    words: list[str] = []
+    own = [noun] + [c for c in noun.conjuncts if not _counted_elsewhere(c, noun)]
+    for n in own:
+        words.append(n.lower_)
+        for child in n.children:
+            if child.dep_ in {"compound", "amod", "nmod"} or (child.dep_ == "conj" and not _counted_elsewhere(child, noun)):
+                words.append(child.lower_)
+                words.extend(c.lower_ for c in child.children if c.dep_ in {"compound", "conj", "amod"})
+            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                words.extend(t.lower_ for t in child.subtree)
+    if noun.dep_ == "conj" and not any(t.like_num for t in noun.children) and not _counted_elsewhere(noun.head):
+        first = noun.head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        words.extend(t.lower_ for t in first.subtree if t.i < noun.i and t.pos_ in {"NOUN", "ADJ", "PROPN"})
+    found: set[Category] = set()
+    for word in words:
+        cat = lex.noun_category.get(word)
+        if cat is not None and cat is not Category.PERSONNEL:
+            found.add(cat)
+    modifiers = set(words) - {noun.lower_}
+    if modifiers & lex["troop_modifiers"]:
+        found.add(Category.TROOPS)
+    if modifiers & lex["police_modifiers"] and noun.lower_ not in lex["women"]:
+        found.add(Category.POLICE)
+    if noun.lower_ in {"officers", "officer"} and modifiers & lex["observer_modifiers"]:
+        found = {Category.MILITARY_OBSERVERS}  # "staff officers"
+    if noun.lower_ in {"experts", "specialists"} and modifiers & {"military"}:
+        found = {Category.MILITARY_OBSERVERS}  # "military experts on mission", "military specialists"
+    if verb is not None and any(t.lower_ in {"observers", "observer"} and t.head.lower_ == "as" for t in verb.subtree):
+        found = {Category.MILITARY_OBSERVERS}
+    if "men" in words and "women" in words:
+        found.discard(Category.WOMEN)
+    if Category.WOMEN in found:
+        return Category.WOMEN
+    if Category.MILITARY_OBSERVERS in found and noun.lower_ in lex["military_observers"]:
+        return Category.MILITARY_OBSERVERS
+    if len(found) == 1:
+        return next(iter(found))
+    if len(found) > 1:
+        return Category.PERSONNEL
+    return Category.PERSONNEL if noun_class(noun) == "personnel" else None
+
+
+def country_of_tokens(tokens: Iterable[Token]) -> Optional[str]:
+    """The first country named (or its demonym) among ``tokens``."""
+    for tok in tokens:
+        if tok.pos_ in {"PROPN", "ADJ", "NOUN"} and tok.text[:1].isupper():
+            country = vocab.country_for(tok.text)
+            if country:
+                return country
+    return None
+
+
+def subject_phrase_country(subj: Token) -> Optional[str]:
+    """The country a clause subject names: "The Republic of Tanzania", "Indonesia's unit",
+    "The Republic of Uganda's contribution"."""
+    words = list(subj.subtree)
+    if len(words) <= 6:
+        phrase = " ".join(t.text for t in words if t.dep_ != "det")
+        country = vocab.country_for(phrase)
+        if country:
+            return country
+    for child in subj.children:
+        if child.dep_ == "poss":
+            phrase = " ".join(t.text for t in child.subtree if t.dep_ not in {"det", "case"})
+            country = vocab.country_for(phrase)
+            if country:
+                return country
+    return country_of_tokens(
+        [subj]
+        + [c for c in subj.children if c.dep_ in {"poss", "compound", "amod", "nmod", "pobj", "prep"}]
+        + [g for c in subj.children if c.dep_ == "prep" for g in c.children]
+    )

@@ -1,0 +1,505 @@
+"""What the parse says about one number: its counted noun, predicate, tense and cues.
+
+:func:`read_figure` turns a number of a parsed sentence into a :class:`Reading`, the plain
+evidence every later rule reads (metric rules in :mod:`.metric`, subject rules in
+:mod:`.subject`, dates in :mod:`.dating`). :class:`SentenceContext` holds what is shared by the
+numbers of one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional
+
+import attrs
+
+from peacefacts import vocab
+from peacefacts.nlp.dates import DateMatch
+from peacefacts.nlp.facts.parse import (
+    category_of,
+    counted_noun,
+    finite_verb,
+    noun_class,
+    root_of,
+    span_tokens,
+    tense_of,
+    verb_of,
+)
+from peacefacts.nlp.facts.vocabulary import Cues, vocabulary
+from peacefacts.nlp.numbers import FigureMatch
+from peacefacts.nlp.plan import BlockPlan, Candidate
+from peacefacts.records import AsOfSource, Category, Metric, PartialDate
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+__all__ = ["SentenceState", "LeadDates", "SentenceContext", "Reading", "read_figure", "predicate_of", "PEACEKEEPING_CONTEXT"]
+
+PEACEKEEPING_CONTEXT = re.compile(
+    r"peacekeep|peace keep|blue helmet|\bU\.?N\.?\b|United Nations|\bmission|\bduty\b|\bservice\b|\bserving\b|"
+    r"deploy|contingent|battalion|troops|soldiers",
+    re.IGNORECASE,
+)
+
+
+@attrs.define
+class SentenceState:
+    """What a sentence leaves to the next one ("This also claimed the lives of …")."""
+
+    as_of: Optional[PartialDate] = None
+    as_of_source: AsOfSource = AsOfSource.NONE
+    since: Optional[PartialDate] = None
+    end: int = -1
+    #: the subject the story was last about (any, for "they"/"it"), the last country (for "its",
+    #: "the country"), and where that sentence ended
+    last_subject: Optional[str] = None
+    last_country: Optional[str] = None
+    last_subject_end: int = -1
+    #: the metric, dates and subject of the last figure ("Among them were five Pakistani …")
+    last_metric: Optional[Metric] = None
+    #: values already given as facts in this block ("the two officers" seen again)
+    seen_values: set[int] = attrs.field(factory=set)
+    #: the counted noun's category of the last list of figures ("There are 27 police, …")
+    last_category: Optional[Category] = None
+
+
+@attrs.frozen(kw_only=True)
+class LeadDates:
+    """Dates a sentence states before its clause: "As of Dec 2023,", "Last month,", "Since 1990,"."""
+
+    as_of: Optional[PartialDate] = None
+    source: AsOfSource = AsOfSource.NONE
+    since: Optional[PartialDate] = None
+    since_any: Optional[PartialDate] = None
+    claimed: frozenset[int] = frozenset()
+    text: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class SentenceContext:
+    """Everything the rules share about one parsed candidate sentence."""
+
+    sdoc: Doc
+    text: str
+    offset: int
+    full_text: str
+    plan: BlockPlan
+    candidate: Candidate
+    state: SentenceState
+    cues: Cues
+    dates: tuple[DateMatch, ...]
+    lead: LeadDates
+    #: figure start offset → (country, how) for list and ranking entries
+    entries: dict[int, tuple[str, str]]
+    #: figure start offset → countries sharing it ("… contributed the minimum, with one each")
+    shared: dict[int, tuple[str, ...]]
+    #: token indices of every figure's number and counted noun
+    figure_tokens: frozenset[int]
+    mission_before: Optional[str]
+    #: missions named in this sentence, in order
+    missions_here: tuple[str, ...]
+    headline: bool
+
+    @property
+    def base(self) -> Optional[PartialDate]:
+        return self.plan.published
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Reading:
+    """The evidence about one number that the rules decide on."""
+
+    figure: FigureMatch
+    root: Token
+    #: the counted noun (None when the count is implied: "168 of them have died", "Ghana – 2,972")
+    noun: Optional[Token]
+    #: how the noun was found: nummod, partitive, death-subject, injury-subject, toll, copula,
+    #: label, list, inferred, conj, in-operation
+    how: str
+    #: personnel, mission, country (or unit/other, which give no fact)
+    noun_class: str
+    verb: Optional[Token]
+    finite: Optional[Token]
+    tense: str
+    current: bool
+    cumulative: bool
+    #: DEATH, INJURY, MISSING or None
+    predicate: Optional[str]
+    category: Optional[Category]
+    #: (country, how) when the figure is an entry of a list or ranking
+    entry: Optional[tuple[str, str]] = None
+
+    @property
+    def anchor(self) -> Token:
+        """The token the figure's phrase hangs on: the counted noun, else the number."""
+        return self.noun if self.noun is not None and self.how in {"nummod", "partitive"} else self.root
+
+
+# ---------------------------------------------------------------------------------------------
+# predicates and cues around a number
+
+
+def _kind(tok: Token, cues: Cues) -> Optional[str]:
+    labels = cues.on(tok.i)
+    for label in ("DEATH", "INJURY", "MISSING"):
+        if label in labels:
+            return label
+    return None
+
+
+def predicate_of(anchor: Token, cues: Cues) -> Optional[str]:
+    """DEATH, INJURY, MISSING or None: the nearest such predicate of the number's phrase.
+
+    The phrase's own clauses come first ("161 Pakistanis who had made the ultimate sacrifice",
+    "29 killed in 2023"), then the governing words outwards, each with its objects ("lost their
+    lives"), so "two killed and four others wounded" gives the four an injury; a clause subject
+    that is itself a toll ("the death toll reached six") counts too.
+    """
+    for tok in sorted(anchor.subtree, key=lambda t: abs(t.i - anchor.i)):
+        if tok.i != anchor.i:
+            kind = _kind(tok, cues)
+            if kind:
+                return kind
+    for anc in anchor.ancestors:
+        kind = _kind(anc, cues)
+        if kind:
+            return kind
+        if anc.lemma_.lower() == "lose" and anc.i in {anchor.head.i, anchor.head.head.head.i} and (
+            anchor.dep_ in {"dobj", "nsubjpass"} or (anchor.dep_ == "pobj" and anchor.head.head.dep_ in {"dobj", "nsubjpass"})
+        ):
+            return "DEATH"  # "the mission has lost 180 peacekeepers", "has lost 60 of its soldiers"
+        for child in anc.children:
+            if child.dep_ in {"dobj", "prt", "attr", "acomp", "oprd"}:
+                for tok in child.subtree:
+                    kind = _kind(tok, cues)
+                    if kind:
+                        return kind
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.i != anchor.i and _kind(child, cues) == "DEATH":
+                return "DEATH"  # "the death toll has risen to 15"
+        if anc.pos_ in {"VERB", "AUX"} and anc.dep_ not in {"conj", "xcomp", "aux", "auxpass", "acl", "relcl", "advcl", "pcomp", "prep"}:
+            break
+    return None
+
+
+_CLAUSAL = frozenset({"conj", "advcl", "parataxis", "ccomp", "relcl", "acl"})
+
+
+def _clause_tokens(sdoc: Doc, top: Token, keep: Token) -> set[int]:
+    """Token indices of ``top``'s clause: its subtree without the clauses hanging on it that do not
+    hold ``keep`` ("Two were killed, bringing to 160 the number …": the 160 is another clause's),
+    plus a sentence-leading adverbial ("At present, …", "Since 1990, …")."""
+    skip: set[int] = set()
+    for child in top.children:
+        if child.dep_ in _CLAUSAL and child.pos_ in {"VERB", "AUX"}:
+            sub = {t.i for t in child.subtree}
+            if keep.i not in sub:
+                skip |= sub
+    for tok in top.subtree:  # "…, with about 850 currently deployed": another number's own clause
+        if tok.dep_ in {"acl", "relcl"} and tok.head.like_num and tok.head.i != keep.i:
+            sub = {t.i for t in tok.subtree}
+            if keep.i not in sub:
+                skip |= sub
+    clause = {t.i for t in top.subtree} - skip
+    root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
+    comma = next((t.i for t in sdoc if t.text == ","), None)
+    if comma is not None and root is not None and comma < min(clause, default=0) and comma < root.i:
+        lead = sdoc[:comma]
+        if not any(t.i == root.i or (t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == root.i) for t in lead):
+            clause |= set(range(0, comma))
+    return clause
+
+
+def _markers(sdoc: Doc, cues: Cues, verb: Optional[Token], finite: Optional[Token], keep: Token) -> tuple[bool, bool]:
+    """(current, cumulative): cues in the number's own clause first, then in the clause governing it.
+
+    "It has sent 40,000 troops so far, with about 850 currently deployed": the 850's own
+    "currently" beats the governing "so far"; "bringing to 160 the number who have died": the
+    160's own clause is cumulative, the governing "Two were killed" is not.
+    """
+    def found(clause: set[int]) -> tuple[bool, bool]:
+        def inside(label: str) -> bool:
+            return any(any(t.i in clause for t in span) for span in cues.spans.get(label, ()))
+
+        return inside("CURRENT"), inside("CUMULATIVE")
+
+    if verb is None:
+        return found({t.i for t in sdoc})
+    top = verb
+    while top.dep_ in {"xcomp", "pcomp", "aux", "auxpass"} and top.head.i != top.i:
+        top = top.head
+    local_current, local_cumulative = found(_clause_tokens(sdoc, top, keep))
+    governing = finite if finite is not None else top
+    # a relative clause is an event of its own ("since June 1993, when 22 soldiers were killed")
+    while governing.dep_ in {"xcomp", "acl", "advcl", "pcomp", "ccomp"} and governing.head.i != governing.i:
+        if governing.dep_ == "ccomp" and governing.head.lemma_.lower() in vocabulary()["reporting_verbs"]:
+            break  # "…, the army said": the quote is the clause
+        governing = governing.head
+    gov_current, gov_cumulative = found(_clause_tokens(sdoc, governing, keep))
+    current = local_current or (gov_current and not local_cumulative)
+    cumulative = local_cumulative or (gov_cumulative and not local_current)
+    return current, cumulative
+
+
+# ---------------------------------------------------------------------------------------------
+# a number without a counted noun
+
+
+def _claimed_nouns(sdoc: Doc, root: Token) -> set[int]:
+    """Nouns other numbers of the sentence count ("more than 1,000 of which are soldiers")."""
+    claimed = set()
+    for tok in sdoc:
+        if tok.like_num and tok.i != root.i:
+            noun = counted_noun(tok, {tok.i}) or _copula_noun(tok)
+            if noun is not None:
+                claimed.add(noun.i)
+    return claimed
+
+
+def _nearest_personnel_noun(sdoc: Doc, root: Token) -> Optional[Token]:
+    best = None
+    claimed = _claimed_nouns(sdoc, root)
+    for tok in sdoc:
+        if tok.i == root.i or tok.i in claimed or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if noun_class(tok) == "personnel" and tok.lower_ not in vocabulary()["generic_person"]:
+            if best is None or abs(tok.i - root.i) < abs(best.i - root.i):
+                best = tok
+    return best
+
+
+def _origin_noun(root: Token) -> Optional[Token]:
+    """"978 from the police", "32 to the United Nations Military Experts on Mission (UNMEM)", "15 for UNMEM"."""
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"from", "to", "for", "in"}:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (noun_class(obj) == "personnel" or obj.lower_ in vocabulary()["police"]):
+                    return obj
+                if obj.dep_ == "pobj" and obj.lower_ in {"experts", "expert"}:
+                    return obj
+                mission = next((t for t in obj.subtree if t.lower_ in vocabulary()["military_observers"]), None)
+                if obj.dep_ == "pobj" and mission is not None:
+                    return mission
+    return None
+
+
+def _number_of(root: Token) -> Optional[Token]:
+    """"bring to 42 the number of Nigerian peacekeepers killed", "the toll of Tanzanian soldiers
+    rose to 15": the noun the sentence says the number is the count of."""
+    verb = root.head if root.dep_ != "pobj" else root.head.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    for child in verb.children:
+        if child.dep_ in {"dobj", "nsubj", "nsubjpass"} and child.lower_ in {"number", "total", "toll", "tally", "count"}:
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and noun_class(obj) == "personnel":
+                            return obj
+    return None
+
+
+def _copula_noun(root: Token) -> Optional[Token]:
+    """"more than 3,600 of which are soldiers", "out of which 95 are from the police", "130 are women"."""
+    head = root.head
+    if root.dep_ not in {"nsubj", "nsubjpass"} or head.lemma_.lower() != "be":
+        return None
+    for child in head.children:
+        if child.dep_ in {"attr", "acomp"} and child.pos_ in {"NOUN", "PROPN", "ADJ"}:
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"from", "in", "with"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and noun_class(obj) == "personnel":
+                    return obj
+    return None
+
+
+def _partitioned_set(sdoc: Doc, root: Token) -> Optional[Token]:
+    """"Of the 1,200 women peacekeepers Bangladesh has sent, 200 are currently serving": the part
+    counts what the leading "Of the …" phrase counts."""
+    first = sdoc[0] if len(sdoc) else None
+    if first is None or first.lower_ not in {"of", "out", "among"} or root.i < 3:
+        return None
+    comma = next((t.i for t in sdoc if t.text == ","), None)
+    if comma is None or comma > root.i:
+        return None
+    return next((t for t in sdoc[:comma] if t.pos_ in {"NOUN", "PROPN"} and noun_class(t) == "personnel"), None)
+
+
+def _label_noun(sdoc: Doc, root: Token, cues: Cues, ctx: SentenceContext) -> tuple[Optional[Token], Optional[str]]:
+    """"Current Operations*: 16", "Total number of fatalities … through May 2004: 1,870": the label
+    before a colon says what the figure after it counts."""
+    colon = next((t for t in reversed(sdoc[: root.i]) if t.text == ":"), None)
+    if colon is None or any(t.like_num or t.is_alpha for t in sdoc[colon.i + 1 : root.i]):
+        return None, None
+    in_dates = {t.i for d in ctx.dates for t in sdoc if d.start <= t.idx < d.end}
+    if any(t.like_num and t.i not in in_dates and not re.fullmatch(r"(?:1[89]|20)\d\d", t.text) for t in sdoc[: colon.i]):
+        return None, None  # "1,205 personnel: 310 from the police": a breakdown, not a label
+    label = [t for t in sdoc[: colon.i] if t.pos_ in {"NOUN", "PROPN"}]
+    for tok in label:
+        if _kind(tok, cues) == "DEATH":
+            return None, "death-label"
+    for tok in label:
+        if noun_class(tok) in {"personnel", "mission", "country"}:
+            return tok, "label"
+    return None, None
+
+
+def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, str]]) -> tuple[Optional[Token], Optional[str], str]:
+    """(noun, how, noun class) for a number with no counted noun, or (None, None, "") when none."""
+    sdoc, cues = ctx.sdoc, ctx.cues
+    whole = next((o for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
+    if whole is not None and whole.pos_ in {"NOUN", "PROPN"} and noun_class(whole) not in {"personnel", "mission", "country"}:
+        return None, None, ""  # "one of the region's deadliest rebel groups"
+    predicate = predicate_of(root, cues)
+    counted_set = _number_of(root)
+    if counted_set is not None:
+        return counted_set, "number-of", "personnel"  # "bring to 42 the number of Nigerian peacekeepers killed"
+    subjectish = root.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "appos", "conj", "attr", "npadvmod", "ROOT"} or (
+        root.dep_ == "nummod" and root.head.lower_ in vocabulary()["time_nouns"]  # "including 102 last year"
+    )
+    if predicate == "DEATH" and subjectish:
+        return None, "death-subject", "personnel"
+    if predicate == "INJURY" and subjectish:
+        return None, "injury-subject", "personnel"
+    if predicate == "MISSING":
+        return None, "missing", "personnel"
+    copula = _copula_noun(root)
+    if copula is not None and noun_class(copula) == "personnel":
+        return copula, "copula", "personnel"
+    origin = _origin_noun(root)
+    if origin is not None:
+        return origin, "origin", "personnel"
+    if root.dep_ == "pobj" and root.head.lower_ in {"in", "across"} and any(
+        noun_class(t) == "mission" and t.i != root.i for t in sdoc if t.pos_ in {"NOUN", "PROPN"}
+    ):
+        return None, "elided-missions", "mission"  # "Out of 12 current UN missions, Kenyan troops serve in five"
+    nxt = sdoc[root.i + 1 : root.i + 4]
+    if len(nxt) >= 2 and nxt[0].lower_ in {"in", "still"} and any(t.lower_ == "operation" for t in nxt):
+        return None, "in-operation", "mission"  # "there were 16 in operation"
+    noun, how = _label_noun(sdoc, root, cues, ctx)
+    if how == "death-label":
+        return None, "death-subject", "personnel"
+    if noun is not None:
+        return noun, "label", noun_class(noun)
+    if root.dep_ == "conj" and root.head.like_num:
+        sibling = counted_noun(root.head, {root.head.i})
+        if sibling is not None:
+            return sibling, "conj", noun_class(sibling)
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in vocabulary()["units"] | {"force", "strength"}:
+        return root.head.head, "unit-of", "personnel"  # "a contingent of 800", "a force of 4,000"
+    if entry is not None:
+        return _nearest_personnel_noun(sdoc, root), "list", "personnel"
+    whole = _partitioned_set(sdoc, root)
+    if whole is not None:
+        return whole, "of-the-set", "personnel"
+    verb = verb_of(root)
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    if verb is not None and verb.dep_ in {"acl", "advcl"} and lemma in {"total", "number", "stand", "reach"} and root.dep_ in {"dobj", "attr", "npadvmod", "pobj"}:
+        head = verb.head
+        if head.pos_ in {"NOUN", "PROPN"} and noun_class(head) in {"personnel", "mission"}:
+            return head, "participle", noun_class(head)  # "UN peacekeeping missions …, now totalling 16"
+    personnel_verb = lemma in vocabulary()["personnel_verbs"] or lemma in vocabulary()["pledge_lemmas"]
+    if verb is not None and (personnel_verb or (root.dep_ == "pobj" and root.head.lower_ in {"to", "from", "at"})) and root.dep_ in {
+        "dobj", "pobj", "attr", "nsubj", "appos", "npadvmod", "conj"
+    }:
+        noun = _nearest_personnel_noun(sdoc, root)
+        if noun is not None:
+            return noun, "inferred", "personnel"
+        if ctx.state.last_category is not None or PEACEKEEPING_CONTEXT.search(ctx.text):
+            return None, "inferred", "personnel"  # "Jordan comes next with a total of 1,340"
+    if verb is not None and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in vocabulary()["count_subjects"] for c in verb.children
+    ) and root.dep_ in {"pobj", "dobj", "attr"}:
+        return None, "inferred", "personnel"  # "the number had fallen to 2,800"
+    return None, None, ""
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _toll_reading(ctx: SentenceContext, fm: FigureMatch, root: Token, noun: Token, entry: Optional[tuple[str, str]]) -> Reading:
+    """"suffered 11 fatalities", "20 losses in 2017": the noun is the toll itself."""
+    death = noun.lower_ in vocabulary()["death_nouns"]
+    verb = verb_of(noun)
+    finite = finite_verb(verb)
+    current, cumulative = _markers(ctx.sdoc, ctx.cues, verb, finite, root)
+    return Reading(
+        figure=fm, root=root, noun=noun, how="toll-noun", noun_class="personnel", verb=verb, finite=finite,
+        tense=tense_of(finite), current=current, cumulative=cumulative, predicate="DEATH" if death else "INJURY",
+        category=Category.PERSONNEL, entry=entry,
+    )
+
+
+def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
+    """The :class:`Reading` of one figure, or None when the number counts nothing we measure."""
+    tokens = span_tokens(ctx.sdoc, ctx.offset, fm.num_start, fm.num_end)
+    if not tokens:
+        return None
+    root = root_of(tokens)
+    inside = {t.i for t in tokens}
+    entry = ctx.entries.get(fm.num_start)
+    noun = counted_noun(root, inside)
+    how = "nummod"
+    lex = vocabulary()
+    if noun is not None and noun.head.lower_ == "of" and noun.head.head.i == root.i:
+        how = "partitive"
+    if noun is not None and noun.lower_ in lex["time_nouns"] and (
+        noun.i != root.i + 1 or any(d.start <= noun.idx - ctx.sdoc[0].idx < d.end for d in ctx.dates)
+    ):
+        noun = None  # "102 last year": a date follows the number, no years are counted
+    if noun is not None and entry is not None and vocab.country_for(noun.text) and noun.pos_ == "PROPN":
+        noun = None  # "…, Pakistan 4,300 and China 2,200": the country is the entry, not the noun
+    if noun is not None and noun.lower_ in lex["death_nouns"] | lex["injury_nouns"] and (
+        "DEATH" in ctx.cues.on(noun.i) or "INJURY" in ctx.cues.on(noun.i) or noun.lower_ in {"fatalities", "deaths"}
+    ):
+        return _toll_reading(ctx, fm, root, noun, entry)
+    cls = noun_class(noun) if noun is not None else ""
+    if noun is None:
+        noun, inferred_how, cls = _infer_noun(root, ctx, entry)
+        if inferred_how is None:
+            return None
+        how = inferred_how
+    if cls not in {"personnel", "mission", "country"}:
+        return None
+    if cls == "personnel" and noun is not None and how in {"nummod", "partitive"} and noun.lower_ not in lex.noun_category and not PEACEKEEPING_CONTEXT.search(ctx.text):
+        return None  # "About 14,000 Ghanaians who lived in Liberia …": people, not peacekeepers
+    anchor = noun if noun is not None and how in {"nummod", "partitive"} else root
+    verb = verb_of(anchor)
+    if anchor is root:
+        # "with about 850 currently deployed": the number's own participle is its predicate
+        own_clause = next((c for c in root.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"), None)
+        if own_clause is not None:
+            verb = own_clause
+    if noun is not None and how == "nummod":
+        # "the 1,200 women peacekeepers Bangladesh has sent": the relative clause is the predicate
+        own = next((c for c in noun.children if c.dep_ in {"relcl", "acl"} and c.pos_ == "VERB"), None)
+        if own is not None and predicate_of(anchor, ctx.cues) is None:
+            verb = own
+    finite = finite_verb(verb)
+    current, cumulative = _markers(ctx.sdoc, ctx.cues, verb, finite, root)
+    predicate = predicate_of(anchor, ctx.cues) if how not in {"death-subject", "injury-subject", "missing"} else {
+        "death-subject": "DEATH", "injury-subject": "INJURY", "missing": "MISSING"
+    }[how]
+    if how in {"death-subject", "injury-subject", "missing", "in-operation"} or noun is None:
+        category = Category.PERSONNEL if cls == "personnel" else None
+        if how in {"inferred", "list"} and ctx.state.last_category is not None and entry is None:
+            category = ctx.state.last_category
+    else:
+        category = category_of(noun, verb)
+    if cls != "personnel":
+        category = None
+    return Reading(
+        figure=fm,
+        root=root,
+        noun=noun,
+        how=how,
+        noun_class=cls,
+        verb=verb,
+        finite=finite,
+        tense=tense_of(finite),
+        current=current,
+        cumulative=cumulative,
+        predicate=predicate,
+        category=category,
+        entry=entry,
+    )

@@ -1,0 +1,294 @@
+"""Whose figure it is, by evidence in a fixed order: a chain of small named rules.
+
+1. the list or ranking entry that holds the number ("Uruguay is second with 1,112"),
+2. for one incident's toll, the mission where it happened (named, or by the place and date),
+3. the counted noun's own words: a demonym ("181 Pakistanis"), "from Bangladesh", a mission
+   acronym ("UNIFIL peacekeepers"), "international troops",
+4. the clause's subject or possessor ("Pakistan had contributed", "the country's troops"),
+5. the UN, for UN-wide cues ("under the UN flag", "worldwide", "from 120 countries"),
+6. the mission the story is about, for "the mission has 13,000 peacekeepers",
+7. the subject of the sentence just before ("Kenya is third … There are 27 police, …"),
+8. the story's country, and last the UN.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+import attrs
+
+from peacefacts import vocab
+from peacefacts.nlp.facts.parse import country_of_tokens, noun_class, subject_phrase_country, verb_of
+from peacefacts.nlp.facts.reading import Reading, SentenceContext
+from peacefacts.nlp.facts.vocabulary import vocabulary
+from peacefacts.nlp.plan import mission_at_place, mission_mentions
+from peacefacts.records import Metric
+
+__all__ = ["SubjectRule", "SUBJECT_RULES", "decide_subject"]
+
+
+@attrs.frozen
+class SubjectRule:
+    """A named step of the subject chain."""
+
+    name: str
+    apply: Callable[[Reading, SentenceContext, Metric], Optional[str]]
+
+
+def _carried(ctx: SentenceContext, pronoun: str = "it") -> Optional[str]:
+    """Who "it"/"they" (the last subject, the UN included) or "its"/"the country" (the last
+    country) stand for; the story's country when the story has named none yet."""
+    if pronoun in {"it", "they", "we"}:
+        # in a paragraph about one mission, "it" is the mission
+        return ctx.candidate.paragraph_mission or ctx.state.last_subject or ctx.plan.default_country
+    return ctx.state.last_country or ctx.plan.default_country
+
+
+def list_entry(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    return r.entry[0] if r.entry is not None else None
+
+
+def _is_incident_metric(r: Reading, ctx: SentenceContext, metric: Metric) -> bool:
+    if metric is Metric.FATALITIES_INCIDENT:
+        return True
+    if metric is Metric.INJURIES_TOTAL:
+        from peacefacts.nlp.facts.metric import is_incident
+
+        return is_incident(r, ctx)
+    return False
+
+
+def incident_mission(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """One incident's dead and wounded belong to the mission where it happened."""
+    if not _is_incident_metric(r, ctx, metric):
+        return None
+    if ctx.missions_here:
+        return ctx.missions_here[0]
+    stated = next((d.value for d in ctx.dates if d.value is not None and d.role in {"as_of", "since", "range"}), None)
+    when = stated or (ctx.plan.incident.day if ctx.plan.incident and ctx.plan.incident.day else ctx.base)
+    here = mission_at_place(ctx.text, when)  # "in June 1993, … killed in Mogadishu": UNOSOM II
+    if here is not None:
+        return here
+    if ctx.plan.incident is not None and ctx.plan.incident.mission:
+        return ctx.plan.incident.mission
+    return ctx.mission_before
+
+
+def noun_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """A country or mission on the counted noun itself: "181 Pakistanis", "two Tanzanian UN
+    peacekeepers", "13 peacekeepers from Bangladesh", "two peacekeepers of UNMISS"."""
+    noun = r.noun
+    if noun is None or r.how not in {"nummod", "partitive", "copula", "conj", "number-of"}:
+        return None
+    is_personnel = noun_class(noun) == "personnel"
+    if is_personnel and noun.lower_ not in vocabulary().noun_category:
+        country = vocab.country_for(noun.text)
+        if country:
+            return country  # "181 Pakistanis"
+    mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+    country = country_of_tokens(mods) or country_of_tokens(
+        [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ in {"compound", "amod", "nmod"}]
+    )  # "UK Armed Forces personnel"
+    if country:
+        return country
+    origin = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "of"} for g in c.children if g.dep_ == "pobj"]
+    country = country_of_tokens(origin)
+    if country and is_personnel:
+        return country  # "13 peacekeepers from Bangladesh"
+    mission = next((vocab.mission_for(g.text) for g in origin if vocab.mission_for(g.text)), None)
+    if mission and is_personnel:
+        return mission  # "two peacekeepers of UNMISS"
+    return None
+
+
+def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """The counted noun's other words: "international troops", "UN peacekeepers", a mission acronym."""
+    noun = r.noun
+    if noun is None or r.how not in {"nummod", "partitive", "copula", "conj"}:
+        return None
+    is_personnel = noun_class(noun) == "personnel"
+    mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+    un_words = vocabulary()["un_modifiers"]
+    international = is_personnel and any(c.lower_ in {"international", "foreign", "multinational"} for c in mods)
+    if international or is_personnel and any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(g.lower_ in {"countries", "nations"} for g in c.subtree)
+        for c in noun.children
+    ):
+        return ctx.missions_here[0] if ctx.missions_here else "UN"
+    if noun.head.lower_ == "of" and noun.head.head.like_num and noun.head.dep_ == "prep" and noun.head.head.i != r.root.i:
+        return "UN"  # "49 of the 71 UN peacekeeping missions": the 71 are the UN's
+    if noun.head.lower_ == "of" and noun.head.head.lower_ in {"out", "among", "of"} and noun_class(noun) == "mission":
+        return "UN"  # "Out of 12 current UN missions, Kenyan troops serve in five"
+    mission = next((vocab.mission_for(c.text) for c in mods if vocab.mission_for(c.text)), None)
+    if mission and is_personnel:
+        return mission  # "Three UNIFIL peacekeepers were injured"
+    if is_personnel and any(c.lower_ in un_words for c in mods):
+        if re.search(r"\b(that|the|this) (operation|mission)\b", ctx.text, re.IGNORECASE) and ctx.mission_before:
+            return ctx.mission_before
+        return ctx.missions_here[0] if ctx.missions_here else None
+    for anc in noun.ancestors:  # "with nearly 20,000 military personnel" attached to "The Congo operation"
+        if anc.lower_ in {"operation", "mission", "force"}:
+            phrase = " ".join(t.text for t in anc.subtree if t.dep_ in {"compound"} or t.i == anc.i)
+            mission = vocab.mission_for(phrase)
+            if mission:
+                return mission
+    if any(c.lower_ in {"country", "its", "their", "our"} or any(g.lower_ == "country" for g in c.children)
+           for c in noun.children if c.dep_ == "poss"):
+        return _carried(ctx, "its")  # "the country's contingent", "its troops"
+    return None
+
+
+def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """The subject of the governing clause(s): a country, a mission, or a pronoun for the story's."""
+    anchor = r.anchor
+    node = r.verb
+    pronouns = vocabulary()["country_pronouns"]
+    steps = 0
+    reporting = vocabulary()["reporting_verbs"]
+    while node is not None and steps < 4:
+        steps += 1
+        if steps > 1 and node.lemma_.lower() in reporting:
+            break  # "…, the Fijian minister said": the speaker is not whose figure it is
+        for child in node.children:
+            if child.dep_ not in {"nsubj", "nsubjpass"} or child.i == anchor.i or child in anchor.subtree:
+                continue
+            if child.lower_ in pronouns:
+                return _carried(ctx, child.lower_)
+            if child.lower_ in vocabulary()["country"] and any(c.like_num for c in child.children):
+                return "UN"  # "More than 50 countries pledged …": the UN's total
+            phrase = " ".join(t.text for t in child.subtree if t.dep_ != "det")
+            mission = vocab.mission_for(phrase) or vocab.mission_for(child.text) or next(
+                (m for _, m in mission_mentions(phrase)), None
+            )
+            if mission:
+                return mission  # "The Congo operation was …, with nearly 20,000 military personnel"
+            if child.lower_ in vocabulary()["mission_subjects"]:
+                return _mission_of_story(ctx, child)  # "The mission in South Sudan counts 17,000"
+            country = subject_phrase_country(child)
+            if country:
+                return country
+            if child.lower_ in vocabulary()["mission_subjects"] or child.lower_ in {"un", "u.n.", "nations"}:
+                return _mission_of_story(ctx, child)
+        if node.head.i == node.i:
+            break
+        node = node.head if node.head.pos_ in {"VERB", "AUX"} else verb_of(node)
+    return None
+
+
+def _mission_of_story(ctx: SentenceContext, subject: object) -> Optional[str]:
+    """"The mission/force/UN has …": the mission named here or before, else where the story is."""
+    words = " ".join(t.text for t in subject.subtree)  # type: ignore[attr-defined]
+    named = vocab.mission_for(re.sub(r"^(?:the|The)\s+", "", words))
+    if named:
+        return named
+    if ctx.missions_here:
+        return ctx.missions_here[0]
+    if ctx.mission_before:
+        return ctx.mission_before
+    if ctx.plan.missions:
+        return ctx.plan.missions[0]
+    if subject.lower_ in {"un", "u.n.", "nations"} and not re.search(r"\bmission\b", ctx.text, re.IGNORECASE):  # type: ignore[attr-defined]
+        return "UN"
+    block = ctx.full_text[ctx.plan.block.start : ctx.candidate.sentence.end]
+    return mission_at_place(block, ctx.base) or ("UN" if subject.lower_ in {"un", "u.n.", "nations"} else None)  # type: ignore[attr-defined]
+
+
+def mission_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """"The force numbers about 1,100, more than 1,000 of which are soldiers": a sentence whose
+    subject is the mission or force gives its figures to that mission."""
+    for tok in ctx.sdoc:
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.lower_ in vocabulary()["mission_subjects"] and any(
+            c.lower_ in {"the", "this", "that"} for c in tok.children
+        ):
+            return _mission_of_story(ctx, tok)
+    return None
+
+
+def un_wide(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """"under the UN flag", "worldwide", "from 120 countries", the Secretary-General: the UN's figure."""
+    return "UN" if ctx.cues.has("UN_WIDE") else None
+
+
+def mission_context(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """"There are 13,000 peacekeepers in MINUSCA": a mission's own strength, when no country is
+    named (a pledge to join a mission is the pledging country's, not the mission's)."""
+    if ctx.missions_here and metric not in {Metric.FATALITIES_TOTAL, Metric.PERSONNEL_PLEDGED}:
+        return ctx.missions_here[0]
+    return None
+
+
+def mission_place(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """"4,050 military personnel … were deployed in Darfur": the strength of the mission there."""
+    if metric is not Metric.PERSONNEL_DEPLOYED or r.verb is None:
+        return None
+    for prep in r.verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "to"}:
+            words = " ".join(t.text for t in prep.subtree)
+            mission = mission_at_place(words, ctx.base)
+            if mission is not None:
+                return mission
+    return None
+
+
+def un_scale(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """A figure larger than any country's ever was ("over 4,400 peacekeepers who lost their lives")
+    is the UN's, whatever country the story is about."""
+    ceiling = vocabulary().country_maxima.get(metric.value)
+    return "UN" if ceiling is not None and r.figure.figure.value > ceiling else None
+
+
+def paragraph_mission(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """A paragraph about one mission ("UNFICYP — Established in 1964 … the staff was comprised of
+    937 total uniformed personnel") gives its figures to that mission."""
+    if metric is Metric.PERSONNEL_PLEDGED:
+        return None
+    return ctx.candidate.paragraph_mission
+
+
+def previous_sentence(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """"Kenya is third, with 1,229. There are 27 police, …": the subject of the sentence before."""
+    state = ctx.state
+    if state.last_subject is None or state.last_subject_end < 0:
+        return None
+    gap = ctx.full_text[state.last_subject_end : ctx.candidate.sentence.start]
+    return state.last_subject if len(gap.strip()) == 0 else None
+
+
+def story_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    return ctx.plan.default_country or ctx.state.last_subject
+
+
+def the_un(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    return "UN"
+
+
+SUBJECT_RULES: tuple[SubjectRule, ...] = (
+    SubjectRule("incident-mission", incident_mission),
+    SubjectRule("noun-country", noun_country),
+    SubjectRule("list", list_entry),
+    SubjectRule("noun", noun_words),
+    SubjectRule("clause", clause_subject),
+    SubjectRule("mission-subject", mission_subject),
+    SubjectRule("un-wide", un_wide),
+    SubjectRule("mission-context", mission_context),
+    SubjectRule("mission-place", mission_place),
+    SubjectRule("paragraph-mission", paragraph_mission),
+    SubjectRule("previous-sentence", previous_sentence),
+    SubjectRule("un-scale", un_scale),
+    SubjectRule("story-country", story_country),
+    SubjectRule("un", the_un),
+)
+
+
+def decide_subject(
+    r: Reading, ctx: SentenceContext, metric: Metric, disabled: frozenset[str] = frozenset()
+) -> tuple[str, str]:
+    """(subject, rule name) from the first rule that finds one."""
+    for rule in SUBJECT_RULES:
+        if rule.name in disabled:
+            continue
+        subject = rule.apply(r, ctx, metric)
+        if subject:
+            return subject, rule.name
+    return "UN", "un"

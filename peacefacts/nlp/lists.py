@@ -1,0 +1,117 @@
+"""Ranked and listed countries: which country a figure in a list belongs to.
+
+Model-free: a country mention and the figure right after it, joined by the few ways lists are
+written ("Uruguay is second with 1,112", "Brazil with 980", "Kenya (60)", "Burkina Faso – 3,036",
+"Pakistan, which contributed 7,161", "…, Pakistan 4,300 and China 2,200"), and "respectively"
+lists ("Bangladesh and Nepal have 6,100 and 5,700 peacekeepers deployed, respectively").
+The gaps are data (:data:`ENTRY_GAPS`), each a named regular expression.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from peacefacts.nlp.numbers import FigureMatch
+from peacefacts.nlp.story import country_mentions
+
+__all__ = ["ENTRY_GAPS", "list_entries", "shared_entries", "is_ranking"]
+
+_HEDGE = r"(?:(?:a\s+total\s+of|a\s+combined|about|around|some|over|more\s+than|nearly|almost|roughly|approximately|at\s+least|up\s+to)\s+)?"
+
+#: How a listed country is joined to its figure: the text between the country and the figure.
+ENTRY_GAPS: dict[str, re.Pattern[str]] = {
+    "parenthesis": re.compile(rf"\s*\(\s*{_HEDGE}$"),
+    "dash": re.compile(rf"\s*[–—:-]\s*{_HEDGE}$"),
+    "with": re.compile(rf",?\s+with\s+(?:(?:a|an|the|its|their)\s+)?(?:[A-Za-z-]+\s+){{0,3}}?(?:of\s+)?{_HEDGE}$", re.IGNORECASE),
+    "ranked-with": re.compile(
+        rf",?\s+(?:is|was|ranks|ranked|comes|came|stands|stood|placed|sits|follows|followed)\s+(?:[\w-]+\s+){{0,5}}?"
+        rf"(?:with|at|on)\s+(?:(?:a|an|the|its)\s+)?(?:[A-Za-z-]+\s+){{0,3}}?(?:of\s+)?{_HEDGE}$",
+        re.IGNORECASE,
+    ),
+    "which-has": re.compile(
+        rf",?\s+(?:which|that|who)\s+(?:has|had|have|contributed|contributes|provides|provided|deploys|deployed|"
+        rf"sent|sends|fields|fielded|supplied|supplies|gave|gives)\s+{_HEDGE}$",
+        re.IGNORECASE,
+    ),
+}
+# "India provides 5,500 peacekeepers, Pakistan 4,300 and China 2,200": a country right before its
+# figure counts only after a list separator
+_GAPPED = re.compile(rf"\s+{_HEDGE}$", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r"(?:,|;|\band|\bwhile|\bwhereas|\bfollowed\s+by)\s*$", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_MAX_GAP = 70
+_ORDINALS = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+# "the mission in Mali, with 12,000 troops": a place, not a listed contributor
+_PLACE = re.compile(r"\b(?:in|into|to|across|throughout|at|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def list_entries(sentence: str, figures: Sequence[FigureMatch], offset: int) -> dict[int, tuple[str, str]]:
+    """Figure start offset → (country, how) for figures that are entries of a list.
+
+    Args:
+        sentence: the sentence text.
+        figures: the figures found in it (document offsets).
+        offset: the sentence's start offset in the document.
+    """
+    mentions = country_mentions(sentence)
+    if not mentions:
+        return {}
+    out: dict[int, tuple[str, str]] = {}
+    if _RESPECTIVELY.search(sentence):
+        out.update(_respectively(sentence, figures, offset, mentions))
+    for fm in figures:
+        if fm.num_start in out:
+            continue
+        start = fm.start - offset
+        before = [m for m in mentions if m[1] <= start]
+        if not before:
+            continue
+        m_start, m_end, _surface, country = before[-1]
+        gap = sentence[m_end:start]
+        if len(gap) > _MAX_GAP or re.search(r"\d", _ORDINALS.sub("", gap)) or _PLACE.search(sentence, 0, m_start):
+            continue
+        for name, pattern in ENTRY_GAPS.items():
+            if pattern.match(gap):
+                out[fm.num_start] = (country, name)
+                break
+        else:
+            if _GAPPED.fullmatch(gap) and _LIST_SEPARATOR.search(sentence, 0, m_start) and len(mentions) > 1:
+                out[fm.num_start] = (country, "gapped")
+    return out
+
+
+def _respectively(
+    sentence: str, figures: Sequence[FigureMatch], offset: int, mentions: list[tuple[int, int, str, str]]
+) -> dict[int, tuple[str, str]]:
+    """"A and B have N and M troops, respectively": the i-th country gets the i-th figure."""
+    if not figures:
+        return {}
+    first_figure = figures[0].start - offset
+    countries = [m[3] for m in mentions if m[1] <= first_figure]
+    listed = [f for f in figures if f.start - offset > (mentions[0][0])]
+    if len(countries) < 2 or len(countries) != len(listed):
+        return {}
+    return {f.num_start: (c, "respectively") for c, f in zip(countries, listed, strict=True)}
+
+
+_EACH = re.compile(r"^\s*(?:each|apiece|every\s+one)\b", re.IGNORECASE)
+
+
+def shared_entries(sentence: str, figures: Sequence[FigureMatch], offset: int) -> dict[int, tuple[str, ...]]:
+    """Figure start offset → countries for a figure shared by a list of countries ("Jamaica,
+    Mozambique and Latvia contributed the minimum, with one each")."""
+    out: dict[int, tuple[str, ...]] = {}
+    mentions = country_mentions(sentence)
+    for fm in figures:
+        if not _EACH.match(sentence[fm.end - offset :]):
+            continue
+        countries = tuple(dict.fromkeys(m[3] for m in mentions if m[1] <= fm.start - offset))
+        if len(countries) >= 2:
+            out[fm.num_start] = countries
+    return out
+
+
+def is_ranking(sentence: str, figures: Sequence[FigureMatch], offset: int) -> bool:
+    """Whether a sentence lists at least two countries each with its figure (a ranking)."""
+    return len(list_entries(sentence, figures, offset)) >= 2 or bool(shared_entries(sentence, figures, offset))
