@@ -235,6 +235,14 @@ def un_scale(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     return "UN" if ceiling is not None and r.figure.figure.value > ceiling else None
 
 
+def paragraph_mission(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """A paragraph about one mission ("UNFICYP — Established in 1964 … the staff was comprised of
+    937 total uniformed personnel") gives its figures to that mission."""
+    if metric is Metric.PERSONNEL_PLEDGED:
+        return None
+    return ctx.candidate.paragraph_mission
+
+
 def previous_sentence(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """"Kenya is third, with 1,229. There are 27 police, …": the subject of the sentence before."""
     state = ctx.state
@@ -262,6 +270,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     SubjectRule("un-wide", un_wide),
     SubjectRule("mission-context", mission_context),
     SubjectRule("mission-place", mission_place),
+    SubjectRule("paragraph-mission", paragraph_mission),
     SubjectRule("previous-sentence", previous_sentence),
     SubjectRule("un-scale", un_scale),
     SubjectRule("story-country", story_country),
