@@ -40,7 +40,8 @@ def _carried(ctx: SentenceContext, pronoun: str = "it") -> Optional[str]:
     """Who "it"/"they" (the last subject, the UN included) or "its"/"the country" (the last
     country) stand for; the story's country when the story has named none yet."""
     if pronoun in {"it", "they", "we"}:
-        return ctx.state.last_subject or ctx.plan.default_country
+        # in a paragraph about one mission, "it" is the mission
+        return ctx.candidate.paragraph_mission or ctx.state.last_subject or ctx.plan.default_country
     return ctx.state.last_country or ctx.plan.default_country
 
 
@@ -78,7 +79,7 @@ def noun_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[s
     """A country or mission on the counted noun itself: "181 Pakistanis", "two Tanzanian UN
     peacekeepers", "13 peacekeepers from Bangladesh", "two peacekeepers of UNMISS"."""
     noun = r.noun
-    if noun is None or r.how not in {"nummod", "partitive", "copula", "conj"}:
+    if noun is None or r.how not in {"nummod", "partitive", "copula", "conj", "number-of"}:
         return None
     is_personnel = noun_class(noun) == "personnel"
     if is_personnel and noun.lower_ not in vocabulary().noun_category:
@@ -162,6 +163,8 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
             )
             if mission:
                 return mission  # "The Congo operation was …, with nearly 20,000 military personnel"
+            if child.lower_ in vocabulary()["mission_subjects"]:
+                return _mission_of_story(ctx, child)  # "The mission in South Sudan counts 17,000"
             country = subject_phrase_country(child)
             if country:
                 return country
