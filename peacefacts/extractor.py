@@ -27,7 +27,7 @@ import attrs
 from peacefacts.errors import InputError
 from peacefacts.ingest.fingerprint import document_fingerprint
 from peacefacts.nlp.facts import SentenceState, dedupe_facts, facts_from_sentence, facts_from_table_row
-from peacefacts.nlp.model import load_pipeline
+from peacefacts.nlp.model import load_pipeline, token_attributes
 from peacefacts.nlp.plan import plan_document
 from peacefacts.records import Document, ErrorRecord, ExtractionResult, Fact, PartialDate, Person
 
@@ -167,9 +167,15 @@ class Extractor:
             for plan in doc_plans:
                 for cand in plan.candidates:
                     texts.append(document.text[cand.sentence.start : cand.sentence.end])
-        # the fact rules read tags, lemmas and the parse, not entities: NER would double the cost
-        disable = [name for name in ("ner",) if name in nlp.pipe_names]
-        parsed = iter(nlp.pipe(texts, batch_size=256, disable=disable)) if texts else iter(())
+        # the fact rules read tags, lemmas and the parse, not entities: NER would double the cost;
+        # POS, morphology and lemmas come from the memoised ruler + lemmatizer (same output)
+        attributes = token_attributes(nlp)
+        skipped = ("ner", *attributes.replaces) if attributes is not None else ("ner",)
+        disable = [name for name in skipped if name in nlp.pipe_names]
+        sdocs = list(nlp.pipe(texts, batch_size=256, disable=disable)) if texts else []
+        if attributes is not None:
+            attributes.apply(sdocs)
+        parsed = iter(sdocs)
         people_parsed = self._people_ner(documents) if self.people else [{} for _ in documents]
         results: list[ExtractionResult] = []
         for document, doc_plans, ner in zip(documents, plans, people_parsed, strict=True):
