@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Iterator, List, Optional, Union
+from typing import IO, TYPE_CHECKING, Any, Container, Iterator, List, Optional, Union
 
 from peacefacts.errors import InputError
 
@@ -41,8 +41,12 @@ def run_extraction(
     people: bool = True,
     model: Optional[str] = None,
     progress: bool = True,
+    skip: Optional[Container[str]] = None,
 ) -> Iterator[Union[ExtractionResult, ErrorRecord]]:
-    """Read PATHs and stream extraction results (shared by extract, reconcile, people, plot)."""
+    """Read PATHs and stream extraction results (shared by extract, reconcile, people, plot).
+
+    ``skip``: ids of documents not to extract (already in a resumed output).
+    """
     from peacefacts.extractor import Extractor
     from peacefacts.ingest import read_inputs
 
@@ -54,7 +58,12 @@ def run_extraction(
         except ValueError as exc:
             raise InputError(f"--published: {exc}") from exc
     extractor = Extractor(model, people=people, batch_size=batch_size)
-    results = extractor.extract_many(read_inputs(paths, published=published), n_process=n_process)
+    inputs = read_inputs(paths, published=published)
+    if skip:
+        from peacefacts.records import ErrorRecord
+
+        inputs = (d for d in inputs if (d.doc if isinstance(d, ErrorRecord) else d.id) not in skip)
+    results = extractor.extract_many(inputs, n_process=n_process)
     if progress and sys.stderr.isatty():
         from tqdm import tqdm
 
@@ -86,6 +95,10 @@ def read_facts_file(path: Path) -> list[Any]:
 
     if str(path) == "-":
         return list(iter_records(sys.stdin, "<stdin>"))
+    if path.is_dir():  # a Parquet dataset written by `extract -o DIR --format parquet`
+        from peacefacts.dataset import read_records as read_dataset
+
+        return list(read_dataset(path))
     if not path.is_file():
         raise InputError(f"--facts: no such file: {path}")
     try:

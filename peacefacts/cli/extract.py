@@ -13,6 +13,7 @@ import typer
 
 from peacefacts.cli.app import app
 from peacefacts.cli.common import open_output, report_error, run_extraction
+from peacefacts.errors import InputError
 
 __all__ = ["extract_command", "FACT_CSV_COLUMNS"]
 
@@ -21,6 +22,7 @@ class ExtractFormat(str, Enum):
     jsonl = "jsonl"
     json = "json"
     csv = "csv"
+    parquet = "parquet"
 
 
 FACT_CSV_COLUMNS = [
@@ -41,8 +43,29 @@ def extract_command(
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per batch."),
     people: bool = typer.Option(True, "--people/--no-people", help="Also find people and roles."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline name or path."),
+    resume: bool = typer.Option(
+        False, "--resume", help="Parquet dataset: skip documents already in -o DIR (after a stopped run)."
+    ),
+    chunk_size: int = typer.Option(
+        500, "--chunk-size", min=1, help="Parquet: documents per part (a killed run loses at most one)."
+    ),
+    dask: Optional[str] = typer.Option(
+        None, "--dask", help="Run on Dask: a scheduler address (tcp://host:8786) or 'local'; writes -o DIR."
+    ),
 ) -> None:
     """Extract dated, sourced peacekeeping figures (and people) from documents."""
+    from peacefacts.cli import dataset as large
+
+    if dask is not None:
+        large.extract_with_dask(paths, output, scheduler=dask, chunk_size=chunk_size, published=published,
+                                people=people, model=model)
+        return
+    if large.wants_parquet(fmt.value, output):
+        large.extract_to_parquet(paths, output, resume=resume, chunk_size=chunk_size, published=published,
+                                 n_process=n_process, batch_size=batch_size, people=people, model=model)
+        return
+    if resume:
+        raise InputError("--resume needs Parquet output: -o DIR --format parquet")
     from peacefacts.io.convert import to_record
     from peacefacts.io.jsonl import dumps_record, result_records
     from peacefacts.records import ErrorRecord
