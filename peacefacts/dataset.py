@@ -216,6 +216,7 @@ class DatasetWriter:
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         resume: bool = False,
         part_prefix: str = "part",
+        attach: bool = False,
     ) -> None:
         import_optional("pyarrow.parquet", extra="parquet")
         if chunk_size < 1:
@@ -225,8 +226,12 @@ class DatasetWriter:
         self._prefix = part_prefix
         self._buffer: list[ExtractionResult | ErrorRecord] = []
         self._closed = False
-        self._open(resume)
-        self.done: set[str] = done_ids(self.directory) if resume else set()
+        # attach: one of several writers (Dask workers) filling a dataset their driver opened
+        if not attach:
+            self._open(resume)
+        elif not is_dataset(self.directory):
+            raise DatasetError(f"{self.directory} is not a peacefacts dataset (no {_MANIFEST})")
+        self.done: set[str] = done_ids(self.directory) if resume and not attach else set()
         taken = [int(p.rsplit("-", 1)[1]) for p in committed_parts(self.directory) if _own(p, part_prefix)]
         self._next = max(taken, default=-1) + 1
         #: documents (and errors) written by this writer
