@@ -130,10 +130,10 @@ TITLE_CHAINS = [
         "hosted by Pakistan and the Netherlands.",
         "Makhdoom Shah Mahmood Qureshi", "Foreign Minister", "Pakistan",
     ),
-    (  # realistic: title with "of COUNTRY ... to the UN", comma, a lower-case rank
+    (  # realistic: the function is the role, its "of COUNTRY ..." employer the organisation; a comma, a lower-case rank
         "The briefing was attended by the Defense Advisor of Bangladesh Permanent Mission to the UN, Brig gen "
         "Md Sadequzzaman, and officers of the peacekeeping contingent.",
-        "Md Sadequzzaman", "Defense Advisor of Bangladesh Permanent Mission to the UN", "Bangladesh",
+        "Md Sadequzzaman", "Defense Advisor", "Bangladesh Permanent Mission to the UN",
     ),
     (  # seed 001 (second article): the title after the name; "of COMPANY" is the organisation
         "Speakers and attendees at the event included David Solomon, chairman and CEO of Goldman Sachs, Adena "

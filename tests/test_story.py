@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from peacefacts.vocab import is_demonym
 from peacefacts.nlp.story import story_country
+from peacefacts.vocab import is_demonym
 
 
 @pytest.mark.parametrize(

@@ -139,6 +139,16 @@ def _ends_sentence(line: str) -> bool:
     return line.rstrip("\"”’')]").endswith(_SENTENCE_END)
 
 
+def _cut_off_prose(line: str) -> bool:
+    """A last paragraph the page cut off mid-sentence ("… does not do enough to protect them"):
+    long, and mostly lower-case words, as prose is and headlines are not."""
+    words = line.split()
+    if len(words) < 12:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return capitalised / len(words) < 0.4
+
+
 def _classify(line: str) -> str:
     """The kind of one stripped line (datelines are recognised by the caller)."""
     norm = _norm(line)
@@ -185,6 +195,42 @@ def _lines(text: str, start: int, end: int) -> list[_Line]:
         if dates and kind not in ("body", "attrib") and len(line) <= 160:
             kind = "date"  # "Published April 19, 2025 | 02:40 PM", "Thursday June 26 2008"
         out.append(_Line(s, e, kind, len(line.split()), dates))
+    return _wrapped_as_body(text, out)
+
+
+_FUNCTION_END = re.compile(
+    r"(?:,|\b(?:since|of|in|to|the|and|or|with|than|from|by|at|for|some|about|over|more|a|an|its|their|on))$", re.I
+)
+
+
+def _continues(prev: str, cur: str) -> bool:
+    """Whether ``cur`` carries on the sentence ``prev`` broke off (print and PDF copies wrap lines)."""
+    if not prev or not cur or prev.rstrip("\"”’')]").endswith(_SENTENCE_END + (":",)):
+        return False
+    return cur[0].islower() or (cur[0].isdigit() and bool(_FUNCTION_END.search(prev)))
+
+
+def _wrapped_as_body(text: str, lines: list[_Line]) -> list[_Line]:
+    """Lines of one wrapped paragraph are body text when the paragraph they make is.
+
+    "ceremonies to pay tributes to the more than 3,500 people who have died" / "on duty since
+    1948 …": each piece alone looks like a headline; joined, they are the article's prose.
+    """
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and _continues(
+            text[out[j].start : out[j].end].strip(), text[out[j + 1].start : out[j + 1].end].strip()
+        ):
+            j += 1
+        if j > i:
+            joined = " ".join(text[ln.start : ln.end].strip() for ln in out[i : j + 1])
+            if _is_body(joined, len(joined.split())):
+                for k in range(i, j + 1):
+                    if out[k].kind in ("head", "other", "list"):
+                        out[k] = out[k]._replace(kind="body")
+        i = j + 1
     return out
 
 
@@ -374,7 +420,7 @@ class _Splitter:
             text = self.text[line.start : line.end]
             if line.kind in _TRAILING_KEEP or (
                 line.kind == "other" and line.words >= 4 and _ends_sentence(text)
-            ):
+            ) or _cut_off_prose(text):
                 break
             stop -= 1
         return first, stop

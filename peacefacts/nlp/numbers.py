@@ -108,6 +108,7 @@ _DIGITNUM = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"  # 235,000 (western)
     r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,]\d)"  # 1,63,887 (South Asian)
     r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.]\d)"  # 10 490 (space grouping)
+    r"|\d{1,3},[ ]\d{3}(?![\d,.]\d)(?=[ ]+(?!and\b|or\b|to\b|of\b)[a-z])"  # "a total of 2, 341 personnel" (a stray space)
     r"|\d+(?:\.\d+)?"
 )
 #: Regex source for "a number" (digits or number words); :mod:`peacefacts.nlp.dates` reuses it.
@@ -192,6 +193,7 @@ _BETWEEN = re.compile(r"(?<![\w])between\s+\Z", _I)
 _FROM = re.compile(r"(?<![\w])from\s+\Z", _I)
 _A_BEFORE = re.compile(r"(?<![\w])(?P<half>half\s+)?an?\s+\Z", _I)
 _PRONOUN_ONE = re.compile(r"(?<![\w])(?:no|any|every|each|the|this|that|which)\s+\Z", _I)
+_ONE_COUNTS = re.compile(r"\s+(?:[A-Z][a-z]+|(?:more|other|additional|foreign|un|u\.n\.)\s+\w+|peacekeeper|soldier|officer|member|person)\b")
 _LABEL_BEFORE = re.compile(
     r"(?:(?<![\w])(?:No|NO|no|Nos|nos)\.\s*|#\s*|(?<![\w])(?:[Rr]esolutions?|[Aa]rticles?|[Cc]hapter|[Ss]ection|[Pp]aragraph"
     r"|[Pp]ara|[Pp]age|[Pp]hase|[Ff]light|[Rr]oute|[Hh]ighway|[Rr]oom|[Ll]evel|[Vv]ersion|[Mm]atch|[Gg]rade|[Tt]ier"
@@ -338,9 +340,10 @@ def _word_atoms(text: str, start: int, end: int, region_start: int) -> list[_Ato
             i = j
             continue  # "two-thirds of the troops" is not 2
         if j - i == 1 and lead is None and tokens[i][0] == "one":
-            if _PRONOUN_ONE.search(text, max(region_start, atom_start - 8), atom_start):
+            pronoun = _PRONOUN_ONE.search(text, max(region_start, atom_start - 8), atom_start)
+            if pronoun and not (pronoun.group(0).lower().startswith("that") and _ONE_COUNTS.match(text, atom.end)):
                 i = j
-                continue  # "no one", "the one": pronouns
+                continue  # "no one", "the one": pronouns (but "said that one Cambodian peacekeeper")
         atoms.append(atom)
         i = j
     return atoms

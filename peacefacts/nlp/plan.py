@@ -94,6 +94,9 @@ class Candidate(NamedTuple):
     sentence: Sentence
     figures: tuple[FigureMatch, ...]
     reference: Optional[ReferenceDate] = None
+    #: the last mission named earlier in the same paragraph ("UNFICYP — Established in 1964 …
+    #: As of Feb. 28, 2005, the staff was comprised of 937 …")
+    paragraph_mission: Optional[str] = None
 
 
 @attrs.frozen(kw_only=True)
@@ -160,7 +163,10 @@ def mission_at_place(text: str, when: Optional[PartialDate]) -> Optional[str]:
             return serving[0].acronym
         if year is not None:
             # "returned from Darfur" after the mission closed: the one that served there last
-            ended = [m for m in vocab.missions_at(place.place) if m.kind == "peacekeeping" and m.end is not None and m.end <= year]
+            ended = [
+                m for m in vocab.missions_at(place.place)
+                if m.kind == "peacekeeping" and m.end is not None and year - 3 <= m.end <= year
+            ]
             if ended:
                 return max(ended, key=lambda m: m.end or 0).acronym
     return None
@@ -288,14 +294,15 @@ def _table_rows(
     pending_country: Optional[tuple[str, Sentence]] = None
     for s in sentences:
         line = text[s.start : s.end].strip()
-        if _RANK_LINE.match(line) or _ROW_SEPARATOR.match(line):
-            continue
+        figures = [f for f in find_figures(text, s.start, s.end) if f.kind in _FIGURE_KINDS]
+        bare_row = pending_country is not None and len(figures) == 1 and _BARE_FIGURE.match(line) and not line.endswith((".", ")"))
+        if (_RANK_LINE.match(line) and not bare_row) or _ROW_SEPARATOR.match(line):
+            continue  # "1.", "3rd": a rank, not a figure
         country = _country_line(text, s)
         if country is not None:
             pending_country = (country, s)
             continue
-        figures = [f for f in find_figures(text, s.start, s.end) if f.kind in _FIGURE_KINDS]
-        if pending_country is not None and len(figures) == 1 and _BARE_FIGURE.match(line) and header is not None:
+        if bare_row and header is not None and pending_country is not None:
             rows.append(TableRow(country=pending_country[0], figure=figures[0], line=s, header=header, reference=header_ref))
             used.update({s, pending_country[1]})
             pending_country = None
@@ -414,7 +421,11 @@ def plan_document(document: Document) -> list[BlockPlan]:
             ):
                 continue
             in_effect = [r for r in references if r.start <= sentence.start]
-            candidates.append(Candidate(sentence, figures, in_effect[-1] if in_effect else None))
+            paragraph_start = max(block.start, text.rfind("\n", block.start, sentence.start) + 1)
+            in_paragraph = [m for pos, m in missions_named if paragraph_start <= pos < sentence.start]
+            candidates.append(
+                Candidate(sentence, figures, in_effect[-1] if in_effect else None, in_paragraph[-1] if in_paragraph else None)
+            )
             before = [m for pos, m in missions_named if pos < sentence.start]
             missions_before.append(before[-1] if before else None)
         anchor_as_of = anchor_since = None

@@ -183,7 +183,7 @@ def _remember(state: SentenceState, facts: list[Fact], ctx: SentenceContext, cat
     if named:
         state.last_country = named[-1]
     if facts:
-        state.last_subject = facts[-1].subject if not _is_mission(facts[-1].subject) else state.last_subject
+        state.last_subject = facts[-1].subject
         state.last_subject_end = ctx.candidate.sentence.end
         state.last_metric = facts[-1].metric
         state.seen_values.update(f.figure.value for f in facts)

@@ -75,6 +75,9 @@ def counted_noun(root: Token, inside: set[int]) -> Optional[Token]:
         return None
     if tok.dep_ not in _NOUN_LINKS:
         return None
+    if tok.dep_ == "nummod" and head.i < tok.i:
+        # "said on Wednesday two Tanzanian army officers …": a misattached number counts the noun after it
+        return _noun_after(tok)
     if tok.dep_ in {"nsubj", "nsubjpass", "appos", "conj", "dobj", "pobj", "attr"}:
         if head.lower_ in {"women", "female", "females"} and tok.dep_ == "nsubj":
             return head  # "155 of them women"
@@ -91,6 +94,16 @@ def counted_noun(root: Token, inside: set[int]) -> Optional[Token]:
         if last is not None and not any(t.like_num for t in last.children):
             return last
     return head
+
+
+def _noun_after(tok: Token) -> Optional[Token]:
+    doc = tok.doc
+    for right in doc[tok.i + 1 : tok.i + 5]:
+        if right.pos_ in {"NOUN", "PROPN"} and right.dep_ not in {"compound", "amod", "nmod"}:
+            return right
+        if right.pos_ not in {"ADJ", "NOUN", "PROPN", "ADV"}:
+            return None
+    return None
 
 
 def noun_class(noun: Token) -> str:

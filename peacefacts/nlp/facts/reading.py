@@ -229,7 +229,8 @@ def _markers(sdoc: Doc, cues: Cues, verb: Optional[Token], finite: Optional[Toke
         top = top.head
     local_current, local_cumulative = found(_clause_tokens(sdoc, top, keep))
     governing = finite if finite is not None else top
-    while governing.dep_ in {"xcomp", "acl", "advcl", "pcomp", "ccomp", "relcl"} and governing.head.i != governing.i:
+    # a relative clause is an event of its own ("since June 1993, when 22 soldiers were killed")
+    while governing.dep_ in {"xcomp", "acl", "advcl", "pcomp", "ccomp"} and governing.head.i != governing.i:
         if governing.dep_ == "ccomp" and governing.head.lemma_.lower() in vocabulary()["reporting_verbs"]:
             break  # "…, the army said": the quote is the clause
         governing = governing.head
@@ -281,6 +282,22 @@ def _origin_noun(root: Token) -> Optional[Token]:
     return None
 
 
+def _number_of(root: Token) -> Optional[Token]:
+    """"bring to 42 the number of Nigerian peacekeepers killed", "the toll of Tanzanian soldiers
+    rose to 15": the noun the sentence says the number is the count of."""
+    verb = root.head if root.dep_ != "pobj" else root.head.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    for child in verb.children:
+        if child.dep_ in {"dobj", "nsubj", "nsubjpass"} and child.lower_ in {"number", "total", "toll", "tally", "count"}:
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and noun_class(obj) == "personnel":
+                            return obj
+    return None
+
+
 def _copula_noun(root: Token) -> Optional[Token]:
     """"more than 3,600 of which are soldiers", "out of which 95 are from the police", "130 are women"."""
     head = root.head
@@ -308,13 +325,14 @@ def _partitioned_set(sdoc: Doc, root: Token) -> Optional[Token]:
     return next((t for t in sdoc[:comma] if t.pos_ in {"NOUN", "PROPN"} and noun_class(t) == "personnel"), None)
 
 
-def _label_noun(sdoc: Doc, root: Token, cues: Cues) -> tuple[Optional[Token], Optional[str]]:
+def _label_noun(sdoc: Doc, root: Token, cues: Cues, ctx: SentenceContext) -> tuple[Optional[Token], Optional[str]]:
     """"Current Operations*: 16", "Total number of fatalities … through May 2004: 1,870": the label
     before a colon says what the figure after it counts."""
     colon = next((t for t in reversed(sdoc[: root.i]) if t.text == ":"), None)
     if colon is None or any(t.like_num or t.is_alpha for t in sdoc[colon.i + 1 : root.i]):
         return None, None
-    if any(t.like_num and not re.fullmatch(r"(?:1[89]|20)\d\d", t.text) for t in sdoc[: colon.i]):
+    in_dates = {t.i for d in ctx.dates for t in sdoc if d.start <= t.idx < d.end}
+    if any(t.like_num and t.i not in in_dates and not re.fullmatch(r"(?:1[89]|20)\d\d", t.text) for t in sdoc[: colon.i]):
         return None, None  # "1,205 personnel: 310 from the police": a breakdown, not a label
     label = [t for t in sdoc[: colon.i] if t.pos_ in {"NOUN", "PROPN"}]
     for tok in label:
@@ -333,6 +351,9 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
     if whole is not None and whole.pos_ in {"NOUN", "PROPN"} and noun_class(whole) not in {"personnel", "mission", "country"}:
         return None, None, ""  # "one of the region's deadliest rebel groups"
     predicate = predicate_of(root, cues)
+    counted_set = _number_of(root)
+    if counted_set is not None:
+        return counted_set, "number-of", "personnel"  # "bring to 42 the number of Nigerian peacekeepers killed"
     subjectish = root.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "appos", "conj", "attr", "npadvmod", "ROOT"} or (
         root.dep_ == "nummod" and root.head.lower_ in vocabulary()["time_nouns"]  # "including 102 last year"
     )
@@ -355,7 +376,7 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
     nxt = sdoc[root.i + 1 : root.i + 4]
     if len(nxt) >= 2 and nxt[0].lower_ in {"in", "still"} and any(t.lower_ == "operation" for t in nxt):
         return None, "in-operation", "mission"  # "there were 16 in operation"
-    noun, how = _label_noun(sdoc, root, cues)
+    noun, how = _label_noun(sdoc, root, cues, ctx)
     if how == "death-label":
         return None, "death-subject", "personnel"
     if noun is not None:

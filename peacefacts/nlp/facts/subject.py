@@ -40,7 +40,8 @@ def _carried(ctx: SentenceContext, pronoun: str = "it") -> Optional[str]:
     """Who "it"/"they" (the last subject, the UN included) or "its"/"the country" (the last
     country) stand for; the story's country when the story has named none yet."""
     if pronoun in {"it", "they", "we"}:
-        return ctx.state.last_subject or ctx.plan.default_country
+        # in a paragraph about one mission, "it" is the mission
+        return ctx.candidate.paragraph_mission or ctx.state.last_subject or ctx.plan.default_country
     return ctx.state.last_country or ctx.plan.default_country
 
 
@@ -64,8 +65,9 @@ def incident_mission(r: Reading, ctx: SentenceContext, metric: Metric) -> Option
         return None
     if ctx.missions_here:
         return ctx.missions_here[0]
-    when = ctx.plan.incident.day if ctx.plan.incident and ctx.plan.incident.day else ctx.base
-    here = mission_at_place(ctx.text, when)
+    stated = next((d.value for d in ctx.dates if d.value is not None and d.role in {"as_of", "since", "range"}), None)
+    when = stated or (ctx.plan.incident.day if ctx.plan.incident and ctx.plan.incident.day else ctx.base)
+    here = mission_at_place(ctx.text, when)  # "in June 1993, … killed in Mogadishu": UNOSOM II
     if here is not None:
         return here
     if ctx.plan.incident is not None and ctx.plan.incident.mission:
@@ -77,7 +79,7 @@ def noun_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[s
     """A country or mission on the counted noun itself: "181 Pakistanis", "two Tanzanian UN
     peacekeepers", "13 peacekeepers from Bangladesh", "two peacekeepers of UNMISS"."""
     noun = r.noun
-    if noun is None or r.how not in {"nummod", "partitive", "copula", "conj"}:
+    if noun is None or r.how not in {"nummod", "partitive", "copula", "conj", "number-of"}:
         return None
     is_personnel = noun_class(noun) == "personnel"
     if is_personnel and noun.lower_ not in vocabulary().noun_category:
@@ -131,7 +133,8 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
             mission = vocab.mission_for(phrase)
             if mission:
                 return mission
-    if any(c.lower_ in {"country", "its", "their", "our"} for c in noun.subtree if c.dep_ == "poss"):
+    if any(c.lower_ in {"country", "its", "their", "our"} or any(g.lower_ == "country" for g in c.children)
+           for c in noun.children if c.dep_ == "poss"):
         return _carried(ctx, "its")  # "the country's contingent", "its troops"
     return None
 
@@ -160,6 +163,8 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
             )
             if mission:
                 return mission  # "The Congo operation was …, with nearly 20,000 military personnel"
+            if child.lower_ in vocabulary()["mission_subjects"]:
+                return _mission_of_story(ctx, child)  # "The mission in South Sudan counts 17,000"
             country = subject_phrase_country(child)
             if country:
                 return country
@@ -233,6 +238,14 @@ def un_scale(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     return "UN" if ceiling is not None and r.figure.figure.value > ceiling else None
 
 
+def paragraph_mission(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """A paragraph about one mission ("UNFICYP — Established in 1964 … the staff was comprised of
+    937 total uniformed personnel") gives its figures to that mission."""
+    if metric is Metric.PERSONNEL_PLEDGED:
+        return None
+    return ctx.candidate.paragraph_mission
+
+
 def previous_sentence(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """"Kenya is third, with 1,229. There are 27 police, …": the subject of the sentence before."""
     state = ctx.state
@@ -260,6 +273,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     SubjectRule("un-wide", un_wide),
     SubjectRule("mission-context", mission_context),
     SubjectRule("mission-place", mission_place),
+    SubjectRule("paragraph-mission", paragraph_mission),
     SubjectRule("previous-sentence", previous_sentence),
     SubjectRule("un-scale", un_scale),
     SubjectRule("story-country", story_country),

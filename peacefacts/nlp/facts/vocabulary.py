@@ -96,6 +96,17 @@ def vocabulary() -> Vocabulary:
     )
 
 
+def _across_line_breaks(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The pattern with optional whitespace tokens between its tokens: a sentence wrapped over
+    lines ("who have lost" / "" / "their lives") still matches."""
+    out: list[dict[str, Any]] = []
+    for i, token in enumerate(pattern):
+        if i:
+            out.append({"IS_SPACE": True, "OP": "*"})
+        out.append(token)
+    return out
+
+
 _MATCHERS: dict[int, Matcher] = {}
 _MATCHER_LOCK = threading.Lock()
 
@@ -112,7 +123,7 @@ def _matcher(vocab: Vocab) -> Matcher:
                 matcher = Matcher(vocab)
                 for row in vocabulary().patterns:
                     pattern = row.get("pattern") or [{"LOWER": word} for word in row["phrase"].lower().split()]
-                    matcher.add(f"{row['label']}|{row['id']}", [pattern])
+                    matcher.add(f"{row['label']}|{row['id']}", [_across_line_breaks(pattern)])
                 _MATCHERS[key] = matcher
     return matcher
 

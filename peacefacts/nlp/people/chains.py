@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from peacefacts.nlp.dates import find_dates
 from peacefacts.nlp.people.titles import country_of
 from peacefacts.nlp.people.tokens import TokenView
+from peacefacts.vocab import mission_for
 
 __all__ = ["DEFAULT_COUNTRY", "DETERMINERS", "Chain", "ChainReader"]
 
@@ -110,6 +111,8 @@ class ChainReader(TokenView):
         country = country_of(last.text)
         if country and not possessive:
             return country, end - 1
+        if end - s == 1 and (len(surface) > 1 and surface.isupper() or mission_for(surface)):
+            return mission_for(surface) or surface, s  # "UNMISS head", "AU spokesman"
         if s == 0 and end - s == 1:
             return None, role_start  # sentence-initial capital: "Yesterday", "Meanwhile"
         if self.upper:
@@ -167,6 +170,13 @@ class ChainReader(TokenView):
                 # an organisation the rule data does not know ("of An Post", "of Goldman Sachs")
                 mode = "free"
                 q += 1
+                continue
+            if (tok.text[0].isupper() and not self.upper and mode == "known" and q > first
+                    and toks[q - 1].norm in ("and", "&") and q not in self.person_starts
+                    and self.match(q, lex.ranks) < 0 and self.match(q, lex.honorifics) < 0):
+                q += 1  # "Minister of Defence and Veterans Affairs": a second portfolio
+                while self.cap(q) and q not in self.person_starts and self.match(q, lex.ranks) < 0:
+                    q += 1
                 continue
             if tok.text[0].isupper() and not self.upper:
                 named = self._named_org_end(q)
@@ -242,6 +252,12 @@ class ChainReader(TokenView):
                 continue
             break
         org, org_start = self.left_org(role_start)
+        if head in lex.speaker_heads and role_start < i:
+            # "the Rwanda Defence Force spokesperson": the force is the organisation, not the role
+            force = self.text[toks[role_start].start:toks[i - 1].end]
+            if lex.force_regex.fullmatch(force) or lex.police_regex.fullmatch(force):
+                org = f"{org} {force}" if org and country_of(org) else force
+                role_start = i
         k = end
         last_complement: tuple[int, int, str] | None = None
         complements: list[tuple[int, int, int, str]] = []
@@ -285,6 +301,15 @@ class ChainReader(TokenView):
             prep, a, b, _ = complements[-1]
             text_end = prep
             org = org or country_of(self.text[toks[a].start:toks[b - 1].end])
+        if head in lex.staff_heads and complements and toks[complements[0][0]].norm in ("of", "at", "with"):
+            prep, a, b, _ = complements[0]
+            a += self.word(a) and toks[a].norm == "the"
+            led = next((n for n in (3, 2, 1) if a + n < b and country_of(self.text[toks[a].start:toks[a + n - 1].end])), 0)
+            if led and self.cap(a + led):
+                # "the Defence Adviser of Bangladesh High Commission": the adviser's employer is
+                # the organisation; the function alone is the role
+                surface = self.text[toks[a].start:toks[k - 1].end]
+                return self._with_plural(Chain("head", org_start, role_start, k, surface, head, prep), i, end)
         possessed = next(((a, b) for _, a, b, mode in complements if mode == "possessed"), None)
         if possessed is not None:
             # "deputy head of MINUSMA's civil affairs section": the possessor is the organisation
@@ -312,6 +337,8 @@ class ChainReader(TokenView):
                     s = prep + 1 + (toks[prep + 1].norm == "the")
                     surface = self.text[toks[s].start:toks[c - 1].end]
                     org = country_of(surface) or surface
+        if org is None and self.names_un(role_start, end):
+            org = "UN"  # "the Secretary-General's Special Representative for Mali"
         if org is None:
             for t in toks[role_start:text_end]:
                 country = country_of(t.text) if t.kind == "word" and t.text[0].isupper() else None

@@ -10,6 +10,7 @@ disabled for that call, so the shared pipeline is never changed and threads can 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import Counter
@@ -214,6 +215,23 @@ def _read(text: str, start: int, end: int, person_spans: list[tuple[int, int]]) 
     return reader, reader.mentions()
 
 
+_Reading = tuple[SentenceReader, tuple[Mention, ...]]
+
+
+@functools.lru_cache(maxsize=64)
+def _title_layer(document: Document) -> tuple[tuple[tuple[int, int, bool], _Reading | None], ...]:
+    """Each sentence that can name a person, with its reading by the title layer alone when that
+    explains it (``None`` when NER must read it). Cached: the extractor asks
+    :func:`person_sentences` and then :func:`find_people` of the same documents; the mentions are
+    copied before anything changes them."""
+    text = document.text
+    out = []
+    for s, e, body in candidate_sentences(document):
+        reader, found = _read(text, s, e, [])
+        out.append(((s, e, body), (reader, tuple(found)) if reader.explained(found) else None))
+    return tuple(out)
+
+
 def person_sentences(document: Document) -> list[tuple[int, int, bool]]:
     """The sentences of ``document`` that NER must read: ``(start, end, is_body_line)``.
 
@@ -223,13 +241,7 @@ def person_sentences(document: Document) -> list[tuple[int, int, bool]]:
     sentences :func:`find_people` runs NER on; a caller that batches many documents can run NER
     on them itself and pass the results as ``parsed``.
     """
-    text = document.text
-    out = []
-    for s, e, body in candidate_sentences(document):
-        reader, found = _read(text, s, e, [])
-        if not reader.explained(found):
-            out.append((s, e, body))
-    return out
+    return [sentence for sentence, reading in _title_layer(document) if reading is None]
 
 
 def find_people(
@@ -262,21 +274,23 @@ def find_people(
         [('Munir Akram', 'Permanent Representative to the UN', 'Pakistan')]
     """
     text = document.text
-    sentences = candidate_sentences(document)
+    layer = _title_layer(document)
+    sentences = [sentence for sentence, _ in layer]
     readings: list[tuple[SentenceReader, list[Mention]] | None] = []
     todo = []
-    for n, (s, e, _) in enumerate(sentences):
+    use_ner = nlp is not None and "ner" in nlp.pipe_names
+    for n, ((s, e, _), first) in enumerate(layer):
         done = parsed.get((s, e)) if parsed else None
         if done is not None:
             readings.append(_read(text, s, e, [(s + ent.start_char, s + ent.end_char) for ent in done.ents
                                                if ent.label_ == "PERSON"]))
-            continue
-        first = _read(text, s, e, [])
-        if nlp is not None and "ner" in nlp.pipe_names and not first[0].explained(first[1]):
+        elif first is not None:
+            readings.append((first[0], [dataclasses.replace(m) for m in first[1]]))
+        elif use_ner:
             todo.append(n)
             readings.append(None)
         else:
-            readings.append(first)
+            readings.append(_read(text, s, e, []))
     if todo and nlp is not None:
         texts = [text[sentences[n][0]:sentences[n][1]] for n in todo]
         for n, sdoc in zip(todo, nlp.pipe(texts, disable=ner_only_disable(nlp)), strict=True):

@@ -118,9 +118,12 @@ _ENDS_IN_ABBREVIATION = re.compile(r"(?<![\w.])([A-Za-z]+)\.$")
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences as :func:`~peacefacts.nlp.segment.split_sentences` cuts them, joined again where
-    a cut fell after an abbreviated name word on the same line ("Lt Col Md. Rashedul Hasan")."""
+    a cut fell after an abbreviated name word, rank or honorific on the same line ("Lt Col Md.
+    Rashedul Hasan", "Hon. Jean Bosco Kazura")."""
     out: list[tuple[int, int]] = []
-    abbreviations = lexicon().name_abbreviations
+    lex = lexicon()
+    # abbreviated name words, ranks and honorifics ("Md.", "Hon.", "Brig.", "Cpl."): a name follows
+    abbreviations = lex.name_abbreviations | {w for w in lex.ranks.words | lex.honorifics.words if len(w) <= 5}
     for s, e in split_sentences(text, start, end):
         if out:
             ps, pe = out[-1]

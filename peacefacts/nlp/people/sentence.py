@@ -63,6 +63,8 @@ class SentenceReader(ChainReader):
             ev_start, ev_end = toks[chain.org_start].start, toks[b - 1].end
         else:
             ev_start, ev_end = toks[a].start, toks[chain.role_end - 1].end
+        if org is None and chain.org is None and self.word(b) and toks[b].norm in ("of", "from") and self.cap(b + 1):
+            org = country_of(toks[b + 1].text)  # "the late Corporal Daniel Amankwah of Ghana"
         return Mention(
             name=self.text[toks[a].start:toks[b - 1].end],
             name_start=toks[a].start,
@@ -90,6 +92,12 @@ class SentenceReader(ChainReader):
                 continue
             h = self.match(i, lex.heads)
             r = self.match(i, lex.ranks) if self.cap(i) else -1
+            if h == i + 1 and r < 0 and toks[i].norm in lex.modifiers and (
+                    self.match(i + 1, lex.heads) > 0 or self.cap(i + 1) and self.match(i + 1, lex.ranks) > 0):
+                # "Deputy Inspector General of Police": the title starts at the next word and
+                # takes "Deputy" in as a modifier
+                i += 1
+                continue
             hp = self.match(i, lex.plural_heads)
             rp = self.match(i, lex.plural_ranks) if self.cap(i) else -1
             plural: Chain | None = None
@@ -116,11 +124,16 @@ class SentenceReader(ChainReader):
                         taken.append((after[0], after[1]))
                         covered = after[1] - 1
                     else:
-                        # "Joseph Banda, a Warrant Officer, died": the rank after the name
-                        for mention, run in self._bind_after_name(ranked, taken):
+                        # "Joseph Banda, a Warrant Officer, died": the rank after the name;
+                        # "The Inspector General of Police, Dr. Kamal Hassan": a name after a comma
+                        found = self._bind_after_name(ranked, taken)
+                        comma = self._name_after_comma(ranked) if not found else None
+                        if comma is not None:
+                            found = [(self._mention(ranked, comma, before=True), comma)]
+                        for mention, run in found:
                             out.append(mention)
                             taken.append((run[0], run[1]))
-                        covered = ranked.role_end - 1
+                        covered = comma[1] - 1 if comma is not None else ranked.role_end - 1
                     i = covered + 1
                     continue
             if not self.cap(i) and self.word(i - 1) and self.toks[i - 1].norm in ("a", "an", "the"):
@@ -165,9 +178,11 @@ class SentenceReader(ChainReader):
             start = end + 1 if plural and toks[end].text == "," else end  # "The spokesmen, A and B,"
             runs = self._name_list(start) if plural else []
             if not plural:
-                q, _ = self.rank_at(end)
+                q, ranked = self.rank_at(end)
                 run = self.name_run(q)
                 runs = [(run, None)] if run is not None else []
+                if run is not None and ranked:
+                    chain = self._rank_for_generic(chain, end)
             if runs and (not plural or len(runs) >= 2):  # a plural title lists two names or more
                 return [(self._mention(chain, run, before=True, org=org), run) for run, org in runs]
         left, secondary = self._names_before(chain, taken)
@@ -180,8 +195,19 @@ class SentenceReader(ChainReader):
                 mention.secondary = secondary
             return found
         if right is not None:
-            return [(self._mention(chain, right, before=True), right)]
+            return [(self._mention(self._rank_for_generic(chain, end + 1), right, before=True), right)]
         return []
+
+    def _rank_for_generic(self, chain: Chain, at: int) -> Chain:
+        """A generic title ("peacekeeper", "soldier") gives way to the rank at token ``at``
+        before the name: "Nepalese peacekeeper Corporal Ram Thapa", "the soldier, Lance Corporal X"."""
+        if chain.head not in self.lex.generic_heads:
+            return chain
+        rank = self.rank_chain(at)
+        if rank is None or rank.kind != "rank":
+            return chain
+        rank.org, rank.org_start = rank.org or chain.org, chain.org_start
+        return rank
 
     def _name_list(self, start: int) -> list[tuple[NameRun, str | None]]:
         """Names listed from token ``start``: "A, B and C", each with its own "of COUNTRY" if

@@ -120,6 +120,8 @@ class Lexicon:
     role_bridges: frozenset[str]
     role_cues: frozenset[str]
     speaker_heads: frozenset[tuple[str, ...]]
+    generic_heads: frozenset[tuple[str, ...]]
+    staff_heads: frozenset[tuple[str, ...]]
     name_abbreviations: frozenset[str]
     retired_markers: frozenset[str]
     places_after: frozenset[str]
@@ -217,6 +219,8 @@ def lexicon() -> Lexicon:
         role_bridges=frozenset(data["role_bridges"]),
         role_cues=frozenset(data["role_cues"]),
         speaker_heads=phrases("speaker_heads"),
+        generic_heads=phrases("generic_heads"),
+        staff_heads=phrases("staff_heads"),
         name_abbreviations=frozenset(data["name_abbreviations"]),
         retired_markers=frozenset(data["retired_markers"]),
         places_after=frozenset(data["places_after"]),

@@ -261,6 +261,8 @@ class TokenView:
             return None  # the start of an organisation's name: "Indonesian Armed Forces"
         if self.word(nxt) and toks[nxt].norm in self.lex.places_after:
             return None  # a place: "Tboung Khmum province", "Halim Perdanakusuma airport"
+        if self.cap(nxt) and toks[nxt].norm in self.lex.thing_words:
+            return None  # a thing named after a person: "the Captain Mbaye Diagne Medal"
         return i, last + 1, tuple(aliases)
 
     def name_run_left(self, i: int) -> NameRun | None:
