@@ -22,6 +22,7 @@ from peacefacts.errors import (
     JSONLError,
     MissingDependencyError,
     ModelNotFoundError,
+    OutputError,
     PeacefactsError,
     SchemaError,
 )
@@ -39,6 +40,7 @@ from peacefacts.records import (
     Person,
     PublishedSource,
     Qualifier,
+    WarningRecord,
 )
 
 __version__ = "0.1.0"
@@ -64,7 +66,8 @@ _LAZY = {
 __all__ = [
     "AsOfSource", "Block", "Category", "Document", "ErrorRecord", "ExtractionResult", "Extractor", "Fact",
     "Figure", "InputError", "JSONLError", "Metric", "MissingDependencyError", "ModelNotFoundError", "PartialDate", "PeacefactsError",
-    "Person", "PublishedSource", "Qualifier", "Reconciliation", "SchemaError", "__version__",
+    "OutputError", "Person", "PublishedSource", "Qualifier", "Reconciliation", "SchemaError", "WarningRecord",
+    "__version__",
     "build_people_index", "document_from_html", "document_from_text", "extract", "extract_dicts",
     "from_record", "read_inputs", "read_records", "reconcile", "to_record", "verify", "write_jsonl",
 ]

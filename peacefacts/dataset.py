@@ -40,7 +40,7 @@ from typing import Any
 from peacefacts.errors import DatasetError
 from peacefacts.frames import to_arrow
 from peacefacts.optional import import_optional
-from peacefacts.records import Document, ErrorRecord, ExtractionResult, Fact, Person
+from peacefacts.records import ErrorRecord, ExtractionResult
 
 __all__ = [
     "TABLES",
@@ -137,14 +137,15 @@ def done_ids(directory: str | os.PathLike[str]) -> set[str]:
     return done
 
 
-def read_records(directory: str | os.PathLike[str]) -> Iterator[Document | Fact | Person | ErrorRecord]:
+def read_records(directory: str | os.PathLike[str]) -> Iterator[Any]:
     """The dataset's records as the output contract's records: documents (with their
     fingerprints, without text), then facts, people and errors, part by part.
 
     Example:
         >>> import tempfile
-        >>> from peacefacts.records import Fact, Figure
+        >>> from peacefacts.records import Document, Fact, Figure
         >>> out = tempfile.mkdtemp() + "/out"
+        >>> from peacefacts.records import ExtractionResult
         >>> with DatasetWriter(out) as writer:
         ...     writer.write(ExtractionResult(document=Document(id="a", text="..."), facts=[
         ...         Fact(doc="a", subject="Ghana", metric="personnel_deployed", figure=Figure.exact(800))]))
@@ -200,7 +201,7 @@ class DatasetWriter:
 
     Example:
         >>> import tempfile
-        >>> from peacefacts.records import Document
+        >>> from peacefacts.records import Document, ExtractionResult
         >>> out = tempfile.mkdtemp() + "/out"
         >>> with DatasetWriter(out, chunk_size=2) as writer:
         ...     for k in range(3):

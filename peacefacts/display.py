@@ -410,7 +410,9 @@ def displacy_data(
         )
     _check_text(result, text)
     spans = _candidate_spans(result, text, numbers=numbers, dates=dates)
-    title = result.document.title or result.doc_id
+    # displaCy writes the title into its markup as it is (it escapes only the text): a headline
+    # "<script>…" from a web page must arrive escaped
+    title = html.escape(result.document.title or result.doc_id)
     if style == "ent":
         chosen: list[tuple[int, int, str]] = []
         # highest priority first, then longest; skip anything overlapping what is already chosen

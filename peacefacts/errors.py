@@ -9,6 +9,7 @@ either::
     ├── ModelNotFoundError (LookupError)   no spaCy pipeline could be loaded
     ├── MissingDependencyError (ImportError) an optional extra (pandas, pyarrow, matplotlib) is missing
     ├── SchemaError (ValueError)           a record that does not follow the output contract
+    ├── OutputError (OSError)              an output that cannot be written (disk full, ...)
     ├── OfficialDataError (ValueError)     an official table (UN fatalities, IPI contributions) that cannot be read
     ├── DatasetError (ValueError)          a Parquet dataset directory that cannot be written, resumed or read
     └── KnownFiguresError (ValueError)     a known-figures TOML file that cannot be used
@@ -41,6 +42,10 @@ class MissingDependencyError(PeacefactsError, ImportError):
 
 class SchemaError(PeacefactsError, ValueError):
     """A record does not follow the peacefacts output contract."""
+
+
+class OutputError(PeacefactsError, OSError):
+    """An output cannot be written (a full disk, a closed file); nothing more can be written."""
 
 
 class OfficialDataError(PeacefactsError, ValueError):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import collections
 import datetime as _dt
 import itertools
+import json
 import multiprocessing
 import sys
 import threading
@@ -30,8 +31,18 @@ from peacefacts.errors import InputError
 from peacefacts.ingest.fingerprint import document_fingerprint
 from peacefacts.nlp.facts import SentenceState, dedupe_facts, facts_from_sentence, facts_from_table_row
 from peacefacts.nlp.model import load_pipeline
-from peacefacts.nlp.plan import plan_document
-from peacefacts.records import Document, ErrorRecord, ExtractionResult, Fact, PartialDate, Person
+from peacefacts.nlp.plan import BlockPlan, plan_document
+from peacefacts.nlp.segment import mask_symbols
+from peacefacts.records import (
+    MAX_FACT_VALUE,
+    Document,
+    ErrorRecord,
+    ExtractionResult,
+    Fact,
+    PartialDate,
+    Person,
+    WarningRecord,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -103,7 +114,9 @@ class Extractor:
             InputError: the text is empty or not text.
         """
         document = _as_document(text, published=published, doc_id=doc_id)
-        return self._extract_batch([document])[0]
+        result = self._extract_batch([document], strict=True)[0]
+        assert isinstance(result, ExtractionResult)  # strict: a failing stage raised
+        return result
 
     # -- streams --------------------------------------------------------------------------------
 
@@ -134,6 +147,7 @@ class Extractor:
 
     def _extract_chunk(self, chunk: list[DocumentInput], first: int = 0) -> list[Union[ExtractionResult, ErrorRecord]]:
         """Extract one batch; ``first`` is the stream position of its first item (for ``text-N`` ids)."""
+        self.nlp  # noqa: B018 - a missing model is the caller's error, not every document's
         out: list[Union[ExtractionResult, ErrorRecord, None]] = [None] * len(chunk)
         documents: list[tuple[int, Document]] = []
         for i, item in enumerate(chunk):
@@ -144,59 +158,116 @@ class Extractor:
             try:
                 documents.append((i, _as_document(item, doc_id=doc_id)))
             except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
-                out[i] = ErrorRecord(doc=doc_id, error=str(exc), kind=type(exc).__name__)
-        results: list[Union[ExtractionResult, ErrorRecord]]
-        try:
-            results = list(self._extract_batch([d for _, d in documents]))
-        except Exception:  # noqa: BLE001 - find the culprit one document at a time
-            results = []
-            for _, document in documents:
-                try:
-                    results.extend(self._extract_batch([document]))
-                except Exception as exc:  # noqa: BLE001
-                    results.append(
-                        ErrorRecord(doc=document.id, error=f"extraction failed: {exc}", kind=type(exc).__name__)
-                    )
+                out[i] = _error_record(doc_id, "read", exc)
+        results = self._extract_batch([d for _, d in documents])
         for (i, _), result in zip(documents, results, strict=True):
             out[i] = result
         return [r for r in out if r is not None]
 
-    def _extract_batch(self, documents: list[Document]) -> list[ExtractionResult]:
+    def _extract_batch(
+        self, documents: list[Document], *, strict: bool = False
+    ) -> list[Union[ExtractionResult, ErrorRecord]]:
+        """Every stage of every document inside its own guard: a failure becomes that
+        document's :class:`ErrorRecord` naming the stage, and the others go on (``strict``:
+        the exception propagates instead, for :meth:`extract`)."""
         nlp = self.nlp
-        plans = [plan_document(d) for d in documents]
-        texts: list[str] = []
-        for document, doc_plans in zip(documents, plans, strict=True):
-            for plan in doc_plans:
-                for cand in plan.candidates:
-                    texts.append(document.text[cand.sentence.start : cand.sentence.end])
+        failed: dict[int, ErrorRecord] = {}
+        plans: list[list[BlockPlan]] = []
+        for i, document in enumerate(documents):
+            try:
+                plans.append(plan_document(document))
+            except Exception as exc:  # noqa: BLE001
+                if strict:
+                    raise
+                failed[i] = _error_record(document.id, "plan", exc)
+                plans.append([])
+        sentences = [
+            [mask_symbols(d.text[c.sentence.start : c.sentence.end]) for plan in doc_plans for c in plan.candidates]
+            for d, doc_plans in zip(documents, plans, strict=True)
+        ]
+        people_parsed = self._people_parsed(documents, failed, strict)
         # the fact rules read tags, lemmas and the parse, not entities: NER would double the cost
         disable = [name for name in ("ner",) if name in nlp.pipe_names]
-        parsed = iter(nlp.pipe(texts, batch_size=256, disable=disable)) if texts else iter(())
-        people_parsed = self._people_ner(documents) if self.people else [{} for _ in documents]
-        results: list[ExtractionResult] = []
-        for document, doc_plans, ner in zip(documents, plans, people_parsed, strict=True):
+        flat = [t for doc_texts in sentences for t in doc_texts]
+        parsed = iter(nlp.pipe(flat, batch_size=256, disable=disable)) if flat else iter(())
+        results: list[Union[ExtractionResult, ErrorRecord]] = []
+        for i, document in enumerate(documents):
+            try:
+                sdocs = [next(parsed) for _ in sentences[i]]
+            except Exception:  # noqa: BLE001 - the batched parse broke: parse the rest one by one
+                if strict:
+                    raise
+                parsed = iter(())
+                try:
+                    sdocs = list(nlp.pipe(sentences[i], disable=disable))
+                except Exception as exc:  # noqa: BLE001
+                    failed.setdefault(i, _error_record(document.id, "parse", exc))
+            if i in failed:
+                results.append(failed[i])
+                continue
+            results.append(self._document_result(document, plans[i], sdocs, people_parsed[i], strict))
+        return results
+
+    def _people_parsed(
+        self, documents: list[Document], failed: dict[int, ErrorRecord], strict: bool
+    ) -> list[dict[tuple[int, int], Any]]:
+        if not self.people:
+            return [{} for _ in documents]
+        try:
+            return self._people_ner(documents)
+        except Exception:  # noqa: BLE001 - find the document that breaks it
+            if strict:
+                raise
+            out: list[dict[tuple[int, int], Any]] = []
+            for i, document in enumerate(documents):
+                try:
+                    out.extend(self._people_ner([document]))
+                except Exception as exc:  # noqa: BLE001
+                    failed.setdefault(i, _error_record(document.id, "people", exc))
+                    out.append({})
+            return out
+
+    def _document_result(
+        self,
+        document: Document,
+        plans: list[BlockPlan],
+        sdocs: list[Any],
+        ner: dict[tuple[int, int], Any],
+        strict: bool,
+    ) -> Union[ExtractionResult, ErrorRecord]:
+        stage = "facts"
+        try:
             facts: list[Fact] = []
-            for plan in doc_plans:
+            parsed = iter(sdocs)
+            for plan in plans:
                 state = SentenceState()
                 for cand, mission in zip(plan.candidates, plan.missions_before, strict=True):
-                    sdoc = next(parsed)
                     facts.extend(
                         facts_from_sentence(
-                            sdoc, cand, plan, state, mission, full_text=document.text, disabled_rules=self.disabled_rules
+                            next(parsed), cand, plan, state, mission, full_text=document.text,
+                            disabled_rules=self.disabled_rules,
                         )
                     )
                 for row in plan.table_rows:
                     facts.extend(facts_from_table_row(row, plan, document.text))
             facts.sort(key=lambda f: f.start)
+            facts, warnings = _within_ceiling(document.id, dedupe_facts(facts))
+            stage = "people"
             people: list[Person] = self._people(document, ner) if self.people else []
-            results.append(
-                ExtractionResult(
-                    document=_with_fingerprint(document),
-                    facts=tuple(dedupe_facts(facts)),
-                    people=tuple(people),
-                )
+            stage = "fingerprint"
+            result = ExtractionResult(
+                document=_with_fingerprint(document),
+                facts=tuple(facts),
+                people=tuple(people),
+                warnings=(*document.warnings, *warnings),
             )
-        return results
+            stage = "serialise"
+            _check_serialisable(result)
+        except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
+            if strict:
+                raise
+            return _error_record(document.id, stage, exc)
+        return result
 
     def _people_ner(self, documents: list[Document]) -> list[dict[tuple[int, int], Any]]:
         """NER on every sentence that can name a person, batched across the documents."""
@@ -269,6 +340,51 @@ def _with_fingerprint(document: Document) -> Document:
     if document.fingerprint is not None:
         return document
     return attrs.evolve(document, fingerprint=document_fingerprint(document))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _error_record(doc_id: str, stage: str, exc: BaseException) -> ErrorRecord:
+    """The error record of a document that failed at ``stage``."""
+    message = _one_line(str(exc)) or type(exc).__name__
+    if stage != "read":
+        message = f"{stage} failed: {type(exc).__name__}: {message}"
+    return ErrorRecord(doc=doc_id, error=message, kind=type(exc).__name__, stage=stage)
+
+
+def _within_ceiling(doc_id: str, facts: Iterable[Fact]) -> tuple[list[Fact], list[WarningRecord]]:
+    """Facts whose value and bounds are at most :data:`~peacefacts.records.MAX_FACT_VALUE`, and
+    a warning naming those dropped."""
+    kept: list[Fact] = []
+    dropped: list[Fact] = []
+    for fact in facts:
+        numbers = [fact.figure.value, fact.figure.low, fact.figure.high]
+        if any(n is not None and not 0 <= n <= MAX_FACT_VALUE for n in numbers):
+            dropped.append(fact)
+        else:
+            kept.append(fact)
+    if not dropped:
+        return kept, []
+    shown = ", ".join(repr(f.figure.text or str(f.figure.value))[:60] for f in dropped[:3])
+    warning = WarningRecord(
+        doc=doc_id,
+        warning=f"{len(dropped)} figure(s) outside 0..{MAX_FACT_VALUE:,} dropped: {shown}",
+        kind="value_above_ceiling",
+        stage="facts",
+    )
+    return kept, [warning]
+
+
+def _check_serialisable(result: ExtractionResult) -> None:
+    """Turn every record of ``result`` into JSON now, so a record that cannot be written fails
+    its own document here rather than the writer of the whole stream later."""
+    from peacefacts.io.convert import to_record
+    from peacefacts.io.jsonl import result_records
+
+    for record in result_records(result):
+        json.dumps(to_record(record), ensure_ascii=False, allow_nan=False)
 
 
 _worker: Optional[Extractor] = None

@@ -30,7 +30,10 @@ __all__ = [
     "Block",
     "Document",
     "ErrorRecord",
+    "WarningRecord",
     "ExtractionResult",
+    "MAX_FACT_VALUE",
+    "STAGES",
     "HTML_RENDERERS",
     "render_html",
 ]
@@ -433,6 +436,34 @@ def _people(items: Iterable[Person]) -> tuple[Person, ...]:
     return tuple(items)
 
 
+#: The largest value a fact may have. No count peacekeeping news reports comes near it (the UN
+#: has deployed about two million people in all its missions since 1948), so a larger reading is
+#: an identifier, a sum of money or a misreading: the extractor drops it and says so in a
+#: ``warning`` record, and saved records above it are refused on read. Every value fits in 32 bits.
+MAX_FACT_VALUE = 100_000_000
+
+#: Where in the pipeline an error or warning arose: reading the input, the model-free planning
+#: pass, the parse, the fact rules, the people layer, the copy fingerprint, turning the result
+#: into records, writing them.
+STAGES = ("read", "plan", "parse", "facts", "people", "fingerprint", "serialise", "write")
+
+
+@attrs.frozen(kw_only=True)
+class WarningRecord:
+    """Something a reader should know about a document that was still read: a ``published``
+    value that is not a date (the document is read undated), figures dropped above
+    :data:`MAX_FACT_VALUE`."""
+
+    doc: str
+    warning: str
+    kind: str
+    stage: str = "read"
+
+
+def _warnings(items: Iterable[WarningRecord]) -> tuple[WarningRecord, ...]:
+    return tuple(items)
+
+
 @attrs.frozen(kw_only=True)
 class Document:
     """A document as read: id, provenance, text and its article blocks."""
@@ -448,6 +479,8 @@ class Document:
     #: MinHash signature of the peacekeeping article text, so copies can be found from
     #: saved JSONL without the text (see :mod:`peacefacts.reconciler.copies`).
     fingerprint: Optional[tuple[int, ...]] = attrs.field(default=None, repr=False)
+    #: What went wrong while reading it, though it could be read.
+    warnings: tuple[WarningRecord, ...] = attrs.field(default=(), converter=_warnings, repr=False)
 
     def block_at(self, offset: int) -> Optional[Block]:
         """The article block holding character ``offset``, if any."""
@@ -464,6 +497,8 @@ class ErrorRecord:
     doc: str
     error: str
     kind: str = "InputError"
+    #: the pipeline stage that failed (one of :data:`STAGES`), when known
+    stage: Optional[str] = None
 
 
 @attrs.frozen(kw_only=True)
@@ -473,6 +508,8 @@ class ExtractionResult:
     document: Document
     facts: tuple[Fact, ...] = attrs.field(default=(), converter=_facts)
     people: tuple[Person, ...] = attrs.field(default=(), converter=_people)
+    #: the document's reading warnings, then the extraction's (figures dropped above the ceiling)
+    warnings: tuple[WarningRecord, ...] = attrs.field(default=(), converter=_warnings)
 
     @property
     def doc_id(self) -> str:

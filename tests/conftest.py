@@ -51,6 +51,7 @@ def seed_reconciliation(seed_results):
 @pytest.fixture()
 def shared_model(monkeypatch, nlp):
     """Every Extractor built during the test (CLI, docs, the default one) uses the session pipeline."""
+    import peacefacts.extractor  # noqa: F401 - imported before the patch, or it would import the patched name
     import peacefacts.nlp.model as model
 
     monkeypatch.setattr(model, "load_pipeline", lambda spec=None: nlp)

@@ -17,6 +17,7 @@ SEED_004 = str(SEEDS / "004_7e52952e49f3ada9.txt")
 @pytest.fixture(autouse=True)
 def _shared_model(monkeypatch, nlp):
     # the CLI builds its own Extractor; give it the session's pipeline instead of loading again
+    import peacefacts.extractor  # noqa: F401 - imported before the patch, or it would import the patched name
     import peacefacts.nlp.model as model
 
     monkeypatch.setattr(model, "load_pipeline", lambda spec=None: nlp)

@@ -107,6 +107,14 @@ RESOLVE = [
     ("recent years", SAT, None),
     ("", SAT, None),
     ("two-day", SAT, None),
+    # impossible dates are no date (issue 11): dateparser read "the 32nd of May" as May 1932
+    ("the 32nd of May", SAT, None),
+    ("32 May 2024", SAT, None),
+    ("February 30, 2024", SAT, None),
+    ("29 February 2023", SAT, None),
+    ("31 April", SAT, None),
+    ("29 February 2024", SAT, "2024-02-29"),
+    ("29 February", P(2024, 6, 8), "2024-02-29"),
 ]
 
 
@@ -218,12 +226,24 @@ FIND = [
     ("It was signed in mid-2014 and at the end of 2015.", None, [("in mid-2014", "as_of", "2014", None), ("at the end of 2015", "as_of", "2015", None)]),
     ("Last month, it said.", None, [("Last month", "as_of", None, None)]),
     ("He spoke yesterday and will travel next month.", SAT, [("yesterday", "as_of", "2024-06-07", None), ("next month", "target", "2024-07", None)]),
+    # impossible days (issue 11): neither the day nor the month around it is a date
+    ("As of the 32nd of May, 500 troops served.", SAT, []),
+    ("On 32 May 2024 they left.", SAT, []),
+    ("On February 30, 2024 they left, and on 8 June 2024 came back.", SAT, [("on 8 June 2024", "as_of", "2024-06-08", None)]),
+    # long runs of digits and number words are read once, not from every position in them
+    ("id " + "7" * 3000 + " days ago", SAT, []),
 ]
 
 
 @pytest.mark.parametrize(("text", "base", "expected"), FIND)
 def test_find_dates(text, base, expected):
     assert _dates(text, base) == expected
+
+
+def test_a_long_run_of_number_words_is_read_as_at_most_nine_words():
+    text = "one " * 2000 + "years ago"
+    [match] = find_dates(text, base=SAT)
+    assert match.text == "one " * 9 + "years ago" and match.end == len(text)
 
 
 def test_find_dates_offsets_point_into_the_whole_text():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import attrs
 import pytest
 
 from conftest import SEEDS
@@ -133,6 +134,26 @@ def test_display_render_returns_escaped_markup(seed_results):
     for style in ("span", "ent"):
         markup = render(hostile, style=style, jupyter=False)
         assert "<script>" not in markup and "<img" not in markup and "PERSON" in markup
+
+
+@pytest.mark.parametrize("style", ["span", "ent"])
+@pytest.mark.parametrize("page", [False, True])
+def test_display_render_escapes_markup_in_title_id_and_evidence(style, page):
+    """Issue 11: a headline holding <script> came out of render() as a live script tag."""
+    text = f"UN chief {HOSTILE} met Atul Khare. Pakistan has lost 181 peacekeepers."
+    start = text.index("181")
+    doc = Document(id=f"id{HOSTILE}", text=text, title=f"Title {HOSTILE}")
+    result = ExtractionResult(
+        document=doc,
+        facts=[Fact(doc=doc.id, subject=HOSTILE, metric="fatalities_total", figure=Figure.exact(181, "181"),
+                    start=start, end=start + 3, evidence=text[text.index("Pakistan"):])],
+        people=[Person(doc=doc.id, name="Atul Khare", start=text.index("Atul"), end=text.index("Atul") + 10)],
+    )
+    markup = render(result, style=style, page=page, jupyter=False)
+    assert "<script>" not in markup and "<img" not in markup
+    assert "Title &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in markup
+    untitled = attrs.evolve(result, document=attrs.evolve(doc, title=None))
+    assert "id&lt;script&gt;" in render(untitled, style=style, page=page, jupyter=False)
 
 
 def test_display_render_one_document_at_a_time(seed_results):

@@ -25,6 +25,7 @@ from peacefacts.reconciler import Policy, Rank, Verdict, reconcile
 from peacefacts.reconciler.grouping import category_class
 from peacefacts.records import (
     METRIC_INFO,
+    STAGES,
     AsOfSource,
     Category,
     Fact,
@@ -49,6 +50,7 @@ EXPECTED_ENUMS: dict[str, list[Any]] = {
     "verdict": [v.value for v in Verdict],
     "rank": [r.value for r in Rank],
     "policy": [p.value for p in Policy],
+    "stage": [*STAGES, None],
     # verify.schema.json (issue 9): its own vocabularies, keyed "verify.<property or $defs name>"
     "verify.type": list(RECORD_TYPES),
     "verify.table_name": list(TABLE_NAMES),

@@ -158,7 +158,7 @@ NOT_A_FIGURE = [
 ]
 
 
-@pytest.mark.parametrize("phrase", NOT_A_FIGURE)
+@pytest.mark.parametrize("phrase", [*NOT_A_FIGURE, "\u22125", "-40", "12345678901234567890"])
 def test_parse_figure_none(phrase):
     assert parse_figure(phrase) is None
 
@@ -218,6 +218,31 @@ FIND = [
     ("MINUSMA's 13,000 troops and UNIFIL's 10,000", [("13,000", 13000, "cardinal"), ("10,000", 10000, "cardinal")]),
     ("a budget of 2bn dollars, or $3m a day", [("2bn dollars", 2000000000, "money"), ("$3m", 3000000, "money")]),
     ("Su-25 jets and a T-72 tank, not 4x4 trucks", []),
+    # separators web pages use (issue 11): each was read as two numbers, 5 and 500
+    ("Nepal has 5,\u200b500 peacekeepers", [("5,\u200b500", 5500, "cardinal")]),
+    ("Nepal has 5\u200b,500 peacekeepers", [("5\u200b,500", 5500, "cardinal")]),
+    ("Switzerland sent 5'500 troops", [("5'500", 5500, "cardinal")]),
+    ("Switzerland sent 5\u2019500 troops", [("5\u2019500", 5500, "cardinal")]),
+    ("a force of 12\u2009500 and 3\u202f000 police", [("12\u2009500", 12500, "cardinal"), ("3\u202f000", 3000, "cardinal")]),
+    ("1.234.567 people were displaced", [("1.234.567", 1234567, "cardinal")]),
+    # European thousands, when people are counted after them: nobody counts half a soldier
+    ("Nepal sent 5.500 troops", [("5.500", 5500, "cardinal")]),
+    ("Nepal sent 5.500 UN peacekeepers", [("5.500", 5500, "cardinal")]),
+    ("a score of 5.500 points", [("5.500", 6, "cardinal")]),
+    ("It cost 5.500 dollars", [("5.500 dollars", 6, "money")]),
+    # signs: a count is never negative
+    ("temperatures fell to \u22125 at night", [("\u22125", -5, "negative")]),
+    ("a change of -12 since May", [("-12", -12, "negative")]),
+    ("(\u2212300 troops)", [("\u2212300", -300, "negative")]),
+    ("10-15 troops", [("10-15", 13, "range")]),
+    # years are never counts
+    ("As of 1066, Nepal had 500 troops", [("1066", 1066, "year"), ("500", 500, "cardinal")]),
+    ("since 1815 the force has served", [("1815", 1815, "year")]),
+    ("in 1500 soldiers' graves", [("1500", 1500, "cardinal")]),
+    # identifiers: more than MAX_DIGITS digits are not numbers at all
+    ("order 1234567890123456789 of troops", []),
+    ("id " + "7" * 5000 + " and 12 troops", [("12", 12, "cardinal")]),
+    ("the largest figure read: 123456789012345 troops", [("123456789012345", 123456789012345, "cardinal")]),
 ]
 
 

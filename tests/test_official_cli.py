@@ -28,7 +28,7 @@ def verify_validator():
     registry = referencing.Registry().with_resources(
         [(s["$id"], referencing.Resource.from_contents(s)) for s in schemas]
     )
-    schema = next(s for s in schemas if s["$id"] == "urn:peacefacts:schema:1:verify")
+    schema = next(s for s in schemas if s["$id"] == "urn:peacefacts:schema:2:verify")
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema, registry=registry)
 

@@ -108,9 +108,23 @@ def test_errors_are_one_line(args, message, capsys):
     assert captured.err == f"peacefacts: error: {message}\n"
 
 
-def test_bad_jsonl_is_one_line(tmp_path, capsys):
+def test_bad_jsonl_lines_are_reported_and_the_rest_is_read(tmp_path, capsys):
+    bad = tmp_path / "bad.jsonl"
+    good = '{"type": "fact", "doc": "b", "subject": "Ghana", "metric": "personnel_deployed", "value": 800}'
+    bad.write_text('{"type": "fact", "doc": "a"}\nnot json\n' + good + "\n", encoding="utf-8")
+    assert main(["reconcile", "--facts", str(bad)]) == 1
+    out, err = capsys.readouterr()
+    assert err.splitlines()[:2] == [
+        f'peacefacts: {bad}:1: missing field "subject"',
+        f"peacefacts: {bad}:2: not JSON (Expecting value at column 1)",
+    ]
+    assert json.loads(out)["groups"][0]["subject"] == "Ghana"  # the good line was read
+
+
+def test_bad_jsonl_with_on_error_fail_stops_at_the_first_line(tmp_path, capsys):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"type": "fact", "doc": "a"}\nnot json\n', encoding="utf-8")
-    assert main(["reconcile", "--facts", str(bad)]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith(f"peacefacts: error: {bad}:1: invalid fact record") and err.count("\n") == 1
+    assert main(["reconcile", "--facts", str(bad), "--on-error", "fail"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == f'peacefacts: error: --facts: {bad}:1: missing field "subject" (--on-error skip reads the other lines)\n'

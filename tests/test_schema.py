@@ -19,14 +19,14 @@ from peacefacts.ingest import read_inputs
 from peacefacts.io.convert import to_record
 from peacefacts.io.jsonl import read_records, result_records
 from peacefacts.reconciler import reconcile
-from peacefacts.records import Document, ErrorRecord, Fact, Figure, Person
+from peacefacts.records import Document, ErrorRecord, Fact, Figure, Person, WarningRecord
 
 jsonschema = pytest.importorskip("jsonschema")
 referencing = pytest.importorskip("referencing")
 
 SCHEMA_DIR = ROOT / "docs" / "schema"
-VERSION = 1
-RECORD_TYPES = ("document", "fact", "person", "error")
+VERSION = 2
+RECORD_TYPES = ("document", "fact", "person", "error", "warning")
 
 
 def _schema(name: str) -> dict:
@@ -51,7 +51,10 @@ def _errors(validator, instance) -> list[str]:
 
 def test_schema_files_are_valid_versioned_schemas():
     names = sorted(p.name for p in SCHEMA_DIR.glob("*.json"))
-    assert names == [f"{n}.schema.json" for n in ("document", "error", "fact", "person", "reconciliation", "record", "verify")]
+    assert names == [
+        f"{n}.schema.json"
+        for n in ("document", "error", "fact", "person", "reconciliation", "record", "verify", "warning")
+    ]
     for name in names:
         schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
         jsonschema.Draft202012Validator.check_schema(schema)
@@ -67,13 +70,15 @@ def test_schema_files_are_valid_versioned_schemas():
         ("fact", Fact(doc="d", subject="UN", metric="personnel_deployed", figure=Figure.exact(1))),
         ("person", Person(doc="d", name="Atul Khare")),
         ("error", ErrorRecord(doc="d", error="empty document")),
+        ("warning", WarningRecord(doc="d", warning="dropped", kind="value_above_ceiling", stage="facts")),
     ],
 )
 def test_schema_properties_are_the_converters_keys(kind, record):
     """Same names, same order: the schema is the contract, the converter writes it."""
     schema = _schema(kind)
     assert list(schema["properties"]) == list(to_record(record))
-    assert schema["required"] == list(to_record(record))
+    # "stage" came after version 1 of the error record: readers accept records without it
+    assert schema["required"] == [k for k in to_record(record) if (kind, k) != ("error", "stage")]
     assert schema["additionalProperties"] is False
 
 
@@ -85,7 +90,7 @@ def test_schema_every_extract_record_of_the_seeds_validates(seed_results, valida
             assert _errors(validators[row["type"]], row) == [], row
             assert _errors(validators["record"], row) == [], row
             counts[row["type"]] += 1
-    assert counts == {"document": 5, "fact": 17, "person": 17, "error": 0}
+    assert counts == {"document": 5, "fact": 17, "person": 17, "error": 0, "warning": 0}
 
 
 def test_schema_cli_extract_output_validates(shared_model, capsys, validators):

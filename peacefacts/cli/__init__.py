@@ -10,8 +10,9 @@ import importlib
 import os
 import sys
 
+from peacefacts.cli import console
 from peacefacts.cli.app import app
-from peacefacts.errors import PeacefactsError
+from peacefacts.errors import OutputError, PeacefactsError, SchemaError
 
 __all__ = ["app", "main"]
 
@@ -21,7 +22,12 @@ for _name in _COMMAND_MODULES:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; returns the exit status (also used by the console script)."""
+    """Run the CLI; returns the exit status (also used by the console script).
+
+    Exit status: 0 all read; 1 some documents (or saved records) failed, or the output could not
+    be written; 2 a usage error (bad option, unknown model, missing dependency); 70 a bug.
+    """
+    console.configure(0)  # the app callback sets the verbosity asked for
     try:
         # standalone_mode=False: click returns a command's exit code instead of exiting
         code = app(args=argv, prog_name="peacefacts", standalone_mode=False)
@@ -31,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         return code if isinstance(code, int) else (0 if code is None else 1)
     except PeacefactsError as exc:
         print(f"peacefacts: error: {exc}", file=sys.stderr)
-        return 2
+        # bad data (saved records, a full disk) is a failure of the run; the rest is usage
+        return 1 if isinstance(exc, (SchemaError, OutputError)) else 2
     except KeyboardInterrupt:
         print("peacefacts: interrupted", file=sys.stderr)
         return 130

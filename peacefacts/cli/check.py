@@ -14,13 +14,21 @@ a starting point to check by hand.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from peacefacts.cli.app import app
+from peacefacts.cli.console import logger
+from peacefacts.cli.options import (
+    DEFAULT_MAX_BYTES_TEXT,
+    EncodingOption,
+    MaxBytesOption,
+    OnError,
+    OnErrorOption,
+    read_options,
+)
 from peacefacts.errors import InputError
 
 __all__ = ["check_command"]
@@ -39,17 +47,22 @@ def check_command(
     init: Annotated[
         bool, typer.Option("--init", help="Write KNOWN.toml from the current extraction (never overwrites).")
     ] = False,
+    on_error: OnErrorOption = OnError.skip,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES_TEXT,
+    encoding: EncodingOption = None,
 ) -> None:
     """Compare extracted figures with a known-figures file; exit 1 on any drift."""
     from peacefacts.cli.common import gather_items
     from peacefacts.known import check_figures, dump_known, load_known
 
+    read = read_options(max_bytes, encoding, on_error)
+
     if init:
         if known.exists():
             raise InputError(f"--init: {known} exists; remove it or choose another name")
-        items, failed = gather_items(list(paths or []), facts)
+        items, failed = gather_items(list(paths or []), facts, read=read)
         known.write_text(dump_known(items), encoding="utf-8")
-        print(f"peacefacts: wrote {known}; check every figure by hand before trusting it", file=sys.stderr)
+        logger.warning("wrote %s; check every figure by hand before trusting it", known)
         raise typer.Exit(1 if failed else 0)
 
     table = load_known(known)
@@ -58,17 +71,16 @@ def check_command(
         if not table.inputs:
             raise InputError(f"nothing to check: give PATHs or --facts, or list `inputs` in {known}")
         paths = list(table.inputs)
-    items, failed = gather_items(paths, facts)
+    items, failed = gather_items(paths, facts, read=read)
     mismatches = check_figures(items, table)
     for mismatch in mismatches:
         print(mismatch)
     counts = {kind: sum(1 for m in mismatches if m.kind == kind) for kind in ("changed", "missing", "unexpected")}
     verdict = "drift" if mismatches else "ok"
-    print(
-        f"peacefacts: check {known}: {verdict}: {len(table.figures)} known figure(s) in "
-        f"{len(table.documents)} document(s); {counts['changed']} changed, {counts['missing']} missing, "
-        f"{counts['unexpected']} unexpected",
-        file=sys.stderr,
+    logger.info(
+        "check %s: %s: %d known figure(s) in %d document(s); %d changed, %d missing, %d unexpected",
+        known, verdict, len(table.figures), len(table.documents),
+        counts["changed"], counts["missing"], counts["unexpected"],
     )
     if mismatches or failed:
         raise typer.Exit(1)

@@ -8,28 +8,24 @@ dispatches here.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from peacefacts.cli.common import report_error, run_extraction
+from peacefacts.cli.common import run_extraction
+from peacefacts.cli.console import logger, report_error
+from peacefacts.cli.options import ReadOptions
 from peacefacts.errors import InputError
 
-__all__ = ["wants_parquet", "extract_to_parquet", "extract_with_dask"]
-
-
-def wants_parquet(fmt_value: str | None, output: Optional[Path]) -> bool:
-    """Parquet output: ``--format parquet``, or ``-o`` naming a ``.parquet`` file."""
-    return fmt_value == "parquet" or (output is not None and output.suffix.lower() == ".parquet")
+__all__ = ["extract_to_parquet", "extract_with_dask"]
 
 
 def _check(output: Optional[Path], resume: bool) -> bool:
     """Validate the options; returns whether the output is a single file."""
     if output is None or str(output) == "-":
         raise InputError("Parquet output needs -o DIR (a dataset) or -o FILE.parquet (facts only)")
-    single = output.suffix.lower() == ".parquet"
+    single = output.suffix.lower() in (".parquet", ".pq")
     if single and resume:
         raise InputError("--resume needs a dataset directory (-o DIR --format parquet), not one .parquet file")
     return single
@@ -46,6 +42,7 @@ def extract_to_parquet(
     batch_size: int,
     people: bool,
     model: Optional[str],
+    read: ReadOptions = ReadOptions(),
 ) -> None:
     """Extract PATHs into a Parquet dataset (or a facts file), a chunk at a time."""
     from peacefacts.dataset import DatasetWriter, FactsFileWriter
@@ -68,6 +65,7 @@ def extract_to_parquet(
             batch_size=batch_size,
             people=people,
             model=model,
+            read=read,
             skip=skipped,
         ):
             n_docs += 1
@@ -78,7 +76,7 @@ def extract_to_parquet(
                 n_facts += len(item.facts)
             writer.write(item)
     resumed = f"; {len(skipped)} already in {output}" if skipped else ""
-    print(f"peacefacts: {n_docs} document(s), {n_facts} fact(s), {n_failed} failed{resumed}", file=sys.stderr)
+    logger.info("%d document(s), %d fact(s), %d failed%s", n_docs, n_facts, n_failed, resumed)
     if n_failed:
         raise typer.Exit(1)
 
@@ -108,10 +106,9 @@ def extract_with_dask(
         people=people,
         model=model,
     )
-    print(
-        f"peacefacts: {summary.documents} document(s), {summary.facts} fact(s), {summary.failed} failed "
-        f"in {summary.partitions} partition(s) on {summary.scheduler}",
-        file=sys.stderr,
+    logger.info(
+        "%d document(s), %d fact(s), %d failed in %d partition(s) on %s",
+        summary.documents, summary.facts, summary.failed, summary.partitions, summary.scheduler,
     )
     if summary.failed:
         raise typer.Exit(1)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,6 +19,17 @@ import typer
 
 from peacefacts.cli.app import app
 from peacefacts.cli.common import gather_items, write_text
+from peacefacts.cli.console import logger
+from peacefacts.cli.options import (
+    DEFAULT_MAX_BYTES_TEXT,
+    SUFFIXES,
+    EncodingOption,
+    MaxBytesOption,
+    OnError,
+    OnErrorOption,
+    output_format,
+    read_options,
+)
 
 __all__ = ["people_command", "PeopleFormat", "CSV_COLUMNS", "render_people"]
 
@@ -100,22 +110,31 @@ def people_command(
         Path | None,
         typer.Option("--facts", help="A JSONL file written by `peacefacts extract` (read instead of extracting)."),
     ] = None,
-    fmt: Annotated[PeopleFormat, typer.Option("--format", "-f", help="Output format.")] = PeopleFormat.jsonl,
+    fmt: Annotated[
+        PeopleFormat | None,
+        typer.Option("--format", "-f", help="Output format [default: from -o's suffix, else jsonl]."),
+    ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     published: Annotated[
         str | None,
         typer.Option("--published", help="Publication date (YYYY[-MM[-DD]]) for documents that carry none."),
     ] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline name or path.")] = None,
+    on_error: OnErrorOption = OnError.skip,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES_TEXT,
+    encoding: EncodingOption = None,
 ) -> None:
     """People across documents: every role they held, when, and in which documents."""
     from peacefacts.people_index import build_people_index
     from peacefacts.records import ErrorRecord
 
-    gathered, failed = gather_items(list(paths or []), facts, people=True, published=published, model=model)
+    chosen = output_format(output, fmt, PeopleFormat, SUFFIXES, PeopleFormat.jsonl)
+    gathered, failed = gather_items(
+        list(paths or []), facts, people=True, published=published, model=model,
+        read=read_options(max_bytes, encoding, on_error),
+    )
     index = build_people_index([item for item in gathered if not isinstance(item, ErrorRecord)])
-    write_text(render_people(index.to_records(), fmt), output)
-    print(f"peacefacts: {len(index)} person(s)" + (f", {failed} document(s) failed" if failed else ""),
-          file=sys.stderr)
+    write_text(render_people(index.to_records(), chosen), output)
+    logger.info("%d person(s)%s", len(index), f", {failed} document(s) failed" if failed else "")
     if failed:
         raise typer.Exit(1)

@@ -9,7 +9,6 @@ reconciled, then one subject and metric is drawn as a timeline across sources (s
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +16,15 @@ import typer
 
 from peacefacts.cli.app import app
 from peacefacts.cli.common import gather_items
+from peacefacts.cli.console import logger
+from peacefacts.cli.options import (
+    DEFAULT_MAX_BYTES_TEXT,
+    EncodingOption,
+    MaxBytesOption,
+    OnError,
+    OnErrorOption,
+    read_options,
+)
 from peacefacts.errors import InputError
 
 __all__ = ["plot_command"]
@@ -36,6 +44,9 @@ def plot_command(
     policy: Annotated[str, typer.Option("--policy", help="Preferred point: latest or conservative.")] = "latest",
     title: Annotated[str | None, typer.Option("--title", help="Replace the default title.")] = None,
     dpi: Annotated[int, typer.Option("--dpi", min=50, max=600, help="Resolution of raster images.")] = 150,
+    on_error: OnErrorOption = OnError.skip,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES_TEXT,
+    encoding: EncodingOption = None,
     official: Annotated[
         bool, typer.Option("--official", help="Draw the UN's own count (official tables) behind the points.")
     ] = False,
@@ -55,12 +66,13 @@ def plot_command(
         raise InputError(f"--policy {policy!r}: expected latest or conservative")
     if output.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise InputError(f"-o {output}: the file name must end in .png, .svg or .pdf")
+    read = read_options(max_bytes, encoding, on_error)
     tables = None
     if official or official_dir is not None:
         from peacefacts.official.build import load_official
 
         tables = load_official(official_dir)  # a wrong directory fails before any extraction
-    items, failed = gather_items(list(paths or []), facts)
+    items, failed = gather_items(list(paths or []), facts, read=read)
 
     from peacefacts.io.gather import gather_results
     from peacefacts.plot import save_timeline, timeline_points
@@ -77,10 +89,9 @@ def plot_command(
     except OSError as exc:
         raise InputError(f"cannot write {output}: {exc.strerror}") from exc
     dated = sum(1 for p in points if p.as_of is not None)
-    print(
-        f"peacefacts: {output}: {len(points)} figure(s) of {subject} {metric} "
-        f"({dated} dated, {len(points) - dated} undated)",
-        file=sys.stderr,
+    logger.info(
+        "%s: %d figure(s) of %s %s (%d dated, %d undated)",
+        output, len(points), subject, metric, dated, len(points) - dated,
     )
     if failed:
         raise typer.Exit(1)

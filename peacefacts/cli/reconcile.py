@@ -7,7 +7,6 @@ reconciliation goes to stdout (or ``-o FILE``); counts and per-document errors g
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -16,6 +15,18 @@ import typer
 
 from peacefacts.cli.app import app
 from peacefacts.cli.common import gather_items, open_output
+from peacefacts.cli.console import logger
+from peacefacts.cli.options import (
+    DEFAULT_MAX_BYTES_TEXT,
+    SUFFIXES,
+    EncodingOption,
+    MaxBytesOption,
+    OnError,
+    OnErrorOption,
+    output_format,
+    read_options,
+)
+from peacefacts.errors import OutputError
 
 __all__ = ["reconcile_command", "ReconcileFormat", "PolicyChoice"]
 
@@ -44,11 +55,17 @@ def reconcile_command(
         Path | None,
         typer.Option("--facts", help="An extract JSONL file (from `peacefacts extract`), or - for stdin."),
     ] = None,
-    fmt: Annotated[ReconcileFormat, typer.Option("--format", "-f", help="Output format.")] = ReconcileFormat.json,
+    fmt: Annotated[
+        ReconcileFormat | None,
+        typer.Option("--format", "-f", help="Output format [default: from -o's suffix, else json]."),
+    ] = None,
     policy: Annotated[
         PolicyChoice, typer.Option("--policy", help="Which figure of a series is preferred.")
     ] = PolicyChoice.latest,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    on_error: OnErrorOption = OnError.skip,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES_TEXT,
+    encoding: EncodingOption = None,
     official: Annotated[
         bool, typer.Option("--official", help="Add the official tables' value to each checkable group, as arbiter.")
     ] = False,
@@ -59,26 +76,32 @@ def reconcile_command(
     """Group figures from many documents, order them in time and explain every disagreement."""
     from peacefacts.reconciler import Verdict, format_table, reconcile
 
+    chosen = output_format(output, fmt, ReconcileFormat, SUFFIXES, ReconcileFormat.json)
+    read = read_options(max_bytes, encoding, on_error)
     tables = None
     if official or official_dir is not None:
         from peacefacts.official.build import load_official
 
         tables = load_official(official_dir)  # a wrong directory fails before any extraction
-    items, failed = gather_items(list(paths or []), facts)
+    items, failed = gather_items(list(paths or []), facts, read=read)
     result = reconcile(items, policy=policy.value, official=tables)
     del items
     with open_output(output) as out:
-        if fmt is ReconcileFormat.json:
-            result.write_json(out)  # streamed: a record at a time, not one string of everything
-            out.write("\n")
-        else:
-            out.write(format_table(result))
-        out.flush()
+        try:
+            if chosen is ReconcileFormat.json:
+                result.write_json(out)  # streamed: a record at a time, not one string of everything
+                out.write("\n")
+            else:
+                out.write(format_table(result))
+            out.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(f"cannot write {output or 'stdout'}: {exc.strerror or exc}") from exc
     counts = result.verdict_counts()
-    print(
-        f"peacefacts: {len(result.groups)} group(s), {sum(counts.values())} pair(s), "
-        f"{sum(counts.values()) - counts[Verdict.AGREE]} disagreement(s), {len(result.copies)} copy pair(s)",
-        file=sys.stderr,
+    logger.info(
+        "%d group(s), %d pair(s), %d disagreement(s), %d copy pair(s)",
+        len(result.groups), sum(counts.values()), sum(counts.values()) - counts[Verdict.AGREE], len(result.copies),
     )
     if failed:
         raise typer.Exit(1)

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import csv
 import json
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -30,6 +29,17 @@ import typer
 
 from peacefacts.cli.app import app
 from peacefacts.cli.common import gather_items, open_output
+from peacefacts.cli.console import logger
+from peacefacts.cli.options import (
+    DEFAULT_MAX_BYTES_TEXT,
+    SUFFIXES,
+    EncodingOption,
+    MaxBytesOption,
+    OnError,
+    OnErrorOption,
+    output_format,
+    read_options,
+)
 
 __all__ = ["verify_command", "VerifyFormat"]
 
@@ -52,7 +62,10 @@ def verify_command(
         Path | None,
         typer.Option("--facts", help="An extract JSONL file (from `peacefacts extract`), or - for stdin."),
     ] = None,
-    fmt: Annotated[VerifyFormat, typer.Option("--format", "-f", help="Output format.")] = VerifyFormat.jsonl,
+    fmt: Annotated[
+        VerifyFormat | None,
+        typer.Option("--format", "-f", help="Output format [default: from -o's suffix, else jsonl]."),
+    ] = None,
     official_dir: Annotated[
         Path | None,
         typer.Option("--official-dir", help="A newer download of the official tables (or a built bundle)."),
@@ -72,19 +85,24 @@ def verify_command(
         typer.Option("--published", help="Publication date (YYYY[-MM[-DD]]) for documents that carry none."),
     ] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline name or path.")] = None,
+    on_error: OnErrorOption = OnError.skip,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES_TEXT,
+    encoding: EncodingOption = None,
 ) -> None:
     """Check every figure against the UN's own tables; measure each publisher's offset."""
     from peacefacts.official import Tolerance, load_official, verify
     from peacefacts.official.report import CSV_COLUMNS, OFFSET_CSV_COLUMNS, csv_row, format_report
 
+    chosen = output_format(output, fmt, VerifyFormat, SUFFIXES, VerifyFormat.jsonl)
+    read = read_options(max_bytes, encoding, on_error)
     # the tables first: a wrong --official-dir fails before any model is loaded
     tables = load_official(official_dir)
-    items, failed = gather_items(list(paths or []), facts, published=published, model=model)
+    items, failed = gather_items(list(paths or []), facts, published=published, model=model, read=read)
     report = verify(items, official=tables, tolerance=Tolerance(absolute=near_absolute, relative=near_relative))
     with open_output(output) as out:
-        if fmt is VerifyFormat.table:
+        if chosen is VerifyFormat.table:
             out.write(format_report(report))
-        elif fmt is VerifyFormat.csv:
+        elif chosen is VerifyFormat.csv:
             writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
             writer.writeheader()
             writer.writerows(csv_row(v) for v in report.verifications)
@@ -99,8 +117,8 @@ def verify_command(
             writer.writerows({k: ("" if v is None else v) for k, v in o.to_dict().items() if k != "type"}
                              for o in report.offsets)
     for prov in tables.provenance:
-        print(f"peacefacts: {prov.describe()}", file=sys.stderr)
-    print(f"peacefacts: {report.summary()}; {len(report.offsets)} offset(s)"
-          + (f", {failed} document(s) failed" if failed else ""), file=sys.stderr)
+        logger.info("%s", prov.describe())
+    logger.info("%s; %d offset(s)%s", report.summary(), len(report.offsets),
+                f", {failed} document(s) failed" if failed else "")
     if failed:
         raise typer.Exit(1)

@@ -100,7 +100,7 @@ _FOOTER_RE = re.compile(
     r")$"
 )
 _LIST_RE = re.compile(r"^[-–—•·*▪►»◦‣]\s*\S")
-_AGO_RE = re.compile(r"\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$", re.I)
+_AGO_RE = re.compile(r"(?<!\d)\d{1,4}\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$", re.I)
 _CAPTION_RE = re.compile(
     r"[\[(](?:[^\])]*/)?\s*(?:photos?|file photo|images?|pictures?|pic|credit)\b[^\])]*[\])]"
     r"|\((?:PID|AFP|AP|Reuters|Xinhua|ANTARA[^)]*|APP|PTI|IANS|EPA|Getty Images)\)"

@@ -12,10 +12,13 @@ import datetime as _dt
 import re
 from typing import Any
 
+import attrs
+
 from peacefacts.errors import InputError
 from peacefacts.ingest.blocks import split_blocks
 from peacefacts.ingest.datelines import parse_date
-from peacefacts.records import Block, Document, PartialDate, PublishedSource
+from peacefacts.ingest.markup import DEEP_HTML_LEVELS, load_tree, page_text, tree_depth
+from peacefacts.records import Block, Document, PartialDate, PublishedSource, WarningRecord
 
 __all__ = ["document_from_text", "document_from_html", "parse_header", "coerce_published", "looks_like_html"]
 
@@ -89,9 +92,14 @@ def coerce_published(value: DateLike, *, what: str = '"published"') -> PartialDa
     raise InputError(f"{what} is not a date (YYYY[-MM[-DD]]): {value!r}")
 
 
+def _header_date_given(value: str | None) -> bool:
+    return bool(value) and value.lower() not in ("unknown", "none", "null", "-")  # type: ignore[union-attr]
+
+
 def _header_date(value: str | None) -> PartialDate | None:
-    if not value or value.lower() in ("unknown", "none", "null", "-"):
+    if not _header_date_given(value):
         return None
+    assert value is not None
     try:
         return coerce_published(value)
     except InputError:
@@ -146,7 +154,19 @@ def build_text_document(
     """
     meta, body_start = parse_header(text)
     url = url or meta.get("source") or meta.get("url") or None
-    given = coerce_published(published) or _header_date(meta.get("published"))
+    given = coerce_published(published)
+    warnings: tuple[WarningRecord, ...] = ()
+    if given is None:
+        given = _header_date(meta.get("published"))
+        if given is None and _header_date_given(meta.get("published")):
+            warnings = (
+                WarningRecord(
+                    doc=doc_id,
+                    warning=f'"# published:" header is not a date: {meta["published"][:40]!r}; read without it',
+                    kind="invalid_published",
+                    stage="read",
+                ),
+            )
     blocks = split_blocks(
         text,
         body_start,
@@ -156,7 +176,7 @@ def build_text_document(
         fallback=default_published,
     )
     given = given or default_published
-    return _document(
+    document = _document(
         text,
         blocks,
         doc_id=doc_id,
@@ -166,6 +186,7 @@ def build_text_document(
         fallback_source=PublishedSource.GIVEN,
         source_path=source_path,
     )
+    return attrs.evolve(document, warnings=warnings) if warnings else document
 
 
 def document_from_text(
@@ -232,28 +253,33 @@ def build_html_document(
 ) -> Document:
     """:func:`document_from_html` with a fallback date for pages that carry none of their own."""
     import trafilatura
-    from trafilatura.utils import load_html
 
-    tree = load_html(html)
+    tree = load_tree(html)
     if tree is None:
         raise InputError("not parseable as HTML")
-    extracted = trafilatura.bare_extraction(
-        tree,
-        url=url,  # metadata only; trafilatura never fetches in bare_extraction
-        include_comments=False,  # comment threads are full of unrelated numbers
-        with_metadata=True,
-        date_extraction_params={"extensive_search": False, "original_date": True, "max_date": "2099-12-31"},
-    )
-    text = getattr(extracted, "text", None) or ""  # a trafilatura Document, or None
-    meta_title = getattr(extracted, "title", None)
+    text, meta_title = "", None
+    if tree_depth(tree) <= DEEP_HTML_LEVELS:
+        extracted = trafilatura.bare_extraction(
+            tree,
+            url=url,  # metadata only; trafilatura never fetches in bare_extraction
+            include_comments=False,  # comment threads are full of unrelated numbers
+            with_metadata=True,
+            date_extraction_params={"extensive_search": False, "original_date": True, "max_date": "2099-12-31"},
+        )
+        text = getattr(extracted, "text", None) or ""  # a trafilatura Document, or None
+        meta_title = getattr(extracted, "title", None)
+        if not text.strip():
+            text = trafilatura.html2txt(load_tree(html)) or ""  # no article found: keep the page text
     if not text.strip():
-        text = trafilatura.html2txt(load_html(html)) or ""  # no article found: keep the page text
+        # nested too deeply for a tree (or no text in it): read the page as a stream of events
+        text, page_title = page_text(html)
+        meta_title = meta_title or page_title
     if not text.strip():
         raise InputError("no text found in HTML")
     given = coerce_published(published)
     source = PublishedSource.GIVEN
     if given is None:
-        given, source = _html_date(load_html(html), url), PublishedSource.HTML
+        given, source = _html_date(load_tree(html), url), PublishedSource.HTML
     blocks = split_blocks(
         text, url=url, published=given, published_source=source, title=meta_title, fallback=default_published
     )

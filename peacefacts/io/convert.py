@@ -20,6 +20,7 @@ from typing import Any, Union
 import cattrs
 
 from peacefacts.errors import SchemaError
+from peacefacts.io.validate import check_record
 from peacefacts.records import (
     AsOfSource,
     Block,
@@ -33,11 +34,12 @@ from peacefacts.records import (
     Person,
     PublishedSource,
     Qualifier,
+    WarningRecord,
 )
 
 __all__ = ["converter", "to_record", "from_record", "OutputRecord"]
 
-OutputRecord = Union[Document, Fact, Person, ErrorRecord]
+OutputRecord = Union[Document, Fact, Person, ErrorRecord, WarningRecord]
 
 converter = cattrs.Converter()
 converter.register_unstructure_hook(PartialDate, str)
@@ -145,7 +147,12 @@ def _unstructure_person(person: Person) -> dict[str, Any]:
 
 
 def _unstructure_error(err: ErrorRecord) -> dict[str, Any]:
-    return {"type": "error", "doc": err.doc, "error": err.error, "kind": err.kind}
+    return {"type": "error", "doc": err.doc, "error": err.error, "kind": err.kind, "stage": err.stage}
+
+
+def _unstructure_warning(warning: WarningRecord) -> dict[str, Any]:
+    return {"type": "warning", "doc": warning.doc, "warning": warning.warning, "kind": warning.kind,
+            "stage": warning.stage}
 
 
 converter.register_unstructure_hook(Fact, _unstructure_fact)
@@ -154,8 +161,11 @@ converter.register_unstructure_hook(Document, _unstructure_document)
 converter.register_structure_hook(Document, _structure_document)
 converter.register_unstructure_hook(Person, _unstructure_person)
 converter.register_unstructure_hook(ErrorRecord, _unstructure_error)
+converter.register_unstructure_hook(WarningRecord, _unstructure_warning)
 
-_TYPES: dict[str, type] = {"document": Document, "fact": Fact, "person": Person, "error": ErrorRecord}
+_TYPES: dict[str, type] = {
+    "document": Document, "fact": Fact, "person": Person, "error": ErrorRecord, "warning": WarningRecord,
+}
 
 
 def to_record(obj: OutputRecord) -> dict[str, Any]:
@@ -167,16 +177,22 @@ def to_record(obj: OutputRecord) -> dict[str, Any]:
 def from_record(row: dict[str, Any]) -> OutputRecord:
     """Turn a JSON dict (as written by :func:`to_record`) back into a record.
 
+    The dict is checked first (:func:`peacefacts.io.validate.check_record`): types, enums,
+    values within :data:`~peacefacts.records.MAX_FACT_VALUE`, bounds around the value, dates
+    that exist.
+
     Raises:
-        SchemaError: the dict has no known ``type`` or lacks required fields.
+        SchemaError: the dict is not a valid record; the message names the field.
     """
-    kind = row.get("type", "fact")
-    target = _TYPES.get(kind)
-    if target is None:
-        raise SchemaError(f"unknown record type {kind!r}")
+    kind = check_record(row)
+    target = _TYPES[kind]
     data = {k: v for k, v in row.items() if k != "type"}
     try:
-        record: OutputRecord = converter.structure(data if target in (Person, ErrorRecord) else row, target)
+        record: OutputRecord = converter.structure(data if target in _PLAIN else row, target)
         return record
     except (KeyError, TypeError, ValueError, cattrs.errors.BaseValidationError) as exc:
         raise SchemaError(f"invalid {kind} record: {exc}") from exc
+
+
+# records whose JSON fields are exactly their attributes
+_PLAIN = (Person, ErrorRecord, WarningRecord)

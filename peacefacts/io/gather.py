@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from peacefacts.io.convert import from_record
-from peacefacts.records import Document, ErrorRecord, ExtractionResult, Fact, Person
+from peacefacts.records import Document, ErrorRecord, ExtractionResult, Fact, Person, WarningRecord
 
 __all__ = ["gather_results"]
 
@@ -20,7 +20,7 @@ def gather_results(items: Iterable[Any]) -> tuple[list[ExtractionResult], list[E
     """Group extraction results and loose records into one :class:`ExtractionResult` per document.
 
     Accepts what :meth:`Extractor.extract_many` yields, what
-    :func:`peacefacts.io.jsonl.read_records` returns (documents, facts, people, errors) and the
+    :func:`peacefacts.io.jsonl.read_records` returns (documents, warnings, facts, people, errors) and the
     JSON dicts of either, mixed freely. Facts and people whose document record is missing get a
     placeholder :class:`Document` with no text. Documents keep their first-seen order.
 
@@ -42,12 +42,13 @@ def gather_results(items: Iterable[Any]) -> tuple[list[ExtractionResult], list[E
         >>> [(r.doc_id, [f.value for f in r.facts]) for r in results], [e.doc for e in errors]
         ([('a', [800])], ['b'])
     """
-    if isinstance(items, (ExtractionResult, ErrorRecord, Document, Fact, Person, dict)):
+    if isinstance(items, (ExtractionResult, ErrorRecord, WarningRecord, Document, Fact, Person, dict)):
         items = [items]
     order: list[str] = []
     documents: dict[str, Document] = {}
     facts: dict[str, list[Fact]] = {}
     people: dict[str, list[Person]] = {}
+    warnings: dict[str, list[WarningRecord]] = {}
     errors: list[ErrorRecord] = []
 
     def seen(doc_id: str) -> None:
@@ -55,6 +56,7 @@ def gather_results(items: Iterable[Any]) -> tuple[list[ExtractionResult], list[E
             order.append(doc_id)
             facts[doc_id] = []
             people[doc_id] = []
+            warnings[doc_id] = []
 
     for item in items:
         record = from_record(item) if isinstance(item, dict) else item
@@ -63,6 +65,7 @@ def gather_results(items: Iterable[Any]) -> tuple[list[ExtractionResult], list[E
             documents[record.doc_id] = record.document
             facts[record.doc_id].extend(record.facts)
             people[record.doc_id].extend(record.people)
+            warnings[record.doc_id].extend(record.warnings)
         elif isinstance(record, Document):
             seen(record.id)
             documents[record.id] = record
@@ -72,6 +75,9 @@ def gather_results(items: Iterable[Any]) -> tuple[list[ExtractionResult], list[E
         elif isinstance(record, Person):
             seen(record.doc)
             people[record.doc].append(record)
+        elif isinstance(record, WarningRecord):
+            seen(record.doc)
+            warnings[record.doc].append(record)
         elif isinstance(record, ErrorRecord):
             errors.append(record)
         else:
@@ -81,6 +87,7 @@ def gather_results(items: Iterable[Any]) -> tuple[list[ExtractionResult], list[E
             document=documents.get(doc_id) or Document(id=doc_id, text=""),
             facts=tuple(facts[doc_id]),
             people=tuple(people[doc_id]),
+            warnings=tuple(warnings[doc_id]),
         )
         for doc_id in order
     ]

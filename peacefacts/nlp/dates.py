@@ -148,7 +148,7 @@ _DATE_ATOM = re.compile(
    |(?P<my>(?:(?i:(?:the\s+)?(?:(?:very\s+)?(?:early|earlier|mid|middle|late|later|end|beginning|start)(?:\s+of\s+|\s*-\s*|\s+))))?{_MONTH},?\s+(?:of\s+)?{_YEAR})
    |(?P<year>(?:(?<![\w-])(?i:(?:the\s+)?(?:(?:very\s+)?(?:early|mid|late|end|beginning|start|middle|first\s+half|second\s+half)(?:\s+of\s+|\s*-\s*|\s+)))|(?<![\w$€£.,:/-])){_YEAR}(?:\s*[-\u2013]\s*(?:(?:1[89]|20)\d\d|\d\d)(?![\w]))?)
    |(?P<rel>(?i:(?:(?:earlier|early|later|late)\s+)?(?:last|this|next|the\s+previous|the\s+past|the\s+current)\s+{_REL_UNIT}\b
-          |yesterday|tomorrow|(?:{_NUM}|a|an)\s+(?:days?|weeks?|months?|years?|decades?)\s+ago\b)
+          |\byesterday|\btomorrow|(?:{_NUM}|\ban?)\s+(?:days?|weeks?|months?|years?|decades?)\s+ago\b)
           |(?i:last|this|next)\s+{_MONTH}|(?i:last|this|past|previous)\s+{_WEEKDAY}\b)
    |(?P<weekday>\b{_WEEKDAY}\b)
    |(?P<month>(?<![\w-]){_MONTH}(?!\s*,?\s*\d))
@@ -349,8 +349,8 @@ def resolve_date(phrase: str, base: BaseDate) -> PartialDate | None:
         True
     """
     text = _normalise(phrase)
-    if not text:
-        return None
+    if not text or _impossible_day(text):
+        return None  # dateparser reads "the 32nd of May" as May 1932
     base_pd = _to_partial(base)
     if base_pd is None:
         results = {_resolve_between(text, probe, probe) for probe in _PROBES}
@@ -368,10 +368,37 @@ class _Atom(NamedTuple):
     kind: str
 
 
+# A day number with a month name, in either order, to check that the day exists.
+_DAY_OF_MONTH = re.compile(
+    rf"(?<![\w-])(?P<d1>\d{{1,3}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_NAMES}|{_MONTH_NAMES.upper()})\b"
+    rf"|(?<![\w-])(?P<m2>{_MONTH_NAMES}|{_MONTH_NAMES.upper()})\.?\s+(?P<d2>\d{{1,3}})(?:st|nd|rd|th)?(?![\d:])",
+)
+_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+# what sits before a month name when its day was refused ("the 32nd of May", "32 May 2024")
+_REFUSED_DAY_BEFORE = re.compile(r"(?<![\w-])\d{1,3}(?:st|nd|rd|th)?\s+(?:of\s+)?\Z", _I)
+
+
+def _impossible_day(phrase: str) -> bool:
+    """Whether ``phrase`` gives a day its month does not have ("the 32nd of May",
+    "February 30, 2024", "29 February 2023"); 29 February without a year is allowed."""
+    m = _DAY_OF_MONTH.search(phrase)
+    if m is None:
+        return False
+    day = int(m.group("d1") or m.group("d2"))
+    month = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
+    y = _FOUR_DIGIT_YEAR.search(phrase, m.end())
+    year = int(y.group(1)) if y and 1 <= int(y.group(1)) <= 9999 else 2024  # a leap year: 29 February can be
+    return not 1 <= day <= calendar.monthrange(year, month)[1]
+
+
 def _date_atoms(text: str, start: int, end: int) -> list[_Atom]:
     atoms = []
     for m in _DATE_ATOM.finditer(text, start, end):
         kind = m.lastgroup or ""
+        if kind in ("dmy", "mdy", "dm") and _impossible_day(m.group(0)):
+            continue  # "February 30, 2024": no such day, so no date at all
+        if kind in ("month", "my") and _REFUSED_DAY_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+            continue  # "the 32nd of May": the day was refused, the month alone is not the date
         if kind == "year":
             s = m.start()
             core = re.search(_YEAR, m.group(0))

@@ -21,6 +21,15 @@ Conventions:
 * Numbers glued to letters are codes, not figures ("M-17", "COVID-19", "G20", "1990s").
 * All-digit dates ("2024-04-19", "19/04/2025") and clock times ("02:40 PM") are consumed and
   not reported; a day number beside a month name ("8 June", "June 8") is kind ``"date"``.
+* Grouping separators: commas (western and South Asian), spaces of every width, apostrophes
+  ("5'500"), zero-width characters beside a comma ("5,\u200b500"), and dots when there are two
+  or more ("1.234.567"). A single dot before three digits is a decimal point, except before a
+  word that counts people ("5.500 troops" is 5,500: nobody counts half a soldier).
+* A minus sign glued to the digits ("\u22125", "-5") makes kind ``"negative"``: never a count.
+* Years are never counts: four digits from 1900 to 2099 are kind ``"year"``, and so is any other
+  four-digit number after a date preposition ("As of 1066,") unless people are counted after it.
+* A run of more than :data:`MAX_DIGITS` digits is an identifier and is not reported. Every
+  pattern reads a bounded neighbourhood, so scanning is linear in the length of the text.
 
 Why one module of this size: the word tables, scale words, hedges and the scanner share one set
 of compiled patterns (a hedge is read by the same pass that reads its number); split apart, each
@@ -39,11 +48,12 @@ from typing import NamedTuple
 from peacefacts.records import Figure, Qualifier
 from peacefacts.vocab.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, alternation
 
-__all__ = ["FigureMatch", "find_figures", "parse_figure", "KINDS", "VALUE_KINDS"]
+__all__ = ["FigureMatch", "find_figures", "parse_figure", "KINDS", "VALUE_KINDS", "MAX_DIGITS", "NUMBER_PATTERN"]
 
 #: Every kind :func:`find_figures` can report.
 KINDS = frozenset(
-    {"cardinal", "year", "range", "ordinal", "percent", "money", "time", "duration", "quantity", "date", "label"}
+    {"cardinal", "year", "range", "ordinal", "percent", "money", "time", "duration", "quantity", "date", "label",
+     "negative"}
 )
 #: Kinds whose figure is a value a phrase can mean (what :func:`parse_figure` accepts).
 VALUE_KINDS = frozenset({"cardinal", "year", "range", "percent", "money", "duration", "quantity"})
@@ -104,15 +114,32 @@ _NUMBER_WORDS = {**_UNITS, **_TEENS, **_TENS, "hundred": 100, **_BIG, "dozen": 1
 _WORD = rf"(?:{_alt(_NUMBER_WORDS)})\b"
 _WORD_RUN = rf"\b{_WORD}(?:(?:\s*-\s*|\s+)(?:and\s+)?{_WORD})*"
 
+#: The longest run of digits read as a number (grouping separators not counted). A longer run is
+#: an identifier (an order number, a 400-digit id), never a figure, and is not reported; this
+#: also bounds the work per number, so scanning stays linear in the text.
+MAX_DIGITS = 15
+
+# zero-width characters that web pages leave inside numbers ("5,\u200b500")
+_ZW = "\u200b\u200c\u200d\u2060\ufeff"
+# spaces that group digits: space, no-break, figure, punctuation, thin, hair and narrow no-break
+_SPACE_SEP = "[ \u00a0\u2007\u2008\u2009\u200a\u202f]"
 _DIGITNUM = (
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"  # 235,000 (western)
+    rf"\d{{1,3}}(?:[{_ZW}]*,[{_ZW}]*\d{{3}})+(?:\.\d+)?(?![\d,]\d)"  # 235,000 (western)
     r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,]\d)"  # 1,63,887 (South Asian)
-    r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.]\d)"  # 10 490 (space grouping)
+    rf"|\d{{1,3}}(?:{_SPACE_SEP}\d{{3}})+(?![\d,.]\d)"  # 10 490 (space grouping)
     r"|\d{1,3},[ ]\d{3}(?![\d,.]\d)(?=[ ]+(?!and\b|or\b|to\b|of\b)[a-z])"  # "a total of 2, 341 personnel" (a stray space)
+    rf"|\d{{1,3}}(?:['\u2019][{_ZW}]*\d{{3}})+(?![\d'\u2019]\d)"  # 5'500 (apostrophe grouping)
+    r"|\d{1,3}(?:\.\d{3}){2,}(?![\d.]\d)"  # 1.234.567 (dots: European thousands)
     r"|\d+(?:\.\d+)?"
 )
-#: Regex source for "a number" (digits or number words); :mod:`peacefacts.nlp.dates` reuses it.
-NUMBER_PATTERN = rf"(?:\d+(?:[,.]\d+)*|(?i:{_WORD_RUN}))"
+#: Regex source for "a number" (digits or number words); :mod:`peacefacts.nlp.dates` reuses it
+#: inside larger patterns, so it is bounded: it only starts where a number starts (never inside
+#: a run of digits) and reads at most :data:`MAX_DIGITS` digits and nine number words. Unbounded,
+#: every position of a 4,000-digit id restarted the scan to its end (quadratic).
+NUMBER_PATTERN = (
+    rf"(?:(?<![\w.,])\d{{1,{MAX_DIGITS}}}(?:[,.]\d{{1,3}}){{0,5}}(?![,.]?\d)"
+    rf"|(?i:\b{_WORD}(?:(?:\s*-\s*|\s+)(?:and\s+)?{_WORD}){{0,8}}))"
+)
 
 _CURRENCY_PREFIX = r"(?:US\s?\$|A\$|C\$|HK\$|\$|€|£|¥|₹|Rs\.?|INR|PKR|USD|EUR|GBP|Tk\.?|Rp\.?|KSh)"
 _MONTH = rf"(?:{alternation(MONTH_NAMES + MONTH_ABBREVIATIONS)})\.?"
@@ -213,7 +240,20 @@ _FRACTION_AFTER = re.compile(
 )
 _FRACTION_BEFORE = re.compile(rf"(?:\b(?:{_alt(_UNITS)}|{_alt(_TEENS)}|{_alt(_TENS)}|a|an)|\d)\s*-\s*\Z|\b(?:{_alt(_UNITS)}|a|an)\s+\Z", _I)
 _CODE = re.compile(r"(?<!\d)[A-Za-z]-?\d|\d(?![eE][+-]?\d)[A-Za-z]")
-_GROUPING = re.compile(r"[,\s\u00a0\u2009\u202f]")
+_LONG_DIGITS = re.compile(rf"\d{{{MAX_DIGITS + 1}}}")
+_GROUPING = re.compile(rf"[,\s'\u2019{_ZW}]|\.\d{{3}}\.")
+_SEPARATORS = re.compile(rf"[,\s'\u2019{_ZW}]")
+# a single dot before exactly three digits: 5.5 in English, 5,500 in much of Europe
+_DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
+# signs glued to the digits: a count is never negative ("\u22125" is minus five, not five)
+_MINUS_SIGNS = frozenset("\u2212\ufe63\uff0d")
+# a four-digit number after these is a year ("As of 1066, ..."), unless people are counted after it
+_YEAR_PREPOSITION = re.compile(
+    r"(?<![\w])(?:as\s+(?:of|at|on)|since|until|till|by|from|in|during|before|after|circa|c\.|year|years"
+    r"|early|mid|late|end\s+of)\s*-?\s*\Z",
+    re.IGNORECASE,
+)
+_NEXT_WORD = re.compile(r"\s+(?:[\w-]+\s+)?([A-Za-z]+)")
 
 
 # --------------------------------------------------------------------------------------------
@@ -236,7 +276,9 @@ class _Atom:
 
 
 def _digits_value(raw: str) -> Decimal | None:
-    cleaned = re.sub(r"[,\s\u00a0\u2009\u202f]", "", raw)
+    cleaned = _SEPARATORS.sub("", raw)
+    if cleaned.count(".") > 1:  # "1.234.567": dots group thousands
+        cleaned = cleaned.replace(".", "")
     try:
         return Decimal(cleaned)
     except ArithmeticError:  # pragma: no cover - the regex only passes digits and one dot
@@ -349,6 +391,46 @@ def _word_atoms(text: str, start: int, end: int, region_start: int) -> list[_Ato
     return atoms
 
 
+def _signed(text: str, at: int, start: int) -> bool:
+    """Whether the digits at ``at`` carry a minus sign: a Unicode minus, or a hyphen that is
+    neither inside a word ("M-17") nor a range or dash after a number ("10-15", "--")."""
+    if at - 1 < start:
+        return False
+    sign = text[at - 1]
+    if sign in _MINUS_SIGNS:
+        return True
+    if sign != "-":
+        return False
+    before = text[at - 2] if at - 2 >= start else " "
+    return not (before.isalnum() or before in "-\u2013\u2014_")
+
+
+_HEAD_COUNT_NOUNS: frozenset[str] | None = None
+
+
+def _head_count_nouns() -> frozenset[str]:
+    global _HEAD_COUNT_NOUNS
+    if _HEAD_COUNT_NOUNS is None:
+        from peacefacts.vocab.text import read_table
+
+        _HEAD_COUNT_NOUNS = frozenset(row[0].lower() for row in read_table("head_count_nouns.tsv"))
+    return _HEAD_COUNT_NOUNS
+
+
+def _counts_people(text: str, pos: int, end: int) -> bool:
+    """Whether a word that counts people follows ``pos`` (next word, or the one after it:
+    "5.500 troops", "5.500 UN peacekeepers")."""
+    m = _NEXT_WORD.match(text, pos, end)
+    if m is None:
+        return False
+    nouns = _head_count_nouns()
+    if m.group(1).lower() in nouns:
+        return True
+    # the word right after the number, when the optional skipped word was itself the noun
+    first = re.match(r"\s+([A-Za-z]+)", text[pos : min(end, pos + 40)])
+    return bool(first and first.group(1).lower() in nouns)
+
+
 def _scan_atoms(text: str, start: int, end: int) -> list[_Atom]:
     atoms: list[_Atom] = []
     for m in _ATOM.finditer(text, start, end):
@@ -365,19 +447,24 @@ def _scan_atoms(text: str, start: int, end: int) -> list[_Atom]:
             ordinal = sum(_TENS.get(w, 0) + _ORDINAL_WORDS.get(w, 0) for w in word)
             atoms.append(_Atom(m.start(), m.end(), Decimal(ordinal), "ordinal"))
             continue
+        raw = m.group("mnum") if group == "money" else m.group(0)
+        if sum(c.isdigit() for c in raw) > MAX_DIGITS:
+            continue  # an identifier, not a number
         if group == "money":
             num_start, num_end = m.span("mnum")
             value = _digits_value(m.group("mnum"))
             atom = _Atom(m.start(), m.end(), value if value is not None else Decimal(0), "money")
             atom.num_start, atom.num_end = num_start, num_end
             atom.money = True
-            raw = m.group("mnum")
         else:
-            raw = m.group(0)
             value = _digits_value(raw)
             if value is None:  # pragma: no cover
                 continue
             atom = _Atom(m.start(), m.end(), value)
+            if _signed(text, m.start(), start):
+                atom.start -= 1
+                atom.value = -value
+                atom.kind = "negative"
         atom.grouped = _GROUPING.search(raw) is not None
         # glued letters: ordinal suffix, attached scale ("2bn") or a code ("20G", "1990s")
         pos = atom.num_end
@@ -406,11 +493,19 @@ def _scan_atoms(text: str, start: int, end: int) -> list[_Atom]:
 
 def _read_context(text: str, atom: _Atom, region_start: int, end: int) -> tuple[str | None, str | None]:
     """Extend ``atom`` with scale, unit and hedge words; return (prefix hedge, post hedge)."""
+    if atom.kind == "negative":
+        return None, None
     if atom.kind == "ordinal":
         if _MONTH_AFTER.match(text, atom.end, end) or _MONTH_BEFORE.search(text, max(region_start, atom.start - 16), atom.start):
             atom.kind = "date"
         return None, None
     pos = atom.num_end
+    if not atom.scaled and not atom.grouped and atom.kind == "cardinal":
+        digits = text[atom.num_start : atom.num_end]
+        if _DOT_THOUSANDS.fullmatch(digits) and _counts_people(text, atom.num_end, end):
+            # "5.500 troops": nobody counts half a soldier, so the dot groups thousands
+            atom.value = Decimal(digits.replace(".", ""))
+            atom.grouped = True
     if not atom.scaled:
         s = _SCALE_AFTER.match(text, pos, end)
         if s:
@@ -462,6 +557,14 @@ def _read_context(text: str, atom: _Atom, region_start: int, end: int) -> tuple[
             kind = "label"
         elif digits.isdigit() and len(digits) == 4 and 1900 <= int(digits) <= 2099:
             kind = "year"
+        elif (
+            digits.isdigit()
+            and len(digits) == 4
+            and 1000 <= int(digits) <= 2099
+            and _YEAR_PREPOSITION.search(text, window, atom.start)
+            and not _counts_people(text, atom.num_end, end)
+        ):
+            kind = "year"  # "As of 1066, ...": a year, however odd, is never a count
     atom.kind = kind
     if kind in ("date", "label", "time"):
         return None, None
@@ -501,6 +604,9 @@ _QUALIFIER = {
     "more": Qualifier.AT_LEAST,
     "less": Qualifier.AT_MOST,
 }
+
+# kinds read without hedges, units or ranges: their figure is the number alone
+_NO_CONTEXT_KINDS = frozenset({"date", "label", "time", "ordinal", "negative"})
 
 _RANGE_KINDS = frozenset({"cardinal", "percent", "money", "duration", "quantity"})
 
@@ -566,11 +672,11 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     while i < n:
         a = atoms[i]
         hedge, post = contexts[i]
-        if i + 1 < n and a.kind not in ("date", "label", "time", "ordinal") and post is None:
+        if i + 1 < n and a.kind not in _NO_CONTEXT_KINDS and post is None:
             b = atoms[i + 1]
             gap = text[a.end : b.start]
             joined = None
-            if b.kind not in ("date", "label", "time", "ordinal") and contexts[i + 1][0] is None:
+            if b.kind not in _NO_CONTEXT_KINDS and contexts[i + 1][0] is None:
                 if _AND_GAP.fullmatch(gap) and _BETWEEN.search(text, max(start, a.start - 12), a.start):
                     joined = _join_range(text, a, b, start, between=True)
                 elif _RANGE_GAP.fullmatch(gap) and not (
@@ -581,7 +687,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
                 out.append(joined)
                 i += 2
                 continue
-        if a.kind in ("date", "label", "time", "ordinal"):
+        if a.kind in _NO_CONTEXT_KINDS:
             figure = Figure.exact(_round(a.value), text=text[a.start : a.end])
         else:
             qualifier = _QUALIFIER[hedge] if hedge else (_QUALIFIER[post] if post in _QUALIFIER else Qualifier.EXACT)
@@ -617,8 +723,8 @@ def parse_figure(text: str) -> Figure | None:
     for match in matches:
         if match.kind in VALUE_KINDS:
             return match.figure
-    if matches or not any(c.isdigit() for c in text) or _CODE.search(text):
-        return None
+    if matches or not any(c.isdigit() for c in text) or _CODE.search(text) or _LONG_DIGITS.search(text):
+        return None  # no number, a code, or an identifier too long to be one
     if any(m.lastgroup in ("iso", "numdate", "clock", "slashed") for m in _ATOM.finditer(text)):
         return None  # a date, a clock time or "9/11": read and refused on purpose
     # Our regexes cover every form the news corpus uses; quantulum3 only sees digit forms they

@@ -1,21 +1,31 @@
-"""Lines first, then sentences: cheap, model-free segmentation with offsets.
+"""Lines first, then sentences: cheap, model-free segmentation with offsets, linear in the text.
 
 A sidebar of headlines must never become one sentence that joins "Six killed" to "peace
 missions", so every line break ends a sentence. Inside a line a rule splitter cuts at sentence
 punctuation followed by a capital, a digit or a quote, except after common abbreviations
 ("U.N.", "Lt.", "Dec."). Lines come from :func:`peacefacts.ingest.lines.split_lines` (re-exported
 here), which ingest uses to split pages into article blocks.
+
+Every step looks at a bounded neighbourhood of the text (never back to the start of the line),
+and a "sentence" is never longer than :data:`MAX_SENTENCE_CHARS`: a page with no sentence
+punctuation (a 2 MB one-line dump) is cut into windows at whitespace, so what reaches the parser
+is bounded whatever the input.
 """
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+import unicodedata
+from typing import Iterator, NamedTuple
 
 from peacefacts.ingest.lines import split_lines
 from peacefacts.vocab.calendar import MONTH_ABBREVIATIONS
 
-__all__ = ["Sentence", "split_sentences", "split_lines"]
+__all__ = ["MAX_SENTENCE_CHARS", "Sentence", "mask_symbols", "split_sentences", "split_lines"]
+
+#: The longest sentence returned. Real sentences in news text stay well below it (the longest in
+#: the development pages is 730 characters); longer runs are cut at whitespace into windows.
+MAX_SENTENCE_CHARS = 1000
 
 
 class Sentence(NamedTuple):
@@ -30,20 +40,39 @@ _ABBREVIATIONS = frozenset(
     inc ltd co corp jr sr prof rev gov sen rep vs etc approx est fig e.g i.e a.m p.m""".split()
 ) | {abbreviation.lower() for abbreviation in MONTH_ABBREVIATIONS}
 
-# sentence end: . ! ? (optionally closing quotes/brackets) + spaces + an opening that starts a sentence
-_BOUNDARY = re.compile(r"""([.!?]+)(["”’'\)\]]*)(\s+)(?=["“‘'(\[]?[A-Z0-9])""")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# sentence end: . ! ? (optionally closing quotes/brackets) + spaces + an opening that starts a
+# sentence. The lookbehind makes a run of dots one candidate, not one per dot.
+_BOUNDARY = re.compile(r"""(?<![.!?])([.!?]+)(["”’'\)\]]*)(\s+)(?=["“‘'(\[]?[A-Z0-9])""")
+# the word before a dot: letters and dots, read backwards at most this far (no abbreviation is longer)
+_WORD_REACH = 24
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
+_DOTTED_ANY_CASE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_STARTER_WORD = re.compile(r"[\"“‘']?([A-Za-z]+)")
 
 
-def _is_abbreviation(line: str, dot_at: int) -> bool:
-    match = _WORD_BEFORE.search(line, 0, dot_at)
-    if not match:
+def _word_before(text: str, line_start: int, dot_at: int) -> str:
+    """The run of letters and dots that ends at ``dot_at`` (at most :data:`_WORD_REACH` long),
+    starting with a letter; ``""`` when there is none."""
+    s = dot_at
+    floor = max(line_start, dot_at - _WORD_REACH)
+    while s > floor and text[s - 1] in _WORD_CHARS:
+        s -= 1
+    if s == floor and s > line_start and text[s - 1] in _WORD_CHARS:
+        return ""  # a longer run: no abbreviation is that long
+    while s < dot_at and text[s] == ".":
+        s += 1
+    return text[s:dot_at]
+
+
+def _is_abbreviation(word: str) -> bool:
+    lowered = word.lower().rstrip(".")
+    if not lowered:
         return False
-    word = match.group(1).lower().rstrip(".")
-    if word in _ABBREVIATIONS:
+    if lowered in _ABBREVIATIONS:
         return True
     # single capital initial ("J. Smith") or dotted acronym ("U.N.")
-    return len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return len(lowered) == 1 or bool(_DOTTED.fullmatch(lowered))
 
 
 # After a dotted acronym ("the U.N. According to …") these words still start a new sentence.
@@ -54,18 +83,40 @@ _STARTERS = frozenset(
 )
 
 
-def _is_acronym(line: str, dot_at: int) -> bool:
-    match = _WORD_BEFORE.search(line, 0, dot_at)
-    return bool(match and re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", match.group(1)))
-
-
-def _starts_sentence(line: str, at: int) -> bool:
-    word = re.match(r"[\"“‘']?([A-Za-z]+)", line[at:])
+def _starts_sentence(text: str, at: int) -> bool:
+    word = _STARTER_WORD.match(text, at)
     return bool(word and word.group(1)[0].isupper() and word.group(1).lower() in _STARTERS)
+
+
+def _windows(text: str, start: int, end: int) -> Iterator[Sentence]:
+    """``text[start:end]`` in pieces of at most :data:`MAX_SENTENCE_CHARS`, cut at whitespace.
+
+    A piece ends at the last whitespace of its window (or mid-word when a window holds none), so
+    a number and its noun are only separated when a sentence is longer than any real one.
+    """
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = limit
+        for i in range(limit, start + MAX_SENTENCE_CHARS // 2, -1):
+            if text[i].isspace():
+                cut = i
+                break
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start:
+            yield Sentence(start, piece_end)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield Sentence(start, end)
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
     """Split ``text[start:end]`` into sentences (lines first), as offsets into ``text``.
+
+    Linear in the length of the text; no sentence is longer than :data:`MAX_SENTENCE_CHARS`.
 
     >>> t = "Recent Stories\\nSix killed in Florida\\nPakistan sent 128 officers. They will join U.N. missions."
     >>> [t[s:e] for s, e in split_sentences(t)]
@@ -76,16 +127,49 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     """
     out: list[Sentence] = []
     for line_start, line_end in split_lines(text, start, end):
-        line = text[line_start:line_end]
-        cut = 0
-        for match in _BOUNDARY.finditer(line):
-            if match.group(1) == "." and _is_abbreviation(line, match.start(1)):
-                if not (_is_acronym(line, match.start(1)) and _starts_sentence(line, match.end(3))):
+        cut = line_start
+        for match in _BOUNDARY.finditer(text, line_start, line_end):
+            if match.group(1) == ".":
+                word = _word_before(text, line_start, match.start(1))
+                if _is_abbreviation(word) and not (
+                    _DOTTED_ANY_CASE.fullmatch(word) and _starts_sentence(text, match.end(3))
+                ):
                     continue
             sent_end = match.end(2)
             if sent_end > cut:
-                out.append(Sentence(line_start + cut, line_start + sent_end))
+                out.extend(_windows(text, cut, sent_end))
             cut = match.end(3)
-        if cut < len(line):
-            out.append(Sentence(line_start + cut, line_end))
+        if cut < line_end:
+            out.extend(_windows(text, cut, line_end))
     return out
+
+
+# Unicode categories that carry no words: symbols and emoji (So, and Sk outside ASCII: skin
+# tones), format characters (Cf: zero-width spaces and joiners, bidi marks), controls, private
+# use, unassigned code points and lone surrogates. Variation selectors and the keycap mark are
+# nonspacing marks that only decorate an emoji.
+_NO_WORD_CATEGORIES = frozenset({"So", "Sk", "Cf", "Cc", "Co", "Cn", "Cs"})
+_EMOJI_MARKS = frozenset(chr(c) for c in (*range(0xFE00, 0xFE10), 0x20E3))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _mask_char(match: re.Match[str]) -> str:
+    char = match.group(0)
+    if char in _EMOJI_MARKS or unicodedata.category(char) in _NO_WORD_CATEGORIES:
+        return " "
+    return char
+
+
+def mask_symbols(text: str) -> str:
+    """``text`` with emoji, symbols, zero-width and control characters replaced by spaces.
+
+    What the parser reads: "181 ✊🏽 peacekeepers" parses as "181 peacekeepers" would. Each
+    character becomes one space, so every offset into the result is an offset into ``text``.
+
+    >>> mask_symbols("lost 181\\u200b\\U0001F54A\\ufe0fpeacekeepers")
+    'lost 181   peacekeepers'
+    """
+    if text.isascii():
+        return _ASCII_CONTROL.sub(" ", text)
+    return _ASCII_CONTROL.sub(" ", _NON_ASCII.sub(_mask_char, text))

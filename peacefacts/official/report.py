@@ -36,7 +36,7 @@ from peacefacts.official.checks import (
     check_fact,
 )
 from peacefacts.official.tables import OfficialTables
-from peacefacts.records import Document, ErrorRecord, ExtractionResult, Fact, Person, Qualifier
+from peacefacts.records import Document, ErrorRecord, ExtractionResult, Fact, Person, Qualifier, WarningRecord
 
 __all__ = [
     "RECORD_TYPES", "OFFSET_BY", "OFFSET_QUALIFIERS", "OUTLIER_RELATIVE", "PublisherOffset", "VerifyReport", "verify", "publisher_offsets", "source_of",
@@ -219,7 +219,7 @@ class VerifyReport:
         return f"<VerifyReport {self.summary()}; {len(self.offsets)} offset(s)>"
 
 
-Input = Union[ExtractionResult, Fact, Document, Person, ErrorRecord, dict[str, Any]]
+Input = Union[ExtractionResult, Fact, Document, Person, ErrorRecord, WarningRecord, dict[str, Any]]
 
 
 def _collect(items: Iterable[Input]) -> tuple[list[Fact], dict[str, Document], list[ErrorRecord]]:
@@ -248,7 +248,7 @@ def _collect(items: Iterable[Input]) -> tuple[list[Fact], dict[str, Document], l
             documents.setdefault(item.id, item)
         elif isinstance(item, ErrorRecord):
             errors.append(item)
-        elif not isinstance(item, Person):
+        elif not isinstance(item, (Person, WarningRecord)):
             raise TypeError(f"verify() takes extraction results, facts or documents, not {type(item).__name__}")
     return facts, documents, errors
 

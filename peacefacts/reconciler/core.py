@@ -38,7 +38,15 @@ from peacefacts.reconciler.pairs import (
 )
 from peacefacts.reconciler.rules import DEFAULT_RULES, Rule, compile_rules
 from peacefacts.reconciler.series import plan_series
-from peacefacts.records import Document, ErrorRecord, ExtractionResult, Fact, Person, render_html
+from peacefacts.records import (
+    Document,
+    ErrorRecord,
+    ExtractionResult,
+    Fact,
+    Person,
+    WarningRecord,
+    render_html,
+)
 
 __all__ = [
     "Reconciliation",
@@ -54,7 +62,7 @@ __all__ = [
 
 #: What :func:`reconcile` accepts, mixed freely (as :func:`peacefacts.io.jsonl.read_records`
 #: returns them, or JSON dicts in that form). People and error records are ignored.
-Input = ExtractionResult | Fact | Document | Person | ErrorRecord | dict
+Input = ExtractionResult | Fact | Document | Person | ErrorRecord | WarningRecord | dict
 
 #: (subject key, metric, category class, scope key, window): what makes a group.
 GroupKey = tuple[str, str, str, str | None, str]
@@ -218,7 +226,7 @@ def _collect(items: Iterable[Any], documents: Iterable[Document]) -> tuple[list[
             facts.add(item)
         elif isinstance(item, Document):
             docs.setdefault(item.id, []).append(item)
-        elif isinstance(item, (Person, ErrorRecord)):
+        elif isinstance(item, (Person, ErrorRecord, WarningRecord)):
             pass
         else:
             raise TypeError(f"reconcile() takes extraction results, facts or documents, not {type(item).__name__}")
