@@ -16,10 +16,12 @@ Example:
 
 from __future__ import annotations
 
+import collections
 import datetime as _dt
 import itertools
 import json
 import multiprocessing
+import sys
 import threading
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Union
 
@@ -28,7 +30,7 @@ import attrs
 from peacefacts.errors import InputError
 from peacefacts.ingest.fingerprint import document_fingerprint
 from peacefacts.nlp.facts import SentenceState, dedupe_facts, facts_from_sentence, facts_from_table_row
-from peacefacts.nlp.model import load_pipeline
+from peacefacts.nlp.model import TokenAttributes, load_pipeline, token_attributes
 from peacefacts.nlp.plan import BlockPlan, plan_document
 from peacefacts.nlp.segment import mask_symbols
 from peacefacts.records import (
@@ -184,9 +186,12 @@ class Extractor:
             for d, doc_plans in zip(documents, plans, strict=True)
         ]
         people_parsed = self._people_parsed(documents, failed, strict)
-        # the fact rules read tags, lemmas and the parse, not entities: NER would double the cost
-        disable = [name for name in ("ner",) if name in nlp.pipe_names]
-        parses = _Parses(nlp, sentences, disable)
+        # the fact rules read tags, lemmas and the parse, not entities: NER would double the cost;
+        # POS, morphology and lemmas come from the memoised ruler + lemmatizer (the same output)
+        attributes = token_attributes(nlp)
+        skipped = ("ner", *attributes.replaces) if attributes is not None else ("ner",)
+        disable = [name for name in skipped if name in nlp.pipe_names]
+        parses = _Parses(nlp, sentences, disable, attributes)
         results: list[Union[ExtractionResult, ErrorRecord]] = []
         for i, document in enumerate(documents):
             if i in failed:
@@ -292,12 +297,40 @@ class Extractor:
     def _extract_parallel(
         self, docs: Iterable[DocumentInput], *, n_process: int, batch_size: int
     ) -> Iterator[Union[ExtractionResult, ErrorRecord]]:
-        if self._model_spec is not None and not isinstance(self._model_spec, str):
-            raise ValueError("n_process > 1 needs the model as a package name or path, not a Language object")
-        ctx = multiprocessing.get_context("spawn")
-        with ctx.Pool(n_process, initializer=_worker_init, initargs=(self._model_spec, self.people)) as pool:
-            for results in pool.imap(_worker_run, _chunks(docs, batch_size)):
-                yield from results
+        """Batches over a pool of ``n_process`` workers that lives for the whole stream.
+
+        Where the platform can fork, the pipeline is loaded here once and the workers inherit
+        it (no import or model load per worker); elsewhere each worker loads it once, when it
+        starts. At most two batches per worker are in flight, so a long stream is read as it is
+        consumed, not all at once, and results come back in input order.
+        """
+        fork = _can_fork()
+        ctx: multiprocessing.context.BaseContext
+        if fork:
+            self.nlp  # noqa: B018 - loaded once, before the fork, and shared with the workers
+            token = id(self)
+            _FORKED[token] = self
+            ctx = multiprocessing.get_context("fork")
+            init: tuple[Any, tuple[Any, ...]] = (_worker_adopt, (token,))
+        else:
+            if self._model_spec is not None and not isinstance(self._model_spec, str):
+                raise ValueError(
+                    "n_process > 1 without fork needs the model as a package name or path, not a Language object"
+                )
+            ctx = multiprocessing.get_context("spawn")
+            init = (_worker_init, (self._model_spec, self.people, tuple(sorted(self.disabled_rules))))
+        try:
+            with ctx.Pool(n_process, initializer=init[0], initargs=init[1]) as pool:
+                pending: collections.deque[Any] = collections.deque()
+                for task in _chunks(docs, batch_size):
+                    pending.append(pool.apply_async(_worker_run, (task,)))
+                    if len(pending) >= 2 * n_process:
+                        yield from pending.popleft().get()
+                while pending:
+                    yield from pending.popleft().get()
+        finally:
+            if fork:
+                _FORKED.pop(id(self), None)
 
 
 def _chunks(docs: Iterable[DocumentInput], size: int) -> Iterator[tuple[int, list[DocumentInput]]]:
@@ -336,12 +369,15 @@ class _Parses:
     its own (:class:`_ParseError`, stage ``parse``).
     """
 
-    def __init__(self, nlp: Language, sentences: list[list[str]], disable: list[str]) -> None:
+    def __init__(
+        self, nlp: Language, sentences: list[list[str]], disable: list[str], attributes: Optional[TokenAttributes]
+    ) -> None:
         self._nlp = nlp
         self._sentences = sentences
         self._disable = disable
+        self._attributes = attributes
         flat = [text for texts in sentences for text in texts]
-        self._stream: Iterator[Any] = iter(nlp.pipe(flat, batch_size=256, disable=disable)) if flat else iter(())
+        self._stream: Iterator[Any] = self._parse(flat) if flat else iter(())
         self._taken = [0] * len(sentences)
         self._broken = False
 
@@ -349,7 +385,7 @@ class _Parses:
         """Document ``index``'s parses, in order."""
         texts = self._sentences[index]
         if self._broken:
-            alone = iter(self._nlp.pipe(texts, disable=self._disable))
+            alone = self._parse(texts)
             for _ in texts:
                 try:
                     doc = next(alone)
@@ -365,6 +401,14 @@ class _Parses:
                 raise _BatchParseError(str(exc)) from exc
             self._taken[index] += 1
             yield doc
+
+    def _parse(self, texts: list[str]) -> Iterator[Any]:
+        """Parses of ``texts`` in order, with POS and lemmas set a chunk at a time."""
+        docs = iter(self._nlp.pipe(texts, batch_size=256, disable=self._disable))
+        while chunk := list(itertools.islice(docs, 256)):
+            if self._attributes is not None:
+                self._attributes.apply(chunk)
+            yield from chunk
 
     def skip(self, index: int) -> None:
         """Pass over what is left of document ``index``'s parses in the stream."""
@@ -422,11 +466,24 @@ def _check_serialisable(result: ExtractionResult) -> None:
 
 
 _worker: Optional[Extractor] = None
+#: extractors whose pool is starting, by token: forked workers find theirs here
+_FORKED: dict[int, Extractor] = {}
 
 
-def _worker_init(model: Optional[str], people: bool) -> None:
+def _can_fork() -> bool:
+    # fork is what makes a worker cheap (it inherits the loaded pipeline); macOS offers it but
+    # its system libraries are not fork-safe, so spawn there as Python itself does
+    return "fork" in multiprocessing.get_all_start_methods() and sys.platform.startswith("linux")
+
+
+def _worker_adopt(token: int) -> None:
     global _worker
-    _worker = Extractor(model, people=people)
+    _worker = _FORKED[token]
+
+
+def _worker_init(model: Optional[str], people: bool, disabled_rules: tuple[str, ...] = ()) -> None:
+    global _worker
+    _worker = Extractor(model, people=people, disabled_rules=disabled_rules)
     _worker.nlp  # noqa: B018 - load once per process
 
 

@@ -266,7 +266,7 @@ def the_un(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
 SUBJECT_RULES: tuple[SubjectRule, ...] = (
     SubjectRule("incident-mission", incident_mission),
     SubjectRule("noun-country", noun_country),
-    SubjectRule("list", list_entry),
+    SubjectRule("list-entry", list_entry),
     SubjectRule("noun", noun_words),
     SubjectRule("clause", clause_subject),
     SubjectRule("mission-subject", mission_subject),
