@@ -55,6 +55,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal, Union
 
 from peacefacts.io.convert import to_record
 from peacefacts.io.gather import gather_results
+from peacefacts.io.validate import check_record
 from peacefacts.optional import import_optional
 from peacefacts.records import Document, ExtractionResult, Fact, PartialDate, Person
 
@@ -249,8 +250,12 @@ def _published_at(document: Document, offset: int) -> str | None:
 
 
 def _fact_row(fact: Fact, document: Document) -> dict[str, Any]:
-    # the output contract's fields (one converter), plus real-date bounds and the block's date
-    row = {k: v for k, v in to_record(fact).items() if k != "type"}
+    # the output contract's fields (one converter), plus real-date bounds and the block's date;
+    # checked as a saved record would be, so a hand-made fact of 10**23 is a SchemaError, not an
+    # OverflowError from pandas
+    record = to_record(fact)
+    check_record(record)
+    row = {k: v for k, v in record.items() if k != "type"}
     at = list(row).index("as_of") + 1
     items = list(row.items())
     items[at:at] = [
@@ -516,6 +521,8 @@ def to_pandas(data: Data, kind: str | None = None) -> pd.DataFrame:
 
     Raises:
         ImportError: pandas is not installed (the message names the extra).
+        SchemaError: a fact breaks the output contract (a value above ``MAX_FACT_VALUE``, bounds
+            that do not hold the value), as :func:`peacefacts.io.validate.check_record` says.
 
     Example:
         >>> from peacefacts.records import Person

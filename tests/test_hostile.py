@@ -82,6 +82,12 @@ def test_frames_never_overflow_on_extracted_or_read_facts(extractor, tmp_path):
     assert [type(r).__name__ for r in records] == ["ErrorRecord"]
     assert "above the ceiling" in records[0].error
     assert isinstance(to_pandas(records), pd.DataFrame)
+    from peacefacts.errors import SchemaError
+    from peacefacts.records import Fact, Figure
+
+    handmade = Fact(doc="a", subject="Nepal", metric="personnel_deployed", figure=Figure.exact(10**22))
+    with pytest.raises(SchemaError, match=r'field "value": 10000000000000000000000 is above the ceiling'):
+        to_pandas([handmade])  # was an OverflowError from pandas
 
 
 @pytest.mark.slow
