@@ -127,3 +127,21 @@ def test_records_written_before_version_2_still_read():
 def test_other_record_types_are_checked_too(row, message):
     with pytest.raises(SchemaError, match="^" + message.replace("[", r"\[").replace("]", r"\]").replace("(", r"\(").replace(")", r"\)")):
         check_record(row)
+
+
+def test_an_offset_without_its_end_covers_nothing():
+    fact = from_record({"type": "fact", "doc": "a", "subject": "Ghana", "metric": "personnel_deployed",
+                        "value": 8, "start": 40})
+    assert (fact.start, fact.end) == (40, 40)
+    person = from_record({"type": "person", "doc": "a", "name": "Atul Khare", "start": 7})
+    assert (person.start, person.end) == (7, 7)
+
+
+def test_dates_eight_thousand_years_apart_reconcile():
+    """Found by the fuzz suite: ×3 a year to the power of 8,000 years overflowed a float."""
+    from peacefacts.reconciler import reconcile
+
+    rows = [{"type": "fact", "doc": d, "subject": "Ghana", "metric": "personnel_deployed", "value": v, "as_of": y}
+            for d, v, y in (("a", 800, "0001"), ("b", 90_000_000, "9999"))]
+    [pair] = reconcile([from_record(r) for r in rows]).pairs
+    assert pair.verdict.value == "changed_over_time"

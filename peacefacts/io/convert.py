@@ -99,7 +99,7 @@ def _structure_fact(row: dict[str, Any], _: type) -> Fact:
         since=row.get("since"),
         evidence=row.get("evidence") or "",
         start=int(row.get("start") or 0),
-        end=int(row.get("end") or 0),
+        end=int(row["end"] if row.get("end") is not None else row.get("start") or 0),
         rule=row.get("rule") or "",
         scope=row.get("scope"),
     )
@@ -187,6 +187,8 @@ def from_record(row: dict[str, Any]) -> OutputRecord:
     kind = check_record(row)
     target = _TYPES[kind]
     data = {k: v for k, v in row.items() if k != "type"}
+    if "start" in data and "end" not in data:  # an offset without its end covers nothing
+        data["end"] = data["start"]
     try:
         record: OutputRecord = converter.structure(data if target in _PLAIN else row, target)
         return record

@@ -499,7 +499,9 @@ def implausible_jump(cmp: Comparison) -> Judgement | None:
         return None
     if abs(later.value - earlier.value) <= MIN_JUMP:
         return None
-    years = max(1.0, (cmp.elapsed_days or 0) / 365.25)
+    # capped: a century allows any ratio of values within MAX_FACT_VALUE, and ×3 to the power of
+    # 8,000 years (dates run from year 1) is a float overflow
+    years = min(100.0, max(1.0, (cmp.elapsed_days or 0) / 365.25))
     if cmp.metric.is_cumulative:
         ratio = later.value / earlier.value
         allowed, what = MAX_GROWTH_PER_YEAR**years, f"more than ×{MAX_GROWTH_PER_YEAR:g} a year"
