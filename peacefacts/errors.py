@@ -11,6 +11,7 @@ either::
     ├── SchemaError (ValueError)           a record that does not follow the output contract
     ├── OutputError (OSError)              an output that cannot be written (disk full, ...)
     ├── OfficialDataError (ValueError)     an official table (UN fatalities, IPI contributions) that cannot be read
+    ├── DatasetError (ValueError)          a Parquet dataset directory that cannot be written, resumed or read
     └── KnownFiguresError (ValueError)     a known-figures TOML file that cannot be used
 
 Batches never raise these for one bad document: they yield an error record and go on.
@@ -49,6 +50,11 @@ class OutputError(PeacefactsError, OSError):
 
 class OfficialDataError(PeacefactsError, ValueError):
     """An official table is missing, or is not in the format of the UN's or IPI's published tables."""
+
+
+class DatasetError(PeacefactsError, ValueError):
+    """An output dataset directory cannot be written, resumed or read (not a peacefacts dataset,
+    or a dataset already there and no ``resume``)."""
 
 
 class KnownFiguresError(PeacefactsError, ValueError):

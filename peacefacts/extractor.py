@@ -16,10 +16,12 @@ Example:
 
 from __future__ import annotations
 
+import collections
 import datetime as _dt
 import itertools
 import json
 import multiprocessing
+import sys
 import threading
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Union
 
@@ -28,7 +30,7 @@ import attrs
 from peacefacts.errors import InputError
 from peacefacts.ingest.fingerprint import document_fingerprint
 from peacefacts.nlp.facts import SentenceState, dedupe_facts, facts_from_sentence, facts_from_table_row
-from peacefacts.nlp.model import load_pipeline
+from peacefacts.nlp.model import load_pipeline, token_attributes
 from peacefacts.nlp.plan import BlockPlan, plan_document
 from peacefacts.nlp.segment import mask_symbols
 from peacefacts.records import (
@@ -184,10 +186,25 @@ class Extractor:
             for d, doc_plans in zip(documents, plans, strict=True)
         ]
         people_parsed = self._people_parsed(documents, failed, strict)
-        # the fact rules read tags, lemmas and the parse, not entities: NER would double the cost
-        disable = [name for name in ("ner",) if name in nlp.pipe_names]
+        # the fact rules read tags, lemmas and the parse, not entities: NER would double the cost;
+        # POS, morphology and lemmas come from the memoised ruler + lemmatizer (the same output)
+        attributes = token_attributes(nlp)
+        skipped = ("ner", *attributes.replaces) if attributes is not None else ("ner",)
+        disable = [name for name in skipped if name in nlp.pipe_names]
+
+        def parse(texts: list[str]) -> list[Any]:
+            sdocs = list(nlp.pipe(texts, batch_size=256, disable=disable))
+            if attributes is not None:
+                attributes.apply(sdocs)
+            return sdocs
+
         flat = [t for doc_texts in sentences for t in doc_texts]
-        parsed = iter(nlp.pipe(flat, batch_size=256, disable=disable)) if flat else iter(())
+        try:
+            parsed = iter(parse(flat))
+        except Exception:  # noqa: BLE001 - parsed document by document below
+            if strict:
+                raise
+            parsed = iter(())
         results: list[Union[ExtractionResult, ErrorRecord]] = []
         for i, document in enumerate(documents):
             try:
@@ -197,7 +214,7 @@ class Extractor:
                     raise
                 parsed = iter(())
                 try:
-                    sdocs = list(nlp.pipe(sentences[i], disable=disable))
+                    sdocs = parse(sentences[i])
                 except Exception as exc:  # noqa: BLE001
                     failed.setdefault(i, _error_record(document.id, "parse", exc))
             if i in failed:
@@ -286,12 +303,40 @@ class Extractor:
     def _extract_parallel(
         self, docs: Iterable[DocumentInput], *, n_process: int, batch_size: int
     ) -> Iterator[Union[ExtractionResult, ErrorRecord]]:
-        if self._model_spec is not None and not isinstance(self._model_spec, str):
-            raise ValueError("n_process > 1 needs the model as a package name or path, not a Language object")
-        ctx = multiprocessing.get_context("spawn")
-        with ctx.Pool(n_process, initializer=_worker_init, initargs=(self._model_spec, self.people)) as pool:
-            for results in pool.imap(_worker_run, _chunks(docs, batch_size)):
-                yield from results
+        """Batches over a pool of ``n_process`` workers that lives for the whole stream.
+
+        Where the platform can fork, the pipeline is loaded here once and the workers inherit
+        it (no import or model load per worker); elsewhere each worker loads it once, when it
+        starts. At most two batches per worker are in flight, so a long stream is read as it is
+        consumed, not all at once, and results come back in input order.
+        """
+        fork = _can_fork()
+        ctx: multiprocessing.context.BaseContext
+        if fork:
+            self.nlp  # noqa: B018 - loaded once, before the fork, and shared with the workers
+            token = id(self)
+            _FORKED[token] = self
+            ctx = multiprocessing.get_context("fork")
+            init: tuple[Any, tuple[Any, ...]] = (_worker_adopt, (token,))
+        else:
+            if self._model_spec is not None and not isinstance(self._model_spec, str):
+                raise ValueError(
+                    "n_process > 1 without fork needs the model as a package name or path, not a Language object"
+                )
+            ctx = multiprocessing.get_context("spawn")
+            init = (_worker_init, (self._model_spec, self.people, tuple(sorted(self.disabled_rules))))
+        try:
+            with ctx.Pool(n_process, initializer=init[0], initargs=init[1]) as pool:
+                pending: collections.deque[Any] = collections.deque()
+                for task in _chunks(docs, batch_size):
+                    pending.append(pool.apply_async(_worker_run, (task,)))
+                    if len(pending) >= 2 * n_process:
+                        yield from pending.popleft().get()
+                while pending:
+                    yield from pending.popleft().get()
+        finally:
+            if fork:
+                _FORKED.pop(id(self), None)
 
 
 def _chunks(docs: Iterable[DocumentInput], size: int) -> Iterator[tuple[int, list[DocumentInput]]]:
@@ -358,11 +403,24 @@ def _check_serialisable(result: ExtractionResult) -> None:
 
 
 _worker: Optional[Extractor] = None
+#: extractors whose pool is starting, by token: forked workers find theirs here
+_FORKED: dict[int, Extractor] = {}
 
 
-def _worker_init(model: Optional[str], people: bool) -> None:
+def _can_fork() -> bool:
+    # fork is what makes a worker cheap (it inherits the loaded pipeline); macOS offers it but
+    # its system libraries are not fork-safe, so spawn there as Python itself does
+    return "fork" in multiprocessing.get_all_start_methods() and sys.platform.startswith("linux")
+
+
+def _worker_adopt(token: int) -> None:
     global _worker
-    _worker = Extractor(model, people=people)
+    _worker = _FORKED[token]
+
+
+def _worker_init(model: Optional[str], people: bool, disabled_rules: tuple[str, ...] = ()) -> None:
+    global _worker
+    _worker = Extractor(model, people=people, disabled_rules=disabled_rules)
     _worker.nlp  # noqa: B018 - load once per process
 
 

@@ -86,7 +86,7 @@ def test_unknown_model_is_one_usage_error(capsys):
     [
         (["-o", "x.csv", "--format", "jsonl"], "-o x.csv: the file name says csv but --format is jsonl"),
         (["-o", "x.json", "--format", "csv"], "-o x.json: the file name says json but --format is csv"),
-        (["-o", "x.txt"], "-o x.txt: this command cannot write table (formats: jsonl, json, csv)"),
+        (["-o", "x.txt"], "-o x.txt: this command cannot write table (formats: jsonl, json, csv, parquet)"),
     ],
 )
 def test_output_suffix_must_match_the_format(args, message, capsys, tmp_path, monkeypatch):

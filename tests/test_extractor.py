@@ -74,3 +74,37 @@ def test_two_processes_give_the_serial_results(extractor):
     assert all(isinstance(r, ExtractionResult) for r in parallel)
     assert [r.facts for r in parallel] == [r.facts for r in serial]
     assert [r.people for r in parallel] == [r.people for r in serial]
+
+
+def test_worker_processes_read_the_stream_as_it_is_consumed(nlp):
+    from peacefacts.extractor import Extractor
+
+    base = [d for d in read_inputs([str(SEEDS)])]
+    pulled = []
+
+    def stream():
+        for k in range(40):
+            pulled.append(k)
+            yield base[k % len(base)]
+
+    # a loaded pipeline object is fine where workers are forked: they inherit it
+    results = Extractor(nlp).extract_many(stream(), n_process=2, batch_size=2)
+    first = next(results)
+    assert first.document.id == base[0].id
+    # two batches in flight per worker, and the one being filled: not the whole stream
+    assert len(pulled) <= (2 * 2 + 1) * 2
+    rest = list(results)
+    assert len(rest) == 39 and len(pulled) == 40
+
+
+def test_spawned_workers_get_the_extractors_settings(monkeypatch):
+    import peacefacts.extractor as extractor_module
+    from peacefacts.extractor import Extractor
+
+    monkeypatch.setattr(extractor_module, "_can_fork", lambda: False)
+    docs = [d for d in read_inputs([str(SEEDS)])][:2]
+    serial = list(Extractor(people=False, disabled_rules={"death"}).extract_many(docs))
+    spawned = list(Extractor(people=False, disabled_rules={"death"}).extract_many(docs, n_process=2, batch_size=1))
+    assert [r.facts for r in spawned] == [r.facts for r in serial]
+    assert [r.facts for r in spawned] != [r.facts for r in Extractor(people=False).extract_many(docs)]
+    assert all(r.people == () for r in spawned)

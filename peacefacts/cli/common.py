@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Iterator, List, Optional, Union
+from typing import IO, TYPE_CHECKING, Any, Container, Iterator, List, Optional, Union
 
 from peacefacts.cli.console import count_inputs, logger, progress, report_error, report_warning
 from peacefacts.cli.options import OnError, ReadOptions
@@ -63,11 +63,13 @@ def run_extraction(
     model: Optional[str] = None,
     progress_bar: bool = True,
     read: ReadOptions = ReadOptions(),
+    skip: Optional[Container[str]] = None,
 ) -> Iterator[Union[ExtractionResult, ErrorRecord]]:
     """Read PATHs and stream extraction results (shared by extract, reconcile, people, plot, check).
 
     The model is loaded before anything is read, so a model that cannot be loaded is one usage
-    error (exit 2), not an error record per document.
+    error (exit 2), not an error record per document. ``skip``: ids of documents not to extract
+    (already in a resumed output).
     """
     from peacefacts.extractor import Extractor
     from peacefacts.ingest import read_inputs
@@ -83,6 +85,10 @@ def run_extraction(
     extractor = Extractor(model, people=people, batch_size=batch_size)
     extractor.nlp  # noqa: B018 - raises ModelNotFoundError now
     inputs = read_inputs(paths, published=published, max_bytes=read.max_bytes, encoding=read.encoding)
+    if skip:
+        from peacefacts.records import ErrorRecord
+
+        inputs = (d for d in inputs if (d.doc if isinstance(d, ErrorRecord) else d.id) not in skip)
     results = extractor.extract_many(inputs, n_process=n_process)
     if not progress_bar:
         return iter(results)
@@ -114,6 +120,10 @@ def read_facts_file(path: Path, on_error: OnError = OnError.skip) -> tuple[list[
     """
     from peacefacts.io.jsonl import parse_record_line
 
+    if path.is_dir():  # a Parquet dataset written by `extract -o DIR --format parquet`
+        from peacefacts.dataset import read_records as read_dataset
+
+        return list(read_dataset(path)), 0
     if str(path) == "-":
         source = "<stdin>"
     elif not path.is_file():

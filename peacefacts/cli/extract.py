@@ -27,7 +27,7 @@ from peacefacts.cli.options import (
     output_format,
     read_options,
 )
-from peacefacts.errors import OutputError
+from peacefacts.errors import InputError, OutputError
 
 __all__ = ["extract_command", "FACT_CSV_COLUMNS"]
 
@@ -36,6 +36,7 @@ class ExtractFormat(str, Enum):
     jsonl = "jsonl"
     json = "json"
     csv = "csv"
+    parquet = "parquet"
 
 
 FACT_CSV_COLUMNS = [
@@ -122,12 +123,32 @@ def extract_command(
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline name or path."),
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES_TEXT,
     encoding: EncodingOption = None,
+    resume: bool = typer.Option(
+        False, "--resume", help="Parquet dataset: skip documents already in -o DIR (after a stopped run)."
+    ),
+    chunk_size: int = typer.Option(
+        500, "--chunk-size", min=1, help="Parquet: documents per part (a killed run loses at most one)."
+    ),
+    dask: Optional[str] = typer.Option(
+        None, "--dask", help="Run on Dask: a scheduler address (tcp://host:8786) or 'local'; writes -o DIR."
+    ),
 ) -> None:
     """Extract dated, sourced peacekeeping figures (and people) from documents."""
+    from peacefacts.cli import dataset as large
     from peacefacts.records import ErrorRecord
 
     chosen = output_format(output, fmt, ExtractFormat, SUFFIXES, ExtractFormat.jsonl)
     read = read_options(max_bytes, encoding)
+    if dask is not None:  # large runs (issue 10) live in cli/dataset.py
+        large.extract_with_dask(paths, output, scheduler=dask, chunk_size=chunk_size, published=published,
+                                people=people, model=model)
+        return
+    if chosen is ExtractFormat.parquet:
+        large.extract_to_parquet(paths, output, resume=resume, chunk_size=chunk_size, published=published,
+                                 n_process=n_process, batch_size=batch_size, people=people, model=model, read=read)
+        return
+    if resume:
+        raise InputError("--resume needs Parquet output: -o DIR --format parquet")
     results = run_extraction(
         paths, published=published, n_process=n_process, batch_size=batch_size, people=people, model=model, read=read
     )

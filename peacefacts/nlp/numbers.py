@@ -38,10 +38,11 @@ part would import the others' private patterns.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
@@ -646,6 +647,20 @@ def _scale_of(text: str, atom: _Atom) -> int | None:
     return _MONEY_SCALES.get(m.group(1).lower()) if m and atom.money else None
 
 
+def _memoised(scan: Callable[[str, int, int | None], list[FigureMatch]]) -> Callable[..., list[FigureMatch]]:
+    """``scan`` with its results kept for the last calls: the planner scans each sentence twice
+    (for table rows and for candidates) and the fact rules read the same short phrases again
+    and again. Results are immutable; each caller gets its own list."""
+    cached = functools.lru_cache(maxsize=2048)(lambda text, start, end: tuple(scan(text, start, end)))
+
+    @functools.wraps(scan)
+    def memoised(text: str, start: int = 0, end: int | None = None) -> list[FigureMatch]:
+        return list(cached(text, start, end))
+
+    return memoised
+
+
+@_memoised
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[FigureMatch]:
     """Find every number expression in ``text[start:end]``, with offsets into ``text``.
 

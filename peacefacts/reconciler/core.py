@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import io
-import json
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -49,7 +48,17 @@ from peacefacts.records import (
     render_html,
 )
 
-__all__ = ["Reconciliation", "reconcile", "Input", "GroupKey", "partition_facts", "build_group"]
+__all__ = [
+    "Reconciliation",
+    "reconcile",
+    "Input",
+    "GroupKey",
+    "partition_facts",
+    "build_group",
+    "group_payload",
+    "group_from_payload",
+    "group_order",
+]
 
 #: What :func:`reconcile` accepts, mixed freely (as :func:`peacefacts.io.jsonl.read_records`
 #: returns them, or JSON dicts in that form). People and error records are ignored.
@@ -198,75 +207,9 @@ class Reconciliation:
         The same bytes as ``json.dumps(self.to_dict(), indent=indent)``, without holding the
         whole document (or every pair's explanation) in memory at once.
         """
-        _write(_lazy_dict(self), stream, indent, 0)
+        from peacefacts.reconciler.stream import write_reconciliation
 
-
-class _Lazy:
-    """A list for the JSON writer that is produced item by item."""
-
-    __slots__ = ("items",)
-
-    def __init__(self, items: Iterable[Any]):
-        self.items = items
-
-
-def _lazy_dict(rec: Reconciliation) -> dict[str, Any]:
-    return {
-        "policy": rec.policy.value,
-        "groups": _Lazy(_lazy_group(g) for g in rec.groups),
-        "copies": [c.to_dict() for c in rec.copies],
-    }
-
-
-def _lazy_group(group: Group) -> dict[str, Any]:
-    pairs = group.pairs
-    records = pairs.iter_records() if isinstance(pairs, PairTable) else (p.to_dict() for p in pairs)
-    return {
-        "subject": group.subject,
-        "metric": group.metric.value,
-        "category": group.category,
-        "scope": group.scope,
-        "window": group.window,
-        "observations": _Lazy(o.to_dict() for o in group.observations),
-        "pairs": _Lazy(records),
-        "series": [p.to_dict() for p in group.series],
-    }
-
-
-def _write(value: Any, stream: IO[str], indent: int | None, level: int) -> None:
-    """Write ``value`` as ``json.dumps(value, ensure_ascii=False, indent=indent)`` would,
-    nested ``level`` deep, expanding :class:`_Lazy` lists as they come."""
-    if isinstance(value, dict) and any(isinstance(v, (_Lazy, dict)) for v in value.values()):
-        if not value:
-            stream.write("{}")
-            return
-        inner, outer, sep = _layout(indent, level)
-        stream.write("{")
-        for k, (key, item) in enumerate(value.items()):
-            stream.write((sep if k else "") + inner + json.dumps(key, ensure_ascii=False) + ": ")
-            _write(item, stream, indent, level + 1)
-        stream.write(outer + "}")
-        return
-    if isinstance(value, _Lazy):
-        inner, outer, sep = _layout(indent, level)
-        empty = True
-        for item in value.items:
-            stream.write(("[" if empty else sep) + inner)
-            empty = False
-            _write(item, stream, indent, level + 1)
-        stream.write("[]" if empty else outer + "]")
-        return
-    text = json.dumps(value, ensure_ascii=False, indent=indent)
-    if indent is not None and level:
-        # JSON strings never hold a raw newline, so every newline is layout
-        text = text.replace("\n", "\n" + " " * (indent * level))
-    stream.write(text)
-
-
-def _layout(indent: int | None, level: int) -> tuple[str, str, str]:
-    if indent is None:
-        return "", "", ", "
-    return "\n" + " " * (indent * (level + 1)), "\n" + " " * (indent * level), ","
+        write_reconciliation(self, stream, indent)
 
 
 def _collect(items: Iterable[Any], documents: Iterable[Document]) -> tuple[list[Fact], dict[str, Document]]:
@@ -525,6 +468,31 @@ def _worker_groups(task: tuple[list[GroupKey], list[list[Fact]] | None]) -> list
 
 def _worker_init(state: dict[str, Any]) -> None:
     _SHARED.update(state)
+
+
+def group_payload(group: Group) -> tuple[Group, tuple]:
+    """A group as it travels between processes: the group without its pairs, and the pair
+    table's columns (the rule chain, which may not pickle, stays behind)."""
+    table = group.pairs
+    assert isinstance(table, PairTable)
+    a, b = table.positions
+    return attrs.evolve(group, pairs=()), (a, b, table.verdict_codes, table._cause, table._gap, table._copies, table._causes)
+
+
+def group_from_payload(
+    payload: tuple[Group, tuple], *, similarity: dict[frozenset, float], rules: Sequence[Rule] | None = None
+) -> Group:
+    """The group :func:`group_payload` sent, with its pairs judged by ``rules`` when read."""
+    shell, columns = payload
+    run = compile_rules(tuple(DEFAULT_RULES if rules is None else rules))
+    judge = GroupJudge(shell.subject, shell.metric, run, similarity)
+    return attrs.evolve(shell, pairs=PairTable(shell.observations, judge, *columns))
+
+
+def group_order(group: Group) -> tuple:
+    """The order of groups in a reconciliation (as :func:`reconcile` sorts them)."""
+    key = (subject_key(group.subject), group.metric.value, group.category, scope_key(group.scope), group.window or "")
+    return _group_order(key)  # type: ignore[arg-type]
 
 
 def _build_parallel(
