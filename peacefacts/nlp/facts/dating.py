@@ -160,15 +160,43 @@ def _own_date(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
             r"[\s,]*(?:[a-z]+\s+){0,3}(?:in|as of|as at|on|at|during|by)?\s*", gap, re.IGNORECASE
         ):
             return dm
+    when = _when_date(r, ctx)
+    if when is not None:
+        return when
     anchors, mine = _anchors(r)
     others = set(ctx.figure_tokens) - mine
     attached = [
         d for d in ctx.dates
         if d.start not in ctx.lead.claimed and d.value is not None and d.role in {"as_of", "range"}
         and (_PREPOSED.match(d.text) or source_of(d) is AsOfSource.RELATIVE)
-        and _attached(ctx, d, anchors, others) and not _statement_date(ctx, d)
+        and _attached(ctx, d, anchors, others) and not _statement_date(ctx, d) and not _in_since_clause(ctx, d)
     ]
     return attached[0] if len(attached) == 1 else None
+
+
+def _when_date(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
+    """"… since June 2007, when six Spanish peacekeepers were killed": the date the "when" clause
+    hangs on dates the figure in it."""
+    verb = r.verb
+    if verb is None or not any(c.lower_ == "when" and c.dep_ == "advmod" for c in verb.children):
+        return None
+    clause_start = min(t.idx for t in verb.subtree) - ctx.sdoc[0].idx
+    before = [d for d in ctx.dates if d.value is not None and d.end <= clause_start and clause_start - d.end <= 4]
+    return before[-1]._replace(role="as_of") if before else None
+
+
+def _in_since_clause(ctx: SentenceContext, dm: DateMatch) -> bool:
+    """"since it was set up in 2013", "since its first deployment in 1993": a date inside a since
+    clause starts the period; it does not date the figure."""
+    tokens = [t for t in ctx.sdoc if dm.start <= t.idx - ctx.sdoc[0].idx < dm.end]
+    if not tokens:
+        return False
+    for anc in [root_of(tokens), *root_of(tokens).ancestors]:
+        if any(c.lower_ == "since" and c.dep_ in {"mark", "prep"} for c in anc.children) and anc.pos_ in {"VERB", "AUX", "NOUN"}:
+            return True
+        if anc.lower_ == "since":
+            return True
+    return False
 
 
 def _statement_date(ctx: SentenceContext, dm: DateMatch) -> bool:
@@ -199,7 +227,7 @@ def _incident_day(ctx: SentenceContext) -> Optional[PartialDate]:
         possessive = ctx.text[dm.end : dm.end + 2] in {"'s", "’s"}  # "from Friday's attack"
         if dm.value is None or dm.value.precision != "day" or not (dm.role in {"as_of", "range"} or possessive):
             continue
-        before = ctx.text[max(0, dm.start - 60) : dm.start]
+        before = ctx.text[max(0, dm.start - 100) : dm.start]
         if _REPORTED.search(before[-25:]) or not (_TOLL_WORDS.search(before) or possessive):
             continue
         return dm.value
@@ -252,6 +280,8 @@ def date_figure(
             since = since or plan.anchor_since
     if since is None:
         since = lead.since or lead.since_any
+    if since is None and metric.is_cumulative:
+        since = next((d.value for d in ctx.dates if d.value is not None and d.role == "as_of" and _in_since_clause(ctx, d)), None)
     if since is None and metric.is_cumulative:
         since = _period_since(ctx.text, as_of or plan.published)
         if since is None and plan.anchor_since is not None and as_of == plan.anchor_as_of:

@@ -106,6 +106,12 @@ def _noun_after(tok: Token) -> Optional[Token]:
     return None
 
 
+def demonym_phrase(noun: Token) -> str:
+    """The noun with the capitalised compounds before it ("South Africans", "Sri Lankans")."""
+    words = [c.text for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.text[:1].isupper()]
+    return " ".join([*words, noun.text])
+
+
 def noun_class(noun: Token) -> str:
     """``personnel``, ``mission``, ``country``, ``unit`` or ``other``."""
     lex = vocabulary()
@@ -121,9 +127,10 @@ def noun_class(noun: Token) -> str:
     if low in lex.noun_category:
         return "personnel"
     if noun.text[:1].isupper() and low.endswith("s"):
-        country = vocab.country_for(noun.text)
-        if country and vocab.normalize(noun.text) != vocab.normalize(country):
-            return "personnel"  # a demonym plural: "181 Pakistanis"
+        phrase = demonym_phrase(noun)
+        country = vocab.country_for(phrase)
+        if country and vocab.normalize(phrase) != vocab.normalize(country):
+            return "personnel"  # a demonym plural: "181 Pakistanis", "1,150 South Africans"
     if low in {"force"} and any(c.lower_ in {"work"} for c in noun.children):
         return "personnel"
     return "other"

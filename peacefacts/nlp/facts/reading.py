@@ -169,6 +169,10 @@ def predicate_of(anchor: Token, cues: Cues) -> Optional[str]:
         ):
             return "DEATH"  # "the mission has lost 180 peacekeepers", "has lost 60 of its soldiers"
         for child in anc.children:
+            if child.dep_ == "relcl" and anc.pos_ in {"NOUN", "PROPN"} and anc.i != anchor.i and child.i not in {t.i for t in anchor.subtree}:
+                # "the 4,200 peacekeepers who had died …, including 103 last year": the part's toll
+                if any(_kind(t, cues) == "DEATH" for t in child.subtree):
+                    return "DEATH"
             if child.dep_ in {"dobj", "prt", "attr", "acomp", "oprd"}:
                 for tok in child.subtree:
                     kind = _kind(tok, cues)
@@ -363,6 +367,11 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
         return None, "injury-subject", "personnel"
     if predicate == "MISSING":
         return None, "missing", "personnel"
+    after = sdoc[root.i + 1 : root.i + 5]
+    if len(after) >= 2 and after[0].text in {"-", "–"} and after[1].lower_ == "strong":
+        unit = next((t for t in after[2:] if t.pos_ in {"NOUN", "PROPN"}), None)
+        if unit is not None:
+            return unit, "strong", "personnel"  # "the 15,000-strong force", "a 300-strong contingent"
     copula = _copula_noun(root)
     if copula is not None and noun_class(copula) == "personnel":
         return copula, "copula", "personnel"
@@ -437,6 +446,10 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         return None
     root = root_of(tokens)
     inside = {t.i for t in tokens}
+    if root.lower_ in {"one", "1"} and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+        return None  # "one of the UN's largest missions", "one of the 12 missions": not a count of one
+    if root.i > 0 and ctx.sdoc[root.i - 1].lower_ in {"number", "no", "no.", "#"} and root.i == tokens[0].i:
+        return None  # "number seven", "No. 3": a label
     entry = ctx.entries.get(fm.num_start)
     noun = counted_noun(root, inside)
     how = "nummod"
