@@ -95,9 +95,11 @@ def _respectively(
     """"A and B have N and M troops, respectively": the i-th country gets the i-th figure."""
     if not figures:
         return {}
-    first_figure = figures[0].start - offset
+    listed = [f for f in figures if f.start - offset > mentions[0][0]]  # "The next three — Burkina Faso, …"
+    if not listed:
+        return {}
+    first_figure = listed[0].start - offset
     countries = [m[3] for m in mentions if m[1] <= first_figure]
-    listed = [f for f in figures if f.start - offset > (mentions[0][0])]
     if len(countries) < 2 or len(countries) != len(listed):
         return {}
     if any(m[0] > first_figure for m in mentions):

@@ -56,8 +56,10 @@ def source_of(match: DateMatch) -> AsOfSource:
 
 def _value(match: DateMatch) -> Optional[PartialDate]:
     value = match.end_value if match.role == "range" and match.end_value else match.value
-    if value is not None and value.precision == "year" and _END_OF_YEAR.search(match.text):
-        return PartialDate(value.year, 12)  # "at the end of 2019" is December 2019
+    if value is not None and value.precision == "year" and (
+        _END_OF_YEAR.search(match.text) or re.search(r"\bend\s+of\s+(?:last|this|the)\s+year\b", match.text, re.IGNORECASE)
+    ):
+        return PartialDate(value.year, 12)  # "at the end of 2019", "at the end of last year": December
     return value
 
 

@@ -9,6 +9,7 @@ country's army, missing people) or ``None`` to pass. Vetoes come first. The chai
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Optional, Union
 
 import attrs
@@ -410,6 +411,8 @@ def _point_dated(r: Reading, ctx: SentenceContext) -> bool:
         text = d.text.lower()
         if text.startswith(("as of", "as at", "as on")) or "end" in text:
             return True
+        if re.match(r"(?:this|the current)\s+(?:year|month)\b", text) and r.finite is not None and r.tense in {"perfect", "present"}:
+            return True  # "Fiji has deployed about 400 troops this year"
         if r.tense in {"past", "present"} and text.startswith(("in ", "by ")) and r.finite is not None and _lemma(r.finite) in {
             "contribute", "have", "deploy", "provide", "number", "total", "stand", "reach", "give"
         }:

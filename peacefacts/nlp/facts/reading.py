@@ -348,7 +348,10 @@ def _label_noun(sdoc: Doc, root: Token, cues: Cues, ctx: SentenceContext) -> tup
     for tok in label:
         if _kind(tok, cues) == "DEATH":
             return None, "death-label"
-    for tok in label:
+    first_prep = next((t.i for t in sdoc[: colon.i] if t.pos_ == "ADP"), colon.i)
+    head_part = [t for t in label if t.i < first_prep] or label
+    # "Current peacekeeping operations: 12": the label's head noun, not a modifier before it
+    for tok in reversed(head_part):
         if noun_class(tok) in {"personnel", "mission", "country"}:
             return tok, "label"
     return None, None
@@ -382,7 +385,9 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
                   if o.dep_ == "pobj" and o.lower_ in {"which", "whom"}), None)
     if which is not None:
         clause = next((a for a in root.ancestors if a.dep_ == "relcl"), None)
-        antecedent = clause.head if clause is not None else None
+        antecedent = clause.head if clause is not None else next(
+            (t for t in reversed(sdoc[: root.i]) if t.pos_ in {"NOUN", "PROPN"} and noun_class(t) in {"personnel", "mission"}), None
+        )
         if antecedent is not None and noun_class(antecedent) in {"personnel", "mission"}:
             return antecedent, "of-which", noun_class(antecedent)  # "71 operations …, eleven of which are still active"
     copula = _copula_noun(root)
@@ -391,7 +396,8 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
     origin = _origin_noun(root)
     if origin is not None:
         return origin, "origin", "personnel"
-    if root.dep_ == "pobj" and root.head.lower_ in {"in", "across"} and any(
+    link = root.head if root.dep_ == "nummod" and root.head.lower_ in vocabulary()["time_nouns"] else root
+    if link.dep_ == "pobj" and link.head.lower_ in {"in", "across"} and any(
         noun_class(t) == "mission" and t.i != root.i for t in sdoc if t.pos_ in {"NOUN", "PROPN"}
     ):
         return None, "elided-missions", "mission"  # "Out of 12 current UN missions, Kenyan troops serve in five"
@@ -422,7 +428,7 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
             return head, "participle", noun_class(head)  # "UN peacekeeping missions …, now totalling 16"
     personnel_verb = lemma in vocabulary()["personnel_verbs"] or lemma in vocabulary()["pledge_lemmas"]
     if verb is not None and (personnel_verb or (root.dep_ == "pobj" and root.head.lower_ in {"to", "from", "at"})) and root.dep_ in {
-        "dobj", "pobj", "attr", "nsubj", "appos", "npadvmod", "conj"
+        "dobj", "pobj", "attr", "nsubj", "nsubjpass", "appos", "npadvmod", "conj"
     }:
         noun = _nearest_personnel_noun(sdoc, root)
         if noun is not None:
@@ -477,7 +483,7 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
     of_what = next((o for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"), None)
     if root.lower_ in {"one", "1"} and of_what is not None and noun_class(of_what) != "personnel":
         return None  # "one of the UN's largest missions": not a count of one ("one of its peacekeepers" is)
-    if root.i > 0 and ctx.sdoc[root.i - 1].lower_ in {"number", "no", "no.", "#"} and root.i == tokens[0].i:
+    if root.i > 0 and ctx.sdoc[root.i - 1].lower_ in {"number", "no", "no.", "#"} and ctx.sdoc[root.i - 1].pos_ != "VERB" and root.i == tokens[0].i:
         return None  # "number seven", "No. 3": a label
     entry = ctx.entries.get(fm.num_start)
     noun = counted_noun(root, inside)

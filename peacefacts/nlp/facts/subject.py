@@ -51,6 +51,7 @@ _PLACE_BEFORE = re.compile(
     r"(?:(?:north|south|east|west|central)(?:ern)?\s+)?$",
     re.IGNORECASE,
 )
+_CLAUSE_START = re.compile(r"(?:^|[.!?;:,]\s+|\n\s*|\band\s+|\bwhile\s+|\bbut\s+|\bsaid\s+)(?:the\s+(?:Republic\s+of\s+)?)?$")
 _UN = re.compile(r"\b(?:the\s+)?(?:United Nations|U\.N\.|UN)(?!\s*(?:peacekeep|mission|force|operation|flag|[A-Z]))\b")
 
 
@@ -63,8 +64,12 @@ def _antecedent(ctx: SentenceContext, at: int) -> Optional[str]:
     found: list[tuple[int, str]] = [(m.start, m.acronym) for m in vocab.mission_mentions(text)]
     for match in _GENERIC_MISSION.finditer(text):
         found.append((match.start(), _story_mission(ctx) or ""))
-    for s, _e, _surface, country in country_mentions(text):
-        if not _PLACE_BEFORE.search(text, max(0, s - 30), s):
+    for s, e, surface, country in country_mentions(text):
+        # an owner of peacekeepers is a clause's subject, a possessor or a demonym; "patrolled
+        # southern Lebanon", "in Mali" name places
+        opening = bool(_CLAUSE_START.search(text, max(0, s - 40), s))
+        possessive = text[e : e + 2] in {"'s", "’s"} or surface.endswith(("'s", "’s"))
+        if (opening or possessive or vocab.is_demonym(surface)) and not _PLACE_BEFORE.search(text, max(0, s - 30), s):
             found.append((s, country))
     found = [f for f in found if f[1]]
     return max(found)[1] if found else None
@@ -84,7 +89,9 @@ def _carried(ctx: SentenceContext, pronoun: str = "it", at: Optional[int] = None
     if pronoun in {"it", "they"} and ctx.candidate.paragraph_mission:
         return ctx.candidate.paragraph_mission  # in a paragraph about one mission, "it" is the mission
     if pronoun in {"we", "our", "us"}:
-        return ctx.plan.default_country or ctx.state.last_country  # a quote: the speaker's country
+        # a quote: the speaker's country ("… of our country …, informed the Ministry of Defence of Serbia")
+        anywhere = country_mentions(ctx.full_text[ctx.plan.block.start : ctx.plan.block.end])
+        return ctx.plan.default_country or ctx.state.last_country or (anywhere[0][3] if anywhere else None)
     if pronoun == "they":
         return ctx.state.last_subject or _antecedent(ctx, at or 0) or ctx.plan.default_country  # people: the last figure's
     named = _antecedent(ctx, at if at is not None else 0)
@@ -339,13 +346,13 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     SubjectRule("noun-country", noun_country),
     SubjectRule("list-entry", list_entry),
     SubjectRule("noun", noun_words),
+    SubjectRule("un-scale", un_scale),
     SubjectRule("clause", clause_subject),
     SubjectRule("mission-subject", mission_subject),
     SubjectRule("fact-sheet", fact_sheet),
     SubjectRule("un-wide", un_wide),
     SubjectRule("mission-context", mission_context),
     SubjectRule("mission-place", mission_place),
-    SubjectRule("un-scale", un_scale),
     SubjectRule("paragraph-mission", paragraph_mission),
     SubjectRule("previous-sentence", previous_sentence),
     SubjectRule("story-country", story_country),
