@@ -422,6 +422,11 @@ def plan_document(document: Document) -> list[BlockPlan]:
             if row.reference is not None and row.reference not in references:
                 references.append(row.reference)
         references.sort(key=lambda r: r.start)
+        rows = [
+            row if row.reference is not None else attrs.evolve(row, reference=next(
+                (r for r in reversed(references) if r.start <= row.line.start), None))
+            for row in rows
+        ]
         candidates = []
         missions_before: list[Optional[str]] = []
         for sentence in sentences:
@@ -436,7 +441,8 @@ def plan_document(document: Document) -> list[BlockPlan]:
                 continue
             in_effect = [r for r in references if r.start <= sentence.start]
             paragraph_start = max(block.start, text.rfind("\n", block.start, sentence.start) + 1)
-            in_paragraph = [m for pos, m in missions_named if paragraph_start <= pos < sentence.start]
+            # a paragraph about one mission names it first ("UNFICYP — Established in 1964 …")
+            in_paragraph = [m for pos, m in missions_named if paragraph_start <= pos < min(sentence.start, paragraph_start + 80)]
             candidates.append(
                 Candidate(sentence, figures, in_effect[-1] if in_effect else None, in_paragraph[-1] if in_paragraph else None)
             )

@@ -299,6 +299,9 @@ def _period_since(sentence: str, base: Optional[PartialDate]) -> Optional[Partia
     """"over the past 32 years", "in the UN's 70-year history": the start of the period, when tied
     to a length (a vague "over the last six decades" keeps its start only with a number)."""
     for period in find_periods(sentence, base=base):
-        if period.since is not None and period.years is not None and "year" in period.text.lower():
+        if (
+            period.since is not None and period.years is not None and "year" in period.text.lower()
+            and re.search(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)", period.text, re.IGNORECASE)
+        ):  # "over the past 32 years", "70-year history"; "last year" is a date, not a period
             return period.since
     return None

@@ -81,8 +81,8 @@ def veto_unit_size(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
 
 def veto_echo(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """"four (04) soldiers": the digits in brackets repeat the number before them."""
-    doc, i = ctx.sdoc, r.root.i
-    if i >= 2 and doc[i - 1].text == "(" and doc[i - 2].like_num:
+    before = ctx.text[: r.figure.num_start - ctx.offset].rstrip()
+    if before.endswith("(") and ctx.sdoc[r.root.i - 2].like_num if r.root.i >= 2 else False:
         return Veto("echo")
     return None
 

@@ -225,6 +225,8 @@ def category_of(noun: Optional[Token], verb: Optional[Token]) -> Optional[Catego
     lex = vocabulary()
     words: list[str] = []
     own = [noun] + [c for c in noun.conjuncts if not _counted_elsewhere(c, noun)]
+    if noun.head.lower_ == "of" and noun.head.head.lower_ in {"unit", "units", "company", "battalion", "contingent"}:
+        own.append(noun.head.head)  # "a formed police unit of 160 officers"
     for n in own:
         words.append(n.lower_)
         for child in n.children:

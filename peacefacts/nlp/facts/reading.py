@@ -439,6 +439,17 @@ def _toll_reading(ctx: SentenceContext, fm: FigureMatch, root: Token, noun: Toke
     )
 
 
+def _whole_predicate(ctx: SentenceContext, part: Token) -> Optional[str]:
+    """The predicate of the figure a part ("including 103") belongs to: the nearest figure before it."""
+    before = [t for t in ctx.sdoc if t.i in ctx.figure_tokens and t.i < part.i and t.like_num]
+    for tok in reversed(before):
+        anchor = tok.head if tok.dep_ == "nummod" else tok
+        kind = predicate_of(anchor, ctx.cues)
+        if kind is not None:
+            return kind
+    return None
+
+
 def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
     """The :class:`Reading` of one figure, or None when the number counts nothing we measure."""
     tokens = span_tokens(ctx.sdoc, ctx.offset, fm.num_start, fm.num_end)
@@ -446,6 +457,10 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         return None
     root = root_of(tokens)
     inside = {t.i for t in tokens}
+    doc = ctx.sdoc
+    if root.i + 3 < len(doc) and doc[root.i + 1].text == "(" and doc[root.i + 2].like_num and doc[root.i + 3].text == ")":
+        # "four (04) soldiers": the digits repeat the words; the parse hangs the noun on them
+        root, inside = doc[root.i + 2], {doc[root.i + 2].i}
     if root.lower_ in {"one", "1"} and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
         return None  # "one of the UN's largest missions", "one of the 12 missions": not a count of one
     if root.i > 0 and ctx.sdoc[root.i - 1].lower_ in {"number", "no", "no.", "#"} and root.i == tokens[0].i:
@@ -493,6 +508,8 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
     predicate = predicate_of(anchor, ctx.cues) if how not in {"death-subject", "injury-subject", "missing"} else {
         "death-subject": "DEATH", "injury-subject": "INJURY", "missing": "MISSING"
     }[how]
+    if predicate is None and any(a.lower_ in {"including", "among"} for a in list(root.ancestors)[:3]):
+        predicate = _whole_predicate(ctx, root)  # "… who had lost their lives, including 103 last year"
     if how in {"death-subject", "injury-subject", "missing", "in-operation"} or noun is None:
         category = Category.PERSONNEL if cls == "personnel" else None
         if how in {"inferred", "list"} and ctx.state.last_category is not None and entry is None:

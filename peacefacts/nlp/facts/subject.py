@@ -144,9 +144,11 @@ def noun_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[s
     if country:
         return country
     origin = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "of"} for g in c.children if g.dep_ == "pobj"]
-    country = country_of_tokens(origin)
+    country = country_of_tokens(origin) or country_of_tokens(
+        [c for g in origin for c in g.children if c.dep_ in {"compound", "amod", "poss"}]
+    )
     if country and is_personnel:
-        return country  # "13 peacekeepers from Bangladesh"
+        return country  # "13 peacekeepers from Bangladesh", "members of the Bangladesh Armed Forces"
     mission = next((vocab.mission_for(g.text) for g in origin if vocab.mission_for(g.text)), None)
     if mission and is_personnel:
         return mission  # "two peacekeepers of UNMISS"
