@@ -442,7 +442,7 @@ def plan_document(document: Document) -> list[BlockPlan]:
             in_effect = [r for r in references if r.start <= sentence.start]
             paragraph_start = max(block.start, text.rfind("\n", block.start, sentence.start) + 1)
             # a paragraph about one mission names it first ("UNFICYP — Established in 1964 …")
-            in_paragraph = [m for pos, m in missions_named if paragraph_start <= pos < min(sentence.start, paragraph_start + 80)]
+            in_paragraph = [m for pos, m in missions_named if paragraph_start <= pos < min(sentence.start, paragraph_start + 12)]
             candidates.append(
                 Candidate(sentence, figures, in_effect[-1] if in_effect else None, in_paragraph[-1] if in_paragraph else None)
             )

@@ -43,7 +43,7 @@ _TOLL_WORDS = re.compile(
     re.IGNORECASE,
 )
 # a date that dates a clause comes with its preposition ("in March 2016", "as of 2023", "by 2014")
-_PREPOSED = re.compile(r"^(?:in|on|at|as\s+(?:of|at|on)|by|during|until|till|through|throughout|from|between|since|after|before|around|of)\b", re.IGNORECASE)
+_PREPOSED = re.compile(r"^(?:in|on|at|as\s+(?:of|at|on)|by|during|until|till|through|throughout|from|between|since|after|before|around|of|(?:the\s+)?end\s+of)\b", re.IGNORECASE)
 _RELATIVE_WORDS = re.compile(
     rf"\b(last|yesterday|today|this|next|ago|now|currently|present|{alternation(WEEKDAY_NAMES)})\b", re.IGNORECASE
 )
@@ -244,6 +244,10 @@ def date_figure(
     source = AsOfSource.NONE
     since: Optional[PartialDate] = None
     chosen = _own_date(r, ctx)
+    chosen_value = _value(chosen) if chosen is not None else None
+    if chosen is not None and metric is Metric.FATALITIES_INCIDENT and chosen_value is not None and chosen_value.precision == "year":
+        if source_of(chosen) is AsOfSource.RELATIVE:
+            chosen = None  # "the deadliest attack this year": the incident has a day
     if chosen is not None:
         as_of = _value(chosen)
         since = chosen.value if chosen.role == "range" else None

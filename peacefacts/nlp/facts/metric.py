@@ -160,6 +160,8 @@ def veto_withdrawal(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         phrase |= {r.verb.i} | {t.i for c in r.verb.children if c.dep_ in {"prt", "advmod", "prep"} for t in c.subtree}
     if r.anchor.head.i != r.anchor.i:
         phrase |= {t.i for t in r.anchor.head.subtree if abs(t.i - r.anchor.i) < 8}
+    if r.anchor.head.lower_ == "of" and r.anchor.head.head.i != r.anchor.head.i:
+        phrase.add(r.anchor.head.head.i)  # "Repatriation of the 400 troops"
     if any(any(t.i in phrase for t in span) for span in ctx.cues.spans.get("WITHDRAW", ())):
         return Veto("withdrawal")
     return None

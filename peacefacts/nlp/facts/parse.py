@@ -76,6 +76,8 @@ def counted_noun(root: Token, inside: set[int]) -> Optional[Token]:
     if tok.dep_ not in _NOUN_LINKS:
         return None
     if tok.dep_ == "nummod" and head.i < tok.i:
+        if noun_class(head) == "personnel" and head.i == tok.i - 1:
+            return head  # "(troops 1,320; police 255)": a label before its figure
         # "said on Wednesday two Tanzanian army officers …": a misattached number counts the noun after it
         return _noun_after(tok)
     if tok.dep_ in {"nsubj", "nsubjpass", "appos", "conj", "dobj", "pobj", "attr"}:

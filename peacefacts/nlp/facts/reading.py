@@ -188,7 +188,7 @@ def predicate_of(anchor: Token, cues: Cues) -> Optional[str]:
 _CLAUSAL = frozenset({"conj", "advcl", "parataxis", "ccomp", "relcl", "acl"})
 
 
-def _clause_tokens(sdoc: Doc, top: Token, keep: Token) -> set[int]:
+def _clause_tokens(sdoc: Doc, top: Token, keep: Token, lead: bool = True) -> set[int]:
     """Token indices of ``top``'s clause: its subtree without the clauses hanging on it that do not
     hold ``keep`` ("Two were killed, bringing to 160 the number …": the 160 is another clause's),
     plus a sentence-leading adverbial ("At present, …", "Since 1990, …")."""
@@ -206,9 +206,9 @@ def _clause_tokens(sdoc: Doc, top: Token, keep: Token) -> set[int]:
     clause = {t.i for t in top.subtree} - skip
     root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
     comma = next((t.i for t in sdoc if t.text == ","), None)
-    if comma is not None and root is not None and comma < min(clause, default=0) and comma < root.i:
-        lead = sdoc[:comma]
-        if not any(t.i == root.i or (t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == root.i) for t in lead):
+    if lead and comma is not None and root is not None and comma < min(clause, default=0) and comma < root.i:
+        opening = sdoc[:comma]
+        if not any(t.i == root.i or (t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == root.i) for t in opening):
             clause |= set(range(0, comma))
     return clause
 
@@ -231,7 +231,13 @@ def _markers(sdoc: Doc, cues: Cues, verb: Optional[Token], finite: Optional[Toke
     top = verb
     while top.dep_ in {"xcomp", "pcomp", "aux", "auxpass"} and top.head.i != top.i:
         top = top.head
-    local_current, local_cumulative = found(_clause_tokens(sdoc, top, keep))
+    own = _clause_tokens(sdoc, top, keep, lead=False)
+    own_current, own_cumulative = found(own)
+    lead_current, lead_cumulative = found(_clause_tokens(sdoc, top, keep) - own)
+    # "Since 1960, Ghana has served in 50 missions and is currently in nine": the clause's own
+    # "currently" beats the sentence's leading "Since 1960"
+    local_current = own_current or (lead_current and not own_cumulative)
+    local_cumulative = own_cumulative or (lead_cumulative and not own_current)
     governing = finite if finite is not None else top
     # a relative clause is an event of its own ("since June 1993, when 22 soldiers were killed")
     while governing.dep_ in {"xcomp", "acl", "advcl", "pcomp", "ccomp"} and governing.head.i != governing.i:
@@ -297,8 +303,8 @@ def _number_of(root: Token) -> Optional[Token]:
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for obj in prep.children:
-                        if obj.dep_ == "pobj" and noun_class(obj) == "personnel":
-                            return obj
+                        if obj.dep_ == "pobj" and (noun_class(obj) == "personnel" or obj.lower_ in vocabulary()["death_nouns"]):
+                            return obj  # "the number of Nigerian peacekeepers killed", "of Minusca fatalities"
     return None
 
 
@@ -372,6 +378,13 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
         unit = next((t for t in after[2:] if t.pos_ in {"NOUN", "PROPN"}), None)
         if unit is not None:
             return unit, "strong", "personnel"  # "the 15,000-strong force", "a 300-strong contingent"
+    which = next((o for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                  if o.dep_ == "pobj" and o.lower_ in {"which", "whom"}), None)
+    if which is not None:
+        clause = next((a for a in root.ancestors if a.dep_ == "relcl"), None)
+        antecedent = clause.head if clause is not None else None
+        if antecedent is not None and noun_class(antecedent) in {"personnel", "mission"}:
+            return antecedent, "of-which", noun_class(antecedent)  # "71 operations …, eleven of which are still active"
     copula = _copula_noun(root)
     if copula is not None and noun_class(copula) == "personnel":
         return copula, "copula", "personnel"
@@ -461,8 +474,9 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
     if root.i + 3 < len(doc) and doc[root.i + 1].text == "(" and doc[root.i + 2].like_num and doc[root.i + 3].text == ")":
         # "four (04) soldiers": the digits repeat the words; the parse hangs the noun on them
         root, inside = doc[root.i + 2], {doc[root.i + 2].i}
-    if root.lower_ in {"one", "1"} and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
-        return None  # "one of the UN's largest missions", "one of the 12 missions": not a count of one
+    of_what = next((o for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"), None)
+    if root.lower_ in {"one", "1"} and of_what is not None and noun_class(of_what) != "personnel":
+        return None  # "one of the UN's largest missions": not a count of one ("one of its peacekeepers" is)
     if root.i > 0 and ctx.sdoc[root.i - 1].lower_ in {"number", "no", "no.", "#"} and root.i == tokens[0].i:
         return None  # "number seven", "No. 3": a label
     entry = ctx.entries.get(fm.num_start)

@@ -135,8 +135,8 @@ def noun_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[s
         country = vocab.country_for(demonym_phrase(noun))
         if country:
             return country  # "181 Pakistanis", "South Africans"
-    if any(c.dep_ == "poss" and c.text in {"UN", "U.N.", "Nations"} for c in noun.children):
-        return "UN"  # "the UN's 12 current operations"
+    if r.how == "nummod" and any(c.dep_ == "poss" and c.text in {"UN", "U.N.", "Nations"} for c in noun.children):
+        return "UN"  # "the UN's 12 current operations" (not "10 of the UN's 12", which are Bangladesh's)
     mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
     country = country_of_tokens(mods) or country_of_tokens(
         [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ in {"compound", "amod", "nmod"}]
@@ -210,6 +210,8 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
                 continue
             if child.lower_ in pronouns:
                 return _carried(ctx, child.lower_, child.idx - ctx.sdoc[0].idx)
+            if any(t.lower_ in {"our", "we"} for t in child.subtree):
+                return _carried(ctx, "our")  # "The peacekeepers of our country … count 1 345"
             if child.lower_ in vocabulary()["country"] and any(c.like_num for c in child.children):
                 return "UN"  # "More than 50 countries pledged …": the UN's total
             phrase = " ".join(t.text for t in child.subtree if t.dep_ != "det")
@@ -343,9 +345,9 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     SubjectRule("un-wide", un_wide),
     SubjectRule("mission-context", mission_context),
     SubjectRule("mission-place", mission_place),
+    SubjectRule("un-scale", un_scale),
     SubjectRule("paragraph-mission", paragraph_mission),
     SubjectRule("previous-sentence", previous_sentence),
-    SubjectRule("un-scale", un_scale),
     SubjectRule("story-country", story_country),
     SubjectRule("un", the_un),
 )
