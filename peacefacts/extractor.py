@@ -30,7 +30,7 @@ import attrs
 from peacefacts.errors import InputError
 from peacefacts.ingest.fingerprint import document_fingerprint
 from peacefacts.nlp.facts import SentenceState, dedupe_facts, facts_from_sentence, facts_from_table_row
-from peacefacts.nlp.model import load_pipeline
+from peacefacts.nlp.model import TokenAttributes, load_pipeline, token_attributes
 from peacefacts.nlp.plan import BlockPlan, plan_document
 from peacefacts.nlp.segment import mask_symbols
 from peacefacts.records import (
@@ -186,26 +186,19 @@ class Extractor:
             for d, doc_plans in zip(documents, plans, strict=True)
         ]
         people_parsed = self._people_parsed(documents, failed, strict)
-        # the fact rules read tags, lemmas and the parse, not entities: NER would double the cost
-        disable = [name for name in ("ner",) if name in nlp.pipe_names]
-        flat = [t for doc_texts in sentences for t in doc_texts]
-        parsed = iter(nlp.pipe(flat, batch_size=256, disable=disable)) if flat else iter(())
+        # the fact rules read tags, lemmas and the parse, not entities: NER would double the cost;
+        # POS, morphology and lemmas come from the memoised ruler + lemmatizer (the same output)
+        attributes = token_attributes(nlp)
+        skipped = ("ner", *attributes.replaces) if attributes is not None else ("ner",)
+        disable = [name for name in skipped if name in nlp.pipe_names]
+        parses = _Parses(nlp, sentences, disable, attributes)
         results: list[Union[ExtractionResult, ErrorRecord]] = []
         for i, document in enumerate(documents):
-            try:
-                sdocs = [next(parsed) for _ in sentences[i]]
-            except Exception:  # noqa: BLE001 - the batched parse broke: parse the rest one by one
-                if strict:
-                    raise
-                parsed = iter(())
-                try:
-                    sdocs = list(nlp.pipe(sentences[i], disable=disable))
-                except Exception as exc:  # noqa: BLE001
-                    failed.setdefault(i, _error_record(document.id, "parse", exc))
             if i in failed:
+                parses.skip(i)
                 results.append(failed[i])
                 continue
-            results.append(self._document_result(document, plans[i], sdocs, people_parsed[i], strict))
+            results.append(self._document_result(document, plans[i], parses, i, people_parsed[i], strict))
         return results
 
     def _people_parsed(
@@ -227,30 +220,42 @@ class Extractor:
                     out.append({})
             return out
 
+    def _facts(self, document: Document, plans: list[BlockPlan], parsed: Iterator[Any]) -> list[Fact]:
+        facts: list[Fact] = []
+        for plan in plans:
+            state = SentenceState()
+            for cand, mission in zip(plan.candidates, plan.missions_before, strict=True):
+                facts.extend(
+                    facts_from_sentence(
+                        next(parsed), cand, plan, state, mission, full_text=document.text,
+                        disabled_rules=self.disabled_rules,
+                    )
+                )
+            for row in plan.table_rows:
+                facts.extend(facts_from_table_row(row, plan, document.text))
+        facts.sort(key=lambda f: f.start)
+        return facts
+
     def _document_result(
         self,
         document: Document,
         plans: list[BlockPlan],
-        sdocs: list[Any],
+        parses: _Parses,
+        index: int,
         ner: dict[tuple[int, int], Any],
         strict: bool,
     ) -> Union[ExtractionResult, ErrorRecord]:
         stage = "facts"
         try:
-            facts: list[Fact] = []
-            parsed = iter(sdocs)
-            for plan in plans:
-                state = SentenceState()
-                for cand, mission in zip(plan.candidates, plan.missions_before, strict=True):
-                    facts.extend(
-                        facts_from_sentence(
-                            next(parsed), cand, plan, state, mission, full_text=document.text,
-                            disabled_rules=self.disabled_rules,
-                        )
-                    )
-                for row in plan.table_rows:
-                    facts.extend(facts_from_table_row(row, plan, document.text))
-            facts.sort(key=lambda f: f.start)
+            try:
+                facts = self._facts(document, plans, parses.of(index))
+            except _BatchParseError:
+                if strict:
+                    raise
+                # the batched parse broke, maybe on another document's sentence: parse this one alone
+                facts = self._facts(document, plans, parses.of(index))
+            finally:
+                parses.skip(index)  # what the rules did not read, so the next document gets its own
             facts, warnings = _within_ceiling(document.id, dedupe_facts(facts))
             stage = "people"
             people: list[Person] = self._people(document, ner) if self.people else []
@@ -263,6 +268,10 @@ class Extractor:
             )
             stage = "serialise"
             _check_serialisable(result)
+        except _ParseError as exc:
+            if strict:
+                raise exc.__cause__ from None  # type: ignore[misc]
+            return _error_record(document.id, "parse", exc.__cause__ or exc)
         except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
             if strict:
                 raise
@@ -340,6 +349,75 @@ def _with_fingerprint(document: Document) -> Document:
     if document.fingerprint is not None:
         return document
     return attrs.evolve(document, fingerprint=document_fingerprint(document))
+
+
+class _ParseError(Exception):
+    """The parser failed on a document's own sentences (the cause is the parser's exception)."""
+
+
+class _BatchParseError(_ParseError):
+    """The parser failed on a batch of several documents' sentences."""
+
+
+class _Parses:
+    """The parses of a batch's candidate sentences, read lazily, one document after the other.
+
+    A document's parses come from one ``nlp.pipe`` over the whole batch (fast), read as the fact
+    rules need them, so a long document never holds all its parses at once. When that stream
+    breaks, the document being read gets :class:`_BatchParseError` (the culprit may be another
+    document's sentence) and from then on each document is parsed on its own, where a failure is
+    its own (:class:`_ParseError`, stage ``parse``).
+    """
+
+    def __init__(
+        self, nlp: Language, sentences: list[list[str]], disable: list[str], attributes: Optional[TokenAttributes]
+    ) -> None:
+        self._nlp = nlp
+        self._sentences = sentences
+        self._disable = disable
+        self._attributes = attributes
+        flat = [text for texts in sentences for text in texts]
+        self._stream: Iterator[Any] = self._parse(flat) if flat else iter(())
+        self._taken = [0] * len(sentences)
+        self._broken = False
+
+    def of(self, index: int) -> Iterator[Any]:
+        """Document ``index``'s parses, in order."""
+        texts = self._sentences[index]
+        if self._broken:
+            alone = self._parse(texts)
+            for _ in texts:
+                try:
+                    doc = next(alone)
+                except Exception as exc:
+                    raise _ParseError(str(exc)) from exc
+                yield doc
+            return
+        while self._taken[index] < len(texts):
+            try:
+                doc = next(self._stream)
+            except Exception as exc:
+                self._broken = True
+                raise _BatchParseError(str(exc)) from exc
+            self._taken[index] += 1
+            yield doc
+
+    def _parse(self, texts: list[str]) -> Iterator[Any]:
+        """Parses of ``texts`` in order, with POS and lemmas set a chunk at a time."""
+        docs = iter(self._nlp.pipe(texts, batch_size=256, disable=self._disable))
+        while chunk := list(itertools.islice(docs, 256)):
+            if self._attributes is not None:
+                self._attributes.apply(chunk)
+            yield from chunk
+
+    def skip(self, index: int) -> None:
+        """Pass over what is left of document ``index``'s parses in the stream."""
+        while not self._broken and self._taken[index] < len(self._sentences[index]):
+            try:
+                next(self._stream)
+            except Exception:  # noqa: BLE001 - the next document will find out and parse alone
+                self._broken = True
+            self._taken[index] += 1
 
 
 def _one_line(text: str) -> str:

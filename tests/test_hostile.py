@@ -287,3 +287,33 @@ def test_a_directory_of_hostile_files_among_good_ones(tmp_path, capsys):
         alone = [tuple(f[1:]) for f in _facts(_rows(capsys.readouterr().out))]
         assert facts.get(seed.name, []) == alone, seed.name
     assert err.splitlines()[-1] == f"peacefacts: 17 document(s), {sum(map(len, facts.values()))} fact(s), 5 failed"
+
+
+class _FlakyParser:
+    """A pipeline whose parser breaks on one sentence: the batch's other documents must not care."""
+
+    def __init__(self, nlp) -> None:
+        self._nlp = nlp
+        self.pipe_names = nlp.pipe_names
+
+    def pipe(self, texts, **kwargs):
+        for doc in self._nlp.pipe(texts, **kwargs):
+            if "BOOM" in doc.text:
+                raise ValueError("the parser broke")
+            yield doc
+
+    def __getattr__(self, name):
+        return getattr(self._nlp, name)
+
+
+def test_a_parser_failure_is_that_documents_error_record(nlp):
+    from peacefacts.extractor import Extractor
+
+    extractor = Extractor(_FlakyParser(nlp), people=False)
+    docs = [GOOD_TEXT, "Ghana has deployed 800 BOOM peacekeepers to UN missions.", GOOD_TEXT, GOOD_TEXT]
+    out = list(extractor.extract_many(docs, batch_size=4))
+    assert [type(r).__name__ for r in out] == ["ExtractionResult", "ErrorRecord", "ExtractionResult", "ExtractionResult"]
+    assert (out[1].stage, out[1].error) == ("parse", "parse failed: ValueError: the parser broke")
+    assert [[f.value for f in r.facts] for r in (out[0], out[2], out[3])] == [[181], [181], [181]]
+    with pytest.raises(ValueError, match="the parser broke"):
+        extractor.extract(docs[1])

@@ -20,9 +20,9 @@ reconciler estimate containment as well as Jaccard similarity).
 
 from __future__ import annotations
 
+import functools
 import re
-
-from datasketch import MinHash
+from typing import Any
 
 from peacefacts.records import Document
 from peacefacts.vocab.text import normalize
@@ -78,9 +78,20 @@ def fingerprint_text(text: str) -> tuple[int, ...]:
     shingles = _shingles(text)
     if not shingles:
         return (0,) * NUM_PERM + (0,)
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32")  # pinned: 1.x hashed differently
+    from datasketch import MinHash  # here, not at import: datasketch imports scipy (about a second)
+
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32", permutations=_permutations())
     minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
     return tuple(int(h) for h in minhash.hashvalues) + (len(shingles),)
+
+
+@functools.lru_cache(maxsize=1)
+def _permutations() -> Any:
+    """The seeded permutations, drawn once: a MinHash draws them anew on every construction.
+    Scheme pinned: datasketch 1.x hashed differently."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32").permutations
 
 
 def fingerprint_source(document: Document) -> str:

@@ -465,7 +465,30 @@ def find_dates(text: str, start: int = 0, end: int | None = None, base: BaseDate
         [('Last month', 'as_of', '2024-05'), ('since 1960', 'since', '1960')]
     """
     end = len(text) if end is None else min(end, len(text))
-    base_pd = _to_partial(base)
+    start = max(0, start)
+    # The planner and the fact rules look at the same sentences several times, in the whole text
+    # and alone: the scan is memoised on the sentence, the characters the patterns can look
+    # back at before it (none after white space: no look-behind reads white space) and the base.
+    if end - start > _MEMO_MAX_CHARS:  # not remembered: memory stays bounded
+        return _find_dates(text, start, end, _to_partial(base))
+    before = "" if start <= 0 or text[start - 1].isspace() else text[max(0, start - _LOOKBEHIND) : start]
+    found = _find_dates_memo(before, text[start:end], _to_partial(base))
+    shift = start - len(before)
+    return [m._replace(start=m.start + shift, end=m.end + shift) for m in found] if shift else list(found)
+
+
+#: The longest look-behind of the date and number patterns, with room to spare.
+_LOOKBEHIND = 16
+#: Longer sentences are scanned afresh rather than remembered.
+_MEMO_MAX_CHARS = 2000
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_dates_memo(before: str, segment: str, base: PartialDate | None) -> tuple[DateMatch, ...]:
+    return tuple(_find_dates(before + segment, len(before), len(before) + len(segment), base))
+
+
+def _find_dates(text: str, start: int, end: int, base_pd: PartialDate | None) -> list[DateMatch]:
     atoms = _date_atoms(text, start, end)
     out: list[DateMatch] = []
     i = 0

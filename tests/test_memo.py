@@ -1,0 +1,185 @@
+"""The shortcuts that make extraction fast give exactly the output of the work they skip.
+
+* :class:`~peacefacts.nlp.model.TokenAttributes` stands for the pipeline's attribute ruler and
+  lemmatizer: every token must get the POS, morphology, lemma, tag and label they give it.
+* :func:`~peacefacts.nlp.dates.find_dates` and :func:`~peacefacts.nlp.numbers.find_figures`
+  keep their recent results: a remembered answer must be the one the scan gives, wherever the
+  sentence sits in a text, and a caller changing its list must not change the next answer.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import SEEDS
+from peacefacts.nlp import dates, numbers
+from peacefacts.nlp.dates import find_dates
+from peacefacts.nlp.model import TokenAttributes, token_attributes
+from peacefacts.nlp.numbers import find_figures
+from peacefacts.records import PartialDate
+
+# words the attribute ruler's multi-token patterns change, and sentences around them
+TRICKY = [
+    "There are 5,000 peacekeepers in Mali; there were 4,000 in 2019 and there's a plan.",
+    "They are peacekeepers. Are there any?",
+    "Let's see: they gotta go, y'all ain't gonna stay, nothin' more.",
+    "C'mon, he gets it and she got it: the Blue Helmets' 75th year.",
+    "UNMISS said 270 members of the Rwanda Defence Force left on Sunday.",
+]
+
+
+def _attributes(doc):
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
+
+
+@pytest.fixture(scope="module")
+def texts():
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    lines = [line for text in seeds for line in text.splitlines() if line.strip()]
+    return seeds + lines + TRICKY
+
+
+def test_token_attributes_give_what_the_components_give(nlp, texts):
+    stage = token_attributes(nlp)
+    assert stage is not None and stage.replaces == ("attribute_ruler", "lemmatizer")
+    expected = [_attributes(d) for d in nlp.pipe(texts, disable=["ner"])]
+    fresh = TokenAttributes.for_pipeline(nlp)  # an empty memo: every word computed
+    assert fresh is not None
+    for _ in range(2):  # then every word remembered
+        docs = list(nlp.pipe(texts, disable=["ner", *fresh.replaces]))
+        fresh.apply(docs)
+        assert [_attributes(d) for d in docs] == expected
+    assert sum(len(d) for d in expected) > 5000
+
+
+def test_token_attributes_keep_multi_token_patterns(nlp):
+    stage = token_attributes(nlp)
+    assert stage is not None
+    docs = list(nlp.pipe(TRICKY[:3], disable=["ner", *stage.replaces]))
+    stage.apply(docs)
+    there_are, they_are, contractions = docs
+    assert (there_are[1].text, there_are[1].pos_) == ("are", "VERB")  # "There are": expl + are
+    assert (they_are[1].text, they_are[1].pos_) == ("are", "AUX")
+    lemmas = {t.text: t.lemma_ for t in contractions}
+    assert (lemmas["'s"], lemmas["ta"], lemmas["gon"], lemmas["na"], lemmas["y'"], lemmas["ai"]) == (
+        "us", "to", "go", "to", "you", "be",
+    )
+
+
+def test_token_attributes_refuse_pipelines_they_cannot_copy():
+    import spacy
+    from spacy.lookups import Lookups
+
+    def pipeline(patterns, mode="rule", extra=None):
+        nlp = spacy.blank("en")
+        ruler = nlp.add_pipe("attribute_ruler")
+        ruler.add_patterns(patterns)
+        lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": mode})
+        lookups = Lookups()
+        for table in ("lemma_rules", "lemma_index", "lemma_exc", "lemma_lookup"):
+            lookups.add_table(table, {})
+        lemmatizer.initialize(lookups=lookups)
+        if extra:
+            nlp.add_pipe(extra)
+        return nlp
+
+    word = [{"patterns": [[{"LOWER": "un"}]], "attrs": {"POS": "PROPN"}}]
+    assert TokenAttributes.for_pipeline(pipeline(word)) is not None
+    assert TokenAttributes.for_pipeline(pipeline(word, mode="lookup")) is None
+    assert TokenAttributes.for_pipeline(pipeline(word, extra="sentencizer")) is None  # it runs after
+    any_token = [{"patterns": [[{"LOWER": "the"}, {"IS_PUNCT": True}]], "attrs": {"POS": "X"}, "index": 1}]
+    assert TokenAttributes.for_pipeline(pipeline(any_token)) is None  # reads IS_PUNCT
+    unbounded = [{"patterns": [[{"LOWER": "un", "OP": "+"}]], "attrs": {"POS": "X"}}]
+    assert TokenAttributes.for_pipeline(pipeline(unbounded)) is None
+    no_word = [{"patterns": [[{"LOWER": "new"}, {"TAG": "NNP"}]], "attrs": {"POS": "X"}, "index": 1}]
+    assert TokenAttributes.for_pipeline(pipeline(no_word)) is None  # could change any word
+
+
+def test_token_attributes_window_on_a_custom_ruler():
+    import spacy
+    from spacy.lookups import Lookups
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add_patterns([
+        {"patterns": [[{"IS_SPACE": False}]], "attrs": {"POS": "X"}},
+        {"patterns": [[{"LOWER": "york"}]], "attrs": {"POS": "PROPN"}},
+        {"patterns": [[{"LOWER": "new"}, {"LOWER": {"REGEX": "^yorks?$"}}]], "attrs": {"LEMMA": "NYC", "POS": "NOUN"}, "index": -1},
+    ])
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "rule"})
+    lookups = Lookups()
+    for table in ("lemma_rules", "lemma_index", "lemma_exc"):
+        lookups.add_table(table, {})
+    lemmatizer.initialize(lookups=lookups)
+    stage = TokenAttributes.for_pipeline(nlp)
+    assert stage is not None
+    text = "York and New York, new yorks and york."
+    expected = _attributes(nlp(text))
+    doc = nlp.make_doc(text)
+    stage(doc)
+    assert _attributes(doc) == expected
+    assert [(t.text, t.pos_, t.lemma_) for t in doc if t.lower_.startswith("york")] == [
+        ("York", "PROPN", "York"), ("York", "NOUN", "NYC"), ("yorks", "NOUN", "NYC"), ("york", "PROPN", "york"),
+    ]
+
+
+# --- find_dates / find_figures -----------------------------------------------------------------
+
+_PIECES = [
+    "since", "1960", "June", "8,", "2024", "last", "month", "in", "-", "M", "17", "May", "UN",
+    "on", "Saturday", "as of", "between", "and", "2006-2012", "1,63,887", "troops", "about", "the end of",
+    "2016", "$", "5", "Oct", "1", "4th", "ago", "two", "years", ",", ".", "(", ")", "/", "2,500",
+]
+_SEPARATORS = st.sampled_from([" ", " ", " ", "\n", "", "-", "\u2013", ", "])
+_TEXTS = st.lists(st.tuples(st.sampled_from(_PIECES), _SEPARATORS), max_size=14).map(
+    lambda parts: "".join(w + s for w, s in parts)
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=_TEXTS, cut=st.integers(0, 40), length=st.integers(0, 80),
+       base=st.sampled_from([None, PartialDate(2024, 6, 8), PartialDate(2019)]))
+def test_find_dates_remembers_only_what_the_scan_gives(text, cut, length, base):
+    start = min(cut, len(text))
+    end = min(len(text), start + length)
+    scanned = dates._find_dates(text, start, end, base)
+    assert find_dates(text, start, end, base) == scanned
+    assert find_dates(text, start, end, base) == scanned  # remembered
+    # the same sentence alone, as the fact rules ask it, gives the same dates shifted
+    if start == 0 or text[start - 1].isspace():
+        alone = find_dates(text[start:end], base=base)
+        assert [m._replace(start=m.start + start, end=m.end + start) for m in alone] == scanned
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=_TEXTS, cut=st.integers(0, 40), length=st.integers(0, 80))
+def test_find_figures_remembers_only_what_the_scan_gives(text, cut, length):
+    start = min(cut, len(text))
+    end = min(len(text), start + length)
+    scanned = numbers.find_figures.__wrapped__(text, start, end)  # type: ignore[attr-defined]
+    assert find_figures(text, start, end) == scanned
+    assert find_figures(text, start, end) == scanned
+
+
+def test_remembered_answers_are_each_callers_own():
+    sentence = "Since 1960, 235,000 troops served in 48 missions, as of June 2024."
+    dates_found = find_dates(sentence, base=PartialDate(2024, 6, 8))
+    figures = find_figures(sentence)
+    assert [m.text for m in dates_found] == ["Since 1960", "as of June 2024"]
+    assert [f.figure.value for f in figures] == [1960, 235000, 48, 2024]
+    dates_found.clear()
+    figures.clear()
+    assert [m.text for m in find_dates(sentence, base=PartialDate(2024, 6, 8))] == ["Since 1960", "as of June 2024"]
+    assert [f.figure.value for f in find_figures(sentence)] == [1960, 235000, 48, 2024]
+
+
+def test_long_sentences_are_scanned_not_remembered():
+    line = "Over 1,63,887 troops have served since 1960, as of June 2024; " * 40  # 2,400 chars
+    base = PartialDate(2024, 6, 8)
+    assert len(line) > dates._MEMO_MAX_CHARS and len(line) > numbers._MEMO_MAX_CHARS
+    assert find_dates(line, 3, base=base) == dates._find_dates(line, 3, len(line), base)
+    assert len(find_dates(line, base=base)) == 80
+    assert find_figures(line, 3) == numbers.find_figures.__wrapped__(line, 3, None)  # type: ignore[attr-defined]
+    assert [f.figure.value for f in find_figures(line)][:3] == [163887, 1960, 2024]
