@@ -20,6 +20,7 @@ schemas on generated records.
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any, Callable
 
@@ -187,7 +188,8 @@ def _fields(row: dict[str, Any], allowed: frozenset[str], required: tuple[str, .
             raise SchemaError(f'missing field "{prefix}{field}"')
     unknown = sorted(k for k in row if k not in allowed)
     if unknown:
-        names = ", ".join(f'"{prefix}{k}"' for k in unknown[:3])
+        # json.dumps: a field name with a line break or a quote stays on one readable line
+        names = ", ".join(json.dumps(f"{prefix}{k}", ensure_ascii=False) for k in unknown[:3])
         raise SchemaError(f"unknown field{'s' if len(unknown) > 1 else ''} {names}")
 
 
