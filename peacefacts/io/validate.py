@@ -188,7 +188,7 @@ def _fields(row: dict[str, Any], allowed: frozenset[str], required: tuple[str, .
             raise SchemaError(f'missing field "{prefix}{field}"')
     unknown = sorted(k for k in row if k not in allowed)
     if unknown:
-        # JSON-quoted: a field name may hold a newline or a quote, and the message is one line
+        # json.dumps: a field name with a line break or a quote stays on one readable line
         names = ", ".join(json.dumps(f"{prefix}{k}", ensure_ascii=False) for k in unknown[:3])
         raise SchemaError(f"unknown field{'s' if len(unknown) > 1 else ''} {names}")
 
