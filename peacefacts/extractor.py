@@ -476,13 +476,27 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and sys.platform.startswith("linux")
 
 
+_thread_limits: Any = None
+
+
+def _one_thread_per_worker() -> None:
+    # n workers already use n cores: BLAS threads of their own in each (OpenBLAS starts one per
+    # core) only fight each other, and made -j 2 slower than -j 1 on two busy cores
+    global _thread_limits
+    from threadpoolctl import threadpool_limits
+
+    _thread_limits = threadpool_limits(limits=1)
+
+
 def _worker_adopt(token: int) -> None:
     global _worker
+    _one_thread_per_worker()
     _worker = _FORKED[token]
 
 
 def _worker_init(model: Optional[str], people: bool, disabled_rules: tuple[str, ...] = ()) -> None:
     global _worker
+    _one_thread_per_worker()
     _worker = Extractor(model, people=people, disabled_rules=disabled_rules)
     _worker.nlp  # noqa: B018 - load once per process
 

@@ -173,3 +173,13 @@ def test_remembered_answers_are_each_callers_own():
     figures.clear()
     assert [m.text for m in find_dates(sentence, base=PartialDate(2024, 6, 8))] == ["Since 1960", "as of June 2024"]
     assert [f.figure.value for f in find_figures(sentence)] == [1960, 235000, 48, 2024]
+
+
+def test_long_sentences_are_scanned_not_remembered():
+    line = "Over 1,63,887 troops have served since 1960, as of June 2024; " * 40  # 2,400 chars
+    base = PartialDate(2024, 6, 8)
+    assert len(line) > dates._MEMO_MAX_CHARS and len(line) > numbers._MEMO_MAX_CHARS
+    assert find_dates(line, 3, base=base) == dates._find_dates(line, 3, len(line), base)
+    assert len(find_dates(line, base=base)) == 80
+    assert find_figures(line, 3) == numbers.find_figures.__wrapped__(line, 3, None)  # type: ignore[attr-defined]
+    assert [f.figure.value for f in find_figures(line)][:3] == [163887, 1960, 2024]

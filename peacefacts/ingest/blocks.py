@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from peacefacts.ingest import datelines as dl
-from peacefacts.ingest.lines import split_lines
+from peacefacts.ingest.lines import continues_wrapped, split_lines, wrap_width
 from peacefacts.records import Block, PartialDate, PublishedSource
 from peacefacts.vocab import missions
 
@@ -203,32 +203,36 @@ _FUNCTION_END = re.compile(
 )
 
 
-def _continues(prev: str, cur: str) -> bool:
+def _continues(prev: str, cur: str, width: int | None) -> bool:
     """Whether ``cur`` carries on the sentence ``prev`` broke off (print and PDF copies wrap lines)."""
-    if not prev or not cur or prev.rstrip("\"”’')]").endswith(_SENTENCE_END + (":",)):
-        return False
-    return cur[0].islower() or (cur[0].isdigit() and bool(_FUNCTION_END.search(prev)))
+    if continues_wrapped(prev, cur, width):
+        return True
+    return bool(prev) and bool(cur) and cur[0].isdigit() and bool(_FUNCTION_END.search(prev)) and not prev.rstrip(
+        "\"”’')]"
+    ).endswith(_SENTENCE_END + (":",))
 
 
 def _wrapped_as_body(text: str, lines: list[_Line]) -> list[_Line]:
     """Lines of one wrapped paragraph are body text when the paragraph they make is.
 
     "ceremonies to pay tributes to the more than 3,500 people who have died" / "on duty since
-    1948 …": each piece alone looks like a headline; joined, they are the article's prose.
+    1948 …": each piece alone looks like a headline (or a dateline: "Wednesday 13" / "January
+    2021, …"); joined, they are the article's prose.
     """
     out = list(lines)
+    width = wrap_width(text, out[0].start, out[-1].end) if out else None
     i = 0
     while i < len(out):
         j = i
-        while j + 1 < len(out) and _continues(
-            text[out[j].start : out[j].end].strip(), text[out[j + 1].start : out[j + 1].end].strip()
+        while j + 1 < len(out) and out[j + 1].kind not in ("marker", "footer", "boiler") and _continues(
+            text[out[j].start : out[j].end].strip(), text[out[j + 1].start : out[j + 1].end].strip(), width
         ):
             j += 1
         if j > i:
             joined = " ".join(text[ln.start : ln.end].strip() for ln in out[i : j + 1])
             if _is_body(joined, len(joined.split())):
                 for k in range(i, j + 1):
-                    if out[k].kind in ("head", "other", "list"):
+                    if out[k].kind in ("head", "other", "list", "date") and not (out[k].kind == "date" and k == i):
                         out[k] = out[k]._replace(kind="body")
         i = j + 1
     return out

@@ -188,7 +188,8 @@ def _fields(row: dict[str, Any], allowed: frozenset[str], required: tuple[str, .
             raise SchemaError(f'missing field "{prefix}{field}"')
     unknown = sorted(k for k in row if k not in allowed)
     if unknown:
-        # JSON-quoted: a field name may hold anything, a message is one line
+        # JSON-quoted with ASCII escapes: a field name may hold anything (a newline, U+2028), a
+        # message is one line
         names = ", ".join(json.dumps(prefix + k) for k in unknown[:3])
         raise SchemaError(f"unknown field{'s' if len(unknown) > 1 else ''} {names}")
 

@@ -469,6 +469,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None, base: BaseDate
     # The planner and the fact rules look at the same sentences several times, in the whole text
     # and alone: the scan is memoised on the sentence, the characters the patterns can look
     # back at before it (none after white space: no look-behind reads white space) and the base.
+    if end - start > _MEMO_MAX_CHARS:  # not remembered: memory stays bounded
+        return _find_dates(text, start, end, _to_partial(base))
     before = "" if start <= 0 or text[start - 1].isspace() else text[max(0, start - _LOOKBEHIND) : start]
     found = _find_dates_memo(before, text[start:end], _to_partial(base))
     shift = start - len(before)
@@ -477,6 +479,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None, base: BaseDate
 
 #: The longest look-behind of the date and number patterns, with room to spare.
 _LOOKBEHIND = 16
+#: Longer sentences are scanned afresh rather than remembered.
+_MEMO_MAX_CHARS = 2000
 
 
 @functools.lru_cache(maxsize=4096)

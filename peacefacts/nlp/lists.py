@@ -23,7 +23,13 @@ _HEDGE = r"(?:(?:a\s+total\s+of|a\s+combined|about|around|some|over|more\s+than|
 ENTRY_GAPS: dict[str, re.Pattern[str]] = {
     "parenthesis": re.compile(rf"\s*\(\s*{_HEDGE}$"),
     "dash": re.compile(rf"\s*[–—:-]\s*{_HEDGE}$"),
-    "with": re.compile(rf",?\s+with\s+(?:(?:a|an|the|its|their)\s+)?(?:[A-Za-z-]+\s+){{0,3}}?(?:of\s+)?{_HEDGE}$", re.IGNORECASE),
+    "with": re.compile(rf",?\s+(?:with|on|at)\s+(?:(?:a|an|the|its|their)\s+)?(?:[A-Za-z-]+\s+){{0,3}}?(?:of\s+)?{_HEDGE}$", re.IGNORECASE),
+    "ordinal": re.compile(
+        rf",?\s+(?:(?:is|was|comes|came|ranks|ranked|placed)\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+        rf"tenth|next|last|\d+(?:st|nd|rd|th))\b,?\s+(?:(?:with|on|at|fielding|contributing|providing|deploying|having)\s+)?{_HEDGE}$",
+        re.IGNORECASE,
+    ),
+    "in-place": re.compile(rf",?\s+in\s+\w+\s+place,?\s+(?:(?:with|on|at)\s+)?{_HEDGE}$", re.IGNORECASE),
     "ranked-with": re.compile(
         rf",?\s+(?:is|was|ranks|ranked|comes|came|stands|stood|placed|sits|follows|followed)\s+(?:[\w-]+\s+){{0,5}}?"
         rf"(?:with|at|on)\s+(?:(?:a|an|the|its)\s+)?(?:[A-Za-z-]+\s+){{0,3}}?(?:of\s+)?{_HEDGE}$",
@@ -40,6 +46,8 @@ ENTRY_GAPS: dict[str, re.Pattern[str]] = {
 _GAPPED = re.compile(rf"\s+{_HEDGE}$", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r"(?:,|;|\band|\bwhile|\bwhereas|\bfollowed\s+by)\s*$", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+# "Burkina Faso, Niger and Togo — field 1,500, 900 and 1,400 troops": two coordinated lists
+_PARALLEL = re.compile(r"[A-Z][\w'’ -]+(?:,\s*[A-Z][\w'’ -]+)*,?\s+and\s+[A-Z][\w'’ -]+\b.{0,40}?\d[\d,.]*(?:,\s*\d[\d,.]*)*,?\s+and\s+\d")
 _MAX_GAP = 70
 _ORDINALS = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 # "the mission in Mali, with 12,000 troops": a place, not a listed contributor
@@ -58,7 +66,7 @@ def list_entries(sentence: str, figures: Sequence[FigureMatch], offset: int) -> 
     if not mentions:
         return {}
     out: dict[int, tuple[str, str]] = {}
-    if _RESPECTIVELY.search(sentence):
+    if _RESPECTIVELY.search(sentence) or _PARALLEL.search(sentence):
         out.update(_respectively(sentence, figures, offset, mentions))
     for fm in figures:
         if fm.num_start in out:
@@ -87,15 +95,19 @@ def _respectively(
     """"A and B have N and M troops, respectively": the i-th country gets the i-th figure."""
     if not figures:
         return {}
-    first_figure = figures[0].start - offset
+    listed = [f for f in figures if f.start - offset > mentions[0][0]]  # "The next three — Burkina Faso, …"
+    if not listed:
+        return {}
+    first_figure = listed[0].start - offset
     countries = [m[3] for m in mentions if m[1] <= first_figure]
-    listed = [f for f in figures if f.start - offset > (mentions[0][0])]
     if len(countries) < 2 or len(countries) != len(listed):
         return {}
+    if any(m[0] > first_figure for m in mentions):
+        return {}  # a country among the figures: not two parallel lists
     return {f.num_start: (c, "respectively") for c, f in zip(countries, listed, strict=True)}
 
 
-_EACH = re.compile(r"^\s*(?:each|apiece|every\s+one)\b", re.IGNORECASE)
+_EACH = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2}(?:each|apiece|every\s+one)\b", re.IGNORECASE)
 
 
 def shared_entries(sentence: str, figures: Sequence[FigureMatch], offset: int) -> dict[int, tuple[str, ...]]:
@@ -114,4 +126,6 @@ def shared_entries(sentence: str, figures: Sequence[FigureMatch], offset: int) -
 
 def is_ranking(sentence: str, figures: Sequence[FigureMatch], offset: int) -> bool:
     """Whether a sentence lists at least two countries each with its figure (a ranking)."""
-    return len(list_entries(sentence, figures, offset)) >= 2 or bool(shared_entries(sentence, figures, offset))
+    entries = list_entries(sentence, figures, offset)
+    ranked = any(how in {"ranked-with", "ordinal", "in-place"} for _country, how in entries.values())
+    return len(entries) >= 2 or ranked or bool(shared_entries(sentence, figures, offset))

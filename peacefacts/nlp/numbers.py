@@ -647,15 +647,38 @@ def _scale_of(text: str, atom: _Atom) -> int | None:
     return _MONEY_SCALES.get(m.group(1).lower()) if m and atom.money else None
 
 
+#: Sentences longer than this are scanned afresh rather than remembered (bounded memory).
+_MEMO_MAX_CHARS = 2000
+#: How far before ``start`` the patterns may look (their longest look-behind is two characters).
+_LOOKBEHIND = 16
+
+
 def _memoised(scan: Callable[[str, int, int | None], list[FigureMatch]]) -> Callable[..., list[FigureMatch]]:
-    """``scan`` with its results kept for the last calls: the planner scans each sentence twice
-    (for table rows and for candidates) and the fact rules read the same short phrases again
-    and again. Results are immutable; each caller gets its own list."""
-    cached = functools.lru_cache(maxsize=2048)(lambda text, start, end: tuple(scan(text, start, end)))
+    """``scan`` with its results kept for the last sentences: the planner scans each sentence
+    twice (for table rows and for candidates) and the fact rules read the same short phrases
+    again and again. Remembered by the sentence and the few characters before it that the
+    patterns can look back at, never by the whole text (memory stays bounded); offsets are
+    moved back into the caller's text, and each caller gets its own list."""
+
+    @functools.lru_cache(maxsize=2048)
+    def cached(before: str, segment: str) -> tuple[FigureMatch, ...]:
+        return tuple(scan(before + segment, len(before), len(before) + len(segment)))
 
     @functools.wraps(scan)
     def memoised(text: str, start: int = 0, end: int | None = None) -> list[FigureMatch]:
-        return list(cached(text, start, end))
+        start = max(0, start)
+        end = len(text) if end is None else min(end, len(text))
+        if end - start > _MEMO_MAX_CHARS:
+            return scan(text, start, end)
+        before = text[max(0, start - _LOOKBEHIND) : start]
+        shift = start - len(before)
+        found = cached(before, text[start:end])
+        if not shift:
+            return list(found)
+        return [
+            m._replace(start=m.start + shift, end=m.end + shift, num_start=m.num_start + shift, num_end=m.num_end + shift)
+            for m in found
+        ]
 
     return memoised
 

@@ -23,6 +23,7 @@ from typing import NamedTuple, Optional
 import attrs
 
 from peacefacts import vocab
+from peacefacts.ingest.lines import continues_wrapped, wrap_width
 from peacefacts.nlp.dates import DateMatch, find_dates
 from peacefacts.nlp.lists import is_ranking
 from peacefacts.nlp.numbers import FigureMatch, find_figures, parse_figure
@@ -74,8 +75,9 @@ _INCIDENT = re.compile(
     re.IGNORECASE,
 )
 _DEATH_TOLL = re.compile(r"\bdeath\s+toll\b", re.IGNORECASE)
-_TOLL = re.compile(r"\b(?:kill\w*|died|dead|deaths?|wounded|injur\w+|death toll|fallen|martyr\w*)\b", re.IGNORECASE)
+_TOLL = re.compile(r"\b(?:kill\w*|died|dead|deaths?|wounded|injur\w+|toll|fallen|martyr\w*)\b", re.IGNORECASE)
 _BARE_FIGURE = re.compile(r"^[\s(]*(?:(?:about|some|over|more than|nearly|almost|around|approximately)\s+)?[\d.,\s]+\)?\s*$", re.IGNORECASE)
+_DATA_AS_OF = re.compile(r"^(?:\W*(?:data|figures|statistics|numbers|situation)\s+)?(?:as\s+(?:of|at|on)|updated)\b", re.IGNORECASE)
 _RANK_LINE = re.compile(r"^\s*(?:#?\d{1,3}[.)]?|\d{1,3}(?:st|nd|rd|th))\s*$", re.IGNORECASE)
 _ROW_SEPARATOR = re.compile(r"^\s*(?:[:–—-]|\||\t)?\s*$")
 
@@ -231,14 +233,15 @@ _FUNCTION_END = re.compile(
 )
 
 
-def _merge_lines(text: str, sentences: list[Sentence]) -> list[Sentence]:
+def _merge_lines(text: str, sentences: list[Sentence], width: Optional[int] = None) -> list[Sentence]:
     """Join a line broken mid-sentence to the next, and a label ending in a colon to the bare
     figure on the next line.
 
     Pages copied from print or PDF wrap sentences over lines, even over blank lines ("… who have
     died" / "" / "on duty since 1948"): a line that does not end a sentence joins the next one
     when that one starts in lower case, or with a number after a function word ("… since" /
-    "1948."). Headlines and table rows start with a capital and stay apart.
+    "1948."), or, in text wrapped at a fixed column (``width``), whatever it starts with.
+    Headlines and table rows start with a capital and stay apart.
     """
     out: list[Sentence] = []
     for s in sentences:
@@ -248,9 +251,11 @@ def _merge_lines(text: str, sentences: list[Sentence]) -> list[Sentence]:
             prev_text = text[prev.start : prev.end].rstrip()
             cur_text = text[s.start : s.end]
             if "\n" in between and between.count("\n") <= 3:
+                line_start = text.rfind("\n", 0, prev.end) + 1
+                prev_line = text[line_start : prev.end].strip()
                 open_end = not prev_text.endswith((".", "!", "?", ":", '"', "”", ";"))
-                continues = open_end and (
-                    cur_text[:1].islower() or (cur_text[:1].isdigit() and bool(_FUNCTION_END.search(prev_text)))
+                continues = continues_wrapped(prev_line, cur_text, width) or (
+                    open_end and cur_text[:1].isdigit() and bool(_FUNCTION_END.search(prev_text))
                 )
                 label_value = prev_text.endswith(":") and _BARE_FIGURE.match(cur_text) and len(prev_text) < 200
                 if continues or label_value:
@@ -350,7 +355,9 @@ def _statement_day(text: str, sentences: list[Sentence], published: Optional[Par
     the figures the statement gives; an event's day ("the contingent left on Sunday") does not."""
     if published is None or published.precision != "day":
         return None
-    for s in sentences[:12]:
+    for s in sentences:
+        if s.start - sentences[0].start > 800:
+            break  # the lead's statement; a quote further down dates only itself
         sentence = text[s.start : s.end]
         for match in find_dates(sentence, base=published):
             if match.value is None or match.value.precision != "day" or not vocab_weekday(match.text):
@@ -368,7 +375,7 @@ def vocab_weekday(phrase: str) -> bool:
 
 def _incident(text: str, sentences: list[Sentence], block: Block, published: Optional[PartialDate], missions: list[str]) -> Optional[Incident]:
     """The attack or accident the story reports, when its headline or lead is about one."""
-    lead = [block.title or ""] + [text[s.start : s.end] for s in sentences[:3]]
+    lead = [block.title or ""] + [text[s.start : s.end] for s in sentences[:6]]
     if not any((_TOLL.search(t) and _INCIDENT.search(t)) or _DEATH_TOLL.search(t) for t in lead):
         return None
     mission = missions[0] if missions else None
@@ -393,7 +400,7 @@ def plan_document(document: Document) -> list[BlockPlan]:
     for block in blocks:
         published = block.published
         block_text = text[block.start : block.end]
-        sentences = _merge_lines(text, split_sentences(text, block.start, block.end))
+        sentences = _merge_lines(text, split_sentences(text, block.start, block.end), wrap_width(text, block.start, block.end))
         # the headline is not body text (but a last line taken for a title is, as in a table)
         body = sentences[1:] if sentences and block.title and text[sentences[0].start : sentences[0].end].strip() == block.title.strip() else sentences
         missions_named = [(block.start + pos, m) for pos, m in mission_mentions(block_text)]
@@ -404,10 +411,22 @@ def plan_document(document: Document) -> list[BlockPlan]:
             if ref is not None:
                 references.append(ReferenceDate(ref.date, block.start, ref.text))
                 break
+        for s in body:
+            line = text[s.start : s.end].strip()
+            if len(line) <= 60 and _DATA_AS_OF.match(line):
+                ref = _reference_in(text, s, published, heading=True)
+                rest = line.replace(ref.text, " ") if ref is not None else line
+                if ref is not None and len(re.findall(r"[A-Za-z]+", rest)) <= 3 and not re.search(r"\d", rest):
+                    references.append(ref)  # "Data as of 31 August 2022" on a line of its own
         for row in rows:
             if row.reference is not None and row.reference not in references:
                 references.append(row.reference)
         references.sort(key=lambda r: r.start)
+        rows = [
+            row if row.reference is not None else attrs.evolve(row, reference=next(
+                (r for r in reversed(references) if r.start <= row.line.start), None))
+            for row in rows
+        ]
         candidates = []
         missions_before: list[Optional[str]] = []
         for sentence in sentences:
@@ -422,7 +441,8 @@ def plan_document(document: Document) -> list[BlockPlan]:
                 continue
             in_effect = [r for r in references if r.start <= sentence.start]
             paragraph_start = max(block.start, text.rfind("\n", block.start, sentence.start) + 1)
-            in_paragraph = [m for pos, m in missions_named if paragraph_start <= pos < sentence.start]
+            # a paragraph about one mission names it first ("UNFICYP — Established in 1964 …")
+            in_paragraph = [m for pos, m in missions_named if paragraph_start <= pos < min(sentence.start, paragraph_start + 12)]
             candidates.append(
                 Candidate(sentence, figures, in_effect[-1] if in_effect else None, in_paragraph[-1] if in_paragraph else None)
             )

@@ -174,8 +174,27 @@ def facts_from_sentence(
                     rule=f"{reading.how}.{outcome.rule}@{subject_rule}" + ("+headline" if ctx.headline else ""),
                 )
             )
+    facts = _share_un_scope(facts)
     _remember(state, facts, ctx, categories)
     return facts
+
+
+_UN_EVIDENCE = ("@un-scale", "@un-wide", "@fact-sheet")
+_WEAK_EVIDENCE = ("@previous-sentence", "@story-country")
+
+
+def _share_un_scope(facts: list[Fact]) -> list[Fact]:
+    """"About 70,000 uniformed personnel serve in 12 missions today": when one figure of a sentence
+    is the UN's on evidence, its siblings whose subject was only a guess are the UN's too."""
+    if not any(_UN_EVIDENCE[0] in f.rule or any(e in f.rule for e in _UN_EVIDENCE) for f in facts):
+        return facts
+    out = []
+    for fact in facts:
+        for weak in _WEAK_EVIDENCE:
+            if weak in fact.rule:
+                fact = attrs.evolve(fact, subject="UN", rule=fact.rule.replace(weak, "@un-sibling"))
+        out.append(fact)
+    return out
 
 
 def _remember(state: SentenceState, facts: list[Fact], ctx: SentenceContext, categories: list[Category]) -> None:

@@ -43,7 +43,7 @@ _TOLL_WORDS = re.compile(
     re.IGNORECASE,
 )
 # a date that dates a clause comes with its preposition ("in March 2016", "as of 2023", "by 2014")
-_PREPOSED = re.compile(r"^(?:in|on|at|as\s+(?:of|at|on)|by|during|until|till|through|throughout|from|between|since|after|before|around|of)\b", re.IGNORECASE)
+_PREPOSED = re.compile(r"^(?:in|on|at|as\s+(?:of|at|on)|by|during|until|till|through|throughout|from|between|since|after|before|around|of|(?:the\s+)?end\s+of)\b", re.IGNORECASE)
 _RELATIVE_WORDS = re.compile(
     rf"\b(last|yesterday|today|this|next|ago|now|currently|present|{alternation(WEEKDAY_NAMES)})\b", re.IGNORECASE
 )
@@ -56,8 +56,10 @@ def source_of(match: DateMatch) -> AsOfSource:
 
 def _value(match: DateMatch) -> Optional[PartialDate]:
     value = match.end_value if match.role == "range" and match.end_value else match.value
-    if value is not None and value.precision == "year" and _END_OF_YEAR.search(match.text):
-        return PartialDate(value.year, 12)  # "at the end of 2019" is December 2019
+    if value is not None and value.precision == "year" and (
+        _END_OF_YEAR.search(match.text) or re.search(r"\bend\s+of\s+(?:last|this|the)\s+year\b", match.text, re.IGNORECASE)
+    ):
+        return PartialDate(value.year, 12)  # "at the end of 2019", "at the end of last year": December
     return value
 
 
@@ -160,15 +162,43 @@ def _own_date(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
             r"[\s,]*(?:[a-z]+\s+){0,3}(?:in|as of|as at|on|at|during|by)?\s*", gap, re.IGNORECASE
         ):
             return dm
+    when = _when_date(r, ctx)
+    if when is not None:
+        return when
     anchors, mine = _anchors(r)
     others = set(ctx.figure_tokens) - mine
     attached = [
         d for d in ctx.dates
         if d.start not in ctx.lead.claimed and d.value is not None and d.role in {"as_of", "range"}
         and (_PREPOSED.match(d.text) or source_of(d) is AsOfSource.RELATIVE)
-        and _attached(ctx, d, anchors, others) and not _statement_date(ctx, d)
+        and _attached(ctx, d, anchors, others) and not _statement_date(ctx, d) and not _in_since_clause(ctx, d)
     ]
     return attached[0] if len(attached) == 1 else None
+
+
+def _when_date(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
+    """"… since June 2007, when six Spanish peacekeepers were killed": the date the "when" clause
+    hangs on dates the figure in it."""
+    verb = r.verb
+    if verb is None or not any(c.lower_ == "when" and c.dep_ == "advmod" for c in verb.children):
+        return None
+    clause_start = min(t.idx for t in verb.subtree) - ctx.sdoc[0].idx
+    before = [d for d in ctx.dates if d.value is not None and d.end <= clause_start and clause_start - d.end <= 4]
+    return before[-1]._replace(role="as_of") if before else None
+
+
+def _in_since_clause(ctx: SentenceContext, dm: DateMatch) -> bool:
+    """"since it was set up in 2013", "since its first deployment in 1993": a date inside a since
+    clause starts the period; it does not date the figure."""
+    tokens = [t for t in ctx.sdoc if dm.start <= t.idx - ctx.sdoc[0].idx < dm.end]
+    if not tokens:
+        return False
+    for anc in [root_of(tokens), *root_of(tokens).ancestors]:
+        if any(c.lower_ == "since" and c.dep_ in {"mark", "prep"} for c in anc.children) and anc.pos_ in {"VERB", "AUX", "NOUN"}:
+            return True
+        if anc.lower_ == "since":
+            return True
+    return False
 
 
 def _statement_date(ctx: SentenceContext, dm: DateMatch) -> bool:
@@ -199,7 +229,7 @@ def _incident_day(ctx: SentenceContext) -> Optional[PartialDate]:
         possessive = ctx.text[dm.end : dm.end + 2] in {"'s", "’s"}  # "from Friday's attack"
         if dm.value is None or dm.value.precision != "day" or not (dm.role in {"as_of", "range"} or possessive):
             continue
-        before = ctx.text[max(0, dm.start - 60) : dm.start]
+        before = ctx.text[max(0, dm.start - 100) : dm.start]
         if _REPORTED.search(before[-25:]) or not (_TOLL_WORDS.search(before) or possessive):
             continue
         return dm.value
@@ -216,6 +246,10 @@ def date_figure(
     source = AsOfSource.NONE
     since: Optional[PartialDate] = None
     chosen = _own_date(r, ctx)
+    chosen_value = _value(chosen) if chosen is not None else None
+    if chosen is not None and metric is Metric.FATALITIES_INCIDENT and chosen_value is not None and chosen_value.precision == "year":
+        if source_of(chosen) is AsOfSource.RELATIVE:
+            chosen = None  # "the deadliest attack this year": the incident has a day
     if chosen is not None:
         as_of = _value(chosen)
         since = chosen.value if chosen.role == "range" else None
@@ -253,6 +287,8 @@ def date_figure(
     if since is None:
         since = lead.since or lead.since_any
     if since is None and metric.is_cumulative:
+        since = next((d.value for d in ctx.dates if d.value is not None and d.role == "as_of" and _in_since_clause(ctx, d)), None)
+    if since is None and metric.is_cumulative:
         since = _period_since(ctx.text, as_of or plan.published)
         if since is None and plan.anchor_since is not None and as_of == plan.anchor_as_of:
             since = plan.anchor_since
@@ -269,6 +305,9 @@ def _period_since(sentence: str, base: Optional[PartialDate]) -> Optional[Partia
     """"over the past 32 years", "in the UN's 70-year history": the start of the period, when tied
     to a length (a vague "over the last six decades" keeps its start only with a number)."""
     for period in find_periods(sentence, base=base):
-        if period.since is not None and period.years is not None and "year" in period.text.lower():
+        if (
+            period.since is not None and period.years is not None and "year" in period.text.lower()
+            and re.search(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)", period.text, re.IGNORECASE)
+        ):  # "over the past 32 years", "70-year history"; "last year" is a date, not a period
             return period.since
     return None

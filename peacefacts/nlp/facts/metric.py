@@ -9,6 +9,7 @@ country's army, missing people) or ``None`` to pass. Vetoes come first. The chai
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Optional, Union
 
 import attrs
@@ -71,11 +72,19 @@ def veto_age(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
 def veto_unit_size(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """"a battalion of 850 soldiers", "a contingent of 140": the size of one unit, not a strength."""
     noun = r.noun if r.how in {"nummod", "partitive"} else r.root
-    if noun is None:
-        return None
+    if noun is None or _is_pledge(r, ctx):
+        return None  # "will deploy an additional battalion of 650 soldiers": the pledge itself
     head = noun.head
     if head.lower_ == "of" and head.head.lower_ in vocabulary()["units"] and head.head.i != noun.i:
         return Veto("unit-size")
+    return None
+
+
+def veto_echo(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"four (04) soldiers": the digits in brackets repeat the number before them."""
+    before = ctx.text[: r.figure.num_start - ctx.offset].rstrip()
+    if before.endswith("(") and ctx.sdoc[r.root.i - 2].like_num if r.root.i >= 2 else False:
+        return Veto("echo")
     return None
 
 
@@ -144,12 +153,16 @@ def veto_withdrawal(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
             break
         if _lemma(node) in vocabulary()["veto_lemmas"]:
             return Veto("withdrawal")
+        if node.dep_ not in {"xcomp", "conj", "aux", "auxpass", "acl", "pcomp"}:
+            break  # "It is recalled that Senegal deploys 2,100": a statement's verb is not the figure's
         node = verb_of(node)
     phrase = {t.i for t in r.anchor.subtree}
     if r.verb is not None:
         phrase |= {r.verb.i} | {t.i for c in r.verb.children if c.dep_ in {"prt", "advmod", "prep"} for t in c.subtree}
     if r.anchor.head.i != r.anchor.i:
         phrase |= {t.i for t in r.anchor.head.subtree if abs(t.i - r.anchor.i) < 8}
+    if r.anchor.head.lower_ == "of" and r.anchor.head.head.i != r.anchor.head.i:
+        phrase.add(r.anchor.head.head.i)  # "Repatriation of the 400 troops"
     if any(any(t.i in phrase for t in span) for span in ctx.cues.spans.get("WITHDRAW", ())):
         return Veto("withdrawal")
     return None
@@ -207,6 +220,10 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     noun = r.noun
     if noun is None or r.how not in {"nummod", "partitive"} or noun.lower_ not in vocabulary()["generic_person"]:
         return None
+    if noun.head.lower_ == "of" and noun.head.head.lower_ in vocabulary()["country"] | {"population", "city", "town", "area"}:
+        return Veto("generic-people")  # "a country of fewer than one million people"
+    if _is_pledge(r, ctx):
+        return None  # "Another 120 members will leave next week"
     if noun.dep_ == "conj" and noun.head.lower_ in vocabulary()["not_peacekeepers"]:
         return Veto("generic-people")  # "30 civilians and 12 people"
     if r.predicate in {"DEATH", "INJURY"}:
@@ -291,8 +308,10 @@ def _is_pledge(r: Reading, ctx: SentenceContext) -> bool:
                 return True
             if any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.lower_ in lex["pledge_nouns"] for c in tok.children):
                 return True
-        if tok.lower_ in lex["pledge_nouns"]:
-            return True
+        if tok.lower_ in lex["pledge_nouns"] or any(
+            c.dep_ in {"amod", "compound"} and c.lower_ in lex["pledge_nouns"] for c in tok.children
+        ):
+            return True  # "its standby force of 8,000 troops"
         if tok.lower_ == "ready":
             return True  # "ready to provide 5,000 troops"
     return False
@@ -392,6 +411,8 @@ def _point_dated(r: Reading, ctx: SentenceContext) -> bool:
         text = d.text.lower()
         if text.startswith(("as of", "as at", "as on")) or "end" in text:
             return True
+        if re.match(r"(?:this|the current)\s+(?:year|month)\b", text) and r.finite is not None and r.tense in {"perfect", "present"}:
+            return True  # "Fiji has deployed about 400 troops this year"
         if r.tense in {"past", "present"} and text.startswith(("in ", "by ")) and r.finite is not None and _lemma(r.finite) in {
             "contribute", "have", "deploy", "provide", "number", "total", "stand", "reach", "give"
         }:
@@ -437,6 +458,7 @@ def deployed(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
 
 METRIC_RULES: tuple[MetricRule, ...] = (
     MetricRule("age", veto_age),
+    MetricRule("echo", veto_echo),
     MetricRule("repeat", veto_repeat),
     MetricRule("unit-size", veto_unit_size),
     MetricRule("severity", veto_severity),

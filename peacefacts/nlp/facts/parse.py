@@ -76,6 +76,8 @@ def counted_noun(root: Token, inside: set[int]) -> Optional[Token]:
     if tok.dep_ not in _NOUN_LINKS:
         return None
     if tok.dep_ == "nummod" and head.i < tok.i:
+        if noun_class(head) == "personnel" and head.i == tok.i - 1:
+            return head  # "(troops 1,320; police 255)": a label before its figure
         # "said on Wednesday two Tanzanian army officers …": a misattached number counts the noun after it
         return _noun_after(tok)
     if tok.dep_ in {"nsubj", "nsubjpass", "appos", "conj", "dobj", "pobj", "attr"}:
@@ -106,6 +108,12 @@ def _noun_after(tok: Token) -> Optional[Token]:
     return None
 
 
+def demonym_phrase(noun: Token) -> str:
+    """The noun with the capitalised compounds before it ("South Africans", "Sri Lankans")."""
+    words = [c.text for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.text[:1].isupper()]
+    return " ".join([*words, noun.text])
+
+
 def noun_class(noun: Token) -> str:
     """``personnel``, ``mission``, ``country``, ``unit`` or ``other``."""
     lex = vocabulary()
@@ -121,9 +129,10 @@ def noun_class(noun: Token) -> str:
     if low in lex.noun_category:
         return "personnel"
     if noun.text[:1].isupper() and low.endswith("s"):
-        country = vocab.country_for(noun.text)
-        if country and vocab.normalize(noun.text) != vocab.normalize(country):
-            return "personnel"  # a demonym plural: "181 Pakistanis"
+        phrase = demonym_phrase(noun)
+        country = vocab.country_for(phrase)
+        if country and vocab.normalize(phrase) != vocab.normalize(country):
+            return "personnel"  # a demonym plural: "181 Pakistanis", "1,150 South Africans"
     if low in {"force"} and any(c.lower_ in {"work"} for c in noun.children):
         return "personnel"
     return "other"
@@ -218,6 +227,8 @@ def category_of(noun: Optional[Token], verb: Optional[Token]) -> Optional[Catego
     lex = vocabulary()
     words: list[str] = []
     own = [noun] + [c for c in noun.conjuncts if not _counted_elsewhere(c, noun)]
+    if noun.head.lower_ == "of" and noun.head.head.lower_ in {"unit", "units", "company", "battalion", "contingent"}:
+        own.append(noun.head.head)  # "a formed police unit of 160 officers"
     for n in own:
         words.append(n.lower_)
         for child in n.children:

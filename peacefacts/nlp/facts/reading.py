@@ -169,6 +169,10 @@ def predicate_of(anchor: Token, cues: Cues) -> Optional[str]:
         ):
             return "DEATH"  # "the mission has lost 180 peacekeepers", "has lost 60 of its soldiers"
         for child in anc.children:
+            if child.dep_ == "relcl" and anc.pos_ in {"NOUN", "PROPN"} and anc.i != anchor.i and child.i not in {t.i for t in anchor.subtree}:
+                # "the 4,200 peacekeepers who had died …, including 103 last year": the part's toll
+                if any(_kind(t, cues) == "DEATH" for t in child.subtree):
+                    return "DEATH"
             if child.dep_ in {"dobj", "prt", "attr", "acomp", "oprd"}:
                 for tok in child.subtree:
                     kind = _kind(tok, cues)
@@ -184,7 +188,7 @@ def predicate_of(anchor: Token, cues: Cues) -> Optional[str]:
 _CLAUSAL = frozenset({"conj", "advcl", "parataxis", "ccomp", "relcl", "acl"})
 
 
-def _clause_tokens(sdoc: Doc, top: Token, keep: Token) -> set[int]:
+def _clause_tokens(sdoc: Doc, top: Token, keep: Token, lead: bool = True) -> set[int]:
     """Token indices of ``top``'s clause: its subtree without the clauses hanging on it that do not
     hold ``keep`` ("Two were killed, bringing to 160 the number …": the 160 is another clause's),
     plus a sentence-leading adverbial ("At present, …", "Since 1990, …")."""
@@ -202,9 +206,9 @@ def _clause_tokens(sdoc: Doc, top: Token, keep: Token) -> set[int]:
     clause = {t.i for t in top.subtree} - skip
     root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
     comma = next((t.i for t in sdoc if t.text == ","), None)
-    if comma is not None and root is not None and comma < min(clause, default=0) and comma < root.i:
-        lead = sdoc[:comma]
-        if not any(t.i == root.i or (t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == root.i) for t in lead):
+    if lead and comma is not None and root is not None and comma < min(clause, default=0) and comma < root.i:
+        opening = sdoc[:comma]
+        if not any(t.i == root.i or (t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == root.i) for t in opening):
             clause |= set(range(0, comma))
     return clause
 
@@ -227,7 +231,13 @@ def _markers(sdoc: Doc, cues: Cues, verb: Optional[Token], finite: Optional[Toke
     top = verb
     while top.dep_ in {"xcomp", "pcomp", "aux", "auxpass"} and top.head.i != top.i:
         top = top.head
-    local_current, local_cumulative = found(_clause_tokens(sdoc, top, keep))
+    own = _clause_tokens(sdoc, top, keep, lead=False)
+    own_current, own_cumulative = found(own)
+    lead_current, lead_cumulative = found(_clause_tokens(sdoc, top, keep) - own)
+    # "Since 1960, Ghana has served in 50 missions and is currently in nine": the clause's own
+    # "currently" beats the sentence's leading "Since 1960"
+    local_current = own_current or (lead_current and not own_cumulative)
+    local_cumulative = own_cumulative or (lead_cumulative and not own_current)
     governing = finite if finite is not None else top
     # a relative clause is an event of its own ("since June 1993, when 22 soldiers were killed")
     while governing.dep_ in {"xcomp", "acl", "advcl", "pcomp", "ccomp"} and governing.head.i != governing.i:
@@ -293,8 +303,8 @@ def _number_of(root: Token) -> Optional[Token]:
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for obj in prep.children:
-                        if obj.dep_ == "pobj" and noun_class(obj) == "personnel":
-                            return obj
+                        if obj.dep_ == "pobj" and (noun_class(obj) == "personnel" or obj.lower_ in vocabulary()["death_nouns"]):
+                            return obj  # "the number of Nigerian peacekeepers killed", "of Minusca fatalities"
     return None
 
 
@@ -338,7 +348,10 @@ def _label_noun(sdoc: Doc, root: Token, cues: Cues, ctx: SentenceContext) -> tup
     for tok in label:
         if _kind(tok, cues) == "DEATH":
             return None, "death-label"
-    for tok in label:
+    first_prep = next((t.i for t in sdoc[: colon.i] if t.pos_ == "ADP"), colon.i)
+    head_part = [t for t in label if t.i < first_prep] or label
+    # "Current peacekeeping operations: 12": the label's head noun, not a modifier before it
+    for tok in reversed(head_part):
         if noun_class(tok) in {"personnel", "mission", "country"}:
             return tok, "label"
     return None, None
@@ -363,13 +376,28 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
         return None, "injury-subject", "personnel"
     if predicate == "MISSING":
         return None, "missing", "personnel"
+    after = sdoc[root.i + 1 : root.i + 5]
+    if len(after) >= 2 and after[0].text in {"-", "–"} and after[1].lower_ == "strong":
+        unit = next((t for t in after[2:] if t.pos_ in {"NOUN", "PROPN"}), None)
+        if unit is not None:
+            return unit, "strong", "personnel"  # "the 15,000-strong force", "a 300-strong contingent"
+    which = next((o for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                  if o.dep_ == "pobj" and o.lower_ in {"which", "whom"}), None)
+    if which is not None:
+        clause = next((a for a in root.ancestors if a.dep_ == "relcl"), None)
+        antecedent = clause.head if clause is not None else next(
+            (t for t in reversed(sdoc[: root.i]) if t.pos_ in {"NOUN", "PROPN"} and noun_class(t) in {"personnel", "mission"}), None
+        )
+        if antecedent is not None and noun_class(antecedent) in {"personnel", "mission"}:
+            return antecedent, "of-which", noun_class(antecedent)  # "71 operations …, eleven of which are still active"
     copula = _copula_noun(root)
     if copula is not None and noun_class(copula) == "personnel":
         return copula, "copula", "personnel"
     origin = _origin_noun(root)
     if origin is not None:
         return origin, "origin", "personnel"
-    if root.dep_ == "pobj" and root.head.lower_ in {"in", "across"} and any(
+    link = root.head if root.dep_ == "nummod" and root.head.lower_ in vocabulary()["time_nouns"] else root
+    if link.dep_ == "pobj" and link.head.lower_ in {"in", "across"} and any(
         noun_class(t) == "mission" and t.i != root.i for t in sdoc if t.pos_ in {"NOUN", "PROPN"}
     ):
         return None, "elided-missions", "mission"  # "Out of 12 current UN missions, Kenyan troops serve in five"
@@ -400,7 +428,7 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
             return head, "participle", noun_class(head)  # "UN peacekeeping missions …, now totalling 16"
     personnel_verb = lemma in vocabulary()["personnel_verbs"] or lemma in vocabulary()["pledge_lemmas"]
     if verb is not None and (personnel_verb or (root.dep_ == "pobj" and root.head.lower_ in {"to", "from", "at"})) and root.dep_ in {
-        "dobj", "pobj", "attr", "nsubj", "appos", "npadvmod", "conj"
+        "dobj", "pobj", "attr", "nsubj", "nsubjpass", "appos", "npadvmod", "conj"
     }:
         noun = _nearest_personnel_noun(sdoc, root)
         if noun is not None:
@@ -430,6 +458,17 @@ def _toll_reading(ctx: SentenceContext, fm: FigureMatch, root: Token, noun: Toke
     )
 
 
+def _whole_predicate(ctx: SentenceContext, part: Token) -> Optional[str]:
+    """The predicate of the figure a part ("including 103") belongs to: the nearest figure before it."""
+    before = [t for t in ctx.sdoc if t.i in ctx.figure_tokens and t.i < part.i and t.like_num]
+    for tok in reversed(before):
+        anchor = tok.head if tok.dep_ == "nummod" else tok
+        kind = predicate_of(anchor, ctx.cues)
+        if kind is not None:
+            return kind
+    return None
+
+
 def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
     """The :class:`Reading` of one figure, or None when the number counts nothing we measure."""
     tokens = span_tokens(ctx.sdoc, ctx.offset, fm.num_start, fm.num_end)
@@ -437,6 +476,15 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         return None
     root = root_of(tokens)
     inside = {t.i for t in tokens}
+    doc = ctx.sdoc
+    if root.i + 3 < len(doc) and doc[root.i + 1].text == "(" and doc[root.i + 2].like_num and doc[root.i + 3].text == ")":
+        # "four (04) soldiers": the digits repeat the words; the parse hangs the noun on them
+        root, inside = doc[root.i + 2], {doc[root.i + 2].i}
+    of_what = next((o for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"), None)
+    if root.lower_ in {"one", "1"} and of_what is not None and noun_class(of_what) != "personnel":
+        return None  # "one of the UN's largest missions": not a count of one ("one of its peacekeepers" is)
+    if root.i > 0 and ctx.sdoc[root.i - 1].lower_ in {"number", "no", "no.", "#"} and ctx.sdoc[root.i - 1].pos_ != "VERB" and root.i == tokens[0].i:
+        return None  # "number seven", "No. 3": a label
     entry = ctx.entries.get(fm.num_start)
     noun = counted_noun(root, inside)
     how = "nummod"
@@ -480,6 +528,8 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
     predicate = predicate_of(anchor, ctx.cues) if how not in {"death-subject", "injury-subject", "missing"} else {
         "death-subject": "DEATH", "injury-subject": "INJURY", "missing": "MISSING"
     }[how]
+    if predicate is None and any(a.lower_ in {"including", "among"} for a in list(root.ancestors)[:3]):
+        predicate = _whole_predicate(ctx, root)  # "… who had lost their lives, including 103 last year"
     if how in {"death-subject", "injury-subject", "missing", "in-operation"} or noun is None:
         category = Category.PERSONNEL if cls == "personnel" else None
         if how in {"inferred", "list"} and ctx.state.last_category is not None and entry is None:

@@ -19,10 +19,17 @@ from typing import Callable, Optional
 import attrs
 
 from peacefacts import vocab
-from peacefacts.nlp.facts.parse import country_of_tokens, noun_class, subject_phrase_country, verb_of
+from peacefacts.nlp.facts.parse import (
+    country_of_tokens,
+    demonym_phrase,
+    noun_class,
+    subject_phrase_country,
+    verb_of,
+)
 from peacefacts.nlp.facts.reading import Reading, SentenceContext
 from peacefacts.nlp.facts.vocabulary import vocabulary
 from peacefacts.nlp.plan import mission_at_place, mission_mentions
+from peacefacts.nlp.story import country_mentions
 from peacefacts.records import Metric
 
 __all__ = ["SubjectRule", "SUBJECT_RULES", "decide_subject"]
@@ -36,13 +43,62 @@ class SubjectRule:
     apply: Callable[[Reading, SentenceContext, Metric], Optional[str]]
 
 
-def _carried(ctx: SentenceContext, pronoun: str = "it") -> Optional[str]:
-    """Who "it"/"they" (the last subject, the UN included) or "its"/"the country" (the last
-    country) stand for; the story's country when the story has named none yet."""
-    if pronoun in {"it", "they", "we"}:
-        # in a paragraph about one mission, "it" is the mission
-        return ctx.candidate.paragraph_mission or ctx.state.last_subject or ctx.plan.default_country
-    return ctx.state.last_country or ctx.plan.default_country
+_GENERIC_MISSION = re.compile(
+    r"\b(?:the|this|that)\s+(?:U\.?N\.?\s+|United Nations\s+|UN-led\s+|peacekeeping\s+)*(?:mission|force|operation)\b"
+)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|to|into|from|across|near|at|inside|around|throughout|of|for)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central)(?:ern)?\s+)?$",
+    re.IGNORECASE,
+)
+_CLAUSE_START = re.compile(r"(?:^|[.!?;:,]\s+|\n\s*|\band\s+|\bwhile\s+|\bbut\s+|\bsaid\s+)(?:the\s+(?:Republic\s+of\s+)?)?$")
+_UN = re.compile(r"\b(?:the\s+)?(?:United Nations|U\.N\.|UN)(?!\s*(?:peacekeep|mission|force|operation|flag|[A-Z]))\b")
+
+
+def _antecedent(ctx: SentenceContext, at: int) -> Optional[str]:
+    """Who a pronoun at sentence offset ``at`` stands for: the last mission, contributing country or
+    the UN named before it in the block ("MINUSMA … More than 140 of its peacekeepers", "Bangladesh
+    said it was ready to send 1,000"). Places ("in northern Mali") own no peacekeepers."""
+    start = ctx.plan.block.start
+    text = ctx.full_text[start : ctx.offset + at]
+    found: list[tuple[int, str]] = [(m.start, m.acronym) for m in vocab.mission_mentions(text)]
+    for match in _GENERIC_MISSION.finditer(text):
+        found.append((match.start(), _story_mission(ctx) or ""))
+    for s, e, surface, country in country_mentions(text):
+        # an owner of peacekeepers is a clause's subject, a possessor or a demonym; "patrolled
+        # southern Lebanon", "in Mali" name places
+        opening = bool(_CLAUSE_START.search(text, max(0, s - 40), s))
+        possessive = text[e : e + 2] in {"'s", "’s"} or surface.endswith(("'s", "’s"))
+        if (opening or possessive or vocab.is_demonym(surface)) and not _PLACE_BEFORE.search(text, max(0, s - 30), s):
+            found.append((s, country))
+    found = [f for f in found if f[1]]
+    return max(found)[1] if found else None
+
+
+def _story_mission(ctx: SentenceContext) -> Optional[str]:
+    if ctx.plan.incident is not None and ctx.plan.incident.mission:
+        return ctx.plan.incident.mission
+    if ctx.plan.missions:
+        return ctx.plan.missions[0]
+    return mission_at_place(ctx.full_text[ctx.plan.block.start : ctx.candidate.sentence.end], ctx.base)
+
+
+def _carried(ctx: SentenceContext, pronoun: str = "it", at: Optional[int] = None) -> Optional[str]:
+    """Who "it", "they", "its" or "the country" stand for: the entity named last before them
+    (a mission, a contributor or the UN), else the story's country."""
+    if pronoun in {"it", "they"} and ctx.candidate.paragraph_mission:
+        return ctx.candidate.paragraph_mission  # in a paragraph about one mission, "it" is the mission
+    if pronoun in {"we", "our", "us"}:
+        # a quote: the speaker's country ("… of our country …, informed the Ministry of Defence of Serbia")
+        anywhere = country_mentions(ctx.full_text[ctx.plan.block.start : ctx.plan.block.end])
+        return ctx.plan.default_country or ctx.state.last_country or (anywhere[0][3] if anywhere else None)
+    if pronoun == "they":
+        return ctx.state.last_subject or _antecedent(ctx, at or 0) or ctx.plan.default_country  # people: the last figure's
+    named = _antecedent(ctx, at if at is not None else 0)
+    if pronoun in {"country", "nation", "government"}:
+        country = named if named and vocab.mission(named) is None and named != "UN" else None
+        return country or ctx.state.last_country or ctx.plan.default_country
+    return named or ctx.state.last_subject or ctx.plan.default_country
 
 
 def list_entry(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
@@ -83,9 +139,11 @@ def noun_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[s
         return None
     is_personnel = noun_class(noun) == "personnel"
     if is_personnel and noun.lower_ not in vocabulary().noun_category:
-        country = vocab.country_for(noun.text)
+        country = vocab.country_for(demonym_phrase(noun))
         if country:
-            return country  # "181 Pakistanis"
+            return country  # "181 Pakistanis", "South Africans"
+    if r.how == "nummod" and any(c.dep_ == "poss" and c.text in {"UN", "U.N.", "Nations"} for c in noun.children):
+        return "UN"  # "the UN's 12 current operations" (not "10 of the UN's 12", which are Bangladesh's)
     mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
     country = country_of_tokens(mods) or country_of_tokens(
         [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ in {"compound", "amod", "nmod"}]
@@ -93,9 +151,11 @@ def noun_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[s
     if country:
         return country
     origin = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "of"} for g in c.children if g.dep_ == "pobj"]
-    country = country_of_tokens(origin)
+    country = country_of_tokens(origin) or country_of_tokens(
+        [c for g in origin for c in g.children if c.dep_ in {"compound", "amod", "poss"}]
+    )
     if country and is_personnel:
-        return country  # "13 peacekeepers from Bangladesh"
+        return country  # "13 peacekeepers from Bangladesh", "members of the Bangladesh Armed Forces"
     mission = next((vocab.mission_for(g.text) for g in origin if vocab.mission_for(g.text)), None)
     if mission and is_personnel:
         return mission  # "two peacekeepers of UNMISS"
@@ -135,7 +195,9 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
                 return mission
     if any(c.lower_ in {"country", "its", "their", "our"} or any(g.lower_ == "country" for g in c.children)
            for c in noun.children if c.dep_ == "poss"):
-        return _carried(ctx, "its")  # "the country's contingent", "its troops"
+        owner = next(c for c in noun.children if c.dep_ == "poss")
+        word = "country" if owner.lower_ == "country" or any(g.lower_ == "country" for g in owner.children) else "its"
+        return _carried(ctx, word, owner.idx - ctx.sdoc[0].idx)  # "the country's contingent", "its troops"
     return None
 
 
@@ -154,7 +216,9 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
             if child.dep_ not in {"nsubj", "nsubjpass"} or child.i == anchor.i or child in anchor.subtree:
                 continue
             if child.lower_ in pronouns:
-                return _carried(ctx, child.lower_)
+                return _carried(ctx, child.lower_, child.idx - ctx.sdoc[0].idx)
+            if any(t.lower_ in {"our", "we"} for t in child.subtree):
+                return _carried(ctx, "our")  # "The peacekeepers of our country … count 1 345"
             if child.lower_ in vocabulary()["country"] and any(c.like_num for c in child.children):
                 return "UN"  # "More than 50 countries pledged …": the UN's total
             phrase = " ".join(t.text for t in child.subtree if t.dep_ != "det")
@@ -205,6 +269,20 @@ def mission_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optiona
     return None
 
 
+def fact_sheet(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """"Current peacekeeping operations: 12", "Fatalities in 2021: 117": a label that names no
+    country or mission is a line of a fact sheet on UN peacekeeping as a whole."""
+    if r.how not in {"label", "death-subject"}:
+        return None
+    colon = ctx.text.rfind(":", 0, r.figure.start - ctx.offset)
+    if colon == -1 or ctx.text[colon + 1 : r.figure.start - ctx.offset].strip(" \n*"):
+        return None
+    label = ctx.text[:colon]
+    if country_mentions(label) or vocab.mission_mentions(label):
+        return None
+    return "UN"
+
+
 def un_wide(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """"under the UN flag", "worldwide", "from 120 countries", the Secretary-General: the UN's figure."""
     return "UN" if ctx.cues.has("UN_WIDE") else None
@@ -220,8 +298,8 @@ def mission_context(r: Reading, ctx: SentenceContext, metric: Metric) -> Optiona
 
 def mission_place(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """"4,050 military personnel … were deployed in Darfur": the strength of the mission there."""
-    if metric is not Metric.PERSONNEL_DEPLOYED or r.verb is None:
-        return None
+    if metric not in {Metric.PERSONNEL_DEPLOYED, Metric.FATALITIES_TOTAL, Metric.INJURIES_TOTAL} or r.verb is None:
+        return None  # "26 peacekeepers were killed in Mali last year": that mission's toll
     for prep in r.verb.children:
         if prep.dep_ == "prep" and prep.lower_ in {"in", "to"}:
             words = " ".join(t.text for t in prep.subtree)
@@ -268,14 +346,15 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     SubjectRule("noun-country", noun_country),
     SubjectRule("list-entry", list_entry),
     SubjectRule("noun", noun_words),
+    SubjectRule("un-scale", un_scale),
     SubjectRule("clause", clause_subject),
     SubjectRule("mission-subject", mission_subject),
+    SubjectRule("fact-sheet", fact_sheet),
     SubjectRule("un-wide", un_wide),
     SubjectRule("mission-context", mission_context),
     SubjectRule("mission-place", mission_place),
     SubjectRule("paragraph-mission", paragraph_mission),
     SubjectRule("previous-sentence", previous_sentence),
-    SubjectRule("un-scale", un_scale),
     SubjectRule("story-country", story_country),
     SubjectRule("un", the_un),
 )
