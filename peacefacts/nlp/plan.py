@@ -139,6 +139,10 @@ class BlockPlan:
     missions: tuple[str, ...] = ()
     #: the day of the statement the story reports ("…, the minister said on Monday")
     statement_day: Optional[PartialDate] = None
+    #: (document offset, acronym) of every mission the block names, in text order
+    mission_positions: tuple[tuple[int, str], ...] = ()
+    #: (document offset, end, surface, country) of every country name or demonym in the block
+    country_positions: tuple[tuple[int, int, str, str], ...] = ()
 
 
 # --------------------------------------------------------------------------------------------
@@ -295,7 +299,18 @@ def _table_rows(
     rows: list[TableRow] = []
     used: set[Sentence] = set()
     header: Optional[Sentence] = None
-    header_ref: Optional[ReferenceDate] = None
+    headings: list[Sentence] = []  # headings since prose last ended a table, latest last
+    dated: dict[Sentence, Optional[ReferenceDate]] = {}
+
+    def reference() -> Optional[ReferenceDate]:
+        # read lazily: most headings never get a row, and reading a date costs a dateparser call
+        for h in reversed(headings):
+            if h not in dated:
+                dated[h] = _reference_in(text, h, published, heading=_is_heading(text, h))
+            if dated[h] is not None:
+                return dated[h]
+        return None
+
     pending_country: Optional[tuple[str, Sentence]] = None
     for s in sentences:
         line = text[s.start : s.end].strip()
@@ -308,21 +323,21 @@ def _table_rows(
             pending_country = (country, s)
             continue
         if bare_row and header is not None and pending_country is not None:
-            rows.append(TableRow(country=pending_country[0], figure=figures[0], line=s, header=header, reference=header_ref))
+            rows.append(TableRow(country=pending_country[0], figure=figures[0], line=s, header=header, reference=reference()))
             used.update({s, pending_country[1]})
             pending_country = None
             continue
-        named = _inline_row(line)
-        if named is not None and len(figures) == 1 and header is not None:
-            rows.append(TableRow(country=named, figure=figures[0], line=s, header=header, reference=header_ref))
+        named = _inline_row(line) if len(figures) == 1 and header is not None and len(line) <= 60 else None
+        if named is not None:
+            rows.append(TableRow(country=named, figure=figures[0], line=s, header=header, reference=reference()))
             used.add(s)
             continue
         pending_country = None
         if KEYWORDS.search(text, s.start, s.end):
             header = s
-            header_ref = _reference_in(text, s, published, heading=_is_heading(text, s)) or header_ref
+            headings.append(s)
         elif len(line) > 80:
-            header, header_ref = None, None  # prose ends a table
+            header, headings = None, []  # prose ends a table
     return rows, used
 
 
@@ -466,6 +481,11 @@ def plan_document(document: Document) -> list[BlockPlan]:
                 incident=_incident(text, body, block, published, list(ordered_missions)),
                 missions=ordered_missions,
                 statement_day=_statement_day(text, body, published),
+                mission_positions=tuple(missions_named),
+                country_positions=tuple(
+                    (block.start + m_start, block.start + m_end, surface, country)
+                    for m_start, m_end, surface, country in country_mentions(block_text)
+                ),
             )
         )
     return plans

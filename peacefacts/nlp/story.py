@@ -22,8 +22,12 @@ _LONG_STORY = 1000
 _CONNECTORS = frozenset({"of", "the", "and", "d'ivoire"})
 
 
-def country_mentions(chunk: str) -> list[tuple[int, int, str, str]]:
+@functools.lru_cache(maxsize=512)
+def country_mentions(chunk: str) -> tuple[tuple[int, int, str, str], ...]:
     """(start, end, surface, country) for every country name or demonym in ``chunk``.
+
+    Cached: the planner, the list reader and the subject rules ask about the same block and
+    sentences.
 
     Capitalised word runs (up to four words, "Republic of Korea") are looked up longest first:
     linear in the text, where one regex alternation of every name was the slowest step here.
@@ -51,7 +55,7 @@ def country_mentions(chunk: str) -> list[tuple[int, int, str, str]]:
             i += found[4]
         else:
             i += 1
-    return out
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=256)
