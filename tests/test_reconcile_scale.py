@@ -273,3 +273,16 @@ def test_observation_fields_are_derived_once():
     assert obs.interval == (234500.0, 235500.0)
     first, last, middle = obs.span
     assert (last - first, middle - first) == (30, 15)
+
+
+def test_streamed_json_escapes_like_dumps():
+    tricky = 'He said: "Über 12 \\ peace\nkeepers"\t— 死亡 \u2028 end'
+    facts = [
+        Fact(doc=f"d{k}", subject="Côte d'Ivoire", metric="fatalities_total", figure=Figure(value=10 + k),
+             as_of=f"2020-0{k + 1}", evidence=tricky) for k in range(3)
+    ]
+    rec = reconcile(facts)
+    for indent in (2, None):
+        out = io.StringIO()
+        rec.write_json(out, indent=indent)
+        assert out.getvalue() == json.dumps(rec.to_dict(), ensure_ascii=False, indent=indent)
