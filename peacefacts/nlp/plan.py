@@ -11,8 +11,9 @@ block:
 * **table rows**: "Rwanda" on one line and "5,918" on the next (or "Ethiopia: 6,500") under a
   heading, read without the parser,
 * **the incident** of a story about an attack: the day it happened and the mission where,
-* missions named along the way (for "that operation"), and an anniversary anchor for undated
-  pieces ("marks 60 years of service" + "began in 1958" → 2018).
+* missions named along the way (for "that operation"), and an anchor for undated pieces: the
+  anniversary they mark ("marks 60 years of service" + "began in 1958" → 2018), else the
+  latest date they state (a piece is no older than what it reports).
 """
 
 from __future__ import annotations
@@ -198,6 +199,30 @@ def _anchor(text: str) -> tuple[Optional[PartialDate], Optional[PartialDate]]:
     if not 1 <= years <= 100:
         return None, None
     return PartialDate(start_year + years), PartialDate(start_year)
+
+
+_HISTORY = re.compile(
+    r"\b(?:founded|established|created|formed|set\s+up|launched|born|signed|adopted|inaugurated|began|begun|joined|admitted|"
+    r"started|first\s+deployed|independence|ratified|date|since)\b[^.;:!?]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _latest_date(text: str, sentences: list[Sentence]) -> Optional[PartialDate]:
+    """The latest date an undated piece states ("in the first quarter of 2017", "on May 4, 2015"),
+    to the month at most: a piece is no older than what it reports. Targets ("by 2030") and
+    relative phrases (which need a publication date) do not count."""
+    latest: Optional[PartialDate] = None
+    for s in sentences:
+        for match in find_dates(text, s.start, s.end, base=None):
+            value = match.end_value or match.value
+            if value is None or value.year < 1945 or match.role not in {"as_of", "range"}:
+                continue
+            if _HISTORY.search(text, max(0, match.start - 80), match.start):
+                continue  # "the Charter was signed on June 26, 1945": history, not the piece's date
+            if latest is None or value.last_day > latest.last_day:
+                latest = PartialDate(value.year, value.month) if value.month else PartialDate(value.year)
+    return latest
 
 
 def _reference_value(match: DateMatch) -> Optional[PartialDate]:
@@ -466,6 +491,8 @@ def plan_document(document: Document) -> list[BlockPlan]:
         anchor_as_of = anchor_since = None
         if published is None:
             anchor_as_of, anchor_since = _anchor(block_text)
+            if anchor_as_of is None:
+                anchor_as_of = _latest_date(text, body)
         ordered_missions = tuple(dict.fromkeys(m for _, m in missions_named))
         plans.append(
             BlockPlan(
