@@ -115,17 +115,15 @@ def demonym_phrase(noun: Token) -> str:
 
 
 def noun_class(noun: Token) -> str:
-    """``personnel``, ``mission``, ``country``, ``unit`` or ``other``."""
+    """The noun's class: one of ``fact_words.toml``'s ``[noun_classes]`` (unit, mission, country),
+    ``personnel`` (a counted noun of a category, or a demonym plural), or ``other``."""
     lex = vocabulary()
     low = noun.lower_
-    if low in lex["units"] and low not in {"contingent", "contingents"}:
-        return "unit"
-    if low in lex["mission"]:
-        return "mission"
-    if low in {"areas", "area"} and any(c.lower_ == "mission" for c in noun.children):
+    for cls, listed in lex.noun_classes.items():  # fact_words.toml [noun_classes], in order
+        if low in lex[listed]:
+            return cls
+    if low in lex["mission_qualifiers"] and any(c.lower_ == "mission" for c in noun.children):
         return "mission"  # "in eight mission areas"
-    if low in lex["country"]:
-        return "country"
     if low in lex.noun_category:
         return "personnel"
     if noun.text[:1].isupper() and low.endswith("s"):
