@@ -17,6 +17,7 @@ __all__ = ["story_country", "country_mentions"]
 
 _WORD = re.compile(r"[A-Za-z][\w'’`.-]*")
 _DESTINATION = re.compile(r"\b(?i:to|in|into|from|at|across|of)(?: the)?\s+(?:[A-Z][\w-]+,\s+)?$")
+_UN_COMPOUND = re.compile(r"\b(?:UN|U\.N\.|United Nations)\s+$")
 #: a story this long names its country more than once if it has one
 _LONG_STORY = 1000
 _CONNECTORS = frozenset({"of", "the", "and", "d'ivoire"})
@@ -74,8 +75,8 @@ def story_country(text: str, title: Optional[str]) -> Optional[str]:
             w = weight
             if vocab.is_demonym(surface):
                 w *= 2.0  # a demonym ("Indonesian troops") names the contributor
-            elif _DESTINATION.search(chunk, max(0, start - 12), start):
-                w *= 0.25  # "to Lebanon, DR Congo", "in the Congo": where, not who
+            elif _DESTINATION.search(chunk, max(0, start - 12), start) or _UN_COMPOUND.search(chunk, max(0, start - 16), start):
+                w *= 0.25  # "to Lebanon, DR Congo", "in the Congo", "the UN Cyprus medal": where, not who
             else:
                 named.add(country)
             if w > 0.25 * weight:

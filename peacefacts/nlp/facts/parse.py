@@ -233,8 +233,8 @@ def category_of(noun: Optional[Token], verb: Optional[Token]) -> Optional[Catego
             if child.dep_ in {"compound", "amod", "nmod"} or (child.dep_ == "conj" and not _counted_elsewhere(child, noun)):
                 words.append(child.lower_)
                 words.extend(c.lower_ for c in child.children if c.dep_ in {"compound", "conj", "amod"})
-            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
-                words.extend(t.lower_ for t in child.subtree)
+            if child.dep_ == "prep" and child.lower_ in {"of", "from"} and not any(t.like_num for t in child.subtree):
+                words.extend(t.lower_ for t in child.subtree)  # not "…, 79 from the police": another figure
     if noun.dep_ == "conj" and not any(t.like_num for t in noun.children) and not _counted_elsewhere(noun.head):
         first = noun.head
         while first.dep_ == "conj" and first.head.i != first.i:
