@@ -488,20 +488,34 @@ def _one_thread_per_worker() -> None:
     _thread_limits = threadpool_limits(limits=1)
 
 
+# A pool whose initializer raises starts a new worker for ever (multiprocessing's behaviour):
+# a worker that cannot start keeps the error and fails every task it is given instead, so the
+# run stops with that error rather than hanging.
+_worker_start_error: Optional[BaseException] = None
+
+
 def _worker_adopt(token: int) -> None:
-    global _worker
-    _one_thread_per_worker()
-    _worker = _FORKED[token]
+    global _worker, _worker_start_error
+    try:
+        _one_thread_per_worker()
+        _worker = _FORKED[token]
+    except Exception as exc:  # noqa: BLE001 - reported by the first task, see above
+        _worker_start_error = exc
 
 
 def _worker_init(model: Optional[str], people: bool, disabled_rules: tuple[str, ...] = ()) -> None:
-    global _worker
-    _one_thread_per_worker()
-    _worker = Extractor(model, people=people, disabled_rules=disabled_rules)
-    _worker.nlp  # noqa: B018 - load once per process
+    global _worker, _worker_start_error
+    try:
+        _one_thread_per_worker()
+        _worker = Extractor(model, people=people, disabled_rules=disabled_rules)
+        _worker.nlp  # noqa: B018 - load once per process
+    except Exception as exc:  # noqa: BLE001 - reported by the first task, see above
+        _worker_start_error = exc
 
 
 def _worker_run(task: tuple[int, list[DocumentInput]]) -> list[Union[ExtractionResult, ErrorRecord]]:
+    if _worker_start_error is not None:
+        raise RuntimeError(f"a worker process could not start: {_worker_start_error!r}") from _worker_start_error
     assert _worker is not None
     first, chunk = task
     return _worker._extract_chunk(chunk, first)

@@ -108,3 +108,24 @@ def test_spawned_workers_get_the_extractors_settings(monkeypatch):
     assert [r.facts for r in spawned] == [r.facts for r in serial]
     assert [r.facts for r in spawned] != [r.facts for r in Extractor(people=False).extract_many(docs)]
     assert all(r.people == () for r in spawned)
+
+
+def test_a_worker_that_cannot_start_stops_the_run_with_its_error(monkeypatch, nlp):
+    import signal
+
+    import peacefacts.extractor as extractor_module
+
+    def broken() -> None:
+        raise ImportError("threadpoolctl is not installed")
+
+    monkeypatch.setattr(extractor_module, "_one_thread_per_worker", broken)
+    signal.alarm(120)  # the old behaviour was a pool restarting dead workers for ever
+    try:
+        with pytest.raises(RuntimeError, match="could not start.*threadpoolctl"):
+            list(
+                extractor_module.Extractor(nlp, people=False).extract_many(
+                    ["Nepal has 5,000 peacekeepers deployed."] * 4, n_process=2, batch_size=1
+                )
+            )
+    finally:
+        signal.alarm(0)

@@ -34,6 +34,7 @@ def test_every_word_class_the_code_reads_is_in_the_data():
     read = set(re.findall(r'(?:lex|vocabulary\(\))\["([a-z_]+)"\]', source))
     assert read, "the rules read no word class: the pattern above is stale"
     assert read <= set(lex.words), sorted(read - set(lex.words))
+    assert set(lex.noun_classes.values()) <= set(lex.words), lex.noun_classes
 
 
 def test_word_lists_are_lower_case_without_duplicates():

@@ -281,13 +281,13 @@ def test_normalize(text, key):
 
 
 def test_one_normaliser():
-    """No other module folds accents with its own unicodedata code (people's name keys excepted: its owner moves them)."""
+    """No other module folds accents with its own unicodedata code (people's name keys use it too)."""
     users = sorted(
         str(p.relative_to(ROOT))
         for p in (ROOT / "peacefacts").rglob("*.py")
         if "unicodedata.normalize" in p.read_text(encoding="utf-8")
     )
-    assert [u for u in users if not u.startswith("peacefacts/nlp/people/")] == ["peacefacts/vocab/text.py"]
+    assert users == ["peacefacts/vocab/text.py"]
 
 
 def test_fingerprint_uses_the_normaliser():

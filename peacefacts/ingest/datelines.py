@@ -115,7 +115,7 @@ _RANGE_BEFORE = re.compile(r"\d\s*[-–—]\s*$|(?i:\b(?:between|and|since|from|
 
 # an event's date, not the story's: "founded on", "was established on 29 May 1948"
 _HISTORY_BEFORE = re.compile(
-    r"(?i:\b(?:founded|established|created|formed|set\s+up|launched|born|signed|adopted|inaugurated|"
+    r"(?i:\b(?:founded|established|created|formed|set\s+up|launched|born|signed|adopted|inaugurated|joined|admitted|"
     r"began|begun|started|first\s+deployed|independence|ratified)\b[^.;:!?]{0,30}?\b(?:on|in)\s+(?:the\s+)?)$"
 )
 

@@ -90,7 +90,7 @@ def list_entries(sentence: str, figures: Sequence[FigureMatch], offset: int) -> 
 
 
 def _respectively(
-    sentence: str, figures: Sequence[FigureMatch], offset: int, mentions: list[tuple[int, int, str, str]]
+    sentence: str, figures: Sequence[FigureMatch], offset: int, mentions: Sequence[tuple[int, int, str, str]]
 ) -> dict[int, tuple[str, str]]:
     """"A and B have N and M troops, respectively": the i-th country gets the i-th figure."""
     if not figures:

@@ -11,8 +11,9 @@ block:
 * **table rows**: "Rwanda" on one line and "5,918" on the next (or "Ethiopia: 6,500") under a
   heading, read without the parser,
 * **the incident** of a story about an attack: the day it happened and the mission where,
-* missions named along the way (for "that operation"), and an anniversary anchor for undated
-  pieces ("marks 60 years of service" + "began in 1958" → 2018).
+* missions named along the way (for "that operation"), and an anchor for undated pieces: the
+  anniversary they mark ("marks 60 years of service" + "began in 1958" → 2018), else the
+  latest date they state (a piece is no older than what it reports).
 """
 
 from __future__ import annotations
@@ -139,6 +140,10 @@ class BlockPlan:
     missions: tuple[str, ...] = ()
     #: the day of the statement the story reports ("…, the minister said on Monday")
     statement_day: Optional[PartialDate] = None
+    #: (document offset, acronym) of every mission the block names, in text order
+    mission_positions: tuple[tuple[int, str], ...] = ()
+    #: (document offset, end, surface, country) of every country name or demonym in the block
+    country_positions: tuple[tuple[int, int, str, str], ...] = ()
 
 
 # --------------------------------------------------------------------------------------------
@@ -194,6 +199,30 @@ def _anchor(text: str) -> tuple[Optional[PartialDate], Optional[PartialDate]]:
     if not 1 <= years <= 100:
         return None, None
     return PartialDate(start_year + years), PartialDate(start_year)
+
+
+_HISTORY = re.compile(
+    r"\b(?:founded|established|created|formed|set\s+up|launched|born|signed|adopted|inaugurated|began|begun|joined|admitted|"
+    r"started|first\s+deployed|independence|ratified|date|since)\b[^.;:!?]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _latest_date(text: str, sentences: list[Sentence]) -> Optional[PartialDate]:
+    """The latest date an undated piece states ("in the first quarter of 2017", "on May 4, 2015"),
+    to the month at most: a piece is no older than what it reports. Targets ("by 2030") and
+    relative phrases (which need a publication date) do not count."""
+    latest: Optional[PartialDate] = None
+    for s in sentences:
+        for match in find_dates(text, s.start, s.end, base=None):
+            value = match.end_value or match.value
+            if value is None or value.year < 1945 or match.role not in {"as_of", "range"}:
+                continue
+            if _HISTORY.search(text, max(0, match.start - 80), match.start):
+                continue  # "the Charter was signed on June 26, 1945": history, not the piece's date
+            if latest is None or value.last_day > latest.last_day:
+                latest = PartialDate(value.year, value.month) if value.month else PartialDate(value.year)
+    return latest
 
 
 def _reference_value(match: DateMatch) -> Optional[PartialDate]:
@@ -295,7 +324,18 @@ def _table_rows(
     rows: list[TableRow] = []
     used: set[Sentence] = set()
     header: Optional[Sentence] = None
-    header_ref: Optional[ReferenceDate] = None
+    headings: list[Sentence] = []  # headings since prose last ended a table, latest last
+    dated: dict[Sentence, Optional[ReferenceDate]] = {}
+
+    def reference() -> Optional[ReferenceDate]:
+        # read lazily: most headings never get a row, and reading a date costs a dateparser call
+        for h in reversed(headings):
+            if h not in dated:
+                dated[h] = _reference_in(text, h, published, heading=_is_heading(text, h))
+            if dated[h] is not None:
+                return dated[h]
+        return None
+
     pending_country: Optional[tuple[str, Sentence]] = None
     for s in sentences:
         line = text[s.start : s.end].strip()
@@ -308,21 +348,21 @@ def _table_rows(
             pending_country = (country, s)
             continue
         if bare_row and header is not None and pending_country is not None:
-            rows.append(TableRow(country=pending_country[0], figure=figures[0], line=s, header=header, reference=header_ref))
+            rows.append(TableRow(country=pending_country[0], figure=figures[0], line=s, header=header, reference=reference()))
             used.update({s, pending_country[1]})
             pending_country = None
             continue
-        named = _inline_row(line)
-        if named is not None and len(figures) == 1 and header is not None:
-            rows.append(TableRow(country=named, figure=figures[0], line=s, header=header, reference=header_ref))
+        named = _inline_row(line) if len(figures) == 1 and header is not None and len(line) <= 60 else None
+        if named is not None:
+            rows.append(TableRow(country=named, figure=figures[0], line=s, header=header, reference=reference()))
             used.add(s)
             continue
         pending_country = None
         if KEYWORDS.search(text, s.start, s.end):
             header = s
-            header_ref = _reference_in(text, s, published, heading=_is_heading(text, s)) or header_ref
+            headings.append(s)
         elif len(line) > 80:
-            header, header_ref = None, None  # prose ends a table
+            header, headings = None, []  # prose ends a table
     return rows, used
 
 
@@ -451,6 +491,8 @@ def plan_document(document: Document) -> list[BlockPlan]:
         anchor_as_of = anchor_since = None
         if published is None:
             anchor_as_of, anchor_since = _anchor(block_text)
+            if anchor_as_of is None:
+                anchor_as_of = _latest_date(text, body)
         ordered_missions = tuple(dict.fromkeys(m for _, m in missions_named))
         plans.append(
             BlockPlan(
@@ -466,6 +508,11 @@ def plan_document(document: Document) -> list[BlockPlan]:
                 incident=_incident(text, body, block, published, list(ordered_missions)),
                 missions=ordered_missions,
                 statement_day=_statement_day(text, body, published),
+                mission_positions=tuple(missions_named),
+                country_positions=tuple(
+                    (block.start + m_start, block.start + m_end, surface, country)
+                    for m_start, m_end, surface, country in country_mentions(block_text)
+                ),
             )
         )
     return plans

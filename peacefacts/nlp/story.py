@@ -17,13 +17,18 @@ __all__ = ["story_country", "country_mentions"]
 
 _WORD = re.compile(r"[A-Za-z][\w'’`.-]*")
 _DESTINATION = re.compile(r"\b(?i:to|in|into|from|at|across|of)(?: the)?\s+(?:[A-Z][\w-]+,\s+)?$")
+_UN_COMPOUND = re.compile(r"\b(?:UN|U\.N\.|United Nations)\s+$")
 #: a story this long names its country more than once if it has one
 _LONG_STORY = 1000
 _CONNECTORS = frozenset({"of", "the", "and", "d'ivoire"})
 
 
-def country_mentions(chunk: str) -> list[tuple[int, int, str, str]]:
+@functools.lru_cache(maxsize=512)
+def country_mentions(chunk: str) -> tuple[tuple[int, int, str, str], ...]:
     """(start, end, surface, country) for every country name or demonym in ``chunk``.
+
+    Cached: the planner, the list reader and the subject rules ask about the same block and
+    sentences.
 
     Capitalised word runs (up to four words, "Republic of Korea") are looked up longest first:
     linear in the text, where one regex alternation of every name was the slowest step here.
@@ -51,7 +56,7 @@ def country_mentions(chunk: str) -> list[tuple[int, int, str, str]]:
             i += found[4]
         else:
             i += 1
-    return out
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=256)
@@ -70,8 +75,8 @@ def story_country(text: str, title: Optional[str]) -> Optional[str]:
             w = weight
             if vocab.is_demonym(surface):
                 w *= 2.0  # a demonym ("Indonesian troops") names the contributor
-            elif _DESTINATION.search(chunk, max(0, start - 12), start):
-                w *= 0.25  # "to Lebanon, DR Congo", "in the Congo": where, not who
+            elif _DESTINATION.search(chunk, max(0, start - 12), start) or _UN_COMPOUND.search(chunk, max(0, start - 16), start):
+                w *= 0.25  # "to Lebanon, DR Congo", "in the Congo", "the UN Cyprus medal": where, not who
             else:
                 named.add(country)
             if w > 0.25 * weight:

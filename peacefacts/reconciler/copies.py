@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 import numpy as np
@@ -153,7 +154,7 @@ class CopyPair:
     similarity: float
     containment: float | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The JSON form: ``{"a", "b", "similarity", "containment"}``."""
         return {"a": self.a, "b": self.b, "similarity": self.similarity, "containment": self.containment}
 

@@ -62,7 +62,7 @@ __all__ = [
 
 #: What :func:`reconcile` accepts, mixed freely (as :func:`peacefacts.io.jsonl.read_records`
 #: returns them, or JSON dicts in that form). People and error records are ignored.
-Input = ExtractionResult | Fact | Document | Person | ErrorRecord | WarningRecord | dict
+Input = ExtractionResult | Fact | Document | Person | ErrorRecord | WarningRecord | dict[str, Any]
 
 #: (subject key, metric, category class, scope key, window): what makes a group.
 GroupKey = tuple[str, str, str, str | None, str]
@@ -248,7 +248,7 @@ def partition_facts(facts: Iterable[Fact]) -> dict[GroupKey, list[Fact]]:
 
     The same partition whatever the order of ``facts``; each list keeps the input order.
     """
-    partitions: dict[tuple, list[Fact]] = {}
+    partitions: dict[tuple[Any, ...], list[Fact]] = {}
     for fact in facts:
         key = (subject_key(fact.subject), fact.metric.value, category_class(fact.category), scope_key(fact.scope))
         partitions.setdefault(key, []).append(fact)
@@ -256,11 +256,11 @@ def partition_facts(facts: Iterable[Fact]) -> dict[GroupKey, list[Fact]]:
     for key, members in partitions.items():
         labels = windows(members)
         for i, fact in enumerate(members):
-            buckets.setdefault((*key, labels[i] or ""), []).append(fact)  # type: ignore[arg-type]
+            buckets.setdefault((*key, labels[i] or ""), []).append(fact)
     return buckets
 
 
-def _group_order(key: GroupKey) -> tuple:
+def _group_order(key: GroupKey) -> tuple[Any, ...]:
     return key[:3] + (key[3] or "", key[4])
 
 
@@ -281,7 +281,7 @@ def build_group(
     facts: Sequence[Fact],
     *,
     source_of: Mapping[str, str] | None = None,
-    similarity: dict[frozenset, float] | None = None,
+    similarity: dict[frozenset[str], float] | None = None,
     policy: Policy | str = Policy.LATEST,
     rules: Sequence[Rule] | None = None,
     neighbours: int | None = DEFAULT_NEIGHBOURS,
@@ -309,7 +309,7 @@ def _build_group(
     key: GroupKey,
     facts: Sequence[Fact],
     source_of: Mapping[str, str],
-    similarity: dict[frozenset, float],
+    similarity: dict[frozenset[str], float],
     policy: Policy,
     run: Any,
     neighbours: int | None,
@@ -321,7 +321,7 @@ def _build_group_ordered(
     key: GroupKey,
     facts: Sequence[Fact],
     source_of: Mapping[str, str],
-    similarity: dict[frozenset, float],
+    similarity: dict[frozenset[str], float],
     policy: Policy,
     run: Any,
     neighbours: int | None,
@@ -445,7 +445,7 @@ def reconcile(
 _SHARED: dict[str, Any] = {}
 
 
-def _worker_groups(task: tuple[list[GroupKey], list[list[Fact]] | None]) -> list[tuple]:
+def _worker_groups(task: tuple[list[GroupKey], list[list[Fact]] | None]) -> list[tuple[Any, ...]]:
     keys, payload = task
     state = _SHARED
     run = compile_rules(state["chain"])
@@ -470,7 +470,7 @@ def _worker_init(state: dict[str, Any]) -> None:
     _SHARED.update(state)
 
 
-def group_payload(group: Group) -> tuple[Group, tuple]:
+def group_payload(group: Group) -> tuple[Group, tuple[Any, ...]]:
     """A group as it travels between processes: the group without its pairs, and the pair
     table's columns (the rule chain, which may not pickle, stays behind)."""
     table = group.pairs
@@ -480,7 +480,7 @@ def group_payload(group: Group) -> tuple[Group, tuple]:
 
 
 def group_from_payload(
-    payload: tuple[Group, tuple], *, similarity: dict[frozenset, float], rules: Sequence[Rule] | None = None
+    payload: tuple[Group, tuple[Any, ...]], *, similarity: dict[frozenset[str], float], rules: Sequence[Rule] | None = None
 ) -> Group:
     """The group :func:`group_payload` sent, with its pairs judged by ``rules`` when read."""
     shell, columns = payload
@@ -489,17 +489,17 @@ def group_from_payload(
     return attrs.evolve(shell, pairs=PairTable(shell.observations, judge, *columns))
 
 
-def group_order(group: Group) -> tuple:
+def group_order(group: Group) -> tuple[Any, ...]:
     """The order of groups in a reconciliation (as :func:`reconcile` sorts them)."""
     key = (subject_key(group.subject), group.metric.value, group.category, scope_key(group.scope), group.window or "")
-    return _group_order(key)  # type: ignore[arg-type]
+    return _group_order(key)
 
 
 def _build_parallel(
     keys: list[GroupKey],
     buckets: dict[GroupKey, list[Fact]],
     source_of: dict[str, str],
-    similarity: dict[frozenset, float],
+    similarity: dict[frozenset[str], float],
     policy: Policy,
     chain: tuple[Rule, ...],
     neighbours: int | None,
@@ -525,8 +525,8 @@ def _build_parallel(
     if fork:
         _SHARED.clear()
         _SHARED.update(state, buckets=buckets)
-        initargs: tuple = ({},)
-        payloads: list[tuple] = [(t, None) for t in tasks]
+        initargs: tuple[Any, ...] = ({},)
+        payloads: list[tuple[Any, ...]] = [(t, None) for t in tasks]
     else:
         initargs = (state,)
         payloads = [(t, [buckets[k] for k in t]) for t in tasks]

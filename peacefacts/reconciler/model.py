@@ -265,7 +265,7 @@ class Observation:
         """``161 (2021-10-26)``: value with hedge, and date."""
         return f"{format_value(self.value, self.qualifier)} ({format_date(self.as_of)})"
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[Any, ...]:
         """Dated first in date order, then undated; ties broken on the whole fact (determinism)."""
         span = self.span
         return (span is None, span[:2] if span else (), fact_key(self.fact))

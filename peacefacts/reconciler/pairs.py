@@ -66,7 +66,7 @@ class GroupJudge:
         subject: str,
         metric: Metric,
         run: Callable[[Comparison], Judgement | None],
-        similarity: dict[frozenset, float],
+        similarity: dict[frozenset[str], float],
     ) -> None:
         self.subject = subject
         self.metric = metric
@@ -175,7 +175,7 @@ class PairTable(Sequence[Pair]):
         """The positions of each pair's observations in the group."""
         return self._a, self._b
 
-    def count(self, value: Any = None) -> int:  # type: ignore[override]
+    def count(self, value: Any = None) -> int:
         """Number of pairs with a verdict (``count(Verdict.CONFLICT)``), or equal to a pair."""
         if isinstance(value, (Verdict, str)) and not isinstance(value, Pair):
             return int(np.count_nonzero(self._verdict == _VERDICT_CODE[Verdict(value)]))
@@ -228,7 +228,7 @@ class PairTable(Sequence[Pair]):
         counts = ", ".join(f"{self.count(v)} {v.value}" for v in _VERDICTS)
         return f"<PairTable: {len(self)} pairs ({counts})>"
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[Any, ...]:
         # the rule chain may not pickle (lambdas); explanations are written before pickling
         return (_rebuild, (tuple(self),))
 
@@ -274,7 +274,7 @@ class _Explainer:
         _, judgement = self.judge.judge(self.a, self.b)
         return "" if judgement is None else judgement.explanation
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[Any, ...]:
         return (str, (self(),))
 
 

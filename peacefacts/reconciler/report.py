@@ -6,7 +6,7 @@ Pure: builds a string (the CLI prints it for ``--format table``).
 from __future__ import annotations
 
 import textwrap
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from peacefacts.reconciler.model import Group, Observation, Pair, Rank, Verdict, format_value
 from peacefacts.reconciler.pairs import PairTable
@@ -46,8 +46,8 @@ def _block(pair: Pair, group_label: str) -> list[str]:
     return lines
 
 
-def _block_key(pair: Pair, label: str) -> tuple:
-    def side(obs: Observation) -> tuple:
+def _block_key(pair: Pair, label: str) -> tuple[Any, ...]:
+    def side(obs: Observation) -> tuple[Any, ...]:
         return (obs.source, obs.value, obs.qualifier.value, str(obs.as_of))
 
     return (label, side(pair.a), side(pair.b), pair.verdict.value, pair.cause)
@@ -81,7 +81,7 @@ def format_table(reconciliation: Reconciliation) -> str:
     if not discrepancies:
         out += ["No disagreements.", ""]
     # a disagreement seen again through a copy of one of its articles is one block, not two
-    blocks: dict[tuple, list[Pair]] = {}
+    blocks: dict[tuple[Any, ...], list[Pair]] = {}
     for pair in discrepancies:
         blocks.setdefault(_block_key(pair, label_of[id(pair)]), []).append(pair)
     for key, same in blocks.items():

@@ -93,12 +93,12 @@ def _explanation_text(explanation: str | Callable[[], str]) -> str:
 def _optional_verdict(value: Verdict | str | None) -> Verdict | None:
     # a rule returns a Verdict almost always: skip the enum lookup then (millions of pairs)
     if value is None or value.__class__ is Verdict:
-        return value  # type: ignore[return-value]
+        return value
     return Verdict(value)
 
 
 def _cause_text(value: object) -> str:
-    return value.value if value.__class__ is Cause else str(value)  # type: ignore[attr-defined]
+    return value.value if value.__class__ is Cause else str(value)
 
 
 @attrs.frozen(kw_only=True)

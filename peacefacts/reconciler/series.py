@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Collection, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -37,7 +38,7 @@ from peacefacts.records import Metric, PartialDate, Qualifier
 __all__ = ["build_series", "plan_series", "SeriesPlan"]
 
 
-def _date_key(date: PartialDate) -> tuple:
+def _date_key(date: PartialDate) -> tuple[Any, ...]:
     return (date.first_day.toordinal(), date.last_day.toordinal())
 
 
@@ -99,7 +100,7 @@ class _Draft:
         self.head = min(i for i in members if observations[i].value == self.best)
         self.head_obs = observations[self.head]
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[Any, ...]:
         return (self.days is None, self.days or (), self.best, self.docs)
 
     def point(self, rank: Rank, reason: str, disputed: bool) -> Point:

@@ -92,13 +92,13 @@ def _write(value: Any, stream: IO[str], indent: int | None, level: int) -> None:
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
-_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_string = json.encoder.encode_basestring
 _scalar_encoder = json.JSONEncoder(ensure_ascii=False)
 
 
 def _scalar(value: Any) -> str:
     if type(value) is str:
-        return _string(value)  # type: ignore[no-any-return]
+        return _string(value)
     if value is None:
         return "null"
     if value is True:

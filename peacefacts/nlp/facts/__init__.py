@@ -31,7 +31,7 @@ from peacefacts.nlp.facts.reading import SentenceContext, SentenceState, read_fi
 from peacefacts.nlp.facts.subject import SUBJECT_RULES, decide_subject
 from peacefacts.nlp.facts.vocabulary import find_cues, vocabulary
 from peacefacts.nlp.lists import list_entries, shared_entries
-from peacefacts.nlp.plan import BlockPlan, Candidate, TableRow, mission_mentions
+from peacefacts.nlp.plan import BlockPlan, Candidate, TableRow
 from peacefacts.records import AsOfSource, Category, Fact, Metric, PartialDate, Qualifier
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -98,7 +98,7 @@ def _context(
         shared=shared_entries(text, candidate.figures, offset),
         figure_tokens=frozenset(figure_tokens),
         mission_before=mission_before,
-        missions_here=tuple(dict.fromkeys(m for _, m in mission_mentions(text))),
+        missions_here=tuple(dict.fromkeys(m for pos, m in plan.mission_positions if offset <= pos < candidate.sentence.end)),
         headline=_is_headline(candidate, plan, full_text),
     )
 

@@ -129,6 +129,11 @@ def _attached(ctx: SentenceContext, dm: DateMatch, anchors: set[int], others: se
     for anc in [node, *node.ancestors]:
         if anc.i in others:
             return False
+        if (
+            anc.dep_ in {"relcl", "acl"} and anc.i not in anchors and anc.head.i not in anchors
+            and not any(t.i in anchors for t in anc.subtree)
+        ):
+            return False  # "Nepal, which joined the UN on December 14, 1955, has 6,000": the clause's date
         # "from 2,867 in 2014": the date hangs on the preposition that governs another figure
         if anc.i != node.i and any(c.i in others and c.dep_ in {"pobj", "dobj", "nsubj"} for c in anc.children):
             return False

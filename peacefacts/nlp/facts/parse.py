@@ -115,17 +115,15 @@ def demonym_phrase(noun: Token) -> str:
 
 
 def noun_class(noun: Token) -> str:
-    """``personnel``, ``mission``, ``country``, ``unit`` or ``other``."""
+    """The noun's class: one of ``fact_words.toml``'s ``[noun_classes]`` (unit, mission, country),
+    ``personnel`` (a counted noun of a category, or a demonym plural), or ``other``."""
     lex = vocabulary()
     low = noun.lower_
-    if low in lex["units"] and low not in {"contingent", "contingents"}:
-        return "unit"
-    if low in lex["mission"]:
-        return "mission"
-    if low in {"areas", "area"} and any(c.lower_ == "mission" for c in noun.children):
+    for cls, listed in lex.noun_classes.items():  # fact_words.toml [noun_classes], in order
+        if low in lex[listed]:
+            return cls
+    if low in lex["mission_qualifiers"] and any(c.lower_ == "mission" for c in noun.children):
         return "mission"  # "in eight mission areas"
-    if low in lex["country"]:
-        return "country"
     if low in lex.noun_category:
         return "personnel"
     if noun.text[:1].isupper() and low.endswith("s"):
@@ -235,8 +233,8 @@ def category_of(noun: Optional[Token], verb: Optional[Token]) -> Optional[Catego
             if child.dep_ in {"compound", "amod", "nmod"} or (child.dep_ == "conj" and not _counted_elsewhere(child, noun)):
                 words.append(child.lower_)
                 words.extend(c.lower_ for c in child.children if c.dep_ in {"compound", "conj", "amod"})
-            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
-                words.extend(t.lower_ for t in child.subtree)
+            if child.dep_ == "prep" and child.lower_ in {"of", "from"} and not any(t.like_num for t in child.subtree):
+                words.extend(t.lower_ for t in child.subtree)  # not "…, 79 from the police": another figure
     if noun.dep_ == "conj" and not any(t.like_num for t in noun.children) and not _counted_elsewhere(noun.head):
         first = noun.head
         while first.dep_ == "conj" and first.head.i != first.i:

@@ -60,16 +60,19 @@ def _antecedent(ctx: SentenceContext, at: int) -> Optional[str]:
     the UN named before it in the block ("MINUSMA … More than 140 of its peacekeepers", "Bangladesh
     said it was ready to send 1,000"). Places ("in northern Mali") own no peacekeepers."""
     start = ctx.plan.block.start
-    text = ctx.full_text[start : ctx.offset + at]
-    found: list[tuple[int, str]] = [(m.start, m.acronym) for m in vocab.mission_mentions(text)]
-    for match in _GENERIC_MISSION.finditer(text):
+    end = ctx.offset + at
+    text = ctx.full_text
+    found: list[tuple[int, str]] = [(pos, acronym) for pos, acronym in ctx.plan.mission_positions if pos < end]
+    for match in _GENERIC_MISSION.finditer(text, max(start, end - 2000), end):
         found.append((match.start(), _story_mission(ctx) or ""))
-    for s, e, surface, country in country_mentions(text):
+    for s, e, surface, country in ctx.plan.country_positions:
+        if e > end:
+            break
         # an owner of peacekeepers is a clause's subject, a possessor or a demonym; "patrolled
         # southern Lebanon", "in Mali" name places
-        opening = bool(_CLAUSE_START.search(text, max(0, s - 40), s))
+        opening = bool(_CLAUSE_START.search(text[max(start, s - 40) : s]))
         possessive = text[e : e + 2] in {"'s", "’s"} or surface.endswith(("'s", "’s"))
-        if (opening or possessive or vocab.is_demonym(surface)) and not _PLACE_BEFORE.search(text, max(0, s - 30), s):
+        if (opening or possessive or vocab.is_demonym(surface)) and not _PLACE_BEFORE.search(text[max(start, s - 30) : s]):
             found.append((s, country))
     found = [f for f in found if f[1]]
     return max(found)[1] if found else None
@@ -90,7 +93,7 @@ def _carried(ctx: SentenceContext, pronoun: str = "it", at: Optional[int] = None
         return ctx.candidate.paragraph_mission  # in a paragraph about one mission, "it" is the mission
     if pronoun in {"we", "our", "us"}:
         # a quote: the speaker's country ("… of our country …, informed the Ministry of Defence of Serbia")
-        anywhere = country_mentions(ctx.full_text[ctx.plan.block.start : ctx.plan.block.end])
+        anywhere = ctx.plan.country_positions
         return ctx.plan.default_country or ctx.state.last_country or (anywhere[0][3] if anywhere else None)
     if pronoun == "they":
         return ctx.state.last_subject or _antecedent(ctx, at or 0) or ctx.plan.default_country  # people: the last figure's

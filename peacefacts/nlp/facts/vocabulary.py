@@ -64,6 +64,8 @@ class Vocabulary:
     patterns: tuple[dict[str, Any], ...]
     #: metric value → the most one country has had (a larger figure is the UN's)
     country_maxima: dict[str, int] = attrs.field(factory=dict)
+    #: noun class → the word list that holds its nouns, in order of precedence
+    noun_classes: dict[str, str] = attrs.field(factory=dict)
 
     def __getitem__(self, name: str) -> frozenset[str]:
         return self.words[name]
@@ -92,7 +94,11 @@ def vocabulary() -> Vocabulary:
             noun_category[noun] = _CATEGORY_CLASSES[name]
     patterns = tuple(json.loads(line) for line in _read_resource("fact_patterns.jsonl").splitlines() if line.strip())
     return Vocabulary(
-        words=words, noun_category=noun_category, patterns=patterns, country_maxima=dict(data.get("country_maxima", {}))
+        words=words,
+        noun_category=noun_category,
+        patterns=patterns,
+        country_maxima=dict(data.get("country_maxima", {})),
+        noun_classes=dict(data.get("noun_classes", {})),
     )
 
 

@@ -12,12 +12,11 @@ from __future__ import annotations
 import functools
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
-from peacefacts.vocab import country_for
+from peacefacts.vocab import country_for, normalize
 from peacefacts.vocab.calendar import MONTH_NAMES, WEEKDAY_NAMES
 
 __all__ = ["Lexicon", "PhraseIndex", "country_of", "lexicon", "name_key", "norm", "phrase_words", "strip_titles"]
@@ -25,10 +24,8 @@ __all__ = ["Lexicon", "PhraseIndex", "country_of", "lexicon", "name_key", "norm"
 
 @functools.lru_cache(maxsize=65536)
 def norm(text: str) -> str:
-    """Lookup form of a word: no accents, casefolded, straight apostrophes, no dots."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text.casefold().replace("’", "'").replace("`", "'").replace(".", "")
+    """Lookup form of a word: the package's one normaliser (:func:`peacefacts.vocab.normalize`), no dots."""
+    return normalize(text).replace(".", "")
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:

@@ -1,9 +1,8 @@
-"""Country, demonym and mission lookups (peacefacts.vocab; peacefacts.nlp.lexicon re-exports them)."""
+"""Country, demonym and mission lookups (peacefacts.vocab)."""
 from __future__ import annotations
 
 import pytest
 
-from peacefacts.nlp import lexicon
 from peacefacts.vocab import country_for, mission_for
 
 
@@ -35,9 +34,3 @@ def test_not_countries(text):
 )
 def test_mission_for(text, mission):
     assert mission_for(text) == mission
-
-
-def test_lexicon_reexports_the_vocab_lookups():
-    assert (lexicon.country_for, lexicon.mission_for, lexicon.is_demonym) == (
-        country_for, mission_for, __import__("peacefacts.vocab", fromlist=["is_demonym"]).is_demonym,
-    )
