@@ -20,8 +20,10 @@ import pytest
 from conftest import FIXTURES
 
 PATTERNS = FIXTURES / "patterns"
-#: files the people layer owns have their own test (tests/test_people_patterns.py)
-FACT_FAMILIES = sorted(p for p in PATTERNS.glob("*.jsonl") if not p.stem.startswith("people"))
+#: families with another shape have their own tests: people (tests/test_people_patterns.py) and
+#: copies (tests/test_copy_patterns.py)
+OTHER_SHAPES = ("people", "copies")
+FACT_FAMILIES = sorted(p for p in PATTERNS.glob("*.jsonl") if not p.stem.startswith(OTHER_SHAPES))
 
 
 def _rows():

@@ -410,7 +410,10 @@ def _statement_day(text: str, sentences: list[Sentence], published: Optional[Par
 
 def vocab_weekday(phrase: str) -> bool:
     """Whether a date phrase names a weekday ("on Monday", "last Tuesday")."""
-    return any(word.lower().strip(".,'’s") in vocab.WEEKDAYS for word in phrase.split())
+    # Strip punctuation and a possessive only: stripping the character set ".,'s" would
+    # also eat the leading "s" of Saturday and Sunday.
+    words = (re.sub(r"(?:['’]s)?[.,]*$", "", word.lower()).strip(".,") for word in phrase.split())
+    return any(word in vocab.WEEKDAYS for word in words)
 
 
 def _incident(text: str, sentences: list[Sentence], block: Block, published: Optional[PartialDate], missions: list[str]) -> Optional[Incident]:
