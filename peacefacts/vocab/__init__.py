@@ -15,7 +15,7 @@ below it): ingest, nlp, the extractor and the reconciler may all read it. The ta
 from __future__ import annotations
 
 from peacefacts.vocab.calendar import MONTHS, WEEKDAYS
-from peacefacts.vocab.countries import countries, country_for, country_names, is_demonym
+from peacefacts.vocab.countries import capital_country, countries, country_for, country_names, is_demonym
 from peacefacts.vocab.missions import (
     Mission,
     MissionMention,
@@ -36,6 +36,7 @@ __all__ = [
     "Mission",
     "MissionMention",
     "PlaceMention",
+    "capital_country",
     "countries",
     "country_for",
     "country_names",

@@ -145,7 +145,8 @@ def facts_from_sentence(
             outcome = Decision(metric, "among")
             ctx = attrs.evolve(ctx, lead=attrs.evolve(ctx.lead, as_of=state.as_of, source=state.as_of_source, since=state.since))
         shared = ctx.shared.get(fm.num_start)
-        subject, subject_rule = decide_subject(reading, ctx, metric, disabled)
+        # An ownerless figure stays only as a candidate for a UN sibling (see _share_un_scope).
+        subject, subject_rule = decide_subject(reading, ctx, metric, disabled) or (_NO_OWNER, "none")
         subjects = list(shared) if shared else [subject]
         if shared:
             subject_rule = "each"
@@ -174,13 +175,14 @@ def facts_from_sentence(
                     rule=f"{reading.how}.{outcome.rule}@{subject_rule}" + ("+headline" if ctx.headline else ""),
                 )
             )
-    facts = _share_un_scope(facts)
+    facts = [f for f in _share_un_scope(facts) if f.subject != _NO_OWNER]
     _remember(state, facts, ctx, categories)
     return facts
 
 
+_NO_OWNER = ""
 _UN_EVIDENCE = ("@un-scale", "@un-wide", "@fact-sheet")
-_WEAK_EVIDENCE = ("@previous-sentence", "@story-country")
+_WEAK_EVIDENCE = ("@previous-sentence", "@story-country", "@none")
 
 
 def _share_un_scope(facts: list[Fact]) -> list[Fact]:
