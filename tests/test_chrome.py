@@ -11,15 +11,11 @@ from peacefacts.ingest.chrome import LINE_KINDS, chrome_shapes, comment_starts, 
 SHAPES = chrome_shapes()
 
 
-def _matches(shape, text: str) -> bool:
-    return bool(shape.pattern.search(text) if shape.kind == "mark" else shape.pattern.match(text))
-
-
 @pytest.mark.parametrize("shape", SHAPES, ids=[s.name for s in SHAPES])
 def test_every_shape_matches_its_examples_and_not_its_counter_examples(shape):
     assert shape.examples, f"{shape.name}: a shape needs examples"
-    assert [e for e in shape.examples if not _matches(shape, e)] == []
-    assert [e for e in shape.counter_examples if _matches(shape, e)] == []
+    assert [e for e in shape.examples if not shape.matches(e)] == []
+    assert [e for e in shape.counter_examples if shape.matches(e)] == []
 
 
 def test_shapes_are_marks_or_known_line_kinds():

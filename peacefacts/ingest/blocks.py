@@ -69,43 +69,10 @@ def is_peacekeeping(text: str) -> bool:
 
 
 # --- line kinds --------------------------------------------------------------------------------------
-_BOILER_LINES = frozenset(
-    item.strip()
-    for item in """short url|follow|follow us|share|share this|share this article|share this story|share - wechat
-    |share on facebook|share on twitter|share via|print|print this|email|e-mail|tweet|whatsapp|facebook
-    |twitter|linkedin|advertisement|advertisment|sponsored|close search window|search|close|x|-|–|—|by
-    |listen|listen to this article|subscribe|sign in|log in|login|register|menu|home|skip to content
-    |back to top|top|loading|loading...|adjust font size|font size|text size|a a a|a+ a-|photo|video
-    |gallery|image|en|zoom|next|previous|prev|more|view more|load more|show more|click here""".split("|")
-) | {"|"}
-_BOILER_RE = re.compile(
-    r"(?i)^(?:(?:related|read more|also read|read also|see also|more|watch|listen)\s*:\s*.{1,150}"
-    r"|.{1,40}\|"  # "Press Releases|": a breadcrumb
-    r"|[^|]{1,30}(?:\|[^|]{1,30}){2,}"  # "Home | World | Sport": a menu
-    r"|(?:image|photo|picture|file photo)\s*(?:credit)?\s*:.{0,80})$"
-)
-_MARKER_RE = re.compile(
-    r"(?i)^(?:"
-    r"(?:recent|latest|related|top|popular|trending|more|other|similar|featured|recommended|editor'?s'?"
-    r"|most read|most popular|most viewed|most shared)"
-    r" (?:stories|news|articles|posts|reads|headlines|videos|content|coverage|links|picks)"
-    r"(?: (?:from|on|in|about) .{1,40})?"
-    r"|more (?:from|in|on|about) .{1,40}"
-    r"|hot ?topics?(?: ?more)?|search trends|trending(?: now| topics)?|you (?:may|might) (?:also )?like"
-    r"|also read|read (?:more|also|next)|related|see also|recommended(?: for you)?|most read|most popular"
-    r"|most viewed|editor'?s'? picks?|don'?t miss|tags?: .{1,150}|topics?: .{1,150}|follow us(?: on .{1,40})?"
-    r")$"
-)
-# footers: after these, paragraphs are not the article resuming (comment threads, licence lines and
-# encyclopedia furniture are shapes of resources/page_chrome.toml: peacefacts.ingest.chrome)
-_FOOTER_RE = re.compile(
-    r"(?i)^(?:newsletters?|sign up (?:for|to) .{0,100}"
-    r"|cookie (?:policy|settings|preferences).{0,120}|privacy policy.{0,120}|terms (?:of use|and conditions).{0,80}"
-    r"|all rights reserved.{0,80}|copyright (?:©|\(c\)|\d{4}).{0,100}|©.{0,100}|\(c\) ?\d{4}.{0,100}"
-    r")$"
-)
-# what a chrome shape's kind makes of a line (the other kinds are masked in the reading text, or
-# read only in context: comment_author by its cadence, contents_entry after a contents heading)
+# Sidebar headings, footers, buttons and menus are shapes of resources/page_chrome.toml, with comment
+# threads, licence lines and encyclopedia furniture (peacefacts.ingest.chrome). What a shape's kind
+# makes of a line here (the other kinds are masked in the reading text, or read only in context:
+# comment_author by its cadence, contents_entry after a contents heading):
 _CHROME_KINDS = {"comments": "comments", "footer": "footer", "marker": "marker", "boiler": "boiler", "contents": "boiler"}
 _LIST_RE = re.compile(r"^[-–—•·*▪►»◦‣]\s*\S")
 _AGO_RE = re.compile(r"(?<!\d)\d{1,4}\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$", re.I)
@@ -126,12 +93,6 @@ class _Line(NamedTuple):
     kind: str
     words: int
     dates: tuple[dl.DateCandidate, ...]
-
-
-def _norm(line: str) -> str:
-    line = re.sub(r"\s+", " ", line.strip().lower())
-    line = re.sub(r"\s*(?:more\s*)?(?:>>|»|›)+\s*$", "", line)  # "Hot topicMore>>"
-    return line.rstrip(" :|").strip() or line
 
 
 def _is_body(line: str, words: int) -> bool:
@@ -162,14 +123,7 @@ def _classify(line: str) -> str:
     chrome = _CHROME_KINDS.get(line_kind(line) or "")
     if chrome is not None:
         return chrome
-    norm = _norm(line)
     words = len(line.split())
-    if len(line) <= 160 and _FOOTER_RE.match(norm):
-        return "footer"
-    if len(line) <= 160 and _MARKER_RE.match(norm):
-        return "marker"
-    if norm in _BOILER_LINES or _BOILER_RE.match(line.strip()):
-        return "boiler"
     if dl.ATTRIBUTION_RE.match(line):
         return "attrib"
     if len(line) < 400 and _CAPTION_RE.search(line):

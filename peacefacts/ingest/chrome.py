@@ -36,7 +36,16 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-__all__ = ["ChromeShape", "chrome_shapes", "mark_spans", "line_kind", "comment_starts", "reading_text", "LINE_KINDS"]
+__all__ = [
+    "ChromeShape",
+    "chrome_shapes",
+    "mark_spans",
+    "line_kind",
+    "normalise_line",
+    "comment_starts",
+    "reading_text",
+    "LINE_KINDS",
+]
 
 #: The kinds a ``[[line]]`` row may give (see the data file's header for what each does).
 LINE_KINDS = frozenset(
@@ -66,6 +75,16 @@ class ChromeShape:
     pattern: re.Pattern[str]
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...]
+    normalised: bool = False  # matched against :func:`normalise_line` of the line
+    max_chars: int = 0  # the longest line it may match (0: :data:`MAX_CHROME_LINE`)
+
+    def matches(self, line: str) -> bool:
+        """Whether the shape matches ``line`` (a stripped line; for a mark, any text holding one)."""
+        if self.kind == "mark":
+            return bool(self.pattern.search(line))
+        if self.max_chars and len(line) > self.max_chars:
+            return False
+        return bool(self.pattern.match(normalise_line(line) if self.normalised else line))
 
 
 def _compile(source: str) -> re.Pattern[str]:
@@ -83,7 +102,21 @@ def _shape(row: dict[str, Any], kind: str) -> ChromeShape:
         pattern=_compile(row["pattern"]),
         examples=tuple(row.get("examples", ())),
         counter_examples=tuple(row.get("not", ())),
+        normalised=bool(row.get("normalised", False)),
+        max_chars=int(row.get("max_chars", 0)),
     )
+
+
+def normalise_line(line: str) -> str:
+    """A line as the ``normalised`` shapes see it: lower case, spaces collapsed, and a trailing
+    "More>>", ":" or "|" removed (menus and sidebar headings are written every which way).
+
+    >>> normalise_line("Hot topic  More>>"), normalise_line("RELATED STORIES:"), normalise_line("|")
+    ('hot topic', 'related stories', '|')
+    """
+    line = re.sub(r"\s+", " ", line.strip().lower())
+    line = re.sub(r"\s*(?:more\s*)?(?:>>|»|›)+\s*$", "", line)
+    return line.rstrip(" :|").strip() or line
 
 
 @functools.lru_cache(maxsize=1)
@@ -128,7 +161,7 @@ def line_kind(line: str) -> str | None:
     if not line or len(line) > MAX_CHROME_LINE:
         return None
     for shape in _line_shapes():
-        if shape.pattern.match(line):
+        if shape.matches(line):
             return shape.kind
     return None
 
