@@ -16,7 +16,7 @@ from typing import NamedTuple, Optional
 
 from peacefacts.vocab.text import normalize, read_table
 
-__all__ = ["capital_country", "country_for", "countries", "country_names", "is_acronym", "is_demonym"]
+__all__ = ["capital_country", "country_for", "countries", "country_names", "demonym_forms", "is_acronym", "is_demonym"]
 
 
 class _Countries(NamedTuple):
@@ -91,6 +91,20 @@ def country_names(country: str) -> tuple[str, ...]:
     ('Central African Republic', 'CAR')
     """
     return _countries().forms.get(country, ())
+
+
+@functools.lru_cache(maxsize=1)
+def demonym_forms() -> tuple[str, ...]:
+    """Every demonym of the table as written, with its derived plural ("Finn", "Finns", "Swiss").
+
+    >>> {"Finns", "Thais", "Filipinos", "Pakistanis"} <= set(demonym_forms())
+    True
+    """
+    forms: list[str] = []
+    for _name, _aliases, demonyms in (row[:3] for row in read_table("countries.tsv")):
+        for demonym in (d for d in demonyms.split(",") if d):
+            forms.extend(f for f in (demonym, *_plural(demonym)) if f not in forms)
+    return tuple(forms)
 
 
 def is_demonym(text: str) -> bool:

@@ -30,7 +30,7 @@ from peacefacts.nlp.facts.parse import counted_noun, noun_class, root_of, span_t
 from peacefacts.nlp.facts.reading import SentenceContext, SentenceState, read_figure
 from peacefacts.nlp.facts.subject import SUBJECT_RULES, decide_subject
 from peacefacts.nlp.facts.vocabulary import find_cues, vocabulary
-from peacefacts.nlp.lists import list_entries, shared_entries
+from peacefacts.nlp.lists import list_entries, pledge_list_item, shared_entries
 from peacefacts.nlp.plan import BlockPlan, Candidate, TableRow
 from peacefacts.records import AsOfSource, Category, Fact, Metric, PartialDate, Qualifier
 
@@ -94,13 +94,22 @@ def _context(
         cues=find_cues(sdoc),
         dates=tuple(dates),
         lead=lead_dates(text, dates, sdoc, state, plan, candidate, full_text),
-        entries=list_entries(text, candidate.figures, offset),
+        entries=_with_item_entries(list_entries(text, candidate.figures, offset), candidate, full_text),
         shared=shared_entries(text, candidate.figures, offset),
         figure_tokens=frozenset(figure_tokens),
         mission_before=mission_before,
         missions_here=tuple(dict.fromkeys(m for pos, m in plan.mission_positions if offset <= pos < candidate.sentence.end)),
         headline=_is_headline(candidate, plan, full_text),
     )
+
+
+def _with_item_entries(entries: dict[int, tuple[str, str]], candidate: Candidate, full_text: str) -> dict[int, tuple[str, str]]:
+    """A pledge list's item ("Bangladesh: one infantry battalion of 850 troops …") is the entry of
+    every figure in it that no closer list entry claims."""
+    country = pledge_list_item(full_text, candidate.sentence.start, vocabulary()["pledge_frame_words"])
+    if country is None:
+        return entries
+    return {fm.num_start: entries.get(fm.num_start, (country, "pledge-item")) for fm in candidate.figures}
 
 
 def facts_from_sentence(
