@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 import attrs
 
 from peacefacts import vocab
+from peacefacts.nlp.facts.incident import is_incident
 from peacefacts.nlp.facts.parse import (
     country_of_tokens,
     demonym_phrase,
@@ -115,8 +116,6 @@ def _is_incident_metric(r: Reading, ctx: SentenceContext, metric: Metric) -> boo
     if metric.is_incident:
         return True
     if metric.may_be_incident:
-        from peacefacts.nlp.facts.metric import is_incident
-
         return is_incident(r, ctx)
     return False
 
@@ -129,7 +128,7 @@ def incident_mission(r: Reading, ctx: SentenceContext, metric: Metric) -> Option
         return ctx.missions_here[0]
     stated = next((d.value for d in ctx.dates if d.value is not None and d.role in {"as_of", "since", "range"}), None)
     when = stated or (ctx.plan.incident.day if ctx.plan.incident and ctx.plan.incident.day else ctx.base)
-    here = mission_at_place(ctx.text, when)  # "in June 1993, … killed in Mogadishu": UNOSOM II
+    here = mission_at_place(ctx.places_text, when)  # "in June 1993, … killed in Mogadishu": UNOSOM II
     if here is not None:
         return here
     if ctx.plan.incident is not None and ctx.plan.incident.mission:
