@@ -113,9 +113,9 @@ def list_entry(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
 
 
 def _is_incident_metric(r: Reading, ctx: SentenceContext, metric: Metric) -> bool:
-    if metric is Metric.FATALITIES_INCIDENT:
+    if metric.is_incident:
         return True
-    if metric is Metric.INJURIES_TOTAL:
+    if metric.may_be_incident:
         return is_incident(r, ctx)
     return False
 
@@ -408,14 +408,14 @@ def un_wide(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
 def mission_context(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """"There are 13,000 peacekeepers in MINUSCA": a mission's own strength, when no country is
     named (a pledge to join a mission is the pledging country's, not the mission's)."""
-    if ctx.missions_here and metric not in {Metric.FATALITIES_TOTAL, Metric.PERSONNEL_PLEDGED}:
+    if ctx.missions_here and not (metric.is_forward_looking or (metric.is_casualty and metric.is_cumulative)):
         return ctx.missions_here[0]
     return None
 
 
 def mission_place(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """"4,050 military personnel … were deployed in Darfur": the strength of the mission there."""
-    if metric not in {Metric.PERSONNEL_DEPLOYED, Metric.FATALITIES_TOTAL, Metric.INJURIES_TOTAL} or r.verb is None:
+    if not (metric.is_serving or (metric.is_casualty and not metric.is_incident)) or r.verb is None:
         return None  # "26 peacekeepers were killed in Mali last year": that mission's toll
     for prep in r.verb.children:
         if prep.dep_ == "prep" and prep.lower_ in {"in", "to"}:
@@ -441,7 +441,7 @@ def un_scale(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
 def paragraph_mission(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """A paragraph about one mission ("UNFICYP — Established in 1964 … the staff was comprised of
     937 total uniformed personnel") gives its figures to that mission."""
-    if metric is Metric.PERSONNEL_PLEDGED:
+    if metric.is_forward_looking:
         return None
     return ctx.candidate.paragraph_mission
 
