@@ -11,8 +11,10 @@ How, line by line (lines first, as everywhere in peacefacts):
 1. Every line gets a kind: ``marker`` (a sidebar heading: the article ends), ``footer`` (cookie,
    copyright or comments: the article ends and does not resume), ``boiler`` (a button
    or nav label: ignored), ``date`` (a dateline), ``caption``, ``list`` (a short bullet or "3
-   minutes ago" item), ``body`` (a paragraph), ``head`` (headline-like), ``byline``, ``attrib``
-   ("-- CNN: Title (May 12, 2017)") or ``other``.
+   minutes ago" item), ``table`` (a pipe or tab row holding a country and a figure, and the
+   header above such rows: the article's figures, not a menu), ``body`` (a paragraph),
+   ``head`` (headline-like), ``byline``, ``attrib`` ("-- CNN: Title (May 12, 2017)") or
+   ``other``.
 2. The first article starts at its headline (the headline-like line before the first paragraph;
    the URL slug breaks ties) and runs until a sidebar marker. A new article starts where a
    headline is followed by a dateline and then a paragraph, after the current article already
@@ -33,6 +35,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from peacefacts.ingest import datelines as dl
+from peacefacts.ingest.cells import is_separator_row, is_table_row, split_cells
 from peacefacts.ingest.lines import continues_wrapped, split_lines, wrap_width
 from peacefacts.records import Block, PartialDate, PublishedSource
 from peacefacts.vocab import missions
@@ -157,6 +160,8 @@ def _classify(line: str) -> str:
         return "footer"
     if len(line) <= 160 and _MARKER_RE.match(norm):
         return "marker"
+    if ("|" in line or "\t" in line) and is_table_row(line):
+        return "table"  # "| 1 | Rwanda | 1,106 |" looks like a menu, but holds the article's figures
     if norm in _BOILER_LINES or _BOILER_RE.match(line.strip()):
         return "boiler"
     if dl.ATTRIBUTION_RE.match(line):
@@ -164,6 +169,8 @@ def _classify(line: str) -> str:
     if len(line) < 400 and _CAPTION_RE.search(line):
         return "caption"
     body = _is_body(line, words)
+    if not body and is_table_row(line):
+        return "table"  # "- Ghana: 471", "Bangladesh     6,097": a row, not a headline or a sidebar item
     if (_LIST_RE.match(line) or _AGO_RE.search(line)) and not body:
         return "list"
     if body:
@@ -192,10 +199,26 @@ def _lines(text: str, start: int, end: int) -> list[_Line]:
         line = text[s:e]
         kind = _classify(line)
         dates = tuple(dl.line_datelines(text, s, e))
-        if dates and kind not in ("body", "attrib") and len(line) <= 160:
+        if dates and kind not in ("body", "attrib", "table") and len(line) <= 160:
             kind = "date"  # "Published April 19, 2025 | 02:40 PM", "Thursday June 26 2008"
         out.append(_Line(s, e, kind, len(line.split()), dates))
-    return _wrapped_as_body(text, out)
+    return _wrapped_as_body(text, _table_headers(text, out))
+
+
+def _table_headers(text: str, lines: list[_Line]) -> list[_Line]:
+    """The pipe or tab lines right above a table's rows (its header and rules) are the table's."""
+    out = list(lines)
+    for i in range(len(out) - 1, 0, -1):
+        if out[i].kind != "table":
+            continue
+        k = i - 1
+        while k >= 0 and out[k].kind in ("boiler", "head", "other"):
+            line = text[out[k].start : out[k].end]
+            if not ("|" in line or "\t" in line) or not (is_separator_row(line) or len(split_cells(line)) >= 2):
+                break
+            out[k] = out[k]._replace(kind="table")
+            k -= 1
+    return out
 
 
 _FUNCTION_END = re.compile(
@@ -240,7 +263,7 @@ def _wrapped_as_body(text: str, lines: list[_Line]) -> list[_Line]:
 
 _CHROME = frozenset({"boiler", "marker", "footer", "date", "byline"})
 _ENDS = frozenset({"marker", "footer"})
-_TRAILING_KEEP = frozenset({"body", "attrib", "caption"})
+_TRAILING_KEEP = frozenset({"body", "attrib", "caption", "table"})
 _SLUG_STOP = frozenset(
     {"html", "htm", "php", "aspx", "jsp", "index", "www", "com", "article", "news", "story"}
 )
@@ -440,8 +463,8 @@ class _Splitter:
             if _TABLE_FIGURE.match(texts[k]) and _TABLE_LABEL.match(texts[k - 1]):
                 end = first + k + 1
             row = _TABLE_ROW.match(texts[k])
-            if row and _TABLE_FIGURE.match(row.group(2)) and _TABLE_LABEL.match(row.group(1)):
-                end = first + k + 1  # "Ethiopia: 6,500"
+            if (row and _TABLE_FIGURE.match(row.group(2)) and _TABLE_LABEL.match(row.group(1))) or is_table_row(texts[k]):
+                end = first + k + 1  # "Ethiopia: 6,500", "- Ghana: 471", "Bangladesh     6,097"
         return end
 
     def date_of(self, index: int, region: _Region, first: int, stop: int) -> dl.DateCandidate | None:

@@ -208,6 +208,8 @@ def _counted_elsewhere(noun: Token, counted: Optional[Token] = None) -> bool:
     mine = {t.i for t in counted.children if t.like_num} if counted is not None else set()
     if any(t.like_num and t.i not in mine for t in noun.children):
         return True
+    if counted is not None and any(t.dep_ == "det" and t.lower_ in {"no", "zero"} for t in noun.children):
+        return True  # "1,700 troops but almost no police": the police count none of the 1,700
     node = noun
     for _ in range(3):  # "310 from the police": the noun hangs on another number
         if node.head.i == node.i:
