@@ -355,3 +355,18 @@ def test_press_release_of_short_lines_keeps_its_closing_date():
     (block,) = doc.blocks
     assert (block.title, str(block.published)) == ("Freedonia joins UN mission", "2022-04-12")
     assert text[block.start : block.end].endswith("The deployment starts in May.")
+
+
+def test_a_block_longer_than_the_window_is_cut_into_windows():
+    """Issue 11: everything read per block is bounded, so a 20 MB one-line page stays linear."""
+    from peacefacts.ingest.blocks import MAX_BLOCK_CHARS
+
+    sentence = "Pakistan sent 500 troops to the UN mission in Mali, the army said."
+    page = "Troops for Mali\nUpdated 08 June 2024\n" + " ".join([sentence] * 4000)
+    blocks = split_blocks(page)
+    assert len(page) // MAX_BLOCK_CHARS < len(blocks) <= 2 * len(page) // MAX_BLOCK_CHARS + 1
+    assert all(b.end - b.start <= MAX_BLOCK_CHARS for b in blocks)
+    assert all(page[b.start : b.end].endswith("said.") for b in blocks)  # cut after a sentence
+    assert all(a.end < b.start and not page[a.end : b.start].strip() for a, b in zip(blocks, blocks[1:], strict=False))
+    assert {str(b.published) for b in blocks} == {"2024-06-08"} and all(b.is_peacekeeping for b in blocks)
+    assert [b.title for b in blocks[:2]] == ["Troops for Mali", None]

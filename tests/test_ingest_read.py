@@ -324,7 +324,7 @@ def test_stdin_jsonl_with_bad_lines_is_a_corpus_with_error_records(monkeypatch):
     got = [(r.doc, r.error) if isinstance(r, ErrorRecord) else r.id for r in read_inputs(["-"])]
     assert got == [
         "s1",
-        ("-:2", "-:2: not JSON (Invalid control character at at column 30)"),
+        ("-:2", "-:2: not JSON (Invalid control character at column 30)"),
         ("7" * 400, '-:3: "text" is not a string (got number)'),
         "s3",
     ]

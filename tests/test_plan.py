@@ -79,3 +79,21 @@ def test_destinations_are_not_the_main_country():
         doc_id="x", published="2023-01-01",
     )
     assert plan_document(doc)[0].default_country is None
+
+
+def test_keywords_need_a_word_of_the_trade_not_a_word_starting_with_un():
+    text = (
+        "Peacekeepers from Malawi serve in the Congo.\n\n"
+        "The bridge stayed closed until 2019 under a plan that cost 45 million dollars.\n"
+        "Unknown to most, this town has 12 schools.\n"
+        "Unmiss now counts 13,000 uniformed personnel.\n"
+        "Some 400 Finns wear the blue beret today.\n"
+        "The report lists 15 UNMEM in Juba.\n"
+    )
+    doc = document_from_text(text, doc_id="kw", published="2024-05-29")
+    parsed = [doc.text[c.sentence.start : c.sentence.end].strip() for p in plan_document(doc) for c in p.candidates]
+    assert parsed == [
+        "Unmiss now counts 13,000 uniformed personnel.",
+        "Some 400 Finns wear the blue beret today.",
+        "The report lists 15 UNMEM in Juba.",
+    ]

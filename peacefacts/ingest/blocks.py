@@ -40,7 +40,7 @@ from peacefacts.ingest.lines import continues_wrapped, split_lines, wrap_width
 from peacefacts.records import Block, PartialDate, PublishedSource
 from peacefacts.vocab import missions
 
-__all__ = ["split_blocks", "is_peacekeeping", "PEACEKEEPING_RE"]
+__all__ = ["split_blocks", "is_peacekeeping", "PEACEKEEPING_RE", "MAX_BLOCK_CHARS"]
 
 # --- peacekeeping vocabulary ----------------------------------------------------------------------
 # Mission acronyms past and present, and their one-word aliases, from the missions table (as
@@ -561,14 +561,45 @@ def split_blocks(
         if stop <= first:
             continue
         b_start, b_end = splitter.lines[first].start, splitter.lines[stop - 1].end
-        blocks.append(
-            Block(
-                start=b_start,
-                end=b_end,
-                title=titles[index],
-                published=date[0],
-                published_source=date[1] if date[0] is not None else PublishedSource.NONE,
-                is_peacekeeping=is_peacekeeping(text[b_start:b_end]),
+        peacekeeping = is_peacekeeping(text[b_start:b_end])
+        for w_start, w_end in _windows(text, b_start, b_end):
+            blocks.append(
+                Block(
+                    start=w_start,
+                    end=w_end,
+                    title=titles[index] if w_start == b_start else None,
+                    published=date[0],
+                    published_source=date[1] if date[0] is not None else PublishedSource.NONE,
+                    is_peacekeeping=peacekeeping,
+                )
             )
-        )
     return tuple(blocks)
+
+
+#: The longest block. Everything read per block (the story's country, missions, dates, and the
+#: fact rules' look back over the block) is bounded by it, so a page with no article structure
+#: (20 MB on one line) costs the same per character as a short one. News articles stay far below
+#: it (the longest in the development pages is about 6,000 characters); a longer block is cut
+#: into consecutive windows with the same date, at a line break, else a sentence end, else a space.
+MAX_BLOCK_CHARS = 20_000
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    while end - start > MAX_BLOCK_CHARS:
+        low, high = start + MAX_BLOCK_CHARS // 2, start + MAX_BLOCK_CHARS
+        cut = text.rfind("\n", low, high)
+        if cut == -1:
+            # after a sentence's end and its closing quote, before the space
+            ends = [(text.rfind(mark, low, high), mark) for mark in (". ", "! ", "? ", ".\u201d ", '." ')]
+            cut = max((pos + len(mark) - 1 for pos, mark in ends if pos != -1), default=-1)
+        if cut == -1:
+            cut = max(text.rfind(" ", low, high), text.rfind("\t", low, high))
+        if cut == -1:
+            cut = high
+        out.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    out.append((start, end))
+    return out

@@ -43,7 +43,8 @@ def _load_object(line: str, where: str) -> dict[str, Any]:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise JSONLError(f"{where}: not JSON ({exc.msg} at column {exc.colno})") from None
+        reason = exc.msg.removesuffix(" at")  # "Invalid control character at": the column follows
+        raise JSONLError(f"{where}: not JSON ({reason} at column {exc.colno})") from None
     except RecursionError:
         raise JSONLError(f"{where}: not JSON (nested too deeply)") from None
     if not isinstance(obj, dict):

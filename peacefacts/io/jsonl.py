@@ -54,7 +54,8 @@ def parse_record_line(line: str, source: str = "<jsonl>", lineno: int = 1) -> Op
     try:
         row = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise SchemaError(f"{source}:{lineno}: not JSON ({exc.msg} at column {exc.colno})") from exc
+        reason = exc.msg.removesuffix(" at")  # "Invalid control character at": the column follows
+        raise SchemaError(f"{source}:{lineno}: not JSON ({reason} at column {exc.colno})") from exc
     except RecursionError as exc:
         raise SchemaError(f"{source}:{lineno}: not JSON (nested too deeply)") from exc
     if not isinstance(row, dict):

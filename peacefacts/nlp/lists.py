@@ -10,12 +10,13 @@ The gaps are data (:data:`ENTRY_GAPS`), each a named regular expression.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Iterable, Optional, Sequence
 
+from peacefacts import vocab
 from peacefacts.nlp.numbers import FigureMatch
 from peacefacts.nlp.story import country_mentions
 
-__all__ = ["ENTRY_GAPS", "list_entries", "shared_entries", "is_ranking"]
+__all__ = ["ENTRY_GAPS", "list_entries", "shared_entries", "is_ranking", "list_item_country", "pledge_list_item"]
 
 _HEDGE = r"(?:(?:a\s+total\s+of|a\s+combined|about|around|some|over|more\s+than|nearly|almost|roughly|approximately|at\s+least|up\s+to)\s+)?"
 
@@ -129,3 +130,49 @@ def is_ranking(sentence: str, figures: Sequence[FigureMatch], offset: int) -> bo
     entries = list_entries(sentence, figures, offset)
     ranked = any(how in {"ranked-with", "ordinal", "in-place"} for _country, how in entries.values())
     return len(entries) >= 2 or ranked or bool(shared_entries(sentence, figures, offset))
+
+
+# "Bangladesh: one infantry battalion …", "• Rwanda – two police units …", "3. Nepal: …"
+_ITEM = re.compile(r"^[\s\-•*·–—>]*(?:\d{1,2}[.)]\s+)?([A-Z][\w'’.,() -]{1,40}?)\s*(?::|\s[–—-])\s")
+_MAX_ITEMS = 20
+
+
+def list_item_country(line: str) -> Optional[str]:
+    """The country a list item line starts with ("Bangladesh: one infantry battalion …"), or None."""
+    m = _ITEM.match(line)
+    return vocab.country_for(m.group(1).strip()) if m else None
+
+
+def pledge_list_item(text: str, start: int, frame_words: Iterable[str]) -> Optional[str]:
+    """The country of the list item holding offset ``start`` when a heading or lead about pledges
+    introduces the list ("Pledges announced at the Seoul ministerial:" / "Bangladesh: one
+    infantry battalion of 850 troops …"), else None.
+
+    Args:
+        text: the document text.
+        start: an offset in the item (a sentence's start).
+        frame_words: lower-case words that make a line a pledge frame ("pledges", "committed").
+
+    >>> page = "Who pledged what:\\nBangladesh: one battalion of 850 troops.\\nRwanda: two units."
+    >>> pledge_list_item(page, page.index("Rwanda"), {"pledged"})
+    'Rwanda'
+    >>> pledge_list_item("Contributors:\\nRwanda: 6,087 personnel.", 14, {"pledged"}) is None
+    True
+    """
+    words = frozenset(frame_words)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    country = list_item_country(text[line_start : line_end if line_end != -1 else len(text)])
+    if country is None:
+        return None
+    end = line_start - 1
+    for _ in range(_MAX_ITEMS):
+        if end <= 0:
+            return None
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end]
+        end = begin - 1
+        if not line.strip() or list_item_country(line) is not None:
+            continue  # a blank line or another item of the list
+        return country if any(w.lower() in words for w in re.findall(r"[A-Za-z]+", line)) else None
+    return None

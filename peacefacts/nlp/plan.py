@@ -48,13 +48,24 @@ __all__ = [
     "KEYWORDS",
 ]
 
-# A sentence is worth parsing only if it holds a figure and one of these.
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+# A sentence is worth parsing only if it holds a figure and one of these. Demonyms and mission
+# acronyms come from the tables, matched as whole words ("Finns", "Minusma", "Unmiss's"); other
+# "UN..." acronyms ("15 UNMEM") only in capitals: under IGNORECASE, "UN[A-Z]{2,}" matched
+# "under", "until" and "unknown", and a demonym suffix matched "this" and "plans", so every
+# sentence with a number passed.
 KEYWORDS = re.compile(
     r"peace|troop|soldier|personnel|police|officer|official|observer|mission|operation|contingent|"
-    r"battalion|force|helmet|kill|died|dead|death|li(?:fe|ves)|martyr|sacrific|fallen|casualt|injur|"
+    r"battalion|force|helmet|beret|kill|died|dead|death|li(?:fe|ves)|martyr|sacrific|fallen|casualt|injur|"
     r"wound|deploy|serv|contribut|pledg|countr|nation|women|female|staff|member|\bmen\b|people|loss|"
-    r"[A-Z][a-z]+(?:is|ians|ans|ese)\b|dispatch|sent\b|send|join|UN[A-Z]{2,}|MINU|MONU|\bUN\b|U\.N\.|"
-    r"keepers|blue helmets|boots|workforce|work force|fatalit|toll|wounded|ultimate price",
+    r"(?-i:[A-Z][a-z]+(?:ians|ans|ese|is)\b)|dispatch|sent\b|send|join|(?-i:\bUN[A-Z]{2,})|\bUN\b|U\.N\.|"
+    r"keepers|boots|workforce|work force|fatalit|toll|wounded|ultimate price|marines|sailors|airmen|gendarm|"
+    rf"\b(?:{_alternation([m.acronym for m in vocab.missions()])})\b|"
+    rf"(?-i:\b(?:{_alternation(list(vocab.demonym_forms()))})\b)",
     re.IGNORECASE,
 )
 

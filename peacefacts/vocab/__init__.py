@@ -15,7 +15,14 @@ below it): ingest, nlp, the extractor and the reconciler may all read it. The ta
 from __future__ import annotations
 
 from peacefacts.vocab.calendar import MONTHS, WEEKDAYS
-from peacefacts.vocab.countries import countries, country_for, country_names, is_demonym
+from peacefacts.vocab.countries import (
+    capital_country,
+    countries,
+    country_for,
+    country_names,
+    demonym_forms,
+    is_demonym,
+)
 from peacefacts.vocab.missions import (
     Mission,
     MissionMention,
@@ -36,9 +43,11 @@ __all__ = [
     "Mission",
     "MissionMention",
     "PlaceMention",
+    "capital_country",
     "countries",
     "country_for",
     "country_names",
+    "demonym_forms",
     "is_demonym",
     "mission",
     "mission_at",

@@ -16,7 +16,7 @@ from typing import NamedTuple, Optional
 
 from peacefacts.vocab.text import normalize, read_table
 
-__all__ = ["country_for", "countries", "country_names", "is_acronym", "is_demonym"]
+__all__ = ["capital_country", "country_for", "countries", "country_names", "demonym_forms", "is_acronym", "is_demonym"]
 
 
 class _Countries(NamedTuple):
@@ -93,6 +93,20 @@ def country_names(country: str) -> tuple[str, ...]:
     return _countries().forms.get(country, ())
 
 
+@functools.lru_cache(maxsize=1)
+def demonym_forms() -> tuple[str, ...]:
+    """Every demonym of the table as written, with its derived plural ("Finn", "Finns", "Swiss").
+
+    >>> {"Finns", "Thais", "Filipinos", "Pakistanis"} <= set(demonym_forms())
+    True
+    """
+    forms: list[str] = []
+    for _name, _aliases, demonyms in (row[:3] for row in read_table("countries.tsv")):
+        for demonym in (d for d in demonyms.split(",") if d):
+            forms.extend(f for f in (demonym, *_plural(demonym)) if f not in forms)
+    return tuple(forms)
+
+
 def is_demonym(text: str) -> bool:
     """Whether ``text`` names a country's people ("Malawian", "Pakistanis"), not the country
     ("Malawi", "DRC", "Democratic Republic of Congo").
@@ -130,3 +144,35 @@ def country_for(text: str, *, demonyms: bool = True) -> Optional[str]:
     key = _POSSESSIVE.sub("", key)
     table = tables.folded if demonyms else tables.names
     return table.get(key) or table.get("the " + key)
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    import countryinfo  # only when a capital is first looked up
+
+    seats: dict[str, str] = {}
+    for info in countryinfo.all_countries():
+        capital = info.capital()
+        country = country_for(info.name(), demonyms=False)
+        if capital and country:
+            seats.setdefault(normalize(capital), country)
+    for row in read_table("countries.tsv"):
+        for seat in (row[3].split(",") if len(row) > 3 else ()):
+            if seat:
+                seats[normalize(seat)] = row[0]
+    return seats
+
+
+@functools.lru_cache(maxsize=4096)
+def capital_country(text: str) -> Optional[str]:
+    """The country whose capital (or other seat of government) ``text`` names: news write
+    "Islamabad has contributed …" for Pakistan's government. Only a clause's subject should be read
+    this way: a capital in a dateline or after "in" is a place.
+
+    >>> capital_country("Islamabad"), capital_country("Kigali"), capital_country("Abidjan") == "Cote d'Ivoire"
+    ('Pakistan', 'Rwanda', True)
+    >>> capital_country("Monday") is None
+    True
+    """
+    key = normalize(_POSSESSIVE.sub("", text.strip()))
+    return _capitals().get(key)

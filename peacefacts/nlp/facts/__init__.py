@@ -29,8 +29,8 @@ from peacefacts.nlp.facts.metric import METRIC_RULES, Decision, decide_metric, i
 from peacefacts.nlp.facts.parse import counted_noun, noun_class, root_of, span_tokens
 from peacefacts.nlp.facts.reading import SentenceContext, SentenceState, read_figure
 from peacefacts.nlp.facts.subject import SUBJECT_RULES, decide_subject
-from peacefacts.nlp.facts.vocabulary import find_cues
-from peacefacts.nlp.lists import list_entries, shared_entries
+from peacefacts.nlp.facts.vocabulary import find_cues, vocabulary
+from peacefacts.nlp.lists import list_entries, pledge_list_item, shared_entries
 from peacefacts.nlp.plan import BlockPlan, Candidate, DatedRow
 from peacefacts.records import AsOfSource, Category, Fact, Metric, PartialDate, Qualifier
 
@@ -94,13 +94,22 @@ def _context(
         cues=find_cues(sdoc),
         dates=tuple(dates),
         lead=lead_dates(text, dates, sdoc, state, plan, candidate, full_text),
-        entries=list_entries(text, candidate.figures, offset),
+        entries=_with_item_entries(list_entries(text, candidate.figures, offset), candidate, full_text),
         shared=shared_entries(text, candidate.figures, offset),
         figure_tokens=frozenset(figure_tokens),
         mission_before=mission_before,
         missions_here=tuple(dict.fromkeys(m for pos, m in plan.mission_positions if offset <= pos < candidate.sentence.end)),
         headline=_is_headline(candidate, plan, full_text),
     )
+
+
+def _with_item_entries(entries: dict[int, tuple[str, str]], candidate: Candidate, full_text: str) -> dict[int, tuple[str, str]]:
+    """A pledge list's item ("Bangladesh: one infantry battalion of 850 troops …") is the entry of
+    every figure in it that no closer list entry claims."""
+    country = pledge_list_item(full_text, candidate.sentence.start, vocabulary()["pledge_frame_words"])
+    if country is None:
+        return entries
+    return {fm.num_start: entries.get(fm.num_start, (country, "pledge-item")) for fm in candidate.figures}
 
 
 def facts_from_sentence(
@@ -145,7 +154,8 @@ def facts_from_sentence(
             outcome = Decision(metric, "among")
             ctx = attrs.evolve(ctx, lead=attrs.evolve(ctx.lead, as_of=state.as_of, source=state.as_of_source, since=state.since))
         shared = ctx.shared.get(fm.num_start)
-        subject, subject_rule = decide_subject(reading, ctx, metric, disabled)
+        # An ownerless figure stays only as a candidate for a UN sibling (see _share_un_scope).
+        subject, subject_rule = decide_subject(reading, ctx, metric, disabled) or (_NO_OWNER, "none")
         subjects = list(shared) if shared else [subject]
         if shared:
             subject_rule = "each"
@@ -174,13 +184,14 @@ def facts_from_sentence(
                     rule=f"{reading.how}.{outcome.rule}@{subject_rule}" + ("+headline" if ctx.headline else ""),
                 )
             )
-    facts = _share_un_scope(facts)
+    facts = [f for f in _share_un_scope(facts) if f.subject != _NO_OWNER]
     _remember(state, facts, ctx, categories)
     return facts
 
 
+_NO_OWNER = ""
 _UN_EVIDENCE = ("@un-scale", "@un-wide", "@fact-sheet")
-_WEAK_EVIDENCE = ("@previous-sentence", "@story-country")
+_WEAK_EVIDENCE = ("@previous-sentence", "@story-country", "@none")
 
 
 def _share_un_scope(facts: list[Fact]) -> list[Fact]:

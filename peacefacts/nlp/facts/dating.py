@@ -19,6 +19,7 @@ import re
 from typing import Callable, Optional
 
 from peacefacts.nlp.dates import DateMatch, find_periods
+from peacefacts.nlp.facts.metric import at_peak
 from peacefacts.nlp.facts.parse import root_of
 from peacefacts.nlp.facts.reading import LeadDates, Reading, SentenceContext, SentenceState
 from peacefacts.nlp.facts.vocabulary import vocabulary
@@ -268,6 +269,13 @@ def date_figure(
         as_of, source, since = lead.as_of, lead.source, lead.since
         if metric is Metric.FATALITIES_TOTAL and since is None and as_of.precision == "year" and not r.cumulative:
             since = as_of  # "In 2020, 13 peacekeepers were killed": that year's deaths
+    if as_of is None and metric in {Metric.PERSONNEL_DEPLOYED, Metric.WOMEN_DEPLOYED} and at_peak(r, ctx):
+        # "At its peak, after the earthquake of January 2010, MINUSTAH had nearly 13,000": the
+        # sentence's date is when the peak was, to the year (the peak came after the event)
+        dated = next((d for d in ctx.dates if d.value is not None and d.role in {"as_of", "range"} and d.start not in ctx.lead.claimed), None)
+        value = _value(dated) if dated is not None else None
+        if dated is not None and value is not None:
+            as_of, source = PartialDate(value.year), source_of(dated)
     if as_of is None and metric in {Metric.FATALITIES_INCIDENT, Metric.INJURIES_TOTAL} and incident():
         day = _incident_day(ctx)
         if day is not None:
@@ -283,6 +291,10 @@ def date_figure(
     if metric is Metric.PERSONNEL_PLEDGED and as_of is not None and plan.published is not None:
         if as_of.first_day > plan.published.last_day:
             as_of, source, since = None, AsOfSource.NONE, None  # a target date, not when it was pledged
+        elif r.tense == "future" and chosen is not None and not _YEAR.search(chosen.text) and as_of.precision != "day":
+            # "Nepal will send 850 more troops to UNIFIL in March" (published in January): a month
+            # without its year in a future clause is the coming one, a target, not last year's
+            as_of, source, since = None, AsOfSource.NONE, None
     if as_of is None:
         if plan.published is not None:
             as_of, source = plan.published, AsOfSource.PUBLISHED

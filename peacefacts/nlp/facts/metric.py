@@ -18,10 +18,11 @@ from peacefacts import vocab
 from peacefacts.nlp.facts.parse import aux_words, verb_of
 from peacefacts.nlp.facts.reading import PEACEKEEPING_CONTEXT, Reading, SentenceContext
 from peacefacts.nlp.facts.vocabulary import vocabulary
+from peacefacts.nlp.lists import pledge_list_item
 from peacefacts.nlp.plan import mission_at_place
 from peacefacts.records import Category, Metric
 
-__all__ = ["Decision", "Veto", "MetricRule", "METRIC_RULES", "decide_metric", "is_incident"]
+__all__ = ["Decision", "Veto", "MetricRule", "METRIC_RULES", "decide_metric", "is_incident", "at_peak"]
 
 
 @attrs.frozen
@@ -127,6 +128,14 @@ def veto_non_un(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
                 phrase |= {t.i for t in child.subtree}
         if verb.dep_ in {"relcl", "acl"}:
             phrase |= {t.i for t in verb.head.subtree}
+        relative = next((t for t in ctx.sdoc if t.i in phrase and t.lower_ in {"which", "whom"} and t.i < r.root.i), None)
+        if relative is not None:
+            # "…, a non-UN mission to Haiti, for which Kenya has offered 1,000 police": the words
+            # the relative pronoun refers back to, up to the verb before them
+            i = relative.i - 1
+            while i >= 0 and relative.i - i <= 12 and ctx.sdoc[i].pos_ not in {"VERB", "AUX"}:
+                phrase.add(i)
+                i -= 1
     for tok in ctx.sdoc:  # "810 serving on 12 missions, including 408 personnel in the Eufor mission"
         if tok.like_num and tok.i != r.root.i and tok.i in ctx.figure_tokens:
             other = tok.head if tok.dep_ == "nummod" else tok
@@ -168,6 +177,17 @@ def veto_withdrawal(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     return None
 
 
+def veto_training(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"The centre trains around 12,000 personnel … every year": people trained, not deployed."""
+    verb = r.verb
+    if verb is None or _lemma(verb) not in vocabulary()["training_lemmas"] or r.how not in {"nummod", "partitive"}:
+        return None
+    service = vocabulary()["personnel_verbs"] | vocabulary()["pledge_lemmas"]
+    if any(_lemma(c) in service for c in verb.conjuncts):
+        return None  # "has trained and deployed 8,800 peacekeepers"
+    return Veto("training")
+
+
 def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """Civilians, rebels, and the host country's own soldiers are never peacekeepers."""
     noun = r.noun
@@ -182,7 +202,7 @@ def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]
         )
         if demonym is not None and demonym in _incident_hosts(ctx):
             # "five Congolese soldiers were also killed": the army of the country the attack was in
-            if not any(t.lower_.startswith(("peacekeep", "u.n", "un")) or t.lower_ in {"blue", "helmets"} for t in noun.subtree):
+            if not any(t.lower_.startswith(("peacekeep", "u.n", "un")) or t.lower_ in {"blue", "helmets", "berets"} for t in noun.subtree):
                 return Veto("host-army")
     return None
 
@@ -294,12 +314,34 @@ def injury_toll(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
 # pledges and plans
 
 
+def in_pledge_list(ctx: SentenceContext) -> bool:
+    """Whether the sentence is an item of a list of pledges ("Pledges announced at the ministerial:"
+    / "Bangladesh: one infantry battalion of 850 troops …")."""
+    return pledge_list_item(ctx.full_text, ctx.candidate.sentence.start, vocabulary()["pledge_frame_words"]) is not None
+
+
+def _target(r: Reading, ctx: SentenceContext) -> bool:
+    """"to raise the number of its women peacekeepers to 500 by 2024" (published 2021): what a
+    count is to rise to by a later date is a target."""
+    root = r.root
+    if root.dep_ != "pobj" or root.head.lower_ != "to" or _lemma(root.head.head) not in vocabulary()["target_lemmas"]:
+        return False
+    base = ctx.base
+    return base is not None and any(
+        d.value is not None and d.text.lower().startswith("by") and d.value.first_day > base.last_day for d in ctx.dates
+    )
+
+
 def _is_pledge(r: Reading, ctx: SentenceContext) -> bool:
     lex = vocabulary()
     if r.tense == "future":
         return True
+    if in_pledge_list(ctx) or _target(r, ctx):
+        return True
     for tok in [r.anchor, *r.anchor.ancestors][1:]:
         if tok.pos_ in {"VERB", "AUX"}:
+            if _lemma(tok) == "commit" and r.cumulative and r.tense in {"perfect", "past"}:
+                return False  # "has committed 80,000 troops since 1960": all who served, not a pledge
             if _lemma(tok) in lex["pledge_lemmas"] or tok.lower_ in {"pledged", "committed", "planned", "targeted"}:
                 return True
             if aux_words(tok) & lex["future_aux"]:
@@ -330,11 +372,24 @@ def pledge(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
 # missions and countries
 
 
+def _owned_missions(r: Reading) -> bool:
+    """"the pledges would help it fill gaps … in its 12 peacekeeping operations": a possessed count
+    of missions that no service verb governs is the missions there are, whatever the tense."""
+    noun = r.noun
+    if noun is None or r.how != "nummod" or not any(c.dep_ == "poss" for c in noun.children):
+        return False
+    lex = vocabulary()
+    verb = verb_of(noun)
+    return verb is not None and _lemma(verb) not in lex["personnel_verbs"] | lex["pledge_lemmas"] | lex["target_lemmas"]
+
+
 def missions(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """Missions served in: current, or all told."""
     if r.noun_class != "mission":
         return None
     if r.tense == "future" or _is_pledge(r, ctx):
+        if _owned_missions(r):
+            return Decision(Metric.MISSIONS_CURRENT, "missions.owned")
         return Veto("missions.pledge")
     if r.how == "in-operation":
         return Decision(Metric.MISSIONS_CURRENT, "missions.in-operation")
@@ -381,6 +436,36 @@ def baseline(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         if not after.strip() or after.lstrip()[:1] in {".", ",", ";"} or "earlier" in after[:30] or "ago" in after[:30]:
             return Veto("baseline.undated")  # "down from 2,500 a decade earlier": no date to give it
     return None
+
+
+def at_peak(r: Reading, ctx: SentenceContext) -> bool:
+    """Whether the figure is a peak ("its highest ever", "At its peak, …", "peaked at"): a PEAK cue
+    in the figure's phrase, its clause, or the sentence's leading adverbial."""
+    spans = ctx.cues.spans.get("PEAK", ())
+    if not spans:
+        return False
+    near = {t.i for t in r.anchor.subtree}
+    head = r.finite or r.verb
+    if head is not None:
+        near |= {t.i for t in head.subtree}
+        for tok in head.subtree:  # not another clause's peak ("Ethiopia, whose contribution peaked …, deploys 2,000")
+            if tok.i != head.i and tok.dep_ in {"relcl", "acl", "advcl", "ccomp", "conj"} and tok.pos_ in {"VERB", "AUX"}:
+                sub = {t.i for t in tok.subtree}
+                if r.root.i not in sub:
+                    near -= sub
+    root = next((t for t in ctx.sdoc if t.dep_ == "ROOT"), None)
+    return any(
+        any(t.i in near for t in span) or (root is not None and span.end <= root.i and span.start == 0)
+        for span in spans
+    )
+
+
+def peak(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"In 2007, Uruguay had 2,583 personnel deployed, its highest ever": a peak is the strength at
+    one date (dated by the sentence), not a running total."""
+    if r.noun_class != "personnel" or not at_peak(r, ctx):
+        return None
+    return Decision(Metric.PERSONNEL_DEPLOYED, "peak")
 
 
 def current_strength(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
@@ -465,6 +550,7 @@ METRIC_RULES: tuple[MetricRule, ...] = (
     MetricRule("non-un-force", veto_non_un),
     MetricRule("missing", veto_missing),
     MetricRule("withdrawal", veto_withdrawal),
+    MetricRule("training", veto_training),
     MetricRule("not-peacekeepers", veto_not_peacekeepers),
     MetricRule("generic-people", veto_generic_people),
     MetricRule("death", death_toll),
@@ -473,6 +559,7 @@ METRIC_RULES: tuple[MetricRule, ...] = (
     MetricRule("countries", countries),
     MetricRule("baseline", baseline),
     MetricRule("pledge", pledge),
+    MetricRule("peak", peak),
     MetricRule("current", current_strength),
     MetricRule("list", list_entry),
     MetricRule("dated-snapshot", dated_snapshot),

@@ -210,6 +210,11 @@ def _counted_elsewhere(noun: Token, counted: Optional[Token] = None) -> bool:
         return True
     if counted is not None and any(t.dep_ == "det" and t.lower_ in {"no", "zero"} for t in noun.children):
         return True  # "1,700 troops but almost no police": the police count none of the 1,700
+    if any(  # "… and a formed police unit of 180 officers": the unit's own head count
+        p.dep_ == "prep" and p.lower_ == "of" and any(t.like_num and t.i not in mine for o in p.children for t in o.children)
+        for p in noun.children
+    ):
+        return True
     node = noun
     for _ in range(3):  # "310 from the police": the noun hangs on another number
         if node.head.i == node.i:
@@ -229,6 +234,8 @@ def category_of(noun: Optional[Token], verb: Optional[Token]) -> Optional[Catego
     own = [noun] + [c for c in noun.conjuncts if not _counted_elsewhere(c, noun)]
     if noun.head.lower_ == "of" and noun.head.head.lower_ in {"unit", "units", "company", "battalion", "contingent"}:
         own.append(noun.head.head)  # "a formed police unit of 160 officers"
+    if noun.dep_ == "appos" and noun.head.lower_ in lex["units"] and noun.lower_ not in lex["units"]:
+        own.append(noun.head)  # "two formed police units, some 280 officers in total"
     for n in own:
         words.append(n.lower_)
         for child in n.children:
@@ -252,7 +259,8 @@ def category_of(noun: Optional[Token], verb: Optional[Token]) -> Optional[Catego
         found.add(Category.TROOPS)
     if modifiers & lex["police_modifiers"] and noun.lower_ not in lex["women"]:
         found.add(Category.POLICE)
-    if noun.lower_ in {"officers", "officer"} and modifiers & lex["observer_modifiers"]:
+    own_modifiers = {c.lower_ for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
+    if noun.lower_ in {"officers", "officer"} and own_modifiers & lex["observer_modifiers"]:
         found = {Category.MILITARY_OBSERVERS}  # "staff officers"
     if noun.lower_ in {"experts", "specialists"} and modifiers & {"military"}:
         found = {Category.MILITARY_OBSERVERS}  # "military experts on mission", "military specialists"

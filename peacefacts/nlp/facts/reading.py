@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["SentenceState", "LeadDates", "SentenceContext", "Reading", "read_figure", "predicate_of", "PEACEKEEPING_CONTEXT"]
 
 PEACEKEEPING_CONTEXT = re.compile(
-    r"peacekeep|peace keep|blue helmet|\bU\.?N\.?\b|United Nations|\bmission|\bduty\b|\bservice\b|\bserving\b|"
+    r"peacekeep|peace keep|blue helmet|blue beret|\bU\.?N\.?\b|United Nations|\bmission|\bduty\b|\bservice\b|\bserving\b|"
     r"deploy|contingent|battalion|troops|soldiers",
     re.IGNORECASE,
 )
@@ -376,11 +376,6 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
         return None, "injury-subject", "personnel"
     if predicate == "MISSING":
         return None, "missing", "personnel"
-    after = sdoc[root.i + 1 : root.i + 5]
-    if len(after) >= 2 and after[0].text in {"-", "–"} and after[1].lower_ == "strong":
-        unit = next((t for t in after[2:] if t.pos_ in {"NOUN", "PROPN"}), None)
-        if unit is not None:
-            return unit, "strong", "personnel"  # "the 15,000-strong force", "a 300-strong contingent"
     which = next((o for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
                   if o.dep_ == "pobj" and o.lower_ in {"which", "whom"}), None)
     if which is not None:
@@ -445,6 +440,23 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
 # ---------------------------------------------------------------------------------------------
 
 
+def _sized_unit(root: Token) -> Optional[Token]:
+    """"the 15,000-strong force", "a 140-member formed police unit", "a 750-man battalion": the
+    unit whose head count the number is (its kind gives the category)."""
+    after = root.doc[root.i + 1 : root.i + 7]
+    if len(after) < 3 or after[0].text not in {"-", "–"} or after[1].lower_ not in vocabulary()["size_compounds"]:
+        return None
+    unit = next((t for t in after[2:] if t.pos_ in {"NOUN", "PROPN"}), None)
+    while unit is not None and unit.dep_ in {"compound", "nmod"} and unit.head.i > unit.i and unit.head.i <= root.i + 6:
+        unit = unit.head  # "infantry battalion": the head noun
+    lex = vocabulary()
+    if unit is None or not (
+        noun_class(unit) in {"unit", "personnel"} or unit.lower_ in lex["units"] | lex["mission_subjects"] | lex["sized_heads"]
+    ):
+        return None
+    return unit
+
+
 def _toll_reading(ctx: SentenceContext, fm: FigureMatch, root: Token, noun: Token, entry: Optional[tuple[str, str]]) -> Reading:
     """"suffered 11 fatalities", "20 losses in 2017": the noun is the toll itself."""
     death = noun.lower_ in vocabulary()["death_nouns"]
@@ -491,6 +503,9 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
     lex = vocabulary()
     if noun is not None and noun.head.lower_ == "of" and noun.head.head.i == root.i:
         how = "partitive"
+    sized = _sized_unit(root)
+    if sized is not None:
+        noun, how = sized, "strong"  # "a 140-member formed police unit": 140 personnel
     if noun is not None and noun.lower_ in lex["time_nouns"] and (
         noun.i != root.i + 1 or any(d.start <= noun.idx - ctx.sdoc[0].idx < d.end for d in ctx.dates)
     ):
@@ -501,7 +516,7 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         "DEATH" in ctx.cues.on(noun.i) or "INJURY" in ctx.cues.on(noun.i) or noun.lower_ in {"fatalities", "deaths"}
     ):
         return _toll_reading(ctx, fm, root, noun, entry)
-    cls = noun_class(noun) if noun is not None else ""
+    cls = "personnel" if how == "strong" else noun_class(noun) if noun is not None else ""
     if noun is None:
         noun, inferred_how, cls = _infer_noun(root, ctx, entry)
         if inferred_how is None:

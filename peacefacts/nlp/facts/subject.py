@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 import attrs
 
@@ -31,6 +31,9 @@ from peacefacts.nlp.facts.vocabulary import vocabulary
 from peacefacts.nlp.plan import mission_at_place, mission_mentions
 from peacefacts.nlp.story import country_mentions
 from peacefacts.records import Metric
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
 
 __all__ = ["SubjectRule", "SUBJECT_RULES", "decide_subject"]
 
@@ -165,6 +168,17 @@ def noun_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[s
     return None
 
 
+def origin_verb(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """"Of the 74,000 now serving, 6,200 come from Nepal", "1,300 of the mission's soldiers hail
+    from Egypt": the figure's own verb says where its people come from."""
+    subject = r.root if r.root.dep_ == "nsubj" else r.anchor
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.lemma_.lower() not in vocabulary()["origin_verbs"]:
+        return None
+    origin = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+    return country_of_tokens(origin)
+
+
 def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """The counted noun's other words: "international troops", "UN peacekeepers", a mission acronym."""
     noun = r.noun
@@ -178,10 +192,19 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
         c.dep_ == "prep" and c.lower_ == "from" and any(g.lower_ in {"countries", "nations"} for g in c.subtree)
         for c in noun.children
     ):
-        return ctx.missions_here[0] if ctx.missions_here else "UN"
+        if ctx.missions_here:
+            return ctx.missions_here[0]
+        force = _force_named(ctx)  # "3,000 personnel from 40 countries serve with the force"
+        return _mission_of_story(ctx, force) if force is not None else "UN"
+    possessed = _possessor(noun, ctx) if r.how != "partitive" or noun_class(noun) != "mission" else None
+    if possessed:
+        return possessed  # "2,000 of MONUSCO's 13,500 troops", "the mission's 14,000 blue helmets"
     if noun.head.lower_ == "of" and noun.head.head.like_num and noun.head.dep_ == "prep" and noun.head.head.i != r.root.i:
-        return "UN"  # "49 of the 71 UN peacekeeping missions": the 71 are the UN's
-    if noun.head.lower_ == "of" and noun.head.head.lower_ in {"out", "among", "of"} and noun_class(noun) == "mission":
+        if noun_class(noun) == "mission" or any(c.lower_ in un_words for c in mods):
+            return "UN"  # "49 of the 71 UN peacekeeping missions": the 71 are the UN's
+        return None  # "two of the five peacekeepers wounded …": the whole is whoever the part's is
+    fronted = noun.head.lower_ == "of" and noun.head.i - ctx.sdoc[0].i <= 1 and noun.head.dep_ == "prep"
+    if noun.head.lower_ == "of" and (noun.head.head.lower_ in {"out", "among", "of"} or fronted) and noun_class(noun) == "mission":
         return "UN"  # "Out of 12 current UN missions, Kenyan troops serve in five"
     mission = next((vocab.mission_for(c.text) for c in mods if vocab.mission_for(c.text)), None)
     if mission and is_personnel:
@@ -201,6 +224,31 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
         owner = next(c for c in noun.children if c.dep_ == "poss")
         word = "country" if owner.lower_ == "country" or any(g.lower_ == "country" for g in owner.children) else "its"
         return _carried(ctx, word, owner.idx - ctx.sdoc[0].idx)  # "the country's contingent", "its troops"
+    return None
+
+
+def _possessor(noun: Token, ctx: SentenceContext) -> Optional[str]:
+    """Whose the counted noun is by its possessor: "MONUSCO's troops", "the mission's blue helmets",
+    "the UN's operations" (a country possessor is the noun-country rule's)."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    if poss.text in {"UN", "U.N.", "Nations"}:
+        return "UN"
+    words = " ".join(t.text for t in poss.subtree if t.dep_ not in {"det", "case"})
+    mission = vocab.mission_for(words) or vocab.mission_for(poss.text)
+    if mission:
+        return mission
+    if poss.lower_ in vocabulary()["mission_subjects"]:
+        return _mission_of_story(ctx, poss)
+    return None
+
+
+def _force_named(ctx: SentenceContext) -> Optional[Token]:
+    """"the force", "the mission" standing for the story's mission anywhere in the sentence."""
+    for tok in ctx.sdoc:
+        if tok.lower_ in {"mission", "force", "operation"} and any(c.lower_ in {"the", "this", "that"} for c in tok.children):
+            return tok
     return None
 
 
@@ -232,7 +280,11 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
                 return mission  # "The Congo operation was …, with nearly 20,000 military personnel"
             if child.lower_ in vocabulary()["mission_subjects"]:
                 return _mission_of_story(ctx, child)  # "The mission in South Sudan counts 17,000"
-            country = subject_phrase_country(child)
+            if node.lemma_.lower() in vocabulary()["host_verbs"] or _is_home_to(node, anchor):
+                country = vocab.country_for(phrase, demonyms=False)
+                if country:  # "South Sudan hosts 17,000 UN peacekeepers": the mission there
+                    return mission_at_place(country, ctx.base)
+            country = subject_phrase_country(child) or _capital_for_government(child)
             if country:
                 return country
             if child.lower_ in vocabulary()["mission_subjects"] or child.lower_ in {"un", "u.n.", "nations"}:
@@ -241,6 +293,28 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
             break
         node = node.head if node.head.pos_ in {"VERB", "AUX"} else verb_of(node)
     return None
+
+
+def _is_home_to(verb: Token, anchor: Token) -> bool:
+    """"Lebanon is home to 10,000 blue helmets": the copula with "home to" over the figure."""
+    if verb.lemma_ != "be":
+        return False
+    return any(
+        t.lower_ == "home" and any(p.lower_ == "to" and anchor.i in {x.i for x in p.subtree} for p in t.children)
+        for t in verb.children
+    )
+
+
+def _capital_for_government(subject: object) -> Optional[str]:
+    """"Islamabad has contributed …", "Kigali has pledged …": a capital standing for its government.
+    Capitals that are also people's names or words ("Victoria", "Male") are left alone."""
+    words = [t for t in subject.subtree if t.dep_ != "det"]  # type: ignore[attr-defined]
+    if not words or len(words) > 3 or any(t.pos_ not in {"PROPN", "NOUN"} or not t.text[:1].isupper() for t in words):
+        return None
+    phrase = " ".join(t.text for t in words)
+    if phrase.lower() in vocabulary()["capitals_not_governments"]:
+        return None
+    return vocab.capital_country(phrase)
 
 
 def _mission_of_story(ctx: SentenceContext, subject: object) -> Optional[str]:
@@ -259,6 +333,47 @@ def _mission_of_story(ctx: SentenceContext, subject: object) -> Optional[str]:
         return "UN"
     block = ctx.full_text[ctx.plan.block.start : ctx.candidate.sentence.end]
     return mission_at_place(block, ctx.base) or ("UN" if subject.lower_ in {"un", "u.n.", "nations"} else None)  # type: ignore[attr-defined]
+
+
+_TOPIC = re.compile(r"^\W*(?:For|As for|As regards|In the case of|Regarding|Turning to)\s+(?:the\s+)?(?P<name>[^,]{2,60}?)\s*,")
+
+
+def fronted_topic(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """"For Nepal, the figure stands at 6,200", "In the case of Fiji, some 400 soldiers …": a
+    sentence that opens on a country or mission is about it ("In Mali, …" is a place, not this)."""
+    m = _TOPIC.match(ctx.text)
+    if m is None or r.figure.start - ctx.offset < m.end():
+        return None
+    name = m.group("name")
+    return vocab.country_for(name, demonyms=False) or vocab.mission_for(name, year=ctx.base.year if ctx.base else None)
+
+
+def speaker_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """"A further 40 policewomen would join UNMISS in May, Zambia's police service said": a figure
+    the clause gives no owner is the country whose army, police or ministry reports it."""
+    reporting = vocabulary()["reporting_verbs"]
+    node = r.verb
+    while node is not None and node.head.i != node.i and node.lemma_.lower() not in reporting:
+        node = node.head
+    if node is None or node.lemma_.lower() not in reporting:
+        return None
+    for child in node.children:
+        if child.dep_ == "nsubj" and child.lower_ in vocabulary()["national_bodies"]:
+            return subject_phrase_country(child)
+    return None
+
+
+def partitive_frame(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """"Of Kenya's 1,100 uniformed personnel in UN missions, 190 are women": a part named after a
+    fronted "Of/Out of <whole>," belongs to whoever the whole belongs to."""
+    opener = next((t for t in ctx.sdoc[:3] if t.lower_ == "of" and t.dep_ == "prep"), None)
+    if opener is None or r.anchor in opener.subtree or r.root in opener.subtree:
+        return None
+    whole = next((g for g in opener.children if g.dep_ == "pobj"), None)
+    if whole is None or noun_class(whole) != "personnel" or not any(c.like_num for c in whole.children):
+        return None
+    mods = [c for c in whole.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+    return country_of_tokens(mods) or _possessor(whole, ctx)
 
 
 def mission_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
@@ -316,7 +431,12 @@ def un_scale(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """A figure larger than any country's ever was ("over 4,400 peacekeepers who lost their lives")
     is the UN's, whatever country the story is about."""
     ceiling = vocabulary().country_maxima.get(metric.value)
-    return "UN" if ceiling is not None and r.figure.figure.value > ceiling else None
+    if ceiling is None or r.figure.figure.value <= ceiling:
+        return None
+    owner = clause_subject(r, ctx, metric)
+    if owner and owner != "UN" and vocab.mission(owner) is not None:
+        return None  # "UNOSOM II had 28,000 troops": a mission may be larger than any country's share
+    return "UN"
 
 
 def paragraph_mission(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
@@ -340,37 +460,62 @@ def story_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[
     return ctx.plan.default_country or ctx.state.last_subject
 
 
-def the_un(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+
+def peacekeepers_at_large(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """"More than 40 peacekeepers died in hostile acts in 2017": peacekeepers as such, in a story
+    that names no country, no mission and no place of one, are the UN's. Any of those named
+    anywhere in the block is the owner a reader would look for instead, so the figure has none."""
+    noun = r.noun
+    if noun is None or noun.lower_ not in vocabulary()["peacekeeper_nouns"] or _is_incident_metric(r, ctx, metric):
+        return None  # one incident's dead are a mission's, never the UN's at large
+    if any(c.dep_ == "poss" for c in noun.children) or r.how not in {"nummod", "partitive", "copula", "conj"}:
+        return None
+    owner_words = vocabulary()["country_pronouns"] | vocabulary()["mission_subjects"]
+    if r.verb is not None and any(c.dep_ == "nsubj" and c.lower_ in owner_words for c in r.verb.children):
+        return None  # "the country has 6,000 peacekeepers": an owner the text names but we could not resolve
+    plan = ctx.plan
+    if ctx.missions_here or ctx.mission_before or plan.missions or plan.default_country or plan.country_positions:
+        return None
+    block = ctx.full_text[plan.block.start : plan.block.end]
+    if country_mentions(ctx.text) or mission_at_place(block, ctx.base):
+        return None
     return "UN"
 
 
 SUBJECT_RULES: tuple[SubjectRule, ...] = (
     SubjectRule("incident-mission", incident_mission),
     SubjectRule("noun-country", noun_country),
+    SubjectRule("origin", origin_verb),
     SubjectRule("list-entry", list_entry),
     SubjectRule("noun", noun_words),
     SubjectRule("un-scale", un_scale),
     SubjectRule("clause", clause_subject),
+    SubjectRule("topic", fronted_topic),
+    SubjectRule("partitive-frame", partitive_frame),
     SubjectRule("mission-subject", mission_subject),
     SubjectRule("fact-sheet", fact_sheet),
     SubjectRule("un-wide", un_wide),
     SubjectRule("mission-context", mission_context),
     SubjectRule("mission-place", mission_place),
     SubjectRule("paragraph-mission", paragraph_mission),
+    SubjectRule("speaker", speaker_country),
     SubjectRule("previous-sentence", previous_sentence),
     SubjectRule("story-country", story_country),
-    SubjectRule("un", the_un),
+    SubjectRule("peacekeepers-at-large", peacekeepers_at_large),
 )
 
 
 def decide_subject(
     r: Reading, ctx: SentenceContext, metric: Metric, disabled: frozenset[str] = frozenset()
-) -> tuple[str, str]:
-    """(subject, rule name) from the first rule that finds one."""
+) -> Optional[tuple[str, str]]:
+    """(subject, rule name) from the first rule that finds one; None when nothing in the text says
+    whose figure it is. There is no default owner: a last-resort "the UN's" gave only wrong facts
+    on the red-team pages (a host country's wounded, a mission's strength) and no right one on the
+    development or unseen pages."""
     for rule in SUBJECT_RULES:
         if rule.name in disabled:
             continue
         subject = rule.apply(r, ctx, metric)
         if subject:
             return subject, rule.name
-    return "UN", "un"
+    return None
