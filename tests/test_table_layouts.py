@@ -110,7 +110,7 @@ def render(row: dict, layout: str, shuffle: int | None = None) -> str:
         return "\n".join([head] + [f"- {subject}: {cells[0]}" for subject, cells in body])
     head = _heading(row, "Peacekeepers")
     ranks = [[str(n)] if shuffle is not None else [] for n in range(1, len(body) + 1)]
-    table = [words] + [rank + [subject] + cells for rank, (subject, cells) in zip(ranks, body)]
+    table = [words] + [rank + [subject] + cells for rank, (subject, cells) in zip(ranks, body, strict=True)]
     if layout == "pipe":
         lines = ["| " + " | ".join(r) + " |" for r in table]
         lines.insert(1, "|" + "|".join("---" for _ in words) + "|")
@@ -123,7 +123,7 @@ def render(row: dict, layout: str, shuffle: int | None = None) -> str:
         return "\n\n".join([head] + lines)
     else:
         widths = [max(len(r[i]) for r in table) for i in range(len(words))]
-        lines = ["   ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in table]
+        lines = ["   ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip() for r in table]
     return "\n".join([head] + lines)
 
 

@@ -5,17 +5,20 @@ Pages flatten tables in many ways: Markdown pipes ("| 1 | Rwanda | 1,106 |"), ta
 ("- South Africa: 512"), numbered items ("1. Rwanda 5,918") and "label: figure" lines
 ("Ethiopia: 6,500", "Nepal – 5,800", "Ghana 2,644"). One splitter reads them all, so that ingest
 (which keeps table rows in the article and out of the boilerplate) and the planner's table reader
-(:mod:`peacefacts.nlp.tables`) see the same cells. Model-free and linear in the line.
+(:mod:`peacefacts.nlp.tables`) see the same cells. Model-free and linear in the line. The
+words (hedges, placeholders, "Total", column words) are data: :mod:`peacefacts.vocab.table_columns`.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
 from peacefacts import vocab
+from peacefacts.vocab.table_columns import table_words
 
-__all__ = ["Cell", "split_cells", "is_separator_row", "is_figure_cell", "is_table_row", "TOTAL_WORDS"]
+__all__ = ["Cell", "split_cells", "is_separator_row", "is_figure_cell", "is_table_header", "is_table_row", "is_total"]
 
 
 class Cell(NamedTuple):
@@ -33,25 +36,43 @@ _MARKER = re.compile(r"(?:[-–—•·*▪►◦‣]|\d{1,3}[.)]|#\d{1,3})(?=\s
 _PIPE = re.compile(r"\s*\|\s*")
 _TABS = re.compile(r"\s*\t+\s*")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]{2,}")
-#: a count as a table writes it: digits with separators, maybe hedged or footnoted ("about 7,200",
-#: "5,918*", "1,63,887"); a placeholder ("–", "n/a") stands for an empty cell
-_FIGURE = (
-    r"(?:(?:about|around|some|over|nearly|almost|approximately|approx\.?|roughly|more\s+than|at\s+least|"
-    r"up\s+to|c\.|ca\.|~)\s*)?\d[\d,.\u00a0\u202f]*\d?(?:\s*[*†‡]+|\s*\[\w{1,3}\])?"
-)
-_FIGURE_CELL = re.compile(rf"^{_FIGURE}$", re.IGNORECASE)
 _ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|#\d{1,3})\b"
-_PLACEHOLDER = r"[–—-]|n/?a|nil|none"
-#: "Ethiopia: 6,500", "Nepal – 5,800", "Ghana 2,644", "Rwanda 5,918 3rd": a label, then figures
-# (matched at a position: no "^")
-_LABELLED = re.compile(
-    rf"(?P<label>[^\d|\t:–—]{{2,60}}?)(?:\s*[:–—]\s*|\s+-\s+|\s+)"
-    rf"(?P<values>(?:{_ORDINAL}|{_FIGURE})(?:\s+(?:{_ORDINAL}|{_FIGURE}|{_PLACEHOLDER}))*)$",
-    re.IGNORECASE,
-)
-_VALUE = re.compile(rf"{_ORDINAL}|{_FIGURE}|{_PLACEHOLDER}", re.IGNORECASE)
-#: words of a row that sums the others ("Total | 7,200")
-TOTAL_WORDS = frozenset({"total", "totals", "grand total", "overall", "all countries", "all missions", "sum", "total (all)"})
+
+
+def _alternatives(phrases: tuple[str, ...]) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+class _Patterns(NamedTuple):
+    figure_cell: re.Pattern[str]
+    labelled: re.Pattern[str]
+    value: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    """The cell patterns, built from the table words on first use."""
+    words = table_words()
+    # a count as a table writes it: digits with separators, maybe hedged or footnoted ("about
+    # 7,200", "5,918*", "1,63,887"); a placeholder ("–", "n/a") stands for an empty cell
+    figure = rf"(?:(?:{_alternatives(words.hedges)})\s*)?\d[\d,.\u00a0\u202f]*\d?(?:\s*[*†‡]+|\s*\[\w{{1,3}}\])?"
+    placeholder = _alternatives(words.placeholders)
+    return _Patterns(
+        figure_cell=re.compile(rf"^{figure}$", re.IGNORECASE),
+        # "Ethiopia: 6,500", "Nepal – 5,800", "Ghana 2,644", "Rwanda 5,918 3rd": a label, then
+        # figures (matched at a position: no "^")
+        labelled=re.compile(
+            rf"(?P<label>[^\d|\t:–—]{{2,60}}?)(?:\s*[:–—]\s*|\s+-\s+|\s+)"
+            rf"(?P<values>(?:{_ORDINAL}|{figure})(?:\s+(?:{_ORDINAL}|{figure}|{placeholder}))*)$",
+            re.IGNORECASE,
+        ),
+        value=re.compile(rf"{_ORDINAL}|{figure}|{placeholder}", re.IGNORECASE),
+    )
+
+
+def is_total(cell: str) -> bool:
+    """Whether a row's key cell says the row sums the others ("Total", "Grand total:")."""
+    return cell.strip().lower().rstrip(":*").strip() in table_words().total_rows
 
 
 _RULE = re.compile(r"[|+]|[-=_–—]{3}")
@@ -70,7 +91,7 @@ def is_separator_row(line: str) -> bool:
 
 def is_figure_cell(cell: str) -> bool:
     """Whether a cell holds a count and nothing else ("1,106", "about 7,200", "5,918*")."""
-    return bool(_FIGURE_CELL.match(cell.strip()))
+    return bool(_patterns().figure_cell.match(cell.strip()))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -88,14 +109,15 @@ _RUNS_ON = re.compile(r"\b(?:in|of|since|by|for|on|at|to|from|until|till|before|
 
 def _labelled(text: str, start: int, end: int) -> list[Cell]:
     """A "label: figure" cell cut into its label and its figures (or itself, if it is not one)."""
-    if _FIGURE_CELL.match(text[start:end]):
+    patterns = _patterns()
+    if patterns.figure_cell.match(text[start:end]):
         return [Cell(start, end)]  # "over 500": a hedged figure, not the label "over"
-    match = _LABELLED.match(text, start, end)
+    match = patterns.labelled.match(text, start, end)
     if match is None or _RUNS_ON.search(match.group("label")):
         return [Cell(start, end)]
     label_start, label_end = _strip(text, match.start("label"), match.end("label"))
     cells = [Cell(label_start, label_end)]
-    cells.extend(Cell(start + v.start(), start + v.end()) for v in _VALUE.finditer(text[start:end], match.start("values") - start))
+    cells.extend(Cell(start + v.start(), start + v.end()) for v in patterns.value.finditer(text[start:end], match.start("values") - start))
     return cells
 
 
@@ -155,7 +177,7 @@ def _names_subject(cell: str) -> bool:
     cell = cell.strip().rstrip("*†‡:").strip()
     if not cell or len(cell) > 60:
         return False
-    return bool(vocab.country_for(cell, demonyms=False) or vocab.mission_for(cell) or cell.lower() in TOTAL_WORDS)
+    return bool(vocab.country_for(cell, demonyms=False) or vocab.mission_for(cell) or is_total(cell))
 
 
 def is_table_row(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -177,3 +199,20 @@ def is_table_row(text: str, start: int = 0, end: int | None = None) -> bool:
     if len(cells) < 2:
         return False
     return any(is_figure_cell(c) for c in cells) and any(_names_subject(c) for c in cells)
+
+
+def is_table_header(line: str) -> bool:
+    """Whether a pipe or tab line can head a table's rows: a rule, or two or more cells of which
+    one is a column word ("| Country | Police |"); a menu ("Home | World | Sport") cannot.
+
+    >>> is_table_header("| Country | Police |"), is_table_header("|---|---|"), is_table_header("Home | World | Sport")
+    (True, True, False)
+    """
+    if "|" not in line and "\t" not in line:
+        return False
+    if is_separator_row(line):
+        return True
+    cells = [line[c.start : c.end] for c in split_cells(line) if not c.marker and c.end > c.start]
+    words = table_words()
+    patterns = (words.key, words.ignore, *(c.pattern for c in words.categories), *(c.pattern for c in words.metrics))
+    return len(cells) >= 2 and any(p.search(c) for c in cells for p in patterns)
