@@ -192,10 +192,19 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
         c.dep_ == "prep" and c.lower_ == "from" and any(g.lower_ in {"countries", "nations"} for g in c.subtree)
         for c in noun.children
     ):
-        return ctx.missions_here[0] if ctx.missions_here else "UN"
+        if ctx.missions_here:
+            return ctx.missions_here[0]
+        force = _force_named(ctx)  # "3,000 personnel from 40 countries serve with the force"
+        return _mission_of_story(ctx, force) if force is not None else "UN"
+    possessed = _possessor(noun, ctx) if r.how != "partitive" or noun_class(noun) != "mission" else None
+    if possessed:
+        return possessed  # "2,000 of MONUSCO's 13,500 troops", "the mission's 14,000 blue helmets"
     if noun.head.lower_ == "of" and noun.head.head.like_num and noun.head.dep_ == "prep" and noun.head.head.i != r.root.i:
-        return "UN"  # "49 of the 71 UN peacekeeping missions": the 71 are the UN's
-    if noun.head.lower_ == "of" and noun.head.head.lower_ in {"out", "among", "of"} and noun_class(noun) == "mission":
+        if noun_class(noun) == "mission" or any(c.lower_ in un_words for c in mods):
+            return "UN"  # "49 of the 71 UN peacekeeping missions": the 71 are the UN's
+        return None  # "two of the five peacekeepers wounded …": the whole is whoever the part's is
+    fronted = noun.head.lower_ == "of" and noun.head.i - ctx.sdoc[0].i <= 1 and noun.head.dep_ == "prep"
+    if noun.head.lower_ == "of" and (noun.head.head.lower_ in {"out", "among", "of"} or fronted) and noun_class(noun) == "mission":
         return "UN"  # "Out of 12 current UN missions, Kenyan troops serve in five"
     mission = next((vocab.mission_for(c.text) for c in mods if vocab.mission_for(c.text)), None)
     if mission and is_personnel:
@@ -215,6 +224,31 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
         owner = next(c for c in noun.children if c.dep_ == "poss")
         word = "country" if owner.lower_ == "country" or any(g.lower_ == "country" for g in owner.children) else "its"
         return _carried(ctx, word, owner.idx - ctx.sdoc[0].idx)  # "the country's contingent", "its troops"
+    return None
+
+
+def _possessor(noun: Token, ctx: SentenceContext) -> Optional[str]:
+    """Whose the counted noun is by its possessor: "MONUSCO's troops", "the mission's blue helmets",
+    "the UN's operations" (a country possessor is the noun-country rule's)."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    if poss.text in {"UN", "U.N.", "Nations"}:
+        return "UN"
+    words = " ".join(t.text for t in poss.subtree if t.dep_ not in {"det", "case"})
+    mission = vocab.mission_for(words) or vocab.mission_for(poss.text)
+    if mission:
+        return mission
+    if poss.lower_ in vocabulary()["mission_subjects"]:
+        return _mission_of_story(ctx, poss)
+    return None
+
+
+def _force_named(ctx: SentenceContext) -> Optional[Token]:
+    """"the force", "the mission" standing for the story's mission anywhere in the sentence."""
+    for tok in ctx.sdoc:
+        if tok.lower_ in {"mission", "force", "operation"} and any(c.lower_ in {"the", "this", "that"} for c in tok.children):
+            return tok
     return None
 
 
@@ -329,6 +363,19 @@ def speaker_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optiona
     return None
 
 
+def partitive_frame(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """"Of Kenya's 1,100 uniformed personnel in UN missions, 190 are women": a part named after a
+    fronted "Of/Out of <whole>," belongs to whoever the whole belongs to."""
+    opener = next((t for t in ctx.sdoc[:3] if t.lower_ == "of" and t.dep_ == "prep"), None)
+    if opener is None or r.anchor in opener.subtree or r.root in opener.subtree:
+        return None
+    whole = next((g for g in opener.children if g.dep_ == "pobj"), None)
+    if whole is None or noun_class(whole) != "personnel" or not any(c.like_num for c in whole.children):
+        return None
+    mods = [c for c in whole.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+    return country_of_tokens(mods) or _possessor(whole, ctx)
+
+
 def mission_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """"The force numbers about 1,100, more than 1,000 of which are soldiers": a sentence whose
     subject is the mission or force gives its figures to that mission."""
@@ -384,7 +431,12 @@ def un_scale(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """A figure larger than any country's ever was ("over 4,400 peacekeepers who lost their lives")
     is the UN's, whatever country the story is about."""
     ceiling = vocabulary().country_maxima.get(metric.value)
-    return "UN" if ceiling is not None and r.figure.figure.value > ceiling else None
+    if ceiling is None or r.figure.figure.value <= ceiling:
+        return None
+    owner = clause_subject(r, ctx, metric)
+    if owner and owner != "UN" and vocab.mission(owner) is not None:
+        return None  # "UNOSOM II had 28,000 troops": a mission may be larger than any country's share
+    return "UN"
 
 
 def paragraph_mission(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
@@ -439,6 +491,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     SubjectRule("un-scale", un_scale),
     SubjectRule("clause", clause_subject),
     SubjectRule("topic", fronted_topic),
+    SubjectRule("partitive-frame", partitive_frame),
     SubjectRule("mission-subject", mission_subject),
     SubjectRule("fact-sheet", fact_sheet),
     SubjectRule("un-wide", un_wide),
