@@ -486,7 +486,7 @@ def _dated(ctx: SentenceContext, points_only: bool = False) -> bool:
     with ``points_only``, one that is not the start of a period ("its largest since 2000")."""
     roles = {"as_of"} if points_only else {"as_of", "range"}
     return ctx.lead.as_of is not None or any(
-        d.value is not None and d.role in roles and d.text.lower() not in _NOW for d in ctx.dates
+        d.value is not None and d.role in roles and d.text.lower() not in vocabulary()["now_words"] for d in ctx.dates
     )
 
 
