@@ -28,6 +28,7 @@ from peacefacts.nlp.facts.dating import date_figure, lead_dates
 from peacefacts.nlp.facts.metric import METRIC_RULES, Decision, decide_metric, is_incident
 from peacefacts.nlp.facts.parse import counted_noun, noun_class, root_of, span_tokens
 from peacefacts.nlp.facts.reading import SentenceContext, SentenceState, read_figure
+from peacefacts.nlp.facts.scope import service_scope
 from peacefacts.nlp.facts.subject import SUBJECT_RULES, decide_subject
 from peacefacts.nlp.facts.vocabulary import find_cues, vocabulary
 from peacefacts.nlp.lists import list_entries, pledge_list_item, shared_entries
@@ -182,6 +183,7 @@ def facts_from_sentence(
                     start=fm.num_start,
                     end=fm.num_end,
                     rule=f"{reading.how}.{outcome.rule}@{subject_rule}" + ("+headline" if ctx.headline else ""),
+                    scope=service_scope(reading, metric),
                 )
             )
     facts = [f for f in _share_un_scope(facts) if f.subject != _NO_OWNER]

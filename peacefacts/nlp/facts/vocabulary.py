@@ -73,6 +73,8 @@ class Vocabulary:
     country_maxima: dict[str, int] = attrs.field(factory=dict)
     #: noun class → the word list that holds its nouns, in order of precedence
     noun_classes: dict[str, str] = attrs.field(factory=dict)
+    #: a service's name → the scope it gives a figure ("army", "navy", "air force")
+    service_scopes: dict[str, str] = attrs.field(factory=dict)
 
     def __getitem__(self, name: str) -> frozenset[str]:
         return self.words[name]
@@ -101,6 +103,9 @@ def vocabulary() -> Vocabulary:
         patterns=patterns,
         country_maxima=dict(data.get("country_maxima", {})),
         noun_classes=dict(data.get("noun_classes", {})),
+        service_scopes={
+            name: scope.replace("_", " ") for scope, names in data.get("service_scopes", {}).items() for name in names
+        },
     )
 
 
