@@ -243,6 +243,20 @@ def test_a_country_absent_from_a_month_had_nobody_deployed(tables):
     assert (v.verdict, official(v)) == (Verdict.MATCHES, {"uniformed": "0"})
 
 
+def test_the_fatalities_table_covers_up_to_its_last_update(tables):
+    # the slice's last recorded death is 2024-11-14, its last update 2025-04-04: the days between
+    # had no death (a zero, not missing data), so claims dated in them are checked
+    after = tables.fatalities.count(country="Pakistan", end=D(2024, 11, 14))
+    for as_of in ("2025-02", "2025-03", "2025-04-04"):
+        v = check_fact(claim(after, as_of=as_of), tables)
+        assert (v.check, v.verdict, official(v)["all"]) == (CheckKind.COUNTRY_FATALITIES, Verdict.MATCHES, str(after))
+    v = check_fact(claim(after, as_of="2025-04"), tables)  # its last day lies after the last update
+    assert (v.verdict, v.cause) == (Verdict.NOT_CHECKABLE, Unchecked.OUT_OF_RANGE)
+    v = check_fact(claim(2, subject="MONUSCO", metric="fatalities_incident", as_of="2025-03-10"), tables)
+    assert (v.check, v.verdict, official(v)) == (CheckKind.MISSION_INCIDENT, Verdict.DIFFERS, {"all": "0", "uniformed": "0"})
+    assert (tables.fatalities.last_record, tables.fatalities.last_date) == (D(2024, 11, 14), D(2025, 4, 4))
+
+
 # --- not checkable, with the reason ---------------------------------------------------------
 
 
@@ -251,7 +265,8 @@ def test_a_country_absent_from_a_month_had_nobody_deployed(tables):
     [
         (claim(181, as_of=None), Unchecked.NO_DATE, "the claim has no date to check it at"),
         (claim(190, as_of="2025-06"), Unchecked.OUT_OF_RANGE,
-         "dated 2025-06, outside the fatalities table (1960-09-30..2024-11-14, last update 2025-04-04)"),
+         "dated 2025-06, outside the fatalities table (1960-09-30 to its last update 2025-04-04; "
+         "last recorded death 2024-11-14)"),
         (claim(8000, metric="personnel_deployed", as_of="2016"), Unchecked.OUT_OF_RANGE,
          "dated 2016, outside the contributions table (1990-11..2014-02)"),
         (claim(8000, metric="personnel_deployed", as_of="1990-10"), Unchecked.OUT_OF_RANGE,

@@ -46,7 +46,7 @@ from typing import Any, Optional
 import attrs
 
 from peacefacts.io.convert import to_record
-from peacefacts.official.tables import OfficialTables
+from peacefacts.official.tables import FatalityTable, OfficialTables
 from peacefacts.records import Category, Fact, Metric, PartialDate, Qualifier
 from peacefacts.vocab import country_for, mission_for, normalize
 
@@ -396,6 +396,16 @@ def _span(date: PartialDate) -> str:
     return str(date) if date.precision == "day" else f"{date} ({date.first_day}..{date.last_day})"
 
 
+def _outside_fatalities(as_of: PartialDate, table: FatalityTable) -> str:
+    prov = table.provenance
+    if prov.last_update and table.last_date != table.last_record:
+        covered = (f"{table.first_date} to its last update {table.last_date}; "
+                   f"last recorded death {table.last_record}")
+    else:
+        covered = f"{table.first_date}..{table.last_date}" + (f", last update {prov.last_update}" if prov.last_update else "")
+    return f"dated {as_of}, outside the fatalities table ({covered})"
+
+
 def _fatalities_total(
     fact: Fact, source: str, kind: str, name: str, tables: OfficialTables, tolerance: Tolerance
 ) -> Verification:
@@ -408,7 +418,7 @@ def _fatalities_total(
     if as_of.last_day > table.last_date or as_of.first_day < table.first_date:
         return _unchecked(
             fact, source, Unchecked.OUT_OF_RANGE,
-            f"dated {as_of}, outside the fatalities table ({prov.first}..{prov.last}, last update {prov.last_update})",
+            _outside_fatalities(as_of, table),
             check,
         )
     since = fact.since if fact.since is not None and fact.since.first_day <= as_of.first_day else None
@@ -453,7 +463,7 @@ def _fatalities_incident(
     if end > table.last_date or start < table.first_date:
         return _unchecked(
             fact, source, Unchecked.OUT_OF_RANGE,
-            f"dated {as_of}, outside the fatalities table ({prov.first}..{prov.last}, last update {prov.last_update})",
+            _outside_fatalities(as_of, table),
             check,
         )
     selector = {"country": name} if kind == "country" else {"mission": name}
