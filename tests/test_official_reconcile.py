@@ -94,6 +94,11 @@ def test_a_conflict_says_which_side_the_record_supports():
         (fact("x", 4, "2017-05-08", subject="MINUSCA", metric="fatalities_incident"),
          fact("y", 1, "2017-05-09", subject="MINUSCA", metric="fatalities_incident"),
          "it supports 4 (x), not 1 (y)"),
+        # the record has no death: one death is not near it (UNIFIL, May 2011, bundled table)
+        (fact("x", 1, "2011-05-27", subject="UNIFIL", metric="fatalities_incident"),
+         fact("y", 3, "2011-05-28", subject="UNIFIL", metric="fatalities_incident"),
+         "official record: 0 (all personnel; 0 uniformed) at 2011-05-27 and 2011-05-28 — "
+         "it supports neither; 1 (x) is closer"),
     ],
 )
 def test_arbiter_sentences(a, b, ending):

@@ -103,6 +103,39 @@ def test_hedges_and_tolerance(tables, value, qualifier, verdict, difference, sco
     assert (v.verdict, v.difference, v.scope) == (verdict, difference, scope)
 
 
+@pytest.mark.parametrize(
+    ("official_value", "allowance"),
+    [(0, 0.0), (3, 0.3), (5, 0.5), (10, 1.0), (16, 1.0), (159, 1.59), (9425, 94.25)],
+)
+def test_the_tolerance_is_one_or_one_percent_never_over_ten_percent(official_value, allowance):
+    assert Tolerance().allowance(official_value) == pytest.approx(allowance)
+
+
+@pytest.mark.parametrize(
+    ("value", "as_of", "verdict", "official_value"),
+    [
+        (1, "2017-05-03", Verdict.DIFFERS, "0"),  # one death where the record has none is not near
+        (5, "2017-05-08", Verdict.DIFFERS, "4"),  # one off an official 4 is 25%
+        (3, "2017-05-08", Verdict.DIFFERS, "4"),
+        (4, "2017-05-08", Verdict.MATCHES, "4"),
+    ],
+)
+def test_small_counts_are_not_near_one_off(tables, value, as_of, verdict, official_value):
+    v = check_fact(claim(value, subject="MINUSCA", metric="fatalities_incident", as_of=as_of), tables)
+    assert (v.verdict, official(v)["all"]) == (verdict, official_value)
+
+
+def test_an_official_zero_is_matched_only_by_a_hedge_that_admits_it(tables):
+    v = check_fact(claim(2, subject="MINUSCA", metric="fatalities_incident", as_of="2017-05-03", qualifier="at_most"),
+                   tables)
+    assert (v.verdict, v.difference, v.tolerance) == (Verdict.MATCHES, 2, 0.0)
+
+
+def test_one_off_sixteen_is_near(tables):
+    v = check_fact(claim(15, subject="MONUSCO", metric="fatalities_incident", as_of="2017-12-07"), tables)
+    assert (v.verdict, v.difference, v.tolerance) == (Verdict.NEAR, -1, 1.0)
+
+
 def test_a_wider_tolerance_turns_differs_into_near(tables):
     fact = claim(161)
     assert check_fact(fact, tables).verdict is Verdict.DIFFERS
@@ -158,7 +191,7 @@ def test_mission_deaths_up_to_a_date(tables):
     ("value", "as_of", "qualifier", "verdict", "days"),
     [
         (4, "2017-05-08", "exact", Verdict.MATCHES, {"2017-05-08": 4}),
-        (3, "2017-05-08", "exact", Verdict.NEAR, {"2017-05-08": 4}),
+        (3, "2017-05-08", "exact", Verdict.DIFFERS, {"2017-05-08": 4}),  # one off 4 is 25%: not near
         (1, "2017-05-08", "exact", Verdict.DIFFERS, {"2017-05-08": 4}),
         (4, "2017-05-10", "exact", Verdict.MATCHES, {"2017-05-08": 4}),  # reported two days later
         (4, "2017-05-11", "exact", Verdict.DIFFERS, {"2017-05-13": 2}),  # three days off: another incident

@@ -20,7 +20,8 @@ alone), and the verdict is the best one found; the record keeps every scope's va
 
 Verdicts (:class:`Verdict`): ``matches`` when the claim's hedge admits an official value
 ("about 140": 133..147; "at least 15": 15 or more), ``near`` when it misses by no more than the
-tolerance (default: 1, or 1% of the official value if larger), ``differs`` otherwise, and
+tolerance (default: 1, or 1% of the official value if larger, but never more than 10% of it, so
+nothing is near an official 0: :class:`Tolerance`), ``differs`` otherwise, and
 ``not_checkable`` with a :class:`Unchecked` cause and a reason.
 
 Partial dates are checked over their whole span: a ``YYYY-MM`` cumulative claim against the
@@ -120,17 +121,24 @@ class Unchecked(str, enum.Enum):
 class Tolerance:
     """How far outside a claim's hedge an official value may be for the verdict ``near``.
 
-    The allowance is the larger of ``absolute`` and ``relative`` × the official value.
+    The allowance is the larger of ``absolute`` and ``relative`` × the official value, but never
+    more than ``cap`` × the official value. The cap is for small counts: one death either way is
+    near an official 159 (0.6%) but not an official 3 (33%), and nothing is near an official 0, so
+    a claim of 1 death where the record has none ``differs`` (unless its hedge admits 0).
 
     >>> Tolerance().allowance(159), Tolerance().allowance(9425)
     (1.59, 94.25)
+    >>> Tolerance().allowance(16), Tolerance().allowance(5), Tolerance().allowance(0)
+    (1.0, 0.5, 0.0)
     """
 
     absolute: float = attrs.field(default=1.0, validator=attrs.validators.ge(0))
     relative: float = attrs.field(default=0.01, validator=attrs.validators.ge(0))
+    cap: float = attrs.field(default=0.1, validator=attrs.validators.ge(0))
 
     def allowance(self, official: float) -> float:
-        return max(self.absolute, self.relative * abs(official))
+        """The allowance for ``near`` at an official value."""
+        return min(max(self.absolute, self.relative * abs(official)), self.cap * abs(official))
 
 
 @attrs.frozen

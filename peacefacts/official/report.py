@@ -277,7 +277,8 @@ def verify(
         official: the tables: ``None`` for the bundled ones, a directory (a newer download of
             the published tables, or a bundle built by ``python -m peacefacts.official build``),
             or :class:`~peacefacts.official.tables.OfficialTables`.
-        tolerance: the allowance for the verdict ``near`` (default: 1, or 1% if larger).
+        tolerance: the allowance for the verdict ``near`` (default: 1, or 1% if larger, never
+            over 10%: :class:`~peacefacts.official.checks.Tolerance`).
 
     Returns:
         A :class:`VerifyReport`: one :class:`~peacefacts.official.checks.Verification` per fact,
