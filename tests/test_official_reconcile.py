@@ -99,6 +99,13 @@ def test_a_conflict_says_which_side_the_record_supports():
          fact("y", 3, "2011-05-28", subject="UNIFIL", metric="fatalities_incident"),
          "official record: 0 (all personnel; 0 uniformed) at 2011-05-27 and 2011-05-28 — "
          "it supports neither; 1 (x) is closer"),
+        # a bound far below the record supports nothing: the closer figure is supported
+        (fact("x", 100, "2013-06-30", subject="UN", qualifier="at_least"),
+         fact("y", 3100, "2013-07-01", subject="UN", qualifier="at_least"),
+         "it supports ≥3,100 (y), not ≥100 (x)"),
+        (fact("x", 100, "2013-06-30", subject="UN", qualifier="at_least"),
+         fact("y", 5000, "2013-07-01", subject="UN"),
+         "it supports neither; 5,000 (y) is closer"),
     ],
 )
 def test_arbiter_sentences(a, b, ending):

@@ -94,6 +94,12 @@ def test_the_best_fitting_scope_decides(tables):
         (130, "at_least", Verdict.MATCHES, -10, "all"),
         (141, "at_least", Verdict.NEAR, 1, "all"),  # 1 beyond its bound, within the allowance 1.4
         (150, "at_most", Verdict.MATCHES, 10, "all"),
+        # a bound reaches 1.5 times its figure: "at least 90" reaches 135 (129 uniformed), "at
+        # least 80" only 120, short of both scopes: true, but it says little of the record
+        (90, "at_least", Verdict.MATCHES, -39, "uniformed"),
+        (80, "at_least", Verdict.UNINFORMATIVE, -49, "uniformed"),
+        (210, "at_most", Verdict.MATCHES, 70, "all"),
+        (250, "at_most", Verdict.UNINFORMATIVE, 110, "all"),
         (139, "exact", Verdict.NEAR, -1, "all"),
         (137, "exact", Verdict.DIFFERS, -3, "all"),
     ],
@@ -125,10 +131,13 @@ def test_small_counts_are_not_near_one_off(tables, value, as_of, verdict, offici
     assert (v.verdict, official(v)["all"]) == (verdict, official_value)
 
 
-def test_an_official_zero_is_matched_only_by_a_hedge_that_admits_it(tables):
+def test_an_official_zero_is_admitted_only_by_a_hedge(tables):
+    # "up to 2" holds against no death, but says little of it (under the bound / 1.5)
     v = check_fact(claim(2, subject="MINUSCA", metric="fatalities_incident", as_of="2017-05-03", qualifier="at_most"),
                    tables)
-    assert (v.verdict, v.difference, v.tolerance) == (Verdict.MATCHES, 2, 0.0)
+    assert (v.verdict, v.difference, v.tolerance) == (Verdict.UNINFORMATIVE, 2, 0.0)
+    v = check_fact(claim(2, subject="MINUSCA", metric="fatalities_incident", as_of="2017-05-03"), tables)
+    assert (v.verdict, v.difference, v.tolerance) == (Verdict.DIFFERS, 2, 0.0)
 
 
 def test_one_off_sixteen_is_near(tables):
@@ -142,6 +151,21 @@ def test_a_wider_tolerance_turns_differs_into_near(tables):
     v = check_fact(fact, tables, tolerance=Tolerance(absolute=2))
     assert (v.verdict, v.tolerance) == (Verdict.NEAR, 2.0)
     assert check_fact(claim(175, as_of="2024-05-31"), tables, tolerance=Tolerance(relative=0.05)).verdict is Verdict.NEAR
+
+
+def test_a_trivial_lower_bound_is_uninformative_not_a_match(tables):
+    # every death in 2021: 135, 70 of them uniformed. "At least 100" reaches 150 and matches all
+    # personnel; "at least 40" holds too, but no writer who knew of 70 or 135 deaths would put it so
+    v = check_fact(claim(100, subject="UN", as_of="2021", since="2021", qualifier="at_least"), tables)
+    assert (v.verdict, v.scope, v.difference) == (Verdict.MATCHES, "all", -35)
+    v = check_fact(claim(40, subject="UN", as_of="2021", since="2021", qualifier="at_least"), tables)
+    assert (v.verdict, v.checked, v.scope, v.difference) == (Verdict.UNINFORMATIVE, True, "uniformed", -30)
+    assert v.reason.startswith("at least 40 holds but says little: the official 70 is over 1.5× the bound "
+                               "(uniformed; 135 all personnel)")
+    report = verify([claim(40, subject="UN", as_of="2021", since="2021", qualifier="at_least")],
+                    official=FIXTURES / "official")
+    assert report.summary() == "1 fact(s): 1 checkable (0 matches, 0 near, 1 uninformative, 0 differs), 0 not checkable"
+    assert report.verifications[0].to_dict()["verdict"] == "uninformative"
 
 
 def test_claim_bounds():
@@ -365,7 +389,8 @@ def test_verify_records_sources_and_offsets(tables):
     report = verify(results, official=tables)
     assert [v.source for v in report.verifications] == ["dawn.com", "dawn.com", "dawn.com", "news.un.org",
                                                         "news.un.org", "news.un.org", "c1"]
-    assert report.counts() == {"facts": 7, "checkable": 6, "matches": 2, "near": 0, "differs": 4, "not_checkable": 1}
+    assert report.counts() == {"facts": 7, "checkable": 6, "matches": 2, "near": 0, "uninformative": 0, "differs": 4,
+                               "not_checkable": 1}
     assert [e.doc for e in report.errors] == ["bad"]
     offsets = {(o.by, o.name): o for o in report.offsets}
     dawn = offsets[("source", "dawn.com")]
@@ -429,10 +454,13 @@ def test_report_as_text(tables):
     text = format_report(report)
     assert "DIFFERS       Pakistan fatalities_total 161 (2021-10-26)  +2\n  official: 159 all personnel / 156 uniformed\n" in text
     assert "NOT_CHECKABLE Pakistan personnel_served_total 235,000 (2021-10-26)\n  no official table counts" in text
-    assert "2 fact(s): 1 checkable (0 matches, 0 near, 1 differs), 1 not checkable" in text
+    assert "2 fact(s): 1 checkable (0 matches, 0 near, 0 uninformative, 1 differs), 1 not checkable" in text
     assert "source  n  median  min  max  spread  median %  matches  near  differs  bounded  outliers\n" \
            "mofa    1      +2   +2   +2       0     +1.3%        0     0        1        0         0\n" in text
-    assert repr(report) == "<VerifyReport 2 fact(s): 1 checkable (0 matches, 0 near, 1 differs), 1 not checkable; 2 offset(s)>"
+    assert repr(report) == (
+        "<VerifyReport 2 fact(s): 1 checkable (0 matches, 0 near, 0 uninformative, 1 differs), 1 not checkable; "
+        "2 offset(s)>"
+    )
 
 
 def test_verify_with_the_api_name():

@@ -19,7 +19,8 @@ figure with all personnel and with uniformed personnel only; "soldiers" also wit
 alone), and the verdict is the best one found; the record keeps every scope's value.
 
 Verdicts (:class:`Verdict`): ``matches`` when the claim's hedge admits an official value
-("about 140": 133..147; "at least 15": 15 or more), ``near`` when it misses by no more than the
+("about 140": 133..147; "at least 15": 15 to 22, :data:`BOUND_REACH`), ``uninformative`` when a
+one-sided bound holds only far from its figure ("at least 100" of 3,119), ``near`` when it misses by no more than the
 tolerance (default: 1, or 1% of the official value if larger, but never more than 10% of it, so
 nothing is near an official 0: :class:`Tolerance`), ``differs`` otherwise, and
 ``not_checkable`` with a :class:`Unchecked` cause and a reason.
@@ -53,6 +54,7 @@ from peacefacts.vocab import country_for, mission_for, normalize
 
 __all__ = [
     "APPROX_BAND",
+    "BOUND_REACH",
     "INCIDENT_DAYS",
     "Verdict",
     "CheckKind",
@@ -68,6 +70,11 @@ __all__ = [
 
 #: "about N" admits N ± 5%, the same hedge band the reconciler gives an approximate figure.
 APPROX_BAND = 0.05
+#: How far a one-sided bound reaches: "at least / more than / over N" matches an official value
+#: up to N × 1.5, "up to / at most N" one down to N / 1.5. Beyond that the bound holds but says
+#: little about the record (a writer who knew of 3,119 deaths would not say "at least 100"): the
+#: verdict is ``uninformative``.
+BOUND_REACH = 1.5
 #: An incident toll is compared with the deaths within this many days of the incident's date:
 #: reports date an attack by the day they learn of it, and the wounded die days later.
 INCIDENT_DAYS = 2
@@ -78,6 +85,9 @@ class Verdict(str, enum.Enum):
 
     MATCHES = "matches"
     NEAR = "near"
+    #: a one-sided bound the record satisfies but sits far from ("at least 100" of 3,119):
+    #: true, but no support for the figure (see :data:`BOUND_REACH`)
+    UNINFORMATIVE = "uninformative"
     DIFFERS = "differs"
     NOT_CHECKABLE = "not_checkable"
 
@@ -85,7 +95,8 @@ class Verdict(str, enum.Enum):
         return self.value
 
 
-_VERDICT_ORDER = {Verdict.MATCHES: 0, Verdict.NEAR: 1, Verdict.DIFFERS: 2, Verdict.NOT_CHECKABLE: 3}
+_VERDICT_ORDER = {Verdict.MATCHES: 0, Verdict.NEAR: 1, Verdict.UNINFORMATIVE: 2, Verdict.DIFFERS: 3,
+                  Verdict.NOT_CHECKABLE: 4}
 
 
 class CheckKind(str, enum.Enum):
@@ -207,7 +218,7 @@ class Verification:
     Attributes:
         fact: the claim.
         source: the publisher (the page's domain), or the document id when the page has no URL.
-        verdict: matches, near, differs or not_checkable.
+        verdict: matches, near, uninformative, differs or not_checkable.
         reason: one sentence a person reads: what was compared, or why nothing could be.
         check: the kind of check, when one applies.
         table: the official table asked (``fatalities``, ``contributions``, ``contribution_totals``).
@@ -353,13 +364,27 @@ def _judge(
         else:
             gap = 0.0
         allowance = tolerance.allowance(nearest)
-        verdict = Verdict.MATCHES if gap == 0 else Verdict.NEAR if gap <= allowance else Verdict.DIFFERS
+        if gap > 0:
+            verdict = Verdict.NEAR if gap <= allowance else Verdict.DIFFERS
+        elif _beyond_reach(low, high, rng):
+            verdict = Verdict.UNINFORMATIVE
+        else:
+            verdict = Verdict.MATCHES
         relative = None if nearest == 0 else round(difference / nearest, 4)
         key = (_VERDICT_ORDER[verdict], abs(difference), order)
         if best is None or key < best[0]:
             best = (key, scope, verdict, difference, relative, round(allowance, 4))
     assert best is not None
     return best[1], best[2], best[3], best[4], best[5]
+
+
+def _beyond_reach(low: Optional[float], high: Optional[float], rng: OfficialRange) -> bool:
+    """Whether a one-sided bound holds for ``rng`` only far from its own value (:data:`BOUND_REACH`)."""
+    if high is None and low is not None:
+        return rng.low > low * BOUND_REACH
+    if low is None and high is not None:
+        return rng.high < high / BOUND_REACH
+    return False
 
 
 def _claim_text(fact: Fact) -> str:
@@ -371,8 +396,12 @@ def _reason(fact: Fact, official: dict[str, OfficialRange], scope: str, differen
     scopes = "; ".join([f"{SCOPE_LABELS[scope]}"] + [f"{rng} {SCOPE_LABELS[s]}" for s, rng in official.items() if s != scope])
     claim = _claim_text(fact)
     main = official[scope]
+    low, high = claim_bounds(fact)
     if difference == 0:
         relation = f"{claim} agrees with the official {main}"
+    elif _admits(fact, main) and _beyond_reach(low, high, main):
+        far = f"over {BOUND_REACH:g}× the bound" if high is None else f"under the bound / {BOUND_REACH:g}"
+        relation = f"{claim} holds but says little: the official {main} is {far}"
     elif fact.qualifier is not Qualifier.EXACT and claim_bounds(fact) != (fact.value, fact.value) and _admits(fact, main):
         relation = f"{claim} admits the official {main}"
     else:

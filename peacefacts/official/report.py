@@ -190,16 +190,17 @@ class VerifyReport:
     errors: tuple[ErrorRecord, ...] = ()
 
     def counts(self) -> dict[str, int]:
-        """``{"facts", "checkable", "matches", "near", "differs", "not_checkable"}``."""
+        """``{"facts", "checkable", "matches", "near", "uninformative", "differs", "not_checkable"}``."""
         out = {"facts": len(self.verifications), "checkable": sum(v.checked for v in self.verifications)}
         for verdict in Verdict:
             out[verdict.value] = sum(v.verdict is verdict for v in self.verifications)
         return out
 
     def summary(self) -> str:
-        """One line: ``17 fact(s): 3 checkable (0 matches, 0 near, 3 differs), 14 not checkable``."""
+        """One line: ``17 fact(s): 3 checkable (0 matches, 0 near, 0 uninformative, 3 differs), 14 not checkable``."""
         c = self.counts()
         return (f"{c['facts']} fact(s): {c['checkable']} checkable ({c['matches']} matches, {c['near']} near, "
+                f"{c['uninformative']} uninformative, "
                 f"{c['differs']} differs), {c['not_checkable']} not checkable")
 
     def provenance_record(self) -> dict[str, Any]:

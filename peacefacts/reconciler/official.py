@@ -131,7 +131,10 @@ def with_official(group: Group, tables: OfficialTables) -> Group:
     )
 
 
-_VERDICT_RANK = {OfficialVerdict.MATCHES: 0, OfficialVerdict.NEAR: 1, OfficialVerdict.DIFFERS: 2}
+# a bound that holds far from the record ("at least 100" of 3,119) supports no figure: it ranks
+# with a figure that differs, and the closer of the two is named
+_VERDICT_RANK = {OfficialVerdict.MATCHES: 0, OfficialVerdict.NEAR: 1, OfficialVerdict.UNINFORMATIVE: 2,
+                 OfficialVerdict.DIFFERS: 2}
 
 
 class OfficialArbiter:
@@ -139,7 +142,9 @@ class OfficialArbiter:
 
     Appended after the default rules (``reconcile(..., official=True)`` does it); it leaves
     every other judgement alone. The side supported is the one the tables judge better
-    (``matches`` over ``near`` over ``differs``), then the closer one.
+    (``matches`` over ``near`` over ``differs``); a bound that holds only far from the record
+    (``uninformative``: "at least 100" of 3,119) supports nothing and ranks with ``differs``.
+    Between two sides judged alike, the closer one is named.
     """
 
     def __init__(self, tables: OfficialTables):
@@ -172,10 +177,10 @@ class OfficialArbiter:
         closer, farther = (cmp.a, cmp.b) if rank_a <= rank_b else (cmp.b, cmp.a)
         if va.verdict is vb.verdict is OfficialVerdict.MATCHES:
             side = "it agrees with both"
-        elif va.verdict is not vb.verdict:
+        elif rank_a[0] != rank_b[0]:
             side = f"it supports {name(closer)}, not {name(farther)}"
         else:
-            word = "it supports neither" if va.verdict is OfficialVerdict.DIFFERS else "both are near it"
+            word = "it supports neither" if rank_a[0] == 2 else "both are near it"
             side = word if rank_a == rank_b else f"{word}; {name(closer)} is closer"
         note = f"official record: {', '.join(values)} — {side}"
         return attrs.evolve(judgement, explanation=f"{judgement.explanation}; {note}")
