@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Union
 import attrs
 
 from peacefacts.errors import InputError
+from peacefacts.ingest.chrome import reading_text
 from peacefacts.ingest.fingerprint import document_fingerprint
 from peacefacts.nlp.facts import SentenceState, dedupe_facts, facts_from_sentence, facts_from_table_row
 from peacefacts.nlp.model import TokenAttributes, load_pipeline, token_attributes
@@ -63,6 +64,15 @@ def _as_document(item: Union[Document, str], *, published: PublishedInput = None
     if not item.strip():
         raise InputError("empty text")
     return document_from_text(item, doc_id=doc_id or "text", published=published)
+
+
+def _candidate_sentences(document: Document, plans: list[BlockPlan]) -> list[str]:
+    """The sentences the planner chose, cut from the reading text it read (page chrome masked;
+    the reading text is built once per document, not once per sentence)."""
+    if not any(plan.candidates for plan in plans):
+        return []
+    text = reading_text(document.text)
+    return [mask_symbols(text[c.sentence.start : c.sentence.end]) for plan in plans for c in plan.candidates]
 
 
 class Extractor:
@@ -181,10 +191,7 @@ class Extractor:
                     raise
                 failed[i] = _error_record(document.id, "plan", exc)
                 plans.append([])
-        sentences = [
-            [mask_symbols(d.text[c.sentence.start : c.sentence.end]) for plan in doc_plans for c in plan.candidates]
-            for d, doc_plans in zip(documents, plans, strict=True)
-        ]
+        sentences = [_candidate_sentences(d, doc_plans) for d, doc_plans in zip(documents, plans, strict=True)]
         people_parsed = self._people_parsed(documents, failed, strict)
         # the fact rules read tags, lemmas and the parse, not entities: NER would double the cost;
         # POS, morphology and lemmas come from the memoised ruler + lemmatizer (the same output)
@@ -221,18 +228,19 @@ class Extractor:
             return out
 
     def _facts(self, document: Document, plans: list[BlockPlan], parsed: Iterator[Any]) -> list[Fact]:
+        text = reading_text(document.text)  # what the planner read: page chrome masked, offsets unchanged
         facts: list[Fact] = []
         for plan in plans:
             state = SentenceState()
             for cand, mission in zip(plan.candidates, plan.missions_before, strict=True):
                 facts.extend(
                     facts_from_sentence(
-                        next(parsed), cand, plan, state, mission, full_text=document.text,
+                        next(parsed), cand, plan, state, mission, full_text=text,
                         disabled_rules=self.disabled_rules,
                     )
                 )
             for row in plan.table_rows:
-                facts.extend(facts_from_table_row(row, plan, document.text))
+                facts.extend(facts_from_table_row(row, plan, text))
         facts.sort(key=lambda f: f.start)
         return facts
 

@@ -62,6 +62,7 @@ import attrs
 from peacefacts.errors import KnownFiguresError
 from peacefacts.io.gather import gather_results
 from peacefacts.records import Category, Fact, Metric, PartialDate, Qualifier
+from peacefacts.vocab.text import normalize
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -95,8 +96,8 @@ _FIGURE_KEYS = frozenset({"subject", "metric", "value", "note", *CHECKED_FIELDS}
 
 
 def _norm_subject(subject: str) -> str:
-    # subjects compare as the reconciler compares them: case and spacing do not matter
-    return " ".join(subject.split()).casefold()
+    # subjects compare as the reconciler compares them (case, spacing and accents do not matter)
+    return normalize(subject, keep_other_scripts=True)
 
 
 @attrs.frozen(kw_only=True)

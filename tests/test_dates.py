@@ -230,6 +230,15 @@ FIND = [
     ("As of the 32nd of May, 500 troops served.", SAT, []),
     ("On 32 May 2024 they left.", SAT, []),
     ("On February 30, 2024 they left, and on 8 June 2024 came back.", SAT, [("on 8 June 2024", "as_of", "2024-06-08", None)]),
+    # all-number dates: day first when both parts could be the month, never from a phone or a version
+    ("As at 31.03.2024, Nepal had 6,100 personnel deployed.", P(2024, 5, 1), [("As at 31.03.2024", "as_of", "2024-03-31", None)]),
+    ("As of 30/04/2024 there were 955.", None, [("As of 30/04/2024", "as_of", "2024-04-30", None)]),
+    ("As of 04/05/2024 there were 955.", None, [("As of 04/05/2024", "as_of", "2024-05-04", None)]),
+    ("As of 03/31/2024 there were 955.", None, [("As of 03/31/2024", "as_of", "2024-03-31", None)]),
+    ("Figures as at 30-06-2023: 478 troops.", None, [("as at 30-06-2023", "as_of", "2023-06-30", None)]),
+    ("Data as of 2023.06.30 and 2023/07/31.", None, [("as of 2023.06.30", "as_of", "2023-06-30", None), ("2023/07/31", "as_of", "2023-07-31", None)]),
+    ("Call Tel: 12.10.2023 or see version 1.2.2024 and build 3.4.2022.1.", None, []),
+    ("On 31.02.2024 and 12/31/2024-5 nothing happened.", None, []),
     # long runs of digits and number words are read once, not from every position in them
     ("id " + "7" * 3000 + " days ago", SAT, []),
 ]

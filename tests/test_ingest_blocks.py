@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from peacefacts.ingest import document_from_text, find_datelines, is_peacekeeping, read_inputs, split_blocks
-from peacefacts.ingest.datelines import is_date_only, parse_date
+from peacefacts.ingest.datelines import day_first_order, is_date_only, numeric_date, parse_date
 from peacefacts.records import Document, PartialDate, PublishedSource
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
@@ -257,6 +257,14 @@ def test_url_slug_picks_the_headline_among_short_lines():
         ("[Last Updated : MAY, 2021]", "2021-05", "updated"),
         ("14 November 2022", "2022-11-14", "date_line"),
         ("-- Daily Example: A new kind of contributor (June 5, 2022)", "2022-06-05", "attribution"),
+        # all-number dates (day first unless the page shows otherwise)
+        ("Posted by Admin | Last updated: 18/04/2024 | 6 min read", "2024-04-18", "updated"),
+        ("Posted on 29/05/2023", "2023-05-29", "published"),
+        ("Published: 2024-04-18", "2024-04-18", "published"),
+        ("Published: 2024/04/18 10:02", "2024-04-18", "published"),
+        ("05.06.2024", "2024-06-05", "date_line"),
+        ("Tue, 31-10-2023 - 09:14", "2023-10-31", "stamp"),
+        ("This page was last edited on 3 March 2024, at 14:22 (UTC).", "2024-03-03", "updated"),
     ],
 )
 def test_dateline_table(line, date, kind):
@@ -271,6 +279,14 @@ def test_dateline_table(line, date, kind):
         "The report, published in May 2019, says troops stayed.",  # a sentence, not a dateline
         "Deployments on 25-26 October are planned.",  # no year
         "May 29 marks the day of peacekeepers.",
+        "Firmware version 1.2.2024 is out; call +254 20.10.2023 or Tel: 12.10.2023.",
+        "31.02.2024",  # no such day
+        # a figure's own date, and a cited source's, never date the page
+        "According to the latest UN figures (as of 31 March 2024), around 7,200 police serve.",
+        "Data as at 30.06.2023: Fiji had 478 personnel.",
+        "Figures as of: 31/03/2024",
+        "As of: 31 March 2024, 1,200 troops",
+        '"UNAMSIL: Facts and figures". United Nations. Retrieved 8 August 2023.',
     ],
 )
 def test_no_dateline(text):
@@ -280,6 +296,48 @@ def test_no_dateline(text):
 def test_published_beats_updated_and_range_end_is_skipped():
     text = "Talks held on 25-26 October 2021\nUpdated 2 November 2021\nPublished 1 November 2021\nBody."
     assert [str(c.date) for c in find_datelines(text)] == ["2021-11-01", "2021-11-02"]
+
+
+def test_numeric_dates_follow_the_pages_own_order():
+    # nothing shows the order: day first
+    assert [str(c.date) for c in find_datelines("Updated 05/06/2024\nBody text.")] == ["2024-06-05"]
+    # another date on the page has a part above 12 in second place: month first
+    us = "Posted 04/18/2024\nUpdated 05/06/2024\nBody text."
+    assert [str(c.date) for c in find_datelines(us)] == ["2024-04-18", "2024-05-06"]
+    # a page with both orders is read day first, the default
+    mixed = "Posted 04/18/2024\nUpdated 05/06/2024 and 20/06/2024\nBody."
+    assert str(find_datelines(mixed)[1].date) == "2024-06-05"
+    assert (day_first_order("Released 12/25/2023."), day_first_order("Released 25/12/2023.")) == (False, True)
+
+
+@pytest.mark.parametrize(
+    "text, day_first, expected",
+    [
+        ("18/04/2024", True, "2024-04-18"),
+        ("04/18/2024", True, "2024-04-18"),
+        ("05.06.2024", True, "2024-06-05"),
+        ("05.06.2024", False, "2024-05-06"),
+        ("5-6-2024", True, "2024-06-05"),
+        ("2024.06.05", False, "2024-06-05"),  # year first is always year-month-day
+        ("29/02/2023", True, None),
+        ("13/13/2024", True, None),
+        ("05/06-2024", True, None),  # mixed separators
+        ("05/06/1066", True, None),
+    ],
+)
+def test_numeric_date(text, day_first, expected):
+    got = numeric_date(text, day_first=day_first)
+    assert (str(got) if got else None) == expected
+
+
+def test_an_as_of_date_in_the_lead_does_not_date_the_page():
+    page = (
+        "Top police contributors\nPosted by Admin | 6 min read\n"
+        "According to the latest UN figures (as of 31 March 2024), around 7,200 police officers serve in UN missions.\n"
+        "Rwanda tops the list with 1,106 officers, the UN said on 2 April 2024."
+    )
+    (block,) = split_blocks(page)
+    assert str(block.published) == "2024-04-02"
 
 
 def test_parse_date_keeps_precision():

@@ -149,6 +149,9 @@ NOT_A_FIGURE = [
     "missions3 minutes ago",
     "2024-04-19",
     "19/04/2025",
+    "31-12-2023",
+    "2023/12/31",
+    "2023.12.31",
     "9/11",
     "two-thirds of the troops",
     "one third of them",
@@ -235,6 +238,8 @@ FIND = [
     ("a change of -12 since May", [("-12", -12, "negative")]),
     ("(\u2212300 troops)", [("\u2212300", -300, "negative")]),
     ("10-15 troops", [("10-15", 13, "range")]),
+    # all-digit dates with dashes or year first are dates, not three numbers
+    ("As at 31-12-2023 and on 2023/06/30, Egypt had 1,587 troops", [("1,587", 1587, "cardinal")]),
     # years are never counts
     ("As of 1066, Nepal had 500 troops", [("1066", 1066, "year"), ("500", 500, "cardinal")]),
     ("since 1815 the force has served", [("1815", 1815, "year")]),

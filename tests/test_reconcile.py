@@ -288,6 +288,24 @@ def test_groups_are_split_by_scope_and_window():
     ]
 
 
+def test_subjects_spelled_with_and_without_accents_or_curly_apostrophes_are_one_group():
+    rec = reconcile([
+        fact("a", 150, "2019-01-10", subject="Côte d'Ivoire", metric="personnel_deployed"),
+        fact("b", 150, "2020-03-01", subject="Cote d'Ivoire", metric="personnel_deployed"),
+        fact("c", 170, "2021-05-01", subject="Cote d\u2019Ivoire", metric="personnel_deployed"),
+    ])
+    # named by its smallest spelling, whatever the input order
+    assert [(g.subject, [o.doc for o in g.observations]) for g in rec.groups] == [("Cote d'Ivoire", ["a", "b", "c"])]
+    assert [(p.a.doc, p.b.doc, p.verdict.value) for p in rec.pairs] == [
+        ("a", "b", "agree"),
+        ("a", "c", "changed_over_time"),
+        ("b", "c", "changed_over_time"),
+    ]
+    # names in other scripts keep their letters: two different names are two groups
+    rec = reconcile([fact("a", 5, "2019", subject="日本"), fact("b", 6, "2020", subject="中国")])
+    assert sorted(g.subject for g in rec.groups) == ["中国", "日本"]
+
+
 def test_undated_figures_that_differ_are_not_paired_but_kept():
     rec = reconcile([fact("a", 161, "2021-10-26"), fact("b", 181)])
     (group,) = rec.groups

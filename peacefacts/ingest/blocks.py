@@ -8,8 +8,11 @@ the date of the article they are in, so a page becomes a tuple of :class:`~peace
 
 How, line by line (lines first, as everywhere in peacefacts):
 
+0. The page is read as its reading text (:func:`peacefacts.ingest.chrome.reading_text`): citation
+   marks, correction and reference notes and tables of contents are spaces there.
 1. Every line gets a kind: ``marker`` (a sidebar heading: the article ends), ``footer`` (cookie,
-   copyright or comments: the article ends and does not resume), ``boiler`` (a button
+   copyright or licence: the article ends and does not resume), ``comments`` (a comment thread:
+   as a footer, and nothing in it starts an article), ``boiler`` (a button
    or nav label: ignored), ``date`` (a dateline), ``caption``, ``list`` (a short bullet or "3
    minutes ago" item), ``body`` (a paragraph), ``head`` (headline-like), ``byline``, ``attrib``
    ("-- CNN: Title (May 12, 2017)") or ``other``.
@@ -20,8 +23,9 @@ How, line by line (lines first, as everywhere in peacefacts):
    two paragraphs in a row resume the article (a "Read more" link inside it).
 3. Trailing lines that are not prose (headline lists, buttons, a closing date line) are trimmed.
 4. Each article is dated by its strongest dateline (:mod:`peacefacts.ingest.datelines`); the first
-   article also sees the page header before it. A date given by the caller replaces the first
-   block's; a quoted piece closed by an attribution line carries the attribution's date.
+   article also sees the page header before it, and an update stamp in the page's footer ("This
+   page was last edited on …"). A date given by the caller replaces the first block's; a quoted
+   piece closed by an attribution line carries the attribution's date.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from peacefacts.ingest import datelines as dl
+from peacefacts.ingest.chrome import comment_starts, line_kind, reading_text
 from peacefacts.ingest.lines import continues_wrapped, split_lines, wrap_width
 from peacefacts.records import Block, PartialDate, PublishedSource
 from peacefacts.vocab import missions
@@ -64,41 +69,11 @@ def is_peacekeeping(text: str) -> bool:
 
 
 # --- line kinds --------------------------------------------------------------------------------------
-_BOILER_LINES = frozenset(
-    item.strip()
-    for item in """short url|follow|follow us|share|share this|share this article|share this story|share - wechat
-    |share on facebook|share on twitter|share via|print|print this|email|e-mail|tweet|whatsapp|facebook
-    |twitter|linkedin|advertisement|advertisment|sponsored|close search window|search|close|x|-|–|—|by
-    |listen|listen to this article|subscribe|sign in|log in|login|register|menu|home|skip to content
-    |back to top|top|loading|loading...|adjust font size|font size|text size|a a a|a+ a-|photo|video
-    |gallery|image|en|zoom|next|previous|prev|more|view more|load more|show more|click here""".split("|")
-) | {"|"}
-_BOILER_RE = re.compile(
-    r"(?i)^(?:(?:related|read more|also read|read also|see also|more|watch|listen)\s*:\s*.{1,150}"
-    r"|.{1,40}\|"  # "Press Releases|": a breadcrumb
-    r"|[^|]{1,30}(?:\|[^|]{1,30}){2,}"  # "Home | World | Sport": a menu
-    r"|(?:image|photo|picture|file photo)\s*(?:credit)?\s*:.{0,80})$"
-)
-_MARKER_RE = re.compile(
-    r"(?i)^(?:"
-    r"(?:recent|latest|related|top|popular|trending|more|other|similar|featured|recommended|editor'?s'?"
-    r"|most read|most popular|most viewed|most shared)"
-    r" (?:stories|news|articles|posts|reads|headlines|videos|content|coverage|links|picks)"
-    r"(?: (?:from|on|in|about) .{1,40})?"
-    r"|more (?:from|in|on|about) .{1,40}"
-    r"|hot ?topics?(?: ?more)?|search trends|trending(?: now| topics)?|you (?:may|might) (?:also )?like"
-    r"|also read|read (?:more|also|next)|related|see also|recommended(?: for you)?|most read|most popular"
-    r"|most viewed|editor'?s'? picks?|don'?t miss|tags?: .{1,150}|topics?: .{1,150}|follow us(?: on .{1,40})?"
-    r")$"
-)
-# footers and comment threads: after these, paragraphs are not the article resuming
-_FOOTER_RE = re.compile(
-    r"(?i)^(?:newsletters?|sign up (?:for|to) .{0,100}"
-    r"|cookie (?:policy|settings|preferences).{0,120}|privacy policy.{0,120}|terms (?:of use|and conditions).{0,80}"
-    r"|all rights reserved.{0,80}|copyright (?:©|\(c\)|\d{4}).{0,100}|©.{0,100}|\(c\) ?\d{4}.{0,100}"
-    r"|leave a (?:comment|reply)|\d+ comments?|comments?(?: \(\d+\))?|post a comment|reader comments"
-    r")$"
-)
+# Sidebar headings, footers, buttons and menus are shapes of resources/page_chrome.toml, with comment
+# threads, licence lines and encyclopedia furniture (peacefacts.ingest.chrome). What a shape's kind
+# makes of a line here (the other kinds are masked in the reading text, or read only in context:
+# comment_author by its cadence, contents_entry after a contents heading):
+_CHROME_KINDS = {"comments": "comments", "footer": "footer", "marker": "marker", "boiler": "boiler", "contents": "boiler"}
 _LIST_RE = re.compile(r"^[-–—•·*▪►»◦‣]\s*\S")
 _AGO_RE = re.compile(r"(?<!\d)\d{1,4}\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$", re.I)
 _CAPTION_RE = re.compile(
@@ -118,12 +93,6 @@ class _Line(NamedTuple):
     kind: str
     words: int
     dates: tuple[dl.DateCandidate, ...]
-
-
-def _norm(line: str) -> str:
-    line = re.sub(r"\s+", " ", line.strip().lower())
-    line = re.sub(r"\s*(?:more\s*)?(?:>>|»|›)+\s*$", "", line)  # "Hot topicMore>>"
-    return line.rstrip(" :|").strip() or line
 
 
 def _is_body(line: str, words: int) -> bool:
@@ -151,14 +120,10 @@ def _cut_off_prose(line: str) -> bool:
 
 def _classify(line: str) -> str:
     """The kind of one stripped line (datelines are recognised by the caller)."""
-    norm = _norm(line)
+    chrome = _CHROME_KINDS.get(line_kind(line) or "")
+    if chrome is not None:
+        return chrome
     words = len(line.split())
-    if len(line) <= 160 and _FOOTER_RE.match(norm):
-        return "footer"
-    if len(line) <= 160 and _MARKER_RE.match(norm):
-        return "marker"
-    if norm in _BOILER_LINES or _BOILER_RE.match(line.strip()):
-        return "boiler"
     if dl.ATTRIBUTION_RE.match(line):
         return "attrib"
     if len(line) < 400 and _CAPTION_RE.search(line):
@@ -181,20 +146,24 @@ def _classify(line: str) -> str:
     return "other"
 
 
-def _lines(text: str, start: int, end: int) -> list[_Line]:
+def _lines(text: str, start: int, end: int, day_first: bool = True) -> list[_Line]:
     out: list[_Line] = []
     for s, e in split_lines(text, start, end):
         header = dl.HEADER_DATE_RE.match(text[s:e])
         if header and s + header.end() < e:  # " date 2025-04-19 Pakistan, UN Discuss ...": split off the date
             cut = s + header.end()
-            out.append(_Line(s, cut, "date", 2, tuple(dl.line_datelines(text, s, cut))))
+            out.append(_Line(s, cut, "date", 2, tuple(dl.line_datelines(text, s, cut, day_first=day_first))))
             s = cut
         line = text[s:e]
         kind = _classify(line)
-        dates = tuple(dl.line_datelines(text, s, e))
-        if dates and kind not in ("body", "attrib") and len(line) <= 160:
+        dates = tuple(dl.line_datelines(text, s, e, day_first=day_first))
+        if dates and kind not in ("body", "attrib", "comments", "footer") and len(line) <= 160:
             kind = "date"  # "Published April 19, 2025 | 02:40 PM", "Thursday June 26 2008"
         out.append(_Line(s, e, kind, len(line.split()), dates))
+    # "Kofi A. says:" followed by a time stamp or "Reply": a comment thread starts there
+    for i, starts in enumerate(comment_starts([text[ln.start : ln.end] for ln in out])):
+        if starts and out[i].kind != "comments":
+            out[i] = out[i]._replace(kind="comments")
     return _wrapped_as_body(text, out)
 
 
@@ -224,7 +193,7 @@ def _wrapped_as_body(text: str, lines: list[_Line]) -> list[_Line]:
     i = 0
     while i < len(out):
         j = i
-        while j + 1 < len(out) and out[j + 1].kind not in ("marker", "footer", "boiler") and _continues(
+        while j + 1 < len(out) and out[j + 1].kind not in ("marker", "footer", "comments", "boiler") and _continues(
             text[out[j].start : out[j].end].strip(), text[out[j + 1].start : out[j + 1].end].strip(), width
         ):
             j += 1
@@ -238,8 +207,10 @@ def _wrapped_as_body(text: str, lines: list[_Line]) -> list[_Line]:
     return out
 
 
-_CHROME = frozenset({"boiler", "marker", "footer", "date", "byline"})
-_ENDS = frozenset({"marker", "footer"})
+_CHROME = frozenset({"boiler", "marker", "footer", "comments", "date", "byline"})
+# a comment thread ends the article like a footer, and until the next sidebar heading nothing in it
+# starts an article (a commenter's name, a time stamp and a comment look like one)
+_ENDS = frozenset({"marker", "footer", "comments"})
 _TRAILING_KEEP = frozenset({"body", "attrib", "caption"})
 _SLUG_STOP = frozenset(
     {"html", "htm", "php", "aspx", "jsp", "index", "www", "com", "article", "news", "story"}
@@ -274,7 +245,8 @@ class _Region:
 class _Splitter:
     def __init__(self, text: str, start: int, end: int, url: str | None) -> None:
         self.text = text
-        self.lines = _lines(text, start, end)
+        self.day_first = dl.day_first_order(text, start, end)  # how this page writes "05/06/2024"
+        self.lines = _lines(text, start, end, self.day_first)
         self.slug = _slug_tokens(url)
         self.regions: list[_Region] = []
 
@@ -356,13 +328,14 @@ class _Splitter:
         article = 0  # index in self.regions the current article region will get
         quote_from: int | None = None
         footer = False  # seen a footer or comment thread since the last article ended
+        thread = False  # in a comment thread: nothing starts an article until a sidebar heading
         i = first_body
         while i < n:
             kind = lines[i].kind
             if cur is not None:
                 if kind in _ENDS:
                     self.close(cur, i)
-                    cur, footer = None, kind == "footer"
+                    cur, footer, thread = None, kind != "marker", kind == "comments"
                 elif kind == "attrib":
                     cur, quote_from, article = self.split_quote(cur, i, quote_from, article)
                 elif kind == "head" and cur.has_body and self.starts_article(i):
@@ -372,8 +345,9 @@ class _Splitter:
                 elif kind == "body":
                     cur.has_body = True
             else:  # in a sidebar
-                footer = footer or kind == "footer"
-                if self.starts_article(i):
+                footer = footer or kind in ("footer", "comments")
+                thread = (thread or kind == "comments") and kind != "marker"
+                if not thread and self.starts_article(i):
                     article = len(self.regions)
                     cur, quote_from, footer = _Region(i, "article", title=i), None, False
                 elif kind == "body" and not footer:
@@ -455,7 +429,19 @@ class _Splitter:
             limit = min(self.lines[stop - 1].end, begin + dl.EARLY_WINDOW)
             seen = {(c.start, c.end) for c, _ in candidates}
             candidates += [
-                (c, False) for c in dl.early_dates(self.text, begin, limit) if (c.start, c.end) not in seen
+                (c, False)
+                for c in dl.early_dates(self.text, begin, limit, day_first=self.day_first)
+                if (c.start, c.end) not in seen
+            ]
+        if index == 0:
+            # the page's own update stamp in its footer ("This page was last edited on 3 March 2024"):
+            # it dates the page when nothing in the article does
+            candidates += [
+                (c, True)
+                for k in range(hi, len(self.lines))
+                if self.lines[k].kind == "footer"
+                for c in self.lines[k].dates
+                if c.kind == "updated"
             ]
         if not candidates:
             return None
@@ -508,6 +494,8 @@ def split_blocks(
     [('officials said.', 'Troops head to Lebanon', '2024-06-08')]
     """
     end = len(text) if end is None else end
+    # citation marks, correction notes and contents blocks read as spaces (offsets unchanged)
+    text = reading_text(text)
     splitter = _Splitter(text, start, end, url)
     regions = splitter.run()
     blocks: list[Block] = []

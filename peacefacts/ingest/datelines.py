@@ -11,11 +11,14 @@ priority, lower is stronger::
        "CAIRO – 5 August 2017: ..."
     3  a line that is only a date with a weekday or a time: "Sat, 05 Aug 2017 - 08:44 GMT",
        "Thursday June 26 2008"
-    4  "Updated 08 June 2024", "[Last Updated : JUNE, 2023]"
+    4  "Updated 08 June 2024", "[Last Updated : JUNE, 2023]", "This page was last edited on 3 March 2024"
     5  a line that is only a date: "26 October 2021" (press releases close with one)
     6  a full day-month-year date near the top of the article ("... on June 8, 2024. (PID)")
 
-Month-only dates keep their precision ("JUNE, 2023" → ``2023-06``).
+Month-only dates keep their precision ("JUNE, 2023" → ``2023-06``). All-number dates ("Last updated:
+18/04/2024", "05.06.2024", "2024/04/18") are read without dateparser, day first unless the page's
+own numeric dates show the month first (:func:`numeric_date`, :func:`day_first_order`). A date
+after "as of" is a figure's date, and one after "Retrieved" a cited source's: neither dates the page.
 """
 
 from __future__ import annotations
@@ -35,7 +38,19 @@ from peacefacts.vocab.calendar import (
     alternation,
 )
 
-__all__ = ["DateCandidate", "find_datelines", "parse_date", "is_date_only", "contains_date", "Priority"]
+__all__ = [
+    "DateCandidate",
+    "find_datelines",
+    "parse_date",
+    "numeric_date",
+    "day_first_order",
+    "is_date_only",
+    "contains_date",
+    "Priority",
+    "NOT_A_DATE_BEFORE",
+    "FULL_DATE_PATTERN",
+    "TIME_PATTERN",
+]
 
 
 class Priority:
@@ -68,12 +83,23 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAY = rf"(?i:{alternation(WEEKDAY_NAMES + WEEKDAY_ABBREVIATIONS)})\.?"
 _TIME = r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?:\s*(?i:[ap]\.?m\.?))?"
 _ISO = r"(?:1[89]\d\d|20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+# all-number dates: "18/04/2024", "05.06.2024", "31-03-2024", "2024/04/18" (one separator per date;
+# not inside a longer run of numbers: "v1.2.2024.5" and "+254 20.10.2023" are not dates)
+_DM = r"(?:0?[1-9]|[12]\d|3[01])"
+_NUMERIC = (
+    rf"(?:(?<![\w./+-]){_DM}(?:/{_DM}/|\.{_DM}\.|-{_DM}-){_YEAR}"
+    rf"|(?<![\w./+-]){_YEAR}(?:/{_DM}/|\.{_DM}\.){_DM})(?![.\-/]\d)"
+)
 _FULL_DATE = (
     rf"(?:{_DAY}\s+(?i:of\s+)?{_MONTH},?\s+{_YEAR}"
     rf"|{_MONTH}\s+{_DAY},?\s+{_YEAR}"
-    rf"|{_ISO})"
+    rf"|{_ISO}|{_NUMERIC})"
 )
 _MONTH_YEAR = rf"(?:{_MONTH},?\s+{_YEAR})"
+#: A day-month-year date in any shape ingest reads, and a clock time (regex sources, for patterns
+#: built elsewhere: the comment time stamps of :mod:`peacefacts.ingest.chrome`).
+FULL_DATE_PATTERN = _FULL_DATE
+TIME_PATTERN = _TIME
 _ANY_DATE = rf"(?:{_FULL_DATE}|{_MONTH_YEAR})"
 
 _DATE_END = r"(?!(?!T\d)\w)"  # not inside a word; "2023-03-14T09:30" is fine
@@ -88,7 +114,7 @@ _PUBLISHED_RE = re.compile(
     rf"(?:\s*(?i:on|at|:|-|–|—))*\s*(?P<date>{_ANY_DATE}){_DATE_END}"
 )
 _UPDATED_RE = re.compile(
-    r"\b(?:Last [Uu]pdated|LAST UPDATED|Updated|UPDATED|Last [Mm]odified|Modified)\b"
+    r"\b(?:Last [Uu]pdated|LAST UPDATED|Updated|UPDATED|Last [Mm]odified|Modified|[Ll]ast [Ee]dited)\b"
     rf"(?:\s*(?i:on|at|:|-|–|—))*\s*(?P<date>{_ANY_DATE}){_DATE_END}"
 )
 # " date 2025-04-19 Pakistan, UN Discuss ..." (a header some scraped pages start with)
@@ -112,6 +138,19 @@ _DATE_ONLY_RE = re.compile(
 # not a publication date: the end of a range ("25-26 October 2021") or a period bound ("since 5 June
 # 1990", "between ... and")
 _RANGE_BEFORE = re.compile(r"\d\s*[-–—]\s*$|(?i:\b(?:between|and|since|from|until|till|to|after|before))\s+$")
+
+# a figure's date or a cited source's, never the page's: "(as of 31 March 2024)", "Data as at
+# 30.06.2023", "Retrieved 12 March 2024", "Archived from the original on 4 May 2022"
+_NOT_PUBLICATION_BEFORE = re.compile(
+    r"(?i:\b(?:as\s+(?:of|at|on)|(?:data|figures?|statistics|numbers?)\s+(?:as\s+)?(?:of|at|on|for)|retrieved|accessed"
+    r"|archived(?:\s+from\s+the\s+original)?)(?:\s+on)?(?:\s*[:,]\s*|\s+)(?:the\s+)?)$"
+)
+#: what makes an all-number date a phone, version or reference number ("Tel: 20.10.2023", "v1.2.2024",
+#: "+254 20.10.2023": more digits just before it)
+NOT_A_DATE_BEFORE = re.compile(
+    r"(?:(?i:\b(?:tel|telephone|phone|fax|mobile|cell|call|whatsapp|version|ver|v|release|build|ref|no|nos|number"
+    r"|isbn|issn|doi|id|code|serial)\.?\s*[:#]?\s*)|\d[\d()]*[ \t])$"
+)
 
 # an event's date, not the story's: "founded on", "was established on 29 May 1948"
 _HISTORY_BEFORE = re.compile(
@@ -143,18 +182,83 @@ def _parser() -> Any:  # a dateparser DateDataParser (dateparser has no type hin
     )
 
 
+_NUMERIC_PARTS = re.compile(r"^(?:(\d{1,2})([./-])(\d{1,2})\2(\d{4})|(\d{4})([./-])(\d{1,2})\6(\d{1,2}))$")
+_NUMERIC_RE = re.compile(_NUMERIC)
+
+
+def numeric_date(text: str, *, day_first: bool = True) -> PartialDate | None:
+    """Read an all-number date ("18/04/2024", "05.06.2024", "31-03-2024", "2024/04/18").
+
+    A part above 12 is the day, whichever side it is on. When both could be the month
+    ("05.06.2024"), ``day_first`` decides: the day comes first outside the United States, so that
+    is the default, and a page whose other numeric dates show the order passes its own (see
+    :func:`day_first_order`). Year first is always year-month-day. ``None`` for anything else and
+    for days that do not exist.
+
+    >>> numeric_date("18/04/2024"), numeric_date("04/18/2024")
+    (PartialDate(year=2024, month=4, day=18), PartialDate(year=2024, month=4, day=18))
+    >>> str(numeric_date("05.06.2024")), str(numeric_date("05.06.2024", day_first=False)), numeric_date("31.02.2024")
+    ('2024-06-05', '2024-05-06', None)
+    """
+    match = _NUMERIC_PARTS.match(text.strip())
+    if match is None:
+        return None
+    if match.group(1):
+        first, second, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+        if first > 12 or (second <= 12 and day_first):
+            day, month = first, second
+        else:
+            month, day = first, second
+    else:
+        year, month, day = int(match.group(5)), int(match.group(7)), int(match.group(8))
+    if not 1800 <= year <= 2099:
+        return None
+    try:
+        return PartialDate.from_date(_dt.date(year, month, day))
+    except ValueError:
+        return None
+
+
+def day_first_order(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether the all-number dates of ``text[start:end]`` put the day first.
+
+    Only a date with a part above 12 shows the order ("18/04/2024" day first, "04/18/2024" month
+    first). Month first is read only when the page shows it and nothing contradicts it; else day
+    first, the default (:func:`numeric_date`).
+
+    >>> day_first_order("Posted 04/18/2024. Updated 05/06/2024"), day_first_order("Updated 05/06/2024")
+    (False, True)
+    """
+    end = len(text) if end is None else end
+    if not any(sep in text[start:end] for sep in "/.-"):
+        return True
+    day_seen = month_seen = False
+    for found in _NUMERIC_RE.finditer(text, start, end):
+        match = _NUMERIC_PARTS.match(found.group(0))
+        if match is None or not match.group(1):
+            continue
+        day_seen = day_seen or int(match.group(1)) > 12
+        month_seen = month_seen or int(match.group(3)) > 12
+    return not (month_seen and not day_seen)
+
+
 @lru_cache(maxsize=4096)
-def parse_date(text: str) -> PartialDate | None:
+def parse_date(text: str, *, day_first: bool = True) -> PartialDate | None:
     """Read one date expression (already isolated) into a :class:`PartialDate`.
 
-    The precision dateparser reports is kept: a month and a year give a month.
+    The precision dateparser reports is kept: a month and a year give a month. All-number dates
+    are read by :func:`numeric_date` (``day_first`` settles "05.06.2024").
 
     >>> parse_date("19th Apr, 2025"), parse_date("JUNE, 2023"), parse_date("next month")
     (PartialDate(year=2025, month=4, day=19), PartialDate(year=2023, month=6, day=None), None)
+    >>> parse_date("18/04/2024")
+    PartialDate(year=2024, month=4, day=18)
     """
     cleaned = re.sub(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", text.strip(" \t.,:;|[]()"))
     if not re.search(r"\d{4}", cleaned):  # no year: never let a base date fill it in
         return None
+    if _NUMERIC_PARTS.match(cleaned):
+        return numeric_date(cleaned, day_first=day_first)
     data = _parser().get_date_data(cleaned)
     if data is None or data.date_obj is None:
         return None
@@ -183,19 +287,26 @@ def contains_date(line: str) -> bool:
     return bool(FULL_DATE_RE.search(line) or _TIME_RE.search(line))
 
 
-def _candidate(text: str, start: int, end: int, priority: int, kind: str) -> DateCandidate | None:
-    date = parse_date(text[start:end])
+def _candidate(
+    text: str, start: int, end: int, priority: int, kind: str, day_first: bool = True
+) -> DateCandidate | None:
+    date = parse_date(text[start:end], day_first=day_first)
     return None if date is None else DateCandidate(date, priority, start, end, kind)
 
 
-def line_datelines(text: str, start: int, end: int) -> list[DateCandidate]:
-    """Dateline candidates (priorities 0-5) on the line ``text[start:end]`` (stripped, no newline)."""
+def line_datelines(text: str, start: int, end: int, *, day_first: bool = True) -> list[DateCandidate]:
+    """Dateline candidates (priorities 0-5) on the line ``text[start:end]`` (stripped, no newline).
+
+    ``day_first`` settles all-number dates such as "05.06.2024" (:func:`day_first_order`).
+    """
     line = text[start:end]
     found: list[DateCandidate] = []
 
     def add(match: re.Match[str] | None, priority: int, kind: str) -> None:
         if match:
-            cand = _candidate(text, start + match.start("date"), start + match.end("date"), priority, kind)
+            cand = _candidate(
+                text, start + match.start("date"), start + match.end("date"), priority, kind, day_first
+            )
             if cand:
                 found.append(cand)
 
@@ -214,16 +325,23 @@ def line_datelines(text: str, start: int, end: int) -> list[DateCandidate]:
     return found
 
 
-def early_dates(text: str, start: int, end: int) -> list[DateCandidate]:
-    """Full day-month-year dates in ``text[start:end]`` (priority 6), skipping the ends of ranges
-    and the dates of historical events ("The United Nations was founded on October 24, 1945")."""
+def early_dates(text: str, start: int, end: int, *, day_first: bool = True) -> list[DateCandidate]:
+    """Full day-month-year dates in ``text[start:end]`` (priority 6), skipping the ends of ranges,
+    the dates of historical events ("The United Nations was founded on October 24, 1945"), a
+    figure's own date ("(as of 31 March 2024)": it dates the figures after it, not the page), a
+    cited source's ("Retrieved 12 March 2024") and numbers that only look like dates ("Tel:
+    20.10.2023")."""
     found = []
     for match in FULL_DATE_RE.finditer(text, start, end):
         if _RANGE_BEFORE.search(text, max(start, match.start() - 12), match.start()):
             continue
         if _HISTORY_BEFORE.search(text, max(start, match.start() - 60), match.start()):
             continue
-        cand = _candidate(text, match.start(), match.end(), Priority.EARLY, "early")
+        if _NOT_PUBLICATION_BEFORE.search(text, max(start, match.start() - 40), match.start()):
+            continue
+        if match.group(0)[:1].isdigit() and NOT_A_DATE_BEFORE.search(text, max(start, match.start() - 16), match.start()):
+            continue
+        cand = _candidate(text, match.start(), match.end(), Priority.EARLY, "early", day_first)
         if cand:
             found.append(cand)
     return found
@@ -237,11 +355,14 @@ def find_datelines(text: str, start: int = 0, end: int | None = None) -> list[Da
     [('2024-06-08', 'updated'), ('2024-06-01', 'early')]
     """
     end = len(text) if end is None else end
+    day_first = day_first_order(text, start, end)
     found: list[DateCandidate] = []
     for line_start, line_end in split_lines(text, start, end):
-        found.extend(line_datelines(text, line_start, line_end))
+        found.extend(line_datelines(text, line_start, line_end, day_first=day_first))
     seen = {(c.start, c.end) for c in found}
     found.extend(
-        c for c in early_dates(text, start, min(end, start + EARLY_WINDOW)) if (c.start, c.end) not in seen
+        c
+        for c in early_dates(text, start, min(end, start + EARLY_WINDOW), day_first=day_first)
+        if (c.start, c.end) not in seen
     )
     return sorted(found, key=lambda c: (c.priority, c.start))

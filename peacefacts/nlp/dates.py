@@ -29,6 +29,7 @@ import re
 import threading
 from typing import Any, NamedTuple, Union
 
+from peacefacts.ingest.datelines import NOT_A_DATE_BEFORE, numeric_date
 from peacefacts.nlp.numbers import NUMBER_PATTERN, parse_figure
 from peacefacts.records import PartialDate, Qualifier
 from peacefacts.vocab.calendar import (
@@ -140,8 +141,8 @@ _I = re.IGNORECASE
 # Date expressions ("atoms"); the first alternative that matches at a position wins.
 _DATE_ATOM = re.compile(
     rf"""
-    (?P<iso>(?<![\w/.-])(?:1[89]|20)\d\d[-/](?:0?[1-9]|1[0-2])[-/](?:[12]\d|3[01]|0?[1-9])(?!\d)(?![\w/.-]\d))
-   |(?P<numeric>(?<![\w/.-])\d{{1,2}}[/.]\d{{1,2}}[/.](?:1[89]|20)\d\d(?![\w/.]\d))
+    (?P<iso>(?<![\w/.+-])(?:1[89]|20)\d\d(?P<isep>[-/.])(?:0?[1-9]|1[0-2])(?P=isep)(?:[12]\d|3[01]|0?[1-9])(?!\d)(?![\w/.-]\d))
+   |(?P<numeric>(?<![\w/.+-])\d{{1,2}}(?P<nsep>[/.-])\d{{1,2}}(?P=nsep)(?:1[89]|20)\d\d(?![\w/.-]\d)(?!\w))
    |(?P<dmy>(?<![\w-]){_WD_PREFIX}{_DAY}(?:\s*[-\u2013]\s*{_DAY})?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})
    |(?P<mdy>(?<![\w-]){_WD_PREFIX}{_MONTH}\s+{_DAY}(?:\s*[-\u2013]\s*{_DAY})?(?:,?\s+{_YEAR})?(?![\w,]\d))
    |(?P<dm>(?<![\w-]){_DAY}\s+(?:of\s+)?{_MONTH}(?!,?\s+\d))
@@ -329,12 +330,18 @@ def is_relative(phrase: str) -> bool:
 
 
 _PLAIN_YEAR = re.compile(r"^((?:1[89]|20)\d\d)$")
+_NUMERIC_SHAPE = re.compile(r"^(?:\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{4}([/.-])\d{1,2}\2\d{1,2})$")
 _PLAIN_MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?,?\s+((?:1[89]|20)\d\d)$")
 
 
 def _plain_date(text: str) -> PartialDate | None:
-    """"2014", "October 2014": absolute dates read without dateparser (most of the phrases news
-    gives, and the slowest part of finding dates when each goes through it)."""
+    """"2014", "October 2014", "31.03.2024": absolute dates read without dateparser (most of the
+    phrases news gives, and the slowest part of finding dates when each goes through it).
+
+    All-number dates are read day first when both parts could be the month ("05.06.2024" is 5
+    June): see :func:`peacefacts.ingest.datelines.numeric_date`."""
+    if text[:1].isdigit() and _NUMERIC_SHAPE.match(text):
+        return numeric_date(text)
     m = _PLAIN_YEAR.match(text)
     if m:
         return PartialDate(int(m.group(1)))
@@ -416,6 +423,10 @@ def _date_atoms(text: str, start: int, end: int) -> list[_Atom]:
         kind = m.lastgroup or ""
         if kind in ("dmy", "mdy", "dm") and _impossible_day(m.group(0)):
             continue  # "February 30, 2024": no such day, so no date at all
+        if kind in ("iso", "numeric") and (
+            numeric_date(m.group(0)) is None or NOT_A_DATE_BEFORE.search(text, max(start, m.start() - 16), m.start())
+        ):
+            continue  # "31.02.2024", "Tel: 20.10.2023", "version 1.2.2024": not dates
         if kind in ("month", "my") and _REFUSED_DAY_BEFORE.search(text, max(start, m.start() - 12), m.start()):
             continue  # "the 32nd of May": the day was refused, the month alone is not the date
         if kind == "year":

@@ -19,7 +19,7 @@ Conventions:
   rounded midpoint as value.
 * Vague plurals ("hundreds of", "thousands", "dozens", "several hundred") are not figures.
 * Numbers glued to letters are codes, not figures ("M-17", "COVID-19", "G20", "1990s").
-* All-digit dates ("2024-04-19", "19/04/2025") and clock times ("02:40 PM") are consumed and
+* All-digit dates ("2024-04-19", "19/04/2025", "31-12-2023", "2023/12/31") and clock times ("02:40 PM") are consumed and
   not reported; a day number beside a month name ("8 June", "June 8") is kind ``"date"``.
 * Grouping separators: commas (western and South Asian), spaces of every width, apostrophes
   ("5'500"), zero-width characters beside a comma ("5,\u200b500"), and dots when there are two
@@ -155,8 +155,9 @@ _ORDINAL_WORD_RE = (
 # alternatives matters only at equal start positions.
 _ATOM = re.compile(
     rf"""
-    (?P<iso>(?<![\w.])(?:1[89]|20)\d{{2}}-[01]\d-[0-3]\d(?![\w]))
-   |(?P<numdate>(?<![\w./])\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})(?![\w/.]\d))
+    (?P<iso>(?<![\w.])(?:1[89]|20)\d{{2}}(?:-[01]\d-[0-3]\d|/[01]?\d/[0-3]?\d|\.[01]\d\.[0-3]\d)(?![\w]))
+   |(?P<numdate>(?<![\w./])\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})(?![\w/.]\d)
+      |(?<![\w./-])\d{{1,2}}-\d{{1,2}}-(?:1[89]|20)\d{{2}}(?![\w/.-]?\d))
    |(?P<slashed>(?<![\w./])\d+/\d+(?![\w/]))
    |(?P<clock>(?<![\w:.])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[AaPp]\.?[Mm]\b\.?)?)
    |(?P<money>(?<![A-Za-z]){_CURRENCY_PREFIX}\s?(?P<mnum>{_DIGITNUM}))

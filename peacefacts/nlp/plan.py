@@ -24,6 +24,7 @@ from typing import NamedTuple, Optional
 import attrs
 
 from peacefacts import vocab
+from peacefacts.ingest.chrome import reading_text
 from peacefacts.ingest.lines import continues_wrapped, wrap_width
 from peacefacts.nlp.dates import DateMatch, find_dates
 from peacefacts.nlp.lists import is_ranking
@@ -443,7 +444,7 @@ def plan_document(document: Document) -> list[BlockPlan]:
 
     Only peacekeeping blocks are read; a document without blocks is one block.
     """
-    text = document.text
+    text = reading_text(document.text)  # citation marks and notes masked, offsets unchanged
     blocks = [b for b in document.blocks if b.is_peacekeeping]
     if len(document.blocks) == 1 and not blocks:
         # one article and no other to tell it from: the sentence prefilter and the rules decide

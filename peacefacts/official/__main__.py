@@ -9,13 +9,13 @@
 
 ``build`` writes into the package's own ``data/`` directory unless ``--out`` is given (a
 directory you can then pass as ``--official-dir``). Errors are one line on stderr, exit status 2.
-The bundled tables were built with::
-
-    python -m peacefacts.official build \\
-        --fatalities ../shared/reference/un_fatalities_DPPADPOSS-FATALITIES.csv \\
-        --fatalities-from "the public GitHub copy iv-div/my-jupyter-portfolio: peacekeeping-fatalities/DPPADPOSS-FATALITIES.csv" \\
-        --contributions ../shared/reference/ipi_contributions --contributions-last-update 2014-03-24 \\
-        --contributions-from "the public GitHub copy IPIDataLab/TCC-DataScraper: tcc_files/ (commit 936f28e)"
+The bundled tables were built from two public files, not shipped with the package: the UN
+fatalities table ``DPPADPOSS-FATALITIES.csv`` (the public GitHub copy
+iv-div/my-jupyter-portfolio, ``peacekeeping-fatalities/DPPADPOSS-FATALITIES.csv``) as
+``--fatalities``, and IPI's monthly contribution files (the public GitHub copy
+IPIDataLab/TCC-DataScraper, ``tcc_files/`` at commit 936f28e) as ``--contributions``, with
+``--contributions-last-update 2014-03-24`` and each source named in ``--fatalities-from`` /
+``--contributions-from``. ``info`` shows what the bundled tables record about their sources.
 """
 
 from __future__ import annotations

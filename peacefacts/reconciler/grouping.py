@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from peacefacts.records import Category, Fact
+from peacefacts.vocab.text import normalize
 
 __all__ = ["SINCE_TOLERANCE_YEARS", "category_class", "subject_key", "scope_key", "windows", "ALL_TIME"]
 
@@ -46,16 +47,20 @@ def category_class(category: Category | None) -> str:
 
 
 def subject_key(subject: str) -> str:
-    """Subjects compare case- and space-insensitively ("South  Korea" is "south korea")."""
-    return " ".join(subject.split()).casefold()
+    """Subjects compare as the vocabulary tables do: whatever their case, spacing, accents or
+    apostrophes ("Côte d’Ivoire" is "cote d'ivoire"); letters of other scripts are kept.
+
+    >>> subject_key("Côte d’Ivoire") == subject_key("COTE  d'Ivoire")
+    True
+    """
+    return normalize(subject, keep_other_scripts=True)
 
 
 def scope_key(scope: str | None) -> str | None:
-    """A narrower scope, normalised; empty means none."""
+    """A narrower scope, normalised like subjects; empty means none."""
     if scope is None:
         return None
-    key = " ".join(scope.split()).casefold()
-    return key or None
+    return normalize(scope, keep_other_scripts=True) or None
 
 
 def _year_window(fact: Fact) -> int | None:

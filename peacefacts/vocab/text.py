@@ -18,15 +18,23 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _SPACES = re.compile(r"\s+")
 
 
-def normalize(text: str) -> str:
+def normalize(text: str, *, keep_other_scripts: bool = False) -> str:
     """Casefold, strip accents, straighten apostrophes, collapse spaces: the key of every table.
 
-    Characters with no ASCII form (non-Latin scripts, ``ʼ``) are dropped.
+    Characters with no ASCII form (non-Latin scripts, ``ʼ``) are dropped, unless
+    ``keep_other_scripts`` is set: then they stay (casefolded), so names written in another
+    script (a subject "日本") keep distinct keys instead of all becoming empty.
 
     >>> normalize("  Côte d’Ivoire\\n"), normalize("MINUSMA"), normalize("Timor-Leste")
     ("cote d'ivoire", 'minusma', 'timor-leste')
+    >>> normalize("Côte d'Ivoire 日本", keep_other_scripts=True)
+    "cote d'ivoire 日本"
     """
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES)).encode("ascii", "ignore").decode()
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    if keep_other_scripts:
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    else:
+        text = text.encode("ascii", "ignore").decode()
     return _SPACES.sub(" ", text).strip().casefold()
 
 

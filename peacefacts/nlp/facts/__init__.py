@@ -279,8 +279,9 @@ def facts_from_table_row(row: TableRow, plan: BlockPlan, full_text: str, header:
 def dedupe_facts(facts: Sequence[Fact]) -> list[Fact]:
     """One fact per (subject, metric, value) in a document.
 
-    A figure repeated in the headline and the body, or with and without its hedge, is one claim:
-    the hedged form and the first body mention are kept. Headline grammar ("China participates in
+    A figure repeated in the headline and the body, with and without its hedge, or with and
+    without a date, is one claim: the first body mention is kept, replaced by a hedged copy when
+    it is exact, else by a dated copy when it is undated. Headline grammar ("China participates in
     30 missions") misleads the tense rules, so a headline figure the body repeats is the body's.
     """
     body_values = {(f.subject, f.figure.value) for f in facts if not f.rule.endswith("+headline")}

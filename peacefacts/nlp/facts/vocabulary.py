@@ -71,11 +71,6 @@ class Vocabulary:
     def __getitem__(self, name: str) -> frozenset[str]:
         return self.words[name]
 
-    @property
-    def personnel_nouns(self) -> frozenset[str]:
-        """Nouns that count people who serve (any category)."""
-        return frozenset(self.noun_category) - self.words["units"]
-
 
 def _read_resource(name: str) -> str:
     return resources.files("peacefacts.resources").joinpath(name).read_text(encoding="utf-8")
