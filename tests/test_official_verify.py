@@ -77,11 +77,36 @@ def test_a_month_claim_is_checked_over_the_whole_month(tables):
 def test_the_best_fitting_scope_decides(tables):
     v = check_fact(claim(156, category="personnel"), tables)
     assert (v.verdict, v.scope, v.difference) == (Verdict.MATCHES, "uniformed", 0)
-    # "soldiers" may mean the military, the uniformed or every national
+    # "troops" are judged on the military; uniformed and all personnel are shown, never judged
     v = check_fact(claim(140, subject="Ghana", as_of="2019-05-31", category="troops"), tables)
-    assert (v.verdict, v.scope, official(v)) == (Verdict.MATCHES, "all", {"military": "118", "uniformed": "129", "all": "140"})
+    assert (v.verdict, v.scope, v.difference, official(v)) == (
+        Verdict.DIFFERS, "military", 22, {"military": "118", "uniformed": "129", "all": "140"}
+    )
+    assert v.reason.startswith("140 is 22 above the official 118 (military; 129 uniformed; 140 all personnel)")
+    v = check_fact(claim(118, subject="Ghana", as_of="2019-05-31", category="troops"), tables)
+    assert (v.verdict, v.scope, v.difference) == (Verdict.MATCHES, "military", 0)
+    v = check_fact(claim(140, subject="Ghana", as_of="2019-05-31", category="personnel"), tables)
+    assert (v.verdict, v.scope, v.difference) == (Verdict.MATCHES, "all", 0)
     v = check_fact(claim(2, category="police", as_of="2021-10-26"), tables)
     assert (v.verdict, v.difference, official(v)) == (Verdict.DIFFERS, -3, {"police": "5"})
+
+
+def test_the_offset_of_troops_is_measured_against_the_military(tables):
+    # Ghana at the end of 2008: 108 military, 118 uniformed, 122 all personnel. A "troops" figure
+    # of 121 is 13 above the military count, not 1 below all personnel.
+    reports = [claim(121, subject="Ghana", as_of="2008-12-31", category="troops", doc="a"),
+               claim(125, subject="Ghana", as_of="2008-12-31", category="troops", doc="b")]
+    offsets = publisher_offsets([check_fact(f, tables) for f in reports])
+    subject = next(o for o in offsets if o.by == "subject")
+    assert (subject.n, subject.median, subject.low, subject.high) == (2, 15, 13, 17)
+
+
+def test_deployed_troops_are_judged_on_the_troops(tables):
+    v = check_fact(claim(9656, metric="personnel_deployed", as_of="2010-06", category="troops"), tables)
+    assert (v.verdict, v.scope, v.difference) == (Verdict.MATCHES, "troops", 0)
+    uniformed = check_fact(claim(9656, metric="personnel_deployed", as_of="2010-06"), tables).official_value()
+    v = check_fact(claim(uniformed.low, metric="personnel_deployed", as_of="2010-06", category="troops"), tables)
+    assert (v.verdict, v.scope, v.difference > 0) == (Verdict.DIFFERS, "troops", True)
 
 
 @pytest.mark.parametrize(

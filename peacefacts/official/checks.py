@@ -14,9 +14,12 @@ The kinds of check (:class:`CheckKind`):
 ``un_deployed``               all contributors' uniformed personnel, likewise
 ============================  =================================================================
 
-Each claim is compared with every official scope that can mean what it says (a "personnel"
-figure with all personnel and with uniformed personnel only; "soldiers" also with the military
-alone), and the verdict is the best one found; the record keeps every scope's value.
+A claim is judged on the official scope its category names: troops on the military (or the
+IPI's troops), police on the police, military observers on the military observers (the IPI's
+experts on mission). Only a figure of "personnel" or "peacekeepers" (or no category) can mean
+either all personnel or the uniformed only; it is judged on both and the better fit decides. The
+record also shows the wider scopes beside a named type ("troops": uniformed and all personnel),
+for context; they never decide the verdict.
 
 Verdicts (:class:`Verdict`): ``matches`` when the claim's hedge admits an official value
 ("about 140": 133..147; "at least 15": 15 to 22, :data:`BOUND_REACH`), ``uninformative`` when a
@@ -48,8 +51,9 @@ from typing import Any, Optional
 import attrs
 
 from peacefacts.io.convert import to_record
+from peacefacts.official.scopes import DEPLOYED_SCOPES_FOR, EITHER_SCOPE, FATALITY_SCOPES_FOR, SCOPE_LABELS
 from peacefacts.official.tables import FatalityTable, OfficialTables
-from peacefacts.records import Category, Fact, Metric, PartialDate, Qualifier
+from peacefacts.records import Fact, Metric, PartialDate, Qualifier
 from peacefacts.vocab import country_for, mission_for, normalize
 
 __all__ = [
@@ -167,37 +171,6 @@ class OfficialRange:
         return f"{self.low:,}" if self.low == self.high else f"{self.low:,}..{self.high:,}"
 
 
-#: How a scope reads in a sentence.
-SCOPE_LABELS = {
-    "all": "all personnel",
-    "uniformed": "uniformed",
-    "military": "military",
-    "police": "police",
-    "military_observers": "military observers",
-    "women": "women",
-    "women_uniformed": "uniformed women",
-    "troops": "troops",
-    "experts": "experts on mission",
-}
-
-# Which official scopes can mean what a claim's category says. News call all nationals who died
-# "soldiers" as often as not, so troops are compared with the military, uniformed and all.
-_FATALITY_SCOPES_FOR: dict[Optional[Category], tuple[str, ...]] = {
-    None: ("all", "uniformed"),
-    Category.PERSONNEL: ("all", "uniformed"),
-    Category.TROOPS: ("military", "uniformed", "all"),
-    Category.POLICE: ("police",),
-    Category.MILITARY_OBSERVERS: ("military_observers",),
-    Category.WOMEN: ("women", "women_uniformed"),
-}
-_DEPLOYED_SCOPES_FOR: dict[Optional[Category], tuple[str, ...]] = {
-    None: ("uniformed",),
-    Category.PERSONNEL: ("uniformed",),
-    Category.TROOPS: ("troops", "uniformed"),
-    Category.POLICE: ("police",),
-    Category.MILITARY_OBSERVERS: ("experts",),
-}
-
 _NOT_HELD = {
     Metric.PERSONNEL_SERVED_TOTAL: "no official table counts everyone who ever served; only national sources publish it",
     Metric.MISSIONS_SERVED_TOTAL: "the official tables do not count the missions a country has served in",
@@ -223,7 +196,8 @@ class Verification:
         check: the kind of check, when one applies.
         table: the official table asked (``fatalities``, ``contributions``, ``contribution_totals``).
         official: (scope, official value) for every scope the claim can mean, in order.
-        scope: the scope the verdict and the difference refer to (the best-fitting one).
+        scope: the scope the verdict and the difference refer to: the one the claim's category
+            names (troops: military), the better fit of all and uniformed for personnel.
         difference: the claim's value minus the nearest official value of ``scope``.
         relative_difference: ``difference`` over that official value (``None`` when it is 0).
         tolerance: the allowance for ``near`` at that official value.
@@ -350,11 +324,15 @@ def _unchecked(fact: Fact, source: str, cause: Unchecked, reason: str, check: Op
 def _judge(
     fact: Fact, official: dict[str, OfficialRange], tolerance: Tolerance
 ) -> tuple[str, Verdict, int, Optional[float], float]:
-    """The best-fitting scope, its verdict, the difference, the relative difference, the allowance."""
+    """The scope judged (the better fit where the category allows two), its verdict, the difference,
+    the relative difference, the allowance."""
     low, high = claim_bounds(fact)
     value = fact.value
+    judged = list(official.items())
+    if fact.category not in EITHER_SCOPE:
+        judged = judged[:1]
     best: Optional[tuple[tuple[int, int, int], str, Verdict, int, Optional[float], float]] = None
-    for order, (scope, rng) in enumerate(official.items()):
+    for order, (scope, rng) in enumerate(judged):
         nearest = rng.nearest(value)
         difference = value - nearest
         if high is not None and high < rng.low:
@@ -468,7 +446,7 @@ def _fatalities_total(
         period = (f"from {since} " if since is not None else "") + f"up to {_span(as_of)}"
     selector = {"country": name} if kind == "country" else {"mission": name} if kind == "mission" else {}
     official = {}
-    for scope in _FATALITY_SCOPES_FOR[fact.category]:
+    for scope in FATALITY_SCOPES_FOR[fact.category]:
         low = table.count(start=start, end=end, scope=scope, **selector)
         high = low if end_latest == end else table.count(start=start, end=end_latest, scope=scope, **selector)
         official[scope] = OfficialRange(low, high)
@@ -505,7 +483,7 @@ def _fatalities_incident(
         )
     selector = {"country": name} if kind == "country" else {"mission": name}
     official, details = {}, {}
-    for scope in _FATALITY_SCOPES_FOR[fact.category]:
+    for scope in FATALITY_SCOPES_FOR[fact.category]:
         days = table.daily(start, end, scope=scope, **selector)
         # one incident: at least its worst day, at most everything in the window
         official[scope] = OfficialRange(max(days.values(), default=0), sum(days.values()))
@@ -528,7 +506,7 @@ def _deployed(
             f"the contributions table counts each country's personnel, not the strength of {name}",
         )
     check = CheckKind.UN_DEPLOYED if kind == "un" else CheckKind.COUNTRY_DEPLOYED
-    scopes = _DEPLOYED_SCOPES_FOR.get(fact.category)
+    scopes = DEPLOYED_SCOPES_FOR.get(fact.category)
     if scopes is None:
         return _unchecked(fact, source, Unchecked.SCOPE_NOT_HELD, "the contributions table has no breakdown by sex", check)
     months = table.months(country=kind == "country")
