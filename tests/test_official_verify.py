@@ -412,15 +412,15 @@ def test_verify_records_sources_and_offsets(tables):
         Person(doc="a1", name="Someone"),
     ]
     report = verify(results, official=tables)
-    assert [v.source for v in report.verifications] == ["dawn.com", "dawn.com", "dawn.com", "news.un.org",
-                                                        "news.un.org", "news.un.org", "c1"]
+    assert [v.source for v in report.verifications] == ["dawn.com", "dawn.com", "dawn.com", "un.org",
+                                                        "un.org", "un.org", "c1"]
     assert report.counts() == {"facts": 7, "checkable": 6, "matches": 2, "near": 0, "uninformative": 0, "differs": 4,
                                "not_checkable": 1}
     assert [e.doc for e in report.errors] == ["bad"]
     offsets = {(o.by, o.name): o for o in report.offsets}
     dawn = offsets[("source", "dawn.com")]
     assert (dawn.n, dawn.median, dawn.low, dawn.high, dawn.spread, dawn.differs) == (2, 6.5, 2, 11, 4.5, 2)
-    un = offsets[("source", "news.un.org")]
+    un = offsets[("source", "un.org")]
     assert (un.n, un.median, un.matches, un.bounded, un.outliers) == (1, 0, 1, 1, 1)
     pakistan = offsets[("subject", "Pakistan")]
     # +2/159, +11/170 twice (two pages of one publisher, not known to be copies), 0/159
@@ -472,6 +472,31 @@ def test_source_of():
     assert source_of(Document(id="a", text="", url="HTTPS://WWW.Example.org:8080/p"), "a") == "example.org"
     assert source_of(Document(id="a", text="", url="example.org/page"), "a") == "example.org"
     assert source_of(Document(id="a", text="", url=None), "a") == "a"
+
+
+@pytest.mark.parametrize(
+    ("url", "publisher"),
+    [
+        ("https://mobile.ghanaweb.com/GhanaHomePage/x", "ghanaweb.com"),
+        ("https://www.ghanaweb.com/GhanaHomePage/x", "ghanaweb.com"),
+        ("https://news.un.org/en/story/1", "un.org"),
+        ("https://www.bbc.co.uk/news/1", "bbc.co.uk"),  # a two-part public suffix
+        ("https://tribune.com.pk/story/1", "tribune.com.pk"),
+        ("https://one.blogspot.com/p", "one.blogspot.com"),  # a private suffix: each blog its own
+        ("http://localhost:8000/p", "localhost"),
+        ("http://10.0.0.7/p", "10.0.0.7"),
+    ],
+)
+def test_a_publisher_is_its_registered_domain(url, publisher):
+    assert source_of(Document(id="a", text="", url=url), "a") == publisher
+
+
+def test_subdomains_of_one_publisher_share_its_offset(tables):
+    documents = [Document(id="m", text="x", url="https://mobile.ghanaweb.com/a"),
+                 Document(id="w", text="x", url="https://www.ghanaweb.com/b")]
+    report = verify([*documents, claim(161, doc="m"), claim(181, doc="w", as_of="2024-05-31")], official=tables)
+    sources = [(o.name, o.n, o.median) for o in report.offsets if o.by == "source"]
+    assert sources == [("ghanaweb.com", 2, 6.5)]
 
 
 def test_report_as_text(tables):
