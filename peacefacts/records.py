@@ -83,6 +83,21 @@ class Metric(str, enum.Enum):
         """Whether the figure is the toll of one event (compared only with reports of that event)."""
         return METRIC_INFO[self].incident
 
+    @property
+    def may_be_incident(self) -> bool:
+        """Whether the figure is, or may be (when its sentence tells of one event), an event's toll."""
+        return METRIC_INFO[self].incident or METRIC_INFO[self].incident_when_told
+
+    @property
+    def is_casualty(self) -> bool:
+        """Whether the metric counts peacekeepers killed or injured."""
+        return METRIC_INFO[self].casualty
+
+    @property
+    def is_serving(self) -> bool:
+        """Whether the metric is a head count of people serving at one date."""
+        return METRIC_INFO[self].serving
+
     def __str__(self) -> str:
         return self.value
 
@@ -100,6 +115,11 @@ class MetricInfo:
         forward_looking: a commitment or target, not a count ("will send", "pledged"): never
             paired with another figure, never ranked in a series, drawn without a series line.
         incident: the toll of one event: compared only with reports a few days apart.
+        incident_when_told: a casualty count with no incident metric of its own: it is one
+            event's toll when its sentence tells of an event (dated by the event's day, owned by
+            the mission where it happened).
+        casualty: counts peacekeepers killed or injured (of no stated category: ``personnel``).
+        serving: a head count of people serving at one date ("at its peak" dates it to the peak).
         title: the plot title.
         axis_label: the plot's y-axis label.
         colour: the highlight colour of its figures in notebook views (displaCy).
@@ -110,6 +130,9 @@ class MetricInfo:
     cumulative: bool = False
     forward_looking: bool = False
     incident: bool = False
+    incident_when_told: bool = False
+    casualty: bool = False
+    serving: bool = False
     title: str
     axis_label: str
     colour: str = "#86efac"
@@ -123,6 +146,7 @@ METRIC_INFO: dict[Metric, MetricInfo] = {
     Metric.PERSONNEL_DEPLOYED: MetricInfo(
         counts="personnel",
         description="personnel serving at that date",
+        serving=True,
         title="personnel deployed",
         axis_label="personnel serving",
     ),
@@ -157,6 +181,7 @@ METRIC_INFO: dict[Metric, MetricInfo] = {
         counts="personnel",
         description="peacekeepers killed (all time, or within one year: then `since` = `as_of` = that year)",
         cumulative=True,
+        casualty=True,
         title="peacekeepers killed, all-time total",
         axis_label="peacekeepers killed (cumulative)",
         colour=_DEATH,
@@ -165,6 +190,7 @@ METRIC_INFO: dict[Metric, MetricInfo] = {
         counts="personnel",
         description="killed in one incident (belongs to the mission where it happened)",
         incident=True,
+        casualty=True,
         title="peacekeepers killed in one incident",
         axis_label="peacekeepers killed",
         colour=_DEATH,
@@ -173,6 +199,8 @@ METRIC_INFO: dict[Metric, MetricInfo] = {
         counts="personnel",
         description="peacekeepers injured",
         cumulative=True,
+        incident_when_told=True,
+        casualty=True,
         title="peacekeepers injured, total",
         axis_label="peacekeepers injured (cumulative)",
         colour="#fdba74",
@@ -188,6 +216,7 @@ METRIC_INFO: dict[Metric, MetricInfo] = {
     Metric.WOMEN_DEPLOYED: MetricInfo(
         counts="personnel",
         description="women serving now (women who ever served: `personnel_served_total` with category `women`)",
+        serving=True,
         title="women deployed",
         axis_label="women serving",
     ),

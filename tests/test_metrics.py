@@ -94,6 +94,30 @@ def test_metric_info_has_one_row_per_metric_in_enum_order():
     assert [m for m in Metric if m.is_forward_looking] == [Metric.PERSONNEL_PLEDGED]
     assert [m for m in Metric if m.is_incident] == [Metric.FATALITIES_INCIDENT]
     assert Metric.INJURIES_TOTAL.info.counts == "personnel" and Metric.MISSIONS_CURRENT.info.counts == "missions"
+    assert [m.value for m in Metric if m.is_casualty] == ["fatalities_total", "fatalities_incident", "injuries_total"]
+    assert [m.value for m in Metric if m.may_be_incident] == ["fatalities_incident", "injuries_total"]
+    assert [m.value for m in Metric if m.is_serving] == ["personnel_deployed", "women_deployed"]
+    assert [m.value for m in Metric if m.info.counts != "personnel"] == [
+        "missions_served_total", "missions_current", "countries_served_total",
+    ]
+
+
+_METRIC_SET = re.compile(r"[{(\[]\s*Metric\.[A-Z_]+\s*,\s*Metric\.[A-Z_]+")
+
+
+def test_metric_no_hand_written_metric_sets_outside_the_table():
+    """Code outside records.py asks a metric for its properties (``metric.is_casualty``), never
+    lists metrics by hand (``metric in {Metric.A, Metric.B}``): such a set silently misses a new
+    metric (``injuries_total`` once lost its ``since`` that way)."""
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "peacefacts").rglob("*.py"))
+        if path.name != "records.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if _METRIC_SET.search(line)
+    ]
+    assert offenders == []
+    assert _METRIC_SET.search("if metric in {Metric.FATALITIES_TOTAL, Metric.INJURIES_TOTAL}:")
 
 
 def test_metric_every_schema_enum_is_the_python_enum():

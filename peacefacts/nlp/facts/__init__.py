@@ -148,7 +148,7 @@ def facts_from_sentence(
             continue
         metric = outcome.metric
         inherited = _AMONG.match(ctx.text) and state.last_metric is not None and reading.predicate is None
-        if inherited and state.last_metric in {Metric.FATALITIES_TOTAL, Metric.FATALITIES_INCIDENT, Metric.INJURIES_TOTAL}:
+        if inherited and state.last_metric is not None and state.last_metric.is_casualty:
             # "… who died in service in 2016. Among them were five Pakistani peacekeepers,"
             metric = state.last_metric
             outcome = Decision(metric, "among")
@@ -160,9 +160,9 @@ def facts_from_sentence(
         if shared:
             subject_rule = "each"
         category = reading.category
-        if metric in {Metric.MISSIONS_CURRENT, Metric.MISSIONS_SERVED_TOTAL, Metric.COUNTRIES_SERVED_TOTAL}:
-            category = None
-        elif metric in {Metric.FATALITIES_INCIDENT, Metric.FATALITIES_TOTAL, Metric.INJURIES_TOTAL} and category is None:
+        if metric.info.counts != "personnel":
+            category = None  # missions and countries have no category of personnel
+        elif metric.is_casualty and category is None:
             category = Category.PERSONNEL
         as_of, as_of_source, since = date_figure(reading, ctx, metric, incident=partial(is_incident, reading, ctx))
         if category is not None:

@@ -253,7 +253,7 @@ def date_figure(
     since: Optional[PartialDate] = None
     chosen = _own_date(r, ctx)
     chosen_value = _value(chosen) if chosen is not None else None
-    if chosen is not None and metric is Metric.FATALITIES_INCIDENT and chosen_value is not None and chosen_value.precision == "year":
+    if chosen is not None and metric.is_incident and chosen_value is not None and chosen_value.precision == "year":
         if source_of(chosen) is AsOfSource.RELATIVE:
             chosen = None  # "the deadliest attack this year": the incident has a day
     if chosen is not None:
@@ -269,14 +269,14 @@ def date_figure(
         as_of, source, since = lead.as_of, lead.source, lead.since
         if metric is Metric.FATALITIES_TOTAL and since is None and as_of.precision == "year" and not r.cumulative:
             since = as_of  # "In 2020, 13 peacekeepers were killed": that year's deaths
-    if as_of is None and metric in {Metric.PERSONNEL_DEPLOYED, Metric.WOMEN_DEPLOYED} and at_peak(r, ctx):
+    if as_of is None and metric.is_serving and at_peak(r, ctx):
         # "At its peak, after the earthquake of January 2010, MINUSTAH had nearly 13,000": the
         # sentence's date is when the peak was, to the year (the peak came after the event)
         dated = next((d for d in ctx.dates if d.value is not None and d.role in {"as_of", "range"} and d.start not in ctx.lead.claimed), None)
         value = _value(dated) if dated is not None else None
         if dated is not None and value is not None:
             as_of, source = PartialDate(value.year), source_of(dated)
-    if as_of is None and metric in {Metric.FATALITIES_INCIDENT, Metric.INJURIES_TOTAL} and incident():
+    if as_of is None and metric.may_be_incident and incident():
         day = _incident_day(ctx)
         if day is not None:
             as_of, source = day, AsOfSource.RELATIVE
@@ -288,7 +288,7 @@ def date_figure(
             as_of, source = _value(said), source_of(said)
     if as_of is None and plan.statement_day is not None and plan.incident is None:
         as_of, source = plan.statement_day, AsOfSource.RELATIVE  # "…, the minister said on Monday"
-    if metric is Metric.PERSONNEL_PLEDGED and as_of is not None and plan.published is not None:
+    if metric.is_forward_looking and as_of is not None and plan.published is not None:
         if as_of.first_day > plan.published.last_day:
             as_of, source, since = None, AsOfSource.NONE, None  # a target date, not when it was pledged
         elif r.tense == "future" and chosen is not None and not _YEAR.search(chosen.text) and as_of.precision != "day":

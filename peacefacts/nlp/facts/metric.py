@@ -10,17 +10,21 @@ country's army, missing people) or ``None`` to pass. Vetoes come first. The chai
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional, Union
+from typing import TYPE_CHECKING, Callable, Optional, Union
 
 import attrs
 
 from peacefacts import vocab
+from peacefacts.nlp.facts.incident import is_incident
 from peacefacts.nlp.facts.parse import aux_words, verb_of
 from peacefacts.nlp.facts.reading import PEACEKEEPING_CONTEXT, Reading, SentenceContext
 from peacefacts.nlp.facts.vocabulary import vocabulary
 from peacefacts.nlp.lists import pledge_list_item
 from peacefacts.nlp.plan import mission_at_place
 from peacefacts.records import Category, Metric
+
+if TYPE_CHECKING:  # pragma: no cover
+    pass
 
 __all__ = ["Decision", "Veto", "MetricRule", "METRIC_RULES", "decide_metric", "is_incident", "at_peak"]
 
@@ -212,7 +216,7 @@ def _incident_hosts(ctx: SentenceContext) -> set[str]:
     missions = set(ctx.missions_here)
     if ctx.plan.incident is not None and ctx.plan.incident.mission:
         missions.add(ctx.plan.incident.mission)
-    here = mission_at_place(ctx.text, ctx.base)
+    here = mission_at_place(ctx.places_text, ctx.base)
     if here:
         missions.add(here)
     hosts: set[str] = set()
@@ -269,29 +273,6 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
 
 # ---------------------------------------------------------------------------------------------
 # deaths and injuries
-
-
-_NOW = frozenset({"today", "now", "currently", "at present", "presently", "to date", "so far"})
-
-
-def is_incident(r: Reading, ctx: SentenceContext) -> bool:
-    """Whether a death or injury figure is the toll of one event, not a running or yearly total."""
-    if r.cumulative:
-        return False
-    year_dated = any(
-        d.value is not None and d.value.precision == "year" and d.role in {"as_of", "range"} for d in ctx.dates
-    ) or (ctx.lead.as_of is not None and ctx.lead.as_of.precision == "year")
-    one_event = any(not span.text.lower().endswith("s") for span in ctx.cues.spans.get("INCIDENT", ()))
-    if year_dated and not one_event:
-        return False  # "117 peacekeepers died in 2016", "103 died in 2023 in malicious acts and accidents"
-    if ctx.cues.has("INCIDENT") or any("toll" in span.text.lower() for span in ctx.cues.spans.get("DEATH", ())):
-        return True
-    if any(d.value is not None and d.value.precision == "day" and d.text.lower() not in _NOW for d in ctx.dates):
-        return True
-    if r.tense == "past" and (ctx.missions_here or mission_at_place(ctx.text, ctx.base)):
-        return True  # "Two Pakistani peacekeepers were killed in the DR Congo"
-    incident = ctx.plan.incident
-    return incident is not None and r.tense in {"past", "perfect", "present", "none"} and r.how != "copula"
 
 
 def death_toll(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:

@@ -29,6 +29,7 @@ from peacefacts.nlp.facts.vocabulary import Cues, vocabulary
 from peacefacts.nlp.numbers import FigureMatch
 from peacefacts.nlp.plan import BlockPlan, Candidate
 from peacefacts.records import AsOfSource, Category, Metric, PartialDate
+from peacefacts.vocab.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, alternation
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -103,6 +104,22 @@ class SentenceContext:
     @property
     def base(self) -> Optional[PartialDate]:
         return self.plan.published
+
+    @property
+    def places_text(self) -> str:
+        """The sentence without a leading dateline ("JUBA, Jan 28 (Reuters) -", "ISLAMABAD, May 29
+        (APP):"), blanked to keep offsets: where the story was filed is not where anything happened."""
+        m = _DATELINE.match(self.text)
+        if m is None or vocab.country_for(m.group("city").strip().title(), demonyms=False):
+            return self.text  # "MALI: Three peacekeepers killed": a headline's place, not a dateline
+        return " " * m.end() + self.text[m.end() :]
+
+
+_DATELINE = re.compile(
+    r"\s*(?P<city>[A-Z][A-Z'.\- ]{2,30})(?:,\s*[A-Z][A-Za-z .'\-]{1,30})?"  # a city in capitals, its country
+    rf"(?:,?\s*(?:{alternation(MONTH_NAMES + MONTH_ABBREVIATIONS)})\.?\s+\d{{1,2}})?"  # , Jan 28
+    r"\s*(?:\((?:[A-Za-z.&/ ]{2,30})\)|/[A-Z]{2,20}/)?\s*[:\-\u2013\u2014]+\s"  # (Reuters) - / (APP): / /MONTSAME/
+)
 
 
 @attrs.frozen(kw_only=True, eq=False)

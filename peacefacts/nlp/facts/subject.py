@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 import attrs
 
 from peacefacts import vocab
+from peacefacts.nlp.facts.incident import is_incident
 from peacefacts.nlp.facts.parse import (
     country_of_tokens,
     demonym_phrase,
@@ -112,11 +113,9 @@ def list_entry(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
 
 
 def _is_incident_metric(r: Reading, ctx: SentenceContext, metric: Metric) -> bool:
-    if metric is Metric.FATALITIES_INCIDENT:
+    if metric.is_incident:
         return True
-    if metric is Metric.INJURIES_TOTAL:
-        from peacefacts.nlp.facts.metric import is_incident
-
+    if metric.may_be_incident:
         return is_incident(r, ctx)
     return False
 
@@ -129,7 +128,7 @@ def incident_mission(r: Reading, ctx: SentenceContext, metric: Metric) -> Option
         return ctx.missions_here[0]
     stated = next((d.value for d in ctx.dates if d.value is not None and d.role in {"as_of", "since", "range"}), None)
     when = stated or (ctx.plan.incident.day if ctx.plan.incident and ctx.plan.incident.day else ctx.base)
-    here = mission_at_place(ctx.text, when)  # "in June 1993, … killed in Mogadishu": UNOSOM II
+    here = mission_at_place(ctx.places_text, when)  # "in June 1993, … killed in Mogadishu": UNOSOM II
     if here is not None:
         return here
     if ctx.plan.incident is not None and ctx.plan.incident.mission:
@@ -409,14 +408,14 @@ def un_wide(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
 def mission_context(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """"There are 13,000 peacekeepers in MINUSCA": a mission's own strength, when no country is
     named (a pledge to join a mission is the pledging country's, not the mission's)."""
-    if ctx.missions_here and metric not in {Metric.FATALITIES_TOTAL, Metric.PERSONNEL_PLEDGED}:
+    if ctx.missions_here and not (metric.is_forward_looking or (metric.is_casualty and metric.is_cumulative)):
         return ctx.missions_here[0]
     return None
 
 
 def mission_place(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """"4,050 military personnel … were deployed in Darfur": the strength of the mission there."""
-    if metric not in {Metric.PERSONNEL_DEPLOYED, Metric.FATALITIES_TOTAL, Metric.INJURIES_TOTAL} or r.verb is None:
+    if not (metric.is_serving or (metric.is_casualty and not metric.is_incident)) or r.verb is None:
         return None  # "26 peacekeepers were killed in Mali last year": that mission's toll
     for prep in r.verb.children:
         if prep.dep_ == "prep" and prep.lower_ in {"in", "to"}:
@@ -442,7 +441,7 @@ def un_scale(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
 def paragraph_mission(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """A paragraph about one mission ("UNFICYP — Established in 1964 … the staff was comprised of
     937 total uniformed personnel") gives its figures to that mission."""
-    if metric is Metric.PERSONNEL_PLEDGED:
+    if metric.is_forward_looking:
         return None
     return ctx.candidate.paragraph_mission
 

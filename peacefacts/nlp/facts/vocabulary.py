@@ -16,6 +16,8 @@ CUMULATIVE an all-time or period total ("since", "so far", "in its history", "ha
 PEAK       the highest strength, a dated snapshot ("its highest ever", "at its peak", "peaked at")
 UN_WIDE    a figure of the UN as a whole ("under the UN flag", "worldwide", "from 120 countries")
 INCIDENT   a single violent event or accident ("attack", "ambush", "convoy", "came under fire")
+LIFETIME   a mission's whole life ("a total of", "during the mission", "over its 15 years"): a
+           toll over it is a total, never one incident's
 NON_UN     a force that is not the UN's (African Union, KFOR, EUFOR, bilateral deployments)
 ========== ===========================================================================
 """
@@ -45,7 +47,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Vocabulary", "vocabulary", "CUE_LABELS", "Cues", "find_cues"]
 
-CUE_LABELS = ("DEATH", "INJURY", "MISSING", "WITHDRAW", "CURRENT", "CUMULATIVE", "PEAK", "UN_WIDE", "INCIDENT", "NON_UN")
+CUE_LABELS = ("DEATH", "INJURY", "MISSING", "WITHDRAW", "CURRENT", "CUMULATIVE", "PEAK", "UN_WIDE", "INCIDENT", "LIFETIME", "NON_UN")
 
 _CATEGORY_CLASSES = {
     "troops": Category.TROOPS,

@@ -1,0 +1,86 @@
+"""Whether a death or injury figure is one incident's toll: positive evidence tied to the death
+verb's own clause (an attack word, the day it happened, a place something happened in), never a
+day or a place that belongs to another verb ("paid tribute on Monday", "ISLAMABAD, May 29 -")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional
+
+from peacefacts import vocab
+from peacefacts.nlp.dates import DateMatch
+from peacefacts.nlp.facts.reading import Reading, SentenceContext
+from peacefacts.nlp.plan import mission_at_place
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+__all__ = ["is_incident"]
+
+
+_NOW = frozenset({"today", "now", "currently", "at present", "presently", "to date", "so far"})
+
+
+def is_incident(r: Reading, ctx: SentenceContext) -> bool:
+    """Whether a death or injury figure is the toll of one event, not a running or yearly total."""
+    if r.cumulative:
+        return False
+    year_dated = any(
+        d.value is not None and d.value.precision == "year" and d.role in {"as_of", "range"} for d in ctx.dates
+    ) or (ctx.lead.as_of is not None and ctx.lead.as_of.precision == "year")
+    one_event = any(not span.text.lower().endswith("s") for span in ctx.cues.spans.get("INCIDENT", ()))
+    if year_dated and not one_event:
+        return False  # "117 peacekeepers died in 2016", "103 died in 2023 in malicious acts and accidents"
+    if ctx.cues.has("LIFETIME") and not one_event:
+        return False  # "A total of 192 UNAMSIL personnel died during the mission"
+    if ctx.cues.has("INCIDENT") or any("toll" in span.text.lower() for span in ctx.cues.spans.get("DEATH", ())):
+        return True
+    if any(d.value is not None and d.value.precision == "day" and d.text.lower() not in _NOW and _on_toll_clause(d, ctx) for d in ctx.dates):
+        return True
+    if r.tense == "past" and (ctx.missions_here or _located_mission(ctx)):
+        return True  # "Two Pakistani peacekeepers were killed in the DR Congo"
+    incident = ctx.plan.incident
+    return incident is not None and r.tense in {"past", "perfect", "present", "none"} and r.how != "copula"
+
+
+_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|around|into|across|off|north|south|east|west)\s+(?:of\s+)?(?:the\s+)?(?:[A-Za-z-]+\s+)?$", re.IGNORECASE)
+
+
+def _located_mission(ctx: SentenceContext) -> Optional[str]:
+    """The mission serving at a place the sentence puts something in ("killed near Bangui", "in the
+    DR Congo"); a country named as an actor ("Pakistan on Monday paid tribute") is not a place."""
+    text = ctx.places_text
+    for place in vocab.place_mentions(text):
+        if _LOCATIVE.search(text[max(0, place.start - 40) : place.start]):
+            return mission_at_place(text[place.start :], ctx.base)
+    return None
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb whose clause holds ``tok`` (``tok`` itself when it is one)."""
+    node = tok
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _on_toll_clause(date: DateMatch, ctx: SentenceContext) -> bool:
+    """Whether a day in the sentence dates the death or injury itself ("were killed on Sunday",
+    "the UN said on Monday that two … were killed"), not another verb's event: in "Pakistan on
+    Monday paid tribute to the 171 peacekeepers who embraced martyrdom" Monday is the tribute's,
+    and the dead of a relative clause died on no day the sentence gives."""
+    base = ctx.sdoc[0].idx
+    at = next((t for t in ctx.sdoc if date.start <= t.idx - base < date.end), None)
+    cues = [*ctx.cues.spans.get("DEATH", ()), *ctx.cues.spans.get("INJURY", ())]
+    if at is None or not cues:
+        return True
+    dated = _clause_verb(at)
+    for cue in cues:
+        node = _clause_verb(cue.root)
+        while True:
+            if node.i == dated.i:
+                return True
+            if node.dep_ in {"relcl", "acl"} or node.head.i == node.i:
+                break
+            node = node.head
+    return False
