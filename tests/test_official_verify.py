@@ -339,6 +339,17 @@ def test_the_fatalities_table_covers_up_to_its_last_update(tables):
     assert (tables.fatalities.last_record, tables.fatalities.last_date) == (D(2024, 11, 14), D(2025, 4, 4))
 
 
+def test_a_start_after_the_date_is_set_aside_with_a_warning(tables):
+    v = check_fact(claim(159, as_of="2021-10-26", since="2030"), tables)
+    warning = "its start (since 2030) is after its date (2021-10-26), so it was counted from the table's first record"
+    assert (v.verdict, v.period_start, v.warnings) == (Verdict.MATCHES, None, (warning,))
+    assert v.reason.endswith(f"UN fatalities table (last update 2025-04-04); warning: {warning}")
+    assert v.to_dict()["warnings"] == [warning]
+    # a start before the date is used, and warns of nothing
+    v = check_fact(claim(159, as_of="2021-10-26", since="1960"), tables)
+    assert (v.period_start, v.warnings, v.to_dict()["warnings"]) == (D(1960, 1, 1), (), [])
+
+
 # --- not checkable, with the reason ---------------------------------------------------------
 
 

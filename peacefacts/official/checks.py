@@ -207,6 +207,8 @@ class Verification:
         period_end_latest: the latest day it can mean.
         details: per-day deaths of an incident window, or the monthly values of a deployment,
             in the chosen scope (date string → number).
+        warnings: what was set aside to check the claim (a ``since`` after its date); each also
+            ends the reason.
     """
 
     fact: Fact
@@ -225,6 +227,7 @@ class Verification:
     period_end: Optional[_dt.date] = None
     period_end_latest: Optional[_dt.date] = None
     details: tuple[tuple[str, int], ...] = ()
+    warnings: tuple[str, ...] = ()
 
     @property
     def doc(self) -> str:
@@ -265,6 +268,7 @@ class Verification:
                 "end_latest": _iso(self.period_end_latest),
             },
             "details": dict(self.details),
+            "warnings": list(self.warnings),
         }
 
 
@@ -395,15 +399,16 @@ def _admits(fact: Fact, rng: OfficialRange) -> bool:
 def _finish(
     fact: Fact, source: str, check: CheckKind, table: str, official: dict[str, OfficialRange], tolerance: Tolerance,
     basis: str, start: Optional[_dt.date], end: _dt.date, end_latest: _dt.date,
-    details: Optional[dict[str, dict[str, int]]] = None,
+    details: Optional[dict[str, dict[str, int]]] = None, warnings: tuple[str, ...] = (),
 ) -> Verification:
     scope, verdict, difference, relative, allowance = _judge(fact, official, tolerance)
+    reason = _reason(fact, official, scope, difference, basis)
     return Verification(
         fact=fact, source=source, verdict=verdict, check=check, table=table,
         official=tuple(official.items()), scope=scope, difference=difference, relative_difference=relative,
-        tolerance=allowance, reason=_reason(fact, official, scope, difference, basis),
+        tolerance=allowance, reason="; ".join((reason, *(f"warning: {w}" for w in warnings))),
         period_start=start, period_end=end, period_end_latest=end_latest,
-        details=tuple(sorted((details or {}).get(scope, {}).items())),
+        details=tuple(sorted((details or {}).get(scope, {}).items())), warnings=warnings,
     )
 
 
@@ -437,6 +442,12 @@ def _fatalities_total(
             check,
         )
     since = fact.since if fact.since is not None and fact.since.first_day <= as_of.first_day else None
+    warnings: tuple[str, ...] = ()
+    if fact.since is not None and since is None:
+        # a count cannot start after it is taken: a misread date, most likely; the claim is
+        # still checked, from the table's first record, and says so
+        warnings = (f"its start (since {fact.since}) is after its date ({as_of}), so it was counted from the "
+                    "table's first record",)
     start = since.first_day if since is not None else None
     if since is not None and since == as_of and as_of.precision != "day":
         end = end_latest = as_of.last_day  # deaths within one year (or month): the whole period
@@ -452,7 +463,8 @@ def _fatalities_total(
         official[scope] = OfficialRange(low, high)
     who = {"un": "all UN peacekeeping deaths", "mission": f"deaths in {name}", "country": f"deaths of {name} nationals"}[kind]
     basis = f"{who} {period}, UN fatalities table (last update {prov.last_update})"
-    return _finish(fact, source, check, "fatalities", official, tolerance, basis, start, end, end_latest)
+    return _finish(fact, source, check, "fatalities", official, tolerance, basis, start, end, end_latest,
+                   warnings=warnings)
 
 
 def _fatalities_incident(
