@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import pickle
+from pathlib import Path
 
 import pytest
 
 from conftest import FIXTURES, ROOT
 from peacefacts.cli import main
+from peacefacts.errors import OfficialDataError
 from peacefacts.io.convert import to_record
 from peacefacts.io.jsonl import result_records
 from peacefacts.official import load_official
@@ -130,6 +132,22 @@ def test_official_tables_from_a_directory():
             ("2010-06-15", 10719, 10692, 10719, ("official:contributions",)),
         ]
     assert reconcile(facts, official=False) == reconcile(facts)
+
+
+def test_the_official_option_is_typed_and_checked(tmp_path):
+    import inspect
+    import typing
+
+    from peacefacts.official.tables import OfficialTables
+    from peacefacts.reconciler import official as official_module
+
+    annotation = inspect.signature(reconcile).parameters["official"].annotation
+    assert annotation == "OfficialOption"
+    assert set(typing.get_args(official_module.OfficialOption)) == {bool, str, Path, OfficialTables, type(None)}
+    with pytest.raises(TypeError, match="official= takes True .* not int"):
+        reconcile([fact("a", 161, "2021-10-26")], official=3)  # type: ignore[arg-type]
+    with pytest.raises(OfficialDataError):
+        reconcile([fact("a", 161, "2021-10-26")], official=tmp_path)
 
 
 def test_the_arbiter_pickles_as_where_its_tables_came_from():

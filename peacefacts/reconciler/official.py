@@ -30,6 +30,7 @@ Pakistan fatalities_total: 181 (2024-05-31) vs 170 (2024-06-02): different figur
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 from typing import Any, Optional, Union
 
@@ -43,19 +44,41 @@ from peacefacts.reconciler.model import Group, Observation, Point, Rank, Verdict
 from peacefacts.reconciler.rules import Comparison, Judgement
 from peacefacts.records import AsOfSource, Category, Fact, Figure, Qualifier
 
-__all__ = ["OFFICIAL_SOURCE", "OfficialArbiter", "official_tables", "with_official"]
+__all__ = ["OFFICIAL_SOURCE", "OfficialArbiter", "OfficialOption", "official_tables", "with_official"]
 
 #: The ``source`` of official observations (and the prefix of their ``doc``: ``official:fatalities``).
 OFFICIAL_SOURCE = "official"
 
+#: What ``reconcile(official=...)`` takes: ``None`` or ``False`` (no official record), ``True``
+#: (the bundled tables), a directory (``str`` or :class:`~pathlib.Path`: a newer download of the
+#: published tables, or a bundle from ``python -m peacefacts.official build``), or loaded
+#: :class:`~peacefacts.official.tables.OfficialTables`.
 OfficialOption = Union[bool, str, Path, OfficialTables, None]
 
 
 def official_tables(official: OfficialOption) -> Optional[OfficialTables]:
-    """The tables ``reconcile(official=...)`` means: ``True`` the bundled ones, a directory, or tables."""
+    """The tables ``reconcile(official=...)`` means.
+
+    Args:
+        official: see :data:`OfficialOption`.
+
+    Returns:
+        The tables, or ``None`` for ``None``/``False``.
+
+    Raises:
+        TypeError: ``official`` is none of those.
+        OfficialDataError: the directory holds no readable official tables.
+    """
     if official is None or official is False:
         return None
-    return load_official(None if official is True else official)
+    if official is True:
+        return load_official(None)
+    if not isinstance(official, (str, os.PathLike, OfficialTables)):
+        raise TypeError(
+            "official= takes True (the bundled tables), a directory of official tables or OfficialTables, "
+            f"not {type(official).__name__}"
+        )
+    return load_official(official)
 
 
 @functools.lru_cache(maxsize=65536)
