@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from peacefacts.ingest import document_from_text, split_blocks
-from peacefacts.ingest.chrome import LINE_KINDS, chrome_shapes, comment_starts, line_kind, mark_spans, reading_text
+from peacefacts.ingest.chrome import (
+    LINE_KINDS,
+    chrome_shapes,
+    comment_starts,
+    line_kind,
+    mark_spans,
+    reading_text,
+)
 
 SHAPES = chrome_shapes()
 

@@ -20,7 +20,7 @@ from peacefacts.nlp.facts.parse import aux_words, verb_of
 from peacefacts.nlp.facts.reading import PEACEKEEPING_CONTEXT, Reading, SentenceContext
 from peacefacts.nlp.facts.vocabulary import vocabulary
 from peacefacts.nlp.lists import pledge_list_item
-from peacefacts.nlp.plan import mission_at_place
+from peacefacts.nlp.plan import mission_at_place, mission_mentions
 from peacefacts.records import Category, Metric
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -494,6 +494,21 @@ def dated_snapshot(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     return Decision(Metric.PERSONNEL_DEPLOYED, "dated-snapshot")
 
 
+def _sent_to_one_mission(r: Reading, ctx: SentenceContext) -> bool:
+    """"Ghana has deployed 812 peacekeepers to UNIFIL / to the UN mission in Lebanon": a perfect
+    deployment verb with one mission or mission's place as its destination, and nothing that adds
+    up ("since", "so far"), is the contingent there now, not everyone who ever went."""
+    verb = r.verb
+    if verb is None or _lemma(verb) not in vocabulary()["deployment_verbs"]:
+        return False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"to", "in", "with"}:
+            words = " ".join(t.text for t in prep.subtree)
+            if mission_mentions(words) or mission_at_place(words, ctx.base):
+                return True
+    return False
+
+
 def cumulative_total(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """"since 1960", "so far", "in its history", or the perfect "has served": all who ever served."""
     if r.noun_class != "personnel":
@@ -503,6 +518,8 @@ def cumulative_total(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return None
     if r.tense == "perfect" and r.finite is not None and _lemma(r.finite) in {"have", "be"} and not r.cumulative:
         return Decision(Metric.PERSONNEL_DEPLOYED, "possession")  # "We have had 3,552 personnel"
+    if r.tense == "perfect" and not r.cumulative and not range_dated and _sent_to_one_mission(r, ctx):
+        return Decision(Metric.PERSONNEL_DEPLOYED, "deployed-to")
     return Decision(Metric.PERSONNEL_SERVED_TOTAL, "cumulative")
 
 
