@@ -36,7 +36,7 @@ def _rows():
             yield pytest.param(row, id=f"{path.stem}:{n}", marks=marks)
 
 
-CHECKED = ("qualifier", "as_of", "since", "category")
+CHECKED = ("qualifier", "as_of", "since", "category", "scope")
 
 
 def _got(fact) -> dict:
@@ -45,6 +45,7 @@ def _got(fact) -> dict:
         "as_of": str(fact.as_of) if fact.as_of else None,
         "since": str(fact.since) if fact.since else None,
         "category": fact.category.value if fact.category else None,
+        "scope": fact.scope,
     }
 
 

@@ -50,7 +50,7 @@ def test_lead_reference_date_dates_the_block_and_a_heading_dates_its_table():
     )
     [plan] = plan_document(document_from_text(text, doc_id="x", published="2017-06-01"))
     assert [str(c.reference.date) for c in plan.candidates] == ["2016-12"]
-    assert [(r.country, r.figure.figure.value, str(r.reference.date)) for r in plan.table_rows] == [
+    assert [(r.row.subject, r.row.cells[0].figure.figure.value, str(r.reference.date)) for r in plan.table_rows] == [
         ("Ethiopia", 8326, "2017-04-30"), ("India", 7471, "2017-04-30")
     ]
 

@@ -14,8 +14,10 @@ How, line by line (lines first, as everywhere in peacefacts):
    copyright or licence: the article ends and does not resume), ``comments`` (a comment thread:
    as a footer, and nothing in it starts an article), ``boiler`` (a button
    or nav label: ignored), ``date`` (a dateline), ``caption``, ``list`` (a short bullet or "3
-   minutes ago" item), ``body`` (a paragraph), ``head`` (headline-like), ``byline``, ``attrib``
-   ("-- CNN: Title (May 12, 2017)") or ``other``.
+   minutes ago" item), ``table`` (a pipe or tab row holding a country and a figure, and the
+   header above such rows: the article's figures, not a menu), ``body`` (a paragraph),
+   ``head`` (headline-like), ``byline``, ``attrib`` ("-- CNN: Title (May 12, 2017)") or
+   ``other``.
 2. The first article starts at its headline (the headline-like line before the first paragraph;
    the URL slug breaks ties) and runs until a sidebar marker. A new article starts where a
    headline is followed by a dateline and then a paragraph, after the current article already
@@ -37,6 +39,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from peacefacts.ingest import datelines as dl
+from peacefacts.ingest.cells import is_table_header, is_table_row
 from peacefacts.ingest.chrome import comment_starts, line_kind, reading_text
 from peacefacts.ingest.lines import continues_wrapped, split_lines, wrap_width
 from peacefacts.records import Block, PartialDate, PublishedSource
@@ -120,6 +123,8 @@ def _cut_off_prose(line: str) -> bool:
 
 def _classify(line: str) -> str:
     """The kind of one stripped line (datelines are recognised by the caller)."""
+    if ("|" in line or "\t" in line) and is_table_row(line):
+        return "table"  # "| 2 | Senegal | 1,012 |" looks like a menu, but holds the article's figures
     chrome = _CHROME_KINDS.get(line_kind(line) or "")
     if chrome is not None:
         return chrome
@@ -129,6 +134,8 @@ def _classify(line: str) -> str:
     if len(line) < 400 and _CAPTION_RE.search(line):
         return "caption"
     body = _is_body(line, words)
+    if not body and is_table_row(line):
+        return "table"  # "- Ghana: 471", "Bangladesh     6,097": a row, not a headline or a sidebar item
     if (_LIST_RE.match(line) or _AGO_RE.search(line)) and not body:
         return "list"
     if body:
@@ -157,13 +164,21 @@ def _lines(text: str, start: int, end: int, day_first: bool = True) -> list[_Lin
         line = text[s:e]
         kind = _classify(line)
         dates = tuple(dl.line_datelines(text, s, e, day_first=day_first))
-        if dates and kind not in ("body", "attrib", "comments", "footer") and len(line) <= 160:
+        if dates and kind not in ("body", "attrib", "comments", "footer", "table") and len(line) <= 160:
             kind = "date"  # "Published April 19, 2025 | 02:40 PM", "Thursday June 26 2008"
         out.append(_Line(s, e, kind, len(line.split()), dates))
     # "Kofi A. says:" followed by a time stamp or "Reply": a comment thread starts there
     for i, starts in enumerate(comment_starts([text[ln.start : ln.end] for ln in out])):
         if starts and out[i].kind != "comments":
             out[i] = out[i]._replace(kind="comments")
+    # a table's header and rules ("| Country | Police |", "|---|") above its rows are the table's
+    for i in range(len(out) - 1, 0, -1):
+        k = i - 1
+        while out[i].kind == "table" and k >= 0 and out[k].kind in ("boiler", "head", "other"):
+            if not is_table_header(text[out[k].start : out[k].end]):
+                break
+            out[k] = out[k]._replace(kind="table")
+            k -= 1
     return _wrapped_as_body(text, out)
 
 
@@ -211,7 +226,7 @@ _CHROME = frozenset({"boiler", "marker", "footer", "comments", "date", "byline"}
 # a comment thread ends the article like a footer, and until the next sidebar heading nothing in it
 # starts an article (a commenter's name, a time stamp and a comment look like one)
 _ENDS = frozenset({"marker", "footer", "comments"})
-_TRAILING_KEEP = frozenset({"body", "attrib", "caption"})
+_TRAILING_KEEP = frozenset({"body", "attrib", "caption", "table"})
 _SLUG_STOP = frozenset(
     {"html", "htm", "php", "aspx", "jsp", "index", "www", "com", "article", "news", "story"}
 )
@@ -414,8 +429,8 @@ class _Splitter:
             if _TABLE_FIGURE.match(texts[k]) and _TABLE_LABEL.match(texts[k - 1]):
                 end = first + k + 1
             row = _TABLE_ROW.match(texts[k])
-            if row and _TABLE_FIGURE.match(row.group(2)) and _TABLE_LABEL.match(row.group(1)):
-                end = first + k + 1  # "Ethiopia: 6,500"
+            if (row and _TABLE_FIGURE.match(row.group(2)) and _TABLE_LABEL.match(row.group(1))) or is_table_row(texts[k]):
+                end = first + k + 1  # "Ethiopia: 6,500", "- Ghana: 471", "Bangladesh     6,097"
         return end
 
     def date_of(self, index: int, region: _Region, first: int, stop: int) -> dl.DateCandidate | None:

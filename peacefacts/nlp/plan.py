@@ -8,8 +8,9 @@ block:
 * its publication date and the country the story is mostly about (:mod:`peacefacts.nlp.story`),
 * **reference dates**: an explicit "as at the end of 2016" in the lead, or a date on a table's
   heading line, dates the figures that follow until the next one,
-* **table rows**: "Rwanda" on one line and "5,918" on the next (or "Ethiopia: 6,500") under a
-  heading, read without the parser,
+* **table rows**: tables flattened into lines (pipes, tabs, aligned columns, bullets, "Ethiopia:
+  6,500", "Rwanda" / "5,918"), read without the parser by :mod:`peacefacts.nlp.tables` and dated
+  by their heading or the reference line above them,
 * **the incident** of a story about an attack: the day it happened and the mission where,
 * missions named along the way (for "that operation"), and an anchor for undated pieces: the
   anniversary they mark ("marks 60 years of service" + "began in 1958" → 2018), else the
@@ -18,6 +19,7 @@ block:
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple, Optional
 
@@ -25,18 +27,20 @@ import attrs
 
 from peacefacts import vocab
 from peacefacts.ingest.chrome import reading_text
-from peacefacts.ingest.lines import continues_wrapped, wrap_width
+from peacefacts.ingest.lines import continues_wrapped, split_lines, wrap_width
 from peacefacts.nlp.dates import DateMatch, find_dates
 from peacefacts.nlp.lists import is_ranking
 from peacefacts.nlp.numbers import FigureMatch, find_figures, parse_figure
 from peacefacts.nlp.segment import Sentence, split_sentences
 from peacefacts.nlp.story import country_mentions, story_country
+from peacefacts.nlp.tables import TableRow, read_tables
 from peacefacts.records import Block, Document, PartialDate
 
 __all__ = [
     "Candidate",
     "BlockPlan",
     "ReferenceDate",
+    "DatedRow",
     "TableRow",
     "Incident",
     "plan_document",
@@ -91,8 +95,8 @@ _DEATH_TOLL = re.compile(r"\bdeath\s+toll\b", re.IGNORECASE)
 _TOLL = re.compile(r"\b(?:kill\w*|died|dead|deaths?|wounded|injur\w+|toll|fallen|martyr\w*)\b", re.IGNORECASE)
 _BARE_FIGURE = re.compile(r"^[\s(]*(?:(?:about|some|over|more than|nearly|almost|around|approximately)\s+)?[\d.,\s]+\)?\s*$", re.IGNORECASE)
 _DATA_AS_OF = re.compile(r"^(?:\W*(?:data|figures|statistics|numbers|situation)\s+)?(?:as\s+(?:of|at|on)|updated)\b", re.IGNORECASE)
-_RANK_LINE = re.compile(r"^\s*(?:#?\d{1,3}[.)]?|\d{1,3}(?:st|nd|rd|th))\s*$", re.IGNORECASE)
-_ROW_SEPARATOR = re.compile(r"^\s*(?:[:–—-]|\||\t)?\s*$")
+#: "(source: UN Peacekeeping)." after a reference line
+_SOURCE_NOTE = re.compile(r"\s*(?:[(\[]\s*(?:sources?|data|via|compiled\s+by)\b[^)\]]*[)\]]|[–—-]?\s*\bsources?\s*:.*)?\s*\.?$", re.IGNORECASE)
 
 
 class ReferenceDate(NamedTuple):
@@ -101,6 +105,14 @@ class ReferenceDate(NamedTuple):
     date: PartialDate
     start: int
     text: str
+
+
+class DatedRow(NamedTuple):
+    """A table row and the reference date in effect for it (its heading's, else the last one
+    stated above it)."""
+
+    row: TableRow
+    reference: Optional[ReferenceDate] = None
 
 
 class Candidate(NamedTuple):
@@ -112,17 +124,6 @@ class Candidate(NamedTuple):
     #: the last mission named earlier in the same paragraph ("UNFICYP — Established in 1964 …
     #: As of Feb. 28, 2005, the staff was comprised of 937 …")
     paragraph_mission: Optional[str] = None
-
-
-@attrs.frozen(kw_only=True)
-class TableRow:
-    """A country and its figure on a table's lines, under a heading that says what is counted."""
-
-    country: str
-    figure: FigureMatch
-    line: Sentence
-    header: Optional[Sentence]
-    reference: Optional[ReferenceDate] = None
 
 
 @attrs.frozen(kw_only=True)
@@ -146,7 +147,7 @@ class BlockPlan:
     candidates: tuple[Candidate, ...] = ()
     #: the last mission named before each candidate, for "that operation"
     missions_before: tuple[Optional[str], ...] = ()
-    table_rows: tuple[TableRow, ...] = ()
+    table_rows: tuple[DatedRow, ...] = ()
     incident: Optional[Incident] = None
     #: every mission the block names, in order of first mention
     missions: tuple[str, ...] = ()
@@ -306,76 +307,33 @@ def _merge_lines(text: str, sentences: list[Sentence], width: Optional[int] = No
     return out
 
 
-def _country_line(text: str, sentence: Sentence) -> Optional[str]:
-    """The country a line names when the line is nothing but a country name."""
-    line = text[sentence.start : sentence.end].strip().rstrip(":–—-").strip()
-    if not line or len(line) > 40:
-        return None
-    mentions = country_mentions(line)
-    if len(mentions) == 1 and mentions[0][0] == 0 and mentions[0][1] >= len(line) - 1:
-        return mentions[0][3]
-    return None
-
-
-_ROW_REST = re.compile(r"^\s*(?:[:–—|\t-]\s*)?(?P<rest>[\d(].*)$")
-
-
-def _inline_row(line: str) -> Optional[str]:
-    """The country of a one-line row ("Ethiopia: 6,500", "Nepal – 5,800", "Ghana 2,644")."""
-    mentions = country_mentions(line)
-    if len(mentions) != 1 or mentions[0][0] != 0:
-        return None
-    rest = _ROW_REST.match(line[mentions[0][1] :])
-    return mentions[0][3] if rest and _BARE_FIGURE.match(rest.group("rest")) else None
-
-
-def _table_rows(
-    text: str, sentences: list[Sentence], published: Optional[PartialDate]
-) -> tuple[list[TableRow], set[Sentence]]:
-    """Rows of tables flattened into lines, and the lines they use."""
-    rows: list[TableRow] = []
-    used: set[Sentence] = set()
-    header: Optional[Sentence] = None
-    headings: list[Sentence] = []  # headings since prose last ended a table, latest last
-    dated: dict[Sentence, Optional[ReferenceDate]] = {}
-
-    def reference() -> Optional[ReferenceDate]:
-        # read lazily: most headings never get a row, and reading a date costs a dateparser call
-        for h in reversed(headings):
-            if h not in dated:
-                dated[h] = _reference_in(text, h, published, heading=_is_heading(text, h))
-            if dated[h] is not None:
-                return dated[h]
-        return None
-
-    pending_country: Optional[tuple[str, Sentence]] = None
+def _within(sentences: list[Sentence], lines: set[Sentence]) -> set[Sentence]:
+    """The sentences that lie on the given lines (a table's rows are read by the table reader)."""
+    if not lines:
+        return set()
+    ordered = sorted(lines)
+    starts = [line.start for line in ordered]
+    out = set()
     for s in sentences:
-        line = text[s.start : s.end].strip()
-        figures = [f for f in find_figures(text, s.start, s.end) if f.kind in _FIGURE_KINDS]
-        bare_row = pending_country is not None and len(figures) == 1 and _BARE_FIGURE.match(line) and not line.endswith((".", ")"))
-        if (_RANK_LINE.match(line) and not bare_row) or _ROW_SEPARATOR.match(line):
-            continue  # "1.", "3rd": a rank, not a figure
-        country = _country_line(text, s)
-        if country is not None:
-            pending_country = (country, s)
-            continue
-        if bare_row and header is not None and pending_country is not None:
-            rows.append(TableRow(country=pending_country[0], figure=figures[0], line=s, header=header, reference=reference()))
-            used.update({s, pending_country[1]})
-            pending_country = None
-            continue
-        named = _inline_row(line) if len(figures) == 1 and header is not None and len(line) <= 60 else None
-        if named is not None:
-            rows.append(TableRow(country=named, figure=figures[0], line=s, header=header, reference=reference()))
-            used.add(s)
-            continue
-        pending_country = None
-        if KEYWORDS.search(text, s.start, s.end):
-            header = s
-            headings.append(s)
-        elif len(line) > 80:
-            header, headings = None, []  # prose ends a table
-    return rows, used
+        i = bisect.bisect_right(starts, s.start) - 1
+        if i >= 0 and ordered[i].start <= s.start < ordered[i].end:
+            out.add(s)
+    return out
+
+
+def _heading_reference(
+    text: str, row: TableRow, published: Optional[PartialDate], dated: dict[Sentence, Optional[ReferenceDate]]
+) -> Optional[ReferenceDate]:
+    """The date of a table's heading ("Top contributors of troops, 30 April 2017:"), or of a
+    reference line above it ("According to UN figures (as of 31 March 2024), …"), latest first.
+
+    Read lazily: most headings never get a row, and reading a date costs a dateparser call."""
+    for h in reversed(row.headings):
+        if h not in dated:
+            dated[h] = _reference_in(text, h, published, heading=_is_heading(text, h))
+        if dated[h] is not None:
+            return dated[h]
+    return None
 
 
 _REPORTED = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|noted|confirmed|expressed|statement)\b", re.IGNORECASE)
@@ -459,7 +417,9 @@ def plan_document(document: Document) -> list[BlockPlan]:
         # the headline is not body text (but a last line taken for a title is, as in a table)
         body = sentences[1:] if sentences and block.title and text[sentences[0].start : sentences[0].end].strip() == block.title.strip() else sentences
         missions_named = [(block.start + pos, m) for pos, m in mission_mentions(block_text)]
-        rows, used = _table_rows(text, body, published)
+        lines = [Sentence(s, e) for s, e in split_lines(text, block.start, block.end)]
+        rows, table_lines = read_tables(text, lines, KEYWORDS)
+        used = _within(sentences, table_lines)
         references: list[ReferenceDate] = []
         for s in body[:1]:
             ref = _reference_in(text, s, published, heading=False)
@@ -467,20 +427,22 @@ def plan_document(document: Document) -> list[BlockPlan]:
                 references.append(ReferenceDate(ref.date, block.start, ref.text))
                 break
         for s in body:
-            line = text[s.start : s.end].strip()
+            line = _SOURCE_NOTE.sub("", text[s.start : s.end].strip())
             if len(line) <= 60 and _DATA_AS_OF.match(line):
                 ref = _reference_in(text, s, published, heading=True)
                 rest = line.replace(ref.text, " ") if ref is not None else line
                 if ref is not None and len(re.findall(r"[A-Za-z]+", rest)) <= 3 and not re.search(r"\d", rest):
-                    references.append(ref)  # "Data as of 31 August 2022" on a line of its own
-        for row in rows:
-            if row.reference is not None and row.reference not in references:
-                references.append(row.reference)
+                    references.append(ref)  # "Data as of 31 August 2022 (source: UN)" on a line of its own
+        dated: dict[Sentence, Optional[ReferenceDate]] = {}
+        headed = [DatedRow(row, _heading_reference(text, row, published, dated)) for row in rows]
+        for dated_row in headed:
+            if dated_row.reference is not None and dated_row.reference not in references:
+                references.append(dated_row.reference)  # a table's date also dates the prose after it
         references.sort(key=lambda r: r.start)
-        rows = [
-            row if row.reference is not None else attrs.evolve(row, reference=next(
-                (r for r in reversed(references) if r.start <= row.line.start), None))
-            for row in rows
+        table_rows = [
+            d if d.reference is not None else DatedRow(d.row, next(
+                (r for r in reversed(references) if r.start <= d.row.line.start), None))
+            for d in headed
         ]
         candidates = []
         missions_before: list[Optional[str]] = []
@@ -519,7 +481,7 @@ def plan_document(document: Document) -> list[BlockPlan]:
                 anchor_since=anchor_since,
                 candidates=tuple(candidates),
                 missions_before=tuple(missions_before),
-                table_rows=tuple(rows),
+                table_rows=tuple(table_rows),
                 incident=_incident(text, body, block, published, list(ordered_missions)),
                 missions=ordered_missions,
                 statement_day=_statement_day(text, body, published),

@@ -10,6 +10,8 @@ below it): ingest, nlp, the extractor and the reconciler may all read it. The ta
 * :mod:`~peacefacts.vocab.countries`: countries by name, alias or demonym (``countries.tsv``).
 * :mod:`~peacefacts.vocab.missions`: UN missions, their names, kinds, places and years
   (``missions.tsv``).
+* :mod:`~peacefacts.vocab.table_columns`: the words of tables' cells, headers and headings
+  (``table_columns.toml``).
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 import attrs
 
@@ -28,10 +28,11 @@ from peacefacts.nlp.facts.dating import date_figure, lead_dates
 from peacefacts.nlp.facts.metric import METRIC_RULES, Decision, decide_metric, is_incident
 from peacefacts.nlp.facts.parse import counted_noun, noun_class, root_of, span_tokens
 from peacefacts.nlp.facts.reading import SentenceContext, SentenceState, read_figure
+from peacefacts.nlp.facts.scope import service_scope
 from peacefacts.nlp.facts.subject import SUBJECT_RULES, decide_subject
 from peacefacts.nlp.facts.vocabulary import find_cues, vocabulary
 from peacefacts.nlp.lists import list_entries, pledge_list_item, shared_entries
-from peacefacts.nlp.plan import BlockPlan, Candidate, TableRow
+from peacefacts.nlp.plan import BlockPlan, Candidate, DatedRow
 from peacefacts.records import AsOfSource, Category, Fact, Metric, PartialDate, Qualifier
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -182,6 +183,7 @@ def facts_from_sentence(
                     start=fm.num_start,
                     end=fm.num_end,
                     rule=f"{reading.how}.{outcome.rule}@{subject_rule}" + ("+headline" if ctx.headline else ""),
+                    scope=service_scope(reading, metric),
                 )
             )
     facts = [f for f in _share_un_scope(facts) if f.subject != _NO_OWNER]
@@ -230,31 +232,24 @@ def _is_mission(subject: str) -> bool:
     return vocab.mission(subject) is not None
 
 
-def facts_from_table_row(row: TableRow, plan: BlockPlan, full_text: str, header: Optional[Any] = None) -> list[Fact]:
-    """The fact of one table row: the heading says what is counted, the row whose figure it is.
+def facts_from_table_row(dated: DatedRow, plan: BlockPlan, full_text: str) -> list[Fact]:
+    """The facts of one table row: one per count cell (see :mod:`peacefacts.nlp.tables`).
 
-    Table rows are read without the parser: a heading about deaths makes the rows fatality
-    totals, any other heading about contributors makes them head counts at the heading's date.
+    The table reader has said what each cell counts; here each gets its subject (a row with no
+    subject of its own, in a series of years, is the story's country's; with none, the row has
+    no owner and gives nothing, as in prose) and its date: the row's year in a series, else the
+    heading's or the reference line's date, else the publication date, else the anchor of an
+    undated page.
     """
-    heading = full_text[row.header.start : row.header.end] if row.header is not None else ""
-    low = heading.lower()
-    lex = vocabulary()
-    if any(w in low for w in ("fatalit", "death", "killed", "died", "lost their lives", "fallen")):
-        metric = Metric.FATALITIES_TOTAL
-    elif any(w in low for w in ("pledge", "will send", "commit")):
-        metric = Metric.PERSONNEL_PLEDGED
-    else:
-        metric = Metric.PERSONNEL_DEPLOYED
-    category: Optional[Category] = Category.PERSONNEL
-    words = set(low.replace(",", " ").split())
-    for name, cat in (("police", Category.POLICE), ("troops", Category.TROOPS), ("women", Category.WOMEN)):
-        if words & lex[name] and not words & {"personnel", "peacekeepers", "uniformed"}:
-            category = cat
-    if category is Category.WOMEN and metric is Metric.PERSONNEL_DEPLOYED:
-        metric = Metric.WOMEN_DEPLOYED
+    row = dated.row
+    subject = row.subject or plan.default_country
+    if subject is None:
+        return []
     as_of: Optional[PartialDate]
-    if row.reference is not None:
-        as_of, source = row.reference.date, AsOfSource.EXPLICIT
+    if row.year is not None:
+        as_of, source = PartialDate(row.year), AsOfSource.EXPLICIT
+    elif dated.reference is not None:
+        as_of, source = dated.reference.date, AsOfSource.EXPLICIT
     elif plan.published is not None:
         as_of, source = plan.published, AsOfSource.PUBLISHED
     else:
@@ -262,17 +257,19 @@ def facts_from_table_row(row: TableRow, plan: BlockPlan, full_text: str, header:
     return [
         Fact(
             doc=plan.doc_id,
-            subject=row.country,
-            metric=metric,
-            figure=row.figure.figure,
-            category=category,
+            subject=subject,
+            metric=cell.metric,
+            figure=cell.figure.figure,
+            category=cell.category,
             as_of=as_of,
             as_of_source=source,
+            since=cell.since or row.since,
             evidence=full_text[row.line.start : row.line.end],
-            start=row.figure.num_start,
-            end=row.figure.num_end,
-            rule="table-row",
+            start=cell.figure.num_start,
+            end=cell.figure.num_end,
+            rule=f"table-row.{cell.column}",
         )
+        for cell in row.cells
     ]
 
 

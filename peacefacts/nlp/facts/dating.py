@@ -138,6 +138,11 @@ def _attached(ctx: SentenceContext, dm: DateMatch, anchors: set[int], others: se
         # "from 2,867 in 2014": the date hangs on the preposition that governs another figure
         if anc.i != node.i and any(c.i in others and c.dep_ in {"pobj", "dobj", "nsubj"} for c in anc.children):
             return False
+        # "down from a peak of 1,100 in 2016": the date hangs on the noun another figure measures
+        if anc.i != node.i and anc.pos_ == "NOUN" and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.i in others for g in c.children) for c in anc.children
+        ):
+            return False
         if anc.i in anchors:
             return True
     return False
@@ -269,7 +274,7 @@ def date_figure(
         as_of, source, since = lead.as_of, lead.source, lead.since
         if metric is Metric.FATALITIES_TOTAL and since is None and as_of.precision == "year" and not r.cumulative:
             since = as_of  # "In 2020, 13 peacekeepers were killed": that year's deaths
-    if as_of is None and metric.is_serving and at_peak(r, ctx):
+    if as_of is None and metric.is_serving and r.tense != "present" and at_peak(r, ctx):
         # "At its peak, after the earthquake of January 2010, MINUSTAH had nearly 13,000": the
         # sentence's date is when the peak was, to the year (the peak came after the event)
         dated = next((d for d in ctx.dates if d.value is not None and d.role in {"as_of", "range"} and d.start not in ctx.lead.claimed), None)

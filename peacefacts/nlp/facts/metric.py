@@ -5,6 +5,10 @@ Each rule reads a :class:`~peacefacts.nlp.facts.reading.Reading` (and the senten
 metric), a :class:`Veto` (the figure is not one of ours: a withdrawal, another force, the host
 country's army, missing people) or ``None`` to pass. Vetoes come first. The chain is data
 (:data:`METRIC_RULES`); a rule can be switched off by name (``Extractor(disabled_rules=...)``).
+
+Why one module over 600 lines: the rules are read as one ordered chain, and their helpers
+(pledge, peak and clause tests) are shared between rules; split across files the order of the
+chain, which is what decides, would no longer be visible in one place.
 """
 
 from __future__ import annotations
@@ -190,6 +194,25 @@ def veto_training(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     if any(_lemma(c) in service for c in verb.conjuncts):
         return None  # "has trained and deployed 8,800 peacekeepers"
     return Veto("training")
+
+
+def veto_not_deployed(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"1,200 soldiers are on standby", "300 officers awaiting deployment", "trained but not yet
+    deployed": ready, not serving. A pledge of them stays one ("offered to place a battalion of
+    700 on standby")."""
+    if r.noun_class != "personnel" or not _cue_near("NOT_DEPLOYED", r, ctx) or _pledge_verb(r):
+        return None
+    return Veto("not-deployed")
+
+
+def _pledge_verb(r: Reading) -> bool:
+    """Whether a pledge verb governs the figure ("offered to place … on standby"); a future or
+    "to be" alone does not ("are yet to be deployed")."""
+    lex = vocabulary()
+    return any(
+        tok.pos_ in {"VERB", "AUX"} and (_lemma(tok) in lex["pledge_lemmas"] or tok.lower_ in {"pledged", "committed"})
+        for tok in r.anchor.ancestors
+    )
 
 
 def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
@@ -419,33 +442,65 @@ def baseline(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     return None
 
 
-def at_peak(r: Reading, ctx: SentenceContext) -> bool:
-    """Whether the figure is a peak ("its highest ever", "At its peak, …", "peaked at"): a PEAK cue
-    in the figure's phrase, its clause, or the sentence's leading adverbial."""
-    spans = ctx.cues.spans.get("PEAK", ())
+def _cue_near(label: str, r: Reading, ctx: SentenceContext) -> bool:
+    """Whether a cue of ``label`` is in the figure's phrase, its clause (not another clause's, nor
+    another figure's phrase) or the sentence's leading adverbial ("At its peak, …")."""
+    spans = ctx.cues.spans.get(label, ())
     if not spans:
         return False
-    near = {t.i for t in r.anchor.subtree}
+    phrase = {t.i for t in r.anchor.subtree}
+    near = set(phrase)
     head = r.finite or r.verb
     if head is not None:
         near |= {t.i for t in head.subtree}
-        for tok in head.subtree:  # not another clause's peak ("Ethiopia, whose contribution peaked …, deploys 2,000")
-            if tok.i != head.i and tok.dep_ in {"relcl", "acl", "advcl", "ccomp", "conj"} and tok.pos_ in {"VERB", "AUX"}:
-                sub = {t.i for t in tok.subtree}
-                if r.root.i not in sub:
-                    near -= sub
+        for tok in head.subtree:  # not another clause's cue ("Ethiopia, whose contribution peaked …, deploys 2,000")
+            if tok.i == head.i or tok.i in phrase or tok.pos_ not in {"VERB", "AUX"}:
+                continue
+            if tok.dep_ in {"relcl", "acl", "advcl", "ccomp", "conj"} and r.root.i not in {t.i for t in tok.subtree}:
+                if tok.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+                    continue  # "have been trained but not yet deployed": the same subject's clause
+                near -= {t.i for t in tok.subtree}
+    others = {t.i for t in ctx.sdoc if t.like_num and t.i in ctx.figure_tokens and t.i != r.root.i}
+    for i in others:  # nor another figure's phrase ("1,000 troops on standby and 2,260 deployed")
+        other = ctx.sdoc[i].head if ctx.sdoc[i].dep_ == "nummod" else ctx.sdoc[i]
+        sub = {t.i for t in other.subtree} - {t.i for c in other.children if c.dep_ == "conj" for t in c.subtree}
+        if r.root.i not in sub:
+            near -= sub
     root = next((t for t in ctx.sdoc if t.dep_ == "ROOT"), None)
-    return any(
-        any(t.i in near for t in span) or (root is not None and span.end <= root.i and span.start == 0)
-        for span in spans
+    for span in spans:
+        governed = {t.i for t in span.root.subtree}
+        if governed & others and r.root.i not in governed:
+            continue  # "… 400 troops, down from a peak of 1,100": the other figure's cue
+        if any(t.i in near for t in span) or (root is not None and span.end <= root.i and span.start == 0):
+            return True
+    return False
+
+
+def at_peak(r: Reading, ctx: SentenceContext) -> bool:
+    """Whether the figure is a peak ("its highest ever", "At its peak, …", "peaked at")."""
+    return _cue_near("PEAK", r, ctx)
+
+
+def _dated(ctx: SentenceContext, points_only: bool = False) -> bool:
+    """Whether the sentence holds a date a peak can take ("in 2010", "At its peak in 2018,"), or
+    with ``points_only``, one that is not the start of a period ("its largest since 2000")."""
+    roles = {"as_of"} if points_only else {"as_of", "range"}
+    return ctx.lead.as_of is not None or any(
+        d.value is not None and d.role in roles and d.text.lower() not in vocabulary()["now_words"] for d in ctx.dates
     )
 
 
 def peak(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """"In 2007, Uruguay had 2,583 personnel deployed, its highest ever": a peak is the strength at
-    one date (dated by the sentence), not a running total."""
+    one date (dated by the sentence), not a running total, nor today's strength when the sentence
+    does not say when it was ("Bangladesh, which at its height deployed 10,000": no fact). A
+    record in the present tense is today's strength ("has 2,100 deployed, its highest ever")."""
     if r.noun_class != "personnel" or not at_peak(r, ctx):
         return None
+    if r.tense == "present" and not _dated(ctx, points_only=True):
+        return Decision(Metric.PERSONNEL_DEPLOYED, "peak.now")  # "has 2,100 deployed, the highest in its history"
+    if not _dated(ctx):
+        return Veto("peak.undated")
     return Decision(Metric.PERSONNEL_DEPLOYED, "peak")
 
 
@@ -549,6 +604,7 @@ METRIC_RULES: tuple[MetricRule, ...] = (
     MetricRule("missing", veto_missing),
     MetricRule("withdrawal", veto_withdrawal),
     MetricRule("training", veto_training),
+    MetricRule("not-deployed", veto_not_deployed),
     MetricRule("not-peacekeepers", veto_not_peacekeepers),
     MetricRule("generic-people", veto_generic_people),
     MetricRule("death", death_toll),

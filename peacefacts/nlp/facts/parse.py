@@ -208,6 +208,8 @@ def _counted_elsewhere(noun: Token, counted: Optional[Token] = None) -> bool:
     mine = {t.i for t in counted.children if t.like_num} if counted is not None else set()
     if any(t.like_num and t.i not in mine for t in noun.children):
         return True
+    if counted is not None and any(t.dep_ == "det" and t.lower_ in {"no", "zero"} for t in noun.children):
+        return True  # "1,700 troops but almost no police": the police count none of the 1,700
     if any(  # "… and a formed police unit of 180 officers": the unit's own head count
         p.dep_ == "prep" and p.lower_ == "of" and any(t.like_num and t.i not in mine for o in p.children for t in o.children)
         for p in noun.children

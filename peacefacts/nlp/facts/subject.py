@@ -277,7 +277,8 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
             )
             if mission:
                 return mission  # "The Congo operation was …, with nearly 20,000 military personnel"
-            if child.lower_ in vocabulary()["mission_subjects"]:
+            national = country_of_tokens([c for c in child.children if c.dep_ in {"compound", "amod", "poss"}])
+            if child.lower_ in vocabulary()["mission_subjects"] and not national:
                 return _mission_of_story(ctx, child)  # "The mission in South Sudan counts 17,000"
             if node.lemma_.lower() in vocabulary()["host_verbs"] or _is_home_to(node, anchor):
                 country = vocab.country_for(phrase, demonyms=False)

@@ -6,20 +6,21 @@
 
 Labels of the cue patterns, and what the rules make of them:
 
-========== ===========================================================================
-DEATH      a death predicate ("lost their lives", "paid the ultimate price", "martyred")
-INJURY     an injury predicate ("were wounded", "injured")
-MISSING    missing, abducted: neither killed nor injured
-WITHDRAW   withdrawals, cuts, authorised ceilings, going home: no fact
-CURRENT    current strength ("currently", "on the ground", "stands at")
-CUMULATIVE an all-time or period total ("since", "so far", "in its history", "have ever served")
-PEAK       the highest strength, a dated snapshot ("its highest ever", "at its peak", "peaked at")
-UN_WIDE    a figure of the UN as a whole ("under the UN flag", "worldwide", "from 120 countries")
-INCIDENT   a single violent event or accident ("attack", "ambush", "convoy", "came under fire")
-LIFETIME   a mission's whole life ("a total of", "during the mission", "over its 15 years"): a
-           toll over it is a total, never one incident's
-NON_UN     a force that is not the UN's (African Union, KFOR, EUFOR, bilateral deployments)
-========== ===========================================================================
+============ ===========================================================================
+DEATH        a death predicate ("lost their lives", "paid the ultimate price", "martyred")
+INJURY       an injury predicate ("were wounded", "injured")
+MISSING      missing, abducted: neither killed nor injured
+WITHDRAW     withdrawals, cuts, authorised ceilings, going home: no fact
+CURRENT      current strength ("currently", "on the ground", "stands at")
+CUMULATIVE   an all-time or period total ("since", "so far", "in its history", "have ever served")
+PEAK         the highest strength, a dated snapshot ("its highest ever", "at its peak", "peaked at")
+NOT_DEPLOYED ready or trained, not serving ("on standby", "awaiting deployment", "not yet deployed")
+UN_WIDE      a figure of the UN as a whole ("under the UN flag", "worldwide", "from 120 countries")
+INCIDENT     a single violent event or accident ("attack", "ambush", "convoy", "came under fire")
+LIFETIME     a mission's whole life ("a total of", "during the mission", "over its 15 years"): a
+             toll over it is a total, never one incident's
+NON_UN       a force that is not the UN's (African Union, KFOR, EUFOR, bilateral deployments)
+============ ===========================================================================
 """
 
 from __future__ import annotations
@@ -47,7 +48,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Vocabulary", "vocabulary", "CUE_LABELS", "Cues", "find_cues"]
 
-CUE_LABELS = ("DEATH", "INJURY", "MISSING", "WITHDRAW", "CURRENT", "CUMULATIVE", "PEAK", "UN_WIDE", "INCIDENT", "LIFETIME", "NON_UN")
+CUE_LABELS = (
+    "DEATH", "INJURY", "MISSING", "WITHDRAW", "CURRENT", "CUMULATIVE", "PEAK", "NOT_DEPLOYED", "UN_WIDE", "INCIDENT", "LIFETIME",
+    "NON_UN",
+)
 
 _CATEGORY_CLASSES = {
     "troops": Category.TROOPS,
@@ -69,6 +73,8 @@ class Vocabulary:
     country_maxima: dict[str, int] = attrs.field(factory=dict)
     #: noun class → the word list that holds its nouns, in order of precedence
     noun_classes: dict[str, str] = attrs.field(factory=dict)
+    #: a service's name → the scope it gives a figure ("army", "navy", "air force")
+    service_scopes: dict[str, str] = attrs.field(factory=dict)
 
     def __getitem__(self, name: str) -> frozenset[str]:
         return self.words[name]
@@ -97,6 +103,9 @@ def vocabulary() -> Vocabulary:
         patterns=patterns,
         country_maxima=dict(data.get("country_maxima", {})),
         noun_classes=dict(data.get("noun_classes", {})),
+        service_scopes={
+            name: scope.replace("_", " ") for scope, names in data.get("service_scopes", {}).items() for name in names
+        },
     )
 
 
