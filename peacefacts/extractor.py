@@ -30,6 +30,7 @@ import attrs
 from peacefacts.errors import InputError
 from peacefacts.ingest.chrome import reading_text
 from peacefacts.ingest.fingerprint import document_fingerprint
+from peacefacts.nlp.corrections import apply_corrections
 from peacefacts.nlp.facts import SentenceState, dedupe_facts, facts_from_sentence, facts_from_table_row
 from peacefacts.nlp.model import TokenAttributes, load_pipeline, token_attributes
 from peacefacts.nlp.plan import BlockPlan, plan_document
@@ -242,7 +243,7 @@ class Extractor:
             for row in plan.table_rows:
                 facts.extend(facts_from_table_row(row, plan, text))
         facts.sort(key=lambda f: f.start)
-        return facts
+        return apply_corrections(document.text, facts)  # "Correction: … said 4. Three were …"
 
     def _document_result(
         self,

@@ -10,10 +10,12 @@ from peacefacts.ingest.chrome import (
     LINE_KINDS,
     chrome_shapes,
     comment_starts,
+    correction_patterns,
     line_kind,
     mark_spans,
     reading_text,
 )
+from peacefacts.nlp.corrections import read_corrections
 
 SHAPES = chrome_shapes()
 
@@ -28,6 +30,23 @@ def test_every_shape_matches_its_examples_and_not_its_counter_examples(shape):
 def test_shapes_are_marks_or_known_line_kinds():
     assert {s.kind for s in SHAPES} <= LINE_KINDS | {"mark"}
     assert len({s.name for s in SHAPES}) == len(SHAPES)
+
+
+CORRECTION_EXAMPLES = [(row.name, *example) for row in correction_patterns() for example in row.examples]
+
+
+@pytest.mark.parametrize("name, text, wrong, right", CORRECTION_EXAMPLES, ids=[f"{c[0]}:{i}" for i, c in enumerate(CORRECTION_EXAMPLES)])
+def test_every_correction_pattern_reads_its_examples(name, text, wrong, right):
+    assert [(c.wrong, c.right.value) for c in read_corrections("The story.\n" + text)] == [(wrong, right)]
+
+
+def test_correction_patterns_have_examples_and_their_groups():
+    assert all(row.examples and {"wrong", "right"} <= set(row.pattern.groupindex) for row in correction_patterns())
+
+
+def test_only_a_correction_note_corrects():
+    # the same words in the article's own text, or in a reference note, retract nothing
+    assert read_corrections("Officials said 120; the figure is 210.\n^ An earlier version said 120; the figure is 210.") == []
 
 
 # --- the reading text -----------------------------------------------------------------------------

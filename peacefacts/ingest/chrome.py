@@ -44,6 +44,12 @@ __all__ = [
     "normalise_line",
     "comment_starts",
     "reading_text",
+    "line_shape",
+    "CorrectionNote",
+    "CorrectionPattern",
+    "correction_notes",
+    "correction_patterns",
+    "correction_ignore_words",
     "LINE_KINDS",
 ]
 
@@ -75,6 +81,7 @@ class ChromeShape:
     pattern: re.Pattern[str]
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...]
+    corrects: bool = False  # a correction note: :func:`correction_notes` reads what it retracts
     normalised: bool = False  # matched against :func:`normalise_line` of the line
     max_chars: int = 0  # the longest line it may match (0: :data:`MAX_CHROME_LINE`)
 
@@ -102,6 +109,7 @@ def _shape(row: dict[str, Any], kind: str) -> ChromeShape:
         pattern=_compile(row["pattern"]),
         examples=tuple(row.get("examples", ())),
         counter_examples=tuple(row.get("not", ())),
+        corrects=bool(row.get("corrects", False)),
         normalised=bool(row.get("normalised", False)),
         max_chars=int(row.get("max_chars", 0)),
     )
@@ -120,10 +128,15 @@ def normalise_line(line: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    return tomllib.loads(resources.files("peacefacts.resources").joinpath("page_chrome.toml").read_text("utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
 def chrome_shapes() -> tuple[ChromeShape, ...]:
     """Every shape of ``resources/page_chrome.toml``: the inline marks first, then the line shapes in
     file order (the first line shape that matches a line gives its kind)."""
-    data = tomllib.loads(resources.files("peacefacts.resources").joinpath("page_chrome.toml").read_text("utf-8"))
+    data = _data()
     marks = [_shape(row, "mark") for row in data.get("mark", ())]
     lines = [_shape(row, row["kind"]) for row in data.get("line", ())]
     return (*marks, *lines)
@@ -150,6 +163,16 @@ def mark_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 
 
 @functools.lru_cache(maxsize=8192)
+def line_shape(line: str) -> ChromeShape | None:
+    """The first line shape that matches one stripped line, or ``None`` (see :func:`line_kind`)."""
+    if not line or len(line) > MAX_CHROME_LINE:
+        return None
+    for shape in _line_shapes():
+        if shape.matches(line):
+            return shape
+    return None
+
+
 def line_kind(line: str) -> str | None:
     """The chrome kind of one stripped line (the first shape that matches it), or ``None``.
 
@@ -158,12 +181,8 @@ def line_kind(line: str) -> str | None:
     >>> line_kind("Ghana deploys 2,300 personnel.") is None
     True
     """
-    if not line or len(line) > MAX_CHROME_LINE:
-        return None
-    for shape in _line_shapes():
-        if shape.matches(line):
-            return shape.kind
-    return None
+    shape = line_shape(line)
+    return None if shape is None else shape.kind
 
 
 def _comment_follows(kinds: list[str | None], lines: list[str], i: int) -> bool:
@@ -258,3 +277,79 @@ def _reading_text(text: str) -> str:
     masked = _blank(text, marks) if marks else text
     lines = _masked_lines(masked, text)
     return _blank(masked, lines) if lines else masked
+
+
+# --- correction notes -----------------------------------------------------------------------------
+
+
+@attrs.frozen
+class CorrectionNote:
+    """A correction note's line and, inside it, the retracted phrase and the corrected one
+    (offsets into the page; reading the figures in them is :mod:`peacefacts.nlp.corrections`'s)."""
+
+    start: int
+    end: int
+    wrong: tuple[int, int]
+    right: tuple[int, int]
+    #: more words about what the retracted figure counts, when the pattern has them ("450, not
+    #: 540, police officers serve in Mali"); else an empty span
+    words: tuple[int, int] = (0, 0)
+
+
+@attrs.frozen
+class CorrectionPattern:
+    """One ``[[correction.pattern]]`` row: the groups ``wrong`` and ``right`` (and optionally
+    ``words``: more of what the retracted figure counts), with examples of retracted and corrected values."""
+
+    name: str
+    pattern: re.Pattern[str]
+    examples: tuple[tuple[str, int, int], ...]
+
+
+@functools.lru_cache(maxsize=1)
+def correction_patterns() -> tuple[CorrectionPattern, ...]:
+    """The ``[[correction.pattern]]`` rows of ``resources/page_chrome.toml``, in file order."""
+    rows = _data().get("correction", {}).get("pattern", ())
+    return tuple(
+        CorrectionPattern(
+            name=row["name"],
+            pattern=re.compile(row["pattern"]),
+            examples=tuple((e["text"], int(e["wrong"]), int(e["right"])) for e in row.get("examples", ())),
+        )
+        for row in rows
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def correction_ignore_words() -> frozenset[str]:
+    """The words of a correction note that say nothing about what the figure counts ("earlier",
+    "version", "said"): ``[correction] ignore_words`` of ``resources/page_chrome.toml``."""
+    return frozenset(_data().get("correction", {}).get("ignore_words", ()))
+
+
+# only a page that says one of these can hold a correction note (spares the line walk elsewhere)
+_CORRECTION_CUE = re.compile(r"(?i)correct|clarif|erratum|(?:earlier|previous|original|prior) version|updated|amended")
+
+
+def correction_notes(text: str) -> list[CorrectionNote]:
+    """The correction notes of a page with what each retracts and puts instead.
+
+    >>> page = "Four were killed.\\nCorrection: An earlier version said 120; the figure is 210."
+    >>> [(page[n.wrong[0] : n.wrong[1]], page[n.right[0] : n.right[1]]) for n in correction_notes(page)]
+    [(' 120', 'the figure is 210')]
+    """
+    if not _CORRECTION_CUE.search(text):
+        return []
+    out = []
+    for start, end in split_lines(text):
+        shape = line_shape(text[start:end])
+        if shape is None or not shape.corrects:
+            continue
+        for row in correction_patterns():
+            match = row.pattern.search(text, start, end)
+            if match is None:
+                continue
+            words = match.span("words") if "words" in row.pattern.groupindex and match.group("words") else (0, 0)
+            out.append(CorrectionNote(start, end, match.span("wrong"), match.span("right"), words))
+            break
+    return out
