@@ -307,18 +307,18 @@ def _merge_lines(text: str, sentences: list[Sentence], width: Optional[int] = No
     return out
 
 
-def _within(sentences: list[Sentence], lines: set[Sentence]) -> set[Sentence]:
-    """The sentences that lie on the given lines (a table's rows are read by the table reader)."""
-    if not lines:
-        return set()
-    ordered = sorted(lines)
-    starts = [line.start for line in ordered]
-    out = set()
-    for s in sentences:
-        i = bisect.bisect_right(starts, s.start) - 1
-        if i >= 0 and ordered[i].start <= s.start < ordered[i].end:
-            out.add(s)
-    return out
+class _Lines:
+    """Where a block's table lines are: a table's rows are read by the table reader, and a
+    sentence that runs into a table (a heading with no full stop, wrapped into the header and
+    the rows) takes none of the table's figures."""
+
+    def __init__(self, lines: set[Sentence]) -> None:
+        self.lines = sorted(lines)
+        self.starts = [line.start for line in self.lines]
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.lines[i].start <= pos < self.lines[i].end
 
 
 def _heading_reference(
@@ -419,7 +419,7 @@ def plan_document(document: Document) -> list[BlockPlan]:
         missions_named = [(block.start + pos, m) for pos, m in mission_mentions(block_text)]
         lines = [Sentence(s, e) for s, e in split_lines(text, block.start, block.end)]
         rows, table_lines = read_tables(text, lines, KEYWORDS)
-        used = _within(sentences, table_lines)
+        on_table = _Lines(table_lines)
         references: list[ReferenceDate] = []
         for s in body[:1]:
             ref = _reference_in(text, s, published, heading=False)
@@ -447,9 +447,11 @@ def plan_document(document: Document) -> list[BlockPlan]:
         candidates = []
         missions_before: list[Optional[str]] = []
         for sentence in sentences:
-            if sentence in used:
+            if sentence.start in on_table:
                 continue
-            figures = tuple(f for f in find_figures(text, sentence.start, sentence.end) if f.kind in _FIGURE_KINDS)
+            figures = tuple(
+                f for f in find_figures(text, sentence.start, sentence.end) if f.kind in _FIGURE_KINDS and f.num_start not in on_table
+            )
             if not figures:
                 continue
             if not KEYWORDS.search(text, sentence.start, sentence.end) and not is_ranking(

@@ -95,6 +95,13 @@ def read_column(cell: str) -> Optional[Column]:
     ('count', 'military_observers', 'ignore')
     >>> read_column("Country").role, read_column("Fatalities").metric.value
     ('key', 'fatalities_total')
+
+    A rank, share or money word makes any cell ignored; between a key (or year) word and a count
+    word, the longer phrase says what the column is: "Experts on mission" counts experts,
+    "Troop-contributing country" names the row.
+
+    >>> read_column("Experts on mission").category.value, read_column("Troop contributing country").role
+    ('military_observers', 'key')
     """
     low = " ".join(cell.lower().split())
     if not low:
@@ -102,12 +109,15 @@ def read_column(cell: str) -> Optional[Column]:
     words = table_words()
     if low in words.row_number or words.ignore.search(low):
         return Column("ignore")
-    if words.key.search(low):
-        return Column("key")
-    if words.year.search(low):
-        return Column("year")
-    metric = next((c.metric for c in words.metrics if c.pattern.search(low)), None)
-    category_class = next((c for c in words.categories if c.pattern.search(low)), None)
+    metric_match = [(c, m) for c in words.metrics if (m := c.pattern.search(low))]
+    category_match = [(c, m) for c in words.categories if (m := c.pattern.search(low))]
+    counted = max((len(m.group()) for _, m in metric_match + category_match), default=0)
+    for role, pattern in (("key", words.key), ("year", words.year)):
+        found = pattern.search(low)
+        if found is not None and len(found.group()) >= counted:
+            return Column(role)
+    metric = metric_match[0][0].metric if metric_match else None
+    category_class = category_match[0][0] if category_match else None
     if metric is None and category_class is None:
         return None
     category = category_class.category if category_class is not None else None
