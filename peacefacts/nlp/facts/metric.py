@@ -391,6 +391,8 @@ def missions(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """Missions served in: current, or all told."""
     if r.noun_class != "mission":
         return None
+    if r.how == "participle" and r.current:
+        return Decision(Metric.MISSIONS_CURRENT, "missions.participle")  # "… missions, now totalling 16" in a pledge
     if r.tense == "future" or _is_pledge(r, ctx):
         if _owned_missions(r):
             return Decision(Metric.MISSIONS_CURRENT, "missions.owned")

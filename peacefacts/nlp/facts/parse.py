@@ -20,6 +20,7 @@ __all__ = [
     "root_of",
     "counted_noun",
     "noun_class",
+    "noun_before_comma",
     "verb_of",
     "finite_verb",
     "aux_words",
@@ -308,4 +309,25 @@ def subject_phrase_country(subj: Token) -> Optional[str]:
         [subj]
         + [c for c in subj.children if c.dep_ in {"poss", "compound", "amod", "nmod", "pobj", "prep"}]
         + [g for c in subj.children if c.dep_ == "prep" for g in c.children]
+    )
+
+
+def noun_before_comma(participle: Token) -> Optional[Token]:
+    """The noun a participle after a comma describes when the parser hangs it on the verb ("…
+    bolster UN missions around the world, now totalling 16": "missions", up from "world")."""
+    i = participle.left_edge.i - 1
+    if i < 1 or participle.doc[i].text != ",":
+        return None
+    node = participle.doc[i - 1]
+    for _ in range(4):
+        if node.pos_ in {"NOUN", "PROPN"} and noun_class(node) in {"personnel", "mission"}:
+            return node
+        if node.dep_ not in {"pobj", "prep", "compound", "amod"} or node.head.i == node.i:
+            break
+        node = node.head
+    # "strengthen UN operations across the globe, now numbering 11": the verb's object
+    return next(
+        (c for c in participle.head.children
+         if c.dep_ == "dobj" and c.i < participle.i and noun_class(c) in {"personnel", "mission"}),
+        None,
     )

@@ -19,6 +19,7 @@ from peacefacts.nlp.facts.parse import (
     category_of,
     counted_noun,
     finite_verb,
+    noun_before_comma,
     noun_class,
     root_of,
     span_tokens,
@@ -435,8 +436,8 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
     verb = verb_of(root)
     lemma = verb.lemma_.lower() if verb is not None else ""
     if verb is not None and verb.dep_ in {"acl", "advcl"} and lemma in {"total", "number", "stand", "reach"} and root.dep_ in {"dobj", "attr", "npadvmod", "pobj"}:
-        head = verb.head
-        if head.pos_ in {"NOUN", "PROPN"} and noun_class(head) in {"personnel", "mission"}:
+        head = verb.head if verb.head.pos_ in {"NOUN", "PROPN"} else noun_before_comma(verb)
+        if head is not None and head.pos_ in {"NOUN", "PROPN"} and noun_class(head) in {"personnel", "mission"}:
             return head, "participle", noun_class(head)  # "UN peacekeeping missions …, now totalling 16"
     personnel_verb = lemma in vocabulary()["personnel_verbs"] or lemma in vocabulary()["pledge_lemmas"]
     if verb is not None and (personnel_verb or (root.dep_ == "pobj" and root.head.lower_ in {"to", "from", "at"})) and root.dep_ in {

@@ -182,8 +182,11 @@ def _cluster(mentions: list[Mention]) -> list[_Cluster]:
 
 
 def _role_rank(m: Mention, full: tuple[str, ...]) -> tuple[int, bool, bool, int, bool, int]:
-    """Which mention states the role: a function over a rank, a role given in passing last."""
-    kind = {"title": 2, "rank": 1}.get(m.role_kind or "", 0)
+    """Which mention states the role: a function over a rank over a generic word ("Corporal Jean
+    Baptiste, a Rwandan peacekeeper": Corporal), a role given in passing last."""
+    kind = {"title": 3, "rank": 2}.get(m.role_kind or "", 0)
+    if kind == 3 and m.head in lexicon().generic_heads:
+        kind = 1  # "peacekeeper", "officer", "soldier" say less than any rank or function
     words = len(re.findall(r"\w+", m.role or ""))
     return (kind, not m.secondary, m.body, min(words, 12), m.keys == full, -m.name_start)
 

@@ -243,21 +243,24 @@ class SentenceReader(ChainReader):
         n = len(toks)
         end = chain.role_end
         b = chain.org_start - 1
+        skipped_cue = False
         while b >= 0:
             if self.word(b) and (toks[b].norm in lex.skip_before or toks[b].norm in DETERMINERS
                                  or toks[b].norm in ("first", "new")):
+                # "has been appointed Force Commander": a skipped "appointed" still links the chain
+                skipped_cue = skipped_cue or (toks[b].norm in lex.role_cues and toks[b].text.islower())
                 b -= 1  # "Mary Robinson, the former President of Ireland"
             elif b >= 4 and self.word(b) and toks[b].norm == "old" and toks[b - 4].kind == "num":
                 b -= 5  # "a 32-year-old police officer"
             else:
                 break
-        k, bridged, cue, secondary = b, 0, False, False
+        k, bridged, cue, secondary = b, 0, skipped_cue, False
         while k >= 0 and bridged < 8 and self.word(k) and toks[k].text.islower() and toks[k].norm in lex.role_bridges:
             cue = cue or toks[k].norm in lex.role_cues
             secondary = secondary or toks[k].norm == "also"
             k -= 1
             bridged += 1
-        if bridged and cue:
+        if (bridged or skipped_cue) and cue:
             # "NAME was appointed Force Commander", "NAME, who served as Chief Military Observer"
             if k >= 1 and toks[k].text == ",":
                 k -= 1
@@ -273,6 +276,8 @@ class SentenceReader(ChainReader):
         else:
             return [], False
         run = self.name_run_left(k)
+        if run is None and (bridged or skipped_cue) and cue:
+            run = self._name_before_apposition(k)  # "NAME, a Danish officer, has been appointed CHAIN"
         if run is None or not (run[1] - run[0] >= 2 or self.overlaps_person(run[0], run[1]) or run[:2] in taken):
             return [], False
         runs = [run]
@@ -291,6 +296,19 @@ class SentenceReader(ChainReader):
         if chain.plural_at >= 0 and len(runs) < 2:
             return [], False
         return runs[::-1], secondary
+
+    def _name_before_apposition(self, k: int) -> NameRun | None:
+        """The name before a short lower-case apposition that ends at token ``k``: "Michael
+        Lollesgaard, a Danish officer(k), has been appointed …"."""
+        toks = self.toks
+        j = k
+        while j >= 0 and k - j < 6 and toks[j].text != ",":
+            if toks[j].kind == "punct":
+                return None
+            j -= 1
+        if j < 1 or toks[j].text != "," or not (self.word(j + 1) and toks[j + 1].norm in DETERMINERS):
+            return None
+        return self.name_run_left(j - 1)
 
     def _name_after_comma(self, chain: Chain) -> NameRun | None:
         """ "Permanent Representative to the UN, Ambassador Munir Akram, and ..." """
