@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import pickle
+from pathlib import Path
 
 import pytest
 
 from conftest import FIXTURES, ROOT
 from peacefacts.cli import main
+from peacefacts.errors import OfficialDataError
 from peacefacts.io.convert import to_record
 from peacefacts.io.jsonl import result_records
 from peacefacts.official import load_official
@@ -94,6 +96,18 @@ def test_a_conflict_says_which_side_the_record_supports():
         (fact("x", 4, "2017-05-08", subject="MINUSCA", metric="fatalities_incident"),
          fact("y", 1, "2017-05-09", subject="MINUSCA", metric="fatalities_incident"),
          "it supports 4 (x), not 1 (y)"),
+        # the record has no death: one death is not near it (UNIFIL, May 2011, bundled table)
+        (fact("x", 1, "2011-05-27", subject="UNIFIL", metric="fatalities_incident"),
+         fact("y", 3, "2011-05-28", subject="UNIFIL", metric="fatalities_incident"),
+         "official record: 0 (all personnel; 0 uniformed) at 2011-05-27 and 2011-05-28 — "
+         "it supports neither; 1 (x) is closer"),
+        # a bound far below the record supports nothing: the closer figure is supported
+        (fact("x", 100, "2013-06-30", subject="UN", qualifier="at_least"),
+         fact("y", 3100, "2013-07-01", subject="UN", qualifier="at_least"),
+         "it supports ≥3,100 (y), not ≥100 (x)"),
+        (fact("x", 100, "2013-06-30", subject="UN", qualifier="at_least"),
+         fact("y", 5000, "2013-07-01", subject="UN"),
+         "it supports neither; 5,000 (y) is closer"),
     ],
 )
 def test_arbiter_sentences(a, b, ending):
@@ -118,6 +132,22 @@ def test_official_tables_from_a_directory():
             ("2010-06-15", 10719, 10692, 10719, ("official:contributions",)),
         ]
     assert reconcile(facts, official=False) == reconcile(facts)
+
+
+def test_the_official_option_is_typed_and_checked(tmp_path):
+    import inspect
+    import typing
+
+    from peacefacts.official.tables import OfficialTables
+    from peacefacts.reconciler import official as official_module
+
+    annotation = inspect.signature(reconcile).parameters["official"].annotation
+    assert annotation == "OfficialOption"
+    assert set(typing.get_args(official_module.OfficialOption)) == {bool, str, Path, OfficialTables, type(None)}
+    with pytest.raises(TypeError, match="official= takes True .* not int"):
+        reconcile([fact("a", 161, "2021-10-26")], official=3)  # type: ignore[arg-type]
+    with pytest.raises(OfficialDataError):
+        reconcile([fact("a", 161, "2021-10-26")], official=tmp_path)
 
 
 def test_the_arbiter_pickles_as_where_its_tables_came_from():

@@ -190,6 +190,40 @@ def test_build_command_writes_a_bundle(tmp_path, capsys):
     assert load_official(out).fatalities.count(country="Ghana", end=D(2019, 5, 31)) == 140
 
 
+@pytest.mark.parametrize(
+    ("left_out", "message"),
+    [
+        ("--out", "the following arguments are required: --out"),
+        ("--contributions-last-update", "the following arguments are required: --contributions-last-update"),
+    ],
+)
+def test_build_command_requires_out_and_the_ipi_date(tmp_path, capsys, monkeypatch, left_out, message):
+    # without --out, build wrote into the installed package's data/; without the IPI date the
+    # bundle recorded no last_update for the contributions
+    from peacefacts.official import __main__ as official_cli
+
+    monkeypatch.chdir(tmp_path)
+    bundled = {p.name: p.stat().st_mtime_ns for p in official_cli.BUNDLED_DIR.iterdir()}
+    given = {"--out": str(tmp_path / "data"), "--contributions-last-update": "2014-03-24"}
+    del given[left_out]
+    argv = ["build", "--fatalities", str(SLICE), "--contributions", str(OFFICIAL / "ipi_contributions"),
+            *(x for pair in given.items() for x in pair)]
+    with pytest.raises(SystemExit) as stopped:
+        official_main(argv)
+    assert stopped.value.code == 2
+    assert message in capsys.readouterr().err
+    assert {p.name: p.stat().st_mtime_ns for p in official_cli.BUNDLED_DIR.iterdir()} == bundled
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_build_help_says_what_is_required(capsys):
+    with pytest.raises(SystemExit):
+        official_main(["build", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "--out DIR required: the directory to write the bundle to" in text
+    assert "--contributions-last-update YYYY-MM-DD required: when the IPI snapshot was taken" in text
+
+
 def test_info_command_prints_the_provenance(capsys):
     assert official_main(["info"]) == 0
     assert "last update 2025-04-04" in capsys.readouterr().out
@@ -322,7 +356,8 @@ def test_errors_are_typed():
 
 def test_build_command_reports_a_wrong_file_in_one_line(tmp_path, capsys):
     status = official_main(["build", "--fatalities", str(OFFICIAL / "ipi_monthly_totals.csv"),
-                            "--contributions", str(OFFICIAL / "ipi_contributions"), "--out", str(tmp_path)])
+                            "--contributions", str(OFFICIAL / "ipi_contributions"), "--out", str(tmp_path),
+                            "--contributions-last-update", "2014-03-24"])
     err = capsys.readouterr().err
     assert status == 2
     assert err.startswith("peacefacts.official: error: ") and err.count("\n") == 1

@@ -77,11 +77,36 @@ def test_a_month_claim_is_checked_over_the_whole_month(tables):
 def test_the_best_fitting_scope_decides(tables):
     v = check_fact(claim(156, category="personnel"), tables)
     assert (v.verdict, v.scope, v.difference) == (Verdict.MATCHES, "uniformed", 0)
-    # "soldiers" may mean the military, the uniformed or every national
+    # "troops" are judged on the military; uniformed and all personnel are shown, never judged
     v = check_fact(claim(140, subject="Ghana", as_of="2019-05-31", category="troops"), tables)
-    assert (v.verdict, v.scope, official(v)) == (Verdict.MATCHES, "all", {"military": "118", "uniformed": "129", "all": "140"})
+    assert (v.verdict, v.scope, v.difference, official(v)) == (
+        Verdict.DIFFERS, "military", 22, {"military": "118", "uniformed": "129", "all": "140"}
+    )
+    assert v.reason.startswith("140 is 22 above the official 118 (military; 129 uniformed; 140 all personnel)")
+    v = check_fact(claim(118, subject="Ghana", as_of="2019-05-31", category="troops"), tables)
+    assert (v.verdict, v.scope, v.difference) == (Verdict.MATCHES, "military", 0)
+    v = check_fact(claim(140, subject="Ghana", as_of="2019-05-31", category="personnel"), tables)
+    assert (v.verdict, v.scope, v.difference) == (Verdict.MATCHES, "all", 0)
     v = check_fact(claim(2, category="police", as_of="2021-10-26"), tables)
     assert (v.verdict, v.difference, official(v)) == (Verdict.DIFFERS, -3, {"police": "5"})
+
+
+def test_the_offset_of_troops_is_measured_against_the_military(tables):
+    # Ghana at the end of 2008: 108 military, 118 uniformed, 122 all personnel. A "troops" figure
+    # of 121 is 13 above the military count, not 1 below all personnel.
+    reports = [claim(121, subject="Ghana", as_of="2008-12-31", category="troops", doc="a"),
+               claim(125, subject="Ghana", as_of="2008-12-31", category="troops", doc="b")]
+    offsets = publisher_offsets([check_fact(f, tables) for f in reports])
+    subject = next(o for o in offsets if o.by == "subject")
+    assert (subject.n, subject.median, subject.low, subject.high) == (2, 15, 13, 17)
+
+
+def test_deployed_troops_are_judged_on_the_troops(tables):
+    v = check_fact(claim(9656, metric="personnel_deployed", as_of="2010-06", category="troops"), tables)
+    assert (v.verdict, v.scope, v.difference) == (Verdict.MATCHES, "troops", 0)
+    uniformed = check_fact(claim(9656, metric="personnel_deployed", as_of="2010-06"), tables).official_value()
+    v = check_fact(claim(uniformed.low, metric="personnel_deployed", as_of="2010-06", category="troops"), tables)
+    assert (v.verdict, v.scope, v.difference > 0) == (Verdict.DIFFERS, "troops", True)
 
 
 @pytest.mark.parametrize(
@@ -94,6 +119,12 @@ def test_the_best_fitting_scope_decides(tables):
         (130, "at_least", Verdict.MATCHES, -10, "all"),
         (141, "at_least", Verdict.NEAR, 1, "all"),  # 1 beyond its bound, within the allowance 1.4
         (150, "at_most", Verdict.MATCHES, 10, "all"),
+        # a bound reaches 1.5 times its figure: "at least 90" reaches 135 (129 uniformed), "at
+        # least 80" only 120, short of both scopes: true, but it says little of the record
+        (90, "at_least", Verdict.MATCHES, -39, "uniformed"),
+        (80, "at_least", Verdict.UNINFORMATIVE, -49, "uniformed"),
+        (210, "at_most", Verdict.MATCHES, 70, "all"),
+        (250, "at_most", Verdict.UNINFORMATIVE, 110, "all"),
         (139, "exact", Verdict.NEAR, -1, "all"),
         (137, "exact", Verdict.DIFFERS, -3, "all"),
     ],
@@ -103,12 +134,63 @@ def test_hedges_and_tolerance(tables, value, qualifier, verdict, difference, sco
     assert (v.verdict, v.difference, v.scope) == (verdict, difference, scope)
 
 
+@pytest.mark.parametrize(
+    ("official_value", "allowance"),
+    [(0, 0.0), (3, 0.3), (5, 0.5), (10, 1.0), (16, 1.0), (159, 1.59), (9425, 94.25)],
+)
+def test_the_tolerance_is_one_or_one_percent_never_over_ten_percent(official_value, allowance):
+    assert Tolerance().allowance(official_value) == pytest.approx(allowance)
+
+
+@pytest.mark.parametrize(
+    ("value", "as_of", "verdict", "official_value"),
+    [
+        (1, "2017-05-03", Verdict.DIFFERS, "0"),  # one death where the record has none is not near
+        (5, "2017-05-08", Verdict.DIFFERS, "4"),  # one off an official 4 is 25%
+        (3, "2017-05-08", Verdict.DIFFERS, "4"),
+        (4, "2017-05-08", Verdict.MATCHES, "4"),
+    ],
+)
+def test_small_counts_are_not_near_one_off(tables, value, as_of, verdict, official_value):
+    v = check_fact(claim(value, subject="MINUSCA", metric="fatalities_incident", as_of=as_of), tables)
+    assert (v.verdict, official(v)["all"]) == (verdict, official_value)
+
+
+def test_an_official_zero_is_admitted_only_by_a_hedge(tables):
+    # "up to 2" holds against no death, but says little of it (under the bound / 1.5)
+    v = check_fact(claim(2, subject="MINUSCA", metric="fatalities_incident", as_of="2017-05-03", qualifier="at_most"),
+                   tables)
+    assert (v.verdict, v.difference, v.tolerance) == (Verdict.UNINFORMATIVE, 2, 0.0)
+    v = check_fact(claim(2, subject="MINUSCA", metric="fatalities_incident", as_of="2017-05-03"), tables)
+    assert (v.verdict, v.difference, v.tolerance) == (Verdict.DIFFERS, 2, 0.0)
+
+
+def test_one_off_sixteen_is_near(tables):
+    v = check_fact(claim(15, subject="MONUSCO", metric="fatalities_incident", as_of="2017-12-07"), tables)
+    assert (v.verdict, v.difference, v.tolerance) == (Verdict.NEAR, -1, 1.0)
+
+
 def test_a_wider_tolerance_turns_differs_into_near(tables):
     fact = claim(161)
     assert check_fact(fact, tables).verdict is Verdict.DIFFERS
     v = check_fact(fact, tables, tolerance=Tolerance(absolute=2))
     assert (v.verdict, v.tolerance) == (Verdict.NEAR, 2.0)
     assert check_fact(claim(175, as_of="2024-05-31"), tables, tolerance=Tolerance(relative=0.05)).verdict is Verdict.NEAR
+
+
+def test_a_trivial_lower_bound_is_uninformative_not_a_match(tables):
+    # every death in 2021: 135, 70 of them uniformed. "At least 100" reaches 150 and matches all
+    # personnel; "at least 40" holds too, but no writer who knew of 70 or 135 deaths would put it so
+    v = check_fact(claim(100, subject="UN", as_of="2021", since="2021", qualifier="at_least"), tables)
+    assert (v.verdict, v.scope, v.difference) == (Verdict.MATCHES, "all", -35)
+    v = check_fact(claim(40, subject="UN", as_of="2021", since="2021", qualifier="at_least"), tables)
+    assert (v.verdict, v.checked, v.scope, v.difference) == (Verdict.UNINFORMATIVE, True, "uniformed", -30)
+    assert v.reason.startswith("at least 40 holds but says little: the official 70 is over 1.5× the bound "
+                               "(uniformed; 135 all personnel)")
+    report = verify([claim(40, subject="UN", as_of="2021", since="2021", qualifier="at_least")],
+                    official=FIXTURES / "official")
+    assert report.summary() == "1 fact(s): 1 checkable (0 matches, 0 near, 1 uninformative, 0 differs), 0 not checkable"
+    assert report.verifications[0].to_dict()["verdict"] == "uninformative"
 
 
 def test_claim_bounds():
@@ -158,7 +240,7 @@ def test_mission_deaths_up_to_a_date(tables):
     ("value", "as_of", "qualifier", "verdict", "days"),
     [
         (4, "2017-05-08", "exact", Verdict.MATCHES, {"2017-05-08": 4}),
-        (3, "2017-05-08", "exact", Verdict.NEAR, {"2017-05-08": 4}),
+        (3, "2017-05-08", "exact", Verdict.DIFFERS, {"2017-05-08": 4}),  # one off 4 is 25%: not near
         (1, "2017-05-08", "exact", Verdict.DIFFERS, {"2017-05-08": 4}),
         (4, "2017-05-10", "exact", Verdict.MATCHES, {"2017-05-08": 4}),  # reported two days later
         (4, "2017-05-11", "exact", Verdict.DIFFERS, {"2017-05-13": 2}),  # three days off: another incident
@@ -243,6 +325,31 @@ def test_a_country_absent_from_a_month_had_nobody_deployed(tables):
     assert (v.verdict, official(v)) == (Verdict.MATCHES, {"uniformed": "0"})
 
 
+def test_the_fatalities_table_covers_up_to_its_last_update(tables):
+    # the slice's last recorded death is 2024-11-14, its last update 2025-04-04: the days between
+    # had no death (a zero, not missing data), so claims dated in them are checked
+    after = tables.fatalities.count(country="Pakistan", end=D(2024, 11, 14))
+    for as_of in ("2025-02", "2025-03", "2025-04-04"):
+        v = check_fact(claim(after, as_of=as_of), tables)
+        assert (v.check, v.verdict, official(v)["all"]) == (CheckKind.COUNTRY_FATALITIES, Verdict.MATCHES, str(after))
+    v = check_fact(claim(after, as_of="2025-04"), tables)  # its last day lies after the last update
+    assert (v.verdict, v.cause) == (Verdict.NOT_CHECKABLE, Unchecked.OUT_OF_RANGE)
+    v = check_fact(claim(2, subject="MONUSCO", metric="fatalities_incident", as_of="2025-03-10"), tables)
+    assert (v.check, v.verdict, official(v)) == (CheckKind.MISSION_INCIDENT, Verdict.DIFFERS, {"all": "0", "uniformed": "0"})
+    assert (tables.fatalities.last_record, tables.fatalities.last_date) == (D(2024, 11, 14), D(2025, 4, 4))
+
+
+def test_a_start_after_the_date_is_set_aside_with_a_warning(tables):
+    v = check_fact(claim(159, as_of="2021-10-26", since="2030"), tables)
+    warning = "its start (since 2030) is after its date (2021-10-26), so it was counted from the table's first record"
+    assert (v.verdict, v.period_start, v.warnings) == (Verdict.MATCHES, None, (warning,))
+    assert v.reason.endswith(f"UN fatalities table (last update 2025-04-04); warning: {warning}")
+    assert v.to_dict()["warnings"] == [warning]
+    # a start before the date is used, and warns of nothing
+    v = check_fact(claim(159, as_of="2021-10-26", since="1960"), tables)
+    assert (v.period_start, v.warnings, v.to_dict()["warnings"]) == (D(1960, 1, 1), (), [])
+
+
 # --- not checkable, with the reason ---------------------------------------------------------
 
 
@@ -251,7 +358,8 @@ def test_a_country_absent_from_a_month_had_nobody_deployed(tables):
     [
         (claim(181, as_of=None), Unchecked.NO_DATE, "the claim has no date to check it at"),
         (claim(190, as_of="2025-06"), Unchecked.OUT_OF_RANGE,
-         "dated 2025-06, outside the fatalities table (1960-09-30..2024-11-14, last update 2025-04-04)"),
+         "dated 2025-06, outside the fatalities table (1960-09-30 to its last update 2025-04-04; "
+         "last recorded death 2024-11-14)"),
         (claim(8000, metric="personnel_deployed", as_of="2016"), Unchecked.OUT_OF_RANGE,
          "dated 2016, outside the contributions table (1990-11..2014-02)"),
         (claim(8000, metric="personnel_deployed", as_of="1990-10"), Unchecked.OUT_OF_RANGE,
@@ -315,14 +423,15 @@ def test_verify_records_sources_and_offsets(tables):
         Person(doc="a1", name="Someone"),
     ]
     report = verify(results, official=tables)
-    assert [v.source for v in report.verifications] == ["dawn.com", "dawn.com", "dawn.com", "news.un.org",
-                                                        "news.un.org", "news.un.org", "c1"]
-    assert report.counts() == {"facts": 7, "checkable": 6, "matches": 2, "near": 0, "differs": 4, "not_checkable": 1}
+    assert [v.source for v in report.verifications] == ["dawn.com", "dawn.com", "dawn.com", "un.org",
+                                                        "un.org", "un.org", "c1"]
+    assert report.counts() == {"facts": 7, "checkable": 6, "matches": 2, "near": 0, "uninformative": 0, "differs": 4,
+                               "not_checkable": 1}
     assert [e.doc for e in report.errors] == ["bad"]
     offsets = {(o.by, o.name): o for o in report.offsets}
     dawn = offsets[("source", "dawn.com")]
     assert (dawn.n, dawn.median, dawn.low, dawn.high, dawn.spread, dawn.differs) == (2, 6.5, 2, 11, 4.5, 2)
-    un = offsets[("source", "news.un.org")]
+    un = offsets[("source", "un.org")]
     assert (un.n, un.median, un.matches, un.bounded, un.outliers) == (1, 0, 1, 1, 1)
     pakistan = offsets[("subject", "Pakistan")]
     # +2/159, +11/170 twice (two pages of one publisher, not known to be copies), 0/159
@@ -376,15 +485,43 @@ def test_source_of():
     assert source_of(Document(id="a", text="", url=None), "a") == "a"
 
 
+@pytest.mark.parametrize(
+    ("url", "publisher"),
+    [
+        ("https://mobile.ghanaweb.com/GhanaHomePage/x", "ghanaweb.com"),
+        ("https://www.ghanaweb.com/GhanaHomePage/x", "ghanaweb.com"),
+        ("https://news.un.org/en/story/1", "un.org"),
+        ("https://www.bbc.co.uk/news/1", "bbc.co.uk"),  # a two-part public suffix
+        ("https://tribune.com.pk/story/1", "tribune.com.pk"),
+        ("https://one.blogspot.com/p", "one.blogspot.com"),  # a private suffix: each blog its own
+        ("http://localhost:8000/p", "localhost"),
+        ("http://10.0.0.7/p", "10.0.0.7"),
+    ],
+)
+def test_a_publisher_is_its_registered_domain(url, publisher):
+    assert source_of(Document(id="a", text="", url=url), "a") == publisher
+
+
+def test_subdomains_of_one_publisher_share_its_offset(tables):
+    documents = [Document(id="m", text="x", url="https://mobile.ghanaweb.com/a"),
+                 Document(id="w", text="x", url="https://www.ghanaweb.com/b")]
+    report = verify([*documents, claim(161, doc="m"), claim(181, doc="w", as_of="2024-05-31")], official=tables)
+    sources = [(o.name, o.n, o.median) for o in report.offsets if o.by == "source"]
+    assert sources == [("ghanaweb.com", 2, 6.5)]
+
+
 def test_report_as_text(tables):
     report = verify([claim(161, doc="mofa"), claim(235000, metric="personnel_served_total", doc="mofa")], official=tables)
     text = format_report(report)
     assert "DIFFERS       Pakistan fatalities_total 161 (2021-10-26)  +2\n  official: 159 all personnel / 156 uniformed\n" in text
     assert "NOT_CHECKABLE Pakistan personnel_served_total 235,000 (2021-10-26)\n  no official table counts" in text
-    assert "2 fact(s): 1 checkable (0 matches, 0 near, 1 differs), 1 not checkable" in text
+    assert "2 fact(s): 1 checkable (0 matches, 0 near, 0 uninformative, 1 differs), 1 not checkable" in text
     assert "source  n  median  min  max  spread  median %  matches  near  differs  bounded  outliers\n" \
            "mofa    1      +2   +2   +2       0     +1.3%        0     0        1        0         0\n" in text
-    assert repr(report) == "<VerifyReport 2 fact(s): 1 checkable (0 matches, 0 near, 1 differs), 1 not checkable; 2 offset(s)>"
+    assert repr(report) == (
+        "<VerifyReport 2 fact(s): 1 checkable (0 matches, 0 near, 0 uninformative, 1 differs), 1 not checkable; "
+        "2 offset(s)>"
+    )
 
 
 def test_verify_with_the_api_name():

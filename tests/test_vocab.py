@@ -115,6 +115,7 @@ def test_missions_table_every_name_finds_its_mission():
 NOT_MISSIONS = frozenset(
     {"UNICEF", "UNESCO", "UNHCR", "UNDP", "UNFPA", "UNGA", "UNMEM", "UNPKO", "UNOCHA", "UNOPS", "UNSC",
      "UNIMOG", "UNIDO", "UNOG", "UNEP", "UNHQ", "UNITAR", "UNODC", "UNWTO", "UNMAS",
+     "UNINFORMATIVE",  # a verdict of peacefacts.official
      "MINU", "MONU"}  # the last two: prefixes in the planning pass's keyword filter
 )
 _ACRONYM = re.compile(r"\b(?:UN[A-Z]{2,}|MINU[A-Z]+|MONU[A-Z]*|ONU[A-Z]+|BINU[A-Z]+)\b")

@@ -76,6 +76,11 @@ def verify_command(
     near_relative: Annotated[
         float, typer.Option("--near-relative", min=0, help="... or within this fraction of it, if larger.")
     ] = 0.01,
+    near_cap: Annotated[
+        float,
+        typer.Option("--near-cap", min=0,
+                     help="... but never more than this fraction of it (nothing is near an official 0)."),
+    ] = 0.1,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     offsets: Annotated[
         Path | None, typer.Option("--offsets", help="Also write the publisher offsets to this CSV file.")
@@ -98,7 +103,7 @@ def verify_command(
     # the tables first: a wrong --official-dir fails before any model is loaded
     tables = load_official(official_dir)
     items, failed = gather_items(list(paths or []), facts, published=published, model=model, read=read)
-    report = verify(items, official=tables, tolerance=Tolerance(absolute=near_absolute, relative=near_relative))
+    report = verify(items, official=tables, tolerance=Tolerance(absolute=near_absolute, relative=near_relative, cap=near_cap))
     with open_output(output) as out:
         if chosen is VerifyFormat.table:
             out.write(format_report(report))

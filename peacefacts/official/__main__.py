@@ -3,12 +3,16 @@
 ::
 
     python -m peacefacts.official build --fatalities un_fatalities.csv --contributions ipi_contributions/ \\
-        [--contribution-totals ipi_monthly_totals.csv] [--contributions-last-update 2014-03-24] \\
-        [--fatalities-from TEXT] [--contributions-from TEXT] [--out DIR]
+        --contributions-last-update 2014-03-24 --out DIR \\
+        [--contribution-totals ipi_monthly_totals.csv] [--fatalities-from TEXT] [--contributions-from TEXT]
     python -m peacefacts.official info [--official-dir DIR]
 
-``build`` writes into the package's own ``data/`` directory unless ``--out`` is given (a
-directory you can then pass as ``--official-dir``). Errors are one line on stderr, exit status 2.
+``build`` writes the bundle into ``--out``, which is required: a directory you then pass as
+``--official-dir`` (rebuilding the bundled tables means ``--out peacefacts/official/data`` in a
+checkout; nothing writes into an installed package by default). ``--contributions-last-update``
+is required too: the IPI files carry no date of their own, and a bundle without one could not say
+how current its contributions are (the fatalities table's ``last_update`` is read from its rows).
+Errors are one line on stderr, exit status 2.
 The bundled tables were built from two public files, not shipped with the package: the UN
 fatalities table ``DPPADPOSS-FATALITIES.csv`` (the public GitHub copy
 iv-div/my-jupyter-portfolio, ``peacekeeping-fatalities/DPPADPOSS-FATALITIES.csv``) as
@@ -27,7 +31,8 @@ from typing import Optional
 
 from peacefacts.errors import PeacefactsError
 
-DEFAULT_OUT = Path(__file__).resolve().parent / "data"
+#: Where the bundled tables live (written only when asked to: ``--out`` is required).
+BUNDLED_DIR = Path(__file__).resolve().parent / "data"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,13 +43,16 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--contributions", type=Path, required=True, help="the IPI ipi_contributions/ directory")
     build.add_argument("--contribution-totals", type=Path, default=None,
                        help="ipi_monthly_totals.csv (default: in or beside --contributions)")
-    build.add_argument("--contributions-last-update", default=None, metavar="YYYY-MM-DD",
-                       help="when the IPI snapshot was taken")
+    build.add_argument("--contributions-last-update", required=True, metavar="YYYY-MM-DD",
+                       help="required: when the IPI snapshot was taken (its files carry no date; the "
+                            "fatalities table's last_update is read from its rows)")
     build.add_argument("--fatalities-from", default=None, metavar="TEXT",
                        help="where the fatalities file was taken from (recorded in the provenance)")
     build.add_argument("--contributions-from", default=None, metavar="TEXT",
                        help="where the IPI files were taken from (recorded in the provenance)")
-    build.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory (default: the package's data/)")
+    build.add_argument("--out", type=Path, required=True, metavar="DIR",
+                       help="required: the directory to write the bundle to (pass it as --official-dir; "
+                            f"the bundled tables are in {BUNDLED_DIR})")
     info = commands.add_parser("info", help="print the provenance of the official tables")
     info.add_argument("--official-dir", type=Path, default=None, help="a bundle or a download instead of the bundled tables")
     return parser
@@ -55,20 +63,19 @@ def main(argv: Optional[list[str]] = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "build":
+            import datetime
+
             import attrs
 
             from peacefacts.official.build import read_contributions, read_fatalities_csv, write_bundle
             from peacefacts.official.tables import OfficialTables
 
-            if args.contributions_last_update is not None:
-                import datetime
-
-                try:
-                    datetime.date.fromisoformat(args.contributions_last_update)
-                except ValueError:
-                    raise PeacefactsError(
-                        f"--contributions-last-update {args.contributions_last_update!r} is not a date (YYYY-MM-DD)"
-                    ) from None
+            try:
+                datetime.date.fromisoformat(args.contributions_last_update)
+            except ValueError:
+                raise PeacefactsError(
+                    f"--contributions-last-update {args.contributions_last_update!r} is not a date (YYYY-MM-DD)"
+                ) from None
             fatalities = read_fatalities_csv(args.fatalities)
             contributions = read_contributions(args.contributions, args.contribution_totals,
                                                args.contributions_last_update)

@@ -14,13 +14,18 @@ The kinds of check (:class:`CheckKind`):
 ``un_deployed``               all contributors' uniformed personnel, likewise
 ============================  =================================================================
 
-Each claim is compared with every official scope that can mean what it says (a "personnel"
-figure with all personnel and with uniformed personnel only; "soldiers" also with the military
-alone), and the verdict is the best one found; the record keeps every scope's value.
+A claim is judged on the official scope its category names: troops on the military (or the
+IPI's troops), police on the police, military observers on the military observers (the IPI's
+experts on mission). Only a figure of "personnel" or "peacekeepers" (or no category) can mean
+either all personnel or the uniformed only; it is judged on both and the better fit decides. The
+record also shows the wider scopes beside a named type ("troops": uniformed and all personnel),
+for context; they never decide the verdict.
 
 Verdicts (:class:`Verdict`): ``matches`` when the claim's hedge admits an official value
-("about 140": 133..147; "at least 15": 15 or more), ``near`` when it misses by no more than the
-tolerance (default: 1, or 1% of the official value if larger), ``differs`` otherwise, and
+("about 140": 133..147; "at least 15": 15 to 22, :data:`BOUND_REACH`), ``uninformative`` when a
+one-sided bound holds only far from its figure ("at least 100" of 3,119), ``near`` when it misses by no more than the
+tolerance (default: 1, or 1% of the official value if larger, but never more than 10% of it, so
+nothing is near an official 0: :class:`Tolerance`), ``differs`` otherwise, and
 ``not_checkable`` with a :class:`Unchecked` cause and a reason.
 
 Partial dates are checked over their whole span: a ``YYYY-MM`` cumulative claim against the
@@ -46,12 +51,14 @@ from typing import Any, Optional
 import attrs
 
 from peacefacts.io.convert import to_record
-from peacefacts.official.tables import OfficialTables
-from peacefacts.records import Category, Fact, Metric, PartialDate, Qualifier
+from peacefacts.official.scopes import DEPLOYED_SCOPES_FOR, EITHER_SCOPE, FATALITY_SCOPES_FOR, SCOPE_LABELS
+from peacefacts.official.tables import FatalityTable, OfficialTables
+from peacefacts.records import Fact, Metric, PartialDate, Qualifier
 from peacefacts.vocab import country_for, mission_for, normalize
 
 __all__ = [
     "APPROX_BAND",
+    "BOUND_REACH",
     "INCIDENT_DAYS",
     "Verdict",
     "CheckKind",
@@ -67,6 +74,11 @@ __all__ = [
 
 #: "about N" admits N ± 5%, the same hedge band the reconciler gives an approximate figure.
 APPROX_BAND = 0.05
+#: How far a one-sided bound reaches: "at least / more than / over N" matches an official value
+#: up to N × 1.5, "up to / at most N" one down to N / 1.5. Beyond that the bound holds but says
+#: little about the record (a writer who knew of 3,119 deaths would not say "at least 100"): the
+#: verdict is ``uninformative``.
+BOUND_REACH = 1.5
 #: An incident toll is compared with the deaths within this many days of the incident's date:
 #: reports date an attack by the day they learn of it, and the wounded die days later.
 INCIDENT_DAYS = 2
@@ -77,6 +89,9 @@ class Verdict(str, enum.Enum):
 
     MATCHES = "matches"
     NEAR = "near"
+    #: a one-sided bound the record satisfies but sits far from ("at least 100" of 3,119):
+    #: true, but no support for the figure (see :data:`BOUND_REACH`)
+    UNINFORMATIVE = "uninformative"
     DIFFERS = "differs"
     NOT_CHECKABLE = "not_checkable"
 
@@ -84,7 +99,8 @@ class Verdict(str, enum.Enum):
         return self.value
 
 
-_VERDICT_ORDER = {Verdict.MATCHES: 0, Verdict.NEAR: 1, Verdict.DIFFERS: 2, Verdict.NOT_CHECKABLE: 3}
+_VERDICT_ORDER = {Verdict.MATCHES: 0, Verdict.NEAR: 1, Verdict.UNINFORMATIVE: 2, Verdict.DIFFERS: 3,
+                  Verdict.NOT_CHECKABLE: 4}
 
 
 class CheckKind(str, enum.Enum):
@@ -120,17 +136,24 @@ class Unchecked(str, enum.Enum):
 class Tolerance:
     """How far outside a claim's hedge an official value may be for the verdict ``near``.
 
-    The allowance is the larger of ``absolute`` and ``relative`` × the official value.
+    The allowance is the larger of ``absolute`` and ``relative`` × the official value, but never
+    more than ``cap`` × the official value. The cap is for small counts: one death either way is
+    near an official 159 (0.6%) but not an official 3 (33%), and nothing is near an official 0, so
+    a claim of 1 death where the record has none ``differs`` (unless its hedge admits 0).
 
     >>> Tolerance().allowance(159), Tolerance().allowance(9425)
     (1.59, 94.25)
+    >>> Tolerance().allowance(16), Tolerance().allowance(5), Tolerance().allowance(0)
+    (1.0, 0.5, 0.0)
     """
 
     absolute: float = attrs.field(default=1.0, validator=attrs.validators.ge(0))
     relative: float = attrs.field(default=0.01, validator=attrs.validators.ge(0))
+    cap: float = attrs.field(default=0.1, validator=attrs.validators.ge(0))
 
     def allowance(self, official: float) -> float:
-        return max(self.absolute, self.relative * abs(official))
+        """The allowance for ``near`` at an official value."""
+        return min(max(self.absolute, self.relative * abs(official)), self.cap * abs(official))
 
 
 @attrs.frozen
@@ -147,37 +170,6 @@ class OfficialRange:
     def __str__(self) -> str:
         return f"{self.low:,}" if self.low == self.high else f"{self.low:,}..{self.high:,}"
 
-
-#: How a scope reads in a sentence.
-SCOPE_LABELS = {
-    "all": "all personnel",
-    "uniformed": "uniformed",
-    "military": "military",
-    "police": "police",
-    "military_observers": "military observers",
-    "women": "women",
-    "women_uniformed": "uniformed women",
-    "troops": "troops",
-    "experts": "experts on mission",
-}
-
-# Which official scopes can mean what a claim's category says. News call all nationals who died
-# "soldiers" as often as not, so troops are compared with the military, uniformed and all.
-_FATALITY_SCOPES_FOR: dict[Optional[Category], tuple[str, ...]] = {
-    None: ("all", "uniformed"),
-    Category.PERSONNEL: ("all", "uniformed"),
-    Category.TROOPS: ("military", "uniformed", "all"),
-    Category.POLICE: ("police",),
-    Category.MILITARY_OBSERVERS: ("military_observers",),
-    Category.WOMEN: ("women", "women_uniformed"),
-}
-_DEPLOYED_SCOPES_FOR: dict[Optional[Category], tuple[str, ...]] = {
-    None: ("uniformed",),
-    Category.PERSONNEL: ("uniformed",),
-    Category.TROOPS: ("troops", "uniformed"),
-    Category.POLICE: ("police",),
-    Category.MILITARY_OBSERVERS: ("experts",),
-}
 
 _NOT_HELD = {
     Metric.PERSONNEL_SERVED_TOTAL: "no official table counts everyone who ever served; only national sources publish it",
@@ -199,12 +191,13 @@ class Verification:
     Attributes:
         fact: the claim.
         source: the publisher (the page's domain), or the document id when the page has no URL.
-        verdict: matches, near, differs or not_checkable.
+        verdict: matches, near, uninformative, differs or not_checkable.
         reason: one sentence a person reads: what was compared, or why nothing could be.
         check: the kind of check, when one applies.
         table: the official table asked (``fatalities``, ``contributions``, ``contribution_totals``).
         official: (scope, official value) for every scope the claim can mean, in order.
-        scope: the scope the verdict and the difference refer to (the best-fitting one).
+        scope: the scope the verdict and the difference refer to: the one the claim's category
+            names (troops: military), the better fit of all and uniformed for personnel.
         difference: the claim's value minus the nearest official value of ``scope``.
         relative_difference: ``difference`` over that official value (``None`` when it is 0).
         tolerance: the allowance for ``near`` at that official value.
@@ -214,6 +207,8 @@ class Verification:
         period_end_latest: the latest day it can mean.
         details: per-day deaths of an incident window, or the monthly values of a deployment,
             in the chosen scope (date string → number).
+        warnings: what was set aside to check the claim (a ``since`` after its date); each also
+            ends the reason.
     """
 
     fact: Fact
@@ -232,6 +227,7 @@ class Verification:
     period_end: Optional[_dt.date] = None
     period_end_latest: Optional[_dt.date] = None
     details: tuple[tuple[str, int], ...] = ()
+    warnings: tuple[str, ...] = ()
 
     @property
     def doc(self) -> str:
@@ -272,6 +268,7 @@ class Verification:
                 "end_latest": _iso(self.period_end_latest),
             },
             "details": dict(self.details),
+            "warnings": list(self.warnings),
         }
 
 
@@ -331,11 +328,15 @@ def _unchecked(fact: Fact, source: str, cause: Unchecked, reason: str, check: Op
 def _judge(
     fact: Fact, official: dict[str, OfficialRange], tolerance: Tolerance
 ) -> tuple[str, Verdict, int, Optional[float], float]:
-    """The best-fitting scope, its verdict, the difference, the relative difference, the allowance."""
+    """The scope judged (the better fit where the category allows two), its verdict, the difference,
+    the relative difference, the allowance."""
     low, high = claim_bounds(fact)
     value = fact.value
+    judged = list(official.items())
+    if fact.category not in EITHER_SCOPE:
+        judged = judged[:1]
     best: Optional[tuple[tuple[int, int, int], str, Verdict, int, Optional[float], float]] = None
-    for order, (scope, rng) in enumerate(official.items()):
+    for order, (scope, rng) in enumerate(judged):
         nearest = rng.nearest(value)
         difference = value - nearest
         if high is not None and high < rng.low:
@@ -345,13 +346,27 @@ def _judge(
         else:
             gap = 0.0
         allowance = tolerance.allowance(nearest)
-        verdict = Verdict.MATCHES if gap == 0 else Verdict.NEAR if gap <= allowance else Verdict.DIFFERS
+        if gap > 0:
+            verdict = Verdict.NEAR if gap <= allowance else Verdict.DIFFERS
+        elif _beyond_reach(low, high, rng):
+            verdict = Verdict.UNINFORMATIVE
+        else:
+            verdict = Verdict.MATCHES
         relative = None if nearest == 0 else round(difference / nearest, 4)
         key = (_VERDICT_ORDER[verdict], abs(difference), order)
         if best is None or key < best[0]:
             best = (key, scope, verdict, difference, relative, round(allowance, 4))
     assert best is not None
     return best[1], best[2], best[3], best[4], best[5]
+
+
+def _beyond_reach(low: Optional[float], high: Optional[float], rng: OfficialRange) -> bool:
+    """Whether a one-sided bound holds for ``rng`` only far from its own value (:data:`BOUND_REACH`)."""
+    if high is None and low is not None:
+        return rng.low > low * BOUND_REACH
+    if low is None and high is not None:
+        return rng.high < high / BOUND_REACH
+    return False
 
 
 def _claim_text(fact: Fact) -> str:
@@ -363,8 +378,12 @@ def _reason(fact: Fact, official: dict[str, OfficialRange], scope: str, differen
     scopes = "; ".join([f"{SCOPE_LABELS[scope]}"] + [f"{rng} {SCOPE_LABELS[s]}" for s, rng in official.items() if s != scope])
     claim = _claim_text(fact)
     main = official[scope]
+    low, high = claim_bounds(fact)
     if difference == 0:
         relation = f"{claim} agrees with the official {main}"
+    elif _admits(fact, main) and _beyond_reach(low, high, main):
+        far = f"over {BOUND_REACH:g}× the bound" if high is None else f"under the bound / {BOUND_REACH:g}"
+        relation = f"{claim} holds but says little: the official {main} is {far}"
     elif fact.qualifier is not Qualifier.EXACT and claim_bounds(fact) != (fact.value, fact.value) and _admits(fact, main):
         relation = f"{claim} admits the official {main}"
     else:
@@ -380,20 +399,31 @@ def _admits(fact: Fact, rng: OfficialRange) -> bool:
 def _finish(
     fact: Fact, source: str, check: CheckKind, table: str, official: dict[str, OfficialRange], tolerance: Tolerance,
     basis: str, start: Optional[_dt.date], end: _dt.date, end_latest: _dt.date,
-    details: Optional[dict[str, dict[str, int]]] = None,
+    details: Optional[dict[str, dict[str, int]]] = None, warnings: tuple[str, ...] = (),
 ) -> Verification:
     scope, verdict, difference, relative, allowance = _judge(fact, official, tolerance)
+    reason = _reason(fact, official, scope, difference, basis)
     return Verification(
         fact=fact, source=source, verdict=verdict, check=check, table=table,
         official=tuple(official.items()), scope=scope, difference=difference, relative_difference=relative,
-        tolerance=allowance, reason=_reason(fact, official, scope, difference, basis),
+        tolerance=allowance, reason="; ".join((reason, *(f"warning: {w}" for w in warnings))),
         period_start=start, period_end=end, period_end_latest=end_latest,
-        details=tuple(sorted((details or {}).get(scope, {}).items())),
+        details=tuple(sorted((details or {}).get(scope, {}).items())), warnings=warnings,
     )
 
 
 def _span(date: PartialDate) -> str:
     return str(date) if date.precision == "day" else f"{date} ({date.first_day}..{date.last_day})"
+
+
+def _outside_fatalities(as_of: PartialDate, table: FatalityTable) -> str:
+    prov = table.provenance
+    if prov.last_update and table.last_date != table.last_record:
+        covered = (f"{table.first_date} to its last update {table.last_date}; "
+                   f"last recorded death {table.last_record}")
+    else:
+        covered = f"{table.first_date}..{table.last_date}" + (f", last update {prov.last_update}" if prov.last_update else "")
+    return f"dated {as_of}, outside the fatalities table ({covered})"
 
 
 def _fatalities_total(
@@ -408,10 +438,16 @@ def _fatalities_total(
     if as_of.last_day > table.last_date or as_of.first_day < table.first_date:
         return _unchecked(
             fact, source, Unchecked.OUT_OF_RANGE,
-            f"dated {as_of}, outside the fatalities table ({prov.first}..{prov.last}, last update {prov.last_update})",
+            _outside_fatalities(as_of, table),
             check,
         )
     since = fact.since if fact.since is not None and fact.since.first_day <= as_of.first_day else None
+    warnings: tuple[str, ...] = ()
+    if fact.since is not None and since is None:
+        # a count cannot start after it is taken: a misread date, most likely; the claim is
+        # still checked, from the table's first record, and says so
+        warnings = (f"its start (since {fact.since}) is after its date ({as_of}), so it was counted from the "
+                    "table's first record",)
     start = since.first_day if since is not None else None
     if since is not None and since == as_of and as_of.precision != "day":
         end = end_latest = as_of.last_day  # deaths within one year (or month): the whole period
@@ -421,13 +457,14 @@ def _fatalities_total(
         period = (f"from {since} " if since is not None else "") + f"up to {_span(as_of)}"
     selector = {"country": name} if kind == "country" else {"mission": name} if kind == "mission" else {}
     official = {}
-    for scope in _FATALITY_SCOPES_FOR[fact.category]:
+    for scope in FATALITY_SCOPES_FOR[fact.category]:
         low = table.count(start=start, end=end, scope=scope, **selector)
         high = low if end_latest == end else table.count(start=start, end=end_latest, scope=scope, **selector)
         official[scope] = OfficialRange(low, high)
     who = {"un": "all UN peacekeeping deaths", "mission": f"deaths in {name}", "country": f"deaths of {name} nationals"}[kind]
     basis = f"{who} {period}, UN fatalities table (last update {prov.last_update})"
-    return _finish(fact, source, check, "fatalities", official, tolerance, basis, start, end, end_latest)
+    return _finish(fact, source, check, "fatalities", official, tolerance, basis, start, end, end_latest,
+                   warnings=warnings)
 
 
 def _fatalities_incident(
@@ -453,12 +490,12 @@ def _fatalities_incident(
     if end > table.last_date or start < table.first_date:
         return _unchecked(
             fact, source, Unchecked.OUT_OF_RANGE,
-            f"dated {as_of}, outside the fatalities table ({prov.first}..{prov.last}, last update {prov.last_update})",
+            _outside_fatalities(as_of, table),
             check,
         )
     selector = {"country": name} if kind == "country" else {"mission": name}
     official, details = {}, {}
-    for scope in _FATALITY_SCOPES_FOR[fact.category]:
+    for scope in FATALITY_SCOPES_FOR[fact.category]:
         days = table.daily(start, end, scope=scope, **selector)
         # one incident: at least its worst day, at most everything in the window
         official[scope] = OfficialRange(max(days.values(), default=0), sum(days.values()))
@@ -481,7 +518,7 @@ def _deployed(
             f"the contributions table counts each country's personnel, not the strength of {name}",
         )
     check = CheckKind.UN_DEPLOYED if kind == "un" else CheckKind.COUNTRY_DEPLOYED
-    scopes = _DEPLOYED_SCOPES_FOR.get(fact.category)
+    scopes = DEPLOYED_SCOPES_FOR.get(fact.category)
     if scopes is None:
         return _unchecked(fact, source, Unchecked.SCOPE_NOT_HELD, "the contributions table has no breakdown by sex", check)
     months = table.months(country=kind == "country")

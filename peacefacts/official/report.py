@@ -18,6 +18,7 @@ about +10 above the UN" is a figure, not a hunch.
 
 from __future__ import annotations
 
+import functools
 import statistics
 import urllib.parse
 from collections.abc import Iterable, Sequence
@@ -52,20 +53,43 @@ OFFSET_BY = ("source", "subject")
 OFFSET_QUALIFIERS = frozenset({Qualifier.EXACT, Qualifier.APPROX})
 
 
+@functools.lru_cache(maxsize=1)
+def _domain_reader() -> Any:
+    import tldextract
+
+    # the Public Suffix List snapshot bundled with tldextract: no download (no suffix_list_urls),
+    # no cache written (cache_dir=None); private suffixes kept, so two blogs on one host differ
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
+
+
+@functools.lru_cache(maxsize=4096)
+def _registered_domain(host: str) -> str:
+    parts = _domain_reader()(host)
+    return str(parts.top_domain_under_public_suffix) or host
+
+
 def source_of(document: Optional[Document], doc_id: str) -> str:
-    """The publisher of a document: its URL's host without ``www.``, else the document id.
+    """The publisher of a document: its URL's registered domain, else the document id.
+
+    The registered domain is the name under its public suffix (the Public Suffix List snapshot
+    bundled with ``tldextract``, read offline), so a publisher's subdomains and mobile site count
+    as one publisher; a host with no public suffix (``localhost``, an IP address) is itself.
 
     >>> source_of(Document(id="a", text="x", url="https://www.arabnews.com/node/1"), "a")
     'arabnews.com'
+    >>> source_of(Document(id="a", text="x", url="https://mobile.ghanaweb.com/x"), "a")
+    'ghanaweb.com'
+    >>> source_of(Document(id="a", text="x", url="https://www.bbc.co.uk/news/1"), "a")
+    'bbc.co.uk'
     >>> source_of(None, "fixtures/seeds/004.txt")
     'fixtures/seeds/004.txt'
     """
     url = document.url if document is not None else None
     if url:
         host = urllib.parse.urlsplit(url if "//" in url else "//" + url).hostname or ""
-        host = host.lower().removeprefix("www.")
+        host = host.lower().rstrip(".")
         if host:
-            return host
+            return _registered_domain(host)
     return doc_id
 
 
@@ -190,16 +214,17 @@ class VerifyReport:
     errors: tuple[ErrorRecord, ...] = ()
 
     def counts(self) -> dict[str, int]:
-        """``{"facts", "checkable", "matches", "near", "differs", "not_checkable"}``."""
+        """``{"facts", "checkable", "matches", "near", "uninformative", "differs", "not_checkable"}``."""
         out = {"facts": len(self.verifications), "checkable": sum(v.checked for v in self.verifications)}
         for verdict in Verdict:
             out[verdict.value] = sum(v.verdict is verdict for v in self.verifications)
         return out
 
     def summary(self) -> str:
-        """One line: ``17 fact(s): 3 checkable (0 matches, 0 near, 3 differs), 14 not checkable``."""
+        """One line: ``17 fact(s): 3 checkable (0 matches, 0 near, 0 uninformative, 3 differs), 14 not checkable``."""
         c = self.counts()
         return (f"{c['facts']} fact(s): {c['checkable']} checkable ({c['matches']} matches, {c['near']} near, "
+                f"{c['uninformative']} uninformative, "
                 f"{c['differs']} differs), {c['not_checkable']} not checkable")
 
     def provenance_record(self) -> dict[str, Any]:
@@ -277,7 +302,8 @@ def verify(
         official: the tables: ``None`` for the bundled ones, a directory (a newer download of
             the published tables, or a bundle built by ``python -m peacefacts.official build``),
             or :class:`~peacefacts.official.tables.OfficialTables`.
-        tolerance: the allowance for the verdict ``near`` (default: 1, or 1% if larger).
+        tolerance: the allowance for the verdict ``near`` (default: 1, or 1% if larger, never
+            over 10%: :class:`~peacefacts.official.checks.Tolerance`).
 
     Returns:
         A :class:`VerifyReport`: one :class:`~peacefacts.official.checks.Verification` per fact,

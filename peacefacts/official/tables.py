@@ -206,7 +206,18 @@ class FatalityTable:
 
     @property
     def last_date(self) -> _dt.date:
-        """The last incident date the table holds; later claims cannot be checked."""
+        """The last day the table covers: its ``last_update`` (else its last recorded death).
+
+        A day between the last recorded death and the last update had no death: a zero, not
+        missing data, so claims dated up to ``last_update`` can be checked. Later claims cannot.
+        """
+        last = self.last_record
+        update = self.provenance.last_update
+        return max(last, _dt.date.fromisoformat(update)) if update else last
+
+    @property
+    def last_record(self) -> _dt.date:
+        """The incident date of the last recorded death."""
         return _dt.date.fromisoformat(self.provenance.last)
 
     @property

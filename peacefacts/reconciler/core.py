@@ -18,7 +18,7 @@ import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import IO, Any, overload
+from typing import IO, TYPE_CHECKING, Any, overload
 
 import attrs
 import numpy as np
@@ -47,6 +47,9 @@ from peacefacts.records import (
     WarningRecord,
     render_html,
 )
+
+if TYPE_CHECKING:  # the official tables load only when asked for
+    from peacefacts.reconciler.official import OfficialOption
 
 __all__ = [
     "Reconciliation",
@@ -360,7 +363,7 @@ def reconcile(
     rules: Sequence[Rule] | None = None,
     neighbours: int | None = DEFAULT_NEIGHBOURS,
     n_process: int = 1,
-    official: Any = None,
+    official: OfficialOption = None,
 ) -> Reconciliation:
     """Group facts from many documents, pair them with verdicts, rank series, find copies.
 
@@ -375,8 +378,10 @@ def reconcile(
             ``neighbours + 1`` is judged exhaustively); ``None`` judges every pair (quadratic).
         n_process: build groups in this many worker processes (forked where the platform
             allows); 1 builds them here.
-        official: ``True`` (the bundled tables), a directory of newer tables, or
-            :class:`~peacefacts.official.tables.OfficialTables`: each checkable group gets the
+        official: ``None``/``False`` (default: no official record), ``True`` (the bundled
+            tables), a directory (``str`` or ``Path``: a newer download of the published tables,
+            or a built bundle), or :class:`~peacefacts.official.tables.OfficialTables`
+            (:data:`~peacefacts.reconciler.official.OfficialOption`): each checkable group gets the
             official value as an observation and a series point of rank ``official``, and each
             conflict says which side the official record supports
             (:mod:`peacefacts.reconciler.official`).
@@ -385,7 +390,9 @@ def reconcile(
         A :class:`Reconciliation`.
 
     Raises:
-        TypeError: an item is not a record reconcile understands.
+        TypeError: an item is not a record reconcile understands, or ``official`` is none of
+            the above.
+        OfficialDataError: ``official`` names a directory without readable official tables.
         ValueError: an unknown policy, or ``neighbours``/``n_process`` below 1.
 
     Example:

@@ -30,6 +30,7 @@ Pakistan fatalities_total: 181 (2024-05-31) vs 170 (2024-06-02): different figur
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 from typing import Any, Optional, Union
 
@@ -43,19 +44,41 @@ from peacefacts.reconciler.model import Group, Observation, Point, Rank, Verdict
 from peacefacts.reconciler.rules import Comparison, Judgement
 from peacefacts.records import AsOfSource, Category, Fact, Figure, Qualifier
 
-__all__ = ["OFFICIAL_SOURCE", "OfficialArbiter", "official_tables", "with_official"]
+__all__ = ["OFFICIAL_SOURCE", "OfficialArbiter", "OfficialOption", "official_tables", "with_official"]
 
 #: The ``source`` of official observations (and the prefix of their ``doc``: ``official:fatalities``).
 OFFICIAL_SOURCE = "official"
 
+#: What ``reconcile(official=...)`` takes: ``None`` or ``False`` (no official record), ``True``
+#: (the bundled tables), a directory (``str`` or :class:`~pathlib.Path`: a newer download of the
+#: published tables, or a bundle from ``python -m peacefacts.official build``), or loaded
+#: :class:`~peacefacts.official.tables.OfficialTables`.
 OfficialOption = Union[bool, str, Path, OfficialTables, None]
 
 
 def official_tables(official: OfficialOption) -> Optional[OfficialTables]:
-    """The tables ``reconcile(official=...)`` means: ``True`` the bundled ones, a directory, or tables."""
+    """The tables ``reconcile(official=...)`` means.
+
+    Args:
+        official: see :data:`OfficialOption`.
+
+    Returns:
+        The tables, or ``None`` for ``None``/``False``.
+
+    Raises:
+        TypeError: ``official`` is none of those.
+        OfficialDataError: the directory holds no readable official tables.
+    """
     if official is None or official is False:
         return None
-    return load_official(None if official is True else official)
+    if official is True:
+        return load_official(None)
+    if not isinstance(official, (str, os.PathLike, OfficialTables)):
+        raise TypeError(
+            "official= takes True (the bundled tables), a directory of official tables or OfficialTables, "
+            f"not {type(official).__name__}"
+        )
+    return load_official(official)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -131,7 +154,10 @@ def with_official(group: Group, tables: OfficialTables) -> Group:
     )
 
 
-_VERDICT_RANK = {OfficialVerdict.MATCHES: 0, OfficialVerdict.NEAR: 1, OfficialVerdict.DIFFERS: 2}
+# a bound that holds far from the record ("at least 100" of 3,119) supports no figure: it ranks
+# with a figure that differs, and the closer of the two is named
+_VERDICT_RANK = {OfficialVerdict.MATCHES: 0, OfficialVerdict.NEAR: 1, OfficialVerdict.UNINFORMATIVE: 2,
+                 OfficialVerdict.DIFFERS: 2}
 
 
 class OfficialArbiter:
@@ -139,7 +165,9 @@ class OfficialArbiter:
 
     Appended after the default rules (``reconcile(..., official=True)`` does it); it leaves
     every other judgement alone. The side supported is the one the tables judge better
-    (``matches`` over ``near`` over ``differs``), then the closer one.
+    (``matches`` over ``near`` over ``differs``); a bound that holds only far from the record
+    (``uninformative``: "at least 100" of 3,119) supports nothing and ranks with ``differs``.
+    Between two sides judged alike, the closer one is named.
     """
 
     def __init__(self, tables: OfficialTables):
@@ -172,10 +200,10 @@ class OfficialArbiter:
         closer, farther = (cmp.a, cmp.b) if rank_a <= rank_b else (cmp.b, cmp.a)
         if va.verdict is vb.verdict is OfficialVerdict.MATCHES:
             side = "it agrees with both"
-        elif va.verdict is not vb.verdict:
+        elif rank_a[0] != rank_b[0]:
             side = f"it supports {name(closer)}, not {name(farther)}"
         else:
-            word = "it supports neither" if va.verdict is OfficialVerdict.DIFFERS else "both are near it"
+            word = "it supports neither" if rank_a[0] == 2 else "both are near it"
             side = word if rank_a == rank_b else f"{word}; {name(closer)} is closer"
         note = f"official record: {', '.join(values)} — {side}"
         return attrs.evolve(judgement, explanation=f"{judgement.explanation}; {note}")

@@ -184,7 +184,29 @@ def _own_date(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
         and (_PREPOSED.match(d.text) or source_of(d) is AsOfSource.RELATIVE)
         and _attached(ctx, d, anchors, others) and not _statement_date(ctx, d) and not _in_since_clause(ctx, d)
     ]
-    return attached[0] if len(attached) == 1 else None
+    if len(attached) == 1:
+        return attached[0]
+    return _data_date(ctx)
+
+
+_DATA_SOURCE = re.compile(
+    r"\b(?:data|figures|statistics|numbers|tally|count)\s+(?:from|for|of|dated|as\s+of|released\s+in|published\s+in|up\s+to)\s*$",
+    re.IGNORECASE,
+)
+
+
+_PREPOSITION = re.compile(r"(?:(?:from|for|of|dated|as\s+of|up\s+to)\b)?", re.IGNORECASE)
+
+
+def _data_date(ctx: SentenceContext) -> Optional[DateMatch]:
+    """"According to UN data from December 2023, Bangladesh has 6,100 peacekeepers": the date of
+    the data a sentence cites is the date of its figures (not a "since")."""
+    for d in ctx.dates:
+        lead_in = _PREPOSITION.match(d.text)  # the date's own "from"/"for" ("data from December")
+        before = ctx.text[max(0, d.start - 40) : d.start] + (lead_in.group(0) if lead_in else "")
+        if d.value is not None and _DATA_SOURCE.search(before):
+            return d._replace(role="as_of")
+    return None
 
 
 def _when_date(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
