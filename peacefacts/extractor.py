@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Union
 import attrs
 
 from peacefacts.errors import InputError
-from peacefacts.ingest.chrome import reading_text
+from peacefacts.ingest.chrome import evidence_text, reading_text
 from peacefacts.ingest.fingerprint import document_fingerprint
 from peacefacts.nlp.corrections import apply_corrections
 from peacefacts.nlp.facts import SentenceState, dedupe_facts, facts_from_sentence, facts_from_table_row
@@ -74,6 +74,15 @@ def _candidate_sentences(document: Document, plans: list[BlockPlan]) -> list[str
         return []
     text = reading_text(document.text)
     return [mask_symbols(text[c.sentence.start : c.sentence.end]) for plan in plans for c in plan.candidates]
+
+
+def _quoted_as_written(fact: Fact, read: str, shown: str) -> Fact:
+    """``fact`` with its evidence cut from ``shown`` where it was cut from ``read`` (the same
+    offsets: the sentence that holds the figure)."""
+    at = read.find(fact.evidence, max(0, fact.end - len(fact.evidence)), fact.start + len(fact.evidence))
+    if at < 0:
+        return fact
+    return attrs.evolve(fact, evidence=shown[at : at + len(fact.evidence)])
 
 
 class Extractor:
@@ -243,6 +252,9 @@ class Extractor:
             for row in plan.table_rows:
                 facts.extend(facts_from_table_row(row, plan, text))
         facts.sort(key=lambda f: f.start)
+        shown = evidence_text(document.text)
+        if shown is not text:  # the page writes its dates month first: quote them as written
+            facts = [_quoted_as_written(f, text, shown) for f in facts]
         return apply_corrections(document.text, facts)  # "Correction: … said 4. Three were …"
 
     def _document_result(

@@ -202,3 +202,12 @@ def test_facts_read_through_marks_and_keep_offsets_into_the_page(extractor):
     got = {(f.subject, f.value): page[f.start : f.end] for f in result.facts}
     assert got == {("UNAMSIL", 17368): "17,368", ("Fiji", 531): "531"}
     assert all("[" not in f.evidence for f in result.facts)  # evidence is cut from the reading text
+
+
+def test_a_month_first_page_is_read_day_first_and_quoted_as_written(extractor):
+    page = "Posted 03/28/2024\nAs of 04/05/2024, Guatemala had 178 uniformed personnel in UN missions.[2]\n"
+    assert reading_text(page).splitlines()[1].startswith("As of 05/04/2024,")  # same offsets, day first
+    result = extractor.extract(page, doc_id="us")
+    (fact,) = result.facts
+    assert (str(result.document.blocks[0].published), str(fact.as_of)) == ("2024-03-28", "2024-04-05")
+    assert fact.evidence.strip() == "As of 04/05/2024, Guatemala had 178 uniformed personnel in UN missions."

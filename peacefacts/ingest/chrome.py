@@ -28,7 +28,7 @@ from typing import Any
 
 import attrs
 
-from peacefacts.ingest.datelines import FULL_DATE_PATTERN, TIME_PATTERN
+from peacefacts.ingest.datelines import FULL_DATE_PATTERN, TIME_PATTERN, day_first_dates
 from peacefacts.ingest.lines import split_lines
 
 if sys.version_info >= (3, 11):
@@ -44,6 +44,7 @@ __all__ = [
     "normalise_line",
     "comment_starts",
     "reading_text",
+    "evidence_text",
     "line_shape",
     "CorrectionNote",
     "CorrectionPattern",
@@ -256,23 +257,38 @@ _REMEMBER_CHARS = 1_000_000
 
 def reading_text(text: str) -> str:
     """``text`` as the pipeline reads it: citation marks, correction and reference notes and
-    contents blocks replaced by spaces of the same length (every offset stays valid). Evidence
-    is cut from it, so a fact's evidence shows a space where the page had "[3]".
+    contents blocks replaced by spaces of the same length, and on a page that writes numeric
+    dates month first, those dates written day first in place
+    (:func:`peacefacts.ingest.datelines.day_first_dates`): every offset stays valid. Evidence is
+    cut from it with the dates as the page wrote them, so a fact's evidence shows a space where
+    the page had "[3]".
 
     >>> reading_text("UNAMSIL deployed 17,368 military personnel.[3]")
     'UNAMSIL deployed 17,368 military personnel.   '
     >>> reading_text("Three were killed.\\nCorrection: An earlier version said four.").splitlines()[1].strip()
     ''
     """
-    return _reading_text_memo(text) if len(text) <= _REMEMBER_CHARS else _reading_text(text)
+    return _reading_memo(text) if len(text) <= _REMEMBER_CHARS else day_first_dates(_masked(text))
 
 
 @functools.lru_cache(maxsize=64)
-def _reading_text_memo(text: str) -> str:
-    return _reading_text(text)
+def _reading_memo(text: str) -> str:
+    return day_first_dates(evidence_text(text))
 
 
-def _reading_text(text: str) -> str:
+def evidence_text(text: str) -> str:
+    """:func:`reading_text` with the dates as the page wrote them: what a fact's evidence is cut
+    from (the chrome masked, offsets unchanged; the same string as the reading text on a page that
+    writes its dates day first)."""
+    return _masked_memo(text) if len(text) <= _REMEMBER_CHARS else _masked(text)
+
+
+@functools.lru_cache(maxsize=64)
+def _masked_memo(text: str) -> str:
+    return _masked(text)
+
+
+def _masked(text: str) -> str:
     marks = mark_spans(text)
     masked = _blank(text, marks) if marks else text
     lines = _masked_lines(masked, text)

@@ -44,6 +44,7 @@ __all__ = [
     "parse_date",
     "numeric_date",
     "day_first_order",
+    "day_first_dates",
     "is_date_only",
     "contains_date",
     "Priority",
@@ -240,6 +241,34 @@ def day_first_order(text: str, start: int = 0, end: int | None = None) -> bool:
         day_seen = day_seen or int(match.group(1)) > 12
         month_seen = month_seen or int(match.group(3)) > 12
     return not (month_seen and not day_seen)
+
+
+def day_first_dates(text: str) -> str:
+    """``text`` with its all-number dates written day first, when the page writes them month first.
+
+    A page whose numeric dates show the month first ("04/18/2024", and nothing day first) has
+    each of its day-month-year dates turned around in place ("04/05/2024" → "05/04/2024": 5
+    April), so every reader after ingest, which reads them day first, reads them as the page means
+    them. Same length, same offsets; year-first dates, phone and version numbers are left alone.
+
+    >>> day_first_dates("Posted 04/18/2024. As of 4/05/2024, 955 served.")
+    'Posted 18/04/2024. As of 05/4/2024, 955 served.'
+    >>> day_first_dates("Posted 18/04/2024. As of 04/05/2024, 955 served.")
+    'Posted 18/04/2024. As of 04/05/2024, 955 served.'
+    """
+    if day_first_order(text):
+        return text
+    pieces, pos = [], 0
+    for found in _NUMERIC_RE.finditer(text):
+        match = _NUMERIC_PARTS.match(found.group(0))
+        if match is None or not match.group(1) or int(match.group(1)) > 12:
+            continue
+        if NOT_A_DATE_BEFORE.search(text, max(0, found.start() - 16), found.start()):
+            continue
+        month, sep, day, year = match.group(1), match.group(2), match.group(3), match.group(4)
+        pieces += [text[pos : found.start()], f"{day}{sep}{month}{sep}{year}"]
+        pos = found.end()
+    return "".join(pieces) + text[pos:] if pieces else text
 
 
 @lru_cache(maxsize=4096)
