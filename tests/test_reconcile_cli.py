@@ -128,3 +128,14 @@ def test_bad_jsonl_with_on_error_fail_stops_at_the_first_line(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert out == ""
     assert err == f'peacefacts: error: --facts: {bad}:1: missing field "subject" (--on-error skip reads the other lines)\n'
+
+
+def test_parallel_groups_give_the_same_output(tmp_path, capsys):
+    """issue 10: `reconcile -j 2` builds groups in two processes; groups are independent, so the
+    output is byte-identical to one process."""
+    one, two = tmp_path / "1.json", tmp_path / "2.json"
+    assert main(["reconcile", "--facts", str(FACTS), "-o", str(one)]) == 0
+    assert main(["reconcile", "--facts", str(FACTS), "-j", "2", "-o", str(two)]) == 0
+    assert json.loads(one.read_text())["groups"]  # the fixture has groups to split
+    assert one.read_bytes() == two.read_bytes()
+    assert main(["reconcile", "--facts", str(FACTS), "-j", "0"]) == 2

@@ -72,6 +72,13 @@ def reconcile_command(
     official_dir: Annotated[
         Path | None, typer.Option("--official-dir", help="Newer official tables for --official (a download or a bundle).")
     ] = None,
+    n_process: Annotated[
+        int,
+        typer.Option(
+            "--n-process", "-j", min=1,
+            help="Worker processes for the groups (independent, so the output is the same whatever N).",
+        ),
+    ] = 1,
 ) -> None:
     """Group figures from many documents, order them in time and explain every disagreement."""
     from peacefacts.reconciler import Verdict, format_table, reconcile
@@ -84,7 +91,7 @@ def reconcile_command(
 
         tables = load_official(official_dir)  # a wrong directory fails before any extraction
     items, failed = gather_items(list(paths or []), facts, read=read)
-    result = reconcile(items, policy=policy.value, official=tables)
+    result = reconcile(items, policy=policy.value, official=tables, n_process=n_process)
     del items
     with open_output(output) as out:
         try:
