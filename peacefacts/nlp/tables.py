@@ -25,6 +25,12 @@ Each count cell of a row becomes one :class:`TableCell` (one fact, built by
 for prose. Without a column header a row must have a single count (a rank after or before it is
 no count); with neither header nor heading nobody says what the figures count, and the row gives
 nothing.
+
+Why one module over 600 lines: the header, heading and row-key readers and the row reader are
+one grammar of tables, each decision reading the others (a line is a header only if no cell is a
+row key; a "Total" row's owner is the heading's scope; a year cell is a key only under a series
+heading or a year column). The words they read are data (``resources/table_columns.toml``), and
+cutting lines into cells is ingest's (:mod:`peacefacts.ingest.cells`).
 """
 
 from __future__ import annotations
@@ -488,6 +494,12 @@ def _aligned(
     return [(columns[i], fm) for i, fm in counts if i < len(columns) and columns[i] is not None and columns[i].role == "count"]  # type: ignore[union-attr]
 
 
+#: longer lines are prose, unless cut by pipes or tabs (as ingest's row check)
+_LONGEST_ROW = 300
+#: a value cell on a line of its own ("5,918", "about 7,200", "3rd") is short
+_LONGEST_VALUE = 40
+
+
 class _Pending(NamedTuple):
     key: tuple[str, Optional[str]]
     table: _Table
@@ -508,14 +520,37 @@ def read_tables(
     """
     rows: list[TableRow] = []
     used: set[Sentence] = set()
-    headings: list[Sentence] = []
     header: Optional[Header] = None
     header_rows = 0
     pending: Optional[_Pending] = None
     heading_cache: dict[tuple[Sentence, ...], Optional[Heading]] = {}
+    # Headings are found lazily: most lines of an article are prose and never sit above a table,
+    # and the domain-word search is the costly part of a line. ``above`` holds every line that is
+    # no row, header or rule; the headings in effect are its domain-word lines after the last
+    # prose line (a long line without domain words), which ends a table.
+    above: list[Sentence] = []
+    is_heading: dict[Sentence, bool] = {}
+    in_effect: tuple[int, tuple[Sentence, ...]] = (-1, ())
+
+    def heading(line: Sentence) -> bool:
+        if line not in is_heading:
+            is_heading[line] = keywords.search(text, line.start, line.end) is not None
+        return is_heading[line]
+
+    def headings() -> tuple[Sentence, ...]:
+        nonlocal in_effect
+        if in_effect[0] != len(above):
+            found: list[Sentence] = []
+            for line in reversed(above):
+                if heading(line):
+                    found.append(line)
+                elif line.end - line.start > 80:
+                    break  # prose ends a table
+            in_effect = (len(above), tuple(reversed(found)))
+        return in_effect[1]
 
     def table() -> _Table:
-        key = tuple(headings)
+        key = headings()
         if key not in heading_cache:
             heading_cache[key] = semantic_heading(text, key) if key else None
         return _Table(header, key, heading_cache[key])
@@ -538,12 +573,10 @@ def read_tables(
                 header_rows += 1
             pending = None
 
-    for line in lines:
-        raw = text[line.start : line.end]
-        if is_separator_row(raw):
-            if header is not None or pending is not None:
-                used.add(line)
-            continue
+    def read_line(line: Sentence) -> bool:
+        """Whether the line belongs to a table (a header, a row, a value or rank of a row
+        written one cell per line), read into the state."""
+        nonlocal header, header_rows, pending
         cells = split_cells(text, line.start, line.end)
         content = [c for c in cells if not c.marker]
         found = read_header(text, line, cells) if content else None
@@ -551,10 +584,11 @@ def read_tables(
             flush()
             header, header_rows = found, 0
             used.add(line)
-            continue
-        years = (header is not None and 0 <= header.key < len(header.columns) and header.columns[header.key] == Column("year")) or (
-            bool(headings) and bool(table_words().series.search(text[headings[-1].start : headings[-1].end]))
-        )
+            return True
+        years = header is not None and 0 <= header.key < len(header.columns) and header.columns[header.key] == Column("year")
+        if not years and any(_YEAR_CELL.match(text[c.start : c.end].strip()) for c in content):
+            above_table = headings()
+            years = bool(above_table) and bool(table_words().series.search(text, above_table[-1].start, above_table[-1].end))
         keys = [(i, row_key(text[c.start : c.end], years)) for i, c in enumerate(content)]
         key_at = next(((i, k) for i, k in keys if k is not None), None)
         if key_at is not None and key_at[0] + 1 < len(content):
@@ -563,12 +597,13 @@ def read_tables(
             if emit(key, table(), content[i + 1 :], line):
                 used.add(line)
                 header_rows += 1
-                continue
-        elif key_at is not None and len(content) == 1:
+                return True
+            return False
+        if key_at is not None and len(content) == 1:
             flush()
             pending = _Pending(key_at[1], table(), [line], [])
-            continue
-        elif len(content) == 1 and _value_of(text, content[0])[0]:
+            return True
+        if len(content) == 1 and content[0].end - content[0].start <= _LONGEST_VALUE and _value_of(text, content[0])[0]:
             if pending is not None:
                 pending.values.append(content[0])
                 pending.lines.append(line)
@@ -576,13 +611,25 @@ def read_tables(
                 got = sum(1 for c in pending.values if _value_of(text, c)[1] is not None)
                 if (need is not None and len(pending.values) >= need) or (need is None and got):
                     flush()
-            continue  # a rank line ("2.") before the next row
+            return True  # a rank line ("2.") before the next row
+        return False
+
+    for line in lines:
+        raw = text[line.start : line.end]
+        if len(raw) <= _LONGEST_ROW or "|" in raw or "\t" in raw:
+            if is_separator_row(raw):
+                if header is not None or pending is not None:
+                    used.add(line)
+                continue
+            if read_line(line):
+                continue
         flush()
-        if keywords.search(raw):
-            if header_rows:
-                header, header_rows = None, 0  # a new heading after rows: a new table
-            headings.append(line)
-        elif len(raw) > 80:
-            header, header_rows, headings = None, 0, []  # prose ends a table
+        above.append(line)
+        if header is not None:
+            if heading(line):
+                if header_rows:
+                    header, header_rows = None, 0  # a new heading after rows: a new table
+            elif len(raw) > 80:
+                header, header_rows = None, 0  # prose ends a table
     flush()
     return rows, used
