@@ -186,9 +186,22 @@ def facts_from_sentence(
                     scope=service_scope(reading, metric),
                 )
             )
-    facts = [f for f in _share_un_scope(facts) if f.subject != _NO_OWNER]
+    facts = [f for f in _share_un_scope(_baselines_follow(facts)) if f.subject != _NO_OWNER]
     _remember(state, facts, ctx, categories)
     return facts
+
+
+def _baselines_follow(facts: list[Fact]) -> list[Fact]:
+    """"Zambia now has 190 women serving …, up from 42 in 2015": a baseline with no noun of its own
+    counts what the figure it is compared with counts (its metric and category)."""
+    out: list[Fact] = []
+    for fact in facts:
+        if fact.rule.startswith("inferred.baseline@"):
+            compared = next((f for f in reversed(out) if f.metric.is_serving and f.start < fact.start), None)
+            if compared is not None:
+                fact = attrs.evolve(fact, metric=compared.metric, category=compared.category)
+        out.append(fact)
+    return out
 
 
 _NO_OWNER = ""

@@ -398,8 +398,13 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
                   if o.dep_ == "pobj" and o.lower_ in {"which", "whom"}), None)
     if which is not None:
         clause = next((a for a in root.ancestors if a.dep_ == "relcl"), None)
-        antecedent = clause.head if clause is not None else next(
-            (t for t in reversed(sdoc[: root.i]) if t.pos_ in {"NOUN", "PROPN"} and noun_class(t) in {"personnel", "mission"}), None
+        people_only = which.lower_ == "whom"  # "1,100 police in UN missions, 240 of whom …": people
+        women = next((c for c in root.head.children if c.dep_ == "attr" and c.lower_ in {"women", "female", "females"}), None)
+        if women is not None:
+            return women, "of-which", "personnel"  # "240 of whom are women"
+        antecedent = clause.head if clause is not None and not people_only else next(
+            (t for t in reversed(sdoc[: root.i]) if t.pos_ in {"NOUN", "PROPN"}
+             and noun_class(t) in ({"personnel"} if people_only else {"personnel", "mission"})), None
         )
         if antecedent is not None and noun_class(antecedent) in {"personnel", "mission"}:
             return antecedent, "of-which", noun_class(antecedent)  # "71 operations …, eleven of which are still active"
