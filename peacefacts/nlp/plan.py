@@ -163,9 +163,30 @@ class BlockPlan:
 # missions
 
 
-def mission_mentions(text: str) -> list[tuple[int, str]]:
-    """(offset, acronym) of every mission named in ``text`` (see :func:`peacefacts.vocab.mission_mentions`)."""
-    return [(m.start, m.acronym) for m in vocab.mission_mentions(text)]
+_GENERIC_NAME = re.compile(r"\b(?:mission|operation|force)\s+(?:in|for)\s+(?:the\s+)?(?P<place>.+)$", re.IGNORECASE)
+
+
+def mission_mentions(text: str, year: Optional[int] = None) -> list[tuple[int, str]]:
+    """(offset, acronym) of every mission named in ``text`` (see :func:`peacefacts.vocab.mission_mentions`).
+
+    With the ``year`` of the text, a description that is also an old mission's name ("the UN
+    mission in the Democratic Republic of the Congo" in 2022, MONUC's English name) is the mission
+    serving there that year (MONUSCO).
+
+    >>> mission_mentions("the UN mission in the Central African Republic", 2024)
+    [(4, 'MINUSCA')]
+    """
+    found = []
+    for m in vocab.mission_mentions(text, year=year):
+        acronym = m.acronym
+        mission = vocab.mission(acronym)
+        generic = _GENERIC_NAME.search(m.text)
+        if year is not None and mission is not None and not mission.active_in(year) and generic:
+            serving = [x for x in vocab.missions_at(generic.group("place"), year) if x.kind == "peacekeeping"]
+            if serving:
+                acronym = serving[0].acronym
+        found.append((m.start, acronym))
+    return found
 
 
 def mission_at_place(text: str, when: Optional[PartialDate]) -> Optional[str]:
@@ -416,7 +437,8 @@ def plan_document(document: Document) -> list[BlockPlan]:
         sentences = _merge_lines(text, split_sentences(text, block.start, block.end), wrap_width(text, block.start, block.end))
         # the headline is not body text (but a last line taken for a title is, as in a table)
         body = sentences[1:] if sentences and block.title and text[sentences[0].start : sentences[0].end].strip() == block.title.strip() else sentences
-        missions_named = [(block.start + pos, m) for pos, m in mission_mentions(block_text)]
+        year = published.year if published is not None else None
+        missions_named = [(block.start + pos, m) for pos, m in mission_mentions(block_text, year)]
         lines = [Sentence(s, e) for s, e in split_lines(text, block.start, block.end)]
         rows, table_lines = read_tables(text, lines, KEYWORDS)
         on_table = _Lines(table_lines)
