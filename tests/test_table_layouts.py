@@ -197,3 +197,23 @@ def test_the_renderings_are_tables():
         "- Ghana: 2,700",
     ]
     assert len(list(_ranking_rows())) >= 20
+
+
+def test_a_table_of_pipes_stays_in_the_article_and_a_menu_of_pipes_does_not():
+    """Ingest keeps a table's header, rule and rows (pipes, like a menu) in the article; the
+    menu above the headline and the sidebar after the table stay out."""
+    from peacefacts.ingest.blocks import split_blocks
+
+    text = (
+        "Home | World | Africa | Sport\n"
+        "Ghana's police abroad\n"
+        "ACCRA, May 3 - Ghana has more police officers in UN missions than ever, the police service said on"
+        " Friday, and more will follow next year.\n"
+        "Police contributors (as of 31 March 2024)\n"
+        "| Country | Police |\n|---|---|\n| Ghana | 410 |\n| Togo | 380 |\n"
+        "More from Africa\nSix killed in bus crash\nOil prices rise"
+    )
+    [block] = split_blocks(text)
+    article = text[block.start : block.end]
+    assert article.startswith("Ghana's police abroad\n")
+    assert article.endswith("| Country | Police |\n|---|---|\n| Ghana | 410 |\n| Togo | 380 |")

@@ -75,6 +75,7 @@ def is_total(cell: str) -> bool:
     return cell.strip().lower().rstrip(":*").strip() in table_words().total_rows
 
 
+_DIGIT = re.compile(r"\d")
 _RULE = re.compile(r"[|+]|[-=_–—]{3}")
 
 
@@ -193,8 +194,8 @@ def is_table_row(text: str, start: int = 0, end: int | None = None) -> bool:
     False
     """
     end = len(text) if end is None else end
-    if end - start > 300:
-        return False
+    if end - start > 300 or not _DIGIT.search(text, start, end):
+        return False  # most lines ingest asks about hold no figure at all
     cells = [text[c.start : c.end] for c in split_cells(text, start, end) if not c.marker and c.end > c.start]
     if len(cells) < 2:
         return False
