@@ -35,8 +35,10 @@ def is_incident(r: Reading, ctx: SentenceContext) -> bool:
         return False  # "A total of 192 UNAMSIL personnel died during the mission"
     if ctx.cues.has("INCIDENT") or any("toll" in span.text.lower() for span in ctx.cues.spans.get("DEATH", ())):
         return True
-    if any(d.value is not None and d.value.precision == "day" and d.text.lower() not in _NOW and _on_toll_clause(d, ctx) for d in ctx.dates):
+    if any(d.value is not None and d.value.precision == "day" and d.text.lower() not in _NOW and _on_toll_clause(d, ctx, r) for d in ctx.dates):
         return True
+    if _dead_described(r, ctx):
+        return False  # "paid tribute to the 120 peacekeepers Ghana lost in Lebanon": who they were, not one event
     if r.tense == "past" and (ctx.missions_here or _located_mission(ctx)):
         return True  # "Two Pakistani peacekeepers were killed in the DR Congo"
     incident = ctx.plan.incident
@@ -64,19 +66,37 @@ def _clause_verb(tok: Token) -> Token:
     return node
 
 
-def _on_toll_clause(date: DateMatch, ctx: SentenceContext) -> bool:
+def _dead_described(r: Reading, ctx: SentenceContext) -> bool:
+    """Whether the death is told in a relative clause of the counted noun ("the 171 peacekeepers who
+    embraced martyrdom", "the 73 it has lost") with no event word: the dead are being described
+    (honoured, remembered), not reported as one event's toll."""
+    noun = r.noun
+    if noun is None:
+        return False
+    death = {t.i for span in ctx.cues.spans.get("DEATH", ()) for t in span}
+    return any(
+        c.dep_ == "relcl" and (c.lemma_.lower() == "lose" or any(t.i in death for t in c.subtree))
+        for c in noun.children
+    )
+
+
+def _on_toll_clause(date: DateMatch, ctx: SentenceContext, r: Reading) -> bool:
     """Whether a day in the sentence dates the death or injury itself ("were killed on Sunday",
     "the UN said on Monday that two … were killed"), not another verb's event: in "Pakistan on
     Monday paid tribute to the 171 peacekeepers who embraced martyrdom" Monday is the tribute's,
     and the dead of a relative clause died on no day the sentence gives."""
     base = ctx.sdoc[0].idx
     at = next((t for t in ctx.sdoc if date.start <= t.idx - base < date.end), None)
-    cues = [*ctx.cues.spans.get("DEATH", ()), *ctx.cues.spans.get("INJURY", ())]
-    if at is None or not cues:
+    roots = [span.root for label in ("DEATH", "INJURY") for span in ctx.cues.spans.get(label, ())]
+    if r.noun is not None:  # "the 73 peacekeepers it has lost"
+        roots += [c for c in r.noun.children if c.dep_ == "relcl" and c.lemma_.lower() == "lose"]
+    if not roots and r.verb is not None:
+        roots = [r.verb]  # "the mission lost three peacekeepers on Sunday": the figure's own verb
+    if at is None or not roots:
         return True
     dated = _clause_verb(at)
-    for cue in cues:
-        node = _clause_verb(cue.root)
+    for root in roots:
+        node = _clause_verb(root)
         while True:
             if node.i == dated.i:
                 return True

@@ -26,6 +26,7 @@ from peacefacts.nlp.facts.parse import (
     tense_of,
     verb_of,
 )
+from peacefacts.nlp.facts.predicate import cue_kind, predicate_of
 from peacefacts.nlp.facts.vocabulary import Cues, vocabulary
 from peacefacts.nlp.numbers import FigureMatch
 from peacefacts.nlp.plan import BlockPlan, Candidate
@@ -151,56 +152,6 @@ class Reading:
     def anchor(self) -> Token:
         """The token the figure's phrase hangs on: the counted noun, else the number."""
         return self.noun if self.noun is not None and self.how in {"nummod", "partitive"} else self.root
-
-
-# ---------------------------------------------------------------------------------------------
-# predicates and cues around a number
-
-
-def _kind(tok: Token, cues: Cues) -> Optional[str]:
-    labels = cues.on(tok.i)
-    for label in ("DEATH", "INJURY", "MISSING"):
-        if label in labels:
-            return label
-    return None
-
-
-def predicate_of(anchor: Token, cues: Cues) -> Optional[str]:
-    """DEATH, INJURY, MISSING or None: the nearest such predicate of the number's phrase.
-
-    The phrase's own clauses come first ("161 Pakistanis who had made the ultimate sacrifice",
-    "29 killed in 2023"), then the governing words outwards, each with its objects ("lost their
-    lives"), so "two killed and four others wounded" gives the four an injury; a clause subject
-    that is itself a toll ("the death toll reached six") counts too.
-    """
-    for tok in sorted(anchor.subtree, key=lambda t: abs(t.i - anchor.i)):
-        if tok.i != anchor.i:
-            kind = _kind(tok, cues)
-            if kind:
-                return kind
-    for anc in anchor.ancestors:
-        kind = _kind(anc, cues)
-        if kind:
-            return kind
-        if anc.lemma_.lower() == "lose" and anc.i in {anchor.head.i, anchor.head.head.head.i} and (
-            anchor.dep_ in {"dobj", "nsubjpass"} or (anchor.dep_ == "pobj" and anchor.head.head.dep_ in {"dobj", "nsubjpass"})
-        ):
-            return "DEATH"  # "the mission has lost 180 peacekeepers", "has lost 60 of its soldiers"
-        for child in anc.children:
-            if child.dep_ == "relcl" and anc.pos_ in {"NOUN", "PROPN"} and anc.i != anchor.i and child.i not in {t.i for t in anchor.subtree}:
-                # "the 4,200 peacekeepers who had died …, including 103 last year": the part's toll
-                if any(_kind(t, cues) == "DEATH" for t in child.subtree):
-                    return "DEATH"
-            if child.dep_ in {"dobj", "prt", "attr", "acomp", "oprd"}:
-                for tok in child.subtree:
-                    kind = _kind(tok, cues)
-                    if kind:
-                        return kind
-            if child.dep_ in {"nsubj", "nsubjpass"} and child.i != anchor.i and _kind(child, cues) == "DEATH":
-                return "DEATH"  # "the death toll has risen to 15"
-        if anc.pos_ in {"VERB", "AUX"} and anc.dep_ not in {"conj", "xcomp", "aux", "auxpass", "acl", "relcl", "advcl", "pcomp", "prep"}:
-            break
-    return None
 
 
 _CLAUSAL = frozenset({"conj", "advcl", "parataxis", "ccomp", "relcl", "acl"})
@@ -364,7 +315,7 @@ def _label_noun(sdoc: Doc, root: Token, cues: Cues, ctx: SentenceContext) -> tup
         return None, None  # "1,205 personnel: 310 from the police": a breakdown, not a label
     label = [t for t in sdoc[: colon.i] if t.pos_ in {"NOUN", "PROPN"}]
     for tok in label:
-        if _kind(tok, cues) == "DEATH":
+        if cue_kind(tok, cues) == "DEATH":
             return None, "death-label"
     first_prep = next((t.i for t in sdoc[: colon.i] if t.pos_ == "ADP"), colon.i)
     head_part = [t for t in label if t.i < first_prep] or label

@@ -1,0 +1,79 @@
+"""Which predicate a number's phrase carries: DEATH, INJURY or MISSING, or none.
+
+The search goes outwards from the number: its own adjective ("four injured"), its own clauses
+("161 Pakistanis who had made the ultimate sacrifice", "the 73 it has lost"), then the governing
+words with their objects; a time clause hanging on the number ("risen to two after one of the
+wounded died") is another event's and is skipped.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+from peacefacts.nlp.facts.vocabulary import Cues
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+__all__ = ["predicate_of", "cue_kind"]
+
+
+
+def cue_kind(tok: Token, cues: Cues) -> Optional[str]:
+    """DEATH, INJURY or MISSING when a cue of that label covers ``tok``."""
+    labels = cues.on(tok.i)
+    for label in ("DEATH", "INJURY", "MISSING"):
+        if label in labels:
+            return label
+    return None
+
+
+_TIME_PREPS = frozenset({"after", "before", "since", "until", "following"})
+
+
+def predicate_of(anchor: Token, cues: Cues) -> Optional[str]:
+    """DEATH, INJURY, MISSING or None: the nearest such predicate of the number's phrase.
+
+    The phrase's own clauses come first ("161 Pakistanis who had made the ultimate sacrifice",
+    "29 killed in 2023"), then the governing words outwards, each with its objects ("lost their
+    lives"), so "two killed and four others wounded" gives the four an injury; a clause subject
+    that is itself a toll ("the death toll reached six") counts too.
+    """
+    doc = anchor.doc
+    if anchor.like_num and anchor.i + 1 < len(doc) and doc[anchor.i + 1].pos_ in {"ADJ", "VERB"}:
+        kind = cue_kind(doc[anchor.i + 1], cues)
+        if kind:
+            return kind  # "two … dead and four injured": a number's own adjective comes first
+    for clause in anchor.children:
+        if clause.dep_ == "relcl" and clause.lemma_.lower() == "lose" and not any(c.dep_ == "dobj" for c in clause.children):
+            return "DEATH"  # "the 73 peacekeepers it has lost": the noun is what was lost
+    # "risen to two after one of the wounded peacekeepers died": a time clause is another event's
+    elsewhere = {t.i for c in anchor.children if c.dep_ == "prep" and c.lower_ in _TIME_PREPS for t in c.subtree}
+    for tok in sorted(anchor.subtree, key=lambda t: abs(t.i - anchor.i)):
+        if tok.i != anchor.i and tok.i not in elsewhere:
+            kind = cue_kind(tok, cues)
+            if kind:
+                return kind
+    for anc in anchor.ancestors:
+        kind = cue_kind(anc, cues)
+        if kind:
+            return kind
+        if anc.lemma_.lower() == "lose" and anc.i in {anchor.head.i, anchor.head.head.head.i} and (
+            anchor.dep_ in {"dobj", "nsubjpass"} or (anchor.dep_ == "pobj" and anchor.head.head.dep_ in {"dobj", "nsubjpass"})
+        ):
+            return "DEATH"  # "the mission has lost 180 peacekeepers", "has lost 60 of its soldiers"
+        for child in anc.children:
+            if child.dep_ == "relcl" and anc.pos_ in {"NOUN", "PROPN"} and anc.i != anchor.i and child.i not in {t.i for t in anchor.subtree}:
+                # "the 4,200 peacekeepers who had died …, including 103 last year": the part's toll
+                if any(cue_kind(t, cues) == "DEATH" for t in child.subtree):
+                    return "DEATH"
+            if child.dep_ in {"dobj", "prt", "attr", "acomp", "oprd"}:
+                for tok in child.subtree:
+                    kind = cue_kind(tok, cues)
+                    if kind:
+                        return kind
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.i != anchor.i and cue_kind(child, cues) == "DEATH":
+                return "DEATH"  # "the death toll has risen to 15"
+        if anc.pos_ in {"VERB", "AUX"} and anc.dep_ not in {"conj", "xcomp", "aux", "auxpass", "acl", "relcl", "advcl", "pcomp", "prep"}:
+            break
+    return None
