@@ -469,6 +469,10 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
     of_what = next((o for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"), None)
     if root.lower_ in {"one", "1"} and of_what is not None and noun_class(of_what) != "personnel":
         return None  # "one of the UN's largest missions": not a count of one ("one of its peacekeepers" is)
+    if root.lower_ == "one" and root.dep_ in {"nsubj", "nsubjpass"} and of_what is None and any(
+        a.dep_ == "aux" and a.lower_ in {"must", "should", "can", "may", "might", "could", "would", "cannot"} for a in root.head.children
+    ):
+        return None  # "to be eligible, one must have served …": the pronoun, not a count
     if root.i > 0 and ctx.sdoc[root.i - 1].lower_ in {"number", "no", "no.", "#"} and ctx.sdoc[root.i - 1].pos_ != "VERB" and root.i == tokens[0].i:
         return None  # "number seven", "No. 3": a label
     entry = ctx.entries.get(fm.num_start)

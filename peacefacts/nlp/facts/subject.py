@@ -265,6 +265,8 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
         for child in node.children:
             if child.dep_ not in {"nsubj", "nsubjpass"} or child.i == anchor.i or child in anchor.subtree:
                 continue
+            if child.lower_ == "it" and _expletive(node):
+                continue  # "It is a great honour to present the medal to the 128 …": nobody's
             if child.lower_ in pronouns:
                 return _carried(ctx, child.lower_, child.idx - ctx.sdoc[0].idx)
             if any(t.lower_ in {"our", "we"} for t in child.subtree):
@@ -293,6 +295,21 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
             break
         node = node.head if node.head.pos_ in {"VERB", "AUX"} else verb_of(node)
     return None
+
+
+def _expletive(verb: Token) -> bool:
+    """"It is an honour to …", "It was sad that …": a copula with a complement and a clause after it
+    has a dummy "it" for subject."""
+    complements = [c for c in verb.children if c.dep_ in {"attr", "acomp"}]
+    if verb.lemma_ != "be" or not complements:
+        return False
+    clauses = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "advcl"}] + [
+        g for c in complements for g in c.children if g.dep_ in {"relcl", "acl", "xcomp"}  # "an honour to present"
+    ]
+    # "It is proud/ready to send …" is the country speaking; "It is sad that …" and "It is an
+    # honour to …" are not
+    markers = {"to", "that"} if any(c.dep_ == "attr" for c in complements) else {"that"}
+    return any(any(a.lower_ in markers and a.dep_ in {"aux", "mark"} for a in c.children) for c in clauses)
 
 
 def _is_home_to(verb: Token, anchor: Token) -> bool:
