@@ -145,7 +145,7 @@ _DATE_ATOM = re.compile(
    |(?P<numeric>(?<![\w/.+-])\d{{1,2}}(?P<nsep>[/.-])\d{{1,2}}(?P=nsep)(?:1[89]|20)\d\d(?![\w/.-]\d)(?!\w))
    |(?P<dmy>(?<![\w-]){_WD_PREFIX}{_DAY}(?:\s*[-\u2013]\s*{_DAY})?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})
    |(?P<mdy>(?<![\w-]){_WD_PREFIX}{_MONTH}\s+{_DAY}(?:\s*[-\u2013]\s*{_DAY})?(?:,?\s+{_YEAR})?(?![\w,]\d))
-   |(?P<dm>(?<![\w-]){_DAY}\s+(?:of\s+)?{_MONTH}(?!,?\s+\d))
+   |(?P<dm>(?<![\w-]){_DAY}\s+(?:of\s+)?{_MONTH}(?!,?\s+(?:1[89]|20)\d\d(?![\d,]\d)))  # not before a year; "30 April, 1,100 troops" is a date
    |(?P<my>(?:(?i:(?:the\s+)?(?:(?:very\s+)?(?:early|earlier|mid|middle|late|later|end|beginning|start)(?:\s+of\s+|\s*-\s*|\s+))))?{_MONTH},?\s+(?:of\s+)?{_YEAR})
    |(?P<year>(?:(?<![\w-])(?i:(?:the\s+)?(?:(?:very\s+)?(?:early|mid|late|end|beginning|start|middle|first\s+half|second\s+half)(?:\s+of\s+|\s*-\s*|\s+)))|(?<![\w$€£.,:/-])){_YEAR}(?:\s*[-\u2013]\s*(?:(?:1[89]|20)\d\d|\d\d)(?![\w]))?)
    |(?P<rel>(?i:(?:(?:earlier|early|later|late)\s+)?(?:last|this|next|the\s+previous|the\s+past|the\s+current)\s+{_REL_UNIT}\b
