@@ -157,6 +157,9 @@ NOT_A_DATE_BEFORE = re.compile(
 _HISTORY_BEFORE = re.compile(
     r"(?i:\b(?:founded|established|created|formed|set\s+up|launched|born|signed|adopted|inaugurated|joined|admitted|"
     r"began|begun|started|first\s+deployed|independence|ratified)\b[^.;:!?]{0,30}?\b(?:on|in)\s+(?:the\s+)?)$"
+    # an event the piece looks back on: "the Niemba ambush of 8 November 1960", "60 years since …"
+    r"|(?i:\b(?:ambush|attack|massacre|killing|killings|battle|bombing|crash|disaster|tragedy|siege|earthquake)\s+(?:of|on)\s+(?:the\s+)?)$"
+    r"|(?i:\b\w+\s+(?:years?|decades?)\s+(?:\w+\s+){0,2}(?:since|after|ago)\b[^.;:!?]{0,80})$"
 )
 
 #: lines longer than this are body text, not datelines ("the report, published in May 2019, ...")

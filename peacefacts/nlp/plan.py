@@ -217,8 +217,26 @@ def mission_at_place(text: str, when: Optional[PartialDate]) -> Optional[str]:
 # block-level context
 
 
+_YEARS_SINCE = re.compile(
+    r"\b(\w+(?:[- ]\w+)?)\s+(years|decades)(?:\s+(?:this|last)\s+(?:month|week|year))?\s+(?:since|after|on\s+from)\b"
+    r"[^.\n]{0,160}?\b(1[89]\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
+
+
 def _anchor(text: str) -> tuple[Optional[PartialDate], Optional[PartialDate]]:
-    """Date an undated anniversary piece: "over the last 60 years" + "first … in 1958" → 2018."""
+    """Date an undated anniversary piece: "over the last 60 years" + "first … in 1958" → 2018,
+    "This year marks 75 years since … May 1948" → 2023, "Fifty years after Ghana first sent
+    peacekeepers, in 1960, …" → 2010."""
+    since = _YEARS_SINCE.search(text)
+    if since:
+        amount = since.group(1)  # "marks 75", "Fifty", "sixty-five"
+        figure = parse_figure(amount) or parse_figure(amount.split()[-1])
+        if figure is not None:
+            years = int(figure.value * (10 if since.group(2).lower().startswith("decade") else 1))
+            start_year = int(since.group(3))
+            if 1 <= years <= 100:
+                return PartialDate(start_year + years), PartialDate(start_year)
     period = _PERIOD_ANCHOR.search(text)
     first = _FIRST_YEAR.search(text)
     if not period or not first:
@@ -237,7 +255,7 @@ def _anchor(text: str) -> tuple[Optional[PartialDate], Optional[PartialDate]]:
 
 _HISTORY = re.compile(
     r"\b(?:founded|established|created|formed|set\s+up|launched|born|signed|adopted|inaugurated|began|begun|joined|admitted|"
-    r"started|first\s+deployed|independence|ratified|date|since)\b[^.;:!?]{0,40}$",
+    r"started|first\s+deployed|first\s+sent|independence|ratified|date|since|peak|height)\b[^.;:!?]{0,40}$",
     re.IGNORECASE,
 )
 

@@ -326,8 +326,7 @@ def date_figure(
         if plan.published is not None:
             as_of, source = plan.published, AsOfSource.PUBLISHED
         elif plan.anchor_as_of is not None:
-            as_of, source = plan.anchor_as_of, AsOfSource.ANCHOR
-            since = since or plan.anchor_since
+            as_of, source = plan.anchor_as_of, AsOfSource.ANCHOR  # its start is a since of last resort (below)
     if since is None:
         since = lead.since or lead.since_any
     if since is None and metric.is_cumulative:
