@@ -148,7 +148,7 @@ _DATE_ATOM = re.compile(
    |(?P<dm>(?<![\w-]){_DAY}\s+(?:of\s+)?{_MONTH}(?!,?\s+(?:1[89]|20)\d\d(?![\d,]\d)))  # not before a year; "30 April, 1,100 troops" is a date
    |(?P<my>(?:(?i:(?:the\s+)?(?:(?:very\s+)?(?:early|earlier|mid|middle|late|later|end|beginning|start)(?:\s+of\s+|\s*-\s*|\s+))))?{_MONTH},?\s+(?:of\s+)?{_YEAR})
    |(?P<year>(?:(?<![\w-])(?i:(?:the\s+)?(?:(?:very\s+)?(?:early|mid|late|end|beginning|start|middle|first\s+half|second\s+half)(?:\s+of\s+|\s*-\s*|\s+)))|(?<![\w$€£.,:/-])){_YEAR}(?:\s*[-\u2013]\s*(?:(?:1[89]|20)\d\d|\d\d)(?![\w]))?)
-   |(?P<rel>(?i:(?:(?:earlier|early|later|late)\s+)?(?:last|this|next|the\s+previous|the\s+past|the\s+current)\s+{_REL_UNIT}\b
+   |(?P<rel>(?i:(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?(?:(?:earlier|early|later|late)\s+)?(?:last|this|next|the\s+previous|the\s+past|the\s+current)\s+{_REL_UNIT}\b
           |\byesterday|\btomorrow|(?:{_NUM}|\ban?)\s+(?:days?|weeks?|months?|years?|decades?)\s+ago\b)
           |(?i:last|this|next)\s+{_MONTH}|(?i:last|this|past|previous)\s+{_WEEKDAY}\b)
    |(?P<weekday>\b{_WEEKDAY}\b)
@@ -239,6 +239,8 @@ def _normalise(phrase: str) -> str:
     if _NOW_RE.match(text):
         return text  # "at present" must keep its "at"
     text = _LEAD.sub("", text)
+    if _EDGE_OF_RE.match(text):
+        return text  # "the end of last year": December 2023, not all of 2023
     text = _MODIFIER.sub("", text)
     text = re.sub(r"(?<=\d)(?:st|nd|rd|th)?\s+of\s+(?=[A-Za-z])", " ", text)  # "25th of December"
     return text.strip(" ,")
@@ -266,6 +268,21 @@ def _common_prefix(first: _dt.date, last: _dt.date) -> PartialDate | None:
     return PartialDate(first.year, first.month, first.day)
 
 
+_EDGE_OF_RE = re.compile(r"(?:the\s+)?(?P<edge>end|beginning|start)\s+of\s+(?P<rest>(?:last|this|the\s+previous|the\s+past)\s+\w+)$", re.IGNORECASE)
+_WEEKS_AGO_RE = re.compile(r"(?P<n>\w+)\s+(?:weeks?)\s+ago$", re.IGNORECASE)
+
+
+def _count_word(word: str) -> int | None:
+    """1-52 from digits or a number word ("three", "a")."""
+    word = word.lower()
+    if word in {"a", "an", "one"}:
+        return 1
+    if word.isdigit():
+        return int(word)
+    words = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    return words.index(word) + 2 if word in words else None
+
+
 def _interval_at(text: str, day: _dt.date) -> tuple[_dt.date, _dt.date] | None:
     """What ``text`` (already normalised) means on ``day``, as an inclusive interval."""
     if _NOW_RE.match(text):
@@ -278,6 +295,21 @@ def _interval_at(text: str, day: _dt.date) -> tuple[_dt.date, _dt.date] | None:
             back = 7
         d = day - _dt.timedelta(days=back)
         return d, d
+    m = _EDGE_OF_RE.match(text)
+    if m:  # "the end of last year" is its December, "the start of this month" that month
+        whole = _interval_at(m.group("rest"), day)
+        if whole is None:
+            return None
+        first, last = whole
+        if (last - first).days > 31:
+            edge = last if m.group("edge").lower() == "end" else first
+            return _period_interval(edge, "month")
+        return whole
+    m = _WEEKS_AGO_RE.match(text)
+    if m:  # "three weeks ago": that week's month (a week can straddle two; the day is not meant)
+        count = _count_word(m.group("n"))
+        if count is not None:
+            return _period_interval(day - _dt.timedelta(weeks=count), "month")
     m = _MONTH_REL_RE.match(text)
     if m:  # dateparser reads neither "last March" nor "this March"
         month = MONTHS[m.group("month").lower()]

@@ -95,7 +95,9 @@ def lead_dates(text: str, dates: list[DateMatch], sdoc: object, state: SentenceS
             (first_comma != -1 and dm.end <= first_comma + 1) or text[dm.end : dm.end + 2].lstrip().startswith(",")
         )  # "As of Dec 2023, …", "As at August 31, 2016, …"
         if leads:
-            if dm.role in {"as_of", "range"} and dm.value is not None:
+            # "Up to the end of last year, China has dispatched …", "Calculated until the end of
+            # June 2024, …": a leading "until" is the date the running figure stands at
+            if dm.role in {"as_of", "range", "until"} and dm.value is not None:
                 as_of = _value(dm)
                 since = dm.value if dm.role == "range" else None
                 source = source_of(dm)
@@ -190,11 +192,12 @@ def _own_date(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
 
 
 _DATA_SOURCE = re.compile(
-    r"\b(?:data|figures|statistics|numbers|tally|count)\s+(?:from|for|of|dated|as\s+of|released\s+in|published\s+in|up\s+to)\s*$",
+    r"\b(?:data|figures|statistics|numbers|tally|count)\s*,?\s+(?:from|for|of|dated|as\s+of|released\s+in|published\s+in|up\s+to)\s*$",
     re.IGNORECASE,
 )
 
 
+_SOURCE_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}(?:data|figures|statistics|report|tally|factsheet|fact\s+sheet)\b", re.IGNORECASE)
 _PREPOSITION = re.compile(r"(?:(?:from|for|of|dated|as\s+of|up\s+to)\b)?", re.IGNORECASE)
 
 
@@ -202,6 +205,8 @@ def _data_date(ctx: SentenceContext) -> Optional[DateMatch]:
     """"According to UN data from December 2023, Bangladesh has 6,100 peacekeepers": the date of
     the data a sentence cites is the date of its figures (not a "since")."""
     for d in ctx.dates:
+        if d.value is not None and _SOURCE_AFTER.match(ctx.text, d.end):
+            return d._replace(role="as_of")  # "the UN's January 2024 contribution report lists …"
         lead_in = _PREPOSITION.match(d.text)  # the date's own "from"/"for" ("data from December")
         before = ctx.text[max(0, d.start - 40) : d.start] + (lead_in.group(0) if lead_in else "")
         if d.value is not None and _DATA_SOURCE.search(before):
@@ -318,7 +323,7 @@ def date_figure(
     if metric.is_forward_looking and as_of is not None and plan.published is not None:
         if as_of.first_day > plan.published.last_day:
             as_of, source, since = None, AsOfSource.NONE, None  # a target date, not when it was pledged
-        elif r.tense == "future" and chosen is not None and not _YEAR.search(chosen.text) and as_of.precision != "day":
+        elif r.tense == "future" and chosen is not None and not _YEAR.search(chosen.text):
             # "Nepal will send 850 more troops to UNIFIL in March" (published in January): a month
             # without its year in a future clause is the coming one, a target, not last year's
             as_of, source, since = None, AsOfSource.NONE, None

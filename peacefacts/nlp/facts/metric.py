@@ -524,8 +524,9 @@ def list_entry(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
 
 def _point_dated(r: Reading, ctx: SentenceContext) -> bool:
     """A date that fixes the figure to a moment: "as at August 31, 2016", "at the end of 2022", "in 2016"."""
-    if ctx.lead.as_of is not None and ctx.lead.source.value == "explicit" and ctx.lead.since is None:
-        return True  # "As of March 2023," (not "From 2006 to 2012,", a period)
+    running = re.search(r"\b(?:until|till|up\s+to|through)\b", ctx.lead.text, re.IGNORECASE)
+    if ctx.lead.as_of is not None and ctx.lead.source.value == "explicit" and ctx.lead.since is None and not running:
+        return True  # "As of March 2023," (not "From 2006 to 2012,", a period, nor "Up to the end of 2023,")
     if ctx.candidate.reference is not None:
         return True
     for d in ctx.dates:
