@@ -168,9 +168,11 @@ def _own_date(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
             if labelled:
                 return labelled[-1]
     for dm in ctx.dates:
-        if dm.start in ctx.lead.claimed or dm.value is None or dm.role not in {"as_of", "range"}:
+        if dm.value is None or dm.role not in {"as_of", "range"}:
             continue
         gap = ctx.text[local_start : dm.start]
+        if dm.start in ctx.lead.claimed and gap.strip():
+            continue  # a leading date is the sentence's, unless it follows this number ("From 1,200 in 2010, …")
         if 0 <= dm.start - local_start <= 40 and re.fullmatch(
             r"[\s,]*(?:[a-z]+\s+){0,3}(?:in|as of|as at|on|at|during|by)?\s*", gap, re.IGNORECASE
         ):
