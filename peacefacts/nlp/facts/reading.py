@@ -167,6 +167,12 @@ def _clause_tokens(sdoc: Doc, top: Token, keep: Token, lead: bool = True) -> set
             sub = {t.i for t in child.subtree}
             if keep.i not in sub:
                 skip |= sub
+    for tok in top.subtree:  # "Mongolia, a UN member since 1961, currently has …": an aside about the subject
+        aside = tok.dep_ == "appos" and not tok.like_num or (
+            tok.dep_ == "relcl" and tok.head.pos_ == "PROPN" and tok.head.dep_ in {"nsubj", "nsubjpass"}
+        )  # "Ghana, which has served since 1960, now has …"
+        if aside and keep.i not in {t.i for t in tok.subtree}:
+            skip |= {t.i for t in tok.subtree}
     for tok in top.subtree:  # "…, with about 850 currently deployed": another number's own clause
         if tok.dep_ in {"acl", "relcl"} and tok.head.like_num and tok.head.i != keep.i:
             sub = {t.i for t in tok.subtree}
