@@ -452,3 +452,9 @@ def test_whole_document_scan_is_fast():
     find_figures(text)
     # ~170k chars; measured ~2.8M chars/s, so 0.5 s leaves room for slow CI machines
     assert time.perf_counter() - t0 < 0.5
+
+
+def test_a_zero_width_character_between_digits_joins_them():
+    """issue 11: "lost 1\u200b81 peacekeepers" is 181, not 1 and 81."""
+    assert [f.figure.value for f in find_figures("lost 1\u200b81 peacekeepers")] == [181]
+    assert [f.figure.value for f in find_figures("sent 2\u200b,\u200b500 troops")] == [2500]

@@ -131,7 +131,7 @@ _DIGITNUM = (
     r"|\d{1,3},[ ]\d{3}(?![\d,.]\d)(?=[ ]+(?!and\b|or\b|to\b|of\b)[a-z])"  # "a total of 2, 341 personnel" (a stray space)
     rf"|\d{{1,3}}(?:['\u2019][{_ZW}]*\d{{3}})+(?![\d'\u2019]\d)"  # 5'500 (apostrophe grouping)
     r"|\d{1,3}(?:\.\d{3}){2,}(?![\d.]\d)"  # 1.234.567 (dots: European thousands)
-    r"|\d+(?:\.\d+)?"
+    rf"|\d(?:[{_ZW}]?\d)*(?:\.\d+)?"  # a zero-width character a page left between digits ("1\u200b81") joins them
 )
 #: Regex source for "a number" (digits or number words); :mod:`peacefacts.nlp.dates` reuses it
 #: inside larger patterns, so it is bounded: it only starts where a number starts (never inside

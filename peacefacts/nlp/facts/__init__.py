@@ -141,6 +141,8 @@ def facts_from_sentence(
     for fm in candidate.figures:
         if fm.figure.value <= 0:
             continue
+        if any(bound is not None and bound != int(bound) for bound in (fm.figure.low, fm.figure.high)):
+            continue  # "5.50 peacekeepers", "0.5 troops": nobody counts part of a person (issue 11)
         reading = read_figure(ctx, fm)
         if reading is None:
             continue
