@@ -92,10 +92,10 @@ class SentenceReader(ChainReader):
                 continue
             h = self.match(i, lex.heads)
             r = self.match(i, lex.ranks) if self.cap(i) else -1
-            if h == i + 1 and r < 0 and toks[i].norm in lex.modifiers and (
+            if h == i + 1 and r < 0 and toks[i].norm in lex.modifiers and toks[i].text[:1].isupper() and (
                     self.match(i + 1, lex.heads) > 0 or self.cap(i + 1) and self.match(i + 1, lex.ranks) > 0):
                 # "Deputy Inspector General of Police": the title starts at the next word and
-                # takes "Deputy" in as a modifier
+                # takes "Deputy" in as a modifier (a lower-case "army chief Gen. X" is a title, then a rank)
                 i += 1
                 continue
             hp = self.match(i, lex.plural_heads)
