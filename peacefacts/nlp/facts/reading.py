@@ -401,6 +401,11 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
         head = verb.head if verb.head.pos_ in {"NOUN", "PROPN"} else noun_before_comma(verb)
         if head is not None and head.pos_ in {"NOUN", "PROPN"} and noun_class(head) in {"personnel", "mission"}:
             return head, "participle", noun_class(head)  # "UN peacekeeping missions …, now totalling 16"
+    total = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    if total is not None and total.lower_ == "total" and (
+        total.head.lemma_.lower() in {"make", "bring", "give"} or total.head.lower_ == "for"
+    ) and any(noun_class(t) == "personnel" for t in sdoc[: root.i]):
+        return None, "inferred", "personnel"  # "30 police, three UNMEM and 533 troops making a total of 566"
     personnel_verb = lemma in vocabulary()["personnel_verbs"] or lemma in vocabulary()["pledge_lemmas"]
     if verb is not None and (personnel_verb or (root.dep_ == "pobj" and root.head.lower_ in {"to", "from", "at"})) and root.dep_ in {
         "dobj", "pobj", "attr", "nsubj", "nsubjpass", "appos", "npadvmod", "conj"
