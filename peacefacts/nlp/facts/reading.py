@@ -399,6 +399,9 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
     lemma = verb.lemma_.lower() if verb is not None else ""
     if verb is not None and verb.dep_ in {"acl", "advcl"} and lemma in {"total", "number", "stand", "reach"} and root.dep_ in {"dobj", "attr", "npadvmod", "pobj"}:
         head = verb.head if verb.head.pos_ in {"NOUN", "PROPN"} else noun_before_comma(verb)
+        digits = re.sub(r"\D", "", root.text)
+        if head is not None and noun_class(head) == "mission" and digits and int(digits) > _MOST_MISSIONS:
+            head = _nearest_personnel_noun(sdoc, root)  # "310 police and 880 troops in UN missions, totalling 1,190"
         if head is not None and head.pos_ in {"NOUN", "PROPN"} and noun_class(head) in {"personnel", "mission"}:
             return head, "participle", noun_class(head)  # "UN peacekeeping missions …, now totalling 16"
     total = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
@@ -423,6 +426,10 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
 
 
 # ---------------------------------------------------------------------------------------------
+
+
+#: More missions than the UN has ever run (71 since 1948): a larger count is of people.
+_MOST_MISSIONS = 100
 
 
 def _sized_unit(root: Token) -> Optional[Token]:
