@@ -195,13 +195,21 @@ def facts_from_sentence(
 
 def _baselines_follow(facts: list[Fact]) -> list[Fact]:
     """"Zambia now has 190 women serving …, up from 42 in 2015": a baseline with no noun of its own
-    counts what the figure it is compared with counts (its metric and category)."""
+    counts what the figure it is compared with counts (its subject, metric and category; a running
+    total's baseline is the same running total at its own date)."""
     out: list[Fact] = []
     for fact in facts:
         if fact.rule.startswith("inferred.baseline@"):
-            compared = next((f for f in reversed(out) if f.metric.is_serving and f.start < fact.start), None)
+            compared = next((f for f in reversed(out) if f.metric.info.counts == "personnel" and f.start < fact.start), None)
             if compared is not None:
-                fact = attrs.evolve(fact, metric=compared.metric, category=compared.category)
+                # a target's baseline ("to 4,000 by 2019 from 2,867 in 2014") is the level then
+                metric = fact.metric if compared.metric.is_forward_looking else compared.metric
+                since = fact.since if metric.is_cumulative else None
+                since = compared.since if metric.is_cumulative and since is None else since
+                fact = attrs.evolve(
+                    fact, subject=compared.subject, metric=metric, category=compared.category, since=since,
+                    rule=fact.rule.split("@")[0] + "@" + compared.rule.split("@")[-1],
+                )
         out.append(fact)
     return out
 

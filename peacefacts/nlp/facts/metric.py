@@ -552,6 +552,9 @@ def dated_snapshot(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     return Decision(Metric.PERSONNEL_DEPLOYED, "dated-snapshot")
 
 
+_COMPARED_WITH_BEFORE = re.compile(r"[^.;]{0,60}?\b(?:up|down|rising|falling|increased|decreased)\s+from\s+\d", re.IGNORECASE)
+
+
 def _sent_to_one_mission(r: Reading, ctx: SentenceContext) -> bool:
     """"Ghana has deployed 812 peacekeepers to UNIFIL / to the UN mission in Lebanon": a perfect
     deployment verb with one mission or mission's place as its destination, and nothing that adds
@@ -578,6 +581,8 @@ def cumulative_total(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return Decision(Metric.PERSONNEL_DEPLOYED, "possession")  # "We have had 3,552 personnel"
     if r.tense == "perfect" and not r.cumulative and not range_dated and _sent_to_one_mission(r, ctx):
         return Decision(Metric.PERSONNEL_DEPLOYED, "deployed-to")
+    if r.tense == "perfect" and not r.cumulative and _COMPARED_WITH_BEFORE.match(ctx.text, r.figure.end - ctx.offset):
+        return Decision(Metric.PERSONNEL_DEPLOYED, "compared")  # "has deployed 420 …, up from 200 in 2015": a level now
     return Decision(Metric.PERSONNEL_SERVED_TOTAL, "cumulative")
 
 

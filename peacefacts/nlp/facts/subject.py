@@ -390,7 +390,8 @@ def partitive_frame(r: Reading, ctx: SentenceContext, metric: Metric) -> Optiona
     if whole is None or noun_class(whole) != "personnel" or not any(c.like_num for c in whole.children):
         return None
     mods = [c for c in whole.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
-    return country_of_tokens(mods) or _possessor(whole, ctx)
+    demonym = vocab.country_for(demonym_phrase(whole)) if whole.lower_ not in vocabulary().noun_category else None
+    return demonym or country_of_tokens(mods) or _possessor(whole, ctx)  # "Of the 2,700 Ghanaians …, 420 are female"
 
 
 def mission_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
