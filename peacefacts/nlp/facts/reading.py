@@ -235,9 +235,20 @@ def _claimed_nouns(sdoc: Doc, root: Token) -> set[int]:
     for tok in sdoc:
         if tok.like_num and tok.i != root.i:
             noun = counted_noun(tok, {tok.i}) or _copula_noun(tok)
-            if noun is not None:
+            if noun is not None and not _shared_noun(root, tok, noun):
                 claimed.add(noun.i)
     return claimed
+
+
+def _shared_noun(root: Token, other: Token, noun: Token) -> bool:
+    """"5,900 and 6,000 troops (respectively)", "6,100, 6,000 and 5,900 personnel": numbers listed
+    together before one noun all count it."""
+    if not (root.i < other.i < noun.i) or noun.i - root.i > 12:
+        return False
+    between = root.doc[root.i + 1 : other.i]
+    return all(t.like_num or t.lower_ in {",", "and", "or"} for t in between) and not any(
+        t.pos_ in {"NOUN", "PROPN"} for t in root.doc[other.i + 1 : noun.i]
+    )
 
 
 def _nearest_personnel_noun(sdoc: Doc, root: Token) -> Optional[Token]:
