@@ -231,7 +231,25 @@ def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]
             # "five Congolese soldiers were also killed": the army of the country the attack was in
             if not any(t.lower_.startswith(("peacekeep", "u.n", "un")) or t.lower_ in {"blue", "helmets", "berets"} for t in noun.subtree):
                 return Veto("host-army")
+        beside_peacekeepers = any(c.lower_ in vocabulary()["peacekeeper_nouns"] for c in noun.conjuncts)
+        unsaid = not _UN_WORDS.search(ctx.text) and not ctx.missions_here
+        if demonym is not None and _hosts_a_mission(demonym, ctx) and (unsaid or beside_peacekeepers):
+            # "Over 400 Malian soldiers were killed in 2019 in attacks by jihadists", "Five Congolese
+            # soldiers and two Indian peacekeepers were killed": the host country's own army
+            return Veto("host-army")
     return None
+
+
+_UN_WORDS = re.compile(r"peacekeep|peace[- ]keep|blue helmet|blue beret|\bU\.?N\.?\b|United Nations", re.IGNORECASE)
+
+
+def _hosts_a_mission(country: str, ctx: SentenceContext) -> bool:
+    """Whether a peacekeeping force (not an observer mission) serves in ``country`` at the story's date."""
+    year = ctx.base.year if ctx.base is not None else None
+    if year is None:
+        return False
+    observers = vocabulary()["observer_missions"]  # India, Pakistan, Egypt, Jordan host observers and send troops
+    return any(m.kind == "peacekeeping" and m.acronym.lower() not in observers for m in vocab.missions_at(country, year))
 
 
 def _incident_hosts(ctx: SentenceContext) -> set[str]:
