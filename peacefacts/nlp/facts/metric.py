@@ -28,7 +28,7 @@ from peacefacts.nlp.plan import mission_at_place, mission_mentions
 from peacefacts.records import Category, Metric
 
 if TYPE_CHECKING:  # pragma: no cover
-    pass
+    from spacy.tokens import Token
 
 __all__ = ["Decision", "Veto", "MetricRule", "METRIC_RULES", "decide_metric", "is_incident", "at_peak"]
 
@@ -162,6 +162,33 @@ def veto_missing(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     return Veto("missing") if r.predicate == "MISSING" else None
 
 
+def _partitive_whole(r: Reading) -> bool:
+    """Whether the figure is the whole of a partitive ("2,000 of MONUSCO's 13,500 troops"): what the
+    clause says happens to the part does not happen to it."""
+    noun = r.noun
+    return noun is not None and r.how == "nummod" and noun.head.lower_ == "of" and noun.head.head.like_num
+
+
+def _is_place(tok: Token) -> bool:
+    """A country, mission or mission's place as an object ("will leave Mali", "leave MINUSMA")."""
+    words = " ".join(t.text for t in tok.subtree)
+    return bool(vocab.country_for(words, demonyms=False) or vocab.mission_for(words) or vocab.place_mentions(words))
+
+
+def _departing(verb: Token) -> bool:
+    """"are due to leave", "will leave Mali": people going home from a mission ("leave for Juba to
+    join UNMISS" is going out to one)."""
+    holders = [verb] + [c for c in verb.children if c.dep_ == "acomp"]
+    for holder in holders:
+        for clause in [holder] + [c for c in holder.children if c.dep_ == "xcomp"]:
+            if _lemma(clause) in vocabulary()["departure_lemmas"] and not any(
+                c.dep_ == "prep" and c.lower_ == "for" or c.dep_ in {"oprd", "acomp", "dobj", "ccomp"} and not _is_place(c)
+                for c in clause.children
+            ):
+                return True  # not "left two peacekeepers dead", "leaving one peacekeeper dead"
+    return False
+
+
 def veto_withdrawal(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """Withdrawals, cuts, repatriation, authorised ceilings and troops going home."""
     node = verb_of(r.anchor)
@@ -173,6 +200,8 @@ def veto_withdrawal(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         if node.dep_ not in {"xcomp", "conj", "aux", "auxpass", "acl", "pcomp"}:
             break  # "It is recalled that Senegal deploys 2,100": a statement's verb is not the figure's
         node = verb_of(node)
+    if r.verb is not None and _departing(r.verb) and not _partitive_whole(r):
+        return Veto("withdrawal")  # "the first 2,000 … are due to leave by the end of April"
     phrase = {t.i for t in r.anchor.subtree}
     if r.verb is not None:
         phrase |= {r.verb.i} | {t.i for c in r.verb.children if c.dep_ in {"prt", "advmod", "prep"} for t in c.subtree}
@@ -387,6 +416,8 @@ def pledge(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return None
     if r.root.dep_ == "pobj" and r.root.head.lower_ == "from":
         return None  # the baseline of "from 2,867 to 4,000"
+    if _partitive_whole(r):
+        return None  # "the first 2,000 of MONUSCO's 13,500 troops are due to leave": the whole is there now
     return Decision(Metric.PERSONNEL_PLEDGED, "pledge")
 
 

@@ -192,12 +192,18 @@ def tense_of(verb: Optional[Token]) -> str:
         return "future"
     if "to" in aux and verb.tag_ == "VB" and (
         verb.dep_ == "ROOT" or verb.head.pos_ in {"PROPN", "NOUN"} or verb.head.lemma_ == "be"
-    ):
+    ):  # headline "Pakistan to send 128 police", "are to join"
         return "future"  # headline "Pakistan to send 128 police", "are to join"
     if verb.lemma_ == "be" and verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ in {"attr", "acomp"} for c in verb.children) and any(
         c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children
     ):
         return "future"  # "personnel are to join"
+    about_to = {"set", "due", "about", "poised"}
+    holder = verb if verb.lower_ in about_to else next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ in about_to), None)
+    if holder is not None and (aux & {"is", "are", "was", "were", "be", "'s", "'re"} or verb.lemma_ == "be") and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in holder.children
+    ):
+        return "future"  # "Kenya is set to send 1,000 police", "troops are due to leave"
     if aux & {"has", "have", "had", "'ve", "'s"} and verb.tag_ == "VBN":
         return "perfect"
     if verb.tag_ in {"VBZ", "VBP"} or aux & {"is", "are", "am"}:
