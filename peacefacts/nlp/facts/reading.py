@@ -415,6 +415,10 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
             head = _nearest_personnel_noun(sdoc, root)  # "310 police and 880 troops in UN missions, totalling 1,190"
         if head is not None and head.pos_ in {"NOUN", "PROPN"} and noun_class(head) in {"personnel", "mission"}:
             return head, "participle", noun_class(head)  # "UN peacekeeping missions …, now totalling 16"
+    if root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.i - sdoc[0].i <= 1 and any(
+        t.lemma_.lower() in {"contributor", "contributing", "provider"} for t in sdoc
+    ):
+        return _nearest_personnel_noun(sdoc, root), "inferred", "personnel"  # "At 6,100, Bangladesh is the largest contributor"
     total = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
     if total is not None and total.lower_ == "total" and (
         total.head.lemma_.lower() in {"make", "bring", "give"} or total.head.lower_ == "for"
