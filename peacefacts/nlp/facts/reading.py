@@ -415,6 +415,13 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
             head = _nearest_personnel_noun(sdoc, root)  # "310 police and 880 troops in UN missions, totalling 1,190"
         if head is not None and head.pos_ in {"NOUN", "PROPN"} and noun_class(head) in {"personnel", "mission"}:
             return head, "participle", noun_class(head)  # "UN peacekeeping missions …, now totalling 16"
+    verb_as_noun = next((t for t in sdoc[max(0, root.i - 3) : root.i] if t.lower_ in {"numbers", "totals", "counts"} and t.pos_ == "NOUN"), None)
+    if verb_as_noun is not None and all(not t.like_num for t in sdoc[verb_as_noun.i + 1 : root.i]):
+        # "The Indian contingent in South Sudan numbers about 2,400": the tagger read the verb as a noun
+        owner = next((t for t in reversed(sdoc[: verb_as_noun.i]) if t.pos_ in {"NOUN", "PROPN"} and (
+            noun_class(t) in {"personnel", "unit"} or t.lower_ in vocabulary()["mission_subjects"])), None)
+        if owner is not None:
+            return owner, "copula", "personnel"
     if root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.i - sdoc[0].i <= 1 and any(
         t.lemma_.lower() in {"contributor", "contributing", "provider"} for t in sdoc
     ):
