@@ -272,17 +272,6 @@ _EDGE_OF_RE = re.compile(r"(?:the\s+)?(?P<edge>end|beginning|start)\s+of\s+(?P<r
 _WEEKS_AGO_RE = re.compile(r"(?P<n>\w+)\s+(?:weeks?)\s+ago$", re.IGNORECASE)
 
 
-def _count_word(word: str) -> int | None:
-    """1-52 from digits or a number word ("three", "a")."""
-    word = word.lower()
-    if word in {"a", "an", "one"}:
-        return 1
-    if word.isdigit():
-        return int(word)
-    words = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
-    return words.index(word) + 2 if word in words else None
-
-
 def _interval_at(text: str, day: _dt.date) -> tuple[_dt.date, _dt.date] | None:
     """What ``text`` (already normalised) means on ``day``, as an inclusive interval."""
     if _NOW_RE.match(text):
@@ -307,9 +296,10 @@ def _interval_at(text: str, day: _dt.date) -> tuple[_dt.date, _dt.date] | None:
         return whole
     m = _WEEKS_AGO_RE.match(text)
     if m:  # "three weeks ago": that week's month (a week can straddle two; the day is not meant)
-        count = _count_word(m.group("n"))
-        if count is not None:
-            return _period_interval(day - _dt.timedelta(weeks=count), "month")
+        word = m.group("n")
+        figure = parse_figure("one" if word.lower() in {"a", "an"} else word)
+        if figure is not None and 0 < figure.value <= 52:
+            return _period_interval(day - _dt.timedelta(weeks=figure.value), "month")
     m = _MONTH_REL_RE.match(text)
     if m:  # dateparser reads neither "last March" nor "this March"
         month = MONTHS[m.group("month").lower()]

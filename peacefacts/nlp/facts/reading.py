@@ -28,7 +28,7 @@ from peacefacts.nlp.facts.parse import (
 )
 from peacefacts.nlp.facts.predicate import cue_kind, predicate_of
 from peacefacts.nlp.facts.vocabulary import Cues, vocabulary
-from peacefacts.nlp.numbers import FigureMatch
+from peacefacts.nlp.numbers import FigureMatch, parse_figure
 from peacefacts.nlp.plan import BlockPlan, Candidate
 from peacefacts.records import AsOfSource, Category, Metric, PartialDate
 from peacefacts.vocab.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, alternation
@@ -410,8 +410,8 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
     lemma = verb.lemma_.lower() if verb is not None else ""
     if verb is not None and verb.dep_ in {"acl", "advcl"} and lemma in {"total", "number", "stand", "reach"} and root.dep_ in {"dobj", "attr", "npadvmod", "pobj"}:
         head = verb.head if verb.head.pos_ in {"NOUN", "PROPN"} else noun_before_comma(verb)
-        digits = re.sub(r"\D", "", root.text)
-        if head is not None and noun_class(head) == "mission" and digits and int(digits) > _MOST_MISSIONS:
+        count = parse_figure(root.text)
+        if head is not None and noun_class(head) == "mission" and count is not None and count.value > _MOST_MISSIONS:
             head = _nearest_personnel_noun(sdoc, root)  # "310 police and 880 troops in UN missions, totalling 1,190"
         if head is not None and head.pos_ in {"NOUN", "PROPN"} and noun_class(head) in {"personnel", "mission"}:
             return head, "participle", noun_class(head)  # "UN peacekeeping missions …, now totalling 16"
