@@ -76,29 +76,13 @@ def child_tiered(corpus: str) -> dict:
 
 
 def child_naive(corpus: str) -> dict:
-    import dateparser.search
-    import spacy
-    from quantulum3 import parser as qparser
-
-    from peacefacts.nlp.model import DEFAULT_MODELS
+    from naive import naive_pipeline
 
     docs = _documents(corpus)
-    nlp = None
-    for name in DEFAULT_MODELS:
-        try:
-            nlp = spacy.load(name)
-            break
-        except OSError:
-            continue
-    assert nlp is not None
-    nlp(docs[0].text)
-    qparser.parse(docs[0].text)
-    dateparser.search.search_dates(docs[0].text, languages=["en"])
+    read = naive_pipeline(docs[0].text)
     t0 = time.perf_counter()
     for d in docs:
-        nlp(d.text)
-        qparser.parse(d.text)
-        dateparser.search.search_dates(d.text, languages=["en"])
+        read(d.text)
     return {"seconds": time.perf_counter() - t0, "chars": sum(len(d.text) for d in docs)}
 
 

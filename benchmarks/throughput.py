@@ -85,34 +85,12 @@ def _tiered(docs: list, n_process: int, shares: bool) -> dict:
 
 
 def _naive(docs: list) -> dict:
-    import warnings
+    from naive import naive_pipeline
 
-    import dateparser.search
-    import spacy
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # quantulum3 warns that its optional classifier is missing
-        from quantulum3 import parser as qparser
-
-    from peacefacts.nlp.model import DEFAULT_MODELS
-
-    nlp = None
-    for name in DEFAULT_MODELS:
-        try:
-            nlp = spacy.load(name)
-            break
-        except OSError:
-            continue
-    if nlp is None:
-        raise SystemExit("no spaCy model installed")
-    nlp(docs[0].text)  # warm-up, as for the tiered run
-    qparser.parse(docs[0].text)
-    dateparser.search.search_dates(docs[0].text, languages=["en"])
+    read = naive_pipeline(docs[0].text)
     wall0, cpu0 = _clocks()
     for d in docs:
-        nlp(d.text)
-        qparser.parse(d.text)
-        dateparser.search.search_dates(d.text, languages=["en"])
+        read(d.text)
     wall1, cpu1 = _clocks()
     return {"wall": wall1 - wall0, "cpu": cpu1 - cpu0}
 
