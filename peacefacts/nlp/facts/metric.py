@@ -20,11 +20,12 @@ import attrs
 
 from peacefacts import vocab
 from peacefacts.nlp.facts.incident import is_incident
-from peacefacts.nlp.facts.parse import aux_words, noun_class, verb_of
+from peacefacts.nlp.facts.parse import aux_words, country_of_tokens, noun_class, verb_of
 from peacefacts.nlp.facts.reading import PEACEKEEPING_CONTEXT, Reading, SentenceContext
 from peacefacts.nlp.facts.vocabulary import vocabulary
 from peacefacts.nlp.lists import pledge_list_item
 from peacefacts.nlp.plan import mission_at_place, mission_mentions
+from peacefacts.nlp.story import country_mentions
 from peacefacts.records import Category, Metric
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -244,16 +245,54 @@ def _pledge_verb(r: Reading) -> bool:
     )
 
 
+def _host_force(tok: Token, ctx: SentenceContext) -> bool:
+    """"the Malian army", "Lebanon's army", "The Central African armed forces", "South Sudan
+    People's Defence Forces": the own forces of a country a peacekeeping force serves in."""
+    if tok.lower_ not in vocabulary()["national_forces"]:
+        return False
+    phrase = " ".join(t.text for t in tok.subtree if t.i <= tok.i)
+    return any(_hosts_a_mission(country, ctx) for *_, country in country_mentions(phrase))
+
+
+def _host_force_clause(r: Reading, ctx: SentenceContext) -> bool:
+    """Whether the figure's clause, or the statement it is reported in, has a host country's own
+    force as its subject ("The Lebanese army has lost 45 soldiers", "The Malian army said 17 of its
+    soldiers were killed"). Peacekeepers reported by that force stay ("… said two peacekeepers died")."""
+    noun = r.noun
+    if noun is not None and any(
+        t.lower_.startswith(("peacekeep", "u.n")) or t.lower_ in {"un", "blue", "helmets", "berets"} for t in noun.subtree
+    ):
+        return False
+    node, steps = r.verb, 0
+    while node is not None and steps < 3:
+        steps += 1
+        for child in node.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.i != r.root.i and (noun is None or child.i != noun.i):
+                return _host_force(child, ctx)
+        if node.head.i == node.i:
+            break
+        node = node.head if node.head.pos_ in {"VERB", "AUX"} else verb_of(node)
+    return False
+
+
 def _national_force_subject(r: Reading, ctx: SentenceContext) -> bool:
     """"Its army has 1.4 million soldiers", "The Lebanese army has deployed 10,000 troops to the
     south": a national force's own strength, in a sentence with no UN word, mission or mission place."""
     verb = r.verb
     if verb is None or _UN_WORDS.search(ctx.text) or ctx.missions_here or mission_at_place(ctx.places_text, ctx.base):
         return False
-    return any(
-        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in vocabulary()["national_forces"] and c.i != (r.noun.i if r.noun is not None else -1)
-        for c in verb.children
-    )
+    force = next((
+        c for c in verb.children
+        if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in vocabulary()["national_forces"] and c.i != (r.noun.i if r.noun is not None else -1)
+    ), None)
+    if force is None:
+        return False
+    if _lemma(verb) in vocabulary()["personnel_verbs"] - {"have", "number", "count", "total", "stand", "comprise", "boast", "maintain", "keep"}:
+        # "The Bangladesh Army has sent 1,49,512 members since 1988": sending abroad is peacekeeping,
+        # unless the army is the host's ("The Lebanese army has deployed 10,000 soldiers to the south")
+        country = country_of_tokens(force.subtree)
+        return bool(country and _hosts_a_mission(country, ctx))
+    return True
 
 
 def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
@@ -263,8 +302,10 @@ def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]
         return None
     if noun.lower_ in vocabulary()["not_peacekeepers"]:
         return Veto("not-peacekeepers")
-    if not __import__("os").environ.get("NONAT") and r.predicate is None and _national_force_subject(r, ctx):
+    if r.predicate is None and _national_force_subject(r, ctx):
         return Veto("national-force")
+    if _host_force_clause(r, ctx):
+        return Veto("host-army")
     if r.predicate in {"DEATH", "INJURY"} and r.category is Category.TROOPS and "peacekeep" not in noun.lower_:
         demonym = next(
             (vocab.country_for(c.text) for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and vocab.country_for(c.text)),
@@ -363,7 +404,7 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     service = vocabulary()["personnel_verbs"] | vocabulary()["pledge_lemmas"] | {"station", "rotate", "return", "arrive"}
     if any(c.dep_ in {"acl", "relcl"} and _lemma(c) in service for c in noun.children):
         return None
-    if not __import__("os").environ.get("NOPLACE") and _placed_in_service(r.verb, ctx):
+    if _placed_in_service(r.verb, ctx):
         return None
     node = r.verb
     for _ in range(4):

@@ -458,7 +458,7 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
             return noun, "inferred", "personnel"
         if ctx.state.last_category is not None or PEACEKEEPING_CONTEXT.search(ctx.text):
             return None, "inferred", "personnel"  # "Jordan comes next with a total of 1,340"
-        if not __import__("os").environ.get("NOELIDE") and carries_count(ctx) and (root.dep_ in {"dobj", "attr", "conj"} or root.dep_ == "pobj" and root.head.lower_ in {"at", "to"}):
+        if carries_count(ctx) and (root.dep_ in {"dobj", "attr", "conj"} or root.dep_ == "pobj" and root.head.lower_ in {"at", "to"}):
             return None, "elided", "personnel"  # "Egypt had 1,600 personnel deployed. Morocco had 1,720."
     if verb is not None and any(
         c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in vocabulary()["count_subjects"] for c in verb.children
