@@ -436,6 +436,24 @@ def _incident(text: str, sentences: list[Sentence], block: Block, published: Opt
     return Incident(day=_incident_day(text, sentences, published), mission=mission)
 
 
+# A sentence that only names who or what the count is about, the counted noun left to the sentence
+# before it: "Morocco had 1,720.", "For Nepal, the figure stands at 6,200.", "It stood at 2,727."
+_ELLIPTIC_OWNER = re.compile(r"\b(?:the\s+(?:figure|number|total|tally|count)|it|that\s+number)\b", re.IGNORECASE)
+
+
+def _continues_count(text: str, sentence: Sentence, candidates: list[Candidate]) -> bool:
+    """Whether a sentence with no counted noun goes on with the candidate just before it, in the
+    same paragraph, naming a country or standing for the count ("Morocco had 1,720.")."""
+    if not candidates:
+        return False
+    previous = candidates[-1].sentence
+    between = text[previous.end : sentence.start]
+    if between.count("\n") > 1 or between.strip():
+        return False
+    words = text[sentence.start : sentence.end]
+    return bool(country_mentions(words) or _ELLIPTIC_OWNER.search(words))
+
+
 def plan_document(document: Document) -> list[BlockPlan]:
     """Find, without any model, the sentences of a document that can hold a fact.
 
@@ -484,7 +502,7 @@ def plan_document(document: Document) -> list[BlockPlan]:
                 (r for r in reversed(references) if r.start <= d.row.line.start), None))
             for d in headed
         ]
-        candidates = []
+        candidates: list[Candidate] = []
         missions_before: list[Optional[str]] = []
         for sentence in sentences:
             if sentence.start in on_table:
@@ -496,7 +514,7 @@ def plan_document(document: Document) -> list[BlockPlan]:
                 continue
             if not KEYWORDS.search(text, sentence.start, sentence.end) and not is_ranking(
                 text[sentence.start : sentence.end], figures, sentence.start
-            ):
+            ) and not _continues_count(text, sentence, candidates):
                 continue
             in_effect = [r for r in references if r.start <= sentence.start]
             paragraph_start = max(block.start, text.rfind("\n", block.start, sentence.start) + 1)

@@ -249,6 +249,11 @@ def _remember(state: SentenceState, facts: list[Fact], ctx: SentenceContext, cat
         state.since = next((f.since for f in facts if f.since), ctx.lead.since)
         state.end = ctx.candidate.sentence.end
     state.last_category = categories[-1] if categories and len(facts) > 1 else None
+    if facts:
+        last = facts[-1]
+        counted = last.metric.info.counts == "personnel" and not last.metric.is_casualty
+        state.count_end = ctx.candidate.sentence.end if counted else -1
+        state.count_category = last.category if counted else None
 
 
 def _is_mission(subject: str) -> bool:

@@ -20,11 +20,12 @@ import attrs
 
 from peacefacts import vocab
 from peacefacts.nlp.facts.incident import is_incident
-from peacefacts.nlp.facts.parse import aux_words, verb_of
+from peacefacts.nlp.facts.parse import aux_words, country_of_tokens, noun_class, verb_of
 from peacefacts.nlp.facts.reading import PEACEKEEPING_CONTEXT, Reading, SentenceContext
 from peacefacts.nlp.facts.vocabulary import vocabulary
 from peacefacts.nlp.lists import pledge_list_item
 from peacefacts.nlp.plan import mission_at_place, mission_mentions
+from peacefacts.nlp.story import country_mentions
 from peacefacts.records import Category, Metric
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -244,6 +245,56 @@ def _pledge_verb(r: Reading) -> bool:
     )
 
 
+def _host_force(tok: Token, ctx: SentenceContext) -> bool:
+    """"the Malian army", "Lebanon's army", "The Central African armed forces", "South Sudan
+    People's Defence Forces": the own forces of a country a peacekeeping force serves in."""
+    if tok.lower_ not in vocabulary()["national_forces"]:
+        return False
+    phrase = " ".join(t.text for t in tok.subtree if t.i <= tok.i)
+    return any(_hosts_a_mission(country, ctx) for *_, country in country_mentions(phrase))
+
+
+def _host_force_clause(r: Reading, ctx: SentenceContext) -> bool:
+    """Whether the figure's clause, or the statement it is reported in, has a host country's own
+    force as its subject ("The Lebanese army has lost 45 soldiers", "The Malian army said 17 of its
+    soldiers were killed"). Peacekeepers reported by that force stay ("… said two peacekeepers died")."""
+    noun = r.noun
+    if noun is not None and any(
+        t.lower_.startswith(("peacekeep", "u.n")) or t.lower_ in {"un", "blue", "helmets", "berets"} for t in noun.subtree
+    ):
+        return False
+    node, steps = r.verb, 0
+    while node is not None and steps < 3:
+        steps += 1
+        for child in node.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.i != r.root.i and (noun is None or child.i != noun.i):
+                return _host_force(child, ctx)
+        if node.head.i == node.i:
+            break
+        node = node.head if node.head.pos_ in {"VERB", "AUX"} else verb_of(node)
+    return False
+
+
+def _national_force_subject(r: Reading, ctx: SentenceContext) -> bool:
+    """"Its army has 1.4 million soldiers", "The Lebanese army has deployed 10,000 troops to the
+    south": a national force's own strength, in a sentence with no UN word, mission or mission place."""
+    verb = r.verb
+    if verb is None or _UN_WORDS.search(ctx.text) or ctx.missions_here or mission_at_place(ctx.places_text, ctx.base):
+        return False
+    force = next((
+        c for c in verb.children
+        if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in vocabulary()["national_forces"] and c.i != (r.noun.i if r.noun is not None else -1)
+    ), None)
+    if force is None:
+        return False
+    if _lemma(verb) in vocabulary()["personnel_verbs"] - {"have", "number", "count", "total", "stand", "comprise", "boast", "maintain", "keep"}:
+        # "The Bangladesh Army has sent 1,49,512 members since 1988": sending abroad is peacekeeping,
+        # unless the army is the host's ("The Lebanese army has deployed 10,000 soldiers to the south")
+        country = country_of_tokens(force.subtree)
+        return bool(country and _hosts_a_mission(country, ctx))
+    return True
+
+
 def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """Civilians, rebels, and the host country's own soldiers are never peacekeepers."""
     noun = r.noun
@@ -251,6 +302,10 @@ def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]
         return None
     if noun.lower_ in vocabulary()["not_peacekeepers"]:
         return Veto("not-peacekeepers")
+    if r.predicate is None and _national_force_subject(r, ctx):
+        return Veto("national-force")
+    if _host_force_clause(r, ctx):
+        return Veto("host-army")
     if r.predicate in {"DEATH", "INJURY"} and r.category is Category.TROOPS and "peacekeep" not in noun.lower_:
         demonym = next(
             (vocab.country_for(c.text) for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and vocab.country_for(c.text)),
@@ -309,6 +364,26 @@ def veto_severity(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     return None
 
 
+def _placed_in_service(verb: Optional[Token], ctx: SentenceContext) -> bool:
+    """"are on UN duty", "are working at UN missions", "remain with UNMISS": a placing verb whose
+    preposition's object is a mission or UN service (not a place: "people were at the UN base")."""
+    lex = vocabulary()
+    if verb is None or _lemma(verb) not in lex["placing_verbs"] or verb.tag_ not in {"VBP", "VBZ", "VBG"}:
+        return False  # present strength, not a story's narrative ("five officers were with the patrol")
+    if verb.tag_ == "VBG" and not any(a.lower_ in {"are", "is", "'re"} for a in verb.children if a.dep_ == "aux"):
+        return False
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"on", "in", "with", "at", "under", "for"}:
+            continue
+        for obj in (t for t in prep.children if t.dep_ == "pobj"):
+            phrase = " ".join(t.text for t in obj.subtree)
+            if vocab.mission_for(obj.text) or noun_class(obj) == "mission" and _UN_WORDS.search(phrase):
+                return True
+            if obj.lower_ in lex["service_places"] and _UN_WORDS.search(phrase):
+                return True  # "on UN duty", "under the UN flag"
+    return False
+
+
 def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """"officials", "people", "members": a head count only with a peacekeeping predicate."""
     noun = r.noun
@@ -328,6 +403,8 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return None  # "more than 115,000 individuals from 123 nations"
     service = vocabulary()["personnel_verbs"] | vocabulary()["pledge_lemmas"] | {"station", "rotate", "return", "arrive"}
     if any(c.dep_ in {"acl", "relcl"} and _lemma(c) in service for c in noun.children):
+        return None
+    if _placed_in_service(r.verb, ctx):
         return None
     node = r.verb
     for _ in range(4):

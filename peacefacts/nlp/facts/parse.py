@@ -294,7 +294,9 @@ def country_of_tokens(tokens: Iterable[Token]) -> Optional[str]:
     """The first country named (or its demonym) among ``tokens``."""
     for tok in tokens:
         if tok.pos_ in {"PROPN", "ADJ", "NOUN"} and tok.text[:1].isupper():
-            country = vocab.country_for(tok.text)
+            # "Sri Lanka's", "South Sudanese", "Burkina Faso's": the name's compound words with it
+            words = [c for c in tok.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
+            country = (vocab.country_for(" ".join(t.text for t in [*words, tok])) if words else None) or vocab.country_for(tok.text)
             if country:
                 return country
     return None

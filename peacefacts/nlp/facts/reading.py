@@ -4,6 +4,10 @@
 evidence every later rule reads (metric rules in :mod:`.metric`, subject rules in
 :mod:`.subject`, dates in :mod:`.dating`). :class:`SentenceContext` holds what is shared by the
 numbers of one sentence.
+
+Why one module over 600 lines: the counted-noun inference (:func:`_infer_noun`) is one ordered
+chain of fallbacks whose order decides, and it reads the same context and state types defined
+here; split across files, the chain's order would no longer be visible in one place.
 """
 
 from __future__ import annotations
@@ -64,6 +68,10 @@ class SentenceState:
     seen_values: set[int] = attrs.field(factory=set)
     #: the counted noun's category of the last list of figures ("There are 27 police, …")
     last_category: Optional[Category] = None
+    #: where the last sentence whose last fact was a head count ended, and that count's category:
+    #: the next sentence may leave the noun out ("Egypt had 1,600 personnel. Morocco had 1,720.")
+    count_end: int = -1
+    count_category: Optional[Category] = None
 
 
 @attrs.frozen(kw_only=True)
@@ -343,6 +351,16 @@ def _label_noun(sdoc: Doc, root: Token, cues: Cues, ctx: SentenceContext) -> tup
     return None, None
 
 
+def carries_count(ctx: SentenceContext) -> bool:
+    """Whether the sentence follows, in the same paragraph, one whose last fact was a head count:
+    its noun-less figures can count the same people ("Morocco had 1,720.", "it stood at 2,727")."""
+    end = ctx.state.count_end
+    if end < 0 or end > ctx.offset:
+        return False
+    between = ctx.full_text[end : ctx.offset]
+    return not between.strip() and between.count("\n") <= 1
+
+
 def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, str]]) -> tuple[Optional[Token], Optional[str], str]:
     """(noun, how, noun class) for a number with no counted noun, or (None, None, "") when none."""
     sdoc, cues = ctx.sdoc, ctx.cues
@@ -440,6 +458,8 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
             return noun, "inferred", "personnel"
         if ctx.state.last_category is not None or PEACEKEEPING_CONTEXT.search(ctx.text):
             return None, "inferred", "personnel"  # "Jordan comes next with a total of 1,340"
+        if carries_count(ctx) and (root.dep_ in {"dobj", "attr", "conj"} or root.dep_ == "pobj" and root.head.lower_ in {"at", "to"}):
+            return None, "elided", "personnel"  # "Egypt had 1,600 personnel deployed. Morocco had 1,720."
     if verb is not None and any(
         c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in vocabulary()["count_subjects"] for c in verb.children
     ) and root.dep_ in {"pobj", "dobj", "attr"}:
@@ -567,6 +587,8 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         category = Category.PERSONNEL if cls == "personnel" else None
         if how in {"inferred", "list"} and ctx.state.last_category is not None and entry is None:
             category = ctx.state.last_category
+        elif how == "elided" and ctx.state.count_category is not None:
+            category = ctx.state.count_category
     else:
         category = category_of(noun, verb)
     if cls != "personnel":
