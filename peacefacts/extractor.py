@@ -32,7 +32,7 @@ from peacefacts.ingest.chrome import evidence_text, reading_text
 from peacefacts.ingest.fingerprint import document_fingerprint
 from peacefacts.nlp.corrections import apply_corrections
 from peacefacts.nlp.facts import SentenceState, dedupe_facts, facts_from_sentence, facts_from_table_row
-from peacefacts.nlp.model import TokenAttributes, load_pipeline, token_attributes
+from peacefacts.nlp.model import TokenAttributes, load_pipeline, prepare_pipeline, token_attributes
 from peacefacts.nlp.plan import BlockPlan, plan_document
 from peacefacts.nlp.segment import mask_symbols
 from peacefacts.records import (
@@ -120,7 +120,9 @@ class Extractor:
         if self._nlp is None:
             with self._lock:
                 if self._nlp is None:
-                    self._nlp = load_pipeline(self._model_spec)
+                    nlp = load_pipeline(self._model_spec)
+                    prepare_pipeline(nlp)
+                    self._nlp = nlp
         return self._nlp
 
     # -- single documents ---------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 * :class:`~peacefacts.nlp.model.TokenAttributes` stands for the pipeline's attribute ruler and
   lemmatizer: every token must get the POS, morphology, lemma, tag and label they give it.
+* :class:`~peacefacts.nlp.matcher.AnchoredMatcher` tries on a sentence only the patterns whose
+  words it holds: its matches must be a spaCy ``Matcher``'s, in the same order.
 * :func:`~peacefacts.nlp.dates.find_dates` and :func:`~peacefacts.nlp.numbers.find_figures`
   keep their recent results: a remembered answer must be the one the scan gives, wherever the
   sentence sits in a text, and a caller changing its list must not change the next answer.
@@ -47,6 +49,7 @@ def test_token_attributes_give_what_the_components_give(nlp, texts):
     expected = [_attributes(d) for d in nlp.pipe(texts, disable=["ner"])]
     fresh = TokenAttributes.for_pipeline(nlp)  # an empty memo: every word computed
     assert fresh is not None
+    fresh.prepare()  # the rulers built ahead, as the extractor does at load time
     for _ in range(2):  # then every word remembered
         docs = list(nlp.pipe(texts, disable=["ner", *fresh.replaces]))
         fresh.apply(docs)
@@ -125,6 +128,41 @@ def test_token_attributes_window_on_a_custom_ruler():
     ]
 
 
+# --- the cue matcher -------------------------------------------------------------------------
+
+
+def test_anchored_matcher_matches_what_a_matcher_matches(nlp, texts):
+    from spacy.matcher import Matcher
+
+    from peacefacts.nlp.facts.vocabulary import _across_line_breaks, vocabulary
+    from peacefacts.nlp.matcher import AnchoredMatcher
+
+    stage = token_attributes(nlp)
+    assert stage is not None
+    docs = list(nlp.pipe(texts, disable=["ner", *stage.replaces]))
+    stage.apply(docs)
+    rows = [
+        (f"{row['label']}|{row['id']}", row.get("pattern") or [{"LOWER": w} for w in row["phrase"].lower().split()])
+        for row in vocabulary().patterns
+    ]
+    rows += [  # optional, negated, repeated and lower-case keys: never anchors
+        ("OPTIONAL", [{"LOWER": "the", "OP": "?"}, {"LEMMA": {"IN": ["peacekeeper", "troop"]}}]),
+        ("NEGATED", [{"LOWER": "peacekeepers", "OP": "!"}, {"LOWER": {"IN": ["in", "from"]}}]),
+        ("REPEATED", [{"LOWER": {"IN": ["un", "united"]}, "OP": "+"}, {"IS_TITLE": True}]),
+        ("KEY", [{"lower": "since"}, {"LIKE_NUM": True}]),
+    ]
+    plain, anchored = Matcher(nlp.vocab), AnchoredMatcher(nlp.vocab, max_matchers=8)
+    for key, pattern in rows:
+        plain.add(key, [_across_line_breaks(pattern)])
+        anchored.add(key, _across_line_breaks(pattern))
+    for _ in range(2):  # the Matchers of pattern subsets built, then reused (and some evicted)
+        found = [anchored(d) for d in docs]
+        assert found == [plain(d) for d in docs]
+    labels = {nlp.vocab.strings[key].split("|")[0] for matches in found for key, _, _ in matches}
+    assert {"DEATH", "CUMULATIVE", "OPTIONAL", "NEGATED", "REPEATED", "KEY"} <= labels
+    assert anchored(nlp.make_doc("")) == []
+
+
 # --- find_dates / find_figures -----------------------------------------------------------------
 
 _PIECES = [
@@ -183,3 +221,23 @@ def test_long_sentences_are_scanned_not_remembered():
     assert len(find_dates(line, base=base)) == 80
     assert find_figures(line, 3) == numbers.find_figures.__wrapped__(line, 3, None)  # type: ignore[attr-defined]
     assert [f.figure.value for f in find_figures(line)][:3] == [163887, 1960, 2024]
+
+
+def test_prepare_pipeline_loads_ahead_what_the_first_documents_would(nlp):
+    import gc
+    import importlib
+
+    from peacefacts.nlp.model import prepare_pipeline
+
+    # the modules (the package's names ``countries`` and ``missions`` are functions)
+    countries = importlib.import_module("peacefacts.vocab.countries")
+    missions = importlib.import_module("peacefacts.vocab.missions")
+
+    prepare_pipeline(nlp)
+    prepare_pipeline(nlp)  # once per pipeline: the second call finds it done
+    stage = token_attributes(nlp)
+    assert stage is not None
+    assert len(stage._tags) == len(nlp.get_pipe("tagger").labels) == 50
+    assert {nlp.vocab.strings[t] for t in stage._rulers} >= set(stage._tags)
+    assert (countries._capitals.cache_info().currsize, missions._place_tries.cache_info().currsize) == (1, 1)
+    assert gc.get_freeze_count() > 100_000  # the model's objects, out of the collector's way
