@@ -123,7 +123,8 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     lex = lexicon()
     # abbreviated name words, ranks and honorifics ("Md.", "Hon.", "Brig.", "Cpl."): a name follows
-    abbreviations = lex.name_abbreviations | {w for w in lex.ranks.words | lex.honorifics.words if len(w) <= 5}
+    abbreviations = lex.name_abbreviations | lex.rank_suffixes | {
+        w for w in lex.ranks.words | lex.honorifics.words if len(w) <= 5}
     for s, e in split_sentences(text, start, end):
         if out:
             ps, pe = out[-1]
@@ -135,13 +136,44 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# Reader comments end a story for people: a "Comments (2)" / "Leave a reply" line after the body,
+# and "NAME says: June 4, 2024 at 9:14 am" lines wherever they are.
+_COMMENT_HEADER = re.compile(
+    r"^[ \t]*(?:\d+\s+)?(?:comments?|reader(?:s'|s’)? comments|leave a (?:reply|comment)|post a comment|"
+    r"add (?:a |your )?comment|join the discussion|what do you think\??)\b[^\n]{0,12}$", re.IGNORECASE | re.MULTILINE)
+_COMMENTER = re.compile(r"^[ \t]*[A-Z][^\n:]{0,40}?\s+(?:says|said|wrote|commented)\s*:", re.MULTILINE)
+_BODY_BEFORE = re.compile(r"^[^\n]*(?:\w+\W+){12,}[^\n]*[.!?\"”]\s*$", re.MULTILINE)
+
+
+def _story_end(text: str, start: int, end: int) -> int:
+    """Where the story of ``text[start:end]`` ends for people: at a reader-comments header that
+    follows a paragraph of running text, else ``end``."""
+    for header in _COMMENT_HEADER.finditer(text, start, end):
+        if _BODY_BEFORE.search(text, start, header.start()):
+            return header.start()
+    return end
+
+
+def _paragraph_end(text: str, start: int, end: int) -> int:
+    """The end of the paragraph holding offset ``start``: the next blank line, else ``end``."""
+    blank = re.compile(r"\n[ \t]*\n").search(text, start, end)
+    return blank.start() if blank else end
+
+
 def candidate_sentences(document: Document) -> list[tuple[int, int, bool]]:
-    """The sentences of ``document`` that can name a person: ``(start, end, is_body_line)``."""
+    """The sentences of ``document`` that can name a person: ``(start, end, is_body_line)``.
+
+    Reader comments are not part of the story: the text after a comments header, and lines of
+    the form "NAME says: DATE", are left out."""
     text = document.text
     sentences: list[tuple[int, int, bool]] = []
     line_body: dict[int, bool] = {}
     for rs, re_ in regions(document):
+        re_ = _story_end(text, rs, re_)
+        comments = [(m.start(), _paragraph_end(text, m.end(), re_)) for m in _COMMENTER.finditer(text, rs, re_)]
         for s, e in _sentences(text, rs, re_):
+            if any(a <= s < b for a, b in comments):
+                continue
             ls, le = _line_bounds(text, s, e)
             if ls not in line_body:
                 following = _NEXT_LINE.match(text, le)
