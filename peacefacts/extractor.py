@@ -33,6 +33,7 @@ from peacefacts.ingest.fingerprint import document_fingerprint
 from peacefacts.nlp.corrections import apply_corrections
 from peacefacts.nlp.facts import SentenceState, dedupe_facts, facts_from_sentence, facts_from_table_row
 from peacefacts.nlp.model import TokenAttributes, load_pipeline, prepare_pipeline, token_attributes
+from peacefacts.nlp.parsing import ParseMemo, parse_sentences
 from peacefacts.nlp.plan import BlockPlan, plan_document
 from peacefacts.nlp.segment import mask_symbols
 from peacefacts.records import (
@@ -113,6 +114,10 @@ class Extractor:
         self._lock = threading.Lock()
         self.people = people
         self.batch_size = batch_size
+        # recent sentences' parses, for the fact rules and for NER: a repeated sentence (a wire
+        # story on many sites, a site's closing paragraph) is parsed once
+        self._fact_parses = ParseMemo()
+        self._person_parses = ParseMemo()
 
     @property
     def nlp(self) -> Language:
@@ -210,7 +215,7 @@ class Extractor:
         attributes = token_attributes(nlp)
         skipped = ("ner", *attributes.replaces) if attributes is not None else ("ner",)
         disable = [name for name in skipped if name in nlp.pipe_names]
-        parses = _Parses(nlp, sentences, disable, attributes)
+        parses = _Parses(nlp, sentences, disable, attributes, self._fact_parses)
         results: list[Union[ExtractionResult, ErrorRecord]] = []
         for i, document in enumerate(documents):
             if i in failed:
@@ -307,7 +312,7 @@ class Extractor:
 
         spans = [[(s, e) for s, e, _ in person_sentences(d)] for d in documents]
         texts = [d.text[s:e] for d, doc_spans in zip(documents, spans, strict=True) for s, e in doc_spans]
-        parsed = iter(self.nlp.pipe(texts, batch_size=256, disable=ner_only_disable(self.nlp)))
+        parsed = parse_sentences(self.nlp, texts, disable=ner_only_disable(self.nlp), memo=self._person_parses)
         return [{span: next(parsed) for span in doc_spans} for doc_spans in spans]
 
     def _people(self, document: Document, parsed: dict[tuple[int, int], Any]) -> list[Person]:
@@ -393,12 +398,18 @@ class _Parses:
     """
 
     def __init__(
-        self, nlp: Language, sentences: list[list[str]], disable: list[str], attributes: Optional[TokenAttributes]
+        self,
+        nlp: Language,
+        sentences: list[list[str]],
+        disable: list[str],
+        attributes: Optional[TokenAttributes],
+        memo: ParseMemo,
     ) -> None:
         self._nlp = nlp
         self._sentences = sentences
         self._disable = disable
         self._attributes = attributes
+        self._memo = memo
         flat = [text for texts in sentences for text in texts]
         self._stream: Iterator[Any] = self._parse(flat) if flat else iter(())
         self._taken = [0] * len(sentences)
@@ -427,11 +438,8 @@ class _Parses:
 
     def _parse(self, texts: list[str]) -> Iterator[Any]:
         """Parses of ``texts`` in order, with POS and lemmas set a chunk at a time."""
-        docs = iter(self._nlp.pipe(texts, batch_size=256, disable=self._disable))
-        while chunk := list(itertools.islice(docs, 256)):
-            if self._attributes is not None:
-                self._attributes.apply(chunk)
-            yield from chunk
+        finish = self._attributes.apply if self._attributes is not None else None
+        return parse_sentences(self._nlp, texts, disable=self._disable, memo=self._memo, finish=finish)
 
     def skip(self, index: int) -> None:
         """Pass over what is left of document ``index``'s parses in the stream."""

@@ -241,3 +241,40 @@ def test_prepare_pipeline_loads_ahead_what_the_first_documents_would(nlp):
     assert {nlp.vocab.strings[t] for t in stage._rulers} >= set(stage._tags)
     assert (countries._capitals.cache_info().currsize, missions._place_tries.cache_info().currsize) == (1, 1)
     assert gc.get_freeze_count() > 100_000  # the model's objects, out of the collector's way
+
+
+# --- sentence parses ---------------------------------------------------------------------------
+
+
+def test_parse_sentences_parses_each_distinct_sentence_once(nlp, texts):
+    from peacefacts.nlp.parsing import ParseMemo, parse_sentences
+
+    stage = token_attributes(nlp)
+    assert stage is not None
+    disable = ["ner", *stage.replaces]
+    lines = list(dict.fromkeys(t for t in texts if "\n" not in t))[:40]
+    assert len(set(lines)) == len(lines) == 40
+    sentences = lines[:25] + lines[:5] + lines[25:] + lines[3:4]  # 6 repeats, one of them twice
+    expected = [_attributes(d) for d in nlp.pipe(sentences, disable=["ner"])]  # each alone
+
+    finished: list[int] = []
+
+    def finish(chunk):
+        finished.append(len(chunk))
+        stage.apply(chunk)
+
+    memo = ParseMemo(max_entries=30)
+    docs = list(parse_sentences(nlp, sentences, disable=disable, memo=memo, finish=finish, batch_size=16))
+    assert [_attributes(d) for d in docs] == expected
+    assert finished == [16, 16, 8]  # the 40 distinct sentences, in chunks
+    assert docs[25] is docs[0] and docs[-1] is docs[3] is docs[28]
+    assert len(memo) == 30  # the most recent 30 kept
+
+    again = list(parse_sentences(nlp, lines[::-1], disable=disable, memo=memo, finish=finish, batch_size=16))
+    assert [_attributes(d) for d in again] == [_attributes(d) for d in nlp.pipe(lines[::-1], disable=["ner"])]
+    assert finished[3:] == [10]  # only the 10 the memo had dropped were parsed again
+    assert again[0] is docs[-2]  # the last sentence came from the memo
+
+    unkept = list(parse_sentences(nlp, ["Six peacekeepers died.", "Six peacekeepers died."], disable=disable,
+                                  memo=ParseMemo(max_entries=0), finish=stage.apply))
+    assert unkept[0] is unkept[1] and unkept[0][2].lemma_ == "die"

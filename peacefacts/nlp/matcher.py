@@ -52,10 +52,13 @@ class AnchoredMatcher:
         [('DEATH', 'lost their lives'), ('CURRENT', 'currently')]
     """
 
-    def __init__(self, vocab: Vocab, *, max_matchers: int = 512) -> None:
+    def __init__(self, vocab: Vocab, *, max_matchers: int = 2048) -> None:
         self._vocab = vocab
         self._rows: list[tuple[str, list[dict[str, Any]]]] = []
-        self._anchors: list[tuple[_Anchor, ...]] = []
+        #: per attribute, word hash -> (row, anchor) it satisfies
+        self._index: dict[str, dict[int, list[tuple[int, int]]]] = {name: {} for name in _ANCHOR_ATTRS}
+        self._needs: list[int] = []  # anchors per row
+        self._free: list[int] = []  # rows without anchors: tried on every Doc
         self._matchers: collections.OrderedDict[tuple[int, ...], Any] = collections.OrderedDict()
         self._max_matchers = max_matchers
         self._lock = threading.Lock()
@@ -67,8 +70,15 @@ class AnchoredMatcher:
         """Add one token pattern under ``key`` (a ``Matcher`` pattern, as ``Matcher.add`` takes)."""
         with self._lock:
             self._all.add(key, [pattern])  # an invalid pattern fails here, not on some later Doc
+            row = len(self._rows)
             self._rows.append((key, pattern))
-            self._anchors.append(self._anchors_of(pattern))
+            anchors = self._anchors_of(pattern)
+            for j, (name, words) in enumerate(anchors):
+                for word in words:
+                    self._index[name].setdefault(word, []).append((row, j))
+            self._needs.append(len(anchors))
+            if not anchors:
+                self._free.append(row)
             self._matchers.clear()
             self._matchers[tuple(range(len(self._rows)))] = self._all
 
@@ -77,15 +87,15 @@ class AnchoredMatcher:
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """``(match_id, start, end)`` of every match in ``doc``, as ``Matcher.__call__`` gives them."""
-        present: dict[str, set[int]] = {}
-        if len(doc):
-            for name, column in zip(_ANCHOR_ATTRS, doc.to_array(list(_ANCHOR_ATTRS)).T.tolist(), strict=True):
-                present[name] = set(column)
-        rows = tuple(
-            i
-            for i, anchors in enumerate(self._anchors)
-            if all(not words.isdisjoint(present.get(name, ())) for name, words in anchors)
-        )
+        if not len(doc):
+            return []
+        satisfied: dict[int, set[int]] = {}
+        for name, column in zip(_ANCHOR_ATTRS, doc.to_array(list(_ANCHOR_ATTRS)).T.tolist(), strict=True):
+            index = self._index[name]
+            for word in index.keys() & set(column):
+                for row, j in index[word]:
+                    satisfied.setdefault(row, set()).add(j)
+        rows = tuple(sorted([*self._free, *(row for row, js in satisfied.items() if len(js) == self._needs[row])]))
         if not rows:
             return []
         return list(self._matcher(rows)(doc))
@@ -98,7 +108,7 @@ class AnchoredMatcher:
                 return matcher
         from spacy.matcher import Matcher
 
-        matcher = Matcher(self._vocab)
+        matcher = Matcher(self._vocab, validate=False)  # each pattern was checked by add()
         for i in rows:
             key, pattern = self._rows[i]
             matcher.add(key, [pattern])

@@ -406,6 +406,8 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return None
     if _placed_in_service(r.verb, ctx):
         return None
+    if any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in vocabulary()["post_modifiers"] for c in noun.children):
+        return None  # "11 staff officers", "140 FPU members"
     node = r.verb
     for _ in range(4):
         if node is None:

@@ -74,6 +74,8 @@ def counted_noun(root: Token, inside: set[int]) -> Optional[Token]:
         return part
     if head.i in inside or head.i == tok.i:
         return None
+    if tok.dep_ == "det" and tok.lower_ in {"a", "an", "another"}:
+        return head if head.pos_ in {"NOUN", "PROPN"} else None  # "a Ghanaian peacekeeper"
     if tok.dep_ not in _NOUN_LINKS:
         return None
     if tok.dep_ == "nummod" and head.i < tok.i:
@@ -82,9 +84,9 @@ def counted_noun(root: Token, inside: set[int]) -> Optional[Token]:
         # "said on Wednesday two Tanzanian army officers …": a misattached number counts the noun after it
         return _noun_after(tok)
     if tok.dep_ in {"nsubj", "nsubjpass", "appos", "conj", "dobj", "pobj", "attr"}:
-        if head.lower_ in {"women", "female", "females"} and tok.dep_ == "nsubj":
-            return head  # "155 of them women"
         of_them = any(c.lower_ == "of" and any(g.lower_ in {"them", "whom"} for g in c.children) for c in tok.children)
+        if tok.dep_ == "nsubj" and (head.lower_ in {"women", "female", "females"} or of_them and head.lower_ in vocabulary().noun_category):
+            return head  # "155 of them women", "35 of them police"
         own = next((c for c in tok.children if c.lower_ in {"women", "female", "females"} and c.dep_ in {"appos", "attr", "npadvmod", "dobj"}), None)
         if of_them and own is not None:
             return own  # "638 police officers …, 112 of them women": whatever the parse calls the link

@@ -413,6 +413,16 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
         return None, "death-subject", "personnel"
     if noun is not None:
         return noun, "label", noun_class(noun)
+    counting = PEACEKEEPING_CONTEXT.search(ctx.text) or ctx.missions_here or carries_count(ctx)
+    owner = next((c for c in root.children if c.dep_ == "poss"), None)
+    if owner is not None and counting and (vocab.country_for(" ".join(t.text for t in owner.subtree if t.dep_ != "case")) or vocab.mission_for(owner.text)):
+        return None, "possessed", "personnel"  # "Of Indonesia's 2,730, 215 are women", "just behind Bangladesh's 5,998"
+    if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"} and not any(c.lower_ == "of" for c in root.children):
+        apposed = root.head
+        if noun_class(apposed) == "personnel":
+            return apposed, "appos", "personnel"  # "Zambia's female peacekeepers, 190 in all,"
+        if apposed.lower_ in vocabulary()["count_subjects"] and counting:
+            return apposed, "appos", "personnel"  # "Morocco's contribution, 1,720 at the end of 2022,"
     if root.dep_ == "conj" and root.head.like_num:
         sibling = counted_noun(root.head, {root.head.i})
         if sibling is not None:
@@ -437,7 +447,7 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
     if verb_as_noun is not None and all(not t.like_num for t in sdoc[verb_as_noun.i + 1 : root.i]):
         # "The Indian contingent in South Sudan numbers about 2,400": the tagger read the verb as a noun
         owner = next((t for t in reversed(sdoc[: verb_as_noun.i]) if t.pos_ in {"NOUN", "PROPN"} and (
-            noun_class(t) in {"personnel", "unit"} or t.lower_ in vocabulary()["mission_subjects"])), None)
+            noun_class(t) in {"personnel", "unit"} or t.lower_ in vocabulary()["mission_subjects"] or vocab.mission_for(t.text))), None)
         if owner is not None:
             return owner, "copula", "personnel"
     if root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.i - sdoc[0].i <= 1 and any(
@@ -450,14 +460,19 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
     ) and any(noun_class(t) == "personnel" for t in sdoc[: root.i]):
         return None, "inferred", "personnel"  # "30 police, three UNMEM and 533 troops making a total of 566"
     personnel_verb = lemma in vocabulary()["personnel_verbs"] or lemma in vocabulary()["pledge_lemmas"]
+    of_noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    if of_noun is not None and of_noun.pos_ == "NOUN" and noun_class(of_noun) not in {"personnel", "unit"} and of_noun.lower_ not in (
+        vocabulary()["count_subjects"] | vocabulary()["units"] | vocabulary()["level_nouns"]
+    ):
+        personnel_verb = False  # "a father of two", "a population of 30 million": that noun's number
     if verb is not None and (personnel_verb or (root.dep_ == "pobj" and root.head.lower_ in {"to", "from", "at"})) and root.dep_ in {
         "dobj", "pobj", "attr", "nsubj", "nsubjpass", "appos", "npadvmod", "conj"
     }:
         noun = _nearest_personnel_noun(sdoc, root)
         if noun is not None:
             return noun, "inferred", "personnel"
-        if ctx.state.last_category is not None or PEACEKEEPING_CONTEXT.search(ctx.text):
-            return None, "inferred", "personnel"  # "Jordan comes next with a total of 1,340"
+        if ctx.state.last_category is not None or PEACEKEEPING_CONTEXT.search(ctx.text) or ctx.missions_here:
+            return None, "inferred", "personnel"  # "Jordan comes next with a total of 1,340", "UNIFIL numbers 10,500"
         if carries_count(ctx) and (root.dep_ in {"dobj", "attr", "conj"} or root.dep_ == "pobj" and root.head.lower_ in {"at", "to"}):
             return None, "elided", "personnel"  # "Egypt had 1,600 personnel deployed. Morocco had 1,720."
     if verb is not None and any(
@@ -591,6 +606,8 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
             category = ctx.state.count_category
     else:
         category = category_of(noun, verb)
+        if category is None and how in {"copula", "appos"} and cls == "personnel":
+            category = Category.PERSONNEL  # "UNIFIL numbers about 10,500": the force's people, of every kind
     if cls != "personnel":
         category = None
     return Reading(

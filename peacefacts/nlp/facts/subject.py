@@ -139,8 +139,13 @@ def incident_mission(r: Reading, ctx: SentenceContext, metric: Metric) -> Option
 def noun_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """A country or mission on the counted noun itself: "181 Pakistanis", "two Tanzanian UN
     peacekeepers", "13 peacekeepers from Bangladesh", "two peacekeepers of UNMISS"."""
+    if r.how == "possessed":  # "Bangladesh's 5,998"
+        owner = next((c for c in r.root.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            words = " ".join(t.text for t in owner.subtree if t.dep_ != "case")
+            return vocab.country_for(words) or vocab.mission_for(owner.text)
     noun = r.noun
-    if noun is None or r.how not in {"nummod", "partitive", "copula", "conj", "number-of"}:
+    if noun is None or r.how not in {"nummod", "partitive", "copula", "conj", "number-of", "appos"}:
         return None
     is_personnel = noun_class(noun) == "personnel"
     if is_personnel and noun.lower_ not in vocabulary().noun_category:
