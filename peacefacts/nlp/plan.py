@@ -34,7 +34,7 @@ from peacefacts.nlp.numbers import FigureMatch, find_figures, parse_figure
 from peacefacts.nlp.segment import Sentence, split_sentences
 from peacefacts.nlp.story import country_mentions, story_country
 from peacefacts.nlp.tables import TableRow, read_tables
-from peacefacts.records import Block, Document, PartialDate
+from peacefacts.records import Block, Document, Figure, PartialDate
 
 __all__ = [
     "Candidate",
@@ -71,6 +71,45 @@ KEYWORDS = re.compile(
 )
 
 _FIGURE_KINDS = frozenset({"cardinal", "range"})
+
+
+def _singular_people_nouns() -> list[str]:
+    """Singular forms of the head-count nouns ("peacekeeper", "soldier", "policeman")."""
+    from peacefacts.vocab.text import read_table
+
+    out = set()
+    for (word, *_rest) in read_table("head_count_nouns.tsv"):
+        word = word.lower()
+        if word.endswith("men"):
+            out.add(word[:-3] + "man")
+        elif word.endswith("s") and len(word) > 3:
+            out.add(word[:-1])
+    return sorted(out - {"casualtie", "death", "fatalitie", "life", "unit", "contingent", "battalion", "civilian", "refugee", "children"})
+
+
+# "A Ghanaian peacekeeper was killed", "An Indian blue helmet died and another was wounded": an
+# article before one person counts one, read only as a toll (the fact rules drop any other metric).
+_ONE_PERSON = re.compile(
+    r"\b(?P<art>[Aa]n?|[Aa]nother)\s+(?:(?:[A-Z][\w'’.-]*|woman|female|male|young|senior|junior)\s+){0,3}"
+    rf"(?:{_alternation(_singular_people_nouns() + ['blue helmet', 'blue beret'])})\b"
+    r"|\b(?P<other>[Aa]nother)\s+(?=(?:was|were|has|had|later|also|died|is)\b)"
+)
+_TOLL_WORD = re.compile(r"kill|died|dies|dead|wound|injur|hurt|lost (?:his|her) li|succumb|shot|slain|martyr", re.IGNORECASE)
+
+
+def _article_figures(text: str, start: int, end: int, taken: tuple[FigureMatch, ...]) -> list[FigureMatch]:
+    """One-person figures from articles in a sentence that reports a death or injury."""
+    sentence = text[start:end].strip()
+    if not _TOLL_WORD.search(sentence) or not sentence.endswith((".", "!", '"', "”")) or len(sentence.split()) < 8:
+        return []  # headlines and related-story links ("A Nepali peacekeeper killed in Lebanon") are not reports
+    out = []
+    for m in _ONE_PERSON.finditer(text, start, end):
+        group = "art" if m.group("art") else "other"
+        a, b = m.start(group), m.end(group)
+        if any(f.start <= a < f.end for f in taken):
+            continue
+        out.append(FigureMatch(a, b, a, b, Figure.exact(1, text[a:b]), "article"))
+    return out
 
 _PERIOD_ANCHOR = re.compile(
     r"\b(?:over|in|for|during) the (?:last|past) (\w+(?:[- ]\w+)?) (years|decades)\b|"
@@ -510,6 +549,7 @@ def plan_document(document: Document) -> list[BlockPlan]:
             figures = tuple(
                 f for f in find_figures(text, sentence.start, sentence.end) if f.kind in _FIGURE_KINDS and f.num_start not in on_table
             )
+            figures = tuple(sorted(figures + tuple(_article_figures(text, sentence.start, sentence.end, figures)), key=lambda f: f.num_start))
             if not figures:
                 continue
             if not KEYWORDS.search(text, sentence.start, sentence.end) and not is_ranking(

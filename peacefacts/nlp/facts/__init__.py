@@ -150,6 +150,8 @@ def facts_from_sentence(
         if not isinstance(outcome, Decision):
             continue
         metric = outcome.metric
+        if fm.kind == "article" and not (metric.is_casualty and reading.tense in {"past", "perfect"}):
+            continue  # "a peacekeeper serving in Mali", "every time a peacekeeper is killed": no count
         inherited = _AMONG.match(ctx.text) and state.last_metric is not None and reading.predicate is None
         if inherited and state.last_metric is not None and state.last_metric.is_casualty:
             # "… who died in service in 2016. Among them were five Pakistani peacekeepers,"

@@ -74,6 +74,8 @@ def counted_noun(root: Token, inside: set[int]) -> Optional[Token]:
         return part
     if head.i in inside or head.i == tok.i:
         return None
+    if tok.dep_ == "det" and tok.lower_ in {"a", "an", "another"}:
+        return head if head.pos_ in {"NOUN", "PROPN"} else None  # "a Ghanaian peacekeeper"
     if tok.dep_ not in _NOUN_LINKS:
         return None
     if tok.dep_ == "nummod" and head.i < tok.i:
