@@ -206,18 +206,22 @@ class ChainReader(TokenView):
         return (self.word(q) and self.toks[q].norm in _ORDINAL_SUFFIXES and q > 0 and self.toks[q - 1].kind == "num"
                 and self.toks[q - 1].end == self.toks[q].start)
 
-    def _bare_org_end(self, k: int) -> int:
+    def _bare_org_end(self, k: int, apposition: bool = False, formation: bool = False) -> int:
         """End of an organisation or place written straight after a capitalised title, without a
         preposition, when a rank and a name follow: "Corps Commander Rawalpindi, Lieutenant General
         X", "Director General Inter Services Public Relations (ISPR) Major General X", "Deputy
         Chief of Army Staff (Training), Lt Gen X"; ``k`` when there is none. Two capitalised words
         before a comma may be the title's own name ("Defence Minister Kwame Asante, Major General
-        Y"): only one word, or words that hold an organisation word or a number, are taken."""
+        Y"): only one word, or words that hold an organisation word or a number, are taken. In
+        apposition to a name ("NAME, GOC 11 Infantry Division, said") such words are taken before
+        the comma or the sentence's end too. After a title that commands a formation or a place
+        (``formation_heads``: "Corps Commander Rawalpindi") the word is taken even when the model
+        calls it a person."""
         toks, lex = self.toks, self.lex
         j, words, org_like = k, 0, False
         while j < len(toks):
             if (self.cap(j) and self.match(j, lex.ranks) < 0 and self.match(j, lex.honorifics) < 0
-                    and self.match(j, lex.heads) < 0 and j not in self.person_starts):
+                    and self.match(j, lex.heads) < 0 and (apposition or formation or j not in self.person_starts)):
                 org_like = org_like or toks[j].norm in lex.org_words
                 words += 1
                 j += 1
@@ -238,6 +242,8 @@ class ChainReader(TokenView):
         comma = j < len(toks) and toks[j].text == ","
         if comma and words > 1 and not org_like:
             return k
+        if apposition and (org_like or words == 1) and (j >= len(toks) or toks[j].text in (",", ".", ";")):
+            return j  # a title in apposition to a name holds no second name: "Corps Commander Peshawar"
         q, ranked = self.rank_at(j + 1 if comma else j)
         if not ranked or self.name_run(q) is None:
             return k
@@ -341,7 +347,9 @@ class ChainReader(TokenView):
                     continue
             break
         if self.cap(i) and not self.upper and not (k < len(toks) and toks[k].kind == "poss"):
-            k = self._bare_org_end(k)
+            # "Maj Gen Ali Raza, GOC 11 Infantry Division, was ...": a title in apposition to a name
+            apposition = org_start >= 2 and toks[org_start - 1].text == "," and self.name_word(org_start - 2)
+            k = self._bare_org_end(k, apposition, formation=head in lex.formation_heads)
         text_end = k
         if self.acronym_end(k) > k and (k + 3 >= len(toks) or not self.cap(k + 3)):
             k = self.acronym_end(k)  # "the head of the UN mission in Mali (MINUSMA), NAME": not part of the role
@@ -411,9 +419,11 @@ class ChainReader(TokenView):
             role_start = j
             j -= 1
         org, org_start = self.left_org(role_start) if any_rank else (None, role_start)
-        # before "(Retd)", a corps ("Colonel Inf.") or an acronym ("(ACP)")
+        # before "(Retd)", a corps ("Colonel Inf."), an acronym ("(ACP)") or an honorific after the
+        # rank ("Inspector General of Police Dr. Usman Anwar")
         text_end = next((k for k in range(i + 1, end) if self.marker_end(k) == end or self.toks[k].text == "("
-                         or self.cap(k) and self.toks[k].norm in self.lex.rank_suffixes), -1)
+                         or self.cap(k) and self.toks[k].norm in self.lex.rank_suffixes
+                         or any_rank and self.match(k, self.lex.honorifics) > k and self.match(k, self.lex.ranks) < 0), -1)
         head = tuple(t.norm for t in self.toks[i:text_end if text_end > 0 else end] if t.kind == "word")
         return Chain("rank" if any_rank else "honorific", org_start, role_start, end, org, head, text_end)
 

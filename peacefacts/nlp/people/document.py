@@ -117,6 +117,8 @@ def _resolve_org(m: Mention, story: _Story) -> str | None:
     if role_words & lex.police_words:
         # "Female Police Peacekeeper", "Superintendent": the story's police force
         return story.police or (f"{country} police" if country else None)
+    if m.role_kind == "title" and m.head in lex.government_heads and m.head not in lex.military_heads:
+        return country  # "Defence Minister X": a member of the government, not of the armed force
     if m.role_kind == "rank" or m.head in lex.military_heads or role_words & lex.military_words:
         return story.force or country
     if m.head in lex.government_heads:
@@ -208,8 +210,8 @@ def _person(doc_id: str, text: str, cluster: _Cluster, story: _Story) -> Person 
     if not any(m.body for m in mentions):
         return None  # only in headlines, captions or sidebars
     full = max(mentions, key=lambda m: (len(m.keys), m.body, -m.name_start))
-    if len(full.keys) < 2 and not any(m.role_kind for m in mentions):
-        return None  # a lone capitalised word the model called a person ("Euro", "Goma"); "Mr Lacroix" is one
+    if len(full.keys) < 2 and not any(m.role_kind and not m.weak for m in mentions):
+        return None  # a lone capitalised word the model called a person ("Euro", "Goma"), or "Separately, the spokesman"; "Mr Lacroix" is one
     best = max(mentions, key=lambda m: _role_rank(m, full.keys))
     org = _resolve_org(best, story)
     if org is None:

@@ -42,6 +42,7 @@ class Mention:
     source: str = "title"  # title | ner | award
     secondary: bool = False  # a role added in passing: "NAME, who is also Minister of ..."
     former: bool = False  # a post held before: "NAME, former Chief of General Staff, was named ..."
+    weak: bool = False  # a lone word before its title: a name only if the document gives it in full
     keys: tuple[str, ...] = field(default=())
 
 
@@ -216,13 +217,31 @@ class SentenceReader(ChainReader):
 
     def _bind_after_name(self, chain: Chain, taken: Sequence[tuple[int, int]]) -> list[tuple[Mention, NameRun]]:
         runs, _ = self._names_before(chain, taken)
-        return [(self._mention(chain, run, before=False), run) for run in runs]
+        found = [(self._mention(chain, run, before=False), run) for run in runs]
+        for mention, run in found:
+            mention.weak = not self._sure_name(run, taken)
+        return found
+
+    def _sure_name(self, run: NameRun, taken: Sequence[tuple[int, int]]) -> bool:
+        """Whether a name run is surely a name: two words or more, or a name the model or another
+        title found. A lone capitalised word ("Masanja, the army spokesman", but also
+        "Separately, the spokesman") is a name only if the document names the person in full."""
+        return run[1] - run[0] >= 2 or self.overlaps_person(run[0], run[1]) or run[:2] in taken
 
     def _rank_then_name(self, i: int) -> bool:
         """A word that is both a head and a rank ("Commander", "Ambassador") directly before a name
         (not before more ranks: "Commander Air Chief Marshal Hadi Tjahjanto" is a role, then a rank)."""
         end = self.match(i, self.lex.ranks)
-        return end > i and self.name_run(end) is not None
+        run = self.name_run(end) if end > i else None
+        if run is None:
+            return False
+        j = i - 1
+        while j >= i - 2 and self.cap(j):
+            j -= 1
+        if (j >= 1 and self.toks[j].text == "," and self.name_word(j - 1) and run[1] - run[0] == 1
+                and (run[1] >= len(self.toks) or self.toks[run[1]].text in (",", ".", ";"))):
+            return False  # "Lt Gen Faiz Hameed, Corps Commander Peshawar, said": a place, not a second name
+        return True
 
     def _bind(self, chain: Chain, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[Mention, NameRun]]:
         """Attach a title chain to its name (or, plural, its names): directly after it, in
@@ -247,12 +266,13 @@ class SentenceReader(ChainReader):
                         for run, org, at in runs]
         left, secondary = self._names_before(chain, taken)
         right = None if plural else self._name_after_comma(chain)
-        if left and not (right is not None and any(r[:2] in taken for r in left)):
+        if left and not (right is not None and any(r[:2] in taken or not self._sure_name(r, taken) for r in left)):
             # "Dr. Hany Saleh, the chief of defence staff, General Olu Adeyemi": a name already
             # bound to its own title gives way to the ranked name after the comma
             found = [(self._mention(chain, run, before=False), run) for run in left]
-            for mention, _ in found:
+            for mention, run in found:
                 mention.secondary = secondary
+                mention.weak = not self._sure_name(run, taken)
             return found
         if right is not None:
             return [(self._mention(self._rank_for_generic(chain, end + 1), right, before=True), right)]
@@ -345,7 +365,7 @@ class SentenceReader(ChainReader):
             run = self.name_run_left(self.post_nominal_start(origin)) if origin != k else None
         if run is None and (bridged or skipped_cue) and cue:
             run = self._name_before_apposition(k)  # "NAME, a Danish officer, has been appointed CHAIN"
-        if run is None or not (run[1] - run[0] >= 2 or self.overlaps_person(run[0], run[1]) or run[:2] in taken):
+        if run is None or chain.plural_at >= 0 and not self._sure_name(run, taken):
             return [], False
         runs = [run]
         while chain.plural_at >= 0:
@@ -404,6 +424,8 @@ class SentenceReader(ChainReader):
         end = chain.role_end
         if end < n - 1 and toks[end].text == ",":
             q, ranked = self.rank_at(end + 1)
+            if q == end + 1 and self.word(q) and toks[q].norm == "the" and self.match(q + 1, self.lex.ranks) > q + 1:
+                q, ranked = self.match(q + 1, self.lex.ranks), True  # "the commander of the contingent, the colonel X"
             titled = False
             if q == end + 1 and self.cap(q) and self.match(q, self.lex.heads) > q:
                 # "The Head of the UN Police Division, Commissioner Luis Carrilho, said": a title

@@ -126,6 +126,7 @@ class Lexicon:
     military_words: frozenset[str]
     post_nominals: frozenset[str]
     former_markers: frozenset[str]
+    formation_heads: frozenset[tuple[str, ...]]
     generic_modifiers: frozenset[str]
     rank_suffixes: frozenset[str]
     function_verbs: dict[str, str]
@@ -235,6 +236,7 @@ def lexicon() -> Lexicon:
         military_words=frozenset(data["military_words"]),
         post_nominals=frozenset(norm(w) for w in data["post_nominals"]),
         former_markers=frozenset(data["former_markers"]),
+        formation_heads=phrases("formation_heads"),
         generic_modifiers=frozenset(data["generic_modifiers"]),
         rank_suffixes=frozenset(data["rank_suffixes"]),
         function_verbs=dict(data["function_verbs"]),

@@ -145,9 +145,12 @@ class TokenView:
         later words any case ("Brig gen")."""
         j = i
         any_rank = False
-        while self.cap(j) or (j > i and self.word(j)):
+        while self.cap(j) or (j > i and (self.word(j) or self.marker_end(j) > j)):
             if j == i and not self.cap(j):
                 break
+            if j > i and self.marker_end(j) > j:
+                j = self.marker_end(j)  # "Lt Col (Retd) Dr. Ahmed Shah"
+                continue
             r = self.match(j, self.lex.ranks)
             h = self.match(j, self.lex.honorifics)
             if r < 0 and h < 0:
@@ -175,9 +178,11 @@ class TokenView:
         return i
 
     def marker_end(self, i: int) -> int:
-        """After a retired marker ("(Retd)", "(rtd.)") that starts at token ``i``, else ``i``."""
+        """After a retired marker ("(Retd)", "(rtd.)") or a bracketed honorific ("(Dr)") that starts at
+        token ``i``, else ``i``."""
         toks = self.toks
-        if i + 2 < len(toks) and toks[i].text == "(" and self.word(i + 1) and toks[i + 1].norm in self.lex.retired_markers:
+        if i + 2 < len(toks) and toks[i].text == "(" and self.word(i + 1) and (
+                toks[i + 1].norm in self.lex.retired_markers or toks[i + 1].norm in self.lex.honorifics.words):
             k = i + 2 + self.attached_dot(i + 2)
             if k < len(toks) and toks[k].text == ")":
                 return k + 1
