@@ -278,3 +278,40 @@ def test_parse_sentences_parses_each_distinct_sentence_once(nlp, texts):
     unkept = list(parse_sentences(nlp, ["Six peacekeepers died.", "Six peacekeepers died."], disable=disable,
                                   memo=ParseMemo(max_entries=0), finish=stage.apply))
     assert unkept[0] is unkept[1] and unkept[0][2].lemma_ == "die"
+
+
+# --- dates read without dateparser ----------------------------------------------------------------
+
+
+def test_plain_day_dates_are_what_dateparser_reads():
+    import calendar
+    import random
+
+    from peacefacts.vocab import MONTHS
+
+    rng = random.Random(11)
+    bases = [PartialDate(2024, 6, 8), PartialDate(2003, 3, 12), PartialDate(2017, 1), PartialDate(2011, 9, 24)]
+    shapes = ["{m}{dot} {d}, {y}", "{m}{dot} {d} {y}", "{d} {m}{dot} {y}", "{d} {m}{dot}, {y}", "{d} of {m} {y}"]
+    checked = 0
+    for _ in range(240):
+        name = rng.choice(sorted(MONTHS))
+        month = rng.choice([name, name.capitalize(), name.upper()])
+        day = rng.choice([1, 2, 3, 9, 12, 21, 22, 23, 28, 29, 30, 31])
+        day_text = rng.choice([str(day), f"{day:02d}", f"{day}{'st' if day % 10 == 1 else 'th'}"])
+        year = rng.choice([1850, 1948, 2000, 2016, 2023, 2024, 2099])
+        phrase = rng.choice(shapes).format(m=month, dot=rng.choice(["", "."]), d=day_text, y=year)
+        text = dates._normalise(phrase)
+        fast = dates._plain_date(text)
+        if dates._impossible_day(text):
+            assert dates.resolve_date(phrase, bases[0]) is None, phrase
+            continue
+        if fast is None:  # no such day ("sept. 31st"): left to dateparser, as before
+            assert day > calendar.monthrange(year, MONTHS[name])[1], phrase
+            continue
+        base = rng.choice(bases)
+        read_by_dateparser = dates._resolve_between.__wrapped__(text, base.first_day, base.last_day)
+        assert (phrase, fast) == (phrase, read_by_dateparser)
+        checked += 1
+    assert checked > 180
+    assert dates._plain_date("Sunday, June 8, 2024") is None  # a weekday: dateparser's to read
+    assert dates._plain_date("Juneteenth 8, 2024") is None

@@ -401,10 +401,13 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
     if origin is not None:
         return origin, "origin", "personnel"
     link = root.head if root.dep_ == "nummod" and root.head.lower_ in vocabulary()["time_nouns"] else root
-    if link.dep_ == "pobj" and link.head.lower_ in {"in", "across"} and any(
+    into = link.head.lower_ == "to" and link.head.head.lemma_.lower() in vocabulary()["deployment_verbs"] | {"serve"} and (
+        _count(root) <= _MOST_MISSIONS
+    )
+    if link.dep_ == "pobj" and (link.head.lower_ in {"in", "across"} or into) and any(
         noun_class(t) == "mission" and t.i != root.i for t in sdoc if t.pos_ in {"NOUN", "PROPN"}
     ):
-        return None, "elided-missions", "mission"  # "Out of 12 current UN missions, Kenyan troops serve in five"
+        return None, "elided-missions", "mission"  # "Out of 12 current UN missions, Kenyan troops serve in five", "now deploys to two"
     nxt = sdoc[root.i + 1 : root.i + 4]
     if len(nxt) >= 2 and nxt[0].lower_ in {"in", "still"} and any(t.lower_ == "operation" for t in nxt):
         return None, "in-operation", "mission"  # "there were 16 in operation"
@@ -487,6 +490,12 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
 
 #: More missions than the UN has ever run (71 since 1948): a larger count is of people.
 _MOST_MISSIONS = 100
+
+
+def _count(root: Token) -> float:
+    """The number a token states (infinite when it states none)."""
+    figure = parse_figure(root.text)
+    return figure.value if figure is not None else float("inf")
 
 
 def _sized_unit(root: Token) -> Optional[Token]:
