@@ -395,6 +395,10 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
         return None, "missing", "personnel"
     which = next((o for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
                   if o.dep_ == "pobj" and o.lower_ in {"which", "whom"}), None)
+    if which is None and root.dep_ in {"nsubj", "nsubjpass"}:
+        # "…, of whom some 1,800 are currently on duty": the parse hangs "of whom" on the verb
+        which = next((o for c in root.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < root.i
+                      for o in c.children if o.dep_ == "pobj" and o.lower_ in {"which", "whom"}), None)
     if which is not None:
         clause = next((a for a in root.ancestors if a.dep_ == "relcl"), None)
         people_only = which.lower_ == "whom"  # "1,100 police in UN missions, 240 of whom …": people
@@ -622,6 +626,11 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
     predicate = predicate_of(anchor, ctx.cues) if how not in {"death-subject", "injury-subject", "missing"} else {
         "death-subject": "DEATH", "injury-subject": "INJURY", "missing": "MISSING"
     }[how]
+    if how == "partitive" and root.dep_ in {"nsubj", "nsubjpass"}:
+        # "Three of the injured soldiers later died": the part's own verb says what happened to it
+        part_kind = cue_kind(root.head, ctx.cues) if root.head.pos_ in {"VERB", "AUX"} else None
+        if part_kind:
+            predicate = part_kind
     if predicate is None and any(a.lower_ in {"including", "among"} for a in list(root.ancestors)[:3]):
         predicate = _whole_predicate(ctx, root)  # "… who had lost their lives, including 103 last year"
     if how in {"death-subject", "injury-subject", "missing", "in-operation"} or noun is None:
