@@ -534,6 +534,15 @@ def missions(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return Decision(Metric.MISSIONS_CURRENT, "missions.current")
     if not r.cumulative and _point_dated(r, ctx):
         return Decision(Metric.MISSIONS_CURRENT, "missions.dated")  # "By the end of 2020, … in six missions"
+    verb = r.verb
+    if not r.cumulative and verb is not None and verb.tag_ == "VBG" and any(
+        a.dep_ == "aux" and a.lower_ in {"was", "were", "are", "is", "'re"} for a in verb.children
+    ):
+        return Decision(Metric.MISSIONS_CURRENT, "missions.progressive")  # "were serving in nine missions last month"
+    if not r.cumulative and r.tense == "none" and verb is not None and (verb.tag_ in {"VBP", "VBZ"} or (
+        verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in verb.children)
+    )):
+        return Decision(Metric.MISSIONS_CURRENT, "missions.present")  # "…, 2,600 in total, serve in six operations"
     if r.cumulative or r.tense in {"perfect", "past"}:
         return Decision(Metric.MISSIONS_SERVED_TOTAL, "missions.total")
     if r.tense == "present":

@@ -319,10 +319,13 @@ def subject_phrase_country(subj: Token) -> Optional[str]:
             country = vocab.country_for(phrase)
             if country:
                 return country
+    objects = [g for c in subj.children if c.dep_ == "prep" for g in c.children]
     return country_of_tokens(
         [subj]
         + [c for c in subj.children if c.dep_ in {"poss", "compound", "amod", "nmod", "pobj", "prep"}]
-        + [g for c in subj.children if c.dep_ == "prep" for g in c.children]
+        + objects
+        # "members of the Nepal Army", "personnel of the Bangladesh Armed Forces"
+        + [c for g in objects if g.dep_ == "pobj" for c in g.children if c.dep_ in {"compound", "amod", "poss"}]
     )
 
 

@@ -351,6 +351,19 @@ def _label_noun(sdoc: Doc, root: Token, cues: Cues, ctx: SentenceContext) -> tup
     return None, None
 
 
+def _women_frame(sdoc: Doc, root: Token) -> bool:
+    """Whether a women word before the number frames the sentence's counts ("the most women in
+    uniform, with 380", "Among women contributors, … Ghana (150)") without a number of its own."""
+    women = vocabulary()["women"] - {"policewomen", "servicewomen"}
+    for tok in sdoc[: root.i]:
+        if tok.lower_ in women:
+            noun = tok.head if tok.dep_ in {"compound", "amod"} else tok
+            siblings = list(tok.head.children) if tok.dep_ in {"attr", "nsubj", "dobj", "appos"} else []
+            if not any(c.like_num for c in [*noun.children, *tok.children, *siblings]):
+                return True
+    return False
+
+
 def carries_count(ctx: SentenceContext) -> bool:
     """Whether the sentence follows, in the same paragraph, one whose last fact was a head count:
     its noun-less figures can count the same people ("Morocco had 1,720.", "it stood at 2,727")."""
@@ -401,10 +414,13 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
     if origin is not None:
         return origin, "origin", "personnel"
     link = root.head if root.dep_ == "nummod" and root.head.lower_ in vocabulary()["time_nouns"] else root
-    if link.dep_ == "pobj" and link.head.lower_ in {"in", "across"} and any(
+    into = link.head.lower_ == "to" and link.head.head.lemma_.lower() in vocabulary()["deployment_verbs"] | {"serve"} and (
+        _count(root) <= _MOST_MISSIONS
+    )
+    if link.dep_ == "pobj" and (link.head.lower_ in {"in", "across"} or into) and any(
         noun_class(t) == "mission" and t.i != root.i for t in sdoc if t.pos_ in {"NOUN", "PROPN"}
     ):
-        return None, "elided-missions", "mission"  # "Out of 12 current UN missions, Kenyan troops serve in five"
+        return None, "elided-missions", "mission"  # "Out of 12 current UN missions, Kenyan troops serve in five", "now deploys to two"
     nxt = sdoc[root.i + 1 : root.i + 4]
     if len(nxt) >= 2 and nxt[0].lower_ in {"in", "still"} and any(t.lower_ == "operation" for t in nxt):
         return None, "in-operation", "mission"  # "there were 16 in operation"
@@ -487,6 +503,12 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
 
 #: More missions than the UN has ever run (71 since 1948): a larger count is of people.
 _MOST_MISSIONS = 100
+
+
+def _count(root: Token) -> float:
+    """The number a token states (infinite when it states none)."""
+    figure = parse_figure(root.text)
+    return figure.value if figure is not None else float("inf")
 
 
 def _sized_unit(root: Token) -> Optional[Token]:
@@ -593,6 +615,10 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
             verb = own
     finite = finite_verb(verb)
     current, cumulative = _markers(ctx.sdoc, ctx.cues, verb, finite, root)
+    if how == "number-of" and noun is not None and any(
+        c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in {"serve", "deploy", "work"} for c in noun.children
+    ):
+        current, cumulative = True, False  # "the number of Indian women serving in UN missions rises to 150": a level
     predicate = predicate_of(anchor, ctx.cues) if how not in {"death-subject", "injury-subject", "missing"} else {
         "death-subject": "DEATH", "injury-subject": "INJURY", "missing": "MISSING"
     }[how]
@@ -604,6 +630,8 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
             category = ctx.state.last_category
         elif how == "elided" and ctx.state.count_category is not None:
             category = ctx.state.count_category
+        if how in {"inferred", "list", "elided"} and _women_frame(ctx.sdoc, root):
+            category = Category.WOMEN  # "Ghana has the most women in uniform, with 380, followed by Rwanda (310)"
     else:
         category = category_of(noun, verb)
         if category is None and how in {"copula", "appos"} and cls == "personnel":

@@ -12,41 +12,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from peacefacts.nlp.people.chains import DEFAULT_COUNTRY, DETERMINERS, Chain, ChainReader
+from peacefacts.nlp.people.chains import DEFAULT_COUNTRY, DETERMINERS, Chain
 from peacefacts.nlp.people.titles import country_of, norm
 from peacefacts.nlp.people.tokens import NameRun
+from peacefacts.nlp.people.verbs import Mention, VerbReader
 from peacefacts.vocab import mission_for
 
 __all__ = ["Mention", "SentenceReader"]
 
 
-@dataclass
-class Mention:
-    """One mention of a person in a sentence: the name, its evidence span and what the text says
-    of the person there (offsets into the document text)."""
-
-    name: str
-    name_start: int
-    name_end: int
-    ev_start: int
-    ev_end: int
-    role: str | None = None
-    role_kind: str | None = None  # "title" | "rank" | None
-    org: str | None = None
-    head: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-    body: bool = True
-    byline: bool = False
-    source: str = "title"  # title | ner | award
-    secondary: bool = False  # a role added in passing: "NAME, who is also Minister of ..."
-    former: bool = False  # a post held before: "NAME, former Chief of General Staff, was named ..."
-    weak: bool = False  # a lone word before its title: a name only if the document gives it in full
-    keys: tuple[str, ...] = field(default=())
-
-
-class SentenceReader(ChainReader):
+class SentenceReader(VerbReader):
     """Rule analysis of one sentence: title chains, their names, and repaired NER names.
 
     ``person_spans`` are the model's PERSON entities in the sentence (document offsets), or
@@ -160,7 +136,7 @@ class SentenceReader(ChainReader):
                     i = lower.role_end
                     continue
             i += 1
-        for mention, run in self._verb_functions(taken):
+        for mention, run in self._verb_functions(taken) + self._passive_functions(taken):
             out.append(mention)
             taken.append((run[0], run[1]))
         for a, b in self.person_tok_spans:
@@ -178,70 +154,12 @@ class SentenceReader(ChainReader):
         return any(self.cap(k) and self.toks[k].norm in self.lex.award_words
                    for k in range(chain.role_start, chain.role_end))
 
-    def _verb_functions(self, taken: Sequence[tuple[int, int]]) -> list[tuple[Mention, NameRun]]:
-        """A function given as a verb in a relative clause: "NAME, who heads the mission's human
-        rights division" → "head of the mission's human rights division"; "who commanded the
-        force from 2007" → "commander of the force" (``function_verbs`` in the rule data)."""
-        toks, lex = self.toks, self.lex
-        out: list[tuple[Mention, NameRun]] = []
-        for w in range(2, len(toks) - 2):
-            if not (self.word(w) and toks[w].norm == "who" and toks[w - 1].text == ","):
-                continue
-            v = w + 1
-            while self.word(v) and toks[v].norm in ("also", "currently", "now", "later", "then", "still"):
-                v += 1
-            noun = lex.function_verbs.get(toks[v].norm) if self.word(v) and toks[v].text.islower() else None
-            if noun is None or not (self.word(v + 1) and toks[v + 1].norm in DETERMINERS | {"a", "an"}
-                                    or self.cap(v + 1) or toks[v + 1].kind == "poss"):
-                continue
-            q = v + 1
-            while q < len(toks) and (toks[q].kind in ("word", "poss", "hyph")) and not (
-                    self.word(q) and toks[q].norm in _OBJECT_STOP and q > v + 1):
-                q += 1
-            if q <= v + 1 + (toks[v + 1].norm in DETERMINERS):
-                continue
-            if not any(t.kind == "word" and (t.norm in lex.org_words or t.norm in lex.military_words)
-                       for t in toks[v + 1:q]):
-                continue  # a post heads a body ("the force", "the contingent"), not a task ("the patrol")
-            run = self.name_run_left(self.post_nominal_start(w - 2))
-            if run is None or not (run[1] - run[0] >= 2 or self.overlaps_person(run[0], run[1]) or run[:2] in taken):
-                continue
-            obj = self.text[toks[v + 1].start:toks[q - 1].end]
-            org = next((c for t in toks[v + 1:q] if t.kind == "word" and (c := country_of(t.text))), None)
-            a, b = run[0], run[1]
-            out.append((Mention(name=self.text[toks[a].start:toks[b - 1].end], name_start=toks[a].start,
-                                name_end=toks[b - 1].end, ev_start=toks[a].start, ev_end=toks[q - 1].end,
-                                role=f"{noun} of {obj}", role_kind="title", org=org, head=(noun,),
-                                aliases=run[2]), run))
-        return out
-
     def _bind_after_name(self, chain: Chain, taken: Sequence[tuple[int, int]]) -> list[tuple[Mention, NameRun]]:
         runs, _ = self._names_before(chain, taken)
         found = [(self._mention(chain, run, before=False), run) for run in runs]
         for mention, run in found:
             mention.weak = not self._sure_name(run, taken)
         return found
-
-    def _sure_name(self, run: NameRun, taken: Sequence[tuple[int, int]]) -> bool:
-        """Whether a name run is surely a name: two words or more, or a name the model or another
-        title found. A lone capitalised word ("Masanja, the army spokesman", but also
-        "Separately, the spokesman") is a name only if the document names the person in full."""
-        return run[1] - run[0] >= 2 or self.overlaps_person(run[0], run[1]) or run[:2] in taken
-
-    def _rank_then_name(self, i: int) -> bool:
-        """A word that is both a head and a rank ("Commander", "Ambassador") directly before a name
-        (not before more ranks: "Commander Air Chief Marshal Hadi Tjahjanto" is a role, then a rank)."""
-        end = self.match(i, self.lex.ranks)
-        run = self.name_run(end) if end > i else None
-        if run is None:
-            return False
-        j = i - 1
-        while j >= i - 2 and self.cap(j):
-            j -= 1
-        if (j >= 1 and self.toks[j].text == "," and self.name_word(j - 1) and run[1] - run[0] == 1
-                and (run[1] >= len(self.toks) or self.toks[run[1]].text in (",", ".", ";"))):
-            return False  # "Lt Gen Faiz Hameed, Corps Commander Peshawar, said": a place, not a second name
-        return True
 
     def _bind(self, chain: Chain, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[Mention, NameRun]]:
         """Attach a title chain to its name (or, plural, its names): directly after it, in
@@ -571,8 +489,5 @@ class SentenceReader(ChainReader):
         return out
 
 
-# where the object of a function verb ends: "who commanded the force from 2007 to 2009"
-_OBJECT_STOP = frozenset({"from", "until", "till", "since", "between", "during", "in", "on", "at", "for", "and",
-                          "when", "before", "after", "with", "to", "who", "which", "that", "as", "but"})
 _AWARD_WORD = re.compile(r"\b(?:Award|Medal|Prize|Trophy)s?\b")
 _AWARD_PREFIX = frozenset({"un", "united", "nations", "international", "global", "world", "annual"})

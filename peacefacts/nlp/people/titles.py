@@ -130,6 +130,7 @@ class Lexicon:
     generic_modifiers: frozenset[str]
     rank_suffixes: frozenset[str]
     function_verbs: dict[str, str]
+    passive_function_verbs: dict[str, str]
     non_titles: PhraseIndex
 
 
@@ -240,6 +241,7 @@ def lexicon() -> Lexicon:
         generic_modifiers=frozenset(data["generic_modifiers"]),
         rank_suffixes=frozenset(data["rank_suffixes"]),
         function_verbs=dict(data["function_verbs"]),
+        passive_function_verbs=dict(data["passive_function_verbs"]),
         non_titles=PhraseIndex(data["non_titles"]),
         force_regex=_alternation(data["armed_forces"]),
         police_regex=_alternation(data["police_forces"]),
