@@ -32,7 +32,8 @@ from peacefacts.ingest.chrome import evidence_text, reading_text
 from peacefacts.ingest.fingerprint import document_fingerprint
 from peacefacts.nlp.corrections import apply_corrections
 from peacefacts.nlp.facts import SentenceState, dedupe_facts, facts_from_sentence, facts_from_table_row
-from peacefacts.nlp.model import TokenAttributes, load_pipeline, token_attributes
+from peacefacts.nlp.model import TokenAttributes, load_pipeline, prepare_pipeline, token_attributes
+from peacefacts.nlp.parsing import ParseMemo, parse_sentences
 from peacefacts.nlp.plan import BlockPlan, plan_document
 from peacefacts.nlp.segment import mask_symbols
 from peacefacts.records import (
@@ -95,6 +96,10 @@ class Extractor:
         batch_size: documents planned and parsed together by :meth:`extract_many`.
         disabled_rules: names of fact rules to switch off (see
             :func:`peacefacts.nlp.facts.rule_names`), e.g. ``{"un-wide"}``.
+        parse_memo: how many recently parsed sentences to keep, for the fact rules and for NER
+            each, so that a sentence met again (a wire story on several sites) is not parsed
+            again: up to about 25 MB each at the default; 0 keeps none (a sentence repeated within a
+            batch is still parsed once). The output is the same either way.
 
     The pipeline is only read, never modified, so one ``Extractor`` can serve many threads.
     """
@@ -106,6 +111,7 @@ class Extractor:
         people: bool = True,
         batch_size: int = 32,
         disabled_rules: Iterable[str] = (),
+        parse_memo: int = 1024,
     ) -> None:
         self._model_spec = model
         self.disabled_rules = frozenset(disabled_rules)
@@ -113,6 +119,11 @@ class Extractor:
         self._lock = threading.Lock()
         self.people = people
         self.batch_size = batch_size
+        # recent sentences' parses, for the fact rules and for NER: a repeated sentence (a wire
+        # story on many sites, a site's closing paragraph) is parsed once
+        self.parse_memo = parse_memo
+        self._fact_parses = ParseMemo(parse_memo)
+        self._person_parses = ParseMemo(parse_memo)
 
     @property
     def nlp(self) -> Language:
@@ -120,7 +131,9 @@ class Extractor:
         if self._nlp is None:
             with self._lock:
                 if self._nlp is None:
-                    self._nlp = load_pipeline(self._model_spec)
+                    nlp = load_pipeline(self._model_spec)
+                    prepare_pipeline(nlp)
+                    self._nlp = nlp
         return self._nlp
 
     # -- single documents ---------------------------------------------------------------------
@@ -208,7 +221,7 @@ class Extractor:
         attributes = token_attributes(nlp)
         skipped = ("ner", *attributes.replaces) if attributes is not None else ("ner",)
         disable = [name for name in skipped if name in nlp.pipe_names]
-        parses = _Parses(nlp, sentences, disable, attributes)
+        parses = _Parses(nlp, sentences, disable, attributes, self._fact_parses)
         results: list[Union[ExtractionResult, ErrorRecord]] = []
         for i, document in enumerate(documents):
             if i in failed:
@@ -305,7 +318,7 @@ class Extractor:
 
         spans = [[(s, e) for s, e, _ in person_sentences(d)] for d in documents]
         texts = [d.text[s:e] for d, doc_spans in zip(documents, spans, strict=True) for s, e in doc_spans]
-        parsed = iter(self.nlp.pipe(texts, batch_size=256, disable=ner_only_disable(self.nlp)))
+        parsed = parse_sentences(self.nlp, texts, disable=ner_only_disable(self.nlp), memo=self._person_parses)
         return [{span: next(parsed) for span in doc_spans} for doc_spans in spans]
 
     def _people(self, document: Document, parsed: dict[tuple[int, int], Any]) -> list[Person]:
@@ -339,7 +352,7 @@ class Extractor:
                     "n_process > 1 without fork needs the model as a package name or path, not a Language object"
                 )
             ctx = multiprocessing.get_context("spawn")
-            init = (_worker_init, (self._model_spec, self.people, tuple(sorted(self.disabled_rules))))
+            init = (_worker_init, (self._model_spec, self.people, tuple(sorted(self.disabled_rules)), self.parse_memo))
         try:
             with ctx.Pool(n_process, initializer=init[0], initargs=init[1]) as pool:
                 pending: collections.deque[Any] = collections.deque()
@@ -391,12 +404,18 @@ class _Parses:
     """
 
     def __init__(
-        self, nlp: Language, sentences: list[list[str]], disable: list[str], attributes: Optional[TokenAttributes]
+        self,
+        nlp: Language,
+        sentences: list[list[str]],
+        disable: list[str],
+        attributes: Optional[TokenAttributes],
+        memo: ParseMemo,
     ) -> None:
         self._nlp = nlp
         self._sentences = sentences
         self._disable = disable
         self._attributes = attributes
+        self._memo = memo
         flat = [text for texts in sentences for text in texts]
         self._stream: Iterator[Any] = self._parse(flat) if flat else iter(())
         self._taken = [0] * len(sentences)
@@ -425,11 +444,8 @@ class _Parses:
 
     def _parse(self, texts: list[str]) -> Iterator[Any]:
         """Parses of ``texts`` in order, with POS and lemmas set a chunk at a time."""
-        docs = iter(self._nlp.pipe(texts, batch_size=256, disable=self._disable))
-        while chunk := list(itertools.islice(docs, 256)):
-            if self._attributes is not None:
-                self._attributes.apply(chunk)
-            yield from chunk
+        finish = self._attributes.apply if self._attributes is not None else None
+        return parse_sentences(self._nlp, texts, disable=self._disable, memo=self._memo, finish=finish)
 
     def skip(self, index: int) -> None:
         """Pass over what is left of document ``index``'s parses in the stream."""
@@ -524,11 +540,13 @@ def _worker_adopt(token: int) -> None:
         _worker_start_error = exc
 
 
-def _worker_init(model: Optional[str], people: bool, disabled_rules: tuple[str, ...] = ()) -> None:
+def _worker_init(
+    model: Optional[str], people: bool, disabled_rules: tuple[str, ...] = (), parse_memo: int = 1024
+) -> None:
     global _worker, _worker_start_error
     try:
         _one_thread_per_worker()
-        _worker = Extractor(model, people=people, disabled_rules=disabled_rules)
+        _worker = Extractor(model, people=people, disabled_rules=disabled_rules, parse_memo=parse_memo)
         _worker.nlp  # noqa: B018 - load once per process
     except Exception as exc:  # noqa: BLE001 - reported by the first task, see above
         _worker_start_error = exc

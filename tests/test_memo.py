@@ -2,6 +2,8 @@
 
 * :class:`~peacefacts.nlp.model.TokenAttributes` stands for the pipeline's attribute ruler and
   lemmatizer: every token must get the POS, morphology, lemma, tag and label they give it.
+* :class:`~peacefacts.nlp.matcher.AnchoredMatcher` tries on a sentence only the patterns whose
+  words it holds: its matches must be a spaCy ``Matcher``'s, in the same order.
 * :func:`~peacefacts.nlp.dates.find_dates` and :func:`~peacefacts.nlp.numbers.find_figures`
   keep their recent results: a remembered answer must be the one the scan gives, wherever the
   sentence sits in a text, and a caller changing its list must not change the next answer.
@@ -47,6 +49,7 @@ def test_token_attributes_give_what_the_components_give(nlp, texts):
     expected = [_attributes(d) for d in nlp.pipe(texts, disable=["ner"])]
     fresh = TokenAttributes.for_pipeline(nlp)  # an empty memo: every word computed
     assert fresh is not None
+    fresh.prepare()  # the rulers built ahead, as the extractor does at load time
     for _ in range(2):  # then every word remembered
         docs = list(nlp.pipe(texts, disable=["ner", *fresh.replaces]))
         fresh.apply(docs)
@@ -125,6 +128,41 @@ def test_token_attributes_window_on_a_custom_ruler():
     ]
 
 
+# --- the cue matcher -------------------------------------------------------------------------
+
+
+def test_anchored_matcher_matches_what_a_matcher_matches(nlp, texts):
+    from spacy.matcher import Matcher
+
+    from peacefacts.nlp.facts.vocabulary import _across_line_breaks, vocabulary
+    from peacefacts.nlp.matcher import AnchoredMatcher
+
+    stage = token_attributes(nlp)
+    assert stage is not None
+    docs = list(nlp.pipe(texts, disable=["ner", *stage.replaces]))
+    stage.apply(docs)
+    rows = [
+        (f"{row['label']}|{row['id']}", row.get("pattern") or [{"LOWER": w} for w in row["phrase"].lower().split()])
+        for row in vocabulary().patterns
+    ]
+    rows += [  # optional, negated, repeated and lower-case keys: never anchors
+        ("OPTIONAL", [{"LOWER": "the", "OP": "?"}, {"LEMMA": {"IN": ["peacekeeper", "troop"]}}]),
+        ("NEGATED", [{"LOWER": "peacekeepers", "OP": "!"}, {"LOWER": {"IN": ["in", "from"]}}]),
+        ("REPEATED", [{"LOWER": {"IN": ["un", "united"]}, "OP": "+"}, {"IS_TITLE": True}]),
+        ("KEY", [{"lower": "since"}, {"LIKE_NUM": True}]),
+    ]
+    plain, anchored = Matcher(nlp.vocab), AnchoredMatcher(nlp.vocab, max_matchers=8)
+    for key, pattern in rows:
+        plain.add(key, [_across_line_breaks(pattern)])
+        anchored.add(key, _across_line_breaks(pattern))
+    for _ in range(2):  # the Matchers of pattern subsets built, then reused (and some evicted)
+        found = [anchored(d) for d in docs]
+        assert found == [plain(d) for d in docs]
+    labels = {nlp.vocab.strings[key].split("|")[0] for matches in found for key, _, _ in matches}
+    assert {"DEATH", "CUMULATIVE", "OPTIONAL", "NEGATED", "REPEATED", "KEY"} <= labels
+    assert anchored(nlp.make_doc("")) == []
+
+
 # --- find_dates / find_figures -----------------------------------------------------------------
 
 _PIECES = [
@@ -183,3 +221,110 @@ def test_long_sentences_are_scanned_not_remembered():
     assert len(find_dates(line, base=base)) == 80
     assert find_figures(line, 3) == numbers.find_figures.__wrapped__(line, 3, None)  # type: ignore[attr-defined]
     assert [f.figure.value for f in find_figures(line)][:3] == [163887, 1960, 2024]
+
+
+def test_prepare_pipeline_loads_ahead_what_the_first_documents_would(nlp):
+    import gc
+    import importlib
+
+    from peacefacts.nlp.model import prepare_pipeline
+
+    # the modules (the package's names ``countries`` and ``missions`` are functions)
+    countries = importlib.import_module("peacefacts.vocab.countries")
+    missions = importlib.import_module("peacefacts.vocab.missions")
+
+    prepare_pipeline(nlp)
+    prepare_pipeline(nlp)  # once per pipeline: the second call finds it done
+    stage = token_attributes(nlp)
+    assert stage is not None
+    assert len(stage._tags) == len(nlp.get_pipe("tagger").labels) == 50
+    assert {nlp.vocab.strings[t] for t in stage._rulers} >= set(stage._tags)
+    assert (countries._capitals.cache_info().currsize, missions._place_tries.cache_info().currsize) == (1, 1)
+    assert gc.get_freeze_count() > 100_000  # the model's objects, out of the collector's way
+
+
+# --- sentence parses ---------------------------------------------------------------------------
+
+
+def test_parse_sentences_parses_each_distinct_sentence_once(nlp, texts):
+    from peacefacts.nlp.parsing import ParseMemo, parse_sentences
+
+    stage = token_attributes(nlp)
+    assert stage is not None
+    disable = ["ner", *stage.replaces]
+    lines = list(dict.fromkeys(t for t in texts if "\n" not in t))[:40]
+    assert len(set(lines)) == len(lines) == 40
+    sentences = lines[:25] + lines[:5] + lines[25:] + lines[3:4]  # 6 repeats, one of them twice
+    expected = [_attributes(d) for d in nlp.pipe(sentences, disable=["ner"])]  # each alone
+
+    finished: list[int] = []
+
+    def finish(chunk):
+        finished.append(len(chunk))
+        stage.apply(chunk)
+
+    memo = ParseMemo(max_entries=30)
+    docs = list(parse_sentences(nlp, sentences, disable=disable, memo=memo, finish=finish, batch_size=16))
+    assert [_attributes(d) for d in docs] == expected
+    assert finished == [16, 16, 8]  # the 40 distinct sentences, in chunks
+    assert docs[25] is docs[0] and docs[-1] is docs[3] is docs[28]
+    assert len(memo) == 30  # the most recent 30 kept
+
+    again = list(parse_sentences(nlp, lines[::-1], disable=disable, memo=memo, finish=finish, batch_size=16))
+    assert [_attributes(d) for d in again] == [_attributes(d) for d in nlp.pipe(lines[::-1], disable=["ner"])]
+    assert finished[3:] == [10]  # only the 10 the memo had dropped were parsed again
+    assert again[0] is docs[-2]  # the last sentence came from the memo
+
+    unkept = list(parse_sentences(nlp, ["Six peacekeepers died.", "Six peacekeepers died."], disable=disable,
+                                  memo=ParseMemo(max_entries=0), finish=stage.apply))
+    assert unkept[0] is unkept[1] and unkept[0][2].lemma_ == "die"
+
+
+# --- dates read without dateparser ----------------------------------------------------------------
+
+
+def test_plain_day_dates_are_what_dateparser_reads():
+    import calendar
+    import random
+
+    from peacefacts.vocab import MONTHS
+
+    rng = random.Random(11)
+    bases = [PartialDate(2024, 6, 8), PartialDate(2003, 3, 12), PartialDate(2017, 1), PartialDate(2011, 9, 24)]
+    shapes = ["{m}{dot} {d}, {y}", "{m}{dot} {d} {y}", "{d} {m}{dot} {y}", "{d} {m}{dot}, {y}", "{d} of {m} {y}"]
+    checked = 0
+    for _ in range(240):
+        name = rng.choice(sorted(MONTHS))
+        month = rng.choice([name, name.capitalize(), name.upper()])
+        day = rng.choice([1, 2, 3, 9, 12, 21, 22, 23, 28, 29, 30, 31])
+        day_text = rng.choice([str(day), f"{day:02d}", f"{day}{'st' if day % 10 == 1 else 'th'}"])
+        year = rng.choice([1850, 1948, 2000, 2016, 2023, 2024, 2099])
+        phrase = rng.choice(shapes).format(m=month, dot=rng.choice(["", "."]), d=day_text, y=year)
+        text = dates._normalise(phrase)
+        fast = dates._plain_date(text)
+        if dates._impossible_day(text):
+            assert dates.resolve_date(phrase, bases[0]) is None, phrase
+            continue
+        if fast is None:  # no such day ("sept. 31st"): left to dateparser, as before
+            assert day > calendar.monthrange(year, MONTHS[name])[1], phrase
+            continue
+        base = rng.choice(bases)
+        read_by_dateparser = dates._resolve_between.__wrapped__(text, base.first_day, base.last_day)
+        assert (phrase, fast) == (phrase, read_by_dateparser)
+        checked += 1
+    assert checked > 180
+    assert dates._plain_date("Sunday, June 8, 2024") is None  # a weekday: dateparser's to read
+    assert dates._plain_date("Juneteenth 8, 2024") is None
+
+
+def test_reused_parses_give_the_same_results(nlp):
+    from peacefacts import Extractor
+
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts = seeds + seeds[:2]  # the same articles again: every sentence's parse is reused
+    remembering, forgetting = Extractor(nlp), Extractor(nlp, parse_memo=0)
+    got = list(remembering.extract_many(texts, batch_size=2))
+    assert len(remembering._fact_parses) > 10 and len(forgetting._fact_parses) == 0
+    expected = list(forgetting.extract_many(texts, batch_size=2))
+    assert [(r.facts, r.people) for r in got] == [(r.facts, r.people) for r in expected]
+    assert sum(len(r.facts) for r in got) > 15 and sum(len(r.people) for r in got) > 15

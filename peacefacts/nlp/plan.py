@@ -32,6 +32,7 @@ from peacefacts.ingest.lines import continues_wrapped, split_lines, wrap_width
 from peacefacts.nlp.dates import DateMatch, find_dates
 from peacefacts.nlp.lists import is_ranking
 from peacefacts.nlp.numbers import FigureMatch, find_figures
+from peacefacts.nlp.one_person import one_person_figures
 from peacefacts.nlp.page_dates import anniversary_anchor, item_dateline, latest_date, page_date
 from peacefacts.nlp.segment import Sentence, split_sentences
 from peacefacts.nlp.story import country_mentions, story_country
@@ -184,6 +185,10 @@ def mission_mentions(text: str, year: Optional[int] = None) -> list[tuple[int, s
     return found
 
 
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|around|inside|into|across|north|south|east|west)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+
+
 def mission_at_place(text: str, when: Optional[PartialDate]) -> Optional[str]:
     """The mission serving where ``text`` first names a mission's place, at ``when`` (if known).
 
@@ -193,7 +198,10 @@ def mission_at_place(text: str, when: Optional[PartialDate]) -> Optional[str]:
     'UNOSOM II'
     """
     year = when.year if when is not None else None
-    for place in vocab.place_mentions(text):
+    places = [p for p in vocab.place_mentions(text) if not _POSSESSIVE.match(text, p.end)]  # "Egypt's Armed Forces": an owner
+    # a place after a locative preposition is where it happened ("… said on Monday that … near Kidal")
+    places.sort(key=lambda p: not _LOCATIVE.search(text, max(0, p.start - 16), p.start))
+    for place in places:
         serving = [m for m in vocab.missions_at(place.place, year) if m.kind == "peacekeeping"]
         if serving:
             return serving[0].acronym
@@ -373,6 +381,24 @@ def _incident(text: str, sentences: list[Sentence], block: Block, published: Opt
     return Incident(day=_incident_day(text, sentences, published), mission=mission)
 
 
+# A sentence that only names who or what the count is about, the counted noun left to the sentence
+# before it: "Morocco had 1,720.", "For Nepal, the figure stands at 6,200.", "It stood at 2,727."
+_ELLIPTIC_OWNER = re.compile(r"\b(?:the\s+(?:figure|number|total|tally|count)|it|that\s+number)\b", re.IGNORECASE)
+
+
+def _continues_count(text: str, sentence: Sentence, candidates: list[Candidate]) -> bool:
+    """Whether a sentence with no counted noun goes on with the candidate just before it, in the
+    same paragraph, naming a country or standing for the count ("Morocco had 1,720.")."""
+    if not candidates:
+        return False
+    previous = candidates[-1].sentence
+    between = text[previous.end : sentence.start]
+    if between.count("\n") > 1 or between.strip():
+        return False
+    words = text[sentence.start : sentence.end]
+    return bool(country_mentions(words) or _ELLIPTIC_OWNER.search(words))
+
+
 def plan_document(document: Document) -> list[BlockPlan]:
     """Find, without any model, the sentences of a document that can hold a fact.
 
@@ -421,7 +447,7 @@ def plan_document(document: Document) -> list[BlockPlan]:
                 (r for r in reversed(references) if r.start <= d.row.line.start), None))
             for d in headed
         ]
-        candidates = []
+        candidates: list[Candidate] = []
         missions_before: list[Optional[str]] = []
         for sentence in sentences:
             if sentence.start in on_table:
@@ -429,11 +455,12 @@ def plan_document(document: Document) -> list[BlockPlan]:
             figures = tuple(
                 f for f in find_figures(text, sentence.start, sentence.end) if f.kind in _FIGURE_KINDS and f.num_start not in on_table
             )
+            figures = tuple(sorted(figures + tuple(one_person_figures(text, sentence.start, sentence.end, figures)), key=lambda f: f.num_start))
             if not figures:
                 continue
             if not KEYWORDS.search(text, sentence.start, sentence.end) and not is_ranking(
                 text[sentence.start : sentence.end], figures, sentence.start
-            ):
+            ) and not _continues_count(text, sentence, candidates):
                 continue
             in_effect = [r for r in references if r.start <= sentence.start]
             paragraph_start = max(block.start, text.rfind("\n", block.start, sentence.start) + 1)

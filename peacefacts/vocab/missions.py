@@ -238,8 +238,14 @@ def _resolve(acronyms: Iterable[str], year: Optional[int]) -> str:
 
 def _scan(tries: tuple[_Trie, _Trie], text: str) -> Iterable[tuple[int, int, set[str]]]:
     tokens = list(_TOKEN.finditer(text))
+    # most words start no name: two look-ups rule them out before a walk through the tries
+    exact_first, folded_first = tries[0].root.children, tries[1].root.children
     i = 0
     while i < len(tokens):
+        word = tokens[i].group()
+        if word not in exact_first and normalize(word) not in folded_first:
+            i += 1
+            continue
         n, values = _longest(tries, text, tokens, i)
         if n:
             yield tokens[i].start(), tokens[i + n - 1].end(), values

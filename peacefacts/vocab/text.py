@@ -7,6 +7,7 @@ spacing or apostrophes.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from importlib import resources
@@ -30,12 +31,27 @@ def normalize(text: str, *, keep_other_scripts: bool = False) -> str:
     >>> normalize("Côte d'Ivoire 日本", keep_other_scripts=True)
     "cote d'ivoire 日本"
     """
+    if len(text) <= _MEMO_LENGTH:
+        return _normalize_short(text, keep_other_scripts)
+    return _normalize(text, keep_other_scripts)
+
+
+# Words and names are normalised again and again (every word of every page is looked up in the
+# country, mission and place tables): a memo makes the repeats a dictionary look-up. Long texts
+# (a whole page for its fingerprint) are not kept.
+_MEMO_LENGTH = 64
+
+
+def _normalize(text: str, keep_other_scripts: bool) -> str:
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     if keep_other_scripts:
         text = "".join(c for c in text if not unicodedata.combining(c))
     else:
         text = text.encode("ascii", "ignore").decode()
     return _SPACES.sub(" ", text).strip().casefold()
+
+
+_normalize_short = functools.lru_cache(maxsize=1 << 16)(_normalize)
 
 
 def read_table(name: str) -> list[list[str]]:

@@ -152,6 +152,8 @@ def facts_from_sentence(
         if not isinstance(outcome, Decision):
             continue
         metric = outcome.metric
+        if fm.kind == "article" and not (metric.is_casualty and reading.tense in {"past", "perfect"}):
+            continue  # "a peacekeeper serving in Mali", "every time a peacekeeper is killed": no count
         inherited = _AMONG.match(ctx.text) and state.last_metric is not None and reading.predicate is None
         if inherited and state.last_metric is not None and state.last_metric.is_casualty:
             # "… who died in service in 2016. Among them were five Pakistani peacekeepers,"
@@ -251,6 +253,11 @@ def _remember(state: SentenceState, facts: list[Fact], ctx: SentenceContext, cat
         state.since = next((f.since for f in facts if f.since), ctx.lead.since)
         state.end = ctx.candidate.sentence.end
     state.last_category = categories[-1] if categories and len(facts) > 1 else None
+    if facts:
+        last = facts[-1]
+        counted = last.metric.info.counts == "personnel" and not last.metric.is_casualty
+        state.count_end = ctx.candidate.sentence.end if counted else -1
+        state.count_category = last.category if counted else None
 
 
 def _is_mission(subject: str) -> bool:

@@ -20,11 +20,12 @@ import attrs
 
 from peacefacts import vocab
 from peacefacts.nlp.facts.incident import is_incident
-from peacefacts.nlp.facts.parse import aux_words, verb_of
+from peacefacts.nlp.facts.parse import aux_words, country_of_tokens, noun_class, verb_of
 from peacefacts.nlp.facts.reading import PEACEKEEPING_CONTEXT, Reading, SentenceContext
 from peacefacts.nlp.facts.vocabulary import vocabulary
 from peacefacts.nlp.lists import pledge_list_item
 from peacefacts.nlp.plan import mission_at_place, mission_mentions
+from peacefacts.nlp.story import country_mentions
 from peacefacts.records import Category, Metric
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -244,6 +245,56 @@ def _pledge_verb(r: Reading) -> bool:
     )
 
 
+def _host_force(tok: Token, ctx: SentenceContext) -> bool:
+    """"the Malian army", "Lebanon's army", "The Central African armed forces", "South Sudan
+    People's Defence Forces": the own forces of a country a peacekeeping force serves in."""
+    if tok.lower_ not in vocabulary()["national_forces"]:
+        return False
+    phrase = " ".join(t.text for t in tok.subtree if t.i <= tok.i)
+    return any(_hosts_a_mission(country, ctx) for *_, country in country_mentions(phrase))
+
+
+def _host_force_clause(r: Reading, ctx: SentenceContext) -> bool:
+    """Whether the figure's clause, or the statement it is reported in, has a host country's own
+    force as its subject ("The Lebanese army has lost 45 soldiers", "The Malian army said 17 of its
+    soldiers were killed"). Peacekeepers reported by that force stay ("… said two peacekeepers died")."""
+    noun = r.noun
+    if noun is not None and any(
+        t.lower_.startswith(("peacekeep", "u.n")) or t.lower_ in {"un", "blue", "helmets", "berets"} for t in noun.subtree
+    ):
+        return False
+    node, steps = r.verb, 0
+    while node is not None and steps < 3:
+        steps += 1
+        for child in node.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.i != r.root.i and (noun is None or child.i != noun.i):
+                return _host_force(child, ctx)
+        if node.head.i == node.i:
+            break
+        node = node.head if node.head.pos_ in {"VERB", "AUX"} else verb_of(node)
+    return False
+
+
+def _national_force_subject(r: Reading, ctx: SentenceContext) -> bool:
+    """"Its army has 1.4 million soldiers", "The Lebanese army has deployed 10,000 troops to the
+    south": a national force's own strength, in a sentence with no UN word, mission or mission place."""
+    verb = r.verb
+    if verb is None or _UN_WORDS.search(ctx.text) or ctx.missions_here or mission_at_place(ctx.places_text, ctx.base):
+        return False
+    force = next((
+        c for c in verb.children
+        if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in vocabulary()["national_forces"] and c.i != (r.noun.i if r.noun is not None else -1)
+    ), None)
+    if force is None:
+        return False
+    if _lemma(verb) in vocabulary()["personnel_verbs"] - {"have", "number", "count", "total", "stand", "comprise", "boast", "maintain", "keep"}:
+        # "The Bangladesh Army has sent 1,49,512 members since 1988": sending abroad is peacekeeping,
+        # unless the army is the host's ("The Lebanese army has deployed 10,000 soldiers to the south")
+        country = country_of_tokens(force.subtree)
+        return bool(country and _hosts_a_mission(country, ctx))
+    return True
+
+
 def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """Civilians, rebels, and the host country's own soldiers are never peacekeepers."""
     noun = r.noun
@@ -251,6 +302,10 @@ def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]
         return None
     if noun.lower_ in vocabulary()["not_peacekeepers"]:
         return Veto("not-peacekeepers")
+    if r.predicate is None and _national_force_subject(r, ctx):
+        return Veto("national-force")
+    if _host_force_clause(r, ctx):
+        return Veto("host-army")
     if r.predicate in {"DEATH", "INJURY"} and r.category is Category.TROOPS and "peacekeep" not in noun.lower_:
         demonym = next(
             (vocab.country_for(c.text) for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and vocab.country_for(c.text)),
@@ -309,6 +364,26 @@ def veto_severity(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     return None
 
 
+def _placed_in_service(verb: Optional[Token], ctx: SentenceContext) -> bool:
+    """"are on UN duty", "are working at UN missions", "remain with UNMISS": a placing verb whose
+    preposition's object is a mission or UN service (not a place: "people were at the UN base")."""
+    lex = vocabulary()
+    if verb is None or _lemma(verb) not in lex["placing_verbs"] or verb.tag_ not in {"VBP", "VBZ", "VBG"}:
+        return False  # present strength, not a story's narrative ("five officers were with the patrol")
+    if verb.tag_ == "VBG" and not any(a.lower_ in {"are", "is", "'re"} for a in verb.children if a.dep_ == "aux"):
+        return False
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"on", "in", "with", "at", "under", "for"}:
+            continue
+        for obj in (t for t in prep.children if t.dep_ == "pobj"):
+            phrase = " ".join(t.text for t in obj.subtree)
+            if vocab.mission_for(obj.text) or noun_class(obj) == "mission" and _UN_WORDS.search(phrase):
+                return True
+            if obj.lower_ in lex["service_places"] and _UN_WORDS.search(phrase):
+                return True  # "on UN duty", "under the UN flag"
+    return False
+
+
 def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """"officials", "people", "members": a head count only with a peacekeeping predicate."""
     noun = r.noun
@@ -329,6 +404,10 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     service = vocabulary()["personnel_verbs"] | vocabulary()["pledge_lemmas"] | {"station", "rotate", "return", "arrive"}
     if any(c.dep_ in {"acl", "relcl"} and _lemma(c) in service for c in noun.children):
         return None
+    if _placed_in_service(r.verb, ctx):
+        return None
+    if any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in vocabulary()["post_modifiers"] for c in noun.children):
+        return None  # "11 staff officers", "140 FPU members"
     node = r.verb
     for _ in range(4):
         if node is None:
@@ -383,6 +462,12 @@ def _target(r: Reading, ctx: SentenceContext) -> bool:
     )
 
 
+def _ready_to(tok: Token) -> bool:
+    """"ready to provide", "prepared to deploy": a readiness word with its infinitive."""
+    ready = vocabulary()["readiness_words"]
+    return (tok.lower_ in ready or tok.lemma_.lower() in ready) and any(c.dep_ == "xcomp" for c in tok.children)
+
+
 def _is_pledge(r: Reading, ctx: SentenceContext) -> bool:
     lex = vocabulary()
     if r.tense == "future":
@@ -397,16 +482,16 @@ def _is_pledge(r: Reading, ctx: SentenceContext) -> bool:
                 return True
             if aux_words(tok) & lex["future_aux"]:
                 return True
-            if tok.lemma_.lower() == "ready" or any(c.lower_ == "ready" for c in tok.children):
-                return True
+            if _ready_to(tok) or any(_ready_to(c) for c in tok.children):
+                return True  # "is prepared to deploy an additional 250 personnel"
             if any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.lower_ in lex["pledge_nouns"] for c in tok.children):
                 return True
         if tok.lower_ in lex["pledge_nouns"] or any(
             c.dep_ in {"amod", "compound"} and c.lower_ in lex["pledge_nouns"] for c in tok.children
         ):
             return True  # "its standby force of 8,000 troops"
-        if tok.lower_ == "ready":
-            return True  # "ready to provide 5,000 troops"
+        if _ready_to(tok):
+            return True  # "ready to provide 5,000 troops" (not "was prepared for the 300 troops")
     return False
 
 
@@ -455,6 +540,15 @@ def missions(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return Decision(Metric.MISSIONS_CURRENT, "missions.current")
     if not r.cumulative and _point_dated(r, ctx):
         return Decision(Metric.MISSIONS_CURRENT, "missions.dated")  # "By the end of 2020, … in six missions"
+    verb = r.verb
+    if not r.cumulative and verb is not None and verb.tag_ == "VBG" and any(
+        a.dep_ == "aux" and a.lower_ in {"was", "were", "are", "is", "'re"} for a in verb.children
+    ):
+        return Decision(Metric.MISSIONS_CURRENT, "missions.progressive")  # "were serving in nine missions last month"
+    if not r.cumulative and r.tense == "none" and verb is not None and (verb.tag_ in {"VBP", "VBZ"} or (
+        verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in verb.children)
+    )):
+        return Decision(Metric.MISSIONS_CURRENT, "missions.present")  # "…, 2,600 in total, serve in six operations"
     if r.cumulative or r.tense in {"perfect", "past"}:
         return Decision(Metric.MISSIONS_SERVED_TOTAL, "missions.total")
     if r.tense == "present":

@@ -74,6 +74,8 @@ def counted_noun(root: Token, inside: set[int]) -> Optional[Token]:
         return part
     if head.i in inside or head.i == tok.i:
         return None
+    if tok.dep_ == "det" and tok.lower_ in {"a", "an", "another"}:
+        return head if head.pos_ in {"NOUN", "PROPN"} else None  # "a Ghanaian peacekeeper"
     if tok.dep_ not in _NOUN_LINKS:
         return None
     if tok.dep_ == "nummod" and head.i < tok.i:
@@ -82,9 +84,9 @@ def counted_noun(root: Token, inside: set[int]) -> Optional[Token]:
         # "said on Wednesday two Tanzanian army officers …": a misattached number counts the noun after it
         return _noun_after(tok)
     if tok.dep_ in {"nsubj", "nsubjpass", "appos", "conj", "dobj", "pobj", "attr"}:
-        if head.lower_ in {"women", "female", "females"} and tok.dep_ == "nsubj":
-            return head  # "155 of them women"
         of_them = any(c.lower_ == "of" and any(g.lower_ in {"them", "whom"} for g in c.children) for c in tok.children)
+        if tok.dep_ == "nsubj" and (head.lower_ in {"women", "female", "females"} or of_them and head.lower_ in vocabulary().noun_category):
+            return head  # "155 of them women", "35 of them police"
         own = next((c for c in tok.children if c.lower_ in {"women", "female", "females"} and c.dep_ in {"appos", "attr", "npadvmod", "dobj"}), None)
         if of_them and own is not None:
             return own  # "638 police officers …, 112 of them women": whatever the parse calls the link
@@ -294,7 +296,9 @@ def country_of_tokens(tokens: Iterable[Token]) -> Optional[str]:
     """The first country named (or its demonym) among ``tokens``."""
     for tok in tokens:
         if tok.pos_ in {"PROPN", "ADJ", "NOUN"} and tok.text[:1].isupper():
-            country = vocab.country_for(tok.text)
+            # "Sri Lanka's", "South Sudanese", "Burkina Faso's": the name's compound words with it
+            words = [c for c in tok.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
+            country = (vocab.country_for(" ".join(t.text for t in [*words, tok])) if words else None) or vocab.country_for(tok.text)
             if country:
                 return country
     return None
@@ -315,10 +319,13 @@ def subject_phrase_country(subj: Token) -> Optional[str]:
             country = vocab.country_for(phrase)
             if country:
                 return country
+    objects = [g for c in subj.children if c.dep_ == "prep" for g in c.children]
     return country_of_tokens(
         [subj]
         + [c for c in subj.children if c.dep_ in {"poss", "compound", "amod", "nmod", "pobj", "prep"}]
-        + [g for c in subj.children if c.dep_ == "prep" for g in c.children]
+        + objects
+        # "members of the Nepal Army", "personnel of the Bangladesh Armed Forces"
+        + [c for g in objects if g.dep_ == "pobj" for c in g.children if c.dep_ in {"compound", "amod", "poss"}]
     )
 
 

@@ -4,6 +4,10 @@
 evidence every later rule reads (metric rules in :mod:`.metric`, subject rules in
 :mod:`.subject`, dates in :mod:`.dating`). :class:`SentenceContext` holds what is shared by the
 numbers of one sentence.
+
+Why one module over 600 lines: the counted-noun inference (:func:`_infer_noun`) is one ordered
+chain of fallbacks whose order decides, and it reads the same context and state types defined
+here; split across files, the chain's order would no longer be visible in one place.
 """
 
 from __future__ import annotations
@@ -64,6 +68,10 @@ class SentenceState:
     seen_values: set[int] = attrs.field(factory=set)
     #: the counted noun's category of the last list of figures ("There are 27 police, …")
     last_category: Optional[Category] = None
+    #: where the last sentence whose last fact was a head count ended, and that count's category:
+    #: the next sentence may leave the noun out ("Egypt had 1,600 personnel. Morocco had 1,720.")
+    count_end: int = -1
+    count_category: Optional[Category] = None
 
 
 @attrs.frozen(kw_only=True)
@@ -343,6 +351,29 @@ def _label_noun(sdoc: Doc, root: Token, cues: Cues, ctx: SentenceContext) -> tup
     return None, None
 
 
+def _women_frame(sdoc: Doc, root: Token) -> bool:
+    """Whether a women word before the number frames the sentence's counts ("the most women in
+    uniform, with 380", "Among women contributors, … Ghana (150)") without a number of its own."""
+    women = vocabulary()["women"] - {"policewomen", "servicewomen"}
+    for tok in sdoc[: root.i]:
+        if tok.lower_ in women:
+            noun = tok.head if tok.dep_ in {"compound", "amod"} else tok
+            siblings = list(tok.head.children) if tok.dep_ in {"attr", "nsubj", "dobj", "appos"} else []
+            if not any(c.like_num for c in [*noun.children, *tok.children, *siblings]):
+                return True
+    return False
+
+
+def carries_count(ctx: SentenceContext) -> bool:
+    """Whether the sentence follows, in the same paragraph, one whose last fact was a head count:
+    its noun-less figures can count the same people ("Morocco had 1,720.", "it stood at 2,727")."""
+    end = ctx.state.count_end
+    if end < 0 or end > ctx.offset:
+        return False
+    between = ctx.full_text[end : ctx.offset]
+    return not between.strip() and between.count("\n") <= 1
+
+
 def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, str]]) -> tuple[Optional[Token], Optional[str], str]:
     """(noun, how, noun class) for a number with no counted noun, or (None, None, "") when none."""
     sdoc, cues = ctx.sdoc, ctx.cues
@@ -364,6 +395,10 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
         return None, "missing", "personnel"
     which = next((o for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
                   if o.dep_ == "pobj" and o.lower_ in {"which", "whom"}), None)
+    if which is None and root.dep_ in {"nsubj", "nsubjpass"}:
+        # "…, of whom some 1,800 are currently on duty": the parse hangs "of whom" on the verb
+        which = next((o for c in root.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < root.i
+                      for o in c.children if o.dep_ == "pobj" and o.lower_ in {"which", "whom"}), None)
     if which is not None:
         clause = next((a for a in root.ancestors if a.dep_ == "relcl"), None)
         people_only = which.lower_ == "whom"  # "1,100 police in UN missions, 240 of whom …": people
@@ -383,10 +418,13 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
     if origin is not None:
         return origin, "origin", "personnel"
     link = root.head if root.dep_ == "nummod" and root.head.lower_ in vocabulary()["time_nouns"] else root
-    if link.dep_ == "pobj" and link.head.lower_ in {"in", "across"} and any(
+    into = link.head.lower_ == "to" and link.head.head.lemma_.lower() in vocabulary()["deployment_verbs"] | {"serve"} and (
+        _count(root) <= _MOST_MISSIONS
+    )
+    if link.dep_ == "pobj" and (link.head.lower_ in {"in", "across"} or into) and any(
         noun_class(t) == "mission" and t.i != root.i for t in sdoc if t.pos_ in {"NOUN", "PROPN"}
     ):
-        return None, "elided-missions", "mission"  # "Out of 12 current UN missions, Kenyan troops serve in five"
+        return None, "elided-missions", "mission"  # "Out of 12 current UN missions, Kenyan troops serve in five", "now deploys to two"
     nxt = sdoc[root.i + 1 : root.i + 4]
     if len(nxt) >= 2 and nxt[0].lower_ in {"in", "still"} and any(t.lower_ == "operation" for t in nxt):
         return None, "in-operation", "mission"  # "there were 16 in operation"
@@ -395,6 +433,16 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
         return None, "death-subject", "personnel"
     if noun is not None:
         return noun, "label", noun_class(noun)
+    counting = PEACEKEEPING_CONTEXT.search(ctx.text) or ctx.missions_here or carries_count(ctx)
+    owner = next((c for c in root.children if c.dep_ == "poss"), None)
+    if owner is not None and counting and (vocab.country_for(" ".join(t.text for t in owner.subtree if t.dep_ != "case")) or vocab.mission_for(owner.text)):
+        return None, "possessed", "personnel"  # "Of Indonesia's 2,730, 215 are women", "just behind Bangladesh's 5,998"
+    if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"} and not any(c.lower_ == "of" for c in root.children):
+        apposed = root.head
+        if noun_class(apposed) == "personnel":
+            return apposed, "appos", "personnel"  # "Zambia's female peacekeepers, 190 in all,"
+        if apposed.lower_ in vocabulary()["count_subjects"] and counting:
+            return apposed, "appos", "personnel"  # "Morocco's contribution, 1,720 at the end of 2022,"
     if root.dep_ == "conj" and root.head.like_num:
         sibling = counted_noun(root.head, {root.head.i})
         if sibling is not None:
@@ -419,7 +467,7 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
     if verb_as_noun is not None and all(not t.like_num for t in sdoc[verb_as_noun.i + 1 : root.i]):
         # "The Indian contingent in South Sudan numbers about 2,400": the tagger read the verb as a noun
         owner = next((t for t in reversed(sdoc[: verb_as_noun.i]) if t.pos_ in {"NOUN", "PROPN"} and (
-            noun_class(t) in {"personnel", "unit"} or t.lower_ in vocabulary()["mission_subjects"])), None)
+            noun_class(t) in {"personnel", "unit"} or t.lower_ in vocabulary()["mission_subjects"] or vocab.mission_for(t.text))), None)
         if owner is not None:
             return owner, "copula", "personnel"
     if root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.i - sdoc[0].i <= 1 and any(
@@ -432,14 +480,21 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
     ) and any(noun_class(t) == "personnel" for t in sdoc[: root.i]):
         return None, "inferred", "personnel"  # "30 police, three UNMEM and 533 troops making a total of 566"
     personnel_verb = lemma in vocabulary()["personnel_verbs"] or lemma in vocabulary()["pledge_lemmas"]
+    of_noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    if of_noun is not None and of_noun.pos_ == "NOUN" and noun_class(of_noun) not in {"personnel", "unit"} and of_noun.lower_ not in (
+        vocabulary()["count_subjects"] | vocabulary()["units"] | vocabulary()["level_nouns"]
+    ):
+        personnel_verb = False  # "a father of two", "a population of 30 million": that noun's number
     if verb is not None and (personnel_verb or (root.dep_ == "pobj" and root.head.lower_ in {"to", "from", "at"})) and root.dep_ in {
         "dobj", "pobj", "attr", "nsubj", "nsubjpass", "appos", "npadvmod", "conj"
     }:
         noun = _nearest_personnel_noun(sdoc, root)
         if noun is not None:
             return noun, "inferred", "personnel"
-        if ctx.state.last_category is not None or PEACEKEEPING_CONTEXT.search(ctx.text):
-            return None, "inferred", "personnel"  # "Jordan comes next with a total of 1,340"
+        if ctx.state.last_category is not None or PEACEKEEPING_CONTEXT.search(ctx.text) or ctx.missions_here:
+            return None, "inferred", "personnel"  # "Jordan comes next with a total of 1,340", "UNIFIL numbers 10,500"
+        if carries_count(ctx) and (root.dep_ in {"dobj", "attr", "conj"} or root.dep_ == "pobj" and root.head.lower_ in {"at", "to"}):
+            return None, "elided", "personnel"  # "Egypt had 1,600 personnel deployed. Morocco had 1,720."
     if verb is not None and any(
         c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in vocabulary()["count_subjects"] for c in verb.children
     ) and root.dep_ in {"pobj", "dobj", "attr"}:
@@ -452,6 +507,12 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
 
 #: More missions than the UN has ever run (71 since 1948): a larger count is of people.
 _MOST_MISSIONS = 100
+
+
+def _count(root: Token) -> float:
+    """The number a token states (infinite when it states none)."""
+    figure = parse_figure(root.text)
+    return figure.value if figure is not None else float("inf")
 
 
 def _sized_unit(root: Token) -> Optional[Token]:
@@ -558,17 +619,32 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
             verb = own
     finite = finite_verb(verb)
     current, cumulative = _markers(ctx.sdoc, ctx.cues, verb, finite, root)
+    if how == "number-of" and noun is not None and any(
+        c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in {"serve", "deploy", "work"} for c in noun.children
+    ):
+        current, cumulative = True, False  # "the number of Indian women serving in UN missions rises to 150": a level
     predicate = predicate_of(anchor, ctx.cues) if how not in {"death-subject", "injury-subject", "missing"} else {
         "death-subject": "DEATH", "injury-subject": "INJURY", "missing": "MISSING"
     }[how]
+    if how == "partitive" and root.dep_ in {"nsubj", "nsubjpass"}:
+        # "Three of the injured soldiers later died": the part's own verb says what happened to it
+        part_kind = cue_kind(root.head, ctx.cues) if root.head.pos_ in {"VERB", "AUX"} else None
+        if part_kind:
+            predicate = part_kind
     if predicate is None and any(a.lower_ in {"including", "among"} for a in list(root.ancestors)[:3]):
         predicate = _whole_predicate(ctx, root)  # "… who had lost their lives, including 103 last year"
     if how in {"death-subject", "injury-subject", "missing", "in-operation"} or noun is None:
         category = Category.PERSONNEL if cls == "personnel" else None
         if how in {"inferred", "list"} and ctx.state.last_category is not None and entry is None:
             category = ctx.state.last_category
+        elif how == "elided" and ctx.state.count_category is not None:
+            category = ctx.state.count_category
+        if how in {"inferred", "list", "elided"} and _women_frame(ctx.sdoc, root):
+            category = Category.WOMEN  # "Ghana has the most women in uniform, with 380, followed by Rwanda (310)"
     else:
         category = category_of(noun, verb)
+        if category is None and how in {"copula", "appos"} and cls == "personnel":
+            category = Category.PERSONNEL  # "UNIFIL numbers about 10,500": the force's people, of every kind
     if cls != "personnel":
         category = None
     return Reading(

@@ -139,8 +139,13 @@ def incident_mission(r: Reading, ctx: SentenceContext, metric: Metric) -> Option
 def noun_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """A country or mission on the counted noun itself: "181 Pakistanis", "two Tanzanian UN
     peacekeepers", "13 peacekeepers from Bangladesh", "two peacekeepers of UNMISS"."""
+    if r.how == "possessed":  # "Bangladesh's 5,998"
+        owner = next((c for c in r.root.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            words = " ".join(t.text for t in owner.subtree if t.dep_ != "case")
+            return vocab.country_for(words) or vocab.mission_for(owner.text)
     noun = r.noun
-    if noun is None or r.how not in {"nummod", "partitive", "copula", "conj", "number-of"}:
+    if noun is None or r.how not in {"nummod", "partitive", "copula", "conj", "number-of", "appos"}:
         return None
     is_personnel = noun_class(noun) == "personnel"
     if is_personnel and noun.lower_ not in vocabulary().noun_category:
@@ -282,6 +287,10 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
             national = country_of_tokens([c for c in child.children if c.dep_ in {"compound", "amod", "poss"}])
             if child.lower_ in vocabulary()["mission_subjects"] and not national:
                 return _mission_of_story(ctx, child)  # "The mission in South Sudan counts 17,000"
+            if child.lower_ in vocabulary()["mission_subjects"] and child.lower_ != "forces":
+                hosted = mission_at_place(national, ctx.base) if national else None
+                if hosted:
+                    return hosted  # "The Mali mission has lost more than 170 peacekeepers"
             if node.lemma_.lower() in vocabulary()["host_verbs"] or _is_home_to(node, anchor):
                 country = vocab.country_for(phrase, demonyms=False)
                 if country:  # "South Sudan hosts 17,000 UN peacekeepers": the mission there
@@ -289,7 +298,11 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
             country = subject_phrase_country(child) or _capital_for_government(child)
             if country:
                 return country
-            if child.lower_ in vocabulary()["mission_subjects"] or child.lower_ in {"un", "u.n.", "nations"}:
+            if child.lower_ in {"un", "u.n.", "nations"}:
+                if re.search(r"\b(?:mission|force|operation)\b", ctx.text, re.IGNORECASE):
+                    return _mission_of_story(ctx, child)  # "The UN launched a mission there and now has 12,000 troops"
+                return _un_subject(node, ctx)
+            if child.lower_ in vocabulary()["mission_subjects"]:
                 return _mission_of_story(ctx, child)
         if node.head.i == node.i:
             break
@@ -332,6 +345,19 @@ def _capital_for_government(subject: object) -> Optional[str]:
     if phrase.lower() in vocabulary()["capitals_not_governments"]:
         return None
     return vocab.capital_country(phrase)
+
+
+def _un_subject(verb: Token, ctx: SentenceContext) -> str:
+    """"Overall, the UN deploys around 68,000", "The UN itself has 11 operations": the UN as a
+    whole, even in a story about one mission; "The UN has 14,000 troops in South Sudan" is the
+    mission serving there."""
+    holders = [verb] + [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    for prep in (c for holder in holders for c in holder.children):
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "to"}:
+            mission = mission_at_place(" ".join(t.text for t in prep.subtree), ctx.base)
+            if mission:
+                return mission
+    return "UN"
 
 
 def _mission_of_story(ctx: SentenceContext, subject: object) -> Optional[str]:

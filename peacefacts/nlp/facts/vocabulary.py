@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from peacefacts.nlp.matcher import AnchoredMatcher
 from peacefacts.records import Category
 
 if sys.version_info >= (3, 11):
@@ -42,7 +43,6 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.matcher import Matcher
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
 
@@ -120,23 +120,22 @@ def _across_line_breaks(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-_MATCHERS: dict[int, Matcher] = {}
+_MATCHERS: dict[int, AnchoredMatcher] = {}
 _MATCHER_LOCK = threading.Lock()
 
 
-def _matcher(vocab: Vocab) -> Matcher:
+def _matcher(vocab: Vocab) -> AnchoredMatcher:
     key = id(vocab)
     matcher = _MATCHERS.get(key)
     if matcher is None:
         with _MATCHER_LOCK:
             matcher = _MATCHERS.get(key)
             if matcher is None:
-                from spacy.matcher import Matcher
-
-                matcher = Matcher(vocab)
+                # a Matcher that tries on each sentence only the patterns whose words it holds
+                matcher = AnchoredMatcher(vocab)
                 for row in vocabulary().patterns:
                     pattern = row.get("pattern") or [{"LOWER": word} for word in row["phrase"].lower().split()]
-                    matcher.add(f"{row['label']}|{row['id']}", [_across_line_breaks(pattern)])
+                    matcher.add(f"{row['label']}|{row['id']}", _across_line_breaks(pattern))
                 _MATCHERS[key] = matcher
     return matcher
 

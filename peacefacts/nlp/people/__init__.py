@@ -8,7 +8,8 @@ people. So the work is layered, cheapest first, one module per job:
 2. NER only, on those sentences, with every other component disabled for the call.
 3. :mod:`~peacefacts.nlp.people.chains` reads title chains and
    :mod:`~peacefacts.nlp.people.sentence` binds them to names and repairs the model's names,
-   over the tokens of :mod:`~peacefacts.nlp.people.tokens`, with the vocabulary of
+   over the tokens of :mod:`~peacefacts.nlp.people.tokens` (posts given by verbs in
+   :mod:`~peacefacts.nlp.people.verbs`), with the vocabulary of
    :mod:`~peacefacts.nlp.people.titles` (data in ``resources/titles.json``). NER runs only on
    the sentences the title layer cannot explain alone.
 4. :mod:`~peacefacts.nlp.people.document`: mentions of one person joined; one

@@ -28,6 +28,7 @@ _AFTER_RANK_NOUN = frozenset({"in", "with", "of", "from", "at", "serving", "who"
                               "deployed", "and", "posted", "based", "on"})
 DEFAULT_COUNTRY = "\x00country"  # resolved per document: the country the story is about
 DETERMINERS = frozenset({"the", "its", "his", "her", "their", "our", "a", "an"})
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 
 @dataclass
@@ -136,10 +137,14 @@ class ChainReader(TokenView):
             if q > first and q in self.person_starts:
                 break
             if tok.kind == "hyph":
-                if q > first and self.word(q + 1):
+                if q > first and (self.word(q + 1) or q + 1 < len(toks) and toks[q + 1].kind == "num"):
                     q += 1
                     continue
                 break
+            if tok.kind == "num" and q == first and (self.cap(q + 1) or self._ordinal(q + 1)):
+                q += 2 if self._ordinal(q + 1) else 1  # "of 9th Infantry Division", "of 1 Corps"
+                mode = mode or "known"
+                continue
             if tok.kind in ("poss", "num"):
                 if q > first:
                     q += 1
@@ -195,6 +200,54 @@ class ChainReader(TokenView):
         if country_of(self.text[toks[first].start:toks[q - 1].end]):
             mode = "country"
         return q, mode
+
+    def _ordinal(self, q: int) -> bool:
+        """Whether token ``q`` is an ordinal suffix glued to a number ("9th")."""
+        return (self.word(q) and self.toks[q].norm in _ORDINAL_SUFFIXES and q > 0 and self.toks[q - 1].kind == "num"
+                and self.toks[q - 1].end == self.toks[q].start)
+
+    def _bare_org_end(self, k: int, apposition: bool = False, formation: bool = False) -> int:
+        """End of an organisation or place written straight after a capitalised title, without a
+        preposition, when a rank and a name follow: "Corps Commander Rawalpindi, Lieutenant General
+        X", "Director General Inter Services Public Relations (ISPR) Major General X", "Deputy
+        Chief of Army Staff (Training), Lt Gen X"; ``k`` when there is none. Two capitalised words
+        before a comma may be the title's own name ("Defence Minister Kwame Asante, Major General
+        Y"): only one word, or words that hold an organisation word or a number, are taken. In
+        apposition to a name ("NAME, GOC 11 Infantry Division, said") such words are taken before
+        the comma or the sentence's end too. After a title that commands a formation or a place
+        (``formation_heads``: "Corps Commander Rawalpindi") the word is taken even when the model
+        calls it a person."""
+        toks, lex = self.toks, self.lex
+        j, words, org_like = k, 0, False
+        while j < len(toks):
+            if (self.cap(j) and self.match(j, lex.ranks) < 0 and self.match(j, lex.honorifics) < 0
+                    and self.match(j, lex.heads) < 0 and (apposition or formation or j not in self.person_starts)):
+                org_like = org_like or toks[j].norm in lex.org_words
+                words += 1
+                j += 1
+            elif toks[j].kind == "num" and (self.cap(j + 1) or self._ordinal(j + 1)):
+                org_like = True
+                j += 2 if self._ordinal(j + 1) else 1
+            elif j > k and self.word(j) and toks[j].norm == "of" and self.cap(j + 1):
+                j += 1
+            elif j > k and toks[j].kind == "hyph" and self.cap(j + 1):
+                j += 1
+            elif toks[j].text == "(" and j + 2 < len(toks) and self.word(j + 1) and toks[j + 2].text == ")":
+                org_like = True  # "(ISPR)", "(Training)"
+                j += 3
+            else:
+                break
+        if j == k:
+            return k
+        comma = j < len(toks) and toks[j].text == ","
+        if comma and words > 1 and not org_like:
+            return k
+        if apposition and (org_like or words == 1) and (j >= len(toks) or toks[j].text in (",", ".", ";")):
+            return j  # a title in apposition to a name holds no second name: "Corps Commander Peshawar"
+        q, ranked = self.rank_at(j + 1 if comma else j)
+        if not ranked or self.name_run(q) is None:
+            return k
+        return j
 
     def _unit_after(self, q: int) -> int:
         """End of a lower-case unit after a possessive ("civil affairs section"): up to four
@@ -293,7 +346,13 @@ class ChainReader(TokenView):
                     k = c
                     continue
             break
+        if self.cap(i) and not self.upper and not (k < len(toks) and toks[k].kind == "poss"):
+            # "Maj Gen Ali Raza, GOC 11 Infantry Division, was ...": a title in apposition to a name
+            apposition = org_start >= 2 and toks[org_start - 1].text == "," and self.name_word(org_start - 2)
+            k = self._bare_org_end(k, apposition, formation=head in lex.formation_heads)
         text_end = k
+        if self.acronym_end(k) > k and (k + 3 >= len(toks) or not self.cap(k + 3)):
+            k = self.acronym_end(k)  # "the head of the UN mission in Mali (MINUSMA), NAME": not part of the role
         if org is None and any(toks[prep].norm in ("of", "for") and self.names_un(a, b) for prep, a, b, _ in complements):
             org = "UN"  # "spokesman for the Secretary-General", "head of UN peace operations"
         if complements and toks[complements[-1][0]].norm == "from" and complements[-1][3] == "country":
@@ -305,7 +364,8 @@ class ChainReader(TokenView):
             prep, a, b, _ = complements[0]
             a += self.word(a) and toks[a].norm == "the"
             led = next((n for n in (3, 2, 1) if a + n < b and country_of(self.text[toks[a].start:toks[a + n - 1].end])), 0)
-            if led and self.cap(a + led):
+            employer = self.word(a + led) and toks[a + led].norm in lex.org_words and toks[a + led].norm not in lex.military_words
+            if led and (self.cap(a + led) or employer):  # "at the Pakistani embassy", not "of the Uruguayan battalion"
                 # "the Defence Adviser of Bangladesh High Commission": the adviser's employer is
                 # the organisation; the function alone is the role
                 surface = self.text[toks[a].start:toks[k - 1].end]
@@ -340,7 +400,9 @@ class ChainReader(TokenView):
         if org is None and self.names_un(role_start, end):
             org = "UN"  # "the Secretary-General's Special Representative for Mali"
         if org is None:
-            for t in toks[role_start:text_end]:
+            for n, t in enumerate(toks[role_start:text_end], role_start):
+                if self.word(n - 1) and toks[n - 1].norm == "to":
+                    break  # "ambassador to Ethiopia" is not Ethiopia's
                 country = country_of(t.text) if t.kind == "word" and t.text[0].isupper() else None
                 if country:
                     org = country  # "Defense Advisor of Bangladesh Permanent Mission to the UN"
@@ -357,7 +419,11 @@ class ChainReader(TokenView):
             role_start = j
             j -= 1
         org, org_start = self.left_org(role_start) if any_rank else (None, role_start)
-        text_end = next((k for k in range(i + 1, end) if self.marker_end(k) == end), -1)  # before "(Retd)"
+        # before "(Retd)", a corps ("Colonel Inf."), an acronym ("(ACP)") or an honorific after the
+        # rank ("Inspector General of Police Dr. Usman Anwar")
+        text_end = next((k for k in range(i + 1, end) if self.marker_end(k) == end or self.toks[k].text == "("
+                         or self.cap(k) and self.toks[k].norm in self.lex.rank_suffixes
+                         or any_rank and self.match(k, self.lex.honorifics) > k and self.match(k, self.lex.ranks) < 0), -1)
         head = tuple(t.norm for t in self.toks[i:text_end if text_end > 0 else end] if t.kind == "word")
         return Chain("rank" if any_rank else "honorific", org_start, role_start, end, org, head, text_end)
 
@@ -384,6 +450,8 @@ class ChainReader(TokenView):
         toks = self.toks
         end = chain.role_end if chain.role_text_end < 0 else chain.role_text_end
         while end > chain.role_start and toks[end - 1].kind in ("punct", "hyph", "poss") and toks[end - 1].text != ".":
+            if toks[end - 1].text == ")" and any(t.text == "(" for t in toks[chain.role_start:end - 1]):
+                break  # "Deputy Chief of Army Staff (Training)"
             end -= 1
         if end <= chain.role_start:
             return None

@@ -117,6 +117,8 @@ def _resolve_org(m: Mention, story: _Story) -> str | None:
     if role_words & lex.police_words:
         # "Female Police Peacekeeper", "Superintendent": the story's police force
         return story.police or (f"{country} police" if country else None)
+    if m.role_kind == "title" and m.head in lex.government_heads and m.head not in lex.military_heads:
+        return country  # "Defence Minister X": a member of the government, not of the armed force
     if m.role_kind == "rank" or m.head in lex.military_heads or role_words & lex.military_words:
         return story.force or country
     if m.head in lex.government_heads:
@@ -181,14 +183,26 @@ def _cluster(mentions: list[Mention]) -> list[_Cluster]:
     return clusters
 
 
-def _role_rank(m: Mention, full: tuple[str, ...]) -> tuple[int, bool, bool, int, bool, int]:
+def _is_generic(m: Mention) -> bool:
+    """Whether a title says no more than a rank: a generic head ("officer", "peacekeeper") with
+    only generic words before it ("police officer", "senior officer"; not "medical officer")."""
+    lex = lexicon()
+    if m.head not in lex.generic_heads:
+        return False
+    words = [norm(w) for w in re.findall(r"[\w']+", m.role or "")]
+    before = words[: words.index(m.head[0])] if m.head[0] in words else []
+    return all(w in lex.generic_modifiers for w in before)
+
+
+def _role_rank(m: Mention, full: tuple[str, ...]) -> tuple[int, bool, bool, bool, int, bool, int]:
     """Which mention states the role: a function over a rank over a generic word ("Corporal Jean
-    Baptiste, a Rwandan peacekeeper": Corporal), a role given in passing last."""
+    Baptiste, a Rwandan peacekeeper": Corporal), a post held now over a former one, a role given
+    in passing last."""
     kind = {"title": 3, "rank": 2}.get(m.role_kind or "", 0)
-    if kind == 3 and m.head in lexicon().generic_heads:
-        kind = 1  # "peacekeeper", "officer", "soldier" say less than any rank or function
+    if kind == 3 and _is_generic(m):
+        kind = 1  # "peacekeeper", "police officer", "soldier" say less than any rank or function
     words = len(re.findall(r"\w+", m.role or ""))
-    return (kind, not m.secondary, m.body, min(words, 12), m.keys == full, -m.name_start)
+    return (kind, not m.former, not m.secondary, m.body, min(words, 12), m.keys == full, -m.name_start)
 
 
 def _person(doc_id: str, text: str, cluster: _Cluster, story: _Story) -> Person | None:
@@ -196,8 +210,8 @@ def _person(doc_id: str, text: str, cluster: _Cluster, story: _Story) -> Person 
     if not any(m.body for m in mentions):
         return None  # only in headlines, captions or sidebars
     full = max(mentions, key=lambda m: (len(m.keys), m.body, -m.name_start))
-    if len(full.keys) < 2 and not any(m.role_kind for m in mentions):
-        return None  # a lone capitalised word the model called a person ("Euro", "Goma")
+    if len(full.keys) < 2 and not any(m.role_kind and not m.weak for m in mentions):
+        return None  # a lone capitalised word the model called a person ("Euro", "Goma"), or "Separately, the spokesman"; "Mr Lacroix" is one
     best = max(mentions, key=lambda m: _role_rank(m, full.keys))
     org = _resolve_org(best, story)
     if org is None:

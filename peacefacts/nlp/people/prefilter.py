@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from peacefacts.ingest.lines import continues_wrapped, wrap_width
 from peacefacts.nlp.people.titles import country_of, lexicon, norm
 from peacefacts.nlp.segment import split_sentences
 from peacefacts.records import Document
@@ -74,8 +75,8 @@ def _has_name_word(sentence: str, cues: list[tuple[int, int]]) -> bool:
             continue
         if not sentence[: match.start()].strip(" \t\"“‘'(•-*–—"):
             # the first word of a sentence is capitalised anyway; it counts when a second follows
-            if not re.match(r"\s+[A-Z]", sentence[match.end():]):
-                continue
+            if not re.match(r"\s+[A-Z]|,", sentence[match.end():]):
+                continue  # a second capital follows, or an apposition ("Masanja, the army spokesman")
         if country_of(word) is None:
             return True
     return False
@@ -113,35 +114,78 @@ def _candidate(sentence: str, body: bool) -> bool:
     return body and _has_name_pair(sentence)
 
 
-_ENDS_IN_ABBREVIATION = re.compile(r"(?<![\w.])([A-Za-z]+)\.$")
+_ENDS_IN_ABBREVIATION = re.compile(r"(?<![\w.])([A-Za-z]+)\.$|(?<=[A-Za-z]\.)([A-Za-z]{2,})\.$")  # "Brig.", "Maj.Gen."
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences as :func:`~peacefacts.nlp.segment.split_sentences` cuts them, joined again where
     a cut fell after an abbreviated name word, rank or honorific on the same line ("Lt Col Md.
-    Rashedul Hasan", "Hon. Jean Bosco Kazura")."""
+    Rashedul Hasan", "Hon. Jean Bosco Kazura"), and where a hard-wrapped line runs on into the
+    next (``ingest.lines.continues_wrapped``: "the Chief of the Defence Forces,\nGeneral Francis
+    Ogolla"), as the fact planner joins them."""
     out: list[tuple[int, int]] = []
     lex = lexicon()
+    width = wrap_width(text, start, end)
     # abbreviated name words, ranks and honorifics ("Md.", "Hon.", "Brig.", "Cpl."): a name follows
-    abbreviations = lex.name_abbreviations | {w for w in lex.ranks.words | lex.honorifics.words if len(w) <= 5}
+    abbreviations = lex.name_abbreviations | lex.rank_suffixes | {
+        w for w in lex.ranks.words | lex.honorifics.words if len(w) <= 5}
     for s, e in split_sentences(text, start, end):
         if out:
             ps, pe = out[-1]
             match = _ENDS_IN_ABBREVIATION.search(text, ps, pe)
-            if match and norm(match.group(1)) in abbreviations and "\n" not in text[pe:s]:
+            if match and norm(match.group(1) or match.group(2)) in abbreviations and "\n" not in text[pe:s]:
                 out[-1] = (ps, e)
                 continue
+            gap = text[pe:s]
+            if gap.count("\n") == 1 and not gap.strip():
+                prev_line = text[text.rfind("\n", 0, pe) + 1:pe].strip()
+                next_line = text[s:_line_bounds(text, s, s)[1]].strip()
+                prose = len(prev_line.split()) >= 6 and not any(ch in prev_line for ch in "•|")  # not a byline
+                if prose and continues_wrapped(prev_line, next_line, width):
+                    out[-1] = (ps, e)
+                    continue
         out.append((s, e))
     return out
 
 
+# Reader comments end a story for people: a "Comments (2)" / "Leave a reply" line after the body,
+# and "NAME says: June 4, 2024 at 9:14 am" lines wherever they are.
+_COMMENT_HEADER = re.compile(
+    r"^[ \t]*(?:\d+\s+)?(?:comments?|reader(?:s'|s’)? comments|leave a (?:reply|comment)|post a comment|"
+    r"add (?:a |your )?comment|join the discussion|what do you think\??)\b[^\n]{0,12}$", re.IGNORECASE | re.MULTILINE)
+_COMMENTER = re.compile(r"^[ \t]*[A-Z][^\n:]{0,40}?\s+(?:says|said|wrote|commented)\s*:", re.MULTILINE)
+_BODY_BEFORE = re.compile(r"^[^\n]*(?:\w+\W+){12,}[^\n]*[.!?\"”]\s*$", re.MULTILINE)
+
+
+def _story_end(text: str, start: int, end: int) -> int:
+    """Where the story of ``text[start:end]`` ends for people: at a reader-comments header that
+    follows a paragraph of running text, else ``end``."""
+    for header in _COMMENT_HEADER.finditer(text, start, end):
+        if _BODY_BEFORE.search(text, start, header.start()):
+            return header.start()
+    return end
+
+
+def _paragraph_end(text: str, start: int, end: int) -> int:
+    """The end of the paragraph holding offset ``start``: the next blank line, else ``end``."""
+    blank = re.compile(r"\n[ \t]*\n").search(text, start, end)
+    return blank.start() if blank else end
+
+
 def candidate_sentences(document: Document) -> list[tuple[int, int, bool]]:
-    """The sentences of ``document`` that can name a person: ``(start, end, is_body_line)``."""
+    """The sentences of ``document`` that can name a person: ``(start, end, is_body_line)``.
+
+    Reader comments are not part of the story: the text after a comments header, and lines of
+    the form "NAME says: DATE", are left out."""
     text = document.text
     sentences: list[tuple[int, int, bool]] = []
     line_body: dict[int, bool] = {}
     for rs, re_ in regions(document):
+        re_ = _story_end(text, rs, re_)
+        comments = [(m.start(), _paragraph_end(text, m.end(), re_)) for m in _COMMENTER.finditer(text, rs, re_)]
         for s, e in _sentences(text, rs, re_):
+            if any(a <= s < b for a, b in comments):
+                continue
             ls, le = _line_bounds(text, s, e)
             if ls not in line_body:
                 following = _NEXT_LINE.match(text, le)

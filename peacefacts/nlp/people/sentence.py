@@ -12,38 +12,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from peacefacts.nlp.people.chains import DEFAULT_COUNTRY, DETERMINERS, Chain, ChainReader
+from peacefacts.nlp.people.chains import DEFAULT_COUNTRY, DETERMINERS, Chain
 from peacefacts.nlp.people.titles import country_of, norm
 from peacefacts.nlp.people.tokens import NameRun
+from peacefacts.nlp.people.verbs import Mention, VerbReader
+from peacefacts.vocab import mission_for
 
 __all__ = ["Mention", "SentenceReader"]
 
 
-@dataclass
-class Mention:
-    """One mention of a person in a sentence: the name, its evidence span and what the text says
-    of the person there (offsets into the document text)."""
-
-    name: str
-    name_start: int
-    name_end: int
-    ev_start: int
-    ev_end: int
-    role: str | None = None
-    role_kind: str | None = None  # "title" | "rank" | None
-    org: str | None = None
-    head: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-    body: bool = True
-    byline: bool = False
-    source: str = "title"  # title | ner | award
-    secondary: bool = False  # a role added in passing: "NAME, who is also Minister of ..."
-    keys: tuple[str, ...] = field(default=())
-
-
-class SentenceReader(ChainReader):
+class SentenceReader(VerbReader):
     """Rule analysis of one sentence: title chains, their names, and repaired NER names.
 
     ``person_spans`` are the model's PERSON entities in the sentence (document offsets), or
@@ -65,6 +44,7 @@ class SentenceReader(ChainReader):
             ev_start, ev_end = toks[a].start, toks[chain.role_end - 1].end
         if org is None and chain.org is None and self.word(b) and toks[b].norm in ("of", "from") and self.cap(b + 1):
             org = country_of(toks[b + 1].text)  # "the late Corporal Daniel Amankwah of Ghana"
+        before_role = chain.role_start - 1
         return Mention(
             name=self.text[toks[a].start:toks[b - 1].end],
             name_start=toks[a].start,
@@ -76,6 +56,7 @@ class SentenceReader(ChainReader):
             org=(org or chain.org) if role_kind else None,
             head=chain.head,
             aliases=aliases,
+            former=self.word(before_role) and toks[before_role].norm in self.lex.former_markers,
         )
 
     def mentions(self) -> list[Mention]:
@@ -89,6 +70,10 @@ class SentenceReader(ChainReader):
         while i < len(toks):
             if i <= covered or not self.word(i):
                 i += 1
+                continue
+            skip = self.match(i, lex.non_titles)
+            if skip > i:
+                i = skip  # "the chief guest": a part at an event, not a post
                 continue
             h = self.match(i, lex.heads)
             r = self.match(i, lex.ranks) if self.cap(i) else -1
@@ -107,6 +92,11 @@ class SentenceReader(ChainReader):
                 plural = self.plural_rank_chain(i, rp, lex.plural_ranks.singular[self.phrase_at(i, rp)])
             if plural is not None or h > 0 and (r < 0 or h >= r) and not (r == h and self._rank_then_name(i)):
                 chain = plural or self.head_chain(i, h)
+                if self._names_award(chain):
+                    # "the UN Military Gender Advocate of the Year Award from Secretary-General X":
+                    # an award's name, not a post; the title after it is read on its own
+                    i += 1
+                    continue
                 covered = chain.role_end - 1
                 for mention, run in self._bind(chain, taken):
                     out.append(mention)
@@ -146,6 +136,9 @@ class SentenceReader(ChainReader):
                     i = lower.role_end
                     continue
             i += 1
+        for mention, run in self._verb_functions(taken) + self._passive_functions(taken):
+            out.append(mention)
+            taken.append((run[0], run[1]))
         for a, b in self.person_tok_spans:
             if any(s < b and a < e for s, e in taken):
                 continue
@@ -156,15 +149,17 @@ class SentenceReader(ChainReader):
         out.extend(self.awardees(taken))
         return out
 
+    def _names_award(self, chain: Chain) -> bool:
+        """Whether a title chain runs into an award's name ("Gender Advocate of the Year Award")."""
+        return any(self.cap(k) and self.toks[k].norm in self.lex.award_words
+                   for k in range(chain.role_start, chain.role_end))
+
     def _bind_after_name(self, chain: Chain, taken: Sequence[tuple[int, int]]) -> list[tuple[Mention, NameRun]]:
         runs, _ = self._names_before(chain, taken)
-        return [(self._mention(chain, run, before=False), run) for run in runs]
-
-    def _rank_then_name(self, i: int) -> bool:
-        """A word that is both a head and a rank ("Commander", "Ambassador") directly before a name
-        (not before more ranks: "Commander Air Chief Marshal Hadi Tjahjanto" is a role, then a rank)."""
-        end = self.match(i, self.lex.ranks)
-        return end > i and self.name_run(end) is not None
+        found = [(self._mention(chain, run, before=False), run) for run in runs]
+        for mention, run in found:
+            mention.weak = not self._sure_name(run, taken)
+        return found
 
     def _bind(self, chain: Chain, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[Mention, NameRun]]:
         """Attach a title chain to its name (or, plural, its names): directly after it, in
@@ -180,19 +175,22 @@ class SentenceReader(ChainReader):
             if not plural:
                 q, ranked = self.rank_at(end)
                 run = self.name_run(q)
-                runs = [(run, None)] if run is not None else []
+                runs = [(run, None, end)] if run is not None else []
                 if run is not None and ranked:
                     chain = self._rank_for_generic(chain, end)
             if runs and (not plural or len(runs) >= 2):  # a plural title lists two names or more
-                return [(self._mention(chain, run, before=True, org=org), run) for run, org in runs]
+                # "Peacekeepers Sgt. A and Cpl. B": a rank before a listed name is that name's role
+                return [(self._mention(self._rank_for_generic(chain, at) if plural else chain, run, before=True, org=org), run)
+                        for run, org, at in runs]
         left, secondary = self._names_before(chain, taken)
         right = None if plural else self._name_after_comma(chain)
-        if left and not (right is not None and any(r[:2] in taken for r in left)):
+        if left and not (right is not None and any(r[:2] in taken or not self._sure_name(r, taken) for r in left)):
             # "Dr. Hany Saleh, the chief of defence staff, General Olu Adeyemi": a name already
             # bound to its own title gives way to the ranked name after the comma
             found = [(self._mention(chain, run, before=False), run) for run in left]
-            for mention, _ in found:
+            for mention, run in found:
                 mention.secondary = secondary
+                mention.weak = not self._sure_name(run, taken)
             return found
         if right is not None:
             return [(self._mention(self._rank_for_generic(chain, end + 1), right, before=True), right)]
@@ -209,23 +207,27 @@ class SentenceReader(ChainReader):
         rank.org, rank.org_start = rank.org or chain.org, chain.org_start
         return rank
 
-    def _name_list(self, start: int) -> list[tuple[NameRun, str | None]]:
-        """Names listed from token ``start``: "A, B and C", each with its own "of COUNTRY" if
-        given ("Kofi Asare of Ghana and Musa Bello of Nigeria")."""
+    def _name_list(self, start: int) -> list[tuple[NameRun, str | None, int]]:
+        """Names listed from token ``start``: "A, B and C", each with its own "of [the] COUNTRY" if
+        given ("Kofi Asare of Ghana and Musa Bello of Nigeria") and the token where its own ranks
+        start ("Sgt. A and Cpl. B")."""
         toks = self.toks
-        out: list[tuple[NameRun, str | None]] = []
+        out: list[tuple[NameRun, str | None, int]] = []
         k = start
         while True:
+            at = k
             q, _ = self.rank_at(k)
             run = self.name_run(q)
             if run is None:
                 break
             k = run[1]
             org = None
-            if self.word(k) and toks[k].norm in ("of", "from") and self.cap(k + 1):
-                org = country_of(toks[k + 1].text)
-                k += 2 if org else 0
-            out.append((run, org))
+            if self.word(k) and toks[k].norm in ("of", "from"):
+                the = self.word(k + 1) and toks[k + 1].norm == "the"
+                if self.cap(k + 1 + the):
+                    org = country_of(toks[k + 1 + the].text)
+                    k += 2 + the if org else 0
+            out.append((run, org, at))
             if k < len(toks) and toks[k].text == ",":
                 k += 1
             if self.word(k) and toks[k].norm in ("and", "&"):
@@ -267,7 +269,7 @@ class SentenceReader(ChainReader):
             if end < n and toks[end].kind == "poss":
                 return [], False
         elif b >= 1 and toks[b].text == ",":
-            after_ok = end >= n or toks[end].kind == "punct" or (self.word(end) and not toks[end].text[0].isupper())
+            after_ok = end >= n or not self.cap(end)  # "NAME, the CHAIN Xyz": Xyz may be another name
             if not after_ok:
                 return [], False
             k = b - 1
@@ -275,10 +277,13 @@ class SentenceReader(ChainReader):
                 k -= 2  # "Amadou Diallo, 32, a sergeant"
         else:
             return [], False
-        run = self.name_run_left(k)
+        run = self.name_run_left(self.post_nominal_start(k))
+        if run is None and (bridged or skipped_cue) and cue:
+            origin = self._origin_start(k)  # "NAME of the Ghana Armed Forces has been appointed as CHAIN"
+            run = self.name_run_left(self.post_nominal_start(origin)) if origin != k else None
         if run is None and (bridged or skipped_cue) and cue:
             run = self._name_before_apposition(k)  # "NAME, a Danish officer, has been appointed CHAIN"
-        if run is None or not (run[1] - run[0] >= 2 or self.overlaps_person(run[0], run[1]) or run[:2] in taken):
+        if run is None or chain.plural_at >= 0 and not self._sure_name(run, taken):
             return [], False
         runs = [run]
         while chain.plural_at >= 0:
@@ -306,9 +311,29 @@ class SentenceReader(ChainReader):
             if toks[j].kind == "punct":
                 return None
             j -= 1
-        if j < 1 or toks[j].text != "," or not (self.word(j + 1) and toks[j + 1].norm in DETERMINERS):
+        if j < 1 or toks[j].text != "," or not (self.word(j + 1) and (toks[j + 1].norm in DETERMINERS
+                                                                     or toks[j + 1].norm in self.lex.former_markers)):
             return None
-        return self.name_run_left(j - 1)
+        return self.name_run_left(self.post_nominal_start(j - 1))
+
+    def _origin_start(self, k: int) -> int:
+        """The token before "of/from [the] ORIGIN" that ends at token ``k`` ("Mohan Subramanian of
+        India", "Emmanuel Kotia of the Ghana Armed Forces"): a country, a mission or an organisation
+        a person comes from, between the name and what is said of it; ``k`` when there is none."""
+        toks = self.toks
+        j = k
+        while j >= 0 and k - j < 7 and (self.cap(j) or toks[j].kind == "poss" or self.word(j) and toks[j].norm == "the"):
+            j -= 1
+        if j < 1 or j == k or not (self.word(j) and toks[j].norm in ("of", "from") and toks[j].text.islower()):
+            return k
+        a = j + 1 + (self.word(j + 1) and toks[j + 1].norm == "the")
+        if a > k:
+            return k
+        surface = self.text[toks[a].start:toks[k].end]
+        if country_of(surface) or mission_for(surface) or any(
+                t.norm in self.lex.org_words for t in toks[a:k + 1] if t.kind == "word"):
+            return j - 1
+        return k
 
     def _name_after_comma(self, chain: Chain) -> NameRun | None:
         """ "Permanent Representative to the UN, Ambassador Munir Akram, and ..." """
@@ -317,11 +342,22 @@ class SentenceReader(ChainReader):
         end = chain.role_end
         if end < n - 1 and toks[end].text == ",":
             q, ranked = self.rank_at(end + 1)
+            if q == end + 1 and self.word(q) and toks[q].norm == "the" and self.match(q + 1, self.lex.ranks) > q + 1:
+                q, ranked = self.match(q + 1, self.lex.ranks), True  # "the commander of the contingent, the colonel X"
+            titled = False
+            if q == end + 1 and self.cap(q) and self.match(q, self.lex.heads) > q:
+                # "The Head of the UN Police Division, Commissioner Luis Carrilho, said": a title
+                # of the name's own, in an apposition closed by a comma, gives way to the first one
+                q, _ = self.rank_at(self.match(q, self.lex.heads))
+                titled = True
             run = self.name_run(q)
             if run is not None:
-                after = run[1]
+                after = self.post_nominal_end(run[1])
                 closes = after >= n or toks[after].kind == "punct" or (
                     self.word(after) and not toks[after].text[0].isupper())
+                if titled:
+                    closes = after >= n or toks[after].text in (",", ".", ")", ";")
+                    ranked = True
                 long_enough = sum(1 for t in toks[run[0]:run[1]] if t.kind == "word") >= 2
                 if closes and (ranked or long_enough or self.overlaps_person(run[0], run[1])):
                     return run

@@ -109,6 +109,7 @@ class Lexicon:
     org_words: frozenset[str]
     hyphen_stop: frozenset[str]
     award_regex: re.Pattern[str]
+    award_words: frozenset[str]
     cues_any_case: frozenset[str]  # title words that show a title in any case ("minister")
     cues_capitalised: frozenset[str]  # and those that do only capitalised ("Captain", "CAPTAIN")
     force_regex: re.Pattern[str]
@@ -123,6 +124,14 @@ class Lexicon:
     retired_markers: frozenset[str]
     places_after: frozenset[str]
     military_words: frozenset[str]
+    post_nominals: frozenset[str]
+    former_markers: frozenset[str]
+    formation_heads: frozenset[tuple[str, ...]]
+    generic_modifiers: frozenset[str]
+    rank_suffixes: frozenset[str]
+    function_verbs: dict[str, str]
+    passive_function_verbs: dict[str, str]
+    non_titles: PhraseIndex
 
 
 _QUALIFIER = re.compile(r"\d+|[ivx]+|one|two|three")  # "Warrant Officer Class II": not a cue alone
@@ -173,7 +182,10 @@ def lexicon() -> Lexicon:
         | heads.words | ranks.words | honorifics.words | modifiers | complements
         | plural_heads.words | plural_ranks.words
         | frozenset(w for p in un_names for w in p)
+        | frozenset(norm(w) for w in data["post_nominals"])
     ) - frozenset(data["name_safe"])
+    # a letter of an abbreviated phrase ("S Sgt", "L Cpl") is no reason to refuse an initial ("S M Ahmed")
+    name_stop = frozenset(w for w in name_stop if len(w) > 1 or w in data["non_names"])
     # The prefilter's cue words: the head word of a title in any case ("minister", "chief"); a
     # rank, grade or honorific only capitalised ("a major role", "the private estate" hold none),
     # and a plural rank ("Sergeants Berg and Holm"), also by a first word no other list holds
@@ -205,6 +217,7 @@ def lexicon() -> Lexicon:
         thing_words=frozenset(data["thing_words"]),
         org_words=frozenset(data["org_words"]),
         hyphen_stop=frozenset(data["hyphen_syllable_stop"]),
+        award_words=frozenset(data["award_words"]),
         award_regex=re.compile(
             r"[^.;:]{0,80}?\b(?:" + "|".join(map(re.escape, data["award_verbs"])) + r")\s+"
             r"(?:the\s+|an?\s+)?(?:prestigious\s+|coveted\s+|annual\s+|first\s+)*"
@@ -222,6 +235,14 @@ def lexicon() -> Lexicon:
         retired_markers=frozenset(data["retired_markers"]),
         places_after=frozenset(data["places_after"]),
         military_words=frozenset(data["military_words"]),
+        post_nominals=frozenset(norm(w) for w in data["post_nominals"]),
+        former_markers=frozenset(data["former_markers"]),
+        formation_heads=phrases("formation_heads"),
+        generic_modifiers=frozenset(data["generic_modifiers"]),
+        rank_suffixes=frozenset(data["rank_suffixes"]),
+        function_verbs=dict(data["function_verbs"]),
+        passive_function_verbs=dict(data["passive_function_verbs"]),
+        non_titles=PhraseIndex(data["non_titles"]),
         force_regex=_alternation(data["armed_forces"]),
         police_regex=_alternation(data["police_forces"]),
         police_words=frozenset(data["police_words"]),

@@ -79,6 +79,8 @@ class TokenView:
         letters = [ch for ch in text[start:end] if ch.isalpha()]
         # headline or shouted text: capitals no longer tell names apart
         self.upper = bool(letters) and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+        # the small model calls a country a person now and then ("Nepal's first woman commander")
+        person_spans = [(s, e) for s, e in person_spans if country_of(text[s:e]) is None]
         self.person_tok_spans = self.to_token_spans(person_spans)
         self.person_starts = {a for a, _ in self.person_tok_spans}
 
@@ -143,9 +145,12 @@ class TokenView:
         later words any case ("Brig gen")."""
         j = i
         any_rank = False
-        while self.cap(j) or (j > i and self.word(j)):
+        while self.cap(j) or (j > i and (self.word(j) or self.marker_end(j) > j)):
             if j == i and not self.cap(j):
                 break
+            if j > i and self.marker_end(j) > j:
+                j = self.marker_end(j)  # "Lt Col (Retd) Dr. Ahmed Shah"
+                continue
             r = self.match(j, self.lex.ranks)
             h = self.match(j, self.lex.honorifics)
             if r < 0 and h < 0:
@@ -159,12 +164,25 @@ class TokenView:
                 j = h
         if j > i:
             j = self.marker_end(j)  # "Lt Gen (Retd) Syed Ali Raza"
+            if any_rank and self.cap(j) and self.toks[j].norm in self.lex.rank_suffixes:
+                j += 1 + self.attached_dot(j + 1)  # "Colonel Inf. Dwi Sasongko": the corps
+            j = self.acronym_end(j)  # "Assistant Commissioner of Police (ACP) Jean Bosco Rutikanga"
         return j, any_rank
 
-    def marker_end(self, i: int) -> int:
-        """After a retired marker ("(Retd)", "(rtd.)") that starts at token ``i``, else ``i``."""
+    def acronym_end(self, i: int) -> int:
+        """After a parenthesised acronym at token ``i`` ("(ACP)", "(CDS)"), else ``i``."""
         toks = self.toks
-        if i + 2 < len(toks) and toks[i].text == "(" and self.word(i + 1) and toks[i + 1].norm in self.lex.retired_markers:
+        if (i + 2 < len(toks) and toks[i].text == "(" and self.word(i + 1) and len(toks[i + 1].text) > 1
+                and toks[i + 1].text.isupper() and toks[i + 2].text == ")"):
+            return i + 3
+        return i
+
+    def marker_end(self, i: int) -> int:
+        """After a retired marker ("(Retd)", "(rtd.)") or a bracketed honorific ("(Dr)") that starts at
+        token ``i``, else ``i``."""
+        toks = self.toks
+        if i + 2 < len(toks) and toks[i].text == "(" and self.word(i + 1) and (
+                toks[i + 1].norm in self.lex.retired_markers or toks[i + 1].norm in self.lex.honorifics.words):
             k = i + 2 + self.attached_dot(i + 2)
             if k < len(toks) and toks[k].text == ")":
                 return k + 1
@@ -176,6 +194,43 @@ class TokenView:
             if k >= 1 and self.toks[i].text == ")" and self.marker_end(k) == i + 1:
                 return k - 1
         return i
+
+    def _post_nominal_at(self, i: int) -> int:
+        """End of one post-nominal at token ``i`` ("psc", "TD", "NI (M)"), else ``i``."""
+        toks = self.toks
+        if not (self.word(i) and toks[i].norm in self.lex.post_nominals):
+            return i
+        if (i + 3 < len(toks) and toks[i + 1].text == "(" and self.word(i + 2) and len(toks[i + 2].text) <= 2
+                and toks[i + 3].text == ")"):
+            return i + 4  # "NI (M)": a class of the award
+        return i + 1
+
+    def post_nominal_end(self, i: int) -> int:
+        """After the post-nominals that follow a name ending before token ``i`` ("Ahmed, SBP, psc,
+        PhD", "Martin TD"), so what comes next can still be read; ``i`` when there are none."""
+        j = i
+        while True:
+            k = j + 1 if j < len(self.toks) and self.toks[j].text == "," else j
+            end = self._post_nominal_at(k)
+            if end == k:
+                return j
+            j = end
+
+    def post_nominal_start(self, k: int) -> int:
+        """The last token before the post-nominals that end at token ``k`` ("Ahmed, SBP, psc" with
+        ``k`` at "psc" → "Ahmed"), else ``k``."""
+        toks = self.toks
+        j = k
+        while j >= 1:
+            m = j
+            if toks[m].text == ")" and m >= 3 and toks[m - 2].text == "(":
+                m -= 3
+            if not (self.word(m) and toks[m].norm in self.lex.post_nominals and self._post_nominal_at(m) == j + 1):
+                break
+            j = m - 1
+            if j >= 1 and toks[j].text == ",":
+                j -= 1
+        return j
 
     def name_word(self, i: int) -> bool:
         if not self.word(i):

@@ -1,0 +1,143 @@
+"""Mentions, and functions written as verbs: "NAME, who heads the X", "the X is commanded by NAME".
+
+:class:`Mention` is what the sentence reader finds of a person in one sentence.
+:class:`VerbReader` adds to the title chains of :class:`~peacefacts.nlp.people.chains.ChainReader`
+the posts a verb gives (``function_verbs`` and ``passive_function_verbs`` in the rule data) and
+the checks the binding rules share (is a run surely a name; is a rank word followed by a name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from peacefacts.nlp.people.chains import DETERMINERS, ChainReader
+from peacefacts.nlp.people.titles import country_of
+from peacefacts.nlp.people.tokens import NameRun
+
+__all__ = ["Mention", "VerbReader"]
+
+
+@dataclass
+class Mention:
+    """One mention of a person in a sentence: the name, its evidence span and what the text says
+    of the person there (offsets into the document text)."""
+
+    name: str
+    name_start: int
+    name_end: int
+    ev_start: int
+    ev_end: int
+    role: str | None = None
+    role_kind: str | None = None  # "title" | "rank" | None
+    org: str | None = None
+    head: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    body: bool = True
+    byline: bool = False
+    source: str = "title"  # title | ner | award
+    secondary: bool = False  # a role added in passing: "NAME, who is also Minister of ..."
+    former: bool = False  # a post held before: "NAME, former Chief of General Staff, was named ..."
+    weak: bool = False  # a lone word before its title: a name only if the document gives it in full
+    keys: tuple[str, ...] = field(default=())
+
+
+class VerbReader(ChainReader):
+    """Posts given by verbs, and the name checks the binding rules share."""
+
+    def _sure_name(self, run: NameRun, taken: Sequence[tuple[int, int]]) -> bool:
+        """Whether a name run is surely a name: two words or more, or a name the model or another
+        title found. A lone capitalised word ("Masanja, the army spokesman", but also
+        "Separately, the spokesman") is a name only if the document names the person in full."""
+        return run[1] - run[0] >= 2 or self.overlaps_person(run[0], run[1]) or run[:2] in taken
+
+    def _rank_then_name(self, i: int) -> bool:
+        """A word that is both a head and a rank ("Commander", "Ambassador") directly before a name
+        (not before more ranks: "Commander Air Chief Marshal Hadi Tjahjanto" is a role, then a rank)."""
+        end = self.match(i, self.lex.ranks)
+        run = self.name_run(end) if end > i else None
+        if run is None:
+            return False
+        j = i - 1
+        while j >= i - 2 and self.cap(j):
+            j -= 1
+        if (j >= 1 and self.toks[j].text == "," and self.name_word(j - 1) and run[1] - run[0] == 1
+                and (run[1] >= len(self.toks) or self.toks[run[1]].text in (",", ".", ";"))):
+            return False  # "Lt Gen Faiz Hameed, Corps Commander Peshawar, said": a place, not a second name
+        return True
+
+    def _verb_functions(self, taken: Sequence[tuple[int, int]]) -> list[tuple[Mention, NameRun]]:
+        """A function given as a verb in a relative clause: "NAME, who heads the mission's human
+        rights division" → "head of the mission's human rights division"; "who commanded the
+        force from 2007" → "commander of the force" (``function_verbs`` in the rule data)."""
+        toks, lex = self.toks, self.lex
+        out: list[tuple[Mention, NameRun]] = []
+        for w in range(2, len(toks) - 2):
+            if not (self.word(w) and toks[w].norm == "who" and toks[w - 1].text == ","):
+                continue
+            v = w + 1
+            while self.word(v) and toks[v].norm in ("also", "currently", "now", "later", "then", "still", "will", "would"):
+                v += 1
+            noun = lex.function_verbs.get(toks[v].norm) if self.word(v) and toks[v].text.islower() else None
+            if noun is None or not (self.word(v + 1) and toks[v + 1].norm in DETERMINERS | {"a", "an"}
+                                    or self.cap(v + 1) or toks[v + 1].kind == "poss"):
+                continue
+            q = v + 1
+            while q < len(toks) and (toks[q].kind in ("word", "poss", "hyph")) and not (
+                    self.word(q) and toks[q].norm in _OBJECT_STOP and q > v + 1):
+                q += 1
+            if q <= v + 1 + (toks[v + 1].norm in DETERMINERS):
+                continue
+            if not any(t.kind == "word" and (t.norm in lex.org_words or t.norm in lex.military_words)
+                       for t in toks[v + 1:q]):
+                continue  # a post heads a body ("the force", "the contingent"), not a task ("the patrol")
+            run = self.name_run_left(self.post_nominal_start(w - 2))
+            if run is None or not (run[1] - run[0] >= 2 or self.overlaps_person(run[0], run[1]) or run[:2] in taken):
+                continue
+            obj = self.text[toks[v + 1].start:toks[q - 1].end]
+            org = next((c for t in toks[v + 1:q] if t.kind == "word" and (c := country_of(t.text))), None)
+            a, b = run[0], run[1]
+            out.append((Mention(name=self.text[toks[a].start:toks[b - 1].end], name_start=toks[a].start,
+                                name_end=toks[b - 1].end, ev_start=toks[a].start, ev_end=toks[q - 1].end,
+                                role=f"{noun} of {obj}", role_kind="title", org=org, head=(noun,),
+                                aliases=run[2]), run))
+        return out
+
+    def _passive_functions(self, taken: Sequence[tuple[int, int]]) -> list[tuple[Mention, NameRun]]:
+        """A post given by a passive verb: "The contingent is commanded by Lieutenant Colonel X",
+        "The unit, which is led by Major Y" → "commander of the contingent" (``passive_function_verbs``).
+        Only for a unit or organisation (not "the patrol, led by Captain Z") and only for a name with
+        a rank or none: a name with its own function keeps it."""
+        toks, lex = self.toks, self.lex
+        out: list[tuple[Mention, NameRun]] = []
+        for b in range(2, len(toks) - 1):
+            if not (self.word(b) and toks[b].norm == "by" and self.word(b - 1)):
+                continue
+            noun = lex.passive_function_verbs.get(toks[b - 1].norm)
+            if noun is None:
+                continue
+            q, _ = self.rank_at(b + 1)
+            if q > b + 1 and self.match(b + 1, lex.heads) > b + 1 and not self._rank_then_name(b + 1):
+                continue  # "led by Defence Minister X": a function of its own
+            run = self.name_run(q)
+            if run is None or not self._sure_name(run, taken) and q == b + 1:
+                continue
+            # the body commanded: the nearest unit or organisation word before the verb
+            body = next((k for k in range(b - 2, max(-1, b - 12), -1)
+                         if self.word(k) and toks[k].text.islower()
+                         and (toks[k].norm in lex.org_words or toks[k].norm in lex.military_words)), None)
+            if body is None or any(t.text in ".;" for t in toks[body:b]):
+                continue
+            if q == b + 1 and toks[b - 1].norm != "commanded":
+                noun = "head"  # "The mission was led by Ellen Løj": a civilian heads it
+            a, e = run[0], run[1]
+            out.append((Mention(name=self.text[toks[a].start:toks[e - 1].end], name_start=toks[a].start,
+                                name_end=toks[e - 1].end, ev_start=toks[body].start, ev_end=toks[e - 1].end,
+                                role=f"{noun} of the {toks[body].text}", role_kind="title", head=(noun,),
+                                aliases=run[2]), run))
+        return out
+
+
+# where the object of a function verb ends: "who commanded the force from 2007 to 2009"
+_OBJECT_STOP = frozenset({"from", "until", "till", "since", "between", "during", "in", "on", "at", "for", "and",
+                          "when", "before", "after", "with", "to", "who", "which", "that", "as", "but"})
