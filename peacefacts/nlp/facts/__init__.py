@@ -76,6 +76,8 @@ def _context(
 ) -> SentenceContext:
     text = sdoc.text
     offset = candidate.sentence.start
+    if candidate.dateline is not None:  # a dated newsletter item is a story of its own day
+        plan = attrs.evolve(plan, published=candidate.dateline, statement_day=None)
     dates = [
         dm._replace(role="as_of") if dm.role == "target" and dm.text.lower().startswith(("as of", "as at")) else dm
         for dm in find_dates(text, 0, len(text), base=plan.published)
