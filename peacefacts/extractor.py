@@ -96,6 +96,10 @@ class Extractor:
         batch_size: documents planned and parsed together by :meth:`extract_many`.
         disabled_rules: names of fact rules to switch off (see
             :func:`peacefacts.nlp.facts.rule_names`), e.g. ``{"un-wide"}``.
+        parse_memo: how many recently parsed sentences to keep, for the fact rules and for NER
+            each, so that a sentence met again (a wire story on several sites) is not parsed
+            again: up to about 25 MB each at the default; 0 keeps none (a sentence repeated within a
+            batch is still parsed once). The output is the same either way.
 
     The pipeline is only read, never modified, so one ``Extractor`` can serve many threads.
     """
@@ -107,6 +111,7 @@ class Extractor:
         people: bool = True,
         batch_size: int = 32,
         disabled_rules: Iterable[str] = (),
+        parse_memo: int = 1024,
     ) -> None:
         self._model_spec = model
         self.disabled_rules = frozenset(disabled_rules)
@@ -116,8 +121,9 @@ class Extractor:
         self.batch_size = batch_size
         # recent sentences' parses, for the fact rules and for NER: a repeated sentence (a wire
         # story on many sites, a site's closing paragraph) is parsed once
-        self._fact_parses = ParseMemo()
-        self._person_parses = ParseMemo()
+        self.parse_memo = parse_memo
+        self._fact_parses = ParseMemo(parse_memo)
+        self._person_parses = ParseMemo(parse_memo)
 
     @property
     def nlp(self) -> Language:
@@ -346,7 +352,7 @@ class Extractor:
                     "n_process > 1 without fork needs the model as a package name or path, not a Language object"
                 )
             ctx = multiprocessing.get_context("spawn")
-            init = (_worker_init, (self._model_spec, self.people, tuple(sorted(self.disabled_rules))))
+            init = (_worker_init, (self._model_spec, self.people, tuple(sorted(self.disabled_rules)), self.parse_memo))
         try:
             with ctx.Pool(n_process, initializer=init[0], initargs=init[1]) as pool:
                 pending: collections.deque[Any] = collections.deque()
@@ -534,11 +540,13 @@ def _worker_adopt(token: int) -> None:
         _worker_start_error = exc
 
 
-def _worker_init(model: Optional[str], people: bool, disabled_rules: tuple[str, ...] = ()) -> None:
+def _worker_init(
+    model: Optional[str], people: bool, disabled_rules: tuple[str, ...] = (), parse_memo: int = 1024
+) -> None:
     global _worker, _worker_start_error
     try:
         _one_thread_per_worker()
-        _worker = Extractor(model, people=people, disabled_rules=disabled_rules)
+        _worker = Extractor(model, people=people, disabled_rules=disabled_rules, parse_memo=parse_memo)
         _worker.nlp  # noqa: B018 - load once per process
     except Exception as exc:  # noqa: BLE001 - reported by the first task, see above
         _worker_start_error = exc

@@ -315,3 +315,16 @@ def test_plain_day_dates_are_what_dateparser_reads():
     assert checked > 180
     assert dates._plain_date("Sunday, June 8, 2024") is None  # a weekday: dateparser's to read
     assert dates._plain_date("Juneteenth 8, 2024") is None
+
+
+def test_reused_parses_give_the_same_results(nlp):
+    from peacefacts import Extractor
+
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts = seeds + seeds[:2]  # the same articles again: every sentence's parse is reused
+    remembering, forgetting = Extractor(nlp), Extractor(nlp, parse_memo=0)
+    got = list(remembering.extract_many(texts, batch_size=2))
+    assert len(remembering._fact_parses) > 10 and len(forgetting._fact_parses) == 0
+    expected = list(forgetting.extract_many(texts, batch_size=2))
+    assert [(r.facts, r.people) for r in got] == [(r.facts, r.people) for r in expected]
+    assert sum(len(r.facts) for r in got) > 15 and sum(len(r.people) for r in got) > 15

@@ -31,10 +31,11 @@ from peacefacts.ingest.lines import continues_wrapped, split_lines, wrap_width
 from peacefacts.nlp.dates import DateMatch, find_dates
 from peacefacts.nlp.lists import is_ranking
 from peacefacts.nlp.numbers import FigureMatch, find_figures, parse_figure
+from peacefacts.nlp.one_person import one_person_figures
 from peacefacts.nlp.segment import Sentence, split_sentences
 from peacefacts.nlp.story import country_mentions, story_country
 from peacefacts.nlp.tables import TableRow, read_tables
-from peacefacts.records import Block, Document, Figure, PartialDate
+from peacefacts.records import Block, Document, PartialDate
 
 __all__ = [
     "Candidate",
@@ -73,43 +74,6 @@ KEYWORDS = re.compile(
 _FIGURE_KINDS = frozenset({"cardinal", "range"})
 
 
-def _singular_people_nouns() -> list[str]:
-    """Singular forms of the head-count nouns ("peacekeeper", "soldier", "policeman")."""
-    from peacefacts.vocab.text import read_table
-
-    out = set()
-    for (word, *_rest) in read_table("head_count_nouns.tsv"):
-        word = word.lower()
-        if word.endswith("men"):
-            out.add(word[:-3] + "man")
-        elif word.endswith("s") and len(word) > 3:
-            out.add(word[:-1])
-    return sorted(out - {"casualtie", "death", "fatalitie", "life", "unit", "contingent", "battalion", "civilian", "refugee", "children"})
-
-
-# "A Ghanaian peacekeeper was killed", "An Indian blue helmet died and another was wounded": an
-# article before one person counts one, read only as a toll (the fact rules drop any other metric).
-_ONE_PERSON = re.compile(
-    r"\b(?P<art>[Aa]n?|[Aa]nother)\s+(?:(?:[A-Z][\w'’.-]*|woman|female|male|young|senior|junior)\s+){0,3}"
-    rf"(?:{_alternation(_singular_people_nouns() + ['blue helmet', 'blue beret'])})\b"
-    r"|\b(?P<other>[Aa]nother)\s+(?=(?:was|were|has|had|later|also|died|is)\b)"
-)
-_TOLL_WORD = re.compile(r"kill|died|dies|dead|wound|injur|hurt|lost (?:his|her) li|succumb|shot|slain|martyr", re.IGNORECASE)
-
-
-def _article_figures(text: str, start: int, end: int, taken: tuple[FigureMatch, ...]) -> list[FigureMatch]:
-    """One-person figures from articles in a sentence that reports a death or injury."""
-    sentence = text[start:end].strip()
-    if not _TOLL_WORD.search(sentence) or not sentence.endswith((".", "!", '"', "”")) or len(sentence.split()) < 8:
-        return []  # headlines and related-story links ("A Nepali peacekeeper killed in Lebanon") are not reports
-    out = []
-    for m in _ONE_PERSON.finditer(text, start, end):
-        group = "art" if m.group("art") else "other"
-        a, b = m.start(group), m.end(group)
-        if any(f.start <= a < f.end for f in taken):
-            continue
-        out.append(FigureMatch(a, b, a, b, Figure.exact(1, text[a:b]), "article"))
-    return out
 
 _PERIOD_ANCHOR = re.compile(
     r"\b(?:over|in|for|during) the (?:last|past) (\w+(?:[- ]\w+)?) (years|decades)\b|"
@@ -228,6 +192,10 @@ def mission_mentions(text: str, year: Optional[int] = None) -> list[tuple[int, s
     return found
 
 
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|around|inside|into|across|north|south|east|west)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+
+
 def mission_at_place(text: str, when: Optional[PartialDate]) -> Optional[str]:
     """The mission serving where ``text`` first names a mission's place, at ``when`` (if known).
 
@@ -237,7 +205,10 @@ def mission_at_place(text: str, when: Optional[PartialDate]) -> Optional[str]:
     'UNOSOM II'
     """
     year = when.year if when is not None else None
-    for place in vocab.place_mentions(text):
+    places = [p for p in vocab.place_mentions(text) if not _POSSESSIVE.match(text, p.end)]  # "Egypt's Armed Forces": an owner
+    # a place after a locative preposition is where it happened ("… said on Monday that … near Kidal")
+    places.sort(key=lambda p: not _LOCATIVE.search(text, max(0, p.start - 16), p.start))
+    for place in places:
         serving = [m for m in vocab.missions_at(place.place, year) if m.kind == "peacekeeping"]
         if serving:
             return serving[0].acronym
@@ -549,7 +520,7 @@ def plan_document(document: Document) -> list[BlockPlan]:
             figures = tuple(
                 f for f in find_figures(text, sentence.start, sentence.end) if f.kind in _FIGURE_KINDS and f.num_start not in on_table
             )
-            figures = tuple(sorted(figures + tuple(_article_figures(text, sentence.start, sentence.end, figures)), key=lambda f: f.num_start))
+            figures = tuple(sorted(figures + tuple(one_person_figures(text, sentence.start, sentence.end, figures)), key=lambda f: f.num_start))
             if not figures:
                 continue
             if not KEYWORDS.search(text, sentence.start, sentence.end) and not is_ranking(

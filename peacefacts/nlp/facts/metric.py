@@ -462,6 +462,12 @@ def _target(r: Reading, ctx: SentenceContext) -> bool:
     )
 
 
+def _ready_to(tok: Token) -> bool:
+    """"ready to provide", "prepared to deploy": a readiness word with its infinitive."""
+    ready = vocabulary()["readiness_words"]
+    return (tok.lower_ in ready or tok.lemma_.lower() in ready) and any(c.dep_ == "xcomp" for c in tok.children)
+
+
 def _is_pledge(r: Reading, ctx: SentenceContext) -> bool:
     lex = vocabulary()
     if r.tense == "future":
@@ -476,16 +482,16 @@ def _is_pledge(r: Reading, ctx: SentenceContext) -> bool:
                 return True
             if aux_words(tok) & lex["future_aux"]:
                 return True
-            if tok.lemma_.lower() == "ready" or any(c.lower_ == "ready" for c in tok.children):
-                return True
+            if _ready_to(tok) or any(_ready_to(c) for c in tok.children):
+                return True  # "is prepared to deploy an additional 250 personnel"
             if any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.lower_ in lex["pledge_nouns"] for c in tok.children):
                 return True
         if tok.lower_ in lex["pledge_nouns"] or any(
             c.dep_ in {"amod", "compound"} and c.lower_ in lex["pledge_nouns"] for c in tok.children
         ):
             return True  # "its standby force of 8,000 troops"
-        if tok.lower_ == "ready":
-            return True  # "ready to provide 5,000 troops"
+        if _ready_to(tok):
+            return True  # "ready to provide 5,000 troops" (not "was prepared for the 300 troops")
     return False
 
 

@@ -351,6 +351,19 @@ def _label_noun(sdoc: Doc, root: Token, cues: Cues, ctx: SentenceContext) -> tup
     return None, None
 
 
+def _women_frame(sdoc: Doc, root: Token) -> bool:
+    """Whether a women word before the number frames the sentence's counts ("the most women in
+    uniform, with 380", "Among women contributors, … Ghana (150)") without a number of its own."""
+    women = vocabulary()["women"] - {"policewomen", "servicewomen"}
+    for tok in sdoc[: root.i]:
+        if tok.lower_ in women:
+            noun = tok.head if tok.dep_ in {"compound", "amod"} else tok
+            siblings = list(tok.head.children) if tok.dep_ in {"attr", "nsubj", "dobj", "appos"} else []
+            if not any(c.like_num for c in [*noun.children, *tok.children, *siblings]):
+                return True
+    return False
+
+
 def carries_count(ctx: SentenceContext) -> bool:
     """Whether the sentence follows, in the same paragraph, one whose last fact was a head count:
     its noun-less figures can count the same people ("Morocco had 1,720.", "it stood at 2,727")."""
@@ -382,6 +395,10 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
         return None, "missing", "personnel"
     which = next((o for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
                   if o.dep_ == "pobj" and o.lower_ in {"which", "whom"}), None)
+    if which is None and root.dep_ in {"nsubj", "nsubjpass"}:
+        # "…, of whom some 1,800 are currently on duty": the parse hangs "of whom" on the verb
+        which = next((o for c in root.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < root.i
+                      for o in c.children if o.dep_ == "pobj" and o.lower_ in {"which", "whom"}), None)
     if which is not None:
         clause = next((a for a in root.ancestors if a.dep_ == "relcl"), None)
         people_only = which.lower_ == "whom"  # "1,100 police in UN missions, 240 of whom …": people
@@ -602,9 +619,18 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
             verb = own
     finite = finite_verb(verb)
     current, cumulative = _markers(ctx.sdoc, ctx.cues, verb, finite, root)
+    if how == "number-of" and noun is not None and any(
+        c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in {"serve", "deploy", "work"} for c in noun.children
+    ):
+        current, cumulative = True, False  # "the number of Indian women serving in UN missions rises to 150": a level
     predicate = predicate_of(anchor, ctx.cues) if how not in {"death-subject", "injury-subject", "missing"} else {
         "death-subject": "DEATH", "injury-subject": "INJURY", "missing": "MISSING"
     }[how]
+    if how == "partitive" and root.dep_ in {"nsubj", "nsubjpass"}:
+        # "Three of the injured soldiers later died": the part's own verb says what happened to it
+        part_kind = cue_kind(root.head, ctx.cues) if root.head.pos_ in {"VERB", "AUX"} else None
+        if part_kind:
+            predicate = part_kind
     if predicate is None and any(a.lower_ in {"including", "among"} for a in list(root.ancestors)[:3]):
         predicate = _whole_predicate(ctx, root)  # "… who had lost their lives, including 103 last year"
     if how in {"death-subject", "injury-subject", "missing", "in-operation"} or noun is None:
@@ -613,6 +639,8 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
             category = ctx.state.last_category
         elif how == "elided" and ctx.state.count_category is not None:
             category = ctx.state.count_category
+        if how in {"inferred", "list", "elided"} and _women_frame(ctx.sdoc, root):
+            category = Category.WOMEN  # "Ghana has the most women in uniform, with 380, followed by Rwanda (310)"
     else:
         category = category_of(noun, verb)
         if category is None and how in {"copula", "appos"} and cls == "personnel":

@@ -287,6 +287,10 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
             national = country_of_tokens([c for c in child.children if c.dep_ in {"compound", "amod", "poss"}])
             if child.lower_ in vocabulary()["mission_subjects"] and not national:
                 return _mission_of_story(ctx, child)  # "The mission in South Sudan counts 17,000"
+            if child.lower_ in vocabulary()["mission_subjects"] and child.lower_ != "forces":
+                hosted = mission_at_place(national, ctx.base) if national else None
+                if hosted:
+                    return hosted  # "The Mali mission has lost more than 170 peacekeepers"
             if node.lemma_.lower() in vocabulary()["host_verbs"] or _is_home_to(node, anchor):
                 country = vocab.country_for(phrase, demonyms=False)
                 if country:  # "South Sudan hosts 17,000 UN peacekeepers": the mission there
