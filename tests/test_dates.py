@@ -241,6 +241,33 @@ FIND = [
     ("On 31.02.2024 and 12/31/2024-5 nothing happened.", None, []),
     # long runs of digits and number words are read once, not from every position in them
     ("id " + "7" * 3000 + " days ago", SAT, []),
+    # round 4: dates counted from another date, parts of a year, month edges, named days
+    (
+        "As of 31 March 2024, Ghana had 2,650 personnel, down from 2,800 a year earlier.",
+        P(2024, 5, 2),
+        [("As of 31 March 2024", "as_of", "2024-03-31", None), ("a year earlier", "as_of", "2023-03-31", None)],
+    ),
+    (
+        "At the end of 2023, Indonesia had 2,700, compared with 2,850 a year before.",
+        P(2024, 2, 10),
+        [("At the end of 2023", "as_of", "2023", None), ("a year before", "as_of", "2022-12", None)],
+    ),
+    ("Brazil had 250 six months earlier.", P(2024, 5, 10), [("six months earlier", "as_of", "2023-11-10", None)]),
+    ("Four years after the mission began, it had 300.", P(2024, 3, 3), []),
+    (
+        "In the three months to the end of March, four were killed.",
+        P(2024, 4, 25),
+        [("In the three months to the end of March", "range", "2024-01", "2024-03")],
+    ),
+    ("During the first quarter of this year, five died.", P(2024, 5, 10), [("During the first quarter of this year", "as_of", "2024", None)]),
+    ("In the first six months of last year, six died.", P(2024, 5, 10), [("In the first six months of last year", "as_of", "2023", None)]),
+    ("Since the start of the year, 12 died.", P(2024, 4, 8), [("Since the start of the year", "since", "2024-01", None)]),
+    ("It had 3,100 in UN missions at the end of February.", P(2024, 4, 10), [("at the end of February", "as_of", "2024-02", None)]),
+    ("UN figures for March list Ghana with 2,660.", P(2024, 5, 5), [("March", "as_of", "2024-03", None)]),
+    ("Between January and June, 11 were killed.", P(2023, 7, 5), [("Between January and June", "range", "2023-01", "2023-06")]),
+    ("killed on New Year\u2019s Eve near Bambari", P(2024, 1, 3), [("on New Year\u2019s Eve", "as_of", "2023-12-31", None)]),
+    ("wounded on Christmas Day", P(2023, 12, 27), [("on Christmas Day", "as_of", "2023-12-25", None)]),
+    ("Two years ago this month, Nepal had 5,800.", P(2024, 7, 15), [("Two years ago this month", "as_of", "2022-07", None)]),
 ]
 
 

@@ -40,7 +40,7 @@ import attrs
 
 from peacefacts.ingest import datelines as dl
 from peacefacts.ingest.cells import is_table_header, is_table_row
-from peacefacts.ingest.chrome import comment_starts, line_kind, reading_text
+from peacefacts.ingest.chrome import author_bios, comment_starts, line_kind, reading_text
 from peacefacts.ingest.lines import continues_wrapped, split_lines, wrap_width
 from peacefacts.records import Block, PartialDate, PublishedSource
 from peacefacts.vocab import missions
@@ -171,6 +171,10 @@ def _lines(text: str, start: int, end: int, day_first: bool = True) -> list[_Lin
     for i, starts in enumerate(comment_starts([text[ln.start : ln.end] for ln in out])):
         if starts and out[i].kind != "comments":
             out[i] = out[i]._replace(kind="comments")
+    # "Ratu Seru Naivalu is a retired lieutenant colonel who …" after "By Ratu Seru Naivalu": a bio
+    texts = [text[ln.start : ln.end] for ln in out]
+    for i in author_bios(texts, [ln.kind for ln in out]):
+        out[i] = out[i]._replace(kind="footer")
     # a table's header and rules ("| Country | Police |", "|---|") above its rows are the table's
     for i in range(len(out) - 1, 0, -1):
         k = i - 1

@@ -41,6 +41,7 @@ __all__ = [
     "chrome_shapes",
     "mark_spans",
     "line_kind",
+    "author_bios",
     "normalise_line",
     "comment_starts",
     "reading_text",
@@ -191,6 +192,35 @@ def _comment_follows(kinds: list[str | None], lines: list[str], i: int) -> bool:
         if kinds[k] == "comment_stamp" or lines[k].lower().startswith("reply"):
             return True
     return False
+
+
+_BIO_START = re.compile(r"^(?:About the authors?\b|The (?:writer|author)s? (?:is|are|was)\b)", re.IGNORECASE)
+_BYLINE_PREFIX = re.compile(r"^(?:By|BY|Written by|Reported by)\s+")
+
+
+def author_bios(lines: list[str], kinds: list[str]) -> list[int]:
+    """Indexes of body lines that are the author's bio: a paragraph that starts with a byline's
+    name and "is"/"was" ("Ratu Seru Naivalu is a retired lieutenant colonel who served three tours
+    with UNIFIL" after "By Ratu Seru Naivalu"), or "About the author" / "The writer is". A bio, like
+    a footer, ends the article: its tours and commands are not the story's figures.
+
+    >>> author_bios(["By Ama Mensah", "Ghana has 900 troops in Lebanon.", "Ama Mensah is a reporter who served 2 tours."],
+    ...             ["byline", "body", "body"])
+    [2]
+    """
+    names = []
+    for line, kind in zip(lines, kinds, strict=True):
+        if kind == "byline":
+            name = _BYLINE_PREFIX.sub("", line.strip()).split(",")[0].strip()
+            if 2 <= len(name.split()) <= 5:
+                names.append(name)
+    return [
+        i for i, (line, kind) in enumerate(zip(lines, kinds, strict=True))
+        if kind == "body" and (
+            _BIO_START.match(line.strip())
+            or any(line.strip().startswith((name + " is ", name + " was ")) for name in names)
+        )
+    ]
 
 
 def comment_starts(lines: list[str]) -> list[bool]:

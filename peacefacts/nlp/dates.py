@@ -36,6 +36,7 @@ from peacefacts.vocab.calendar import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     MONTHS,
+    NAMED_DAYS,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAY_NAMES,
     WEEKDAYS,
@@ -135,6 +136,22 @@ _NUM = NUMBER_PATTERN
 
 _NOW_WORDS = r"(?:as\s+of\s+(?:now|today)|currently|presently|at\s+present|at\s+the\s+moment|to\s+date|so\s+far|right\s+now|nowadays|now|today)"
 _REL_UNIT = r"(?:week|month|year|fortnight)"
+# "on New Year's Eve": a named day, either apostrophe
+_NAMED_DAY = "|".join(re.escape(name).replace("'", "['\u2019]") for name in sorted(NAMED_DAYS, key=len, reverse=True))
+# "a year earlier", "six months before.", "a year later": a date counted from the date stated
+# before it in the sentence (else from the publication date); "before"/"after" only when nothing
+# follows ("a year after the mission began" is a clause, not a date)
+_SHIFT = (
+    rf"(?:{_NUM}|\ban?)\s+(?:days?|weeks?|months?|years?)\s+"
+    r"(?:earlier|later|(?:before|after)(?=\s*(?:[,.;:)]|$)))"
+)
+# "the first quarter of this year", "the first nine months of 2024", "the second half of last year"
+_PART_OF_YEAR = (
+    rf"(?:the\s+)?(?:first|second|third|fourth|last|final)\s+(?:half|quarter|{_NUM}\s+(?:months|weeks))"
+    rf"\s+of\s+(?:the\s+year|this\s+year|last\s+year|(?-i:{_YEAR}))"
+)
+# "(in) the three months to the end of March": a span that ends with a month
+_MONTHS_TO = rf"(?:the\s+)?{_NUM}\s+months\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?"
 
 _I = re.IGNORECASE
 
@@ -146,20 +163,26 @@ _DATE_ATOM = re.compile(
    |(?P<dmy>(?<![\w-]){_WD_PREFIX}{_DAY}(?:\s*[-\u2013]\s*{_DAY})?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})
    |(?P<mdy>(?<![\w-]){_WD_PREFIX}{_MONTH}\s+{_DAY}(?:\s*[-\u2013]\s*{_DAY})?(?:,?\s+{_YEAR})?(?![\w,]\d))
    |(?P<dm>(?<![\w-]){_DAY}\s+(?:of\s+)?{_MONTH}(?!,?\s+(?:1[89]|20)\d\d(?![\d,]\d)))  # not before a year; "30 April, 1,100 troops" is a date
+   |(?P<part>(?i:{_PART_OF_YEAR}))
+   |(?P<upto>(?i:{_MONTHS_TO}){_MONTH}(?:,?\s+{_YEAR})?)
    |(?P<my>(?:(?i:(?:the\s+)?(?:(?:very\s+)?(?:early|earlier|mid|middle|late|later|end|beginning|start)(?:\s+of\s+|\s*-\s*|\s+))))?{_MONTH},?\s+(?:of\s+)?{_YEAR})
    |(?P<year>(?:(?<![\w-])(?i:(?:the\s+)?(?:(?:very\s+)?(?:early|mid|late|end|beginning|start|middle|first\s+half|second\s+half)(?:\s+of\s+|\s*-\s*|\s+)))|(?<![\w$€£.,:/-])){_YEAR}(?:\s*[-\u2013]\s*(?:(?:1[89]|20)\d\d|\d\d)(?![\w]))?)
    |(?P<rel>(?i:(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?(?:(?:earlier|early|later|late)\s+)?(?:last|this|next|the\s+previous|the\s+past|the\s+current)\s+{_REL_UNIT}\b
-          |\byesterday|\btomorrow|(?:{_NUM}|\ban?)\s+(?:days?|weeks?|months?|years?|decades?)\s+ago\b)
+          |(?:the\s+)?(?:beginning|start)\s+of\s+the\s+(?:year|month)\b
+          |\byesterday|\btomorrow|(?:{_NUM}|\ban?)\s+(?:days?|weeks?|months?|years?|decades?)\s+ago(?:\s+this\s+month)?\b)
           |(?i:last|this|next)\s+{_MONTH}|(?i:last|this|past|previous)\s+{_WEEKDAY}\b)
+   |(?P<shift>(?i:{_SHIFT}))
+   |(?P<named>(?i:\b(?:{_NAMED_DAY})\b))
    |(?P<weekday>\b{_WEEKDAY}\b)
-   |(?P<month>(?<![\w-]){_MONTH}(?!\s*,?\s*\d))
+   |(?P<month>(?<![\w-]){_MONTH}(?!\s*\d|\s*,\s*(?:1[89]|20)\d\d(?![\d,.]\d)))  # "June, 11 peacekeepers": a month
    |(?P<now>(?i:\b{_NOW_WORDS}\b))
     """,
     re.VERBOSE,
 )
 _PREP = re.compile(
     r"""(?<![\w])(?P<prep>as\s+(?:of|at|on)|ever\s+since|since|from|until|till|through|up\s+to|by|before|after
-        |in|on|at|during|throughout|between|around)\s+(?:the\s+)?\Z""",
+        |in|on|at|during|throughout|between|around)\s+(?:the\s+)?
+        (?:(?:very\s+)?(?:end|beginning|start|middle|close)\s+of\s+(?:the\s+)?)?\Z""",
     re.VERBOSE | _I,
 )
 _PREP_ROLE = {
@@ -170,7 +193,7 @@ _PREP_ROLE = {
     "by": "by",
 }  # fmt: skip
 _MONTH_CONTEXT = re.compile(
-    r"(?<![\w])(?:in|since|from|until|till|through|by|during|between|of|and|to|early|late|mid|end\s+of)\s+\Z|[-\u2013]\s*\Z",
+    r"(?<![\w])(?:in|since|from|until|till|through|by|during|between|of|and|to|for|early|late|mid|end\s+of)\s+\Z|[-\u2013]\s*\Z",
     _I,
 )
 # "since its admission to the UN in September 1991": the date starts the period
@@ -268,8 +291,51 @@ def _common_prefix(first: _dt.date, last: _dt.date) -> PartialDate | None:
     return PartialDate(first.year, first.month, first.day)
 
 
-_EDGE_OF_RE = re.compile(r"(?:the\s+)?(?P<edge>end|beginning|start)\s+of\s+(?P<rest>(?:last|this|the\s+previous|the\s+past)\s+\w+)$", re.IGNORECASE)
+_EDGE_OF_RE = re.compile(r"(?:the\s+)?(?P<edge>end|beginning|start)\s+of\s+(?P<rest>(?:last|this|the\s+previous|the\s+past|the)\s+\w+)$", re.IGNORECASE)
 _WEEKS_AGO_RE = re.compile(r"(?P<n>\w+)\s+(?:weeks?)\s+ago$", re.IGNORECASE)
+_YEARS_AGO_THIS_MONTH_RE = re.compile(r"(?P<n>\w+)\s+years?\s+ago\s+this\s+month$", re.IGNORECASE)
+_SHIFT_RE = re.compile(r"(?P<n>.+?)\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|before|later|after)$", re.IGNORECASE)
+
+
+def _count(word: str) -> int | None:
+    """A small count written as a word or digits ("a", "six", "12"), else ``None``."""
+    figure = parse_figure("one" if word.lower() in {"a", "an"} else word)
+    return int(figure.value) if figure is not None and 0 < figure.value <= 100 else None
+
+
+def _add_months(day: _dt.date, months: int) -> _dt.date:
+    month0 = day.year * 12 + day.month - 1 + months
+    year, month = divmod(month0, 12)
+    return _dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def shift_date(value: PartialDate, phrase: str) -> PartialDate | None:
+    """``value`` moved by "a year earlier", "six months before", "two days later", keeping no more
+    precision than ``value`` has (a year earlier than December 2023 is December 2022).
+
+    >>> str(shift_date(PartialDate(2024, 3, 31), "a year earlier")), str(shift_date(PartialDate(2023, 6, 30), "six months earlier"))
+    ('2023-03-31', '2022-12-30')
+    >>> str(shift_date(PartialDate(2023, 12), "a year before")), shift_date(PartialDate(2023), "six months earlier") is None
+    ('2022-12', True)
+    """
+    m = _SHIFT_RE.match(re.sub(r"\s+", " ", phrase.strip(" ,.;:)")))
+    if m is None:
+        return None
+    n = _count(m.group("n"))
+    if n is None:
+        return None
+    sign = -1 if m.group("dir").lower() in {"earlier", "before"} else 1
+    unit = m.group("unit").lower()
+
+    def moved(day: _dt.date) -> _dt.date:
+        if unit in {"day", "week"}:
+            return day + _dt.timedelta(days=sign * n * (7 if unit == "week" else 1))
+        return _add_months(day, sign * n * (12 if unit == "year" else 1))
+
+    first, last = moved(value.first_day), moved(value.last_day)
+    if value.precision == "month" and unit in {"month", "year"}:
+        last = _dt.date(last.year, last.month, calendar.monthrange(last.year, last.month)[1])
+    return _common_prefix(first, last)
 
 
 def _interval_at(text: str, day: _dt.date) -> tuple[_dt.date, _dt.date] | None:
@@ -286,7 +352,7 @@ def _interval_at(text: str, day: _dt.date) -> tuple[_dt.date, _dt.date] | None:
         return d, d
     m = _EDGE_OF_RE.match(text)
     if m:  # "the end of last year" is its December, "the start of this month" that month
-        whole = _interval_at(m.group("rest"), day)
+        whole = _interval_at(re.sub(r"(?i)^the\s+(year|month)$", r"this \1", m.group("rest")), day)
         if whole is None:
             return None
         first, last = whole
@@ -294,6 +360,19 @@ def _interval_at(text: str, day: _dt.date) -> tuple[_dt.date, _dt.date] | None:
             edge = last if m.group("edge").lower() == "end" else first
             return _period_interval(edge, "month")
         return whole
+    named = NAMED_DAYS.get(text.lower().replace("\u2019", "'"))
+    if named is not None:  # "on New Year's Eve": the last such day on or before the base
+        d = _dt.date(day.year, *named)
+        d = d if d <= day else _dt.date(day.year - 1, *named)
+        return d, d
+    m = _YEARS_AGO_THIS_MONTH_RE.match(text)
+    if m:  # "two years ago this month"
+        n = _count(m.group("n"))
+        return _period_interval(_dt.date(day.year - n, day.month, 1), "month") if n else None
+    m = _SHIFT_RE.match(text)
+    if m:  # "a year earlier" with nothing stated before it: counted from the base
+        shifted = shift_date(PartialDate.from_date(day), text)
+        return (shifted.first_day, shifted.last_day) if shifted is not None else None
     m = _WEEKS_AGO_RE.match(text)
     if m:  # "three weeks ago": that week's month (a week can straddle two; the day is not meant)
         word = m.group("n")
@@ -487,7 +566,24 @@ def _date_atoms(text: str, start: int, end: int) -> list[_Atom]:
 _DAY_RANGE = re.compile(rf"^(?P<pre>.*?)(?<!\d)(?P<d1>{_DAY})\s*[-\u2013]\s*(?P<d2>{_DAY})(?P<post>.*)$", re.S)
 
 
+_PART_TAIL = re.compile(rf"of\s+(?P<tail>the\s+year|this\s+year|last\s+year|{_YEAR})$", _I)
+_UPTO_RE = re.compile(r"^(?:the\s+)?(?P<n>\S+)\s+months\s+\w+\s+(?:the\s+end\s+of\s+)?(?P<month>.+)$", _I)
+
+
 def _resolve_atom(core: str, kind: str, base: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
+    if kind == "part":  # "the first quarter of this year": that year
+        tail = _PART_TAIL.search(core)
+        if tail is None:
+            return None, None
+        return resolve_date(re.sub(r"(?i)^the\s+year$", "this year", tail.group("tail")), base), None
+    if kind == "upto":  # "the three months to the end of March": January to March
+        m = _UPTO_RE.match(core)
+        n = _count(m.group("n")) if m else None
+        closing = resolve_date(m.group("month"), base) if m else None
+        if m is None or n is None or closing is None or closing.month is None or n > 24:
+            return None, None
+        opening = _add_months(_dt.date(closing.year, closing.month, 1), 1 - n)
+        return PartialDate(opening.year, opening.month), PartialDate(closing.year, closing.month)
     m = _YEAR_RANGE_RE.match(core.strip()) if kind == "year" else None
     if m:
         y1 = int(m.group(1))
@@ -563,7 +659,7 @@ def _find_dates(text: str, start: int, end: int, base_pd: PartialDate | None) ->
     i = 0
     while i < len(atoms):
         a = atoms[i]
-        p = _PREP.search(text, max(start, a.start - 16), a.start)
+        p = _PREP.search(text, max(start, a.start - 32), a.start)
         prep = p.group("prep").lower() if p else None
         s = p.start() if p else a.start
         value, end_value = _resolve_atom(text[a.start : a.end], a.kind, base_pd)
@@ -591,6 +687,18 @@ def _find_dates(text: str, start: int, end: int, base_pd: PartialDate | None) ->
             continue
         if prep == "between":  # "between 1960 and ..." without a date after "and"
             prep, s = None, a.start
+        if a.kind == "shift":  # "down from 2,800 a year earlier": a year before the date stated before it
+            stated = next((m for m in reversed(out) if m.value is not None and m.role in ("as_of", "range", "by")), None)
+            if stated is not None:
+                anchor = stated.end_value or stated.value
+                if anchor is not None and anchor.precision == "year" and re.search(r"(?i)\bend\b", stated.text):
+                    anchor = PartialDate(anchor.year, 12)  # "at the end of 2023, …, 2,850 a year before": December 2022
+                value, end_value = shift_date(anchor, text[a.start : a.end]) if anchor is not None else None, None
+            prep, s = None, a.start
+        if a.kind == "upto" and value is not None and end_value is not None:
+            out.append(DateMatch(s, a.end, text[s : a.end], "range", value, end_value))
+            i += 1
+            continue
         if prep in ("in", "on"):
             ev = _SINCE_EVENT.search(text, max(start, a.start - 140), a.start)
             if ev:

@@ -12,9 +12,10 @@ block:
   6,500", "Rwanda" / "5,918"), read without the parser by :mod:`peacefacts.nlp.tables` and dated
   by their heading or the reference line above them,
 * **the incident** of a story about an attack: the day it happened and the mission where,
-* missions named along the way (for "that operation"), and an anchor for undated pieces: the
-  anniversary they mark ("marks 60 years of service" + "began in 1958" → 2018), else the
-  latest date they state (a piece is no older than what it reports).
+* missions named along the way (for "that operation"), and the dates of the page itself
+  (:mod:`peacefacts.nlp.page_dates`): an anchor for undated pieces (the anniversary they mark,
+  "marks 60 years of service" + "began in 1958" → 2018, else the latest date they state), and
+  the day each newsletter item starts with ("5 July — …").
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ from peacefacts.ingest.chrome import reading_text
 from peacefacts.ingest.lines import continues_wrapped, split_lines, wrap_width
 from peacefacts.nlp.dates import DateMatch, find_dates
 from peacefacts.nlp.lists import is_ranking
-from peacefacts.nlp.numbers import FigureMatch, find_figures, parse_figure
+from peacefacts.nlp.numbers import FigureMatch, find_figures
 from peacefacts.nlp.one_person import one_person_figures
+from peacefacts.nlp.page_dates import anniversary_anchor, item_dateline, latest_date, page_date
 from peacefacts.nlp.segment import Sentence, split_sentences
 from peacefacts.nlp.story import country_mentions, story_country
 from peacefacts.nlp.tables import TableRow, read_tables
@@ -73,18 +75,6 @@ KEYWORDS = re.compile(
 
 _FIGURE_KINDS = frozenset({"cardinal", "range"})
 
-
-
-_PERIOD_ANCHOR = re.compile(
-    r"\b(?:over|in|for|during) the (?:last|past) (\w+(?:[- ]\w+)?) (years|decades)\b|"
-    r"\b(\w+) (years|decades) of (?:UN |United Nations )?(?:peace|service|participation|contribution|deployment)|"
-    r"\b(\w+)(?:th)? anniversary\b",
-    re.IGNORECASE,
-)
-_FIRST_YEAR = re.compile(
-    r"\b(?:first|began|begun|started|start|since|joined|initiated)\b[^.\n]{0,120}?\b(1[89]\d\d|20\d\d)\b"
-    r"|\b(1[89]\d\d|20\d\d)\b[^.\n]{0,60}\bfirst\b"
-)
 #: An explicit reference date: "as of", "as at", "at/by the end of", "end-2019".
 _REFERENCE = re.compile(r"^(?:as\s+(?:of|at|on)\b|(?:at|by)\s+(?:the\s+)?end\b|end\b|(?:at|by)\s+end\b)", re.IGNORECASE)
 _END_OF_YEAR = re.compile(r"\bend(?:\s+of|\s*-)\s*(?:the\s+year\s+)?(?:of\s+)?(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
@@ -127,6 +117,9 @@ class Candidate(NamedTuple):
     #: the last mission named earlier in the same paragraph ("UNFICYP — Established in 1964 …
     #: As of Feb. 28, 2005, the staff was comprised of 937 …")
     paragraph_mission: Optional[str] = None
+    #: the day a newsletter item or timeline line starts with ("5 July — MONUSCO: …"): the item's
+    #: own publication date, for its relative phrases and its "now"
+    dateline: Optional[PartialDate] = None
 
 
 @attrs.frozen(kw_only=True)
@@ -227,66 +220,6 @@ def mission_at_place(text: str, when: Optional[PartialDate]) -> Optional[str]:
 # block-level context
 
 
-_YEARS_SINCE = re.compile(
-    r"\b(\w+(?:[- ]\w+)?)\s+(years|decades)(?:\s+(?:this|last)\s+(?:month|week|year))?\s+(?:since|after|on\s+from)\b"
-    r"[^.\n]{0,160}?\b(1[89]\d\d|20\d\d)\b",
-    re.IGNORECASE,
-)
-
-
-def _anchor(text: str) -> tuple[Optional[PartialDate], Optional[PartialDate]]:
-    """Date an undated anniversary piece: "over the last 60 years" + "first … in 1958" → 2018,
-    "This year marks 75 years since … May 1948" → 2023, "Fifty years after Ghana first sent
-    peacekeepers, in 1960, …" → 2010."""
-    since = _YEARS_SINCE.search(text)
-    if since:
-        amount = since.group(1)  # "marks 75", "Fifty", "sixty-five"
-        figure = parse_figure(amount) or parse_figure(amount.split()[-1])
-        if figure is not None:
-            years = int(figure.value * (10 if since.group(2).lower().startswith("decade") else 1))
-            start_year = int(since.group(3))
-            if 1 <= years <= 100:
-                return PartialDate(start_year + years), PartialDate(start_year)
-    period = _PERIOD_ANCHOR.search(text)
-    first = _FIRST_YEAR.search(text)
-    if not period or not first:
-        return None, None
-    amount_text = period.group(1) or period.group(3) or period.group(5)
-    unit = (period.group(2) or period.group(4) or "years").lower()
-    figure = parse_figure(amount_text)
-    if figure is None:
-        return None, None
-    years = int(figure.value * (10 if unit.startswith("decade") else 1))
-    start_year = int(first.group(1) or first.group(2))
-    if not 1 <= years <= 100:
-        return None, None
-    return PartialDate(start_year + years), PartialDate(start_year)
-
-
-_HISTORY = re.compile(
-    r"\b(?:founded|established|created|formed|set\s+up|launched|born|signed|adopted|inaugurated|began|begun|joined|admitted|"
-    r"started|first\s+deployed|first\s+sent|independence|ratified|date|since|peak|height)\b[^.;:!?]{0,40}$",
-    re.IGNORECASE,
-)
-
-
-def _latest_date(text: str, sentences: list[Sentence]) -> Optional[PartialDate]:
-    """The latest date an undated piece states ("in the first quarter of 2017", "on May 4, 2015"),
-    to the month at most: a piece is no older than what it reports. Targets ("by 2030") and
-    relative phrases (which need a publication date) do not count."""
-    latest: Optional[PartialDate] = None
-    for s in sentences:
-        for match in find_dates(text, s.start, s.end, base=None):
-            value = match.end_value or match.value
-            if value is None or value.year < 1945 or match.role not in {"as_of", "range"}:
-                continue
-            if _HISTORY.search(text, max(0, match.start - 80), match.start):
-                continue  # "the Charter was signed on June 26, 1945": history, not the piece's date
-            if latest is None or value.last_day > latest.last_day:
-                latest = PartialDate(value.year, value.month) if value.month else PartialDate(value.year)
-    return latest
-
-
 def _reference_value(match: DateMatch) -> Optional[PartialDate]:
     if match.value is None or match.role not in {"as_of", "target", "range"}:
         return None
@@ -306,6 +239,8 @@ def _reference_in(text: str, sentence: Sentence, published: Optional[PartialDate
         value = _reference_value(match)
         if value is None:
             continue
+        if match.text.lower().startswith("by") and not re.search(r"\d{4}|\b(?:last|previous|past)\b", match.text, re.IGNORECASE):
+            continue  # "will deploy … by the end of March": a year-less deadline is a target, not a reference
         if published is not None and value.first_day > published.last_day:
             continue  # a target ("by the end of 2030"), not a reference date
         return ReferenceDate(value, sentence.start, match.text)
@@ -478,8 +413,8 @@ def plan_document(document: Document) -> list[BlockPlan]:
         blocks = [Block(start=0, end=len(text), published=document.published, published_source=document.published_source)]
     plans = []
     for block in blocks:
-        published = block.published
         block_text = text[block.start : block.end]
+        published = page_date(text, block, block_text)
         sentences = _merge_lines(text, split_sentences(text, block.start, block.end), wrap_width(text, block.start, block.end))
         # the headline is not body text (but a last line taken for a title is, as in a table)
         body = sentences[1:] if sentences and block.title and text[sentences[0].start : sentences[0].end].strip() == block.title.strip() else sentences
@@ -532,15 +467,21 @@ def plan_document(document: Document) -> list[BlockPlan]:
             # a paragraph about one mission names it first ("UNFICYP — Established in 1964 …")
             in_paragraph = [m for pos, m in missions_named if paragraph_start <= pos < min(sentence.start, paragraph_start + 12)]
             candidates.append(
-                Candidate(sentence, figures, in_effect[-1] if in_effect else None, in_paragraph[-1] if in_paragraph else None)
+                Candidate(
+                    sentence,
+                    figures,
+                    in_effect[-1] if in_effect else None,
+                    in_paragraph[-1] if in_paragraph else None,
+                    item_dateline(text, sentence, published),
+                )
             )
             before = [m for pos, m in missions_named if pos < sentence.start]
             missions_before.append(before[-1] if before else None)
         anchor_as_of = anchor_since = None
         if published is None:
-            anchor_as_of, anchor_since = _anchor(block_text)
+            anchor_as_of, anchor_since = anniversary_anchor(block_text)
             if anchor_as_of is None:
-                anchor_as_of = _latest_date(text, body)
+                anchor_as_of = latest_date(text, body)
         ordered_missions = tuple(dict.fromkeys(m for _, m in missions_named))
         plans.append(
             BlockPlan(

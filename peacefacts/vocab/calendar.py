@@ -20,6 +20,8 @@ __all__ = [
     "WEEKDAY_ABBREVIATIONS",
     "MONTHS",
     "WEEKDAYS",
+    "NAMED_DAYS",
+    "YEAR_SPANS",
     "alternation",
 ]
 
@@ -41,6 +43,27 @@ _WEEKDAY_NUMBER = {name[:2].lower(): i for i, name in enumerate(WEEKDAY_NAMES)}
 MONTHS: dict[str, int] = {w.lower(): _MONTH_NUMBER[w[:3].lower()] for w in MONTH_NAMES + MONTH_ABBREVIATIONS}
 #: Lower-case weekday name or abbreviation → weekday number (Monday is 0, as in :mod:`datetime`).
 WEEKDAYS: dict[str, int] = {w.lower(): _WEEKDAY_NUMBER[w[:2].lower()] for w in WEEKDAY_NAMES + WEEKDAY_ABBREVIATIONS}
+
+
+#: Days news names instead of dating ("killed on New Year's Eve"): lower-case name → (month, day).
+#: Year-less, so they resolve like "31 December" against the story's date.
+NAMED_DAYS: dict[str, tuple[int, int]] = {
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "boxing day": (12, 26),
+}
+
+
+#: Spans of years said in words ("A quarter of a century after its first deployment in 1999").
+YEAR_SPANS: dict[str, int] = {
+    "a quarter of a century": 25,
+    "quarter of a century": 25,
+    "half a century": 50,
+    "a century": 100,
+    "a decade": 10,
+}
 
 
 def alternation(words: Iterable[str]) -> str:

@@ -27,7 +27,13 @@ from peacefacts.nlp.dates import find_dates
 from peacefacts.nlp.facts.dating import date_figure, lead_dates
 from peacefacts.nlp.facts.metric import METRIC_RULES, Decision, decide_metric, is_incident
 from peacefacts.nlp.facts.parse import counted_noun, noun_class, root_of, span_tokens
-from peacefacts.nlp.facts.reading import SentenceContext, SentenceState, read_figure
+from peacefacts.nlp.facts.reading import (
+    SentenceContext,
+    SentenceState,
+    carries_non_un,
+    names_the_un,
+    read_figure,
+)
 from peacefacts.nlp.facts.scope import service_scope
 from peacefacts.nlp.facts.subject import SUBJECT_RULES, decide_subject
 from peacefacts.nlp.facts.vocabulary import find_cues, vocabulary
@@ -70,6 +76,8 @@ def _context(
 ) -> SentenceContext:
     text = sdoc.text
     offset = candidate.sentence.start
+    if candidate.dateline is not None:  # a dated newsletter item is a story of its own day
+        plan = attrs.evolve(plan, published=candidate.dateline, statement_day=None)
     dates = [
         dm._replace(role="as_of") if dm.role == "target" and dm.text.lower().startswith(("as of", "as at")) else dm
         for dm in find_dates(text, 0, len(text), base=plan.published)
@@ -251,6 +259,10 @@ def _remember(state: SentenceState, facts: list[Fact], ctx: SentenceContext, cat
         state.since = next((f.since for f in facts if f.since), ctx.lead.since)
         state.end = ctx.candidate.sentence.end
     state.last_category = categories[-1] if categories and len(facts) > 1 else None
+    if ctx.cues.spans.get("NON_UN") and not names_the_un(ctx.text) or (carries_non_un(ctx) and not facts):
+        state.non_un_end = ctx.candidate.sentence.end  # a paragraph about KFOR or the African Union goes on
+    else:
+        state.non_un_end = -1
     if facts:
         last = facts[-1]
         counted = last.metric.info.counts == "personnel" and not last.metric.is_casualty

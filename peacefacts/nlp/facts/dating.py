@@ -3,11 +3,17 @@
 The as-of date, in order of evidence:
 
 1. a date tied to the figure ("reached 2,809 in March 2016", "29 killed in 2023"),
-2. the sentence's leading date ("As of October 2014, …", "Last month, …"),
+   but a "now/currently/today" on the figure's own verb is the piece's (or newsletter item's)
+   date, whatever other clause or leading date the sentence has; only an explicit "as of" beats it,
+2. the sentence's leading date ("As of October 2014, …", "Last month, …"), unless it is
+   history ("UNFICYP, created in March 1964, …", "Ten years after its launch in 2014, …"),
 3. for one incident's toll, the day of the incident ("on Sunday", resolved against publication),
 4. the previous sentence's date, for an anaphoric "This also claimed the lives of …",
 5. the block's reference date in effect ("as at the end of 2016" in the lead, a table heading),
 6. the publication date, else an anniversary anchor for an undated piece, else none.
+
+A forward-looking figure (a pledge) is dated by when it was made: its target ("by June", "on 5
+January", "in 2025") is never its date, and a reference (data) date never dates it.
 
 The period start (``since``) belongs to cumulative metrics only: "since 1960", a leading "Since
 its first deployment in 1993,", "over the past 32 years", "in the UN's 70-year history".
@@ -46,8 +52,51 @@ _TOLL_WORDS = re.compile(
 # a date that dates a clause comes with its preposition ("in March 2016", "as of 2023", "by 2014")
 _PREPOSED = re.compile(r"^(?:in|on|at|as\s+(?:of|at|on)|by|during|until|till|through|throughout|from|between|since|after|before|around|of|(?:the\s+)?end\s+of)\b", re.IGNORECASE)
 _RELATIVE_WORDS = re.compile(
-    rf"\b(last|yesterday|today|this|next|ago|now|currently|present|{alternation(WEEKDAY_NAMES)})\b", re.IGNORECASE
+    rf"\b(last|yesterday|today|this|next|ago|now|currently|present|earlier|later|{alternation(WEEKDAY_NAMES)})\b",
+    re.IGNORECASE,
 )
+_SHIFTED = re.compile(r"\b(?:earlier|later|before|after)\s*$", re.IGNORECASE)
+_YEAR_TO_DATE = re.compile(r"\b(?:this|the)\s+year\b", re.IGNORECASE)
+_AS_OF = re.compile(r"^as\s+(?:of|at|on)\b", re.IGNORECASE)
+_TARGET_PREP = re.compile(r"^(?:by|before|until|till|from|through)\b", re.IGNORECASE)
+
+
+def _is_now(match: DateMatch) -> bool:
+    """"now", "currently", "as of today": the time of speaking, not a date of its own."""
+    words = re.sub(r"^(?:as\s+(?:of|at|on)|at|for)\s+", "", match.text.strip().lower())
+    return re.sub(r"\s+", " ", words) in vocabulary()["now_words"]
+
+
+def _is_past_of(r: Reading, ctx: SentenceContext, match: DateMatch) -> bool:
+    """Whether a date before a present or perfect figure is history ("created in 1964", "after its
+    first deployment in 2004"), not the figure's date."""
+    return _of_today(r) and match.end <= r.figure.start - ctx.offset and match.role == "as_of" and _is_history(ctx.text, match)
+
+
+def _of_today(r: Reading) -> bool:
+    """A figure in the present or the perfect ("has", "have sent", "still patrol")."""
+    verb = r.verb
+    if r.tense in {"present", "perfect"} or (verb is not None and verb.tag_ in {"VBP", "VBZ"}):
+        return True
+    # "some 800 troops still patrol": a bare verb with a subject and no auxiliary (tagged VB) is a present
+    children = list(verb.children) if verb is not None else []
+    return verb is not None and verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in children) and not any(
+        c.dep_ in {"aux", "auxpass"} for c in children
+    )
+
+
+def _lead_is_history(ctx: SentenceContext) -> bool:
+    """Whether the sentence's leading date is history ("created in March 1964, …")."""
+    lead = next((d for d in ctx.dates if d.start in ctx.lead.claimed and d.text == ctx.lead.text), None)
+    return lead is not None and _is_history(ctx.text, lead)
+
+
+def _is_history(text: str, match: DateMatch) -> bool:
+    """A leading date in a history phrase: "created in March 1964", "after its launch in 2014",
+    "Forty years ago, in 1984", "On the 50th anniversary of …, established in 1974"."""
+    clause_start = max(text.rfind(";", 0, match.start), 0)
+    before = text[clause_start : match.start].lower()
+    return any(re.search(rf"\b{re.escape(cue)}\b", before) for cue in vocabulary()["history_cues"])
 
 
 def source_of(match: DateMatch) -> AsOfSource:
@@ -86,6 +135,8 @@ def lead_dates(text: str, dates: list[DateMatch], sdoc: object, state: SentenceS
     for dm in dates:
         if dm.role == "since" and dm.value is not None:
             since_any = since_any or dm.value
+        if _is_now(dm):
+            continue  # "Today, …", "As of today, …": the time of speaking (see date_figure)
         if lead_is_start and dm.value is not None and dm.end <= max(first_comma + 1, subject_at):
             since = dm.value
             since_any = since_any or dm.value
@@ -147,50 +198,115 @@ def _attached(ctx: SentenceContext, dm: DateMatch, anchors: set[int], others: se
             return False
         if anc.i in anchors:
             return True
+        if anc.dep_ == "conj":
+            return False  # "… risen to 2,840, and at the end of last year it stood at 2,727": the other conjunct's date
     return False
 
 
 def _anchors(r: Reading) -> tuple[set[int], set[int]]:
     anchors = {r.root.i} | ({r.noun.i} if r.noun is not None else set()) | ({r.verb.i} if r.verb is not None else set())
+    noun = r.noun
+    while noun is not None and noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head  # "61 military, police and civilian personnel who lost …": the whole coordination
+        anchors.add(noun.i)
     if r.finite is not None:
-        anchors |= {r.finite.i} | {a.i for a in r.finite.ancestors}
+        anchors.add(r.finite.i)
+        node = r.finite
+        while node.head.i != node.i:
+            # "deployed its first unit to Haiti in 2004 and had 1,800 … last year": the first
+            # conjunct's own dates are not this figure's; what governs both still is
+            if node.dep_ != "conj":
+                anchors.add(node.head.i)
+            node = node.head
     return anchors, {r.root.i} | ({r.noun.i} if r.noun is not None else set())
 
 
-def _own_date(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
-    """A date right after the number, the date of a label before it ("… through May 2004: 1,870"),
-    or the one date of the figure's own clause."""
+def _conj_heads(r: Reading) -> set[int]:
+    """The heads the figure's clause is a conjunct of: a date on them is the other clause's."""
+    heads: set[int] = set()
+    node = r.finite
+    while node is not None and node.head.i != node.i:
+        if node.dep_ == "conj":
+            heads.add(node.head.i)
+        node = node.head
+    return heads
+
+
+def _adjacent_date(r: Reading, ctx: SentenceContext, skip: Callable[[DateMatch], bool]) -> Optional[DateMatch]:
+    """A date right after the number ("reached 2,809 in March 2016", "58 (as of 31 August 2024)"),
+    or the date of a label before it ("… through May 2004: 1,870")."""
     local_start = r.figure.end - ctx.offset
     if r.how in {"label", "death-subject"}:
         colon = ctx.text.rfind(":", 0, r.figure.start - ctx.offset)
         if colon != -1 and not ctx.text[colon + 1 : r.figure.start - ctx.offset].strip(" \n*"):
-            labelled = [d for d in ctx.dates if d.end <= colon and d.value is not None and d.role in {"as_of", "range"}]
+            labelled = [d for d in ctx.dates if d.end <= colon and d.value is not None and d.role in {"as_of", "range"} and not skip(d)]
             if labelled:
                 return labelled[-1]
     for dm in ctx.dates:
-        if dm.value is None or dm.role not in {"as_of", "range"}:
+        if dm.value is None or dm.role not in {"as_of", "range"} or skip(dm):
             continue
         gap = ctx.text[local_start : dm.start]
         if dm.start in ctx.lead.claimed and gap.strip():
             continue  # a leading date is the sentence's, unless it follows this number ("From 1,200 in 2010, …")
         if 0 <= dm.start - local_start <= 40 and re.fullmatch(
-            r"[\s,]*(?:[a-z]+\s+){0,3}(?:in|as of|as at|on|at|during|by)?\s*", gap, re.IGNORECASE
+            r"[\s,(]*(?:[a-z]+\s+){0,3}(?:in|as of|as at|on|at|during|by)?\s*", gap, re.IGNORECASE
         ):
             return dm
+    return None
+
+
+def _own_date(r: Reading, ctx: SentenceContext, skip: Callable[[DateMatch], bool] = lambda d: False) -> Optional[DateMatch]:
+    """A date right after the number, the date of a label before it ("… through May 2004: 1,870"),
+    or the one date of the figure's own clause. "now" and the dates ``skip`` refuses are none."""
+
+    figure_end = r.figure.end - ctx.offset
+
+    def refused(d: DateMatch) -> bool:
+        return _is_now(d) or skip(d)
+
+    def counted_back(d: DateMatch) -> bool:
+        # "Malaysia had 870 …; six months earlier it had 830": a date counted back from another
+        # belongs to the figure after it (or right after the number), never to one before it
+        return d.start >= figure_end and bool(_SHIFTED.search(d.text))
+
+    adjacent = _adjacent_date(r, ctx, refused)
+    if adjacent is not None:
+        return adjacent
     when = _when_date(r, ctx)
     if when is not None:
         return when
     anchors, mine = _anchors(r)
-    others = set(ctx.figure_tokens) - mine
+    others = (set(ctx.figure_tokens) - mine) | _conj_heads(r)
     attached = [
         d for d in ctx.dates
-        if d.start not in ctx.lead.claimed and d.value is not None and d.role in {"as_of", "range"}
-        and (_PREPOSED.match(d.text) or source_of(d) is AsOfSource.RELATIVE)
+        if d.start not in ctx.lead.claimed and d.value is not None and d.role in {"as_of", "range"} and not refused(d)
+        and not counted_back(d) and (_PREPOSED.match(d.text) or source_of(d) is AsOfSource.RELATIVE)
         and _attached(ctx, d, anchors, others) and not _statement_date(ctx, d) and not _in_since_clause(ctx, d)
     ]
     if len(attached) == 1:
         return attached[0]
     return _data_date(ctx)
+
+
+def _now_of(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
+    """A "now / currently / today / as of today" on the figure's own verb ("Ghana now has 2,690",
+    "As of today, Zambia has 1,010", "280 of its troops are now serving"), not on a verb above it
+    ("awarded today to 61 personnel who lost their lives in 2023")."""
+    own = {t.i for t in (r.verb, r.finite) if t is not None}
+    for dm in ctx.dates:
+        if not _is_now(dm):
+            continue
+        tokens = [t for t in ctx.sdoc if dm.start <= t.idx - ctx.sdoc[0].idx < dm.end]
+        if not tokens:
+            continue
+        if any(abs(t.i - i) == 1 for t in tokens for i in own):
+            return dm  # "Cameroon today has 910": right by the verb, however the parser hangs it
+        for anc in [root_of(tokens), *root_of(tokens).ancestors]:
+            if anc.pos_ in {"VERB", "AUX"} or anc.i in own:
+                if anc.i in own or (anc.dep_ in {"aux", "auxpass"} and anc.head.i in own):
+                    return dm
+                break
+    return None
 
 
 _DATA_SOURCE = re.compile(
@@ -251,14 +367,41 @@ def _statement_date(ctx: SentenceContext, dm: DateMatch) -> bool:
     return verb is not None and verb.lemma_.lower() in vocabulary()["reporting_verbs"]
 
 
-def _statement_day(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
+def _speech_date(ctx: SentenceContext, dm: DateMatch) -> bool:
+    """A statement's day, or the day of a speech, briefing or interview the figure is quoted from
+    ("Speaking on Tuesday, …", "in a statement on 28 May", "In an interview published on Sunday")."""
+    if _statement_date(ctx, dm):
+        return True
+    tokens = [t for t in ctx.sdoc if dm.start <= t.idx < dm.end]
+    if not tokens:
+        return False
+    frames = vocabulary()["statement_frames"]
+    for anc in root_of(tokens).ancestors:
+        if anc.lemma_.lower() in frames:
+            return True
+        if anc.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
+def _statement_day(r: Reading, ctx: SentenceContext, *, leads: bool = False) -> Optional[DateMatch]:
+    """The day of the statement that gives the figure; with ``leads``, a leading "On Thursday, the
+    ministry said …" counts too."""
     anchors, _mine = _anchors(r)
     found = [
         d for d in ctx.dates
-        if d.start not in ctx.lead.claimed and d.value is not None and d.role == "as_of" and _statement_date(ctx, d)
-        and _attached(ctx, d, anchors, set())
+        if (leads or d.start not in ctx.lead.claimed) and d.value is not None and d.role == "as_of" and not _is_now(d)
+        and (_speech_date(ctx, d) if leads else _statement_date(ctx, d))
+        and (_governs(ctx, d, anchors) if leads else _attached(ctx, d, anchors, set()))
     ]
     return found[0] if found else None
+
+
+def _governs(ctx: SentenceContext, dm: DateMatch, anchors: set[int]) -> bool:
+    """Whether the statement a date belongs to governs the figure ("In an interview published on
+    Sunday, the commander said UNIFIL has …": the interview's day)."""
+    tokens = [t for t in ctx.sdoc if dm.start <= t.idx < dm.end]
+    return bool(tokens) and any(a.i in anchors for a in root_of(tokens).ancestors)
 
 
 def _incident_day(ctx: SentenceContext) -> Optional[PartialDate]:
@@ -277,6 +420,18 @@ def _incident_day(ctx: SentenceContext) -> Optional[PartialDate]:
     return incident.day if incident is not None else None
 
 
+def _is_target(d: DateMatch, r: Reading, ctx: SentenceContext) -> bool:
+    """A forward-looking figure's date that says when it is to happen, not when it was promised:
+    "by June", "from April", "in 2025" (after publication), and a year-less date in a future
+    clause ("will deploy … on 5 January"; dateparser reads it in the past)."""
+    published = ctx.plan.published
+    if d.role in {"target", "until", "since"} or _TARGET_PREP.match(d.text):
+        return True
+    if published is not None and d.value is not None and d.value.first_day > published.last_day:
+        return True
+    return r.tense == "future" and not _YEAR.search(d.text) and not _speech_date(ctx, d)
+
+
 def date_figure(
     r: Reading, ctx: SentenceContext, metric: Metric, incident: Callable[[], bool]
 ) -> tuple[Optional[PartialDate], AsOfSource, Optional[PartialDate]]:
@@ -285,11 +440,21 @@ def date_figure(
     as_of: Optional[PartialDate] = None
     source = AsOfSource.NONE
     since: Optional[PartialDate] = None
-    chosen = _own_date(r, ctx)
+    forward = metric.is_forward_looking
+    chosen = _own_date(r, ctx, skip=(lambda d: _is_target(d, r, ctx)) if forward else (lambda d: False))
     chosen_value = _value(chosen) if chosen is not None else None
     if chosen is not None and metric.is_incident and chosen_value is not None and chosen_value.precision == "year":
         if source_of(chosen) is AsOfSource.RELATIVE:
             chosen = None  # "the deadliest attack this year": the incident has a day
+    # a toll is dated by its deaths ("awarded today to 61 … who lost their lives in 2023")
+    now = _now_of(r, ctx) if not metric.is_casualty else None
+    history_since: Optional[PartialDate] = None
+    if chosen is not None and _is_past_of(r, ctx, chosen):
+        # "Twenty years after its first deployment in 2004, Rwanda has …": history before a figure
+        # of today starts a running total's period and never dates what is there now
+        history_since, chosen = chosen.value, None
+    if now is not None and chosen is not None and not _AS_OF.match(chosen.text) and _adjacent_date(r, ctx, _is_now) != chosen:
+        chosen = None  # "Ghana now has 2,690, up from 2,540 at the end of 2023": the 2,690 is now
     if chosen is not None:
         as_of = _value(chosen)
         since = chosen.value if chosen.role == "range" else None
@@ -299,43 +464,54 @@ def date_figure(
             and re.match(r"(?:in|during|throughout|last)\b", chosen.text, re.IGNORECASE)
         ):
             since = as_of  # deaths within one calendar year: since = as_of = that year
-    elif lead.as_of is not None:
+    elif now is not None:
+        # "Ghana now has 2,690", "2 May: Mongolia currently deploys …": a relative phrase, read
+        # against the piece's (or the newsletter item's) date as the conventions say, even inside
+        # a statement made on another day; only an explicit leading "As of 31 May," beats it
+        if lead.as_of is not None and _AS_OF.match(lead.text):
+            as_of, source, since = lead.as_of, lead.source, lead.since
+    elif lead.as_of is not None and _of_today(r) and _lead_is_history(ctx):
+        since = lead.as_of  # "UNFICYP, created in March 1964, … has": as above
+    elif lead.as_of is not None and not (forward and plan.published is not None and lead.as_of.first_day > plan.published.last_day):
         as_of, source, since = lead.as_of, lead.source, lead.since
-        if metric is Metric.FATALITIES_TOTAL and since is None and as_of.precision == "year" and not r.cumulative:
-            since = as_of  # "In 2020, 13 peacekeepers were killed": that year's deaths
-    if as_of is None and metric.is_serving and r.tense != "present" and at_peak(r, ctx):
+        if metric is Metric.FATALITIES_TOTAL and since is None and as_of.precision == "year" and (
+            not r.cumulative or _YEAR_TO_DATE.search(lead.text)
+        ):
+            since = as_of  # "In 2020, 13 peacekeepers were killed", "So far this year, …": that year's deaths
+    if as_of is None and now is None and metric.is_serving and r.tense != "present" and at_peak(r, ctx):
         # "At its peak, after the earthquake of January 2010, MINUSTAH had nearly 13,000": the
         # sentence's date is when the peak was, to the year (the peak came after the event)
         dated = next((d for d in ctx.dates if d.value is not None and d.role in {"as_of", "range"} and d.start not in ctx.lead.claimed), None)
         value = _value(dated) if dated is not None else None
         if dated is not None and value is not None:
             as_of, source = PartialDate(value.year), source_of(dated)
-    if as_of is None and metric.may_be_incident and incident():
+    if as_of is None and now is None and metric.may_be_incident and incident():
         day = _incident_day(ctx)
         if day is not None:
             as_of, source = day, AsOfSource.RELATIVE
-    if as_of is None and ctx.candidate.reference is not None:
+    if as_of is None and forward:
+        # a pledge is dated by when it was made ("announced last week", "pledged on Tuesday"),
+        # never by the data date of the figures around it
+        said = _statement_day(r, ctx, leads=True)
+        if said is not None:
+            as_of, source = _value(said), source_of(said)
+    if as_of is None and now is None and not forward and ctx.candidate.reference is not None:
         as_of, source = ctx.candidate.reference.date, AsOfSource.EXPLICIT
-    if as_of is None:
+    if as_of is None and now is None:
         said = _statement_day(r, ctx)
         if said is not None:
             as_of, source = _value(said), source_of(said)
-    if as_of is None and plan.statement_day is not None and plan.incident is None:
+    if as_of is None and now is None and plan.statement_day is not None and plan.incident is None:
         as_of, source = plan.statement_day, AsOfSource.RELATIVE  # "…, the minister said on Monday"
-    if metric.is_forward_looking and as_of is not None and plan.published is not None:
-        if as_of.first_day > plan.published.last_day:
-            as_of, source, since = None, AsOfSource.NONE, None  # a target date, not when it was pledged
-        elif r.tense == "future" and chosen is not None and not _YEAR.search(chosen.text):
-            # "Nepal will send 850 more troops to UNIFIL in March" (published in January): a month
-            # without its year in a future clause is the coming one, a target, not last year's
-            as_of, source, since = None, AsOfSource.NONE, None
+    if forward and as_of is not None and plan.published is not None and as_of.first_day > plan.published.last_day:
+        as_of, source, since = None, AsOfSource.NONE, None  # a target date, not when it was pledged
     if as_of is None:
         if plan.published is not None:
             as_of, source = plan.published, AsOfSource.PUBLISHED
         elif plan.anchor_as_of is not None:
             as_of, source = plan.anchor_as_of, AsOfSource.ANCHOR  # its start is a since of last resort (below)
     if since is None:
-        since = lead.since or lead.since_any
+        since = lead.since or lead.since_any or history_since
     if since is None and metric.is_cumulative:
         since = next((d.value for d in ctx.dates if d.value is not None and d.role == "as_of" and _in_since_clause(ctx, d)), None)
     if since is None and metric.is_cumulative:

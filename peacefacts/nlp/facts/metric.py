@@ -21,7 +21,13 @@ import attrs
 from peacefacts import vocab
 from peacefacts.nlp.facts.incident import is_incident
 from peacefacts.nlp.facts.parse import aux_words, country_of_tokens, noun_class, verb_of
-from peacefacts.nlp.facts.reading import PEACEKEEPING_CONTEXT, Reading, SentenceContext
+from peacefacts.nlp.facts.reading import (
+    PEACEKEEPING_CONTEXT,
+    UN_WORDS,
+    Reading,
+    SentenceContext,
+    carries_non_un,
+)
 from peacefacts.nlp.facts.vocabulary import vocabulary
 from peacefacts.nlp.lists import pledge_list_item
 from peacefacts.nlp.plan import mission_at_place, mission_mentions
@@ -117,7 +123,7 @@ def veto_non_un(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """KFOR, EUFOR, the African Union, bilateral or Russian deployments: not UN figures."""
     spans = ctx.cues.spans.get("NON_UN", ())
     if not spans:
-        return None
+        return Veto("non-un-force") if carries_non_un(ctx) else None
     anchor = r.anchor
     near: set[int] = set()
     for step in (-1, 1):  # a few words on each side of the number, not across punctuation
@@ -279,8 +285,11 @@ def _national_force_subject(r: Reading, ctx: SentenceContext) -> bool:
     """"Its army has 1.4 million soldiers", "The Lebanese army has deployed 10,000 troops to the
     south": a national force's own strength, in a sentence with no UN word, mission or mission place."""
     verb = r.verb
-    if verb is None or _UN_WORDS.search(ctx.text) or ctx.missions_here or mission_at_place(ctx.places_text, ctx.base):
+    if UN_WORDS.search(ctx.text) or ctx.missions_here or mission_at_place(ctx.places_text, ctx.base):
         return False
+    if verb is None:
+        # "Azerbaijan's army numbers some 64,000 active personnel" (the tagger read "numbers" as a noun)
+        return any(t.lower_ in vocabulary()["national_forces"] for t in ctx.sdoc[: r.root.i])
     force = next((
         c for c in verb.children
         if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in vocabulary()["national_forces"] and c.i != (r.noun.i if r.noun is not None else -1)
@@ -316,7 +325,7 @@ def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]
             if not any(t.lower_.startswith(("peacekeep", "u.n", "un")) or t.lower_ in {"blue", "helmets", "berets"} for t in noun.subtree):
                 return Veto("host-army")
         beside_peacekeepers = any(c.lower_ in vocabulary()["peacekeeper_nouns"] for c in noun.conjuncts)
-        unsaid = not _UN_WORDS.search(ctx.text) and not ctx.missions_here
+        unsaid = not UN_WORDS.search(ctx.text) and not ctx.missions_here
         if demonym is not None and _hosts_a_mission(demonym, ctx) and (unsaid or beside_peacekeepers):
             # "Over 400 Malian soldiers were killed in 2019 in attacks by jihadists", "Five Congolese
             # soldiers and two Indian peacekeepers were killed": the host country's own army
@@ -324,7 +333,6 @@ def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]
     return None
 
 
-_UN_WORDS = re.compile(r"peacekeep|peace[- ]keep|blue helmet|blue beret|\bU\.?N\.?\b|United Nations", re.IGNORECASE)
 
 
 def _hosts_a_mission(country: str, ctx: SentenceContext) -> bool:
@@ -377,11 +385,18 @@ def _placed_in_service(verb: Optional[Token], ctx: SentenceContext) -> bool:
             continue
         for obj in (t for t in prep.children if t.dep_ == "pobj"):
             phrase = " ".join(t.text for t in obj.subtree)
-            if vocab.mission_for(obj.text) or noun_class(obj) == "mission" and _UN_WORDS.search(phrase):
+            if vocab.mission_for(obj.text) or noun_class(obj) == "mission" and UN_WORDS.search(phrase):
                 return True
-            if obj.lower_ in lex["service_places"] and _UN_WORDS.search(phrase):
+            if obj.lower_ in lex["service_places"] and UN_WORDS.search(phrase):
                 return True  # "on UN duty", "under the UN flag"
     return False
+
+
+_POPULATION_OF = re.compile(
+    r"\b(?:nation|country|population|city|town|state|island|people)\s+of\s+(?:(?:under|over|about|nearly|some|around|almost|"
+    r"just|roughly|more\s+than|less\s+than|fewer\s+than)\s+){0,2}(?:a\s+|an\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
@@ -391,6 +406,8 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return None
     if noun.head.lower_ == "of" and noun.head.head.lower_ in vocabulary()["country"] | {"population", "city", "town", "area"}:
         return Veto("generic-people")  # "a country of fewer than one million people"
+    if _POPULATION_OF.search(ctx.text[: r.figure.num_start - ctx.offset]):
+        return Veto("generic-people")  # "a nation of under a million people"
     if _is_pledge(r, ctx):
         return None  # "Another 120 members will leave next week"
     if noun.dep_ == "conj" and noun.head.lower_ in vocabulary()["not_peacekeepers"]:
@@ -462,6 +479,12 @@ def _target(r: Reading, ctx: SentenceContext) -> bool:
     )
 
 
+def _ready_to(tok: Token) -> bool:
+    """"ready to provide", "prepared to deploy": a readiness word with its infinitive."""
+    ready = vocabulary()["readiness_words"]
+    return (tok.lower_ in ready or tok.lemma_.lower() in ready) and any(c.dep_ == "xcomp" for c in tok.children)
+
+
 def _is_pledge(r: Reading, ctx: SentenceContext) -> bool:
     lex = vocabulary()
     if r.tense == "future":
@@ -476,16 +499,16 @@ def _is_pledge(r: Reading, ctx: SentenceContext) -> bool:
                 return True
             if aux_words(tok) & lex["future_aux"]:
                 return True
-            if tok.lemma_.lower() == "ready" or any(c.lower_ == "ready" for c in tok.children):
-                return True
+            if _ready_to(tok) or any(_ready_to(c) for c in tok.children):
+                return True  # "is prepared to deploy an additional 250 personnel"
             if any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.lower_ in lex["pledge_nouns"] for c in tok.children):
                 return True
         if tok.lower_ in lex["pledge_nouns"] or any(
             c.dep_ in {"amod", "compound"} and c.lower_ in lex["pledge_nouns"] for c in tok.children
         ):
             return True  # "its standby force of 8,000 troops"
-        if tok.lower_ == "ready":
-            return True  # "ready to provide 5,000 troops"
+        if _ready_to(tok):
+            return True  # "ready to provide 5,000 troops" (not "was prepared for the 300 troops")
     return False
 
 

@@ -42,6 +42,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["SentenceState", "LeadDates", "SentenceContext", "Reading", "read_figure", "predicate_of", "PEACEKEEPING_CONTEXT"]
 
+#: words that name the UN or its peacekeepers
+UN_WORDS = re.compile(r"peacekeep|peace[- ]keep|blue helmet|blue beret|\bU\.?N\.?\b|United Nations", re.IGNORECASE)
+
+# ... and those that name the UN itself ("peacekeepers" alone may be Russian or the African Union's)
+_NAMES_THE_UN = re.compile(r"blue helmet|blue beret|\bU\.?N\.?\b|United Nations", re.IGNORECASE)
+
 PEACEKEEPING_CONTEXT = re.compile(
     r"peacekeep|peace keep|blue helmet|blue beret|\bU\.?N\.?\b|United Nations|\bmission|\bduty\b|\bservice\b|\bserving\b|"
     r"deploy|contingent|battalion|troops|soldiers",
@@ -72,6 +78,9 @@ class SentenceState:
     #: the next sentence may leave the noun out ("Egypt had 1,600 personnel. Morocco had 1,720.")
     count_end: int = -1
     count_category: Optional[Category] = None
+    #: where the last sentence about a force that is not the UN's ended (KFOR, the African Union,
+    #: Russian peacekeepers in Karabakh): the paragraph goes on about it until a UN word appears
+    non_un_end: int = -1
 
 
 @attrs.frozen(kw_only=True)
@@ -364,14 +373,29 @@ def _women_frame(sdoc: Doc, root: Token) -> bool:
     return False
 
 
-def carries_count(ctx: SentenceContext) -> bool:
-    """Whether the sentence follows, in the same paragraph, one whose last fact was a head count:
-    its noun-less figures can count the same people ("Morocco had 1,720.", "it stood at 2,727")."""
-    end = ctx.state.count_end
+def _follows(ctx: SentenceContext, end: int) -> bool:
+    """Whether the sentence comes right after the one that ended at ``end``, in the same paragraph."""
     if end < 0 or end > ctx.offset:
         return False
     between = ctx.full_text[end : ctx.offset]
     return not between.strip() and between.count("\n") <= 1
+
+
+def names_the_un(text: str) -> bool:
+    """Whether the text names the UN itself ("the UN", "blue helmets"), not just peacekeepers."""
+    return bool(_NAMES_THE_UN.search(text))
+
+
+def carries_non_un(ctx: SentenceContext) -> bool:
+    """Whether the paragraph is still about a force that is not the UN's ("Since the deployment, six
+    Russian peacekeepers have been killed" after "Russia deployed peacekeepers to Nagorno-Karabakh")."""
+    return _follows(ctx, ctx.state.non_un_end) and not _NAMES_THE_UN.search(ctx.text) and not ctx.missions_here
+
+
+def carries_count(ctx: SentenceContext) -> bool:
+    """Whether the sentence follows, in the same paragraph, one whose last fact was a head count:
+    its noun-less figures can count the same people ("Morocco had 1,720.", "it stood at 2,727")."""
+    return _follows(ctx, ctx.state.count_end)
 
 
 def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, str]]) -> tuple[Optional[Token], Optional[str], str]:
@@ -395,6 +419,10 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
         return None, "missing", "personnel"
     which = next((o for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
                   if o.dep_ == "pobj" and o.lower_ in {"which", "whom"}), None)
+    if which is None and root.dep_ in {"nsubj", "nsubjpass"}:
+        # "…, of whom some 1,800 are currently on duty": the parse hangs "of whom" on the verb
+        which = next((o for c in root.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < root.i
+                      for o in c.children if o.dep_ == "pobj" and o.lower_ in {"which", "whom"}), None)
     if which is not None:
         clause = next((a for a in root.ancestors if a.dep_ == "relcl"), None)
         people_only = which.lower_ == "whom"  # "1,100 police in UN missions, 240 of whom …": people
@@ -622,6 +650,11 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
     predicate = predicate_of(anchor, ctx.cues) if how not in {"death-subject", "injury-subject", "missing"} else {
         "death-subject": "DEATH", "injury-subject": "INJURY", "missing": "MISSING"
     }[how]
+    if how == "partitive" and root.dep_ in {"nsubj", "nsubjpass"}:
+        # "Three of the injured soldiers later died": the part's own verb says what happened to it
+        part_kind = cue_kind(root.head, ctx.cues) if root.head.pos_ in {"VERB", "AUX"} else None
+        if part_kind:
+            predicate = part_kind
     if predicate is None and any(a.lower_ in {"including", "among"} for a in list(root.ancestors)[:3]):
         predicate = _whole_predicate(ctx, root)  # "… who had lost their lives, including 103 last year"
     if how in {"death-subject", "injury-subject", "missing", "in-operation"} or noun is None:

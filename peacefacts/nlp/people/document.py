@@ -211,7 +211,7 @@ def _person(doc_id: str, text: str, cluster: _Cluster, story: _Story) -> Person 
         return None  # only in headlines, captions or sidebars
     full = max(mentions, key=lambda m: (len(m.keys), m.body, -m.name_start))
     if len(full.keys) < 2 and not any(m.role_kind and not m.weak for m in mentions):
-        return None  # a lone capitalised word the model called a person ("Euro", "Goma"), or "Separately, the spokesman"; "Mr Lacroix" is one
+        return None  # a lone capitalised word the model called a person ("Euro", "Goma"), or "Separately, the spokesman"
     best = max(mentions, key=lambda m: _role_rank(m, full.keys))
     org = _resolve_org(best, story)
     if org is None:

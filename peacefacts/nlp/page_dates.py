@@ -1,0 +1,166 @@
+"""The dates of a page before any parse: undated pieces, early body dates and dated items.
+
+* :func:`anniversary_anchor` dates an undated piece by the anniversary it marks ("This year marks
+  75 years since … 1948", "turned 60 this year" + "created in 1964", "Forty years ago, in 1984"),
+* :func:`latest_date` is the fallback: a piece is no older than the latest date it reports,
+* :func:`page_date` refuses a page date that is only a full date read early in the body when the
+  piece's own anchor contradicts it ("resolution 50 of 29 May 1948" in a piece on UNTSO at 75),
+* :func:`item_dateline` reads the day a newsletter item or timeline line starts with ("5 July —
+  MONUSCO: …"), which dates that item's relative phrases and its "now".
+
+Model-free and linear in the text, like the rest of the planner (:mod:`peacefacts.nlp.plan`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from peacefacts.ingest.datelines import Priority, find_datelines
+from peacefacts.nlp.dates import find_dates
+from peacefacts.nlp.numbers import parse_figure
+from peacefacts.nlp.segment import Sentence
+from peacefacts.records import Block, PartialDate, PublishedSource
+from peacefacts.vocab.calendar import YEAR_SPANS, alternation
+
+__all__ = ["anniversary_anchor", "latest_date", "page_date", "item_dateline"]
+
+
+_PERIOD_ANCHOR = re.compile(
+    r"\b(?:over|in|for|during) the (?:last|past) (\w+(?:[- ]\w+)?) (years|decades)\b|"
+    r"\b(\w+) (years|decades) of (?:UN |United Nations )?(?:peace|service|participation|contribution|deployment)|"
+    r"\b(\w+)(?:th)? anniversary\b",
+    re.IGNORECASE,
+)
+_FIRST_YEAR = re.compile(
+    r"\b(?:first|began|begun|started|start|since|joined|initiated"
+    r"|(?i:established|created|founded|set\s+up|launched|formed|inception))\b[^.\n]{0,120}?\b(1[89]\d\d|20\d\d)\b"
+    r"|\b(1[89]\d\d|20\d\d)\b[^.\n]{0,60}\bfirst\b"
+)
+#: "turned 75 this year", "the 50th anniversary of UNDOF", "in its 46th year": an age, counted
+#: from the founding year the piece gives (``_FIRST_YEAR``)
+_AGE = re.compile(
+    r"\b(?:turned|turns|turning)\s+(?P<turned>\w+(?:-\w+)?)\b(?!\s+(?:into|to|away|over|out|down|up|back|around)\b)"
+    r"|\b(?P<ordinal>\d{1,3})(?:st|nd|rd|th)\s+(?P<what>anniversary|birthday|year)\b",
+    re.IGNORECASE,
+)
+#: "Forty years ago, in 1984, …"
+_YEARS_AGO_IN = re.compile(
+    r"\b(\w+(?:[- ]\w+)?)\s+(years|decades)\s+ago,?\s+(?:in|on)\s+(?:[A-Za-z]+\s+)?(1[89]\d\d|20\d\d)\b", re.IGNORECASE
+)
+
+_YEARS_SINCE = re.compile(
+    r"\b(?:(\w+(?:[- ]\w+)?)\s+(years|decades)|(?P<span>" + alternation(YEAR_SPANS) + r"))"
+    r"(?:\s+(?:this|last)\s+(?:month|week|year))?\s+(?:since|after|on\s+from)\b"
+    r"[^.\n]{0,160}?\b(1[89]\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def anniversary_anchor(text: str) -> tuple[Optional[PartialDate], Optional[PartialDate]]:
+    """Date an undated anniversary piece: "over the last 60 years" + "first … in 1958" → 2018,
+    "This year marks 75 years since … May 1948" → 2023, "Fifty years after Ghana first sent
+    peacekeepers, in 1960, …" → 2010."""
+    since = _YEARS_SINCE.search(text)
+    if since:
+        start_year = int(since.group(4))
+        if since.group("span"):  # "A quarter of a century after its first deployment in 1999"
+            years: Optional[int] = YEAR_SPANS[re.sub(r"\s+", " ", since.group("span").lower())]
+        else:
+            years = _years(since.group(1), since.group(2))  # "marks 75", "Fifty", "sixty-five"
+        if years is not None:
+            return PartialDate(start_year + years), PartialDate(start_year)
+    ago = _YEARS_AGO_IN.search(text)
+    if ago:  # "Forty years ago, in 1984": a date, not the start of anything
+        years = _years(ago.group(1), ago.group(2))
+        if years is not None:
+            return PartialDate(int(ago.group(3)) + years), None
+    first = _FIRST_YEAR.search(text)
+    if not first:
+        return None, None
+    start_year = int(first.group(1) or first.group(2))
+    period = _PERIOD_ANCHOR.search(text)
+    age = _AGE.search(text)
+    years = None
+    if period:
+        years = _years(period.group(1) or period.group(3) or period.group(5), period.group(2) or period.group(4) or "years")
+    if years is None and age and age.group("turned"):  # "turned 75 this year"
+        years = _years(age.group("turned"), "years")
+    elif years is None and age:  # "the 50th anniversary", "in its 46th year" (45 years on)
+        years = int(age.group("ordinal")) - (1 if age.group("what").lower() == "year" else 0)
+        years = years if 1 <= years <= 100 else None
+    if years is None:
+        return None, None
+    return PartialDate(start_year + years), PartialDate(start_year)
+
+
+def _years(amount: str, unit: str) -> Optional[int]:
+    """"75" / "Fifty" / "sixty-five" / "marks 75" years or decades, as a number of years (1-100)."""
+    figure = parse_figure(amount) or parse_figure(amount.split()[-1])
+    if figure is None:
+        return None
+    years = int(figure.value * (10 if unit.lower().startswith("decade") else 1))
+    return years if 1 <= years <= 100 else None
+
+
+_HISTORY = re.compile(
+    r"\b(?:founded|established|created|formed|set\s+up|launched|born|signed|adopted|inaugurated|began|begun|joined|admitted|"
+    r"started|first\s+deployed|first\s+sent|independence|ratified|date|since|peak|height)\b[^.;:!?]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def latest_date(text: str, sentences: list[Sentence]) -> Optional[PartialDate]:
+    """The latest date an undated piece states ("in the first quarter of 2017", "on May 4, 2015"),
+    to the month at most: a piece is no older than what it reports. Targets ("by 2030") and
+    relative phrases (which need a publication date) do not count."""
+    latest: Optional[PartialDate] = None
+    for s in sentences:
+        for match in find_dates(text, s.start, s.end, base=None):
+            value = match.end_value or match.value
+            if value is None or value.year < 1945 or match.role not in {"as_of", "range"}:
+                continue
+            if _HISTORY.search(text, max(0, match.start - 80), match.start):
+                continue  # "the Charter was signed on June 26, 1945": history, not the piece's date
+            if latest is None or value.last_day > latest.last_day:
+                latest = PartialDate(value.year, value.month) if value.month else PartialDate(value.year)
+    return latest
+
+
+def page_date(text: str, block: Block, block_text: str) -> Optional[PartialDate]:
+    """The block's publication date, unless it is only a full date read early in the body that the
+    piece's own anchor contradicts ("created it by resolution 50 of 29 May 1948" in a piece on
+    UNTSO turning 75): a piece is not older than the anniversary it marks."""
+    published = block.published
+    if published is None or block.published_source is not PublishedSource.TEXT:
+        return published
+    anchor, _start = anniversary_anchor(block_text)
+    if anchor is None or anchor.year <= published.year + 1:
+        return published
+    found = find_datelines(text, block.start, block.end)
+    if found and found[0].priority == Priority.EARLY and found[0].date == published:
+        return None  # dated by its anchor instead (see plan_document)
+    return published
+
+
+#: what follows an item's leading date: a dash or a colon ("5 July — …", "2 May: …", "3 June 2024 – …")
+_ITEM_AFTER = re.compile(r"\s*(?:[\u2014\u2013]|-{1,2}|:)\s+\S")
+
+
+def item_dateline(text: str, sentence: Sentence, published: Optional[PartialDate]) -> Optional[PartialDate]:
+    """The day a line starts with, as newsletter items and timelines do ("5 July — MONUSCO: Two
+    peacekeepers were wounded on Wednesday …"): the date of the item, not of the page."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end == -1 else line_end
+    lead = re.match(r"[\s*\u2022\u00b7>-]{0,4}", text[line_start:line_end])
+    at = line_start + (lead.end() if lead else 0)
+    found = find_dates(text, at, min(line_end, at + 40), base=published)
+    if not found or found[0].start != at or found[0].value is None or found[0].value.precision != "day":
+        return None
+    if not _ITEM_AFTER.match(text, found[0].end):
+        return None
+    value = found[0].value
+    if published is not None and not 0 <= (published.last_day - value.first_day).days <= 366:
+        return None  # a plan's date, or a year-less date read in the wrong year: not an item's
+    return value
