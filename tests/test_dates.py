@@ -268,6 +268,8 @@ FIND = [
     ("killed on New Year\u2019s Eve near Bambari", P(2024, 1, 3), [("on New Year\u2019s Eve", "as_of", "2023-12-31", None)]),
     ("wounded on Christmas Day", P(2023, 12, 27), [("on Christmas Day", "as_of", "2023-12-25", None)]),
     ("Two years ago this month, Nepal had 5,800.", P(2024, 7, 15), [("Two years ago this month", "as_of", "2022-07", None)]),
+    ("killed near Kaga-Bandoro last weekend", P(2024, 4, 2), [("last weekend", "as_of", "2024-03", None)]),
+    ("wounded last weekend", P(2024, 6, 4), [("last weekend", "as_of", "2024-06", None)]),
 ]
 
 

@@ -328,3 +328,13 @@ def test_reused_parses_give_the_same_results(nlp):
     expected = list(forgetting.extract_many(texts, batch_size=2))
     assert [(r.facts, r.people) for r in got] == [(r.facts, r.people) for r in expected]
     assert sum(len(r.facts) for r in got) > 15 and sum(len(r.people) for r in got) > 15
+
+
+def test_anchored_matcher_refuses_what_a_matcher_refuses(nlp):
+    from peacefacts.nlp.matcher import AnchoredMatcher
+
+    anchored = AnchoredMatcher(nlp.vocab)
+    anchored.add("DEATH", [{"LEMMA": "die"}])
+    with pytest.raises(ValueError, match="lemmatizer"):
+        anchored(nlp.make_doc("Two peacekeepers died."))  # no lemmas: spaCy's own error, not no match
+    assert [(s, e) for _, s, e in anchored(nlp("Two peacekeepers died."))] == [(2, 3)]

@@ -169,6 +169,7 @@ _DATE_ATOM = re.compile(
    |(?P<year>(?:(?<![\w-])(?i:(?:the\s+)?(?:(?:very\s+)?(?:early|mid|late|end|beginning|start|middle|first\s+half|second\s+half)(?:\s+of\s+|\s*-\s*|\s+)))|(?<![\w$€£.,:/-])){_YEAR}(?:\s*[-\u2013]\s*(?:(?:1[89]|20)\d\d|\d\d)(?![\w]))?)
    |(?P<rel>(?i:(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?(?:(?:earlier|early|later|late)\s+)?(?:last|this|next|the\s+previous|the\s+past|the\s+current)\s+{_REL_UNIT}\b
           |(?:the\s+)?(?:beginning|start)\s+of\s+the\s+(?:year|month)\b
+          |(?:last|this|past|previous|the)\s+weekend\b
           |\byesterday|\btomorrow|(?:{_NUM}|\ban?)\s+(?:days?|weeks?|months?|years?|decades?)\s+ago(?:\s+this\s+month)?\b)
           |(?i:last|this|next)\s+{_MONTH}|(?i:last|this|past|previous)\s+{_WEEKDAY}\b)
    |(?P<shift>(?i:{_SHIFT}))
@@ -293,6 +294,7 @@ def _common_prefix(first: _dt.date, last: _dt.date) -> PartialDate | None:
 
 _EDGE_OF_RE = re.compile(r"(?:the\s+)?(?P<edge>end|beginning|start)\s+of\s+(?P<rest>(?:last|this|the\s+previous|the\s+past|the)\s+\w+)$", re.IGNORECASE)
 _WEEKS_AGO_RE = re.compile(r"(?P<n>\w+)\s+(?:weeks?)\s+ago$", re.IGNORECASE)
+_WEEKEND_RE = re.compile(r"^(?:(?P<mod>last|this|past|previous|the)\s+)?weekend$", re.IGNORECASE)
 _YEARS_AGO_THIS_MONTH_RE = re.compile(r"(?P<n>\w+)\s+years?\s+ago\s+this\s+month$", re.IGNORECASE)
 _SHIFT_RE = re.compile(r"(?P<n>.+?)\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|before|later|after)$", re.IGNORECASE)
 
@@ -360,6 +362,13 @@ def _interval_at(text: str, day: _dt.date) -> tuple[_dt.date, _dt.date] | None:
             edge = last if m.group("edge").lower() == "end" else first
             return _period_interval(edge, "month")
         return whole
+    m = _WEEKEND_RE.match(text)
+    if m:  # "last weekend" in a Tuesday story: the Saturday and Sunday before it
+        back = (day.weekday() - 5) % 7
+        if back == 0 and (m.group("mod") or "").lower() in {"last", "past", "previous"}:
+            back = 7
+        saturday = day - _dt.timedelta(days=back)
+        return saturday, saturday + _dt.timedelta(days=1)
     named = NAMED_DAYS.get(text.lower().replace("\u2019", "'"))
     if named is not None:  # "on New Year's Eve": the last such day on or before the base
         d = _dt.date(day.year, *named)

@@ -29,6 +29,8 @@ __all__ = ["AnchoredMatcher"]
 _ANCHOR_ATTRS = ("LOWER", "LEMMA")
 #: ``OP`` values that make a token required (absent: exactly one)
 _REQUIRED_OPS = frozenset({"1", "+"})
+#: token attributes a pipe sets: a Matcher refuses a Doc whose patterns read one it lacks
+_ANNOTATIONS = frozenset({"TAG", "POS", "MORPH", "LEMMA", "DEP"})
 
 _Anchor = tuple[str, frozenset[int]]  # attribute, string hashes of the words a token must be
 
@@ -59,6 +61,7 @@ class AnchoredMatcher:
         self._index: dict[str, dict[int, list[tuple[int, int]]]] = {name: {} for name in _ANCHOR_ATTRS}
         self._needs: list[int] = []  # anchors per row
         self._free: list[int] = []  # rows without anchors: tried on every Doc
+        self._annotations: set[str] = set()  # what the patterns read that a pipe must have set
         self._matchers: collections.OrderedDict[tuple[int, ...], Any] = collections.OrderedDict()
         self._max_matchers = max_matchers
         self._lock = threading.Lock()
@@ -77,6 +80,7 @@ class AnchoredMatcher:
                 for word in words:
                     self._index[name].setdefault(word, []).append((row, j))
             self._needs.append(len(anchors))
+            self._annotations |= {key.upper() for spec in pattern for key in spec} & _ANNOTATIONS
             if not anchors:
                 self._free.append(row)
             self._matchers.clear()
@@ -89,6 +93,8 @@ class AnchoredMatcher:
         """``(match_id, start, end)`` of every match in ``doc``, as ``Matcher.__call__`` gives them."""
         if not len(doc):
             return []
+        if any(not doc.has_annotation(name) for name in self._annotations):
+            return list(self._all(doc))  # the Matcher's own error ("requires the lemmatizer"…)
         satisfied: dict[int, set[int]] = {}
         for name, column in zip(_ANCHOR_ATTRS, doc.to_array(list(_ANCHOR_ATTRS)).T.tolist(), strict=True):
             index = self._index[name]

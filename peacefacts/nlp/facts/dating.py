@@ -161,7 +161,10 @@ def lead_dates(text: str, dates: list[DateMatch], sdoc: object, state: SentenceS
         years = _YEAR.findall(full_text, plan.block.start, candidate.sentence.start)
         if years:
             since_any = PartialDate(int(years[-1]))
-    if as_of is None and _ANAPHORA.match(text) and state.end >= 0:
+    lasting = any((period.years or 0) >= 10 for period in find_periods(text[: max(first_comma, 0) + 1]))
+    if as_of is None and _ANAPHORA.match(text) and state.end >= 0 and not lasting:
+        # "Over those 75 years, …" after "At the peak, in 1993, …": decades up to now, not the previous
+        # sentence's date ("In those two years" after "Between 2013 and 2015" still is)
         as_of, source = state.as_of, state.as_of_source
         since = since or state.since
     return LeadDates(as_of=as_of, source=source, since=since, since_any=since_any, claimed=frozenset(claimed), text=lead_text)

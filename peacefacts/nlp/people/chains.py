@@ -370,6 +370,17 @@ class ChainReader(TokenView):
                 # the organisation; the function alone is the role
                 surface = self.text[toks[a].start:toks[k - 1].end]
                 return self._with_plural(Chain("head", org_start, role_start, k, surface, head, prep), i, end)
+        if complements and toks[complements[0][0]].norm in ("at", "with") and complements[0][3] in ("free", "known"):
+            prep, a, b, _ = complements[0]
+            a += self.word(a) and toks[a].norm == "the"
+            b = k  # "at the University of Lisbon": the organisation runs to the chain's end
+            if self.cap(a) and not self.names_un(a, b) and any(
+                    t.kind == "word" and t.norm in lex.org_words for t in toks[a:b]):
+                # "a professor at George Washington University", "a researcher with the Institute for
+                # Security Studies": where the person works is the organisation, not part of the role
+                surface = self.text[toks[a].start:toks[b - 1].end]
+                return self._with_plural(
+                    Chain("head", org_start, role_start, k, country_of(surface) or surface, head, prep), i, end)
         possessed = next(((a, b) for _, a, b, mode in complements if mode == "possessed"), None)
         if possessed is not None:
             # "deputy head of MINUSMA's civil affairs section": the possessor is the organisation

@@ -193,7 +193,9 @@ class SentenceReader(VerbReader):
                 mention.weak = not self._sure_name(run, taken)
             return found
         if right is not None:
-            return [(self._mention(self._rank_for_generic(chain, end + 1), right, before=True), right)]
+            mention = self._mention(self._rank_for_generic(chain, end + 1), right, before=True)
+            mention.weak = right[0] == end + 1 and not self._sure_name(right, taken)
+            return [(mention, right)]
         return []
 
     def _rank_for_generic(self, chain: Chain, at: int) -> Chain:
@@ -275,6 +277,9 @@ class SentenceReader(VerbReader):
             k = b - 1
             if k >= 2 and toks[k].kind == "num" and toks[k - 1].text == ",":
                 k -= 2  # "Amadou Diallo, 32, a sergeant"
+        elif b >= 1 and (toks[b].text == "(" and end < n and toks[end].text == ")"
+                         or toks[b].text in _DASHES and (end >= n or not self.cap(end))):
+            k = b - 1  # "Lt Col Ali Khan (Contingent Commander)", "Colonel Ana Ruiz – commander of the company"
         else:
             return [], False
         run = self.name_run_left(self.post_nominal_start(k))
@@ -358,6 +363,10 @@ class SentenceReader(VerbReader):
                 if titled:
                     closes = after >= n or toks[after].text in (",", ".", ")", ";")
                     ranked = True
+                # a lone surname ("The contingent commander, Mensah, said") is kept, weak: a name
+                # only if the document gives it in full
+                if closes and (titled or toks[after].text in (",", ".") if after < n else True):
+                    return run
                 long_enough = sum(1 for t in toks[run[0]:run[1]] if t.kind == "word") >= 2
                 if closes and (ranked or long_enough or self.overlaps_person(run[0], run[1])):
                     return run
@@ -489,5 +498,6 @@ class SentenceReader(VerbReader):
         return out
 
 
+_DASHES = frozenset({"-", "–", "—"})
 _AWARD_WORD = re.compile(r"\b(?:Award|Medal|Prize|Trophy)s?\b")
 _AWARD_PREFIX = frozenset({"un", "united", "nations", "international", "global", "world", "annual"})

@@ -125,7 +125,9 @@ class TokenView:
             ok = True
             for n, w in enumerate(words):
                 if n:
-                    # between words: a glued hyphen or an abbreviation dot ("Lt. Gen.")
+                    # between words: a glued hyphen or an abbreviation dot ("Lt. Gen."), or both ("Brig.-Gen.")
+                    if j < len(self.toks) and self.attached_dot(j) and j + 1 < len(self.toks) and self.toks[j + 1].kind == "hyph":
+                        j += 1
                     if j < len(self.toks) and (self.toks[j].kind == "hyph" or self.attached_dot(j) or self.glued_slash(j)):
                         j += 1
                 # later words may be numbers: "Warrant Officer Class 2"

@@ -76,7 +76,8 @@ class VerbReader(ChainReader):
             if not (self.word(w) and toks[w].norm == "who" and toks[w - 1].text == ","):
                 continue
             v = w + 1
-            while self.word(v) and toks[v].norm in ("also", "currently", "now", "later", "then", "still", "will", "would"):
+            while self.word(v) and toks[v].norm in ("also", "currently", "now", "later", "then", "still", "will", "would",
+                                                      "is", "was", "has", "had", "been"):
                 v += 1
             noun = lex.function_verbs.get(toks[v].norm) if self.word(v) and toks[v].text.islower() else None
             if noun is None or not (self.word(v + 1) and toks[v + 1].norm in DETERMINERS | {"a", "an"}
