@@ -205,6 +205,62 @@ def _role_rank(m: Mention, full: tuple[str, ...]) -> tuple[int, bool, bool, bool
     return (kind, not m.former, not m.secondary, m.body, min(words, 12), m.keys == full, -m.name_start)
 
 
+# a headline that starts by announcing a speech ("Remarks at ...", "Opening Statement by ...",
+# "Secretary-General's Message on ..."): a news headline that mentions one ("UN issues statement
+# on attack") sits above a byline, not a speaker
+_SPEECH = re.compile(
+    r"^(?:(?:opening|closing|welcome|welcoming|introductory|keynote|video|joint|written|press|special|"
+    r"secretary-general's|president's|minister's|chair's|the)\s+){0,2}"
+    r"(?:remarks|statement|speech|address|message|keynote|briefing|lecture)\b", re.IGNORECASE)
+_SPEAKER_LINES = 4  # a speaker's name comes within this many lines of a speech's headline
+_SPEAKER_REACH = 400  # and the headline this close to the start of the story's block (characters)
+
+
+def _speakers(document: Document, story: _Story) -> list[Mention]:
+    """The speaker of a speech page: a line that is only a name, just under a headline that
+    announces remarks, a statement or a message ("Remarks at the Medal Ceremony" / "29 May 2013"
+    / "Ban Ki-Moon"), with the title on the line after it when that line is only a title. The
+    headline may sit just before the story's block (ingest may take the title line for it)."""
+    text = document.text
+    out: list[Mention] = []
+    for s, e, _ in story.blocks:
+        region = max(0, s - _SPEAKER_REACH), min(e, s + _SPEAKER_REACH)
+        spans = [(region[0] + m.start(), region[0] + m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text[region[0]:region[1]])]
+        for k, (hs, he) in enumerate(spans):
+            headline = text[hs:he].strip()
+            if not (_SPEECH.match(headline) and len(headline.split()) <= 16 and not headline.endswith(".")):
+                continue
+            found = _speaker_after(text, spans[k + 1:k + 1 + _SPEAKER_LINES + 1])
+            if found is not None:
+                out.append(found)
+                break
+    return out
+
+
+def _speaker_after(text: str, spans: list[tuple[int, int]]) -> Mention | None:
+    """The first line of ``spans`` that is only a name (and its title on the next line)."""
+    for n, (ls, le) in enumerate(spans[:_SPEAKER_LINES]):
+        reader = SentenceReader(text, ls, le, [])
+        run = reader.name_run(0)
+        if run is None or run[0] != 0 or run[1] != len(reader.toks) or run[1] < 2:
+            continue
+        mention = Mention(name=text[reader.toks[0].start:reader.toks[-1].end], name_start=reader.toks[0].start,
+                          name_end=reader.toks[-1].end, ev_start=reader.toks[0].start, ev_end=reader.toks[-1].end,
+                          aliases=run[2], source="speaker")
+        if n + 1 < len(spans):
+            ts, te = spans[n + 1]
+            below = SentenceReader(text, ts, te, [])
+            h = below.match(0, below.lex.heads) if below.cap(0) else -1
+            chain = below.head_chain(0, h) if h > 0 else None
+            if chain is not None and chain.role_end >= len(below.toks) - (below.toks[-1].kind == "punct"):
+                # "Jean-Pierre Lacroix" / "Under-Secretary-General for Peace Operations"
+                mention.role, mention.role_kind, mention.org, mention.head = (
+                    below.role_text(chain), "title", chain.org, chain.head)
+                mention.ev_end = below.toks[chain.role_end - 1].end
+        return mention
+    return None
+
+
 def _person(doc_id: str, text: str, cluster: _Cluster, story: _Story) -> Person | None:
     mentions = cluster.mentions
     if not any(m.body for m in mentions):
@@ -331,6 +387,10 @@ def find_people(
             if m.keys:
                 mentions.append(m)
     story = _Story(document)
+    for m in _speakers(document, story):
+        m.keys = name_key(m.name)
+        if m.keys:
+            mentions.append(m)
     people = [_person(document.id, text, c, story) for c in _cluster(mentions)]
     return sorted((p for p in people if p is not None), key=lambda p: (p.start, p.name))
 
