@@ -405,6 +405,19 @@ def _continues_count(text: str, sentence: Sentence, candidates: list[Candidate])
     return bool(country_mentions(words) or _ELLIPTIC_OWNER.search(words))
 
 
+def _finest(heading: ReferenceDate, before: list[ReferenceDate]) -> ReferenceDate:
+    """A table heading's date, or the finer date stated before the table inside it: "…, March
+    2025" over a table that the lead dated "as of 31 March 2025" is the 31st."""
+    for ref in reversed(before):
+        finer = ref.date
+        coarse = heading.date
+        if ref is not heading and finer.year == coarse.year and (coarse.month is None or finer.month == coarse.month) and (
+            (finer.month is not None and coarse.month is None) or (finer.day is not None and coarse.day is None)
+        ):
+            return ref
+    return heading
+
+
 def plan_document(document: Document) -> list[BlockPlan]:
     """Find, without any model, the sentences of a document that can hold a fact.
 
@@ -446,10 +459,13 @@ def plan_document(document: Document) -> list[BlockPlan]:
         headed = [DatedRow(row, _heading_reference(text, row, published, dated)) for row in rows]
         for dated_row in headed:
             if dated_row.reference is not None and dated_row.reference not in references:
-                references.append(dated_row.reference)  # a table's date also dates the prose after it
+                # a table's date also dates the prose after it (the finer date the lead gave it, if any)
+                finest = _finest(dated_row.reference, [r for r in references if r.start <= dated_row.row.line.start])
+                references.append(finest if finest is not dated_row.reference else dated_row.reference)
         references.sort(key=lambda r: r.start)
         table_rows = [
-            d if d.reference is not None else DatedRow(d.row, next(
+            DatedRow(d.row, _finest(d.reference, [r for r in references if r.start <= d.row.line.start]))
+            if d.reference is not None else DatedRow(d.row, next(
                 (r for r in reversed(references) if r.start <= d.row.line.start), None))
             for d in headed
         ]
