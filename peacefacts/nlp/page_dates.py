@@ -21,9 +21,20 @@ from peacefacts.nlp.dates import find_dates
 from peacefacts.nlp.numbers import parse_figure
 from peacefacts.nlp.segment import Sentence
 from peacefacts.records import Block, PartialDate, PublishedSource
-from peacefacts.vocab.calendar import YEAR_SPANS, alternation
+from peacefacts.vocab.calendar import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    NUMBERED_SERIES,
+    YEAR_SPANS,
+    alternation,
+)
 
-__all__ = ["anniversary_anchor", "latest_date", "page_date", "item_dateline"]
+__all__ = ["anniversary_anchor", "numbered_event_year", "latest_date", "page_date", "item_dateline"]
+
+_HAS_YEAR = re.compile(r"\d{4}")
+#: a calendar day names its month ("May 4", "on the 29th of May"); "on Monday" or "currently" needs a
+#: day the piece does not give
+_MONTH_NAME = re.compile(r"\b(?:" + alternation([*MONTH_NAMES, *MONTH_ABBREVIATIONS]) + r")\b")
 
 
 _PERIOD_ANCHOR = re.compile(
@@ -110,6 +121,22 @@ _HISTORY = re.compile(
 )
 
 
+#: "the 70th United Nations General Assembly", "the 75th anniversary of UN peacekeeping"
+_NUMBERED = re.compile(
+    r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?:(?:annual|regular)\s+)?(?P<series>" + alternation(NUMBERED_SERIES) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def numbered_event_year(text: str) -> Optional[PartialDate]:
+    """The year of a numbered yearly event the piece names ("on the sidelines of the 70th United
+    Nations General Assembly" → 2015), for an undated piece with no anniversary of its own."""
+    m = _NUMBERED.search(text)
+    if m is None:
+        return None
+    return PartialDate(NUMBERED_SERIES[re.sub(r"\s+", " ", m.group("series").lower())] + int(m.group("n")))
+
+
 def latest_date(text: str, sentences: list[Sentence]) -> Optional[PartialDate]:
     """The latest date an undated piece states ("in the first quarter of 2017", "on May 4, 2015"),
     to the month at most: a piece is no older than what it reports. Targets ("by 2030") and
@@ -124,7 +151,23 @@ def latest_date(text: str, sentences: list[Sentence]) -> Optional[PartialDate]:
                 continue  # "the Charter was signed on June 26, 1945": history, not the piece's date
             if latest is None or value.last_day > latest.last_day:
                 latest = PartialDate(value.year, value.month) if value.month else PartialDate(value.year)
-    return latest
+    return _with_month(text, sentences, latest)
+
+
+def _with_month(text: str, sentences: list[Sentence], year: Optional[PartialDate]) -> Optional[PartialDate]:
+    """A year the piece states, narrowed to the month of the latest year-less day it gives ("…
+    resolution 2211 (2015) …", "an incident on May 4" → May 2015)."""
+    if year is None or year.precision != "year":
+        return year
+    base = PartialDate(year.year, 12, 31)
+    months = [
+        m.value.month
+        for s in sentences
+        for m in find_dates(text, s.start, s.end, base=base)
+        if m.value is not None and m.value.month is not None and m.value.precision == "day"
+        and m.value.year == year.year and not _HAS_YEAR.search(m.text) and _MONTH_NAME.search(m.text)
+    ]
+    return PartialDate(year.year, max(months)) if months else year
 
 
 def page_date(text: str, block: Block, block_text: str) -> Optional[PartialDate]:

@@ -33,7 +33,13 @@ from peacefacts.nlp.dates import DateMatch, find_dates
 from peacefacts.nlp.lists import is_ranking
 from peacefacts.nlp.numbers import FigureMatch, find_figures
 from peacefacts.nlp.one_person import one_person_figures
-from peacefacts.nlp.page_dates import anniversary_anchor, item_dateline, latest_date, page_date
+from peacefacts.nlp.page_dates import (
+    anniversary_anchor,
+    item_dateline,
+    latest_date,
+    numbered_event_year,
+    page_date,
+)
 from peacefacts.nlp.segment import Sentence, split_sentences
 from peacefacts.nlp.story import country_mentions, story_country
 from peacefacts.nlp.tables import TableRow, read_tables
@@ -481,7 +487,7 @@ def plan_document(document: Document) -> list[BlockPlan]:
         if published is None:
             anchor_as_of, anchor_since = anniversary_anchor(block_text)
             if anchor_as_of is None:
-                anchor_as_of = latest_date(text, body)
+                anchor_as_of = numbered_event_year(block_text) or latest_date(text, body)
         ordered_missions = tuple(dict.fromkeys(m for _, m in missions_named))
         plans.append(
             BlockPlan(

@@ -22,6 +22,7 @@ __all__ = [
     "WEEKDAYS",
     "NAMED_DAYS",
     "YEAR_SPANS",
+    "NUMBERED_SERIES",
     "alternation",
 ]
 
@@ -63,6 +64,24 @@ YEAR_SPANS: dict[str, int] = {
     "half a century": 50,
     "a century": 100,
     "a decade": 10,
+}
+
+
+#: Numbered yearly events and the year their first one was held, so "the 70th United Nations General
+#: Assembly" is 1945 + 70 = 2015 (sessions open each September from 1946) and "the 20th International
+#: Day of UN Peacekeepers" is 2022 (first observed in 2003). Lower-case names.
+NUMBERED_SERIES: dict[str, int] = {
+    "general assembly": 1945,
+    "session of the general assembly": 1945,
+    "session of the united nations general assembly": 1945,
+    "united nations general assembly": 1945,
+    "un general assembly": 1945,
+    "international day of un peacekeepers": 2002,
+    "international day of united nations peacekeepers": 2002,
+    "anniversary of the united nations": 1945,
+    "anniversary of the un": 1945,
+    "anniversary of un peacekeeping": 1948,
+    "anniversary of united nations peacekeeping": 1948,
 }
 
 

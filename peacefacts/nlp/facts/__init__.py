@@ -24,7 +24,7 @@ import attrs
 
 from peacefacts import vocab
 from peacefacts.nlp.dates import find_dates
-from peacefacts.nlp.facts.dating import date_figure, lead_dates
+from peacefacts.nlp.facts.dating import date_figure, lead_dates, undated_if_closed
 from peacefacts.nlp.facts.metric import METRIC_RULES, Decision, decide_metric, is_incident
 from peacefacts.nlp.facts.parse import counted_noun, noun_class, root_of, span_tokens
 from peacefacts.nlp.facts.reading import (
@@ -181,6 +181,7 @@ def facts_from_sentence(
         if category is not None:
             categories.append(category)
         for subject in subjects:
+            fact_as_of, fact_source = undated_if_closed(subject, as_of, as_of_source)
             facts.append(
                 Fact(
                     doc=plan.doc_id,
@@ -188,8 +189,8 @@ def facts_from_sentence(
                     metric=metric,
                     figure=fm.figure,
                     category=category,
-                    as_of=as_of,
-                    as_of_source=as_of_source,
+                    as_of=fact_as_of,
+                    as_of_source=fact_source,
                     since=since,
                     evidence=full_text[candidate.sentence.start : candidate.sentence.end],
                     start=fm.num_start,

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
+from peacefacts import vocab
 from peacefacts.nlp.dates import DateMatch, find_periods
 from peacefacts.nlp.facts.metric import at_peak
 from peacefacts.nlp.facts.parse import root_of
@@ -33,7 +34,7 @@ from peacefacts.nlp.plan import BlockPlan, Candidate
 from peacefacts.records import AsOfSource, Metric, PartialDate
 from peacefacts.vocab.calendar import WEEKDAY_NAMES, alternation
 
-__all__ = ["lead_dates", "date_figure", "source_of"]
+__all__ = ["lead_dates", "date_figure", "source_of", "undated_if_closed"]
 
 _SINCE_THEN = re.compile(r"\b[Ss]ince (then|this|that)\b")
 _YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
@@ -184,15 +185,17 @@ def _attached(ctx: SentenceContext, dm: DateMatch, anchors: set[int], others: se
     if any(c.i in others for c in node.children):
         return False  # "including 102 last year": the date is the other figure's
     for anc in [node, *node.ancestors]:
-        if anc.i in others:
+        if anc.i in others and not _from_places(anc, anchors):
             return False
         if (
             anc.dep_ in {"relcl", "acl"} and anc.i not in anchors and anc.head.i not in anchors
-            and not any(t.i in anchors for t in anc.subtree)
+            and not _from_places(anc.head, anchors) and not any(t.i in anchors for t in anc.subtree)
         ):
             return False  # "Nepal, which joined the UN on December 14, 1955, has 6,000": the clause's date
         # "from 2,867 in 2014": the date hangs on the preposition that governs another figure
-        if anc.i != node.i and any(c.i in others and c.dep_ in {"pobj", "dobj", "nsubj"} for c in anc.children):
+        if anc.i != node.i and any(
+            c.i in others and c.dep_ in {"pobj", "dobj", "nsubj"} and not _from_places(c, anchors) for c in anc.children
+        ):
             return False
         # "down from a peak of 1,100 in 2016": the date hangs on the noun another figure measures
         if anc.i != node.i and anc.pos_ == "NOUN" and any(
@@ -204,6 +207,16 @@ def _attached(ctx: SentenceContext, dm: DateMatch, anchors: set[int], others: se
         if anc.dep_ == "conj":
             return False  # "… risen to 2,840, and at the end of last year it stood at 2,727": the other conjunct's date
     return False
+
+
+def _from_places(tok: object, anchors: set[int]) -> bool:
+    """"117 peacekeepers from 43 countries who died in 2016": the relative clause the parser hangs on
+    "countries" tells of the peacekeepers."""
+    prep = getattr(tok, "head", None)
+    return (
+        getattr(tok, "dep_", "") == "pobj" and getattr(tok, "pos_", "") in {"NOUN", "PROPN"} and not getattr(tok, "like_num", False)
+        and prep is not None and prep.lower_ == "from" and prep.head.i in anchors
+    )
 
 
 def _anchors(r: Reading) -> tuple[set[int], set[int]]:
@@ -423,6 +436,12 @@ def _incident_day(ctx: SentenceContext) -> Optional[PartialDate]:
     return incident.day if incident is not None else None
 
 
+def _honours_last_year(ctx: SentenceContext) -> bool:
+    """Whether the block is about an honour given for the deaths of the year before."""
+    block = ctx.full_text[ctx.plan.block.start : ctx.plan.block.end].lower()
+    return any(name in block for name in vocabulary()["previous_year_honours"])
+
+
 def _is_target(d: DateMatch, r: Reading, ctx: SentenceContext) -> bool:
     """A forward-looking figure's date that says when it is to happen, not when it was promised:
     "by June", "from April", "in 2025" (after publication), and a year-less date in a future
@@ -492,6 +511,14 @@ def date_figure(
         day = _incident_day(ctx)
         if day is not None:
             as_of, source = day, AsOfSource.RELATIVE
+    if (
+        metric is Metric.FATALITIES_TOTAL and chosen is None and (as_of is None or as_of.precision == "day")
+        and r.tense == "past" and not r.cumulative and plan.published is not None and _honours_last_year(ctx)
+    ):
+        # "present the Dag Hammarskjöld medal to the 128 … who lost their lives": last year's dead,
+        # whatever day the ceremony was
+        as_of = since = PartialDate(plan.published.year - 1)
+        source = AsOfSource.RELATIVE
     if as_of is None and forward:
         # a pledge is dated by when it was made ("announced last week", "pledged on Tuesday"),
         # never by the data date of the figures around it
@@ -528,6 +555,20 @@ def date_figure(
     if since is not None and as_of is not None and since.first_day > as_of.last_day:
         since = None
     return as_of, source, since
+
+
+def undated_if_closed(
+    subject: str, as_of: Optional[PartialDate], source: AsOfSource
+) -> tuple[Optional[PartialDate], AsOfSource]:
+    """A mission that had closed before the piece was published had no strength, toll or total on
+    the publication day ("The Congo operation … with nearly 20,000 military personnel" in 2017):
+    without a date of its own, the figure is undated, not dated by the page."""
+    if source is not AsOfSource.PUBLISHED or as_of is None:
+        return as_of, source
+    closed = vocab.mission(subject)
+    if closed is not None and closed.end is not None and closed.end < as_of.year - 1:
+        return None, AsOfSource.NONE
+    return as_of, source
 
 
 def _period_since(sentence: str, base: Optional[PartialDate]) -> Optional[PartialDate]:
