@@ -669,6 +669,14 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
     predicate = predicate_of(anchor, ctx.cues) if how not in {"death-subject", "injury-subject", "missing"} else {
         "death-subject": "DEATH", "injury-subject": "INJURY", "missing": "MISSING"
     }[how]
+    if predicate is None and how == "list":
+        # "The countries that have lost the most peacekeepers are India (180), Nigeria (157)",
+        # "India has lost 180 peacekeepers, Nigeria 157": the entries count what the list's noun does
+        frame = noun if noun is not None and noun.i != root.i else next(
+            (t for t in reversed(ctx.sdoc[: root.i]) if t.pos_ in {"NOUN", "PROPN"} and noun_class(t) == "personnel"), None
+        )
+        if frame is not None:
+            predicate = predicate_of(frame, ctx.cues)
     if how == "partitive" and root.dep_ in {"nsubj", "nsubjpass"}:
         # "Three of the injured soldiers later died": the part's own verb says what happened to it
         part_kind = cue_kind(root.head, ctx.cues) if root.head.pos_ in {"VERB", "AUX"} else None

@@ -453,9 +453,29 @@ def un_wide(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
 def mission_context(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """"There are 13,000 peacekeepers in MINUSCA": a mission's own strength, when no country is
     named (a pledge to join a mission is the pledging country's, not the mission's)."""
-    if ctx.missions_here and not (metric.is_forward_looking or (metric.is_casualty and metric.is_cumulative)):
-        return ctx.missions_here[0]
-    return None
+    if not ctx.missions_here or metric.is_forward_looking or (metric.is_casualty and metric.is_cumulative):
+        return None
+    # the mission must be on the figure's own phrase ("13,000 peacekeepers in MINUSCA", "serve with
+    # UNIFIL"), not in another clause ("With the end of MINUSTAH, Brazil's contribution falls to 280")
+    phrase: set[int] = {t.i for t in r.anchor.subtree}
+    for holder in (r.verb, r.noun):
+        if holder is None:
+            continue
+        for c in holder.children:
+            if c.i == r.anchor.i or c.dep_ not in {"prep", "nsubj", "nsubjpass", "attr", "dobj", "agent"}:
+                continue
+            if c.dep_ == "prep" and (c.i < holder.i or any(
+                o.lower_ in vocabulary()["time_nouns"] or o.lower_ in {"end", "start", "beginning", "close"} for o in c.children
+            )):
+                continue  # "With the end of MINUSTAH, …", "in the final months of MINUSMA": when, not where
+            phrase |= {t.i for t in c.subtree}
+    if r.noun is not None:
+        phrase.add(r.noun.i)  # "UNIFIL numbers about 10,500": the force read as the count's owner
+    root = r.root.sent.root  # "UNIFIL numbers 10,500, more than 9,000 of whom are soldiers": the sentence's subject
+    phrase |= {t.i for c in root.children if c.dep_ in {"nsubj", "nsubjpass", "dep"} and c.i < root.i for t in c.subtree}
+    words = " ".join(t.text for t in ctx.sdoc if t.i in phrase)
+    named = [m for _, m in mission_mentions(words)] or [m for m in (vocab.mission_for(t.text) for t in ctx.sdoc if t.i in phrase) if m]
+    return named[0] if named else None
 
 
 def mission_place(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
@@ -500,8 +520,22 @@ def previous_sentence(r: Reading, ctx: SentenceContext, metric: Metric) -> Optio
     return state.last_subject if len(gap.strip()) == 0 else None
 
 
+def _hosts_peacekeepers(country: Optional[str], ctx: SentenceContext) -> bool:
+    """Whether a peacekeeping force serves in ``country`` at the story's date (Mali in 2020)."""
+    if not country or ctx.base is None or vocab.mission(country) is not None:
+        return False
+    observers = vocabulary()["observer_missions"]  # Egypt and Jordan host UNTSO posts and send troops
+    return any(m.kind == "peacekeeping" and m.acronym.lower() not in observers for m in vocab.missions_at(country, ctx.base.year))
+
+
 def story_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
-    return ctx.plan.default_country or ctx.state.last_subject
+    """The country the story is about, last. A country a peacekeeping force serves in owns no
+    head count or toll of peacekeepers ("Last year, 61 peacekeepers were killed" in a story about
+    the Congo): its own soldiers are not peacekeepers, and the figure is someone else's."""
+    country = ctx.plan.default_country or ctx.state.last_subject
+    if (metric.is_serving or metric.is_casualty) and _hosts_peacekeepers(country, ctx):
+        return None
+    return country
 
 
 
