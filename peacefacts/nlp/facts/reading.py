@@ -174,6 +174,23 @@ class Reading:
 _CLAUSAL = frozenset({"conj", "advcl", "parataxis", "ccomp", "relcl", "acl"})
 
 
+_ASIDE_MARKS = frozenset({",", "\u2014", "\u2013", "-", "--"})
+
+
+def _aside_after(sdoc: Doc, subject: Token, keep: Token) -> set[int]:
+    """The phrase between commas or dashes right after a subject, before its verb ("UNMOGIP, in
+    place since 1949, has …", "The Irish Defence Forces, on UN duty without a break since 1958,
+    have …", "Mongolia — a contributor since 2002 — now deploys …"): an aside about the subject,
+    whose "since" is no period of the figure."""
+    opening = subject.i + 1
+    if opening >= subject.head.i or sdoc[opening].text not in _ASIDE_MARKS:
+        return set()
+    closing = next((t.i for t in sdoc[opening + 1 : subject.head.i] if t.text in _ASIDE_MARKS), None)
+    if closing is None or opening < keep.i < closing:
+        return set()
+    return set(range(opening + 1, closing))
+
+
 def _clause_tokens(sdoc: Doc, top: Token, keep: Token, lead: bool = True) -> set[int]:
     """Token indices of ``top``'s clause: its subtree without the clauses hanging on it that do not
     hold ``keep`` ("Two were killed, bringing to 160 the number …": the 160 is another clause's),
@@ -190,6 +207,8 @@ def _clause_tokens(sdoc: Doc, top: Token, keep: Token, lead: bool = True) -> set
         )  # "Ghana, which has served since 1960, now has …"
         if aside and keep.i not in {t.i for t in tok.subtree}:
             skip |= {t.i for t in tok.subtree}
+    for subject in (t for t in top.subtree if t.dep_ in {"nsubj", "nsubjpass"}):
+        skip |= _aside_after(sdoc, subject, keep)
     for tok in top.subtree:  # "…, with about 850 currently deployed": another number's own clause
         if tok.dep_ in {"acl", "relcl"} and tok.head.like_num and tok.head.i != keep.i:
             sub = {t.i for t in tok.subtree}

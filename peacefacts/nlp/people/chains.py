@@ -171,6 +171,9 @@ class ChainReader(TokenView):
                 mode = mode or "known"
                 q += 1
                 continue
+            if (q > first and toks[q - 1].text.isupper() and len(toks[q - 1].text) > 1 and not self.upper
+                    and (run := self.name_run(q)) is not None and run[1] - run[0] >= 2):
+                break  # "Acting Head of MONUSCO Bruno Lemarquis": an acronym ends the organisation
             if tok.text[0].isupper() and (q == first or mode == "free") and not self.upper:
                 # an organisation the rule data does not know ("of An Post", "of Goldman Sachs")
                 mode = "free"
