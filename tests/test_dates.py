@@ -270,6 +270,9 @@ FIND = [
     ("Two years ago this month, Nepal had 5,800.", P(2024, 7, 15), [("Two years ago this month", "as_of", "2022-07", None)]),
     ("killed near Kaga-Bandoro last weekend", P(2024, 4, 2), [("last weekend", "as_of", "2024-03", None)]),
     ("wounded last weekend", P(2024, 6, 4), [("last weekend", "as_of", "2024-06", None)]),
+    ("The day before yesterday, two were wounded", P(2023, 10, 17), [("The day before yesterday", "as_of", "2023-10-15", None)]),
+    ("As of the end of August this year, 2,200 served", P(2024, 9, 18), [("As of the end of August this year", "as_of", "2024-08", None)]),
+    ("In March last year, Ghana had 2,800.", P(2024, 5, 1), [("In March last year", "as_of", "2023-03", None)]),
 ]
 
 

@@ -112,7 +112,8 @@ _PUBLISHED_RE = re.compile(
     # capitalised labels only: body sentences say "the report, published in May 2019, ..."
     r"\b(?:First [Pp]ublished|Published|PUBLISHED|Posted|POSTED|Released?(?:\s*[Tt]ime|\s*[Dd]ate)?"
     r"|RELEASED?|Publication [Dd]ate|Date [Pp]ublished)\b"
-    rf"(?:\s*(?i:on|at|:|-|–|—))*\s*(?P<date>{_ANY_DATE}){_DATE_END}"
+    r"(?:\s+by\s+[^|\n]{1,40}?\s*(?=\||\bon\b))?"  # "Posted by AFP | December 4, 2023", "Posted by Admin on 3 May 2020"
+    rf"(?:\s*(?i:on|at|:|-|–|—|\|))*\s*(?P<date>{_ANY_DATE}){_DATE_END}"
 )
 _UPDATED_RE = re.compile(
     r"\b(?:Last [Uu]pdated|LAST UPDATED|Updated|UPDATED|Last [Mm]odified|Modified|[Ll]ast [Ee]dited)\b"

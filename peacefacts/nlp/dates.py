@@ -170,8 +170,10 @@ _DATE_ATOM = re.compile(
    |(?P<rel>(?i:(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?(?:(?:earlier|early|later|late)\s+)?(?:last|this|next|the\s+previous|the\s+past|the\s+current)\s+{_REL_UNIT}\b
           |(?:the\s+)?(?:beginning|start)\s+of\s+the\s+(?:year|month)\b
           |(?:last|this|past|previous|the)\s+weekend\b
+          |(?:the\s+)?day\s+before\s+yesterday\b
           |\byesterday|\btomorrow|(?:{_NUM}|\ban?)\s+(?:days?|weeks?|months?|years?|decades?)\s+ago(?:\s+this\s+month)?\b)
-          |(?i:last|this|next)\s+{_MONTH}|(?i:last|this|past|previous)\s+{_WEEKDAY}\b)
+          |(?i:last|this|next)\s+{_MONTH}|(?i:last|this|past|previous)\s+{_WEEKDAY}\b
+          |{_MONTH}\s+(?i:this|last|next)\s+year\b)
    |(?P<shift>(?i:{_SHIFT}))
    |(?P<named>(?i:\b(?:{_NAMED_DAY})\b))
    |(?P<weekday>\b{_WEEKDAY}\b)
@@ -294,6 +296,7 @@ def _common_prefix(first: _dt.date, last: _dt.date) -> PartialDate | None:
 
 _EDGE_OF_RE = re.compile(r"(?:the\s+)?(?P<edge>end|beginning|start)\s+of\s+(?P<rest>(?:last|this|the\s+previous|the\s+past|the)\s+\w+)$", re.IGNORECASE)
 _WEEKS_AGO_RE = re.compile(r"(?P<n>\w+)\s+(?:weeks?)\s+ago$", re.IGNORECASE)
+_MONTH_OF_YEAR_RE = re.compile(rf"^(?P<month>{_MONTH_NAMES})\.?\s+(?P<mod>this|last|next)\s+year$", re.IGNORECASE)
 _WEEKEND_RE = re.compile(r"^(?:(?P<mod>last|this|past|previous|the)\s+)?weekend$", re.IGNORECASE)
 _YEARS_AGO_THIS_MONTH_RE = re.compile(r"(?P<n>\w+)\s+years?\s+ago\s+this\s+month$", re.IGNORECASE)
 _SHIFT_RE = re.compile(r"(?P<n>.+?)\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|before|later|after)$", re.IGNORECASE)
@@ -362,6 +365,13 @@ def _interval_at(text: str, day: _dt.date) -> tuple[_dt.date, _dt.date] | None:
             edge = last if m.group("edge").lower() == "end" else first
             return _period_interval(edge, "month")
         return whole
+    if re.match(r"(?i)^(?:the\s+)?day\s+before\s+yesterday$", text):
+        d = day - _dt.timedelta(days=2)
+        return d, d
+    m = _MONTH_OF_YEAR_RE.match(text)
+    if m:  # "(the end of) August this year", "March last year"
+        shift = {"this": 0, "last": -1, "next": 1}[m.group("mod").lower()]
+        return _period_interval(_dt.date(day.year + shift, MONTHS[m.group("month").lower()], 1), "month")
     m = _WEEKEND_RE.match(text)
     if m:  # "last weekend" in a Tuesday story: the Saturday and Sunday before it
         back = (day.weekday() - 5) % 7

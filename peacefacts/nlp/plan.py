@@ -93,7 +93,11 @@ _INCIDENT = re.compile(
 _DEATH_TOLL = re.compile(r"\bdeath\s+toll\b", re.IGNORECASE)
 _TOLL = re.compile(r"\b(?:kill\w*|died|dead|deaths?|wounded|injur\w+|toll|fallen|martyr\w*)\b", re.IGNORECASE)
 _BARE_FIGURE = re.compile(r"^[\s(]*(?:(?:about|some|over|more than|nearly|almost|around|approximately)\s+)?[\d.,\s]+\)?\s*$", re.IGNORECASE)
-_DATA_AS_OF = re.compile(r"^(?:\W*(?:data|figures|statistics|numbers|situation)\s+)?(?:as\s+(?:of|at|on)|updated)\b", re.IGNORECASE)
+_DATA_AS_OF = re.compile(
+    r"^(?:\W*(?:data|figures|statistics|numbers|situation)\s+)?(?:as\s+(?:of|at|on)|updated)\b"
+    r"|^\W*(?:data|sources?|figures|statistics)\s*:",  # "Data: UN Peacekeeping, 31 May 2024."
+    re.IGNORECASE,
+)
 #: "(source: UN Peacekeeping)." after a reference line
 _SOURCE_NOTE = re.compile(r"\s*(?:[(\[]\s*(?:sources?|data|via|compiled\s+by)\b[^)\]]*[)\]]|[–—-]?\s*\bsources?\s*:.*)?\s*\.?$", re.IGNORECASE)
 
@@ -449,7 +453,8 @@ def plan_document(document: Document) -> list[BlockPlan]:
                 references.append(ReferenceDate(ref.date, block.start, ref.text))
                 break
         for s in body:
-            line = _SOURCE_NOTE.sub("", text[s.start : s.end].strip())
+            raw = text[s.start : s.end].strip()
+            line = _SOURCE_NOTE.sub("", raw) or raw  # "Source: UN Peacekeeping, 30 April 2024" is all source
             if len(line) <= 60 and _DATA_AS_OF.match(line):
                 ref = _reference_in(text, s, published, heading=True)
                 rest = line.replace(ref.text, " ") if ref is not None else line

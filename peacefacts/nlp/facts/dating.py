@@ -15,6 +15,11 @@ The as-of date, in order of evidence:
 A forward-looking figure (a pledge) is dated by when it was made: its target ("by June", "on 5
 January", "in 2025") is never its date, and a reference (data) date never dates it.
 
+Why one module over 600 lines: :func:`date_figure` is one ordered chain of evidence (own date,
+"now", lead, peak, incident day, honours, pledge day, reference, statement day, publication,
+anchor) and its tests for each link read the same parse; split across files, the order that
+decides would no longer be visible in one place.
+
 The period start (``since``) belongs to cumulative metrics only: "since 1960", a leading "Since
 its first deployment in 1993,", "over the past 32 years", "in the UN's 70-year history".
 """
@@ -37,6 +42,7 @@ from peacefacts.vocab.calendar import WEEKDAY_NAMES, alternation
 __all__ = ["lead_dates", "date_figure", "source_of", "undated_if_closed"]
 
 _SINCE_THEN = re.compile(r"\b[Ss]ince (then|this|that)\b")
+_SINCE_ADVERB = re.compile(r"\b(?:has|have|had)\s+since\b(?!\s+(?:19|20)\d\d)", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
 _ANAPHORA = re.compile(
     r"^\W*(This|These|That|Those|It|They|Over those|In those|During those|Of these|Of them|Of those|Among them|"
@@ -84,6 +90,16 @@ def _of_today(r: Reading) -> bool:
     return verb is not None and verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in children) and not any(
         c.dep_ in {"aux", "auxpass"} for c in children
     )
+
+
+def _lead_is_target(r: Reading, ctx: SentenceContext) -> bool:
+    """Whether a pledge's leading date is its target ("On 2 January, a further 40 police officers
+    are scheduled to depart")."""
+    lead = next((d for d in ctx.dates if d.start in ctx.lead.claimed and d.text == ctx.lead.text), None)
+    published = ctx.plan.published
+    if lead is None:
+        return published is not None and ctx.lead.as_of is not None and ctx.lead.as_of.first_day > published.last_day
+    return _is_target(lead, r, ctx)
 
 
 def _lead_is_history(ctx: SentenceContext) -> bool:
@@ -160,6 +176,12 @@ def lead_dates(text: str, dates: list[DateMatch], sdoc: object, state: SentenceS
                 claimed.add(dm.start)
     if since_any is None and since is None and _SINCE_THEN.search(text):
         years = _YEAR.findall(full_text, plan.block.start, candidate.sentence.start)
+        if years:
+            since_any = PartialDate(int(years[-1]))
+    adverb = _SINCE_ADVERB.search(text)
+    if since_any is None and since is None and adverb:
+        # "first deployed troops to the Congo in 1960 and had since sent over 80,000": since that year
+        years = _YEAR.findall(text, 0, adverb.start())
         if years:
             since_any = PartialDate(int(years[-1]))
     lasting = any((period.years or 0) >= 10 for period in find_periods(text[: max(first_comma, 0) + 1]))
@@ -442,6 +464,12 @@ def _honours_last_year(ctx: SentenceContext) -> bool:
     return any(name in block for name in vocabulary()["previous_year_honours"])
 
 
+def _refines(finer: PartialDate, coarse: PartialDate) -> bool:
+    """Whether ``finer`` is a more precise date inside ``coarse`` (31 March 2025 in March 2025)."""
+    order = {"year": 0, "month": 1, "day": 2}
+    return order[finer.precision] > order[coarse.precision] and coarse.first_day <= finer.first_day and finer.last_day <= coarse.last_day
+
+
 def _is_target(d: DateMatch, r: Reading, ctx: SentenceContext) -> bool:
     """A forward-looking figure's date that says when it is to happen, not when it was promised:
     "by June", "from April", "in 2025" (after publication), and a year-less date in a future
@@ -451,7 +479,10 @@ def _is_target(d: DateMatch, r: Reading, ctx: SentenceContext) -> bool:
         return True
     if published is not None and d.value is not None and d.value.first_day > published.last_day:
         return True
-    return r.tense == "future" and not _YEAR.search(d.text) and not _speech_date(ctx, d)
+    return (
+        r.tense in {"future", "present"} and source_of(d) is AsOfSource.EXPLICIT and not _YEAR.search(d.text)
+        and not _speech_date(ctx, d)
+    )
 
 
 def date_figure(
@@ -481,6 +512,9 @@ def date_figure(
         as_of = _value(chosen)
         since = chosen.value if chosen.role == "range" else None
         source = source_of(chosen)
+        reference = ctx.candidate.reference
+        if as_of is not None and reference is not None and _refines(reference.date, as_of):
+            as_of = reference.date  # "at the end of March" under "as of 31 March 2025": the 31st
         if (
             metric is Metric.FATALITIES_TOTAL and since is None and as_of is not None and as_of.precision == "year"
             and re.match(r"(?:in|during|throughout|last)\b", chosen.text, re.IGNORECASE)
@@ -494,7 +528,7 @@ def date_figure(
             as_of, source, since = lead.as_of, lead.source, lead.since
     elif lead.as_of is not None and _of_today(r) and _lead_is_history(ctx):
         since = lead.as_of  # "UNFICYP, created in March 1964, … has": as above
-    elif lead.as_of is not None and not (forward and plan.published is not None and lead.as_of.first_day > plan.published.last_day):
+    elif lead.as_of is not None and not (forward and _lead_is_target(r, ctx)):
         as_of, source, since = lead.as_of, lead.source, lead.since
         if metric is Metric.FATALITIES_TOTAL and since is None and as_of.precision == "year" and (
             not r.cumulative or _YEAR_TO_DATE.search(lead.text)
