@@ -257,6 +257,7 @@ class PublishedSource(str, enum.Enum):
     GIVEN = "given"  # the caller or the JSONL record
     TEXT = "text"  # a dateline in the text ("Updated 08 June 2024")
     HTML = "html"  # HTML metadata (htmldate)
+    URL = "url"  # a full date in the page's address ("/2019/05/29/"), when nothing else dates it
     NONE = "none"  # undated
 
     def __str__(self) -> str:

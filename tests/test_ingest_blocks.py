@@ -428,3 +428,37 @@ def test_a_block_longer_than_the_window_is_cut_into_windows():
     assert all(a.end < b.start and not page[a.end : b.start].strip() for a, b in zip(blocks, blocks[1:], strict=False))
     assert {str(b.published) for b in blocks} == {"2024-06-08"} and all(b.is_peacekeeping for b in blocks)
     assert [b.title for b in blocks[:2]] == ["Troops for Mali", None]
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Posted by AFP | December 4, 2023 | 0 Comments", "2023-12-04"),
+        ("By Ama Mensah · 12 March 2024 · 3 min read", "2024-03-12"),
+        ("News | Africa | 4 December 2023 | 10:32 GMT", "2023-12-04"),
+        ("Staff Reporter • Dec 4, 2023 • 5 min read", "2023-12-04"),
+        ("Written by Admin | on 4th December 2023", "2023-12-04"),
+    ],
+)
+def test_a_date_field_of_a_meta_line_dates_the_page(line, date):
+    """A line of meta fields ("Posted by AFP | December 4, 2023 | 0 Comments") dates the page."""
+    text = f"Peacekeepers killed in Beni\n{line}\nTwo Malawian peacekeepers were killed in an attack near Beni on Monday, the UN said.\n"
+    blocks = split_blocks(text, 0)
+    assert str(blocks[0].published) == date
+
+
+@pytest.mark.parametrize("line", ["Home | News | Sport | Africa", "Ghana | Nigeria | 2023", "Kenya sent 1,000 police | the UN said"])
+def test_a_meta_line_without_a_date_field_dates_nothing(line):
+    text = f"Peacekeepers killed in Beni\n{line}\nTwo Malawian peacekeepers were killed in an attack near Beni on Monday, the UN said.\n"
+    assert split_blocks(text, 0)[0].published is None
+
+
+def test_a_full_date_in_the_address_dates_an_undated_page_and_the_text_wins_over_it():
+    from peacefacts.ingest.documents import build_text_document
+
+    body = "Two Malawian peacekeepers were killed in an attack near Beni on Monday, the UN said.\n"
+    undated = build_text_document(body, doc_id="u", url="https://news.example/africa/2019/05/29/beni-attack")
+    assert (str(undated.published), str(undated.published_source)) == ("2019-05-29", "url")
+    dated = build_text_document("Updated 08 June 2024\n" + body, doc_id="d", url="https://news.example/2019/05/29/x")
+    assert (str(dated.published), str(dated.published_source)) == ("2024-06-08", "text")
+    assert build_text_document(body, doc_id="n", url="https://news.example/africa/beni-attack").published is None

@@ -487,6 +487,7 @@ def split_blocks(
     published_source: PublishedSource = PublishedSource.GIVEN,
     title: str | None = None,
     fallback: PartialDate | None = None,
+    fallback_source: PublishedSource = PublishedSource.GIVEN,
 ) -> tuple[Block, ...]:
     """The article blocks of ``text[start:end]``, as offsets into ``text``.
 
@@ -501,8 +502,9 @@ def split_blocks(
         title: A headline known from outside the text (HTML metadata), used when the first
             block has no headline line of its own.
         fallback: A date for the first block when neither ``published`` nor the text dates it
-            (the CLI's ``--published`` for documents without a date of their own); its source
-            is ``given``.
+            (the CLI's ``--published`` for documents without a date of their own, or a date in
+            the page's address).
+        fallback_source: Where ``fallback`` came from (``given`` or ``url``).
 
     Returns:
         The blocks in text order; later blocks keep their own datelines.
@@ -531,7 +533,7 @@ def split_blocks(
             if cand is not None:
                 date = (cand.date, PublishedSource.TEXT)
             elif index == 0 and fallback is not None:
-                date = (fallback, PublishedSource.GIVEN)
+                date = (fallback, fallback_source)
             else:
                 date = (None, PublishedSource.NONE)
         resolved[index] = date

@@ -355,7 +355,35 @@ def line_datelines(text: str, start: int, end: int, *, day_first: bool = True) -
         if only and not header:
             stamped = bool(only.group("weekday") or only.group("time"))
             add(only, Priority.STAMP if stamped else Priority.DATE_LINE, "stamp" if stamped else "date_line")
+        elif not found:
+            found.extend(_meta_line_dates(text, start, end, day_first))
     return found
+
+
+# "Posted by AFP | December 4, 2023 | 0 Comments", "By John Doe · 12 March 2024 · 3 min read":
+# a line of meta fields; one field that is only a date (or "on <date>") is the page's stamp.
+_META_SEPARATOR = re.compile(r"\s+[|·•‧]\s+|\s*\|\s*|\s+[—–]\s+")
+_META_FIELD_DATE = re.compile(r"^(?:(?:posted|published|updated|written|added)\b[^|·•]{0,40}?\bon\s+|on\s+)", re.IGNORECASE)
+
+
+def _meta_line_dates(text: str, start: int, end: int, day_first: bool) -> list[DateCandidate]:
+    line = text[start:end]
+    cuts = [0] + [p for m in _META_SEPARATOR.finditer(line) for p in (m.start(), m.end())] + [len(line)]
+    if len(cuts) < 4:
+        return []  # not a line of fields
+    out = []
+    for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+        field = line[a:b]
+        lead = _META_FIELD_DATE.match(field)
+        offset = lead.end() if lead else 0
+        only = _DATE_ONLY_RE.match(field[offset:].strip())
+        if only:
+            pad = len(field[offset:]) - len(field[offset:].lstrip())
+            begin = start + a + offset + pad
+            cand = _candidate(text, begin + only.start("date"), begin + only.end("date"), Priority.STAMP, "stamp", day_first)
+            if cand:
+                out.append(cand)
+    return out[:1]
 
 
 def early_dates(text: str, start: int, end: int, *, day_first: bool = True) -> list[DateCandidate]:

@@ -167,13 +167,15 @@ def build_text_document(
                     stage="read",
                 ),
             )
+    from_url = url_date(url) if given is None and default_published is None else None
     blocks = split_blocks(
         text,
         body_start,
         url=url,
         published=given,
         published_source=PublishedSource.GIVEN,
-        fallback=default_published,
+        fallback=default_published or from_url,
+        fallback_source=PublishedSource.URL if from_url is not None and default_published is None else PublishedSource.GIVEN,
     )
     given = given or default_published
     document = _document(
@@ -219,6 +221,26 @@ def document_from_text(
     ('2024-06-08', 'text', 'Troops leave for Mali')
     """
     return build_text_document(text, doc_id=doc_id, url=url, title=title, published=published)
+
+
+def url_date(url: str | None) -> PartialDate | None:
+    """A full date in a page's address ("…/2019/05/29/…", "…-2023-12-04-…"), read with htmldate's
+    own pattern; None when the address has none (a year or month alone dates nothing).
+
+    >>> url_date("https://example.org/news/2019/05/29/ghana-peacekeepers"), url_date("https://example.org/about")
+    (PartialDate(year=2019, month=5, day=29), None)
+    """
+    if not url:
+        return None
+    from htmldate.extractors import COMPLETE_URL
+
+    match = COMPLETE_URL.search(url)
+    if match is None:
+        return None
+    try:
+        return PartialDate(int(match[1]), int(match[2]), int(match[3]))
+    except (ValueError, InputError):
+        return None
 
 
 def _html_date(tree: Any, url: str | None) -> PartialDate | None:  # tree: an lxml element
