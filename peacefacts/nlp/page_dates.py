@@ -190,7 +190,9 @@ def page_date(text: str, block: Block, block_text: str) -> Optional[PartialDate]
 _ITEM_AFTER = re.compile(r"\s*(?:[\u2014\u2013]|-{1,2}|:)\s+\S")
 
 
-def item_dateline(text: str, sentence: Sentence, published: Optional[PartialDate]) -> Optional[PartialDate]:
+def item_dateline(
+    text: str, sentence: Sentence, published: Optional[PartialDate], *, read_from_text: bool = False
+) -> Optional[PartialDate]:
     """The day a line starts with, as newsletter items and timelines do ("5 July — MONUSCO: Two
     peacekeepers were wounded on Wednesday …"): the date of the item, not of the page."""
     line_start = text.rfind("\n", 0, sentence.start) + 1
@@ -204,6 +206,9 @@ def item_dateline(text: str, sentence: Sentence, published: Optional[PartialDate
     if not _ITEM_AFTER.match(text, found[0].end):
         return None
     value = found[0].value
-    if published is not None and not 0 <= (published.last_day - value.first_day).days <= 366:
+    # a page date only read from the text may be the first item's own day: later items are then
+    # up to two months after it (a bulletin's "3 June 2024 – …", "25 June 2024 – …")
+    earliest = -62 if read_from_text else 0
+    if published is not None and not earliest <= (published.last_day - value.first_day).days <= 366:
         return None  # a plan's date, or a year-less date read in the wrong year: not an item's
     return value

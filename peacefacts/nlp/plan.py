@@ -43,7 +43,7 @@ from peacefacts.nlp.page_dates import (
 from peacefacts.nlp.segment import Sentence, split_sentences
 from peacefacts.nlp.story import country_mentions, story_country
 from peacefacts.nlp.tables import TableRow, read_tables
-from peacefacts.records import Block, Document, PartialDate
+from peacefacts.records import Block, Document, PartialDate, PublishedSource
 
 __all__ = [
     "Candidate",
@@ -499,7 +499,7 @@ def plan_document(document: Document) -> list[BlockPlan]:
                     figures,
                     in_effect[-1] if in_effect else None,
                     in_paragraph[-1] if in_paragraph else None,
-                    item_dateline(text, sentence, published),
+                    item_dateline(text, sentence, published, read_from_text=block.published_source is not PublishedSource.GIVEN),
                 )
             )
             before = [m for pos, m in missions_named if pos < sentence.start]
