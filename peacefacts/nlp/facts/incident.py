@@ -27,7 +27,12 @@ def is_incident(r: Reading, ctx: SentenceContext) -> bool:
         return False
     year_dated = any(
         d.value is not None and d.value.precision == "year" and d.role in {"as_of", "range"} for d in ctx.dates
-    ) or (ctx.lead.as_of is not None and ctx.lead.as_of.precision == "year")
+    ) or (ctx.lead.as_of is not None and ctx.lead.as_of.precision == "year") or any(
+        # "In the three months to the end of March", "between January and June": a span, not one event
+        d.role == "range" and d.value is not None and d.end_value is not None
+        and (d.end_value.last_day - d.value.first_day).days > 31
+        for d in ctx.dates
+    )
     one_event = any(not span.text.lower().endswith("s") for span in ctx.cues.spans.get("INCIDENT", ()))
     if year_dated and not one_event:
         return False  # "117 peacekeepers died in 2016", "103 died in 2023 in malicious acts and accidents"
