@@ -438,6 +438,9 @@ def test_a_block_longer_than_the_window_is_cut_into_windows():
         ("News | Africa | 4 December 2023 | 10:32 GMT", "2023-12-04"),
         ("Staff Reporter • Dec 4, 2023 • 5 min read", "2023-12-04"),
         ("Written by Admin | on 4th December 2023", "2023-12-04"),
+        ("Date: 2023-12-04", "2023-12-04"),
+        ("SG/SM/19596 4 DECEMBER 2023", "2023-12-04"),
+        ("4 December 2023 - Press release", "2023-12-04"),
     ],
 )
 def test_a_date_field_of_a_meta_line_dates_the_page(line, date):
@@ -447,7 +450,9 @@ def test_a_date_field_of_a_meta_line_dates_the_page(line, date):
     assert str(blocks[0].published) == date
 
 
-@pytest.mark.parametrize("line", ["Home | News | Sport | Africa", "Ghana | Nigeria | 2023", "Kenya sent 1,000 police | the UN said"])
+@pytest.mark.parametrize(
+    "line", ["Home | News | Sport | Africa", "Ghana | Nigeria | 2023", "Kenya sent 1,000 police | the UN said", "Note: Ghana has 900 troops"]
+)
 def test_a_meta_line_without_a_date_field_dates_nothing(line):
     text = f"Peacekeepers killed in Beni\n{line}\nTwo Malawian peacekeepers were killed in an attack near Beni on Monday, the UN said.\n"
     assert split_blocks(text, 0)[0].published is None

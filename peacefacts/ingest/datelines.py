@@ -362,12 +362,26 @@ def line_datelines(text: str, start: int, end: int, *, day_first: bool = True) -
 
 # "Posted by AFP | December 4, 2023 | 0 Comments", "By John Doe · 12 March 2024 · 3 min read":
 # a line of meta fields; one field that is only a date (or "on <date>") is the page's stamp.
-_META_SEPARATOR = re.compile(r"\s+[|·•‧]\s+|\s*\|\s*|\s+[—–]\s+")
+_META_SEPARATOR = re.compile(r"\s+[|·•‧]\s+|\s*\|\s*|\s+[—–-]\s+")
+# a label, a UN document symbol or a place before a date that is the rest of the line: "Date:
+# 2019-05-29", "SG/SM/19596 29 MAY 2019", "ISLAMABAD: May 29, 2019"
+_META_LABEL = re.compile(
+    r"^(?:(?i:date|dated|date of (?:publication|issue|release)|issued|release date)\s*:\s*"
+    r"|[A-Z]{1,6}(?:/[A-Z0-9.]{1,10}){1,4}\s+"
+    r"|[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+){0,2}\s*:\s+)"
+)
 _META_FIELD_DATE = re.compile(r"^(?:(?:posted|published|updated|written|added)\b[^|·•]{0,40}?\bon\s+|on\s+)", re.IGNORECASE)
 
 
 def _meta_line_dates(text: str, start: int, end: int, day_first: bool) -> list[DateCandidate]:
     line = text[start:end]
+    label = _META_LABEL.match(line)
+    if label is not None:
+        only = _DATE_ONLY_RE.match(line[label.end() :])
+        if only:
+            begin = start + label.end()
+            cand = _candidate(text, begin + only.start("date"), begin + only.end("date"), Priority.STAMP, "stamp", day_first)
+            return [cand] if cand else []
     cuts = [0] + [p for m in _META_SEPARATOR.finditer(line) for p in (m.start(), m.end())] + [len(line)]
     if len(cuts) < 4:
         return []  # not a line of fields
