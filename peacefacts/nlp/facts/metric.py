@@ -20,7 +20,7 @@ import attrs
 
 from peacefacts import vocab
 from peacefacts.nlp.facts.incident import is_incident
-from peacefacts.nlp.facts.parse import aux_words, country_of_tokens, noun_class, verb_of
+from peacefacts.nlp.facts.parse import aux_words, country_of_tokens, hosts_peacekeepers, noun_class, verb_of
 from peacefacts.nlp.facts.reading import (
     PEACEKEEPING_CONTEXT,
     UN_WORDS,
@@ -257,7 +257,7 @@ def _host_force(tok: Token, ctx: SentenceContext) -> bool:
     if tok.lower_ not in vocabulary()["national_forces"]:
         return False
     phrase = " ".join(t.text for t in tok.subtree if t.i <= tok.i)
-    return any(_hosts_a_mission(country, ctx) for *_, country in country_mentions(phrase))
+    return any(hosts_peacekeepers(country, ctx.base) for *_, country in country_mentions(phrase))
 
 
 def _host_force_clause(r: Reading, ctx: SentenceContext) -> bool:
@@ -300,7 +300,7 @@ def _national_force_subject(r: Reading, ctx: SentenceContext) -> bool:
         # "The Bangladesh Army has sent 1,49,512 members since 1988": sending abroad is peacekeeping,
         # unless the army is the host's ("The Lebanese army has deployed 10,000 soldiers to the south")
         country = country_of_tokens(force.subtree)
-        return bool(country and _hosts_a_mission(country, ctx))
+        return bool(country and hosts_peacekeepers(country, ctx.base))
     return True
 
 
@@ -326,22 +326,13 @@ def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]
                 return Veto("host-army")
         beside_peacekeepers = any(c.lower_ in vocabulary()["peacekeeper_nouns"] for c in noun.conjuncts)
         unsaid = not UN_WORDS.search(ctx.text) and not ctx.missions_here
-        if demonym is not None and _hosts_a_mission(demonym, ctx) and (unsaid or beside_peacekeepers):
+        if demonym is not None and hosts_peacekeepers(demonym, ctx.base) and (unsaid or beside_peacekeepers):
             # "Over 400 Malian soldiers were killed in 2019 in attacks by jihadists", "Five Congolese
             # soldiers and two Indian peacekeepers were killed": the host country's own army
             return Veto("host-army")
     return None
 
 
-
-
-def _hosts_a_mission(country: str, ctx: SentenceContext) -> bool:
-    """Whether a peacekeeping force (not an observer mission) serves in ``country`` at the story's date."""
-    year = ctx.base.year if ctx.base is not None else None
-    if year is None:
-        return False
-    observers = vocabulary()["observer_missions"]  # India, Pakistan, Egypt, Jordan host observers and send troops
-    return any(m.kind == "peacekeeping" and m.acronym.lower() not in observers for m in vocab.missions_at(country, year))
 
 
 def _incident_hosts(ctx: SentenceContext) -> set[str]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 from peacefacts import vocab
 from peacefacts.nlp.facts.vocabulary import vocabulary
-from peacefacts.records import Category
+from peacefacts.records import Category, PartialDate
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -28,6 +28,7 @@ __all__ = [
     "category_of",
     "country_of_tokens",
     "subject_phrase_country",
+    "hosts_peacekeepers",
 ]
 
 _SCALE_WORDS = frozenset({"thousand", "lakh", "lakhs", "crore", "crores", "million", "mln", "billion", "hundred", "dozen"})
@@ -348,3 +349,12 @@ def noun_before_comma(participle: Token) -> Optional[Token]:
          if c.dep_ == "dobj" and c.i < participle.i and noun_class(c) in {"personnel", "mission"}),
         None,
     )
+
+
+def hosts_peacekeepers(country: Optional[str], when: Optional[PartialDate]) -> bool:
+    """Whether a peacekeeping force (not an observer mission) serves in ``country`` at ``when``:
+    Mali in 2020, not Egypt or India (hosts of UNTSO and UNMOGIP posts who send troops)."""
+    if not country or when is None or vocab.mission(country) is not None:
+        return False
+    observers = vocabulary()["observer_missions"]
+    return any(m.kind == "peacekeeping" and m.acronym.lower() not in observers for m in vocab.missions_at(country, when.year))

@@ -23,6 +23,7 @@ from peacefacts.nlp.facts.incident import is_incident
 from peacefacts.nlp.facts.parse import (
     country_of_tokens,
     demonym_phrase,
+    hosts_peacekeepers,
     noun_class,
     subject_phrase_country,
     verb_of,
@@ -520,20 +521,12 @@ def previous_sentence(r: Reading, ctx: SentenceContext, metric: Metric) -> Optio
     return state.last_subject if len(gap.strip()) == 0 else None
 
 
-def _hosts_peacekeepers(country: Optional[str], ctx: SentenceContext) -> bool:
-    """Whether a peacekeeping force serves in ``country`` at the story's date (Mali in 2020)."""
-    if not country or ctx.base is None or vocab.mission(country) is not None:
-        return False
-    observers = vocabulary()["observer_missions"]  # Egypt and Jordan host UNTSO posts and send troops
-    return any(m.kind == "peacekeeping" and m.acronym.lower() not in observers for m in vocab.missions_at(country, ctx.base.year))
-
-
 def story_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """The country the story is about, last. A country a peacekeeping force serves in owns no
     head count or toll of peacekeepers ("Last year, 61 peacekeepers were killed" in a story about
     the Congo): its own soldiers are not peacekeepers, and the figure is someone else's."""
     country = ctx.plan.default_country or ctx.state.last_subject
-    if (metric.is_serving or metric.is_casualty) and _hosts_peacekeepers(country, ctx):
+    if (metric.is_serving or metric.is_casualty) and hosts_peacekeepers(country, ctx.base):
         return None
     return country
 
