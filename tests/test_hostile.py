@@ -166,6 +166,19 @@ def test_an_invalid_published_keeps_the_text_undated_with_a_warning(tmp_path, ca
     assert "warning:" in err and "2024-13-45" in err
 
 
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [("May 29, 2019", "2019-05-29"), ("29/05/2019", "2019-05-29"), ("Wed, 29 May 2019 10:00:00 GMT", "2019-05-29")],
+)
+def test_a_published_date_as_a_scraper_wrote_it_is_read(tmp_path, capsys, written, date):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "x", "published": written, "text": GOOD_TEXT}) + "\n", encoding="utf-8")
+    assert main(["extract", str(corpus), "--no-people"]) == 0
+    rows = _rows(capsys.readouterr()[0])
+    assert [r["type"] for r in rows] == ["document", "fact"]
+    assert rows[0]["published"] == date and rows[1]["as_of"] == date
+
+
 # --- reconcile --facts --------------------------------------------------------------------------------
 def test_reconcile_facts_reports_every_bad_line_and_uses_the_good_ones(tmp_path, capsys):
     good = {"type": "fact", "doc": "g", "subject": "Ghana", "metric": "personnel_deployed", "value": 800}

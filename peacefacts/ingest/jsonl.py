@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from peacefacts.errors import InputError, JSONLError
+from peacefacts.ingest.datelines import parse_date
 from peacefacts.ingest.documents import (
     DateLike,
     build_html_document,
@@ -78,7 +79,9 @@ def _published(obj: dict[str, Any], where: str, doc_id: str) -> tuple[PartialDat
         try:
             return coerce_published(published), None
         except InputError:
-            pass
+            written = parse_date(published.strip()) if len(published) <= 60 else None
+            if written is not None:
+                return written, None  # "May 29, 2019", "Wed, 29 May 2019 10:00:00 GMT": a scraper's date as written
     warning = WarningRecord(
         doc=doc_id,
         warning=f'{where}: "published" is not a date (YYYY[-MM[-DD]]): {_shown(published)}; read without it',
@@ -98,8 +101,10 @@ def parse_jsonl_record(
     """One JSONL line (``text`` required; ``id``, ``url``, ``published``, ``title`` optional) as a
     :class:`Document`. Its id is ``id``, else ``url``, else ``source:lineno``.
 
-    A ``published`` that is not a date does not lose the text: the document is read without it
-    (then ``default_published`` applies) and carries a warning (``Document.warnings``).
+    A ``published`` written as a scraper wrote it ("May 29, 2019", "Wed, 29 May 2019 10:00:00
+    GMT", "29/05/2019", day first) is read as a date; one that is not a date at all does not lose
+    the text: the document is read without it (then ``default_published`` applies) and carries a
+    warning (``Document.warnings``).
 
     Raises:
         JSONLError: not JSON, not an object, ``text`` missing, empty or not a string, or ``id``,
