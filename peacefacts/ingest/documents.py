@@ -229,18 +229,24 @@ def url_date(url: str | None) -> PartialDate | None:
 
     >>> url_date("https://example.org/news/2019/05/29/ghana-peacekeepers"), url_date("https://example.org/about")
     (PartialDate(year=2019, month=5, day=29), None)
+    >>> url_date("http://example.cn/a/202106/24/WS60d4300e.html"), url_date("https://x.org/20190529_un.html")
+    (PartialDate(year=2021, month=6, day=24), PartialDate(year=2019, month=5, day=29))
     """
     if not url:
         return None
     from htmldate.extractors import COMPLETE_URL
 
-    match = COMPLETE_URL.search(url)
+    match = COMPLETE_URL.search(url) or _COMPACT_URL_DATE.search(url)
     if match is None:
         return None
     try:
         return PartialDate(int(match[1]), int(match[2]), int(match[3]))
     except (ValueError, InputError):
         return None
+
+
+# "/a/202106/24/…", "/20210624/…", "_20210624_": the compact shapes htmldate's pattern leaves out
+_COMPACT_URL_DATE = re.compile(r"[/_-]((?:19|20)\d\d)(0[1-9]|1[0-2])/?(0[1-9]|[12]\d|3[01])(?=[/_.-])")
 
 
 def _html_date(tree: Any, url: str | None) -> PartialDate | None:  # tree: an lxml element
