@@ -99,13 +99,20 @@ def _respectively(
     listed = [f for f in figures if f.start - offset > mentions[0][0]]  # "The next three — Burkina Faso, …"
     if not listed:
         return {}
-    first_figure = listed[0].start - offset
-    countries = [m[3] for m in mentions if m[1] <= first_figure]
-    if len(countries) < 2 or len(countries) != len(listed):
-        return {}
-    if any(m[0] > first_figure for m in mentions):
-        return {}  # a country among the figures: not two parallel lists
-    return {f.num_start: (c, "respectively") for c, f in zip(countries, listed, strict=True)}
+    if any(m[0] > listed[-1].start - offset for m in mentions):
+        return {}  # a country after the figures: not two parallel lists
+    # the parallel lists may follow another clause's figure ("Italy has 1,030 troops, while Spain
+    # and France have 660 and 620 respectively"): the countries between the figure before and these
+    for k in range(len(listed)):
+        after = listed[k - 1].end - offset if k else -1
+        first_figure = listed[k].start - offset
+        countries = [m[3] for m in mentions if m[0] >= after and m[1] <= first_figure]
+        rest = listed[k:]
+        if len(countries) >= 2 and len(countries) == len(rest) and not any(
+            m[0] > first_figure for m in mentions
+        ):
+            return {f.num_start: (c, "respectively") for c, f in zip(countries, rest, strict=True)}
+    return {}
 
 
 _EACH = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2}(?:each|apiece|every\s+one)\b", re.IGNORECASE)

@@ -20,7 +20,14 @@ import attrs
 
 from peacefacts import vocab
 from peacefacts.nlp.facts.incident import is_incident
-from peacefacts.nlp.facts.parse import aux_words, country_of_tokens, hosts_peacekeepers, noun_class, verb_of
+from peacefacts.nlp.facts.parse import (
+    aux_words,
+    country_of_tokens,
+    hosts_peacekeepers,
+    noun_class,
+    subject_phrase_country,
+    verb_of,
+)
 from peacefacts.nlp.facts.reading import (
     PEACEKEEPING_CONTEXT,
     UN_WORDS,
@@ -281,10 +288,30 @@ def _host_force_clause(r: Reading, ctx: SentenceContext) -> bool:
     return False
 
 
+_OTHER_CLAUSES = frozenset({"advcl", "conj", "ccomp", "parataxis", "relcl"})
+
+
 def _national_force_subject(r: Reading, ctx: SentenceContext) -> bool:
     """"Its army has 1.4 million soldiers", "The Lebanese army has deployed 10,000 troops to the
     south": a national force's own strength, in a sentence with no UN word, mission or mission place."""
     verb = r.verb
+    ceiling = vocabulary().country_maxima.get(Metric.PERSONNEL_DEPLOYED.value)
+    if ceiling is not None and r.figure.figure.value > ceiling and not r.cumulative and r.tense != "perfect":
+        if verb is not None:
+            other = {t.i for c in verb.children if c.dep_ in _OTHER_CLAUSES for t in c.subtree}
+            words = [t for t in verb.subtree if t.i not in other]
+            owner = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        else:  # "…; the Malian army itself numbers about 40,000" (the tagger read "numbers" as a noun)
+            start = max((t.i for t in ctx.sdoc[: r.root.i] if t.text in {";", ":"}), default=-1) + 1
+            words = list(ctx.sdoc[start : r.root.i + 1])
+            owner = next((t for t in words if t.lower_ in vocabulary()["national_forces"]), None)
+        clause = " ".join(t.text for t in words)
+        if owner is not None and not UN_WORDS.search(clause) and not mission_mentions(clause) and (
+            subject_phrase_country(owner) or owner.lower_ in vocabulary()["national_forces"]
+        ):
+            # "Turkey keeps about 35,000 soldiers in northern Cyprus, while UNFICYP has 800", "the Malian
+            # army itself numbers about 40,000": more than any country ever had serving with the UN
+            return True
     if UN_WORDS.search(ctx.text) or ctx.missions_here or mission_at_place(ctx.places_text, ctx.base):
         return False
     if verb is None:
