@@ -379,6 +379,14 @@ def _label_noun(sdoc: Doc, root: Token, cues: Cues, ctx: SentenceContext) -> tup
     return None, None
 
 
+_RESTATED_SHARE = re.compile(r"(?:%|\bper\s*cent|\bpercent)[^.;]{0,60}?,?\s+(?:or|that\s+is|i\.e\.,?)\s+(?:about\s+|some\s+|around\s+|nearly\s+)?$", re.IGNORECASE)
+
+
+def _share_restated(before: str) -> bool:
+    """Whether the number restates a share just given ("8 per cent of the contingent, or 480")."""
+    return bool(_RESTATED_SHARE.search(before))
+
+
 def _women_frame(sdoc: Doc, root: Token) -> bool:
     """Whether a women word before the number frames the sentence's counts ("the most women in
     uniform, with 380", "Among women contributors, … Ghana (150)") without a number of its own."""
@@ -696,6 +704,8 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         category = category_of(noun, verb)
         if category is None and how in {"copula", "appos"} and cls == "personnel":
             category = Category.PERSONNEL  # "UNIFIL numbers about 10,500": the force's people, of every kind
+        if category is Category.PERSONNEL and _share_restated(ctx.text[: fm.start - ctx.offset]) and _women_frame(ctx.sdoc, root):
+            category = Category.WOMEN  # "Women make up about 8 per cent of the contingent, or 480 personnel"
     if cls != "personnel":
         category = None
     return Reading(
