@@ -371,10 +371,18 @@ def find_people(
             readings[n] = _read(text, s, e, [(s + ent.start_char, s + ent.end_char) for ent in sdoc.ents
                                              if ent.label_ == "PERSON"])
     mentions: list[Mention] = []
-    for (_, _, body), reading in zip(sentences, readings, strict=True):
+    previous: tuple[int, list[Mention]] = (-1, [])  # the last sentence's end and its mentions
+    for (s, e, body), reading in zip(sentences, readings, strict=True):
         assert reading is not None
         sent, found = reading
+        here: list[Mention] = []
         for m in found:
+            if m.source == "pronoun":
+                resolved = _antecedent(m, previous[1]) if not text[previous[0]:s].strip() else None
+                if resolved is not None:
+                    here.append(resolved)
+                    mentions.append(resolved)
+                continue
             m.body = body
             m.byline = sent.is_byline(m)
             if m.byline:
@@ -386,6 +394,8 @@ def find_people(
             m.keys = name_key(m.name)
             if m.keys:
                 mentions.append(m)
+                here.append(m)
+        previous = (e, here)
     story = _Story(document)
     for m in _speakers(document, story):
         m.keys = name_key(m.name)
@@ -393,6 +403,19 @@ def find_people(
             mentions.append(m)
     people = [_person(document.id, text, c, story) for c in _cluster(mentions)]
     return sorted((p for p in people if p is not None), key=lambda p: (p.start, p.name))
+
+
+def _antecedent(pronoun: Mention, before: list[Mention]) -> Mention | None:
+    """The pronoun's post given to the one person named in the sentence just before it
+    ("Brigadier General X handed over the medals. He is the acting head of mission ..."); no one
+    when that sentence names nobody or several people."""
+    people = {m.keys for m in before}
+    if len(people) != 1:
+        return None
+    ante = before[0]
+    return dataclasses.replace(pronoun, name=ante.name, name_start=ante.name_start, name_end=ante.name_end,
+                               ev_start=ante.name_start, aliases=ante.aliases, body=ante.body, weak=ante.weak,
+                               keys=ante.keys)
 
 
 def find_people_in_text(text: str, nlp: Language | None, doc_id: str = "text") -> list[Person]:

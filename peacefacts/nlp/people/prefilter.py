@@ -176,9 +176,14 @@ def candidate_sentences(document: Document) -> list[tuple[int, int, bool]]:
     """The sentences of ``document`` that can name a person: ``(start, end, is_body_line)``.
 
     Reader comments are not part of the story: the text after a comments header, and lines of
-    the form "NAME says: DATE", are left out."""
+    the form "NAME says: DATE", are left out. A sentence that starts with a surname the story
+    has given in full, or with "He"/"She", goes on when it holds a title or function word: it
+    may give that person's post ("Diallo, who commands the battalion"; "He is the force
+    commander")."""
     text = document.text
     sentences: list[tuple[int, int, bool]] = []
+    later: list[tuple[int, int, bool, str]] = []  # sentences that start with a capital standing alone
+    surnames: set[str] = set()
     line_body: dict[int, bool] = {}
     for rs, re_ in regions(document):
         re_ = _story_end(text, rs, re_)
@@ -191,6 +196,28 @@ def candidate_sentences(document: Document) -> list[tuple[int, int, bool]]:
                 following = _NEXT_LINE.match(text, le)
                 line_body[ls] = is_body_line(text[ls:le], following.group(1) if following else "")
             body = line_body[ls]
-            if _candidate(text[s:e], body):
+            sentence = text[s:e]
+            if _candidate(sentence, body):
                 sentences.append((s, e, body))
+                words = list(_CAPITALISED.finditer(sentence))
+                # the second of two capitalised words in a row may be a surname ("Colonel Kofi Badu")
+                surnames.update(b.group() for a, b in zip(words, words[1:], strict=False) if sentence[a.end():b.start()] == " ")
+                continue
+            opening = _FIRST_WORD.match(sentence)
+            if body and opening:
+                later.append((s, e, body, opening.group(1)))
+    if later:
+        lex = lexicon()
+        surnames = {w for w in surnames if norm(w) not in lex.name_stop and country_of(w) is None}
+        for s, e, body, first in later:
+            if first not in surnames and first not in _PRONOUNS:
+                continue
+            sentence = text[s:e]
+            if title_cues(sentence) or any(norm(w) in lex.function_verbs for w in _WORD.findall(sentence)):
+                sentences.append((s, e, body))
+        sentences.sort()
     return sentences
+
+
+_FIRST_WORD = re.compile(r"[\s\"“‘'(]*([A-Z][\w'’-]*)")
+_PRONOUNS = frozenset({"He", "She"})

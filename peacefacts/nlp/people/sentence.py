@@ -196,7 +196,31 @@ class SentenceReader(VerbReader):
             mention = self._mention(self._rank_for_generic(chain, end + 1), right, before=True)
             mention.weak = right[0] == end + 1 and not self._sure_name(right, taken)
             return [(mention, right)]
+        pronoun = None if plural else self._pronoun_before(chain)
+        if pronoun is not None:
+            # "He is the acting head of mission": the person of the sentence before (document level)
+            mention = self._mention(chain, (pronoun, pronoun + 1, ()), before=False)
+            mention.source, mention.weak = "pronoun", True
+            return [(mention, (pronoun, pronoun + 1, ()))]
         return []
+
+    def _pronoun_before(self, chain: Chain) -> int | None:
+        """The token of "He"/"She" that starts the sentence and is given the chain by a copula or
+        an appointment ("He is the ...", "She has served as ...", "He was appointed ..."), else None."""
+        toks, lex = self.toks, self.lex
+        k = chain.org_start - 1
+        while k >= 0 and self.word(k) and toks[k].norm in DETERMINERS:
+            k -= 1
+        cue = False
+        while k >= 0 and self.word(k) and toks[k].text.islower() and toks[k].norm in lex.role_bridges:
+            cue = cue or toks[k].norm in lex.role_cues
+            k -= 1
+        if not cue or not (self.word(k) and toks[k].text in _PRONOUNS and self._starts_clause(k)):
+            return None
+        end = chain.role_end
+        if end < len(toks) and toks[end].kind == "poss":
+            return None  # "He is the commander's deputy"
+        return k
 
     def _rank_for_generic(self, chain: Chain, at: int) -> Chain:
         """A generic title ("peacekeeper", "soldier") gives way to the rank at token ``at``
@@ -370,6 +394,9 @@ class SentenceReader(VerbReader):
                 long_enough = sum(1 for t in toks[run[0]:run[1]] if t.kind == "word") >= 2
                 if closes and (ranked or long_enough or self.overlaps_person(run[0], run[1])):
                     return run
+                a = chain.org_start - 1
+                if closes and self.word(a) and toks[a].norm == "as" and self._starts_clause(a):
+                    return run  # "As deputy force commander, Wongsawat oversees ...": the subject holds the post
         return None
 
     def _ner_mention(self, a: int, b: int) -> Mention | None:
@@ -499,5 +526,6 @@ class SentenceReader(VerbReader):
 
 
 _DASHES = frozenset({"-", "–", "—"})
+_PRONOUNS = frozenset({"He", "She"})
 _AWARD_WORD = re.compile(r"\b(?:Award|Medal|Prize|Trophy)s?\b")
 _AWARD_PREFIX = frozenset({"un", "united", "nations", "international", "global", "world", "annual"})

@@ -67,42 +67,68 @@ class VerbReader(ChainReader):
         return True
 
     def _verb_functions(self, taken: Sequence[tuple[int, int]]) -> list[tuple[Mention, NameRun]]:
-        """A function given as a verb in a relative clause: "NAME, who heads the mission's human
+        """A function given as a verb: in a relative clause, "NAME, who heads the mission's human
         rights division" → "head of the mission's human rights division"; "who commanded the
-        force from 2007" → "commander of the force" (``function_verbs`` in the rule data)."""
+        force from 2007" → "commander of the force" (``function_verbs`` in the rule data); or with
+        the name as the sentence's subject and the verb in the present tense, "Dlamini heads the
+        South African aviation unit" (a past "X led the patrol" tells an event, not a post). A lone
+        surname is kept weak: a name only if the document gives it in full."""
         toks, lex = self.toks, self.lex
         out: list[tuple[Mention, NameRun]] = []
-        for w in range(2, len(toks) - 2):
-            if not (self.word(w) and toks[w].norm == "who" and toks[w - 1].text == ","):
+        for w in range(1, len(toks) - 2):
+            if self.word(w) and toks[w].norm == "who" and toks[w - 1].text == ",":
+                v = w + 1
+                while self.word(v) and toks[v].norm in _VERB_AUXILIARIES:
+                    v += 1
+                name_end = self.post_nominal_start(w - 2)
+            elif (self.word(w) and toks[w].text.islower() and toks[w].norm in lex.function_verbs
+                  and toks[w].norm.endswith("s") and self.name_word(w - 1)):
+                v, name_end = w, w - 1
+            else:
                 continue
-            v = w + 1
-            while self.word(v) and toks[v].norm in ("also", "currently", "now", "later", "then", "still", "will", "would",
-                                                      "is", "was", "has", "had", "been"):
-                v += 1
-            noun = lex.function_verbs.get(toks[v].norm) if self.word(v) and toks[v].text.islower() else None
-            if noun is None or not (self.word(v + 1) and toks[v + 1].norm in DETERMINERS | {"a", "an"}
-                                    or self.cap(v + 1) or toks[v + 1].kind == "poss"):
+            found = self._function_object(v)
+            if found is None:
                 continue
-            q = v + 1
-            while q < len(toks) and (toks[q].kind in ("word", "poss", "hyph")) and not (
-                    self.word(q) and toks[q].norm in _OBJECT_STOP and q > v + 1):
-                q += 1
-            if q <= v + 1 + (toks[v + 1].norm in DETERMINERS):
-                continue
-            if not any(t.kind == "word" and (t.norm in lex.org_words or t.norm in lex.military_words)
-                       for t in toks[v + 1:q]):
-                continue  # a post heads a body ("the force", "the contingent"), not a task ("the patrol")
-            run = self.name_run_left(self.post_nominal_start(w - 2))
-            if run is None or not (run[1] - run[0] >= 2 or self.overlaps_person(run[0], run[1]) or run[:2] in taken):
+            noun, q = found
+            run = self.name_run_left(name_end)
+            if run is None or v == w and not self._starts_clause(run[0]):  # the subject form: the name starts it
                 continue
             obj = self.text[toks[v + 1].start:toks[q - 1].end]
             org = next((c for t in toks[v + 1:q] if t.kind == "word" and (c := country_of(t.text))), None)
             a, b = run[0], run[1]
-            out.append((Mention(name=self.text[toks[a].start:toks[b - 1].end], name_start=toks[a].start,
-                                name_end=toks[b - 1].end, ev_start=toks[a].start, ev_end=toks[q - 1].end,
-                                role=f"{noun} of {obj}", role_kind="title", org=org, head=(noun,),
-                                aliases=run[2]), run))
+            mention = Mention(name=self.text[toks[a].start:toks[b - 1].end], name_start=toks[a].start,
+                              name_end=toks[b - 1].end, ev_start=toks[a].start, ev_end=toks[q - 1].end,
+                              role=f"{noun} of {obj}", role_kind="title", org=org, head=(noun,), aliases=run[2])
+            mention.weak = not self._sure_name(run, taken)
+            out.append((mention, run))
         return out
+
+    def _function_object(self, v: int) -> tuple[str, int] | None:
+        """The function noun of the verb at token ``v`` and where its object ends ("commands the
+        Brazilian engineering company from" → ("commander", the token of "from")), when the object
+        is a body ("the force", "the contingent"), not a task ("the patrol")."""
+        toks, lex = self.toks, self.lex
+        noun = lex.function_verbs.get(toks[v].norm) if self.word(v) and toks[v].text.islower() else None
+        if noun is None or not (self.word(v + 1) and toks[v + 1].norm in DETERMINERS | {"a", "an"}
+                                or self.cap(v + 1) or v + 1 < len(toks) and toks[v + 1].kind == "poss"):
+            return None
+        q = v + 1
+        while q < len(toks) and (toks[q].kind in ("word", "poss", "hyph")) and not (
+                self.word(q) and toks[q].norm in _OBJECT_STOP and q > v + 1):
+            q += 1
+        if q <= v + 1 + (toks[v + 1].norm in DETERMINERS):
+            return None
+        if not any(t.kind == "word" and (t.norm in lex.org_words or t.norm in lex.military_words)
+                   for t in toks[v + 1:q]):
+            return None
+        return noun, q
+
+    def _starts_clause(self, i: int) -> bool:
+        """Whether token ``i`` starts the sentence or a clause (after a quote, a dash or a semicolon)."""
+        j = i - 1
+        while j >= 0 and self.toks[j].kind == "punct" and self.toks[j].text in '"“”\'‘’(':
+            j -= 1
+        return j < 0 or self.toks[j].text in (".", ";", "—", "–", ":")
 
     def _passive_functions(self, taken: Sequence[tuple[int, int]]) -> list[tuple[Mention, NameRun]]:
         """A post given by a passive verb: "The contingent is commanded by Lieutenant Colonel X",
@@ -139,6 +165,9 @@ class VerbReader(ChainReader):
         return out
 
 
+# between "who" and a function verb: "who is also heading", "who has commanded"
+_VERB_AUXILIARIES = frozenset({"also", "currently", "now", "later", "then", "still", "will", "would",
+                               "is", "was", "has", "had", "been"})
 # where the object of a function verb ends: "who commanded the force from 2007 to 2009"
 _OBJECT_STOP = frozenset({"from", "until", "till", "since", "between", "during", "in", "on", "at", "for", "and",
                           "when", "before", "after", "with", "to", "who", "which", "that", "as", "but"})
