@@ -390,6 +390,28 @@ def veto_severity(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     return None
 
 
+def veto_unnamed_victims(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"… and 400,000 died in the civil war": a toll that names no victims is ours only where the
+    sentence is about peacekeeping or a toll, or follows a story's toll ("Two more were killed")."""
+    if r.how not in {"death-subject", "injury-subject"} or r.noun is not None:
+        return None
+    lex = vocabulary()
+    if PEACEKEEPING_CONTEXT.search(ctx.text) or ctx.missions_here or any(t.lower_ in lex["toll_words"] for t in ctx.sdoc):
+        return None
+    if any(t.pos_ == "VERB" and _lemma(t) in lex["service_verbs"] for t in ctx.sdoc):
+        return None  # "… have served under the blue flag, and more than 4,200 have lost their lives"
+    last = ctx.state.last_metric
+    if last is not None and last.is_casualty and not _names_other_victims(ctx):
+        return None
+    return Veto("unnamed-victims")
+
+
+def _names_other_victims(ctx: SentenceContext) -> bool:
+    """Whether the sentence counts people who are not peacekeepers ("displaced 2 million people")."""
+    others = vocabulary()["not_peacekeepers"] | {"people", "persons", "population"}
+    return any(t.lower_ in others for t in ctx.sdoc)
+
+
 def _placed_in_service(verb: Optional[Token], ctx: SentenceContext) -> bool:
     """"are on UN duty", "are working at UN missions", "remain with UNMISS": a placing verb whose
     preposition's object is a mission or UN service (not a place: "people were at the UN base")."""
@@ -521,6 +543,8 @@ def _is_pledge(r: Reading, ctx: SentenceContext) -> bool:
                 return True  # "is prepared to deploy an additional 250 personnel"
             if any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.lower_ in lex["pledge_nouns"] for c in tok.children):
                 return True
+            if tok.dep_ == "relcl" and tok.tag_ in {"VBZ", "VBP", "VBD"}:
+                return False  # "will serve with UNMISS, which has about 17,000 peacekeepers": the clause's own tense
         if tok.lower_ in lex["pledge_nouns"] or any(
             c.dep_ in {"amod", "compound"} and c.lower_ in lex["pledge_nouns"] for c in tok.children
         ):
@@ -786,6 +810,7 @@ METRIC_RULES: tuple[MetricRule, ...] = (
     MetricRule("repeat", veto_repeat),
     MetricRule("unit-size", veto_unit_size),
     MetricRule("severity", veto_severity),
+    MetricRule("unnamed-victims", veto_unnamed_victims),
     MetricRule("non-un-force", veto_non_un),
     MetricRule("missing", veto_missing),
     MetricRule("withdrawal", veto_withdrawal),
