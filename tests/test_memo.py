@@ -317,6 +317,37 @@ def test_plain_day_dates_are_what_dateparser_reads():
     assert dates._plain_date("Juneteenth 8, 2024") is None
 
 
+def test_days_without_a_year_and_plain_relative_dates_are_what_dateparser_reads():
+    import datetime as dt
+    import random
+
+    from peacefacts.vocab import MONTHS
+
+    rng = random.Random(5)
+    bases = [dt.date(2003, 3, 12), dt.date(2011, 9, 24), dt.date(2024, 2, 29), dt.date(2023, 12, 31), dt.date(2021, 1, 1)]
+    bases += [dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(9000)) for _ in range(6)]
+    phrases = ["yesterday", "Yesterday", "this year", "This year", "last year", "LAST YEAR", "last week", "Last week"]
+    for name in sorted(MONTHS):
+        for day in (1, 9, 12, 28, 29, 30, 31):
+            shape = rng.choice(["{m} {d}", "{d} {m}", "{m}. {d}", "{m} {d}th", "{d}th {m}", "{d}st of {m}"])
+            phrases.append(shape.format(m=rng.choice([name, name.capitalize(), name.upper()]), d=day))
+    checked = 0
+    for base in bases:
+        for phrase in phrases:
+            text = dates._normalise(phrase)
+            fast = dates._plain_relative(text, base)
+            data = dates._parser(base).get_date_data(text)
+            read = None if data.date_obj is None else dates._period_interval(data.date_obj.date(), data.period)
+            if fast is None:  # left to dateparser: no such day that year ("Feb 29" in 2003, "Sept 31")
+                assert read is None or read[0].year < base.year - 1 or read[0].month == 2, (base, phrase, read)
+                continue
+            assert (base, phrase, fast) == (base, phrase, read)
+            checked += 1
+    assert checked > 600
+    # what is not one of these shapes is dateparser's to read
+    assert [dates._plain_relative(t, bases[0]) for t in ("two decades ago", "Sunday June 8", "next year", "May")] == [None] * 4
+
+
 def test_reused_parses_give_the_same_results(nlp):
     from peacefacts import Extractor
 

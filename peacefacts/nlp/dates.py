@@ -30,6 +30,7 @@ import threading
 from typing import Any, NamedTuple, Union
 
 from peacefacts.ingest.datelines import NOT_A_DATE_BEFORE, numeric_date
+from peacefacts.nlp.first_chars import with_first_char_guard
 from peacefacts.nlp.numbers import NUMBER_PATTERN, parse_figure
 from peacefacts.records import PartialDate, Qualifier
 from peacefacts.vocab.calendar import (
@@ -155,8 +156,9 @@ _MONTHS_TO = rf"(?:the\s+)?{_NUM}\s+months\s+(?:to|ending|ended|through)\s+(?:th
 
 _I = re.IGNORECASE
 
-# Date expressions ("atoms"); the first alternative that matches at a position wins.
-_DATE_ATOM = re.compile(
+# Date expressions ("atoms"); the first alternative that matches at a position wins. The guard
+# (same matches) skips positions no alternative can start at: this scan was a tenth of extraction.
+_DATE_ATOM = with_first_char_guard(re.compile(
     rf"""
     (?P<iso>(?<![\w/.+-])(?:1[89]|20)\d\d(?P<isep>[-/.])(?:0?[1-9]|1[0-2])(?P=isep)(?:[12]\d|3[01]|0?[1-9])(?!\d)(?![\w/.-]\d))
    |(?P<numeric>(?<![\w/.+-])\d{{1,2}}(?P<nsep>[/.-])\d{{1,2}}(?P=nsep)(?:1[89]|20)\d\d(?![\w/.-]\d)(?!\w))
@@ -181,7 +183,7 @@ _DATE_ATOM = re.compile(
    |(?P<now>(?i:\b{_NOW_WORDS}\b))
     """,
     re.VERBOSE,
-)
+))
 _PREP = re.compile(
     r"""(?<![\w])(?P<prep>as\s+(?:of|at|on)|ever\s+since|since|from|until|till|through|up\s+to|by|before|after
         |in|on|at|during|throughout|between|around)\s+(?:the\s+)?
@@ -417,6 +419,9 @@ def _interval_at(text: str, day: _dt.date) -> tuple[_dt.date, _dt.date] | None:
         return None  # "we" is not Wednesday, "the 1990s" is not 1990 seconds ago
     if _BARE_NUMBER.match(text) and not re.fullmatch(r"(?:1[89]|20)\d\d", text):
         return None
+    quick = _plain_relative(text, day)
+    if quick is not None:
+        return quick
     data = _parser(day).get_date_data(text)
     if data.date_obj is None or data.period == "time":
         return None
@@ -478,6 +483,41 @@ def _plain_date(text: str) -> PartialDate | None:
     m = _PLAIN_DAY_MONTH_YEAR.match(text)
     if m:
         return _plain_day(m.group(3), m.group(2), m.group(1))
+    return None
+
+
+# "May 29", "29 May", "Oct. 1st": a day without its year
+_PLAIN_MONTH_DAY = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?$")
+_PLAIN_DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?$")
+
+
+def _plain_relative(text: str, day: _dt.date) -> tuple[_dt.date, _dt.date] | None:
+    """"May 29", "29 May", "yesterday", "this year", "last year", "last week" on ``day``, read
+    without dateparser as dateparser reads them (a day without its year is the last one on or
+    before ``day``: ``PREFER_DATES_FROM`` past); ``None`` for anything else, left to dateparser.
+    These were most of dateparser's work on news, about 1 ms each (a test compares them)."""
+    m = _PLAIN_MONTH_DAY.match(text)
+    name, number = (m.group(1), m.group(2)) if m else (None, None)
+    if m is None and (m := _PLAIN_DAY_MONTH.match(text)) is not None:
+        name, number = m.group(2), m.group(1)
+    if name is not None and number is not None:
+        month = MONTHS.get(name.lower())
+        if month is None:
+            return None
+        year = day.year if (month, int(number)) <= (day.month, day.day) else day.year - 1
+        if not 1 <= int(number) <= calendar.monthrange(year, month)[1]:
+            return None  # "Feb 29" in 2003: dateparser goes back to a leap year
+        found = _dt.date(year, month, int(number))
+        return found, found
+    lowered = text.lower()
+    if lowered == "yesterday":
+        found = day - _dt.timedelta(days=1)
+        return found, found
+    if lowered in ("this year", "last year"):
+        year = day.year - (lowered == "last year")
+        return _dt.date(year, 1, 1), _dt.date(year, 12, 31)
+    if lowered == "last week":
+        return _period_interval(day - _dt.timedelta(days=7), "week")
     return None
 
 

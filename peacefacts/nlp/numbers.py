@@ -46,6 +46,7 @@ from collections.abc import Callable, Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
+from peacefacts.nlp.first_chars import with_first_char_guard
 from peacefacts.records import Figure, Qualifier
 from peacefacts.vocab.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, alternation
 
@@ -152,8 +153,9 @@ _ORDINAL_WORD_RE = (
 )
 
 # One pass over the text finds every atom; context is read around each afterwards. The order of
-# alternatives matters only at equal start positions.
-_ATOM = re.compile(
+# alternatives matters only at equal start positions. The guard (same matches) skips positions no
+# alternative can start at.
+_ATOM = with_first_char_guard(re.compile(
     rf"""
     (?P<iso>(?<![\w.])(?:1[89]|20)\d{{2}}(?:-[01]\d-[0-3]\d|/[01]?\d/[0-3]?\d|\.[01]\d\.[0-3]\d)(?![\w]))
    |(?P<numdate>(?<![\w./])\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})(?![\w/.]\d)
@@ -166,7 +168,7 @@ _ATOM = re.compile(
    |(?P<words>(?i:{_WORD_RUN}))
     """,
     re.VERBOSE,
-)
+))
 
 _I = re.IGNORECASE
 # --- what may follow a number

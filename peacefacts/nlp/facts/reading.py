@@ -237,6 +237,8 @@ def _markers(sdoc: Doc, cues: Cues, verb: Optional[Token], finite: Optional[Toke
 
         return inside("CURRENT"), inside("CUMULATIVE")
 
+    if not cues.has("CURRENT") and not cues.has("CUMULATIVE"):
+        return False, False  # no cue to place: every clause reads (False, False), so none is cut out
     if verb is None:
         return found({t.i for t in sdoc})
     top = verb
