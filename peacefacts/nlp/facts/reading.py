@@ -322,6 +322,11 @@ def _number_of(root: Token) -> Optional[Token]:
     verb = root.head if root.dep_ != "pobj" else root.head.head
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
+    counted = verb.head
+    if verb.dep_ == "acl" and counted.dep_ == "pobj" and counted.head.lower_ == "of" and counted.head.head.lower_ in {
+        "number", "total", "toll", "tally", "count"
+    } and noun_class(counted) == "personnel":
+        return counted  # "bringing the number of MINUSMA personnel killed … to 177": "to 177" hung on "killed"
     for child in verb.children:
         if child.dep_ in {"dobj", "nsubj", "nsubjpass"} and child.lower_ in {"number", "total", "toll", "tally", "count"}:
             for prep in child.children:
@@ -427,6 +432,20 @@ def carries_count(ctx: SentenceContext) -> bool:
     return _follows(ctx, ctx.state.count_end)
 
 
+def _next_verb_predicate(root: Token, cues: Cues) -> Optional[str]:
+    """DEATH or INJURY when the words right after a bare number are a death or injury verb and its
+    auxiliaries ("and 19 have died", "and 4 were wounded"): the parse often makes the number a
+    conjunct of the noun before and leaves that verb without a subject."""
+    doc = root.doc
+    i = root.i + 1
+    while i < len(doc) and doc[i].pos_ == "AUX" and i - root.i <= 3:
+        i += 1
+    if i >= len(doc) or doc[i].pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in doc[i].children):
+        return None
+    labels = cues.on(i)
+    return "DEATH" if "DEATH" in labels else "INJURY" if "INJURY" in labels else None
+
+
 def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, str]]) -> tuple[Optional[Token], Optional[str], str]:
     """(noun, how, noun class) for a number with no counted noun, or (None, None, "") when none."""
     sdoc, cues = ctx.sdoc, ctx.cues
@@ -437,6 +456,8 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
     counted_set = _number_of(root)
     if counted_set is not None:
         return counted_set, "number-of", "personnel"  # "bring to 42 the number of Nigerian peacekeepers killed"
+    if predicate is None:
+        predicate = _next_verb_predicate(root, cues)  # "… have served as peacekeepers and 19 have died"
     subjectish = root.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "appos", "conj", "attr", "npadvmod", "ROOT"} or (
         root.dep_ == "nummod" and root.head.lower_ in vocabulary()["time_nouns"]  # "including 102 last year"
     )

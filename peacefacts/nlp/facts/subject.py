@@ -191,11 +191,15 @@ def origin_verb(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[st
 def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """The counted noun's other words: "international troops", "UN peacekeepers", a mission acronym."""
     noun = r.noun
-    if noun is None or r.how not in {"nummod", "partitive", "copula", "conj"}:
+    if noun is None or r.how not in {"nummod", "partitive", "copula", "conj", "number-of"}:
         return None
     is_personnel = noun_class(noun) == "personnel"
     mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
     un_words = vocabulary()["un_modifiers"]
+    if is_personnel and not any(c.lower_ in un_words for c in mods) and any(
+        t.lower_ in _NATIONAL_FORCE_WORDS for c in mods if c.dep_ == "compound" for t in c.subtree
+    ):
+        return _carried(ctx, "country")  # "the number of Defence Forces members who have died": the story's army
     international = is_personnel and any(c.lower_ in {"international", "foreign", "multinational"} for c in mods)
     if international or is_personnel and any(
         c.dep_ == "prep" and c.lower_ == "from" and any(g.lower_ in {"countries", "nations"} for g in c.subtree)
@@ -234,6 +238,10 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
         word = "country" if owner.lower_ == "country" or any(g.lower_ == "country" for g in owner.children) else "its"
         return _carried(ctx, word, owner.idx - ctx.sdoc[0].idx)  # "the country's contingent", "its troops"
     return None
+
+
+#: a national force named without its country ("Defence Forces members", "Army personnel")
+_NATIONAL_FORCE_WORDS = frozenset({"army", "armed", "defence", "defense", "forces"})
 
 
 def _possessor(noun: Token, ctx: SentenceContext) -> Optional[str]:
