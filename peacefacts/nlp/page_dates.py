@@ -5,6 +5,8 @@
 * :func:`latest_date` is the fallback: a piece is no older than the latest date it reports,
 * :func:`page_date` refuses a page date that is only a full date read early in the body when the
   piece's own anchor contradicts it ("resolution 50 of 29 May 1948" in a piece on UNTSO at 75),
+* :func:`lead_sentences` reads a page's top lines down to the story's first sentence (past the
+  masthead, section links and headline): an "As of 30 April 2024" there dates the figures after it,
 * :func:`item_dateline` reads the day a newsletter item or timeline line starts with ("5 July —
   MONUSCO: …"), which dates that item's relative phrases and its "now".
 
@@ -29,7 +31,7 @@ from peacefacts.vocab.calendar import (
     alternation,
 )
 
-__all__ = ["anniversary_anchor", "numbered_event_year", "latest_date", "page_date", "item_dateline"]
+__all__ = ["anniversary_anchor", "numbered_event_year", "latest_date", "page_date", "item_dateline", "lead_sentences"]
 
 _HAS_YEAR = re.compile(r"\d{4}")
 #: a calendar day names its month ("May 4", "on the 29th of May"); "on Monday" or "currently" needs a
@@ -212,3 +214,14 @@ def item_dateline(
     if published is not None and not earliest <= (published.last_day - value.first_day).days <= 366:
         return None  # a plan's date, or a year-less date read in the wrong year: not an item's
     return value
+
+
+def lead_sentences(text: str, body: list[Sentence]) -> list[Sentence]:
+    """The page's top lines up to the story's first sentence, the first that ends like one and has
+    a few words ("Peace Operations Review", "Analysis | Data | Podcasts" and a headline come before
+    it; a heading "Troop contributions as of October 2024:" may be the lead itself)."""
+    for n, sentence in enumerate(body):
+        line = text[sentence.start : sentence.end].strip()
+        if line.endswith((".", "!", "?", '"', "\u201d")) and len(line.split()) >= 6:
+            return body[: n + 1]
+    return body[:1]

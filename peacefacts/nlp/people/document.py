@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from peacefacts.nlp.people.chains import DEFAULT_COUNTRY
-from peacefacts.nlp.people.prefilter import candidate_sentences
+from peacefacts.nlp.people.prefilter import candidate_sentences, ends_story
 from peacefacts.nlp.people.sentence import Mention, SentenceReader
 from peacefacts.nlp.people.titles import country_of, lexicon, name_key, norm
 from peacefacts.nlp.story import story_country
@@ -371,11 +371,19 @@ def find_people(
             readings[n] = _read(text, s, e, [(s + ent.start_char, s + ent.end_char) for ent in sdoc.ents
                                              if ent.label_ == "PERSON"])
     mentions: list[Mention] = []
+    bios: list[Mention] = []  # mentions in what reads as the author's bio at the story's end
     previous: tuple[int, list[Mention]] = (-1, [])  # the last sentence's end and its mentions
     for (s, e, body), reading in zip(sentences, readings, strict=True):
         assert reading is not None
         sent, found = reading
         here: list[Mention] = []
+        if body and sent.is_bio() and ends_story(document, e):
+            for m in found:
+                if m.source != "pronoun":
+                    m.keys = name_key(m.name)
+                    bios.append(m)
+            previous = (e, [])
+            continue
         for m in found:
             if m.source == "pronoun":
                 resolved = _antecedent(m, previous[1]) if not text[previous[0]:s].strip() else None
@@ -396,6 +404,10 @@ def find_people(
                 mentions.append(m)
                 here.append(m)
         previous = (e, here)
+    # "Sinéad Ní Bhriain is a lecturer at ..." closing an op-ed is the author, unless the story
+    # names the person too
+    named = {m.keys[-1] for m in mentions if m.keys}
+    mentions.extend(m for m in bios if m.keys and m.keys[-1] in named)
     story = _Story(document)
     for m in _speakers(document, story):
         m.keys = name_key(m.name)

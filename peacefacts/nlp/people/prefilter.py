@@ -15,7 +15,7 @@ from peacefacts.nlp.people.titles import country_of, lexicon, norm
 from peacefacts.nlp.segment import split_sentences
 from peacefacts.records import Document
 
-__all__ = ["candidate_sentences", "is_body_line", "regions", "title_cues"]
+__all__ = ["candidate_sentences", "ends_story", "is_body_line", "regions", "title_cues"]
 
 
 def is_body_line(line: str, next_line: str = "") -> bool:
@@ -164,6 +164,18 @@ def _story_end(text: str, start: int, end: int) -> int:
         if _BODY_BEFORE.search(text, start, header.start()):
             return header.start()
     return end
+
+
+def ends_story(document: Document, end: int) -> bool:
+    """Whether no line of running text follows offset ``end`` in its peacekeeping block before the
+    story ends (at the block's end or a comments header): the sentence there is the story's last."""
+    text = document.text
+    for rs, re_ in regions(document):
+        if rs <= end <= re_:
+            stop = _story_end(text, rs, re_)
+            lines = [ln.strip() for ln in text[end:stop].split("\n")]
+            return not any(is_body_line(ln) for ln in lines if ln)
+    return False
 
 
 def _paragraph_end(text: str, start: int, end: int) -> int:

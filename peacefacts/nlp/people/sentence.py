@@ -83,6 +83,10 @@ class SentenceReader(VerbReader):
                 # takes "Deputy" in as a modifier (a lower-case "army chief Gen. X" is a title, then a rank)
                 i += 1
                 continue
+            if 0 < h < r and self.name_run(self.rank_at(r)[0]) is None and self.head_chain(i, h).role_end > r:
+                # "the Deputy Inspector-General of Police in charge of Operations, NAME": a title
+                # that runs on past the grade it starts with, no name right after the grade
+                r = -1
             hp = self.match(i, lex.plural_heads)
             rp = self.match(i, lex.plural_ranks) if self.cap(i) else -1
             plural: Chain | None = None
@@ -441,6 +445,8 @@ class SentenceReader(VerbReader):
         else:
             if self.word(run[0] - 1) and toks[run[0] - 1].norm == "the":
                 return None  # "the Hanbit", "the Garuda": people do not take an article
+            if self.word(run[0] - 1) and toks[run[0] - 1].text in lex.place_preps:
+                return None  # "ambushed near Sam Ouandja": the model's person is a place
 
             mention = Mention(
                 name=self.text[toks[run[0]].start:toks[run[1] - 1].end],
@@ -468,6 +474,21 @@ class SentenceReader(VerbReader):
         return all(m.org in (None, DEFAULT_COUNTRY, "UN") or country_of(m.org) is not None for m in mentions)
 
     # -- context -----------------------------------------------------------------------------
+
+    def is_bio(self) -> bool:
+        """Whether the sentence reads as an author's bio: "NAME is a/an [words] NOUN ..." with a
+        ``bio_nouns`` noun ("Kwesi Mensah is a research fellow at ..."). Whether it is one also
+        depends on where it stands (the story's last sentence) and whether the story names the
+        person elsewhere: the caller decides."""
+        toks = self.toks
+        run = self.name_run(0)
+        if run is None or run[1] - run[0] < 2:
+            return False
+        k = self.post_nominal_end(run[1])
+        if not (self.word(k) and toks[k].norm in ("is", "was") and self.word(k + 1) and toks[k + 1].norm in ("a", "an")):
+            return False
+        return any(self.word(j) and toks[j].norm in self.lex.bio_nouns for j in range(k + 2, min(k + 7, len(toks))))
+
 
     def is_byline(self, mention: Mention) -> bool:
         """Author and photo credits: "By Tom Brady", "writes security analyst Tom Clonan",
