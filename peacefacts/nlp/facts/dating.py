@@ -224,6 +224,10 @@ def _attached(ctx: SentenceContext, dm: DateMatch, anchors: set[int], others: se
             c.dep_ == "prep" and c.lower_ == "of" and any(g.i in others for g in c.children) for c in anc.children
         ):
             return False
+        if anc.dep_ == "prep" and anc.lower_ in {"from", "than"} and anc.head.i not in anchors and any(
+            t.i in others for t in anc.subtree
+        ):
+            return False  # "down from a peak of over 100,000 in 2011": the baseline's date (the parse hangs it on "from")
         if anc.i in anchors:
             return True
         if anc.dep_ == "conj":

@@ -305,7 +305,9 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
             )
             if mission:
                 return mission  # "The Congo operation was …, with nearly 20,000 military personnel"
-            national = country_of_tokens([c for c in child.children if c.dep_ in {"compound", "amod", "poss"}])
+            national = country_of_tokens([c for c in child.children if c.dep_ in {"compound", "amod", "poss"}]) or (
+                subject_phrase_country(child) if child.lower_ == "forces" else None  # "the Republic of Fiji Military Forces"
+            )
             if child.lower_ in vocabulary()["mission_subjects"] and not national:
                 return _mission_of_story(ctx, child)  # "The mission in South Sudan counts 17,000"
             if child.lower_ in vocabulary()["mission_subjects"] and child.lower_ != "forces":
@@ -445,8 +447,8 @@ def partitive_frame(r: Reading, ctx: SentenceContext, metric: Metric) -> Optiona
     if opener is None or r.anchor in opener.subtree or r.root in opener.subtree:
         return None
     whole = next((g for g in opener.children if g.dep_ == "pobj"), None)
-    if whole is None or noun_class(whole) != "personnel" or not any(c.like_num for c in whole.children):
-        return None
+    if whole is None or noun_class(whole) != "personnel":
+        return None  # "Of Indonesia's contingent, …": the whole need not give its number
     mods = [c for c in whole.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
     demonym = vocab.country_for(demonym_phrase(whole)) if whole.lower_ not in vocabulary().noun_category else None
     return demonym or country_of_tokens(mods) or _possessor(whole, ctx)  # "Of the 2,700 Ghanaians …, 420 are female"
