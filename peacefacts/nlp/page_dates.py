@@ -118,7 +118,14 @@ def _years(amount: str, unit: str) -> Optional[int]:
 
 _HISTORY = re.compile(
     r"\b(?:founded|established|created|formed|set\s+up|launched|born|signed|adopted|inaugurated|began|begun|joined|admitted|"
-    r"started|first\s+deployed|first\s+sent|independence|ratified|date|since|peak|height)\b[^.;:!?]{0,80}$",
+    r"started|first\s+deployed|first\s+sent|independence|ratified|date|since|peak|height)\b(?:\s*:\s*|[^.;:!?]{0,80})$",
+    re.IGNORECASE,
+)
+
+
+#: a date in a clause about what is to come: the piece may be older than it
+_PLANNED = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|planned|scheduled|expected\s+to|due\s+to|set\s+to|intends?\s+to)\b[^.;:!?]*$",
     re.IGNORECASE,
 )
 
@@ -151,6 +158,8 @@ def latest_date(text: str, sentences: list[Sentence]) -> Optional[PartialDate]:
                 continue
             if _HISTORY.search(text, max(0, match.start - 80), match.start):
                 continue  # "the Charter was signed on June 26, 1945": history, not the piece's date
+            if _PLANNED.search(text, max(s.start, match.start - 80), match.start):
+                continue  # "will deploy to Lebanon in January 2025": a plan, which a piece may predate
             if latest is None or value.last_day > latest.last_day:
                 latest = PartialDate(value.year, value.month) if value.month else PartialDate(value.year)
     return _with_month(text, sentences, latest)
@@ -196,11 +205,12 @@ def item_dateline(
     text: str, sentence: Sentence, published: Optional[PartialDate], *, read_from_text: bool = False
 ) -> Optional[PartialDate]:
     """The day a line starts with, as newsletter items and timelines do ("5 July — MONUSCO: Two
-    peacekeepers were wounded on Wednesday …"): the date of the item, not of the page."""
+    peacekeepers were wounded on Wednesday …"), after a place as wire items give one ("NIAMEY, 2
+    March 2024 - …"): the date of the item, not of the page."""
     line_start = text.rfind("\n", 0, sentence.start) + 1
     line_end = text.find("\n", line_start)
     line_end = len(text) if line_end == -1 else line_end
-    lead = re.match(r"[\s*\u2022\u00b7>-]{0,4}", text[line_start:line_end])
+    lead = re.match(r"[\s*\u2022\u00b7>-]{0,4}(?:[A-Z][A-Za-z.'\u2019-]+(?: [A-Z][A-Za-z.'\u2019-]+){0,2}, )?", text[line_start:line_end])
     at = line_start + (lead.end() if lead else 0)
     found = find_dates(text, at, min(line_end, at + 40), base=published)
     if not found or found[0].start != at or found[0].value is None or found[0].value.precision != "day":
