@@ -446,6 +446,15 @@ def _next_verb_predicate(root: Token, cues: Cues) -> Optional[str]:
     return "DEATH" if "DEATH" in labels else "INJURY" if "INJURY" in labels else None
 
 
+def _women_make_up(root: Token) -> bool:
+    """Whether a part is what women make up ("Women make up 130 of the personnel", "Female officers
+    account for 95 of them")."""
+    verbs = [a for a in list(root.ancestors)[:4] if a.lemma_.lower() in {"make", "account", "comprise", "constitute", "represent"}]
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"women", "females"} or any(
+        g.lower_ in {"female", "women"} for g in c.children if g.dep_ in {"amod", "compound"}
+    )) for verb in verbs for c in verb.children)
+
+
 def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, str]]) -> tuple[Optional[Token], Optional[str], str]:
     """(noun, how, noun class) for a number with no counted noun, or (None, None, "") when none."""
     sdoc, cues = ctx.sdoc, ctx.cues
@@ -729,6 +738,8 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
             category = Category.PERSONNEL  # "UNIFIL numbers about 10,500": the force's people, of every kind
         if category is Category.PERSONNEL and _share_restated(ctx.text[: fm.start - ctx.offset]) and _women_frame(ctx.sdoc, root):
             category = Category.WOMEN  # "Women make up about 8 per cent of the contingent, or 480 personnel"
+        if how == "partitive" and _women_make_up(root):
+            category = Category.WOMEN  # "Women make up 130 of the Nigerian personnel deployed"
     if cls != "personnel":
         category = None
     return Reading(
