@@ -553,6 +553,24 @@ def paragraph_mission(r: Reading, ctx: SentenceContext, metric: Metric) -> Optio
     return ctx.candidate.paragraph_mission
 
 
+def un_noun(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """"a year in which 64 UN peacekeepers died in total", "12 peacekeeping operations led by the
+    UN": a count the text gives to the UN itself, in a sentence that names no country or mission,
+    is the UN's, not the story's country's (one incident's dead are still the mission's)."""
+    noun = r.noun
+    if noun is None or _is_incident_metric(r, ctx, metric) or metric.is_forward_looking:
+        return None
+    if ctx.missions_here or country_mentions(ctx.places_text) or any(c.dep_ == "prep" and c.lower_ == "from" for c in noun.children):
+        return None  # "2,700 UN peacekeepers from the country": whoever the country is
+    mods = {c.lower_ for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}}
+    if noun_class(noun) == "personnel" and mods & {"un", "u.n."}:
+        return "UN"
+    led = next((c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in {"lead", "run", "manage"}), None)
+    if noun_class(noun) == "mission" and led is not None and any(t.lower_ in {"un", "u.n.", "nations"} for t in led.subtree):
+        return "UN"
+    return None
+
+
 def previous_sentence(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """"Kenya is third, with 1,229. There are 27 police, …": the subject of the sentence before."""
     state = ctx.state
@@ -611,6 +629,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     SubjectRule("mission-place", mission_place),
     SubjectRule("paragraph-mission", paragraph_mission),
     SubjectRule("speaker", speaker_country),
+    SubjectRule("un-noun", un_noun),
     SubjectRule("previous-sentence", previous_sentence),
     SubjectRule("story-country", story_country),
     SubjectRule("peacekeepers-at-large", peacekeepers_at_large),
