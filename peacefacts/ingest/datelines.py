@@ -142,9 +142,11 @@ _DATE_ONLY_RE = re.compile(
 _RANGE_BEFORE = re.compile(r"\d\s*[-–—]\s*$|(?i:\b(?:between|and|since|from|until|till|to|after|before))\s+$")
 
 # a figure's date or a cited source's, never the page's: "(as of 31 March 2024)", "Data as at
-# 30.06.2023", "Retrieved 12 March 2024", "Archived from the original on 4 May 2022"
+# 30.06.2023", "Retrieved 12 March 2024", "Archived from the original on 4 May 2022", "the
+# Secretary-General's report of 30 March 2023"
 _NOT_PUBLICATION_BEFORE = re.compile(
     r"(?i:\b(?:as\s+(?:of|at|on)|(?:data|figures?|statistics|numbers?)\s+(?:as\s+)?(?:of|at|on|for)|retrieved|accessed"
+    r"|(?:report|letter|resolution|decision|communiqu[eé])\s+(?:of|dated)"
     r"|archived(?:\s+from\s+the\s+original)?)(?:\s+on)?(?:\s*[:,]\s*|\s+)(?:the\s+)?)$"
 )
 #: what makes an all-number date a phone, version or reference number ("Tel: 20.10.2023", "v1.2.2024",
@@ -158,6 +160,8 @@ NOT_A_DATE_BEFORE = re.compile(
 _HISTORY_BEFORE = re.compile(
     r"(?i:\b(?:founded|established|created|formed|set\s+up|launched|born|signed|adopted|inaugurated|joined|admitted|"
     r"began|begun|started|first\s+deployed|independence|ratified)\b[^.;:!?]{0,30}?\b(?:on|in)\s+(?:the\s+)?)$"
+    # a fact sheet's label: "Established: 27 June 2011"
+    r"|(?i:\b(?:founded|established|created|set\s+up|launched|inaugurated|deployed|mandate\s+(?:start|began))\s*:\s*)$"
     # an event the piece looks back on: "the Niemba ambush of 8 November 1960", "60 years since …"
     r"|(?i:\b(?:ambush|attack|massacre|killing|killings|battle|bombing|crash|disaster|tragedy|siege|earthquake)\s+(?:of|on)\s+(?:the\s+)?)$"
     r"|(?i:\b\w+\s+(?:years?|decades?)\s+(?:\w+\s+){0,2}(?:since|after|ago)\b[^.;:!?]{0,80})$"
@@ -368,7 +372,9 @@ _META_SEPARATOR = re.compile(r"\s+[|·•‧]\s+|\s*\|\s*|\s+[—–-]\s+")
 _META_LABEL = re.compile(
     r"^(?:(?i:date|dated|date of (?:publication|issue|release)|issued|release date)\s*:\s*"
     r"|[A-Z]{1,6}(?:/[A-Z0-9.]{1,10}){1,4}\s+"
-    r"|[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+){0,2}\s*:\s+)"
+    # a place, not a history label ("Established: 27 June 2011" on a fact sheet dates the mission)
+    r"|(?!(?i:established|founded|created|set\s+up|launched|began|started|born|died|signed|adopted|deployed|mandate)\b)"
+    r"[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+){0,2}\s*:\s+)"
 )
 _META_FIELD_DATE = re.compile(r"^(?:(?:posted|published|updated|written|added)\b[^|·•]{0,40}?\bon\s+|on\s+)", re.IGNORECASE)
 

@@ -165,6 +165,7 @@ _DATE_ATOM = with_first_char_guard(re.compile(
    |(?P<dmy>(?<![\w-]){_WD_PREFIX}{_DAY}(?:\s*[-\u2013]\s*{_DAY})?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})
    |(?P<mdy>(?<![\w-]){_WD_PREFIX}{_MONTH}\s+{_DAY}(?:\s*[-\u2013]\s*{_DAY})?(?:,?\s+{_YEAR})?(?![\w,]\d))
    |(?P<dm>(?<![\w-]){_DAY}\s+(?:of\s+)?{_MONTH}(?!,?\s+(?:1[89]|20)\d\d(?![\d,]\d)))  # not before a year; "30 April, 1,100 troops" is a date
+   |(?P<dayof>(?<![\w-]){_DAY}\s+of\s+(?i:this|last|the\s+previous|the\s+current)\s+month\b)  # "on the 5th of this month"
    |(?P<part>(?i:{_PART_OF_YEAR}))
    |(?P<upto>(?i:{_MONTHS_TO}){_MONTH}(?:,?\s+{_YEAR})?)
    |(?P<my>(?:(?i:(?:the\s+)?(?:(?:very\s+)?(?:early|earlier|mid|middle|late|later|end|beginning|start)(?:\s+of\s+|\s*-\s*|\s+))))?{_MONTH},?\s+(?:of\s+)?{_YEAR})
@@ -179,7 +180,7 @@ _DATE_ATOM = with_first_char_guard(re.compile(
    |(?P<shift>(?i:{_SHIFT}))
    |(?P<named>(?i:\b(?:{_NAMED_DAY})\b))
    |(?P<weekday>\b{_WEEKDAY}\b)
-   |(?P<month>(?<![\w-]){_MONTH}(?!\s*\d|\s*,\s*(?:1[89]|20)\d\d(?![\d,.]\d)))  # "June, 11 peacekeepers": a month
+   |(?P<month>(?:(?<![\w-])(?i:mid|early|late)-|(?<![\w-])){_MONTH}(?!\s*\d|\s*,\s*(?:1[89]|20)\d\d(?![\d,.]\d)))  # "June, 11 peacekeepers": a month; "mid-May"
    |(?P<now>(?i:\b{_NOW_WORDS}\b))
     """,
     re.VERBOSE,
@@ -613,8 +614,8 @@ def _date_atoms(text: str, start: int, end: int) -> list[_Atom]:
             if _YEAR_VETO_BEFORE.search(text, max(start, year_at - 20), year_at) or _YEAR_VETO_AFTER.match(text, m.end(), end):
                 continue
         elif kind == "month":
-            if not _MONTH_CONTEXT.search(text, max(start, m.start() - 12), m.start()):
-                continue  # a bare month name needs "in"/"since"/...: "May" is also a verb, "March" a noun
+            if "-" not in m.group(0)[:6] and not _MONTH_CONTEXT.search(text, max(start, m.start() - 12), m.start()):
+                continue  # a bare month name needs "in"/"since"/... ("May" is also a verb, "March" a noun); "mid-May" is one
             if m.group(0).endswith(".") and len(m.group(0)) > 5:  # "in December." ends a sentence
                 atoms.append(_Atom(m.start(), m.end() - 1, kind))
                 continue

@@ -45,7 +45,12 @@ ENTRY_GAPS: dict[str, re.Pattern[str]] = {
 # "India provides 5,500 peacekeepers, Pakistan 4,300 and China 2,200": a country right before its
 # figure counts only after a list separator
 _GAPPED = re.compile(rf"\s+{_HEDGE}$", re.IGNORECASE)
-_LIST_SEPARATOR = re.compile(r"(?:,|;|\band|\bwhile|\bwhereas|\bfollowed\s+by)\s*$", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r"(?:,|;|:|\band|\bwhile|\bwhereas|\bfollowed\s+by)\s*(?:\d{1,2}[.)]\s+)?$", re.IGNORECASE)
+# "Nepal, 6,098; Bangladesh, 5,910; …": a comma between a country and its figure, in a list whose
+# entries a semicolon separates
+_COMMA_GAP = re.compile(rf"\s*,\s*{_HEDGE}", re.IGNORECASE)
+_SEMICOLON_AFTER = re.compile(r"[\w ]{0,30}?;")
+_SEMICOLON_BEFORE = re.compile(r";\s*(?:and\s+)?(?:\d{1,2}[.)]\s+)?$", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # "Burkina Faso, Niger and Togo — field 1,500, 900 and 1,400 troops": two coordinated lists
 _PARALLEL = re.compile(r"[A-Z][\w'’ -]+(?:,\s*[A-Z][\w'’ -]+)*,?\s+and\s+[A-Z][\w'’ -]+\b.{0,40}?\d[\d,.]*(?:,\s*\d[\d,.]*)*,?\s+and\s+\d")
@@ -87,6 +92,10 @@ def list_entries(sentence: str, figures: Sequence[FigureMatch], offset: int) -> 
         else:
             if _GAPPED.fullmatch(gap) and _LIST_SEPARATOR.search(sentence, 0, m_start) and len(mentions) > 1:
                 out[fm.num_start] = (country, "gapped")
+            elif _COMMA_GAP.fullmatch(gap) and len(mentions) > 1 and (
+                _SEMICOLON_AFTER.match(sentence, fm.end - offset) or _SEMICOLON_BEFORE.search(sentence, 0, m_start)
+            ):
+                out[fm.num_start] = (country, "comma")
     return out
 
 

@@ -5,6 +5,8 @@
 * :func:`latest_date` is the fallback: a piece is no older than the latest date it reports,
 * :func:`page_date` refuses a page date that is only a full date read early in the body when the
   piece's own anchor contradicts it ("resolution 50 of 29 May 1948" in a piece on UNTSO at 75),
+* :func:`lead_sentences` reads a page's top lines down to the story's first sentence (past the
+  masthead, section links and headline): an "As of 30 April 2024" there dates the figures after it,
 * :func:`item_dateline` reads the day a newsletter item or timeline line starts with ("5 July —
   MONUSCO: …"), which dates that item's relative phrases and its "now".
 
@@ -29,7 +31,7 @@ from peacefacts.vocab.calendar import (
     alternation,
 )
 
-__all__ = ["anniversary_anchor", "numbered_event_year", "latest_date", "page_date", "item_dateline"]
+__all__ = ["anniversary_anchor", "numbered_event_year", "latest_date", "page_date", "item_dateline", "lead_sentences"]
 
 _HAS_YEAR = re.compile(r"\d{4}")
 #: a calendar day names its month ("May 4", "on the 29th of May"); "on Monday" or "currently" needs a
@@ -116,7 +118,14 @@ def _years(amount: str, unit: str) -> Optional[int]:
 
 _HISTORY = re.compile(
     r"\b(?:founded|established|created|formed|set\s+up|launched|born|signed|adopted|inaugurated|began|begun|joined|admitted|"
-    r"started|first\s+deployed|first\s+sent|independence|ratified|date|since|peak|height)\b[^.;:!?]{0,80}$",
+    r"started|first\s+deployed|first\s+sent|independence|ratified|date|since|peak|height)\b(?:\s*:\s*|[^.;:!?]{0,80})$",
+    re.IGNORECASE,
+)
+
+
+#: a date in a clause about what is to come: the piece may be older than it
+_PLANNED = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|planned|scheduled|expected\s+to|due\s+to|set\s+to|intends?\s+to)\b[^.;:!?]*$",
     re.IGNORECASE,
 )
 
@@ -149,6 +158,8 @@ def latest_date(text: str, sentences: list[Sentence]) -> Optional[PartialDate]:
                 continue
             if _HISTORY.search(text, max(0, match.start - 80), match.start):
                 continue  # "the Charter was signed on June 26, 1945": history, not the piece's date
+            if _PLANNED.search(text, max(s.start, match.start - 80), match.start):
+                continue  # "will deploy to Lebanon in January 2025": a plan, which a piece may predate
             if latest is None or value.last_day > latest.last_day:
                 latest = PartialDate(value.year, value.month) if value.month else PartialDate(value.year)
     return _with_month(text, sentences, latest)
@@ -194,11 +205,12 @@ def item_dateline(
     text: str, sentence: Sentence, published: Optional[PartialDate], *, read_from_text: bool = False
 ) -> Optional[PartialDate]:
     """The day a line starts with, as newsletter items and timelines do ("5 July — MONUSCO: Two
-    peacekeepers were wounded on Wednesday …"): the date of the item, not of the page."""
+    peacekeepers were wounded on Wednesday …"), after a place as wire items give one ("NIAMEY, 2
+    March 2024 - …"): the date of the item, not of the page."""
     line_start = text.rfind("\n", 0, sentence.start) + 1
     line_end = text.find("\n", line_start)
     line_end = len(text) if line_end == -1 else line_end
-    lead = re.match(r"[\s*\u2022\u00b7>-]{0,4}", text[line_start:line_end])
+    lead = re.match(r"[\s*\u2022\u00b7>-]{0,4}(?:[A-Z][A-Za-z.'\u2019-]+(?: [A-Z][A-Za-z.'\u2019-]+){0,2}, )?", text[line_start:line_end])
     at = line_start + (lead.end() if lead else 0)
     found = find_dates(text, at, min(line_end, at + 40), base=published)
     if not found or found[0].start != at or found[0].value is None or found[0].value.precision != "day":
@@ -212,3 +224,14 @@ def item_dateline(
     if published is not None and not earliest <= (published.last_day - value.first_day).days <= 366:
         return None  # a plan's date, or a year-less date read in the wrong year: not an item's
     return value
+
+
+def lead_sentences(text: str, body: list[Sentence]) -> list[Sentence]:
+    """The page's top lines up to the story's first sentence, the first that ends like one and has
+    a few words ("Peace Operations Review", "Analysis | Data | Podcasts" and a headline come before
+    it; a heading "Troop contributions as of October 2024:" may be the lead itself)."""
+    for n, sentence in enumerate(body):
+        line = text[sentence.start : sentence.end].strip()
+        if line.endswith((".", "!", "?", '"', "\u201d")) and len(line.split()) >= 6:
+            return body[: n + 1]
+    return body[:1]

@@ -37,6 +37,7 @@ from peacefacts.nlp.page_dates import (
     anniversary_anchor,
     item_dateline,
     latest_date,
+    lead_sentences,
     numbered_event_year,
     page_date,
 )
@@ -448,7 +449,7 @@ def plan_document(document: Document) -> list[BlockPlan]:
         rows, table_lines = read_tables(text, lines, KEYWORDS)
         on_table = _Lines(table_lines)
         references: list[ReferenceDate] = []
-        for s in body[:1]:
+        for s in lead_sentences(text, body):
             ref = _reference_in(text, s, published, heading=False)
             if ref is not None:
                 references.append(ReferenceDate(ref.date, block.start, ref.text))

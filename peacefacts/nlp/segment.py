@@ -51,6 +51,11 @@ _DOTTED_ANY_CASE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _STARTER_WORD = re.compile(r"[\"“‘']?([A-Za-z]+)")
 
 
+#: a list item's number after a colon or semicolon, or at the start of a line: "; 2." ("4." in "rose
+#: to 4. Then" is a sentence's end)
+_LIST_NUMBER = re.compile(r"(?:^|[;:])\s*\d{1,2}$")
+
+
 def _word_before(text: str, line_start: int, dot_at: int) -> str:
     """The run of letters and dots that ends at ``dot_at`` (at most :data:`_WORD_REACH` long),
     starting with a letter; ``""`` when there is none."""
@@ -129,6 +134,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     for line_start, line_end in split_lines(text, start, end):
         cut = line_start
         for match in _BOUNDARY.finditer(text, line_start, line_end):
+            if match.group(1) == "." and _LIST_NUMBER.search(text, line_start, match.start(1)):
+                continue  # "Top contributors: 1. Nepal 6,247; 2. Bangladesh 5,961": an item's number
             if match.group(1) == ".":
                 word = _word_before(text, line_start, match.start(1))
                 if _is_abbreviation(word) and not (

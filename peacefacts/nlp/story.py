@@ -21,6 +21,9 @@ _UN_COMPOUND = re.compile(r"\b(?:UN|U\.N\.|United Nations)\s+$")
 #: a story this long names its country more than once if it has one
 _LONG_STORY = 1000
 _CONNECTORS = frozenset({"of", "the", "and", "d'ivoire"})
+#: a region's demonym holds a country's ("Latin American contributors" are not the United States')
+_REGION_WORDS = frozenset({"latin", "south", "north", "central"})
+_REGION_DEMONYMS = frozenset({"american", "americans"})
 
 
 @functools.lru_cache(maxsize=512)
@@ -40,6 +43,9 @@ def country_mentions(chunk: str) -> tuple[tuple[int, int, str, str], ...]:
         first = words[i].group()
         if not first[:1].isupper():
             i += 1
+            continue
+        if first.lower() in _REGION_WORDS and i + 1 < len(words) and words[i + 1].group().lower() in _REGION_DEMONYMS:
+            i += 2
             continue
         found = None
         for n in range(min(4, len(words) - i), 0, -1):

@@ -224,6 +224,10 @@ def _attached(ctx: SentenceContext, dm: DateMatch, anchors: set[int], others: se
             c.dep_ == "prep" and c.lower_ == "of" and any(g.i in others for g in c.children) for c in anc.children
         ):
             return False
+        if anc.dep_ == "prep" and anc.lower_ in {"from", "than"} and anc.head.i not in anchors and any(
+            t.i in others for t in anc.subtree
+        ):
+            return False  # "down from a peak of over 100,000 in 2011": the baseline's date (the parse hangs it on "from")
         if anc.i in anchors:
             return True
         if anc.dep_ == "conj":
@@ -348,7 +352,7 @@ def _now_of(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
 
 
 _DATA_SOURCE = re.compile(
-    r"\b(?:data|figures|statistics|numbers|tally|count)\s*,?\s+(?:from|for|of|dated|as\s+of|released\s+in|published\s+in|up\s+to)\s*$",
+    r"\b(?:data|figures|statistics|numbers|tally|count|report|briefing)\s*,?\s+(?:from|for|of|dated|as\s+of|released\s+in|published\s+in|up\s+to)\s*$",
     re.IGNORECASE,
 )
 
@@ -358,8 +362,9 @@ _PREPOSITION = re.compile(r"(?:(?:from|for|of|dated|as\s+of|up\s+to)\b)?", re.IG
 
 
 def _data_date(ctx: SentenceContext) -> Optional[DateMatch]:
-    """"According to UN data from December 2023, Bangladesh has 6,100 peacekeepers": the date of
-    the data a sentence cites is the date of its figures (not a "since")."""
+    """"According to UN data from December 2023, Bangladesh has 6,100 peacekeepers", "the
+    Secretary-General's report of 30 March 2023": the date of the data or report a sentence cites
+    is the date of its figures (not a "since")."""
     for d in ctx.dates:
         if d.value is not None and _SOURCE_AFTER.match(ctx.text, d.end):
             return d._replace(role="as_of")  # "the UN's January 2024 contribution report lists …"

@@ -46,6 +46,8 @@ def is_incident(r: Reading, ctx: SentenceContext) -> bool:
         return False  # "paid tribute to the 120 peacekeepers Ghana lost in Lebanon": who they were, not one event
     if r.tense == "past" and (ctx.missions_here or _located_mission(ctx)):
         return True  # "Two Pakistani peacekeepers were killed in the DR Congo"
+    if r.tense == "perfect" and _country_has_lost(r):
+        return False  # "…, saying India has lost 177 peacekeepers in UN service" in a story of one attack
     incident = ctx.plan.incident
     return incident is not None and r.tense in {"past", "perfect", "present", "none"} and r.how != "copula"
 
@@ -61,6 +63,18 @@ def _located_mission(ctx: SentenceContext) -> Optional[str]:
         if _LOCATIVE.search(text[max(0, place.start - 40) : place.start]):
             return mission_at_place(text[place.start :], ctx.base)
     return None
+
+
+def _country_has_lost(r: Reading) -> bool:
+    """Whether a country is the subject of the figure's perfect verb ("India has lost 177
+    peacekeepers"): with no event word or day of its own, a running total of the country's."""
+    verb = r.verb
+    if verb is None:
+        return False
+    return any(
+        c.dep_ == "nsubj" and vocab.country_for(" ".join(t.text for t in c.subtree if t.dep_ != "det"), demonyms=False)
+        for c in verb.children
+    )
 
 
 def _clause_verb(tok: Token) -> Token:

@@ -714,6 +714,8 @@ def current_strength(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return None
     if r.cumulative and r.tense == "perfect":
         return None  # "has sent 40,000 so far" even beside "now"
+    if r.cumulative and r.finite is not None and _lemma(r.finite) in {"stand", "total", "amount", "reach"}:
+        return None  # "Pakistan's total contribution since 1960 stands at 2,00,000": a level of a running total
     return Decision(Metric.PERSONNEL_DEPLOYED, "current")
 
 

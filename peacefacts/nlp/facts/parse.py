@@ -315,7 +315,8 @@ def subject_phrase_country(subj: Token) -> Optional[str]:
         if country:
             return country
     for child in subj.children:
-        if child.dep_ == "poss":
+        # "Indonesia's unit"; "the Republic of Fiji Military Forces" (a name the parse makes a modifier)
+        if child.dep_ == "poss" or (child.dep_ in {"nmod", "compound"} and any(t.dep_ == "prep" for t in child.children)):
             phrase = " ".join(t.text for t in child.subtree if t.dep_ not in {"det", "case"})
             country = vocab.country_for(phrase)
             if country:

@@ -322,6 +322,11 @@ def _number_of(root: Token) -> Optional[Token]:
     verb = root.head if root.dep_ != "pobj" else root.head.head
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
+    counted = verb.head
+    if verb.dep_ == "acl" and counted.dep_ == "pobj" and counted.head.lower_ == "of" and counted.head.head.lower_ in {
+        "number", "total", "toll", "tally", "count"
+    } and noun_class(counted) == "personnel":
+        return counted  # "bringing the number of MINUSMA personnel killed … to 177": "to 177" hung on "killed"
     for child in verb.children:
         if child.dep_ in {"dobj", "nsubj", "nsubjpass"} and child.lower_ in {"number", "total", "toll", "tally", "count"}:
             for prep in child.children:
@@ -427,6 +432,29 @@ def carries_count(ctx: SentenceContext) -> bool:
     return _follows(ctx, ctx.state.count_end)
 
 
+def _next_verb_predicate(root: Token, cues: Cues) -> Optional[str]:
+    """DEATH or INJURY when the words right after a bare number are a death or injury verb and its
+    auxiliaries ("and 19 have died", "and 4 were wounded"): the parse often makes the number a
+    conjunct of the noun before and leaves that verb without a subject."""
+    doc = root.doc
+    i = root.i + 1
+    while i < len(doc) and doc[i].pos_ == "AUX" and i - root.i <= 3:
+        i += 1
+    if i >= len(doc) or doc[i].pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in doc[i].children):
+        return None
+    labels = cues.on(i)
+    return "DEATH" if "DEATH" in labels else "INJURY" if "INJURY" in labels else None
+
+
+def _women_make_up(root: Token) -> bool:
+    """Whether a part is what women make up ("Women make up 130 of the personnel", "Female officers
+    account for 95 of them")."""
+    verbs = [a for a in list(root.ancestors)[:4] if a.lemma_.lower() in {"make", "account", "comprise", "constitute", "represent"}]
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"women", "females"} or any(
+        g.lower_ in {"female", "women"} for g in c.children if g.dep_ in {"amod", "compound"}
+    )) for verb in verbs for c in verb.children)
+
+
 def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, str]]) -> tuple[Optional[Token], Optional[str], str]:
     """(noun, how, noun class) for a number with no counted noun, or (None, None, "") when none."""
     sdoc, cues = ctx.sdoc, ctx.cues
@@ -437,6 +465,8 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
     counted_set = _number_of(root)
     if counted_set is not None:
         return counted_set, "number-of", "personnel"  # "bring to 42 the number of Nigerian peacekeepers killed"
+    if predicate is None:
+        predicate = _next_verb_predicate(root, cues)  # "… have served as peacekeepers and 19 have died"
     subjectish = root.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "appos", "conj", "attr", "npadvmod", "ROOT"} or (
         root.dep_ == "nummod" and root.head.lower_ in vocabulary()["time_nouns"]  # "including 102 last year"
     )
@@ -708,6 +738,8 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
             category = Category.PERSONNEL  # "UNIFIL numbers about 10,500": the force's people, of every kind
         if category is Category.PERSONNEL and _share_restated(ctx.text[: fm.start - ctx.offset]) and _women_frame(ctx.sdoc, root):
             category = Category.WOMEN  # "Women make up about 8 per cent of the contingent, or 480 personnel"
+        if how == "partitive" and _women_make_up(root):
+            category = Category.WOMEN  # "Women make up 130 of the Nigerian personnel deployed"
     if cls != "personnel":
         category = None
     return Reading(

@@ -191,11 +191,15 @@ def origin_verb(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[st
 def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """The counted noun's other words: "international troops", "UN peacekeepers", a mission acronym."""
     noun = r.noun
-    if noun is None or r.how not in {"nummod", "partitive", "copula", "conj"}:
+    if noun is None or r.how not in {"nummod", "partitive", "copula", "conj", "number-of"}:
         return None
     is_personnel = noun_class(noun) == "personnel"
     mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
     un_words = vocabulary()["un_modifiers"]
+    if is_personnel and not any(c.lower_ in un_words for c in mods) and any(
+        t.lower_ in _NATIONAL_FORCE_WORDS for c in mods if c.dep_ == "compound" for t in c.subtree
+    ):
+        return _carried(ctx, "country")  # "the number of Defence Forces members who have died": the story's army
     international = is_personnel and any(c.lower_ in {"international", "foreign", "multinational"} for c in mods)
     if international or is_personnel and any(
         c.dep_ == "prep" and c.lower_ == "from" and any(g.lower_ in {"countries", "nations"} for g in c.subtree)
@@ -234,6 +238,10 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
         word = "country" if owner.lower_ == "country" or any(g.lower_ == "country" for g in owner.children) else "its"
         return _carried(ctx, word, owner.idx - ctx.sdoc[0].idx)  # "the country's contingent", "its troops"
     return None
+
+
+#: a national force named without its country ("Defence Forces members", "Army personnel")
+_NATIONAL_FORCE_WORDS = frozenset({"army", "armed", "defence", "defense", "forces"})
 
 
 def _possessor(noun: Token, ctx: SentenceContext) -> Optional[str]:
@@ -297,7 +305,9 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
             )
             if mission:
                 return mission  # "The Congo operation was …, with nearly 20,000 military personnel"
-            national = country_of_tokens([c for c in child.children if c.dep_ in {"compound", "amod", "poss"}])
+            national = country_of_tokens([c for c in child.children if c.dep_ in {"compound", "amod", "poss"}]) or (
+                subject_phrase_country(child) if child.lower_ == "forces" else None  # "the Republic of Fiji Military Forces"
+            )
             if child.lower_ in vocabulary()["mission_subjects"] and not national:
                 return _mission_of_story(ctx, child)  # "The mission in South Sudan counts 17,000"
             if child.lower_ in vocabulary()["mission_subjects"] and child.lower_ != "forces":
@@ -437,8 +447,8 @@ def partitive_frame(r: Reading, ctx: SentenceContext, metric: Metric) -> Optiona
     if opener is None or r.anchor in opener.subtree or r.root in opener.subtree:
         return None
     whole = next((g for g in opener.children if g.dep_ == "pobj"), None)
-    if whole is None or noun_class(whole) != "personnel" or not any(c.like_num for c in whole.children):
-        return None
+    if whole is None or noun_class(whole) != "personnel":
+        return None  # "Of Indonesia's contingent, …": the whole need not give its number
     mods = [c for c in whole.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
     demonym = vocab.country_for(demonym_phrase(whole)) if whole.lower_ not in vocabulary().noun_category else None
     return demonym or country_of_tokens(mods) or _possessor(whole, ctx)  # "Of the 2,700 Ghanaians …, 420 are female"
@@ -543,6 +553,24 @@ def paragraph_mission(r: Reading, ctx: SentenceContext, metric: Metric) -> Optio
     return ctx.candidate.paragraph_mission
 
 
+def un_noun(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """"a year in which 64 UN peacekeepers died in total", "12 peacekeeping operations led by the
+    UN": a count the text gives to the UN itself, in a sentence that names no country or mission,
+    is the UN's, not the story's country's (one incident's dead are still the mission's)."""
+    noun = r.noun
+    if noun is None or _is_incident_metric(r, ctx, metric) or metric.is_forward_looking:
+        return None
+    if ctx.missions_here or country_mentions(ctx.places_text) or any(c.dep_ == "prep" and c.lower_ == "from" for c in noun.children):
+        return None  # "2,700 UN peacekeepers from the country": whoever the country is
+    mods = {c.lower_ for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}}
+    if noun_class(noun) == "personnel" and mods & {"un", "u.n."}:
+        return "UN"
+    led = next((c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in {"lead", "run", "manage"}), None)
+    if noun_class(noun) == "mission" and led is not None and any(t.lower_ in {"un", "u.n.", "nations"} for t in led.subtree):
+        return "UN"
+    return None
+
+
 def previous_sentence(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """"Kenya is third, with 1,229. There are 27 police, …": the subject of the sentence before."""
     state = ctx.state
@@ -601,6 +629,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     SubjectRule("mission-place", mission_place),
     SubjectRule("paragraph-mission", paragraph_mission),
     SubjectRule("speaker", speaker_country),
+    SubjectRule("un-noun", un_noun),
     SubjectRule("previous-sentence", previous_sentence),
     SubjectRule("story-country", story_country),
     SubjectRule("peacekeepers-at-large", peacekeepers_at_large),

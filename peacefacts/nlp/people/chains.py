@@ -340,6 +340,13 @@ class ChainReader(TokenView):
             if tok.kind == "word" and tok.norm in lex.preps and (not tok.text[0].isupper() or self.upper):
                 if tok.norm in _PLACE_PREPS and self._starts_date(k):
                     break  # "in March", "on Friday": when, not part of the role
+                if (tok.norm == "in" and self.word(k + 2) and toks[k + 1].norm == "charge"
+                        and toks[k + 2].norm == "of" and self._complement(k + 3)[0] > k + 3):
+                    c, mode = self._complement(k + 3)  # "Deputy Inspector-General of Police in charge of Operations"
+                    last_complement = (k, c, mode)
+                    complements.append((k, k + 3, c, mode))
+                    k = c
+                    continue
                 if tok.norm == "in" and not self.cap(k + 1 + (self.word(k + 1) and toks[k + 1].norm == "the")):
                     break  # "in Liberia" names where the role is held; "in charge", "in the field" do not
                 c, mode = self._complement(k + 1)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from peacefacts.nlp.people.chains import DEFAULT_COUNTRY
-from peacefacts.nlp.people.prefilter import candidate_sentences
+from peacefacts.nlp.people.prefilter import candidate_sentences, ends_story
 from peacefacts.nlp.people.sentence import Mention, SentenceReader
 from peacefacts.nlp.people.titles import country_of, lexicon, name_key, norm
 from peacefacts.nlp.story import story_country
@@ -371,13 +371,21 @@ def find_people(
             readings[n] = _read(text, s, e, [(s + ent.start_char, s + ent.end_char) for ent in sdoc.ents
                                              if ent.label_ == "PERSON"])
     mentions: list[Mention] = []
+    bios: list[Mention] = []  # mentions in what reads as the author's bio at the story's end
     previous: tuple[int, list[Mention]] = (-1, [])  # the last sentence's end and its mentions
     for (s, e, body), reading in zip(sentences, readings, strict=True):
         assert reading is not None
         sent, found = reading
         here: list[Mention] = []
+        if body and sent.is_bio() and ends_story(document, e):
+            for m in found:
+                if m.source not in ("pronoun", "definite"):
+                    m.keys = name_key(m.name)
+                    bios.append(m)
+            previous = (e, [])
+            continue
         for m in found:
-            if m.source == "pronoun":
+            if m.source in ("pronoun", "definite"):
                 resolved = _antecedent(m, previous[1]) if not text[previous[0]:s].strip() else None
                 if resolved is not None:
                     here.append(resolved)
@@ -396,6 +404,10 @@ def find_people(
                 mentions.append(m)
                 here.append(m)
         previous = (e, here)
+    # "Sinéad Ní Bhriain is a lecturer at ..." closing an op-ed is the author, unless the story
+    # names the person too
+    named = {m.keys[-1] for m in mentions if m.keys}
+    mentions.extend(m for m in bios if m.keys and m.keys[-1] in named)
     story = _Story(document)
     for m in _speakers(document, story):
         m.keys = name_key(m.name)
@@ -406,13 +418,18 @@ def find_people(
 
 
 def _antecedent(pronoun: Mention, before: list[Mention]) -> Mention | None:
-    """The pronoun's post given to the one person named in the sentence just before it
-    ("Brigadier General X handed over the medals. He is the acting head of mission ..."); no one
-    when that sentence names nobody or several people."""
+    """The post of a pronoun ("He is the acting head of mission") or of a title that stands for a
+    name ("The minister of defence said") given to the one person named in the sentence just
+    before it; no one when that sentence names nobody or several people, nor, for a title, when
+    the person there already has a title or rank."""
     people = {m.keys for m in before}
     if len(people) != 1:
         return None
     ante = before[0]
+    if pronoun.source == "definite" and any(m.role_kind for m in before):
+        # "Minister X spoke. The spokesman said", "Lt Col X led the patrol. The force commander
+        # praised …": likely another person; only someone named without any title takes it
+        return None
     return dataclasses.replace(pronoun, name=ante.name, name_start=ante.name_start, name_end=ante.name_end,
                                ev_start=ante.name_start, aliases=ante.aliases, body=ante.body, weak=ante.weak,
                                keys=ante.keys)

@@ -15,7 +15,7 @@ from peacefacts.nlp.people.titles import country_of, lexicon, norm
 from peacefacts.nlp.segment import split_sentences
 from peacefacts.records import Document
 
-__all__ = ["candidate_sentences", "is_body_line", "regions", "title_cues"]
+__all__ = ["candidate_sentences", "ends_story", "is_body_line", "regions", "title_cues"]
 
 
 def is_body_line(line: str, next_line: str = "") -> bool:
@@ -166,6 +166,18 @@ def _story_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def ends_story(document: Document, end: int) -> bool:
+    """Whether no line of running text follows offset ``end`` in its peacekeeping block before the
+    story ends (at the block's end or a comments header): the sentence there is the story's last."""
+    text = document.text
+    for rs, re_ in regions(document):
+        if rs <= end <= re_:
+            stop = _story_end(text, rs, re_)
+            lines = [ln.strip() for ln in text[end:stop].split("\n")]
+            return not any(is_body_line(ln) for ln in lines if ln)
+    return False
+
+
 def _paragraph_end(text: str, start: int, end: int) -> int:
     """The end of the paragraph holding offset ``start``: the next blank line, else ``end``."""
     blank = re.compile(r"\n[ \t]*\n").search(text, start, end)
@@ -210,9 +222,14 @@ def candidate_sentences(document: Document) -> list[tuple[int, int, bool]]:
         lex = lexicon()
         surnames = {w for w in surnames if norm(w) not in lex.name_stop and country_of(w) is None}
         for s, e, body, first in later:
+            sentence = text[s:e]
+            if first == "The":
+                # "The minister of defence said …" may be the person of the sentence before
+                if any(a < 60 for a, _ in title_cues(sentence)) and _SAYING.search(sentence):
+                    sentences.append((s, e, body))
+                continue
             if first not in surnames and first not in _PRONOUNS:
                 continue
-            sentence = text[s:e]
             if title_cues(sentence) or any(norm(w) in lex.function_verbs for w in _WORD.findall(sentence)):
                 sentences.append((s, e, body))
         sentences.sort()
@@ -221,3 +238,4 @@ def candidate_sentences(document: Document) -> list[tuple[int, int, bool]]:
 
 _FIRST_WORD = re.compile(r"[\s\"“‘'(]*([A-Z][\w'’-]*)")
 _PRONOUNS = frozenset({"He", "She"})
+_SAYING = re.compile(r"\b(?:said|says|told|added|noted|stressed|explained|urged|warned|assured|announced|thanked|praised)\b")

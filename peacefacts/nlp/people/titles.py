@@ -132,6 +132,9 @@ class Lexicon:
     function_verbs: dict[str, str]
     passive_function_verbs: dict[str, str]
     non_titles: PhraseIndex
+    place_preps: frozenset[str]
+    succession_verbs: frozenset[str]
+    bio_nouns: frozenset[str]
 
 
 _QUALIFIER = re.compile(r"\d+|[ivx]+|one|two|three")  # "Warrant Officer Class II": not a cue alone
@@ -243,6 +246,9 @@ def lexicon() -> Lexicon:
         function_verbs=dict(data["function_verbs"]),
         passive_function_verbs=dict(data["passive_function_verbs"]),
         non_titles=PhraseIndex(data["non_titles"]),
+        place_preps=frozenset(data["place_preps"]),
+        succession_verbs=frozenset(data["succession_verbs"]),
+        bio_nouns=frozenset(data["bio_nouns"]),
         force_regex=_alternation(data["armed_forces"]),
         police_regex=_alternation(data["police_forces"]),
         police_words=frozenset(data["police_words"]),
