@@ -319,9 +319,15 @@ def _own_date(r: Reading, ctx: SentenceContext, skip: Callable[[DateMatch], bool
         return when
     anchors, mine = _anchors(r)
     others = (set(ctx.figure_tokens) - mine) | _conj_heads(r)
+    # "It was the second attack this year; in February, a peacekeeper was killed": a clause after
+    # a semicolon is a sentence of its own, and so are its dates
+    figure_start = r.figure.start - ctx.offset
+    clause_start = ctx.text.rfind(";", 0, figure_start) + 1
+    clause_end = ctx.text.find(";", figure_end)
+    clause_end = len(ctx.text) if clause_end == -1 else clause_end
     attached = [
         d for d in ctx.dates
-        if d.start not in ctx.lead.claimed and d.value is not None and d.role in {"as_of", "range"} and not refused(d)
+        if clause_start <= d.start and d.end <= clause_end and d.start not in ctx.lead.claimed and d.value is not None and d.role in {"as_of", "range"} and not refused(d)
         and not counted_back(d) and (_PREPOSED.match(d.text) or source_of(d) is AsOfSource.RELATIVE)
         and _attached(ctx, d, anchors, others) and not _statement_date(ctx, d) and not _in_since_clause(ctx, d)
     ]

@@ -9,10 +9,12 @@ people. So the work is layered, cheapest first, one module per job:
 3. :mod:`~peacefacts.nlp.people.chains` reads title chains and
    :mod:`~peacefacts.nlp.people.sentence` binds them to names and repairs the model's names,
    over the tokens of :mod:`~peacefacts.nlp.people.tokens` (posts given by verbs in
-   :mod:`~peacefacts.nlp.people.verbs`), with the vocabulary of
+   :mod:`~peacefacts.nlp.people.verbs`; pronouns, titles standing for a name, successions and
+   author bios in :mod:`~peacefacts.nlp.people.references`), with the vocabulary of
    :mod:`~peacefacts.nlp.people.titles` (data in ``resources/titles.json``). NER runs only on
    the sentences the title layer cannot explain alone.
-4. :mod:`~peacefacts.nlp.people.document`: mentions of one person joined; one
+4. :mod:`~peacefacts.nlp.people.document`: mentions of one person joined (a pronoun or a
+   title standing for a name joins the one person of the sentence before); one
    :class:`~peacefacts.records.Person` each, organisations resolved against the story.
 
 Example:

@@ -379,13 +379,13 @@ def find_people(
         here: list[Mention] = []
         if body and sent.is_bio() and ends_story(document, e):
             for m in found:
-                if m.source != "pronoun":
+                if m.source not in ("pronoun", "definite"):
                     m.keys = name_key(m.name)
                     bios.append(m)
             previous = (e, [])
             continue
         for m in found:
-            if m.source == "pronoun":
+            if m.source in ("pronoun", "definite"):
                 resolved = _antecedent(m, previous[1]) if not text[previous[0]:s].strip() else None
                 if resolved is not None:
                     here.append(resolved)
@@ -418,13 +418,18 @@ def find_people(
 
 
 def _antecedent(pronoun: Mention, before: list[Mention]) -> Mention | None:
-    """The pronoun's post given to the one person named in the sentence just before it
-    ("Brigadier General X handed over the medals. He is the acting head of mission ..."); no one
-    when that sentence names nobody or several people."""
+    """The post of a pronoun ("He is the acting head of mission") or of a title that stands for a
+    name ("The minister of defence said") given to the one person named in the sentence just
+    before it; no one when that sentence names nobody or several people, nor, for a title, when
+    the person there already has a title or rank."""
     people = {m.keys for m in before}
     if len(people) != 1:
         return None
     ante = before[0]
+    if pronoun.source == "definite" and any(m.role_kind for m in before):
+        # "Minister X spoke. The spokesman said", "Lt Col X led the patrol. The force commander
+        # praised …": likely another person; only someone named without any title takes it
+        return None
     return dataclasses.replace(pronoun, name=ante.name, name_start=ante.name_start, name_end=ante.name_end,
                                ev_start=ante.name_start, aliases=ante.aliases, body=ante.body, weak=ante.weak,
                                keys=ante.keys)

@@ -222,9 +222,14 @@ def candidate_sentences(document: Document) -> list[tuple[int, int, bool]]:
         lex = lexicon()
         surnames = {w for w in surnames if norm(w) not in lex.name_stop and country_of(w) is None}
         for s, e, body, first in later:
+            sentence = text[s:e]
+            if first == "The":
+                # "The minister of defence said …" may be the person of the sentence before
+                if any(a < 60 for a, _ in title_cues(sentence)) and _SAYING.search(sentence):
+                    sentences.append((s, e, body))
+                continue
             if first not in surnames and first not in _PRONOUNS:
                 continue
-            sentence = text[s:e]
             if title_cues(sentence) or any(norm(w) in lex.function_verbs for w in _WORD.findall(sentence)):
                 sentences.append((s, e, body))
         sentences.sort()
@@ -233,3 +238,4 @@ def candidate_sentences(document: Document) -> list[tuple[int, int, bool]]:
 
 _FIRST_WORD = re.compile(r"[\s\"“‘'(]*([A-Z][\w'’-]*)")
 _PRONOUNS = frozenset({"He", "She"})
+_SAYING = re.compile(r"\b(?:said|says|told|added|noted|stressed|explained|urged|warned|assured|announced|thanked|praised)\b")

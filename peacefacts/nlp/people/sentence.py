@@ -14,15 +14,16 @@ import re
 from collections.abc import Sequence
 
 from peacefacts.nlp.people.chains import DEFAULT_COUNTRY, DETERMINERS, Chain
+from peacefacts.nlp.people.references import ReferenceReader
 from peacefacts.nlp.people.titles import country_of, norm
 from peacefacts.nlp.people.tokens import NameRun
-from peacefacts.nlp.people.verbs import Mention, VerbReader
+from peacefacts.nlp.people.verbs import Mention
 from peacefacts.vocab import mission_for
 
 __all__ = ["Mention", "SentenceReader"]
 
 
-class SentenceReader(VerbReader):
+class SentenceReader(ReferenceReader):
     """Rule analysis of one sentence: title chains, their names, and repaired NER names.
 
     ``person_spans`` are the model's PERSON entities in the sentence (document offsets), or
@@ -206,25 +207,14 @@ class SentenceReader(VerbReader):
             mention = self._mention(chain, (pronoun, pronoun + 1, ()), before=False)
             mention.source, mention.weak = "pronoun", True
             return [(mention, (pronoun, pronoun + 1, ()))]
+        the = None if plural else self._definite_subject(chain)
+        if the is not None:
+            # "NAME addressed the troops. The minister of defence said …": the one person of the
+            # sentence before, if no title of theirs is known (document level)
+            mention = self._mention(chain, (the, the + 1, ()), before=False)
+            mention.source, mention.weak, mention.secondary = "definite", True, True
+            return [(mention, (the, the + 1, ()))]
         return []
-
-    def _pronoun_before(self, chain: Chain) -> int | None:
-        """The token of "He"/"She" that starts the sentence and is given the chain by a copula or
-        an appointment ("He is the ...", "She has served as ...", "He was appointed ..."), else None."""
-        toks, lex = self.toks, self.lex
-        k = chain.org_start - 1
-        while k >= 0 and self.word(k) and toks[k].norm in DETERMINERS:
-            k -= 1
-        cue = False
-        while k >= 0 and self.word(k) and toks[k].text.islower() and toks[k].norm in lex.role_bridges:
-            cue = cue or toks[k].norm in lex.role_cues
-            k -= 1
-        if not cue or not (self.word(k) and toks[k].text in _PRONOUNS and self._starts_clause(k)):
-            return None
-        end = chain.role_end
-        if end < len(toks) and toks[end].kind == "poss":
-            return None  # "He is the commander's deputy"
-        return k
 
     def _rank_for_generic(self, chain: Chain, at: int) -> Chain:
         """A generic title ("peacekeeper", "soldier") gives way to the rank at token ``at``
@@ -316,6 +306,8 @@ class SentenceReader(VerbReader):
             run = self.name_run_left(self.post_nominal_start(origin)) if origin != k else None
         if run is None and (bridged or skipped_cue) and cue:
             run = self._name_before_apposition(k)  # "NAME, a Danish officer, has been appointed CHAIN"
+        if run is not None and (bridged or skipped_cue) and cue:
+            run = self._successor(run) or run
         if run is None or chain.plural_at >= 0 and not self._sure_name(run, taken):
             return [], False
         runs = [run]
@@ -475,21 +467,6 @@ class SentenceReader(VerbReader):
 
     # -- context -----------------------------------------------------------------------------
 
-    def is_bio(self) -> bool:
-        """Whether the sentence reads as an author's bio: "NAME is a/an [words] NOUN ..." with a
-        ``bio_nouns`` noun ("Kwesi Mensah is a research fellow at ..."). Whether it is one also
-        depends on where it stands (the story's last sentence) and whether the story names the
-        person elsewhere: the caller decides."""
-        toks = self.toks
-        run = self.name_run(0)
-        if run is None or run[1] - run[0] < 2:
-            return False
-        k = self.post_nominal_end(run[1])
-        if not (self.word(k) and toks[k].norm in ("is", "was") and self.word(k + 1) and toks[k + 1].norm in ("a", "an")):
-            return False
-        return any(self.word(j) and toks[j].norm in self.lex.bio_nouns for j in range(k + 2, min(k + 7, len(toks))))
-
-
     def is_byline(self, mention: Mention) -> bool:
         """Author and photo credits: "By Tom Brady", "writes security analyst Tom Clonan",
         "(ANTARA/Wahyu Putro A.)"."""
@@ -547,6 +524,5 @@ class SentenceReader(VerbReader):
 
 
 _DASHES = frozenset({"-", "–", "—"})
-_PRONOUNS = frozenset({"He", "She"})
 _AWARD_WORD = re.compile(r"\b(?:Award|Medal|Prize|Trophy)s?\b")
 _AWARD_PREFIX = frozenset({"un", "united", "nations", "international", "global", "world", "annual"})

@@ -133,6 +133,7 @@ class Lexicon:
     passive_function_verbs: dict[str, str]
     non_titles: PhraseIndex
     place_preps: frozenset[str]
+    succession_verbs: frozenset[str]
     bio_nouns: frozenset[str]
 
 
@@ -246,6 +247,7 @@ def lexicon() -> Lexicon:
         passive_function_verbs=dict(data["passive_function_verbs"]),
         non_titles=PhraseIndex(data["non_titles"]),
         place_preps=frozenset(data["place_preps"]),
+        succession_verbs=frozenset(data["succession_verbs"]),
         bio_nouns=frozenset(data["bio_nouns"]),
         force_regex=_alternation(data["armed_forces"]),
         police_regex=_alternation(data["police_forces"]),
