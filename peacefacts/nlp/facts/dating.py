@@ -65,6 +65,7 @@ _RELATIVE_WORDS = re.compile(
 _SHIFTED = re.compile(r"\b(?:earlier|later|before|after)\s*$", re.IGNORECASE)
 _YEAR_TO_DATE = re.compile(r"\b(?:this|the)\s+year\b", re.IGNORECASE)
 _AS_OF = re.compile(r"^as\s+(?:of|at|on)\b", re.IGNORECASE)
+_LEAD_WORDS = re.compile(r"(?:[^\W\d]+\s+)*")
 _TARGET_PREP = re.compile(r"^(?:by|before|until|till|from|through)\b", re.IGNORECASE)
 
 
@@ -110,9 +111,11 @@ def _lead_is_history(ctx: SentenceContext) -> bool:
 
 def _is_history(text: str, match: DateMatch) -> bool:
     """A leading date in a history phrase: "created in March 1964", "after its launch in 2014",
-    "Forty years ago, in 1984", "On the 50th anniversary of …, established in 1974"."""
+    "Forty years ago, in 1984", "On the 50th anniversary of …, established in 1974", "Two years
+    after the 2022 attack"."""
     clause_start = max(text.rfind(";", 0, match.start), 0)
-    before = text[clause_start : match.start].lower()
+    # with the date's own preposition: "Two years after the 2022 attack" ("after the 2022" is the match)
+    before = (text[clause_start : match.start] + _LEAD_WORDS.match(match.text).group(0)).lower()
     return any(re.search(rf"\b{re.escape(cue)}\b", before) for cue in vocabulary()["history_cues"])
 
 
