@@ -4,6 +4,7 @@
 Usage:
     python benchmarks/scale.py [CORPUS] [--pages 1000] [--repeats 3]
         [--facts 10000,100000,1000000] [--group 100000] [--copies 5000,50000] [--only SECTIONS]
+        [--baseline CHECKOUT]
 
 CORPUS is anything ``peacefacts extract`` reads (default: the seed articles in fixtures/).
 
@@ -11,7 +12,9 @@ Printed side by side, from one run:
 
 * extract: chars/s of ``Extractor.extract_many`` (tiered) and of the naive pipeline (the full
   small model + quantulum3 + ``search_dates`` over every whole document) on CORPUS, and the ratio,
-  in wall-clock and in CPU time;
+  in wall-clock and in CPU time; with ``--baseline CHECKOUT`` (another checkout of peacefacts, e.g.
+  a ``git worktree`` of an older commit), its tiered pipeline too, alternated with the others in
+  the same rounds, so a speed change is measured against its "before" under the same load;
 * processes: ``extract_many`` over ``--pages`` documents (CORPUS cycled, fresh ids) with
   ``n_process=1`` and ``n_process=2``, and the speed-up (the parse memo off: the cycled pages
   repeat every sentence);
@@ -179,17 +182,27 @@ def child_copies(n: int, exhaustive: bool) -> dict:
 # -- the parent ----------------------------------------------------------------------------------
 
 
-def run_child(*args: str) -> dict:
+def run_child(*args: str, checkout: str | None = None) -> dict:
+    """One measurement in a fresh process; ``checkout``: import peacefacts from there instead."""
     cmd = [sys.executable, __file__, "--child", *args]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT)
+    env = None
+    if checkout is not None:
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(Path(checkout).resolve()), os.environ.get("PYTHONPATH")])))
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT, env=env)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def section_extract(corpus: str, repeats: int) -> None:
+def section_extract(corpus: str, repeats: int, baseline: str | None = None) -> None:
     ratios, cpu_ratios, tiered_rates, naive_rates, loads = [], [], [], [], []
+    base_ratios, base_cpu_ratios, base_facts = [], [], None
     for _ in range(repeats):
         loads.append(_load())
         tiered = run_child("tiered", corpus)
+        if baseline is not None:
+            before = run_child("tiered", corpus, checkout=baseline)
+            base_ratios.append(before["seconds"] / tiered["seconds"])
+            base_cpu_ratios.append(before["cpu"] / tiered["cpu"])
+            base_facts = before["facts"]
         naive = run_child("naive", corpus)
         t_rate, n_rate = tiered["chars"] / tiered["seconds"], naive["chars"] / naive["seconds"]
         tiered_rates.append(t_rate)
@@ -203,6 +216,10 @@ def section_extract(corpus: str, repeats: int) -> None:
     # on a shared machine the two sides, measured minutes apart, get different shares of a core:
     # their CPU time is the steadier comparison
     print(f"  CPU time: ratio {statistics.median(cpu_ratios):.1f}x (runs: {', '.join(f'{r:.1f}' for r in cpu_ratios)})")
+    if baseline is not None:
+        print(f"  against {baseline} ({base_facts} facts): {statistics.median(base_ratios):.2f}x its chars/s "
+              f"(runs: {', '.join(f'{r:.2f}' for r in base_ratios)}), CPU time {statistics.median(base_cpu_ratios):.2f}x less "
+              f"(runs: {', '.join(f'{r:.2f}' for r in base_cpu_ratios)})")
 
 
 def section_processes(corpus: str, pages: int, repeats: int) -> None:
@@ -261,6 +278,7 @@ def main() -> int:
     ap.add_argument("--group", type=int, default=100_000)
     ap.add_argument("--copies", default="5000,50000")
     ap.add_argument("--only", default="extract,processes,reconcile,copies")
+    ap.add_argument("--baseline", help="another checkout whose tiered pipeline is measured in the same rounds")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args()
 
@@ -282,7 +300,7 @@ def main() -> int:
     only = set(args.only.split(","))
     print(f"peacefacts scale benchmark: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
     if "extract" in only:
-        section_extract(args.corpus, args.repeats)
+        section_extract(args.corpus, args.repeats, args.baseline)
     if "processes" in only:
         section_processes(args.corpus, args.pages, args.repeats)
     if "reconcile" in only:

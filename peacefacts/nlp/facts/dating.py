@@ -65,6 +65,7 @@ _RELATIVE_WORDS = re.compile(
 _SHIFTED = re.compile(r"\b(?:earlier|later|before|after)\s*$", re.IGNORECASE)
 _YEAR_TO_DATE = re.compile(r"\b(?:this|the)\s+year\b", re.IGNORECASE)
 _AS_OF = re.compile(r"^as\s+(?:of|at|on)\b", re.IGNORECASE)
+_LEAD_WORDS = re.compile(r"(?:[^\W\d]+\s+)*")
 _TARGET_PREP = re.compile(r"^(?:by|before|until|till|from|through)\b", re.IGNORECASE)
 
 
@@ -110,9 +111,11 @@ def _lead_is_history(ctx: SentenceContext) -> bool:
 
 def _is_history(text: str, match: DateMatch) -> bool:
     """A leading date in a history phrase: "created in March 1964", "after its launch in 2014",
-    "Forty years ago, in 1984", "On the 50th anniversary of …, established in 1974"."""
+    "Forty years ago, in 1984", "On the 50th anniversary of …, established in 1974", "Two years
+    after the 2022 attack"."""
     clause_start = max(text.rfind(";", 0, match.start), 0)
-    before = text[clause_start : match.start].lower()
+    # with the date's own preposition: "Two years after the 2022 attack" ("after the 2022" is the match)
+    before = (text[clause_start : match.start] + _LEAD_WORDS.match(match.text).group(0)).lower()
     return any(re.search(rf"\b{re.escape(cue)}\b", before) for cue in vocabulary()["history_cues"])
 
 
@@ -319,9 +322,15 @@ def _own_date(r: Reading, ctx: SentenceContext, skip: Callable[[DateMatch], bool
         return when
     anchors, mine = _anchors(r)
     others = (set(ctx.figure_tokens) - mine) | _conj_heads(r)
+    # "It was the second attack this year; in February, a peacekeeper was killed": a clause after
+    # a semicolon is a sentence of its own, and so are its dates
+    figure_start = r.figure.start - ctx.offset
+    clause_start = ctx.text.rfind(";", 0, figure_start) + 1
+    clause_end = ctx.text.find(";", figure_end)
+    clause_end = len(ctx.text) if clause_end == -1 else clause_end
     attached = [
         d for d in ctx.dates
-        if d.start not in ctx.lead.claimed and d.value is not None and d.role in {"as_of", "range"} and not refused(d)
+        if clause_start <= d.start and d.end <= clause_end and d.start not in ctx.lead.claimed and d.value is not None and d.role in {"as_of", "range"} and not refused(d)
         and not counted_back(d) and (_PREPOSED.match(d.text) or source_of(d) is AsOfSource.RELATIVE)
         and _attached(ctx, d, anchors, others) and not _statement_date(ctx, d) and not _in_since_clause(ctx, d)
     ]

@@ -456,6 +456,8 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return None if PEACEKEEPING_CONTEXT.search(ctx.text) else Veto("generic-people")
     if noun.lower_ == "women" and any(c.lower_ in {"peacekeepers", "personnel", "officers"} for c in noun.subtree):
         return None
+    if r.category is Category.WOMEN and PEACEKEEPING_CONTEXT.search(ctx.text):
+        return None  # "Women make up 14 per cent of Zambia's contingent, or about 130 officers"
     if any(any(t.i in {x.i for x in noun.subtree} for t in span) and span.text.lower().startswith("from") for span in ctx.cues.spans.get("UN_WIDE", ())):
         return None  # "more than 115,000 individuals from 123 nations"
     service = vocabulary()["personnel_verbs"] | vocabulary()["pledge_lemmas"] | {"station", "rotate", "return", "arrive"}
@@ -608,6 +610,10 @@ def missions(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in verb.children)
     )):
         return Decision(Metric.MISSIONS_CURRENT, "missions.present")  # "…, 2,600 in total, serve in six operations"
+    if not r.cumulative and verb is not None and verb.tag_ in {"VBN", "VBD"} and verb.dep_ in {"acl", "ccomp"}:
+        holder = verb.head if verb.dep_ == "ccomp" else verb_of(verb.head)
+        if holder is not None and holder.tag_ in {"VBZ", "VBP"} and _lemma(holder) in {"have", "keep", "maintain"}:
+            return Decision(Metric.MISSIONS_CURRENT, "missions.present")  # "has 42 observers deployed in six missions"
     if r.cumulative or r.tense in {"perfect", "past"}:
         return Decision(Metric.MISSIONS_SERVED_TOTAL, "missions.total")
     if r.tense == "present":
@@ -701,7 +707,10 @@ def peak(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     record in the present tense is today's strength ("has 2,100 deployed, its highest ever")."""
     if r.noun_class != "personnel" or not at_peak(r, ctx):
         return None
-    if r.tense == "present" and not _dated(ctx, points_only=True):
+    level_now = r.tense == "present" or (
+        r.tense == "perfect" and r.finite is not None and _lemma(r.finite) in vocabulary()["level_change_verbs"]
+    )  # "has fallen to 72, the lowest since 1990": where the level stands now
+    if level_now and not _dated(ctx, points_only=True):
         return Decision(Metric.PERSONNEL_DEPLOYED, "peak.now")  # "has 2,100 deployed, the highest in its history"
     if not _dated(ctx):
         return Veto("peak.undated")

@@ -432,6 +432,21 @@ def carries_count(ctx: SentenceContext) -> bool:
     return _follows(ctx, ctx.state.count_end)
 
 
+def _in_service(verb: Token) -> bool:
+    """Whether a copula-like verb puts its subject in service ("remain deployed", "are on duty",
+    "stay in the field")."""
+    if verb.lemma_.lower() not in {"be", "remain", "stay"}:
+        return False
+    for c in verb.children:
+        if c.dep_ in {"acomp", "xcomp", "advcl"} and c.lemma_.lower() in {"deploy", "station", "serve", "post"}:
+            return True
+        if c.dep_ == "prep" and c.lower_ in {"on", "in"} and any(
+            o.lower_ in {"duty", "field", "mission", "missions", "deployment"} for o in c.children if o.dep_ == "pobj"
+        ):
+            return True
+    return False
+
+
 def _next_verb_predicate(root: Token, cues: Cues) -> Optional[str]:
     """DEATH or INJURY when the words right after a bare number are a death or injury verb and its
     auxiliaries ("and 19 have died", "and 4 were wounded"): the parse often makes the number a
@@ -448,7 +463,11 @@ def _next_verb_predicate(root: Token, cues: Cues) -> Optional[str]:
 
 def _women_make_up(root: Token) -> bool:
     """Whether a part is what women make up ("Women make up 130 of the personnel", "Female officers
-    account for 95 of them")."""
+    account for 95 of them", "48 of Uruguay's 1,050 troops are women")."""
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
+        c.dep_ in {"attr", "acomp"} and c.lower_ in {"women", "female", "females"} for c in root.head.children
+    ):
+        return True  # "48 of Uruguay's 1,050 troops are women"
     verbs = [a for a in list(root.ancestors)[:4] if a.lemma_.lower() in {"make", "account", "comprise", "constitute", "represent"}]
     return any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"women", "females"} or any(
         g.lower_ in {"female", "women"} for g in c.children if g.dep_ in {"amod", "compound"}
@@ -562,7 +581,9 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
         total.head.lemma_.lower() in {"make", "bring", "give"} or total.head.lower_ == "for"
     ) and any(noun_class(t) == "personnel" for t in sdoc[: root.i]):
         return None, "inferred", "personnel"  # "30 police, three UNMEM and 533 troops making a total of 566"
-    personnel_verb = lemma in vocabulary()["personnel_verbs"] or lemma in vocabulary()["pledge_lemmas"]
+    personnel_verb = lemma in vocabulary()["personnel_verbs"] or lemma in vocabulary()["pledge_lemmas"] or (
+        root.dep_ == "nsubj" and verb is not None and _in_service(verb)
+    )  # "…; 840 remain deployed today", "roughly 950 are on duty this month"
     of_noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
     if of_noun is not None and of_noun.pos_ == "NOUN" and noun_class(of_noun) not in {"personnel", "unit"} and of_noun.lower_ not in (
         vocabulary()["count_subjects"] | vocabulary()["units"] | vocabulary()["level_nouns"]
@@ -706,6 +727,10 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in {"serve", "deploy", "work"} for c in noun.children
     ):
         current, cumulative = True, False  # "the number of Indian women serving in UN missions rises to 150": a level
+    elif how == "number-of" and noun is not None and finite is not None and finite.lemma_.lower() in lex["level_change_verbs"] and not any(
+        c.dep_ in {"relcl", "acl"} for c in noun.children
+    ) and predicate_of(anchor, ctx.cues) is None:
+        current, cumulative = True, False  # "The number of Rwandan women peacekeepers has tripled to 570": a level
     predicate = predicate_of(anchor, ctx.cues) if how not in {"death-subject", "injury-subject", "missing"} else {
         "death-subject": "DEATH", "injury-subject": "INJURY", "missing": "MISSING"
     }[how]
@@ -736,7 +761,7 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         category = category_of(noun, verb)
         if category is None and how in {"copula", "appos"} and cls == "personnel":
             category = Category.PERSONNEL  # "UNIFIL numbers about 10,500": the force's people, of every kind
-        if category is Category.PERSONNEL and _share_restated(ctx.text[: fm.start - ctx.offset]) and _women_frame(ctx.sdoc, root):
+        if category is not None and category is not Category.WOMEN and _share_restated(ctx.text[: fm.start - ctx.offset]) and _women_frame(ctx.sdoc, root):
             category = Category.WOMEN  # "Women make up about 8 per cent of the contingent, or 480 personnel"
         if how == "partitive" and _women_make_up(root):
             category = Category.WOMEN  # "Women make up 130 of the Nigerian personnel deployed"
