@@ -115,7 +115,8 @@ def _is_history(text: str, match: DateMatch) -> bool:
     after the 2022 attack"."""
     clause_start = max(text.rfind(";", 0, match.start), 0)
     # with the date's own preposition: "Two years after the 2022 attack" ("after the 2022" is the match)
-    before = (text[clause_start : match.start] + _LEAD_WORDS.match(match.text).group(0)).lower()
+    own_words = _LEAD_WORDS.match(match.text)
+    before = (text[clause_start : match.start] + (own_words.group(0) if own_words else "")).lower()
     return any(re.search(rf"\b{re.escape(cue)}\b", before) for cue in vocabulary()["history_cues"])
 
 
