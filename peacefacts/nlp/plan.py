@@ -36,8 +36,8 @@ from peacefacts.nlp.one_person import one_person_figures
 from peacefacts.nlp.page_dates import (
     anniversary_anchor,
     item_dateline,
-    latest_date,
     later_stamps,
+    latest_date,
     lead_sentences,
     numbered_event_year,
     page_date,
