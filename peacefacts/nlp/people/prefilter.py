@@ -12,6 +12,7 @@ import re
 
 from peacefacts.ingest.lines import continues_wrapped, wrap_width
 from peacefacts.nlp.people.titles import country_of, lexicon, norm
+from peacefacts.nlp.people.verbs import PRONOUNS
 from peacefacts.nlp.segment import split_sentences
 from peacefacts.records import Document
 
@@ -228,7 +229,7 @@ def candidate_sentences(document: Document) -> list[tuple[int, int, bool]]:
                 if any(a < 60 for a, _ in title_cues(sentence)) and _SAYING.search(sentence):
                     sentences.append((s, e, body))
                 continue
-            if first not in surnames and first not in _PRONOUNS:
+            if first not in surnames and first not in PRONOUNS:
                 continue
             if title_cues(sentence) or any(norm(w) in lex.function_verbs for w in _WORD.findall(sentence)):
                 sentences.append((s, e, body))
@@ -237,5 +238,4 @@ def candidate_sentences(document: Document) -> list[tuple[int, int, bool]]:
 
 
 _FIRST_WORD = re.compile(r"[\s\"“‘'(]*([A-Z][\w'’-]*)")
-_PRONOUNS = frozenset({"He", "She"})
 _SAYING = re.compile(r"\b(?:said|says|told|added|noted|stressed|explained|urged|warned|assured|announced|thanked|praised)\b")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from peacefacts.nlp.people.chains import DETERMINERS, Chain
 from peacefacts.nlp.people.tokens import NameRun
-from peacefacts.nlp.people.verbs import VerbReader
+from peacefacts.nlp.people.verbs import PRONOUNS, VerbReader
 
 __all__ = ["ReferenceReader"]
 
@@ -45,7 +45,7 @@ class ReferenceReader(VerbReader):
         while k >= 0 and self.word(k) and toks[k].text.islower() and toks[k].norm in lex.role_bridges:
             cue = cue or toks[k].norm in lex.role_cues
             k -= 1
-        if not cue or not (self.word(k) and toks[k].text in _PRONOUNS and self._starts_clause(k)):
+        if not cue or not (self.word(k) and toks[k].text in PRONOUNS and self._starts_clause(k)):
             return None
         end = chain.role_end
         if end < len(toks) and toks[end].kind == "poss":
@@ -94,7 +94,6 @@ class ReferenceReader(VerbReader):
         return any(self.word(j) and toks[j].norm in self.lex.bio_nouns for j in range(k + 2, min(k + 7, len(toks))))
 
 
-_PRONOUNS = frozenset({"He", "She"})
 # verbs after "The TITLE" that make it the subject of a statement about the person just named
 _SAYING = frozenset({"said", "says", "told", "added", "noted", "stressed", "explained", "urged", "warned", "assured",
                      "announced", "thanked", "praised", "also", "further", "pointed", "emphasised", "emphasized"})

@@ -198,8 +198,9 @@ class SentenceReader(ReferenceReader):
                 mention.weak = not self._sure_name(run, taken)
             return found
         if right is not None:
-            mention = self._mention(self._rank_for_generic(chain, end + 1), right, before=True)
-            mention.weak = right[0] == end + 1 and not self._sure_name(right, taken)
+            comma = self._place_phrase_end(end)
+            mention = self._mention(self._rank_for_generic(chain, comma + 1), right, before=True)
+            mention.weak = right[0] == comma + 1 and not self._sure_name(right, taken)
             return [(mention, right)]
         pronoun = None if plural else self._pronoun_before(chain)
         if pronoun is not None:
@@ -221,6 +222,10 @@ class SentenceReader(ReferenceReader):
         before the name: "Nepalese peacekeeper Corporal Ram Thapa", "the soldier, Lance Corporal X"."""
         if chain.head not in self.lex.generic_heads:
             return chain
+        words = [t.norm for t in self.toks[chain.role_start:chain.role_end] if t.kind == "word"]
+        before = words[: words.index(chain.head[0])] if chain.head[0] in words else []
+        if any(w not in self.lex.generic_modifiers for w in before):
+            return chain  # "the contingent's medical officer, Captain X": a function, not a generic word
         rank = self.rank_chain(at)
         if rank is None or rank.kind != "rank":
             return chain
@@ -360,11 +365,23 @@ class SentenceReader(ReferenceReader):
             return j - 1
         return k
 
+    def _place_phrase_end(self, k: int) -> int:
+        """After a short lower-case place phrase that ends at a comma ("in the country", "on the
+        ground") starting at token ``k``; ``k`` when there is none: "The UN's top humanitarian
+        official in the country, Ramiz Alakbarov, said" still binds the name after the comma."""
+        toks = self.toks
+        if not (self.word(k) and toks[k].text in ("in", "on", "at")):
+            return k
+        j = k + 1
+        while j < len(toks) and j - k <= 3 and self.word(j) and toks[j].text.islower():
+            j += 1
+        return j if j > k + 1 and j < len(toks) and toks[j].text == "," else k
+
     def _name_after_comma(self, chain: Chain) -> NameRun | None:
         """ "Permanent Representative to the UN, Ambassador Munir Akram, and ..." """
         toks = self.toks
         n = len(toks)
-        end = chain.role_end
+        end = self._place_phrase_end(chain.role_end)
         if end < n - 1 and toks[end].text == ",":
             q, ranked = self.rank_at(end + 1)
             if q == end + 1 and self.word(q) and toks[q].norm == "the" and self.match(q + 1, self.lex.ranks) > q + 1:

@@ -15,7 +15,7 @@ from peacefacts.nlp.people.chains import DETERMINERS, ChainReader
 from peacefacts.nlp.people.titles import country_of
 from peacefacts.nlp.people.tokens import NameRun
 
-__all__ = ["Mention", "VerbReader"]
+__all__ = ["PRONOUNS", "Mention", "VerbReader"]
 
 
 @dataclass
@@ -82,7 +82,7 @@ class VerbReader(ChainReader):
                     v += 1
                 name_end = self.post_nominal_start(w - 2)
             elif (self.word(w) and toks[w].text.islower() and toks[w].norm in lex.function_verbs
-                  and toks[w].norm.endswith("s") and self.name_word(w - 1)):
+                  and toks[w].norm.endswith("s") and (self.name_word(w - 1) or toks[w - 1].text in PRONOUNS)):
                 v, name_end = w, w - 1
             else:
                 continue
@@ -90,7 +90,8 @@ class VerbReader(ChainReader):
             if found is None:
                 continue
             noun, q = found
-            run = self.name_run_left(name_end)
+            pronoun = toks[name_end].text in PRONOUNS and v == w
+            run = (name_end, name_end + 1, ()) if pronoun else self.name_run_left(name_end)
             if run is None or v == w and not self._starts_clause(run[0]):  # the subject form: the name starts it
                 continue
             obj = self.text[toks[v + 1].start:toks[q - 1].end]
@@ -100,6 +101,8 @@ class VerbReader(ChainReader):
                               name_end=toks[b - 1].end, ev_start=toks[a].start, ev_end=toks[q - 1].end,
                               role=f"{noun} of {obj}", role_kind="title", org=org, head=(noun,), aliases=run[2])
             mention.weak = not self._sure_name(run, taken)
+            if pronoun:
+                mention.source, mention.weak = "pronoun", True  # "She commands the …": the person before
             out.append((mention, run))
         return out
 
@@ -165,6 +168,7 @@ class VerbReader(ChainReader):
         return out
 
 
+PRONOUNS = frozenset({"He", "She"})  # a sentence's subject standing for the person named just before
 # between "who" and a function verb: "who is also heading", "who has commanded"
 _VERB_AUXILIARIES = frozenset({"also", "currently", "now", "later", "then", "still", "will", "would",
                                "is", "was", "has", "had", "been"})
