@@ -16,9 +16,11 @@ Model-free and linear in the text, like the rest of the planner (:mod:`peacefact
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Optional
 
-from peacefacts.ingest.datelines import Priority, find_datelines
+from peacefacts.ingest.datelines import Priority, day_first_order, find_datelines, line_datelines
+from peacefacts.ingest.lines import split_lines
 from peacefacts.nlp.dates import find_dates
 from peacefacts.nlp.numbers import parse_figure
 from peacefacts.nlp.segment import Sentence
@@ -31,7 +33,15 @@ from peacefacts.vocab.calendar import (
     alternation,
 )
 
-__all__ = ["anniversary_anchor", "numbered_event_year", "latest_date", "page_date", "item_dateline", "lead_sentences"]
+__all__ = [
+    "anniversary_anchor",
+    "numbered_event_year",
+    "latest_date",
+    "page_date",
+    "item_dateline",
+    "lead_sentences",
+    "later_stamps",
+]
 
 _HAS_YEAR = re.compile(r"\d{4}")
 #: a calendar day names its month ("May 4", "on the 29th of May"); "on Monday" or "currently" needs a
@@ -201,23 +211,52 @@ def page_date(text: str, block: Block, block_text: str) -> Optional[PartialDate]
 _ITEM_AFTER = re.compile(r"\s*(?:[\u2014\u2013]|-{1,2}|:)\s+\S")
 
 
+#: the stamp lines that start a story: "Published: 2 January 2024", "Monday, 4 March 2024",
+#: "By Staff | 12 Feb 2024" (not "Updated …", which a story's own header carries)
+_STORY_STAMPS = {"published", "stamp", "date_line"}
+
+
+def later_stamps(text: str, start: int, end: int, after: int) -> list[tuple[int, PartialDate]]:
+    """The day stamps on lines of ``text[start:end]`` past offset ``after`` (the story's first
+    sentence): each starts another story on the page ("MORE STORIES / Nigeria sends police to
+    Haiti / Published: 2 January 2024 / …"), whose sentences it dates."""
+    day_first = day_first_order(text, start, end)
+    stamps = []
+    for line_start, line_end in split_lines(text, start, end):
+        if line_start <= after:
+            continue
+        found = [c for c in line_datelines(text, line_start, line_end, day_first=day_first) if c.kind in _STORY_STAMPS]
+        if found and found[0].date.precision == "day":
+            stamps.append((line_start, found[0].date))
+    return stamps
+
+
 def item_dateline(
-    text: str, sentence: Sentence, published: Optional[PartialDate], *, read_from_text: bool = False
+    text: str,
+    sentence: Sentence,
+    published: Optional[PartialDate],
+    *,
+    read_from_text: bool = False,
+    stamps: Sequence[tuple[int, PartialDate]] = (),
 ) -> Optional[PartialDate]:
     """The day a line starts with, as newsletter items and timelines do ("5 July — MONUSCO: Two
     peacekeepers were wounded on Wednesday …"), after a place as wire items give one ("NIAMEY, 2
-    March 2024 - …"): the date of the item, not of the page."""
+    March 2024 - …"), else the last of ``stamps`` (:func:`later_stamps`) above it: the date of the
+    item or later story, not of the page."""
     line_start = text.rfind("\n", 0, sentence.start) + 1
     line_end = text.find("\n", line_start)
     line_end = len(text) if line_end == -1 else line_end
     lead = re.match(r"[\s*\u2022\u00b7>-]{0,4}(?:[A-Z][A-Za-z.'\u2019-]+(?: [A-Z][A-Za-z.'\u2019-]+){0,2}, )?", text[line_start:line_end])
     at = line_start + (lead.end() if lead else 0)
     found = find_dates(text, at, min(line_end, at + 40), base=published)
-    if not found or found[0].start != at or found[0].value is None or found[0].value.precision != "day":
+    value: Optional[PartialDate] = None
+    if found and found[0].start == at and found[0].value is not None and found[0].value.precision == "day":
+        value = found[0].value if _ITEM_AFTER.match(text, found[0].end) else None
+    if value is None:
+        above = [day for pos, day in stamps if pos < line_start]
+        value = above[-1] if above else None  # the stamp line over a later story on the page
+    if value is None:
         return None
-    if not _ITEM_AFTER.match(text, found[0].end):
-        return None
-    value = found[0].value
     # a page date only read from the text may be the first item's own day: later items are then
     # up to two months after it (a bulletin's "3 June 2024 – …", "25 June 2024 – …")
     earliest = -62 if read_from_text else 0

@@ -36,6 +36,7 @@ from peacefacts.nlp.one_person import one_person_figures
 from peacefacts.nlp.page_dates import (
     anniversary_anchor,
     item_dateline,
+    later_stamps,
     latest_date,
     lead_sentences,
     numbered_event_year,
@@ -449,7 +450,9 @@ def plan_document(document: Document) -> list[BlockPlan]:
         rows, table_lines = read_tables(text, lines, KEYWORDS)
         on_table = _Lines(table_lines)
         references: list[ReferenceDate] = []
-        for s in lead_sentences(text, body):
+        tops = lead_sentences(text, body)
+        stamps = later_stamps(text, block.start, block.end, tops[-1].end) if tops else []
+        for s in tops:
             ref = _reference_in(text, s, published, heading=False)
             if ref is not None:
                 references.append(ReferenceDate(ref.date, block.start, ref.text))
@@ -501,7 +504,9 @@ def plan_document(document: Document) -> list[BlockPlan]:
                     figures,
                     in_effect[-1] if in_effect else None,
                     in_paragraph[-1] if in_paragraph else None,
-                    item_dateline(text, sentence, published, read_from_text=block.published_source is not PublishedSource.GIVEN),
+                    item_dateline(
+                        text, sentence, published, read_from_text=block.published_source is not PublishedSource.GIVEN, stamps=stamps
+                    ),
                 )
             )
             before = [m for pos, m in missions_named if pos < sentence.start]

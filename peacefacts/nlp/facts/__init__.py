@@ -233,8 +233,8 @@ _WEAK_EVIDENCE = ("@previous-sentence", "@story-country", "@none")
 def _share_un_scope(facts: list[Fact]) -> list[Fact]:
     """"About 70,000 uniformed personnel serve in 12 missions today": when one figure of a sentence
     is the UN's on evidence, its siblings whose subject was only a guess are the UN's too."""
-    if not any(_UN_EVIDENCE[0] in f.rule or any(e in f.rule for e in _UN_EVIDENCE) for f in facts):
-        return facts
+    if not any(any(e in f.rule for e in _UN_EVIDENCE) or (f.subject == "UN" and f.rule.endswith("@clause")) for f in facts):
+        return facts  # (the UN as a clause's subject is evidence too: "the UN has launched 71 operations; 11 remain active")
     out = []
     for fact in facts:
         for weak in _WEAK_EVIDENCE:

@@ -310,6 +310,13 @@ def _own_date(r: Reading, ctx: SentenceContext, skip: Callable[[DateMatch], bool
     def refused(d: DateMatch) -> bool:
         return _is_now(d) or skip(d)
 
+    later_figures = [f.end - ctx.offset for f in ctx.candidate.figures if f.start - ctx.offset >= figure_end]
+
+    def nearer_figure(d: DateMatch) -> bool:
+        # "has fallen to about 68,000 from a peak of over 100,000 in 2016": a date right after a
+        # later figure (its noun at most between) is that figure's
+        return any(0 <= d.start - end <= 25 and not re.search(r"[,;]", ctx.text[end : d.start]) for end in later_figures if end <= d.start)
+
     def counted_back(d: DateMatch) -> bool:
         # "Malaysia had 870 …; six months earlier it had 830": a date counted back from another
         # belongs to the figure after it (or right after the number), never to one before it
@@ -332,7 +339,7 @@ def _own_date(r: Reading, ctx: SentenceContext, skip: Callable[[DateMatch], bool
     attached = [
         d for d in ctx.dates
         if clause_start <= d.start and d.end <= clause_end and d.start not in ctx.lead.claimed and d.value is not None and d.role in {"as_of", "range"} and not refused(d)
-        and not counted_back(d) and (_PREPOSED.match(d.text) or source_of(d) is AsOfSource.RELATIVE)
+        and not counted_back(d) and not nearer_figure(d) and (_PREPOSED.match(d.text) or source_of(d) is AsOfSource.RELATIVE)
         and _attached(ctx, d, anchors, others) and not _statement_date(ctx, d) and not _in_since_clause(ctx, d)
     ]
     if len(attached) == 1:

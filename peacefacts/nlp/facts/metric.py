@@ -338,6 +338,8 @@ def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]
         return None
     if noun.lower_ in vocabulary()["not_peacekeepers"]:
         return Veto("not-peacekeepers")
+    if any(c.dep_ in {"amod", "compound"} and c.lower_ in {"former", "retired", "ex", "veteran"} for c in noun.children):
+        return Veto("former")  # "Around 300 former peacekeepers marched in the parade"
     if r.predicate is None and _national_force_subject(r, ctx):
         return Veto("national-force")
     if _host_force_clause(r, ctx):
@@ -376,6 +378,28 @@ def _incident_hosts(ctx: SentenceContext) -> set[str]:
         if mission is not None:
             hosts.update(c for c in (vocab.country_for(p, demonyms=False) for p in mission.places) if c)
     return hosts
+
+
+def veto_hypothetical(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"If Ireland were to send another 500 troops, …", "Had the UN deployed 5,000 more troops in
+    1994, …": a counterfactual condition counts nobody (a real condition on a pledge, "will send
+    1,000 if the UN asks", leaves the pledge in the main clause)."""
+    node: Optional[Token] = r.verb
+    while node is not None:
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        auxes = {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
+        if "if" in marks and (auxes & {"had", "were", "would"} or any(
+            c.lower_ == "were" for c in node.children if c.dep_ == "aux" or c.lower_ == "to"
+        ) or node.lower_ == "were"):
+            return Veto("hypothetical")
+        if auxes & {"would", "could", "might"} and "have" in auxes:
+            return Veto("hypothetical")  # "… 2,000 peacekeepers would have been deployed"
+        if node.dep_ == "advcl" and "had" in auxes and node.i > 0 and ctx.sdoc[0].lower_ == "had":
+            return Veto("hypothetical")  # "Had the UN deployed …, …": the inverted condition
+        if node.dep_ in {"ROOT"} or node.head.i == node.i:
+            break
+        node = node.head
+    return None
 
 
 def veto_severity(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
@@ -822,6 +846,7 @@ METRIC_RULES: tuple[MetricRule, ...] = (
     MetricRule("unit-size", veto_unit_size),
     MetricRule("severity", veto_severity),
     MetricRule("unnamed-victims", veto_unnamed_victims),
+    MetricRule("hypothetical", veto_hypothetical),
     MetricRule("non-un-force", veto_non_un),
     MetricRule("missing", veto_missing),
     MetricRule("withdrawal", veto_withdrawal),

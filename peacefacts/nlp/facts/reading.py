@@ -530,6 +530,16 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
     nxt = sdoc[root.i + 1 : root.i + 4]
     if len(nxt) >= 2 and nxt[0].lower_ in {"in", "still"} and any(t.lower_ == "operation" for t in nxt):
         return None, "in-operation", "mission"  # "there were 16 in operation"
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in {"remain", "be", "stay"} and any(
+        c.dep_ in {"acomp", "attr"} and c.lower_ in {"active", "ongoing", "operational", "open"} for c in root.head.children
+    ) and any(noun_class(t) == "mission" for t in sdoc[: root.i] if t.pos_ == "NOUN"):
+        return None, "in-operation", "mission"  # "the UN has launched 71 peacekeeping operations; 11 remain active"
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ == "out" and not any(
+        c.dep_ == "pobj" for c in root.children
+    ):
+        whole_noun = next((t for t in reversed(sdoc[: root.i]) if t.pos_ == "NOUN" and noun_class(t) == "personnel"), None)
+        if whole_noun is not None:  # the part's own noun counts the whole too
+            return whole_noun, "inferred", "personnel"  # "with 2,100 troops, out of 14,000 in the mission"
     noun, how = _label_noun(sdoc, root, cues, ctx)
     if how == "death-label":
         return None, "death-subject", "personnel"

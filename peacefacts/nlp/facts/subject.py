@@ -182,10 +182,30 @@ def origin_verb(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[st
     from Egypt": the figure's own verb says where its people come from."""
     subject = r.root if r.root.dep_ == "nsubj" else r.anchor
     verb = subject.head
+    if subject.dep_ == "nsubj" and verb.lemma_ == "be":
+        nationality = next((c for c in verb.children if c.dep_ in {"acomp", "attr"} and c.pos_ in {"ADJ", "PROPN"}), None)
+        country = vocab.country_for(nationality.text) if nationality is not None else None
+        if country:
+            return country  # "Of the 14,000 troops in MINUSCA, 2,100 are Rwandan"
+    if r.root.dep_ == "pobj" and r.root.head.lower_ == "of" and r.root.head.head.lower_ == "out":
+        return _whole_mission(r, ctx)  # "with 2,100 troops, out of 14,000 in the mission"
     if subject.dep_ != "nsubj" or verb.lemma_.lower() not in vocabulary()["origin_verbs"]:
         return None
     origin = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
     return country_of_tokens(origin)
+
+
+def _whole_mission(r: Reading, ctx: SentenceContext) -> Optional[str]:
+    """The mission a partitive's whole is in ("out of 14,000 in the mission", "out of 10,500 in UNIFIL")."""
+    for prep in r.root.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "with"}:
+            words = " ".join(t.text for t in prep.subtree)
+            named = next((m for _, m in mission_mentions(words)), None) or vocab.mission_for(words)
+            if named:
+                return named
+            if re.search(r"\b(?:mission|operation|force)\b", words, re.IGNORECASE):
+                return ctx.missions_here[0] if ctx.missions_here else ctx.mission_before
+    return None
 
 
 def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
@@ -222,6 +242,10 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
     mission = next((vocab.mission_for(c.text) for c in mods if vocab.mission_for(c.text)), None)
     if mission and is_personnel:
         return mission  # "Three UNIFIL peacekeepers were injured"
+    if r.how == "copula" and noun.lower_ in vocabulary()["mission_subjects"] and noun.lower_ != "forces" and any(
+        c.lower_ in {"un", "u.n."} for c in mods
+    ):
+        return _mission_of_story(ctx, noun)  # "Ghana has 870 troops in Lebanon, where the UN force totals about 10,000"
     if is_personnel and any(c.lower_ in un_words for c in mods):
         if re.search(r"\b(that|the|this) (operation|mission)\b", ctx.text, re.IGNORECASE) and ctx.mission_before:
             return ctx.mission_before
@@ -232,6 +256,12 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
             mission = vocab.mission_for(phrase)
             if mission:
                 return mission
+    whose = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+    clause = next((a for a in noun.ancestors if a.dep_ == "relcl"), None) if whose is not None else None
+    if clause is not None:
+        antecedent = _relative_antecedent(clause)
+        if antecedent:
+            return antecedent  # "congratulated Bangladesh, whose 6,000 blue helmets lead the world"
     if any(c.lower_ in {"country", "its", "their", "our"} or any(g.lower_ == "country" for g in c.children)
            for c in noun.children if c.dep_ == "poss"):
         owner = next(c for c in noun.children if c.dep_ == "poss")
@@ -285,7 +315,7 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
                 continue
             if child.lower_ == "it" and _expletive(node):
                 continue  # "It is a great honour to present the medal to the 128 …": nobody's
-            if child.lower_ in {"which", "that", "who"} and node.dep_ == "relcl":
+            if child.lower_ in {"which", "that", "who"} and node.dep_ == "relcl" and anchor.head.i == node.i and r.how != "strong":
                 owner = _relative_antecedent(node)
                 if owner:
                     return owner  # "UNMISS, which has about 17,000 peacekeepers": the antecedent's
@@ -297,6 +327,9 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
                 return _carried(ctx, "country")  # "The contingent includes 120 women": a country's unit
             if any(t.lower_ in {"our", "we"} for t in child.subtree):
                 return _carried(ctx, "our")  # "The peacekeepers of our country … count 1 345"
+            owner_pronoun = next((c for c in child.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}), None)
+            if owner_pronoun is not None and child.lower_ in vocabulary()["count_subjects"]:
+                return _carried(ctx, "it", owner_pronoun.idx - ctx.sdoc[0].idx)  # "Monusco …; its strength fell to 11,500"
             if child.lower_ in vocabulary()["country"] and any(c.like_num for c in child.children):
                 return "UN"  # "More than 50 countries pledged …": the UN's total
             phrase = " ".join(t.text for t in child.subtree if t.dep_ != "det")
@@ -337,7 +370,7 @@ def _relative_antecedent(clause: Token) -> Optional[str]:
     """The mission or country a relative clause is about ("the UN Mission in South Sudan, which has
     …", "Nepal, which has …"), from the antecedent's own words (not the clause's)."""
     inside = {t.i for t in clause.subtree}
-    words = " ".join(t.text for t in clause.head.subtree if t.i not in inside and t.dep_ != "det")
+    words = " ".join(t.text for t in clause.head.subtree if t.i not in inside and t.dep_ not in {"det", "punct"})
     mission = vocab.mission_for(words) or next((m for _, m in mission_mentions(words)), None)
     if mission:
         return mission
@@ -516,7 +549,7 @@ def mission_context(r: Reading, ctx: SentenceContext, metric: Metric) -> Optiona
         if tok.lower_ in {"mission", "operation"} and tok.dep_ == "pobj" and any(
             c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children
         ) and not any(c.dep_ in {"amod", "compound", "poss", "nmod"} for c in tok.children):
-            return ctx.mission_before
+            return ctx.missions_here[0] if ctx.missions_here else ctx.mission_before
     return None
 
 
