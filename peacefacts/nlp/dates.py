@@ -174,7 +174,7 @@ _DATE_ATOM = with_first_char_guard(re.compile(
           |(?:the\s+)?(?:beginning|start)\s+of\s+the\s+(?:year|month)\b
           |(?:last|this|past|previous|the)\s+weekend\b
           |(?:the\s+)?day\s+before\s+yesterday\b
-          |\byesterday|\btomorrow|(?:{_NUM}|\ban?)\s+(?:days?|weeks?|months?|years?|decades?)\s+ago(?:\s+this\s+month)?\b)
+          |\byesterday|\btomorrow|(?:{_NUM}|\ban?)\s+(?:days?|weeks?|months?|years?|decades?)\s+ago(?:\s+this\s+(?:month|week))?\b)
           |(?i:last|this|next)\s+{_MONTH}|(?i:last|this|past|previous)\s+{_WEEKDAY}\b
           |{_MONTH}\s+(?i:this|last|next)\s+year\b)
    |(?P<shift>(?i:{_SHIFT}))
@@ -301,7 +301,7 @@ _EDGE_OF_RE = re.compile(r"(?:the\s+)?(?P<edge>end|beginning|start)\s+of\s+(?P<r
 _WEEKS_AGO_RE = re.compile(r"(?P<n>\w+)\s+(?:weeks?)\s+ago$", re.IGNORECASE)
 _MONTH_OF_YEAR_RE = re.compile(rf"^(?P<month>{_MONTH_NAMES})\.?\s+(?P<mod>this|last|next)\s+year$", re.IGNORECASE)
 _WEEKEND_RE = re.compile(r"^(?:(?P<mod>last|this|past|previous|the)\s+)?weekend$", re.IGNORECASE)
-_YEARS_AGO_THIS_MONTH_RE = re.compile(r"(?P<n>\w+)\s+years?\s+ago\s+this\s+month$", re.IGNORECASE)
+_YEARS_AGO_THIS_MONTH_RE = re.compile(r"(?P<n>\w+)\s+years?\s+ago\s+this\s+(?:month|week)$", re.IGNORECASE)
 _SHIFT_RE = re.compile(r"(?P<n>.+?)\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|before|later|after)$", re.IGNORECASE)
 
 

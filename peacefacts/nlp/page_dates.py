@@ -3,6 +3,8 @@
 * :func:`anniversary_anchor` dates an undated piece by the anniversary it marks ("This year marks
   75 years since … 1948", "turned 60 this year" + "created in 1964", "Forty years ago, in 1984"),
 * :func:`latest_date` is the fallback: a piece is no older than the latest date it reports,
+* :func:`undated_anchor` chains them for an undated piece (an anniversary older than the latest
+  date reported gives way to it),
 * :func:`page_date` refuses a page date that is only a full date read early in the body when the
   piece's own anchor contradicts it ("resolution 50 of 29 May 1948" in a piece on UNTSO at 75),
 * :func:`lead_sentences` reads a page's top lines down to the story's first sentence (past the
@@ -41,6 +43,7 @@ __all__ = [
     "item_dateline",
     "lead_sentences",
     "later_stamps",
+    "undated_anchor",
 ]
 
 _HAS_YEAR = re.compile(r"\d{4}")
@@ -107,6 +110,11 @@ def anniversary_anchor(text: str) -> tuple[Optional[PartialDate], Optional[Parti
     years = None
     if period:
         years = _years(period.group(1) or period.group(3) or period.group(5), period.group(2) or period.group(4) or "years")
+        if years is not None and period.group(1) and not (years >= 10 and re.search(r"\bfirst\b", first.group(0), re.IGNORECASE)):
+            # "over the past five years" is a window, and "since 2013" or "joined in 1990" need not
+            # start it: only a long span counted from a first deployment dates the piece ("over the
+            # last 60 years" + "its first deployment … in 1958")
+            years = None
     if years is None and age and age.group("turned"):  # "turned 75 this year"
         years = _years(age.group("turned"), "years")
     elif years is None and age:  # "the 50th anniversary", "in its 46th year" (45 years on)
@@ -115,6 +123,20 @@ def anniversary_anchor(text: str) -> tuple[Optional[PartialDate], Optional[Parti
     if years is None:
         return None, None
     return PartialDate(start_year + years), PartialDate(start_year)
+
+
+def undated_anchor(
+    text: str, block_text: str, body: list[Sentence]
+) -> tuple[Optional[PartialDate], Optional[PartialDate]]:
+    """(date, start) of an undated piece: the anniversary it marks, else the numbered yearly event
+    it names, else the latest date it states (:func:`latest_date`). An anniversary older than the
+    latest date the piece reports is not the piece's ("since its first deployment in 1990" and
+    "over the past five years" are two facts, not 1995)."""
+    latest = latest_date(text, body)
+    anchor, start = anniversary_anchor(block_text)
+    if anchor is not None and (latest is None or latest.year <= anchor.year):
+        return anchor, start
+    return numbered_event_year(block_text) or latest, None
 
 
 def _years(amount: str, unit: str) -> Optional[int]:

@@ -34,13 +34,11 @@ from peacefacts.nlp.lists import is_ranking
 from peacefacts.nlp.numbers import FigureMatch, find_figures
 from peacefacts.nlp.one_person import one_person_figures
 from peacefacts.nlp.page_dates import (
-    anniversary_anchor,
     item_dateline,
     later_stamps,
-    latest_date,
     lead_sentences,
-    numbered_event_year,
     page_date,
+    undated_anchor,
 )
 from peacefacts.nlp.segment import Sentence, split_sentences
 from peacefacts.nlp.story import country_mentions, story_country
@@ -513,9 +511,7 @@ def plan_document(document: Document) -> list[BlockPlan]:
             missions_before.append(before[-1] if before else None)
         anchor_as_of = anchor_since = None
         if published is None:
-            anchor_as_of, anchor_since = anniversary_anchor(block_text)
-            if anchor_as_of is None:
-                anchor_as_of = numbered_event_year(block_text) or latest_date(text, body)
+            anchor_as_of, anchor_since = undated_anchor(text, block_text, body)
         ordered_missions = tuple(dict.fromkeys(m for _, m in missions_named))
         plans.append(
             BlockPlan(
