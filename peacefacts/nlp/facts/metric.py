@@ -820,6 +820,8 @@ def cumulative_total(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return Decision(Metric.PERSONNEL_DEPLOYED, "deployed-to")
     if r.tense == "perfect" and not r.cumulative and _COMPARED_WITH_BEFORE.match(ctx.text, r.figure.end - ctx.offset):
         return Decision(Metric.PERSONNEL_DEPLOYED, "compared")  # "has deployed 420 …, up from 200 in 2015": a level now
+    if not r.cumulative and r.finite is not None and _lemma(r.finite) in vocabulary()["level_change_verbs"]:
+        return Decision(Metric.PERSONNEL_DEPLOYED, "level")  # "the Kenyan contingent had shrunk to fewer than 300"
     return Decision(Metric.PERSONNEL_SERVED_TOTAL, "cumulative")
 
 
