@@ -47,7 +47,7 @@ def ner_only_disable(nlp: Language) -> list[str]:
 
 
 
-_COUNTRY_BEFORE = re.compile(r"\b([A-Z][\w'’]*(?: [A-Z][\w'’]*)?) $")
+_COUNTRY_BEFORE = re.compile(r"\b(?!The )([A-Z][\w'’]*(?: [A-Z][\w'’]*)?) $")  # "the Brazilian Army": not "The"
 
 
 class _Story:

@@ -72,13 +72,6 @@ class ReferenceReader(VerbReader):
             k -= 1  # "X, who replaced Y as ROLE"
         return self.name_run_left(self.post_nominal_start(k)) if k >= 0 else None
 
-    def rank_start(self, end: int) -> int:
-        """Where the ranks and honorifics that end at token ``end`` begin ("from Major General Y")."""
-        for start in range(max(0, end - 5), end):
-            if self.cap(start) and self.rank_at(start)[0] == end:
-                return start
-        return end
-
     def is_bio(self) -> bool:
         """Whether the sentence reads as an author's bio: "NAME is a/an [words] NOUN ..." with a
         ``bio_nouns`` noun ("Kwesi Mensah is a research fellow at ..."). Whether it is one also

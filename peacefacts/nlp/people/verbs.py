@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from peacefacts.nlp.people.chains import DETERMINERS, ChainReader
 from peacefacts.nlp.people.titles import country_of
 from peacefacts.nlp.people.tokens import NameRun
+from peacefacts.vocab import mission_for
 
 __all__ = ["PRONOUNS", "Mention", "VerbReader"]
 
@@ -69,33 +70,54 @@ class VerbReader(ChainReader):
     def _verb_functions(self, taken: Sequence[tuple[int, int]]) -> list[tuple[Mention, NameRun]]:
         """A function given as a verb: in a relative clause, "NAME, who heads the mission's human
         rights division" → "head of the mission's human rights division"; "who commanded the
-        force from 2007" → "commander of the force" (``function_verbs`` in the rule data); or with
-        the name as the sentence's subject and the verb in the present tense, "Dlamini heads the
-        South African aviation unit" (a past "X led the patrol" tells an event, not a post). A lone
+        force from 2007" → "commander of the force" (``function_verbs`` in the rule data); with the
+        name (ranked or not, or "He"/"She") as the sentence's subject and the verb in the present,
+        "Dlamini heads the South African aviation unit", "Lt Col X is leading the contingent" (a
+        past "X led the patrol" tells an event, not a post); and a command taken, "X assumed
+        command of UNIFIL", "X, who took over command of the company" → "commander of …". A lone
         surname is kept weak: a name only if the document gives it in full."""
         toks, lex = self.toks, self.lex
         out: list[tuple[Mention, NameRun]] = []
         for w in range(1, len(toks) - 2):
+            start = w + 1  # where the verb's object starts
             if self.word(w) and toks[w].norm == "who" and toks[w - 1].text == ",":
                 v = w + 1
                 while self.word(v) and toks[v].norm in _VERB_AUXILIARIES:
                     v += 1
-                name_end = self.post_nominal_start(w - 2)
-            elif (self.word(w) and toks[w].text.islower() and toks[w].norm in lex.function_verbs
-                  and toks[w].norm.endswith("s") and (self.name_word(w - 1) or toks[w - 1].text in PRONOUNS)):
-                v, name_end = w, w - 1
+                subject, name_end, start = False, self.post_nominal_start(w - 2), v + 1
+                if self._command_taken(v):
+                    v = self._command_taken(v)
+                    start = v + 2
+            elif self.word(w) and toks[w].text.islower() and toks[w].norm in lex.function_verbs:
+                k = w - 1
+                while self.word(k) and toks[k].text.islower() and toks[k].norm in _SUBJECT_AUXILIARIES:
+                    k -= 1
+                progressive = toks[w].norm.endswith("ing") and k < w - 1 and toks[w - 1].norm in ("is", "been")
+                if not (toks[w].norm.endswith("s") and k == w - 1 or progressive):
+                    continue
+                v, subject, name_end = w, True, k
+            elif self.word(w) and toks[w].norm in _TAKE_VERBS and self._command_taken(w):
+                v = self._command_taken(w)
+                start = v + 2
+                k = w - 1
+                while self.word(k) and toks[k].text.islower() and toks[k].norm in _SUBJECT_AUXILIARIES:
+                    k -= 1
+                subject, name_end = True, k
             else:
                 continue
-            found = self._function_object(v)
-            if found is None:
+            if not (self.name_word(name_end) or subject and self.word(name_end) and toks[name_end].text in PRONOUNS):
                 continue
+            found = self._function_object(v, start)
+            if found is None or subject and self.word(start) and toks[start].norm in ("a", "an"):
+                continue  # "Captain X commands a platoon of 30": what the job is like, not a post
             noun, q = found
-            pronoun = toks[name_end].text in PRONOUNS and v == w
+            pronoun = toks[name_end].text in PRONOUNS
             run = (name_end, name_end + 1, ()) if pronoun else self.name_run_left(name_end)
-            if run is None or v == w and not self._starts_clause(run[0]):  # the subject form: the name starts it
-                continue
-            obj = self.text[toks[v + 1].start:toks[q - 1].end]
-            org = next((c for t in toks[v + 1:q] if t.kind == "word" and (c := country_of(t.text))), None)
+            if run is None or subject and not self._starts_clause(self._capitals_start(run[0])):
+                continue  # the subject form: the name (and its ranks) starts the sentence
+            obj = self.text[toks[start].start:toks[q - 1].end]
+            org = next((c for t in toks[start:q] if t.kind == "word" and (c := country_of(t.text) or mission_for(t.text))),
+                       None)
             a, b = run[0], run[1]
             mention = Mention(name=self.text[toks[a].start:toks[b - 1].end], name_start=toks[a].start,
                               name_end=toks[b - 1].end, ev_start=toks[a].start, ev_end=toks[q - 1].end,
@@ -106,24 +128,59 @@ class VerbReader(ChainReader):
             out.append((mention, run))
         return out
 
-    def _function_object(self, v: int) -> tuple[str, int] | None:
+    def _command_taken(self, v: int) -> int:
+        """The token of "command" in "assumed / took (over) command of" starting at token ``v``, else 0."""
+        toks = self.toks
+        k = v
+        if not (self.word(k) and toks[k].norm in _TAKE_VERBS):
+            return 0
+        k += 1
+        if self.word(k) and toks[k].norm == "over":
+            k += 1
+        if self.word(k + 1) and toks[k].norm == "command" and toks[k + 1].norm == "of":
+            return k
+        return 0
+
+    def _capitals_start(self, i: int) -> int:
+        """The first of the capitalised words, particles, initials and hyphens that run up to token
+        ``i`` ("Colonel Fatima Zahra El Idrissi", "Major General Hyun-woo Park")."""
+        toks = self.toks
+        j = i
+        while j > 0 and (self.cap(j - 1) or toks[j - 1].kind == "hyph" or self.attached_dot(j - 1)
+                         or self.word(j - 1) and toks[j - 1].norm in self.lex.particles
+                         or self.word(j - 1) and toks[j - 1].text.islower() and j >= 2 and toks[j - 2].kind == "hyph"):
+            j -= 1
+        return j
+
+    def rank_start(self, end: int) -> int:
+        """Where the ranks and honorifics that end at token ``end`` begin ("from Major General Y")."""
+        for start in range(max(0, end - 5), end):
+            if self.cap(start) and self.rank_at(start)[0] == end:
+                return start
+        return end
+
+    def _function_object(self, v: int, start: int = -1) -> tuple[str, int] | None:
         """The function noun of the verb at token ``v`` and where its object ends ("commands the
         Brazilian engineering company from" → ("commander", the token of "from")), when the object
-        is a body ("the force", "the contingent"), not a task ("the patrol")."""
+        is a body ("the force", "the contingent"), not a task ("the patrol"). The object starts at
+        token ``start`` (after the verb when not given: "command of UNIFIL" starts after "of")."""
         toks, lex = self.toks, self.lex
+        o = v + 1 if start < 0 else start
         noun = lex.function_verbs.get(toks[v].norm) if self.word(v) and toks[v].text.islower() else None
-        if noun is None or not (self.word(v + 1) and toks[v + 1].norm in DETERMINERS | {"a", "an"}
-                                or self.cap(v + 1) or v + 1 < len(toks) and toks[v + 1].kind == "poss"):
+        if noun is None or not (self.word(o) and toks[o].norm in DETERMINERS | {"a", "an"}
+                                or self.cap(o) or o < len(toks) and toks[o].kind == "poss"):
             return None
-        q = v + 1
+        q = o
         while q < len(toks) and (toks[q].kind in ("word", "poss", "hyph")) and not (
-                self.word(q) and toks[q].norm in _OBJECT_STOP and q > v + 1):
+                self.word(q) and toks[q].norm in _OBJECT_STOP and q > o):
             q += 1
-        if q <= v + 1 + (toks[v + 1].norm in DETERMINERS):
+        while q > o + 1 and self.word(q - 1) and (toks[q - 1].norm in self.lex.preps or toks[q - 1].norm in DETERMINERS):
+            q -= 1  # "the Nepalese contingent of 850 troops": the object ends before "of"
+        if q <= o + (toks[o].norm in DETERMINERS):
             return None
-        if not any(t.kind == "word" and (t.norm in lex.org_words or t.norm in lex.military_words)
-                   for t in toks[v + 1:q]):
-            return None
+        if not any(t.kind == "word" and (t.norm in lex.org_words or t.norm in lex.military_words
+                                         or t.text.isupper() and len(t.text) > 2) for t in toks[o:q]):
+            return None  # a body ("the contingent", "UNIFIL"), not a task ("the patrol")
         return noun, q
 
     def _starts_clause(self, i: int) -> bool:
@@ -172,6 +229,11 @@ PRONOUNS = frozenset({"He", "She"})  # a sentence's subject standing for the per
 # between "who" and a function verb: "who is also heading", "who has commanded"
 _VERB_AUXILIARIES = frozenset({"also", "currently", "now", "later", "then", "still", "will", "would",
                                "is", "was", "has", "had", "been"})
+# between a subject and its function verb: "X is leading", "X has been heading", "X formally assumed"
+_SUBJECT_AUXILIARIES = frozenset({"is", "has", "had", "been", "was", "currently", "now", "also", "still", "will",
+                                  "formally", "officially", "recently"})
+# a command taken: "assumed command of", "took over command of"
+_TAKE_VERBS = frozenset({"assumed", "assumes", "assume", "assuming", "took", "takes", "take", "taking", "taken"})
 # where the object of a function verb ends: "who commanded the force from 2007 to 2009"
 _OBJECT_STOP = frozenset({"from", "until", "till", "since", "between", "during", "in", "on", "at", "for", "and",
                           "when", "before", "after", "with", "to", "who", "which", "that", "as", "but"})
