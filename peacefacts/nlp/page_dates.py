@@ -157,9 +157,20 @@ _HISTORY = re.compile(
 
 #: a date in a clause about what is to come: the piece may be older than it
 _PLANNED = re.compile(
-    r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|planned|scheduled|expected\s+to|due\s+to|set\s+to|intends?\s+to)\b[^.;:!?]*$",
+    r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|planned|scheduled|expected\s+to|(?:is|are|was|were)\s+due|due\s+(?:in|by|on)|set\s+to|intends?\s+to)\b[^.;:!?]*$",
     re.IGNORECASE,
 )
+
+
+_PLANNED_AFTER = re.compile(
+    r"[^,;.!?]{0,40}?\b(?:will|shall|is\s+to|are\s+to|is\s+due|are\s+due|is\s+expected|are\s+expected|is\s+scheduled|are\s+scheduled)\b",
+    re.IGNORECASE,
+)
+
+
+#: a year in the name of a plan or programme
+_NAMED_BEFORE = re.compile(r"\b(?:Agenda|Vision|Strategy|Horizon|Plan)\s+(?:the\s+)?$")
+_NAMED_AFTER = re.compile(r"\s+(?:Agenda|Vision|Strategy|Development\s+Goals|Goals|Plan)\b")
 
 
 #: "the 70th United Nations General Assembly", "the 75th anniversary of UN peacekeeping"
@@ -190,8 +201,10 @@ def latest_date(text: str, sentences: list[Sentence]) -> Optional[PartialDate]:
                 continue
             if _HISTORY.search(text, max(0, match.start - 80), match.start):
                 continue  # "the Charter was signed on June 26, 1945": history, not the piece's date
-            if _PLANNED.search(text, max(s.start, match.start - 80), match.start):
-                continue  # "will deploy to Lebanon in January 2025": a plan, which a piece may predate
+            if _NAMED_BEFORE.search(text, max(s.start, match.start - 12), match.start) or _NAMED_AFTER.match(text, match.end, s.end):
+                continue  # "Agenda 2063", "the 2030 Agenda", "Vision 2030": the name of a plan
+            if _PLANNED.search(text, max(s.start, match.start - 80), match.start) or _PLANNED_AFTER.match(text, match.end, s.end):
+                continue  # "will deploy … in January 2025", "the 2018 budget will cut": a plan, which a piece may predate
             if latest is None or value.last_day > latest.last_day:
                 latest = PartialDate(value.year, value.month) if value.month else PartialDate(value.year)
     return _with_month(text, sentences, latest)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Optional
 from peacefacts import vocab
 from peacefacts.nlp.dates import DateMatch
 from peacefacts.nlp.facts.reading import Reading, SentenceContext
+from peacefacts.nlp.facts.vocabulary import vocabulary
 from peacefacts.nlp.plan import mission_at_place
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -24,6 +25,13 @@ _NOW = frozenset({"today", "now", "currently", "at present", "presently", "to da
 def is_incident(r: Reading, ctx: SentenceContext) -> bool:
     """Whether a death or injury figure is the toll of one event, not a running or yearly total."""
     if r.cumulative:
+        return False
+    most = vocabulary().incident_maxima.get("fatalities_incident")
+    if r.predicate == "DEATH" and most is not None and r.figure.figure.value > most and not (
+        ctx.missions_here or _located_mission(ctx)
+    ):
+        # "India has lost 180 peacekeepers, the largest toll of any contributor": no one attack's
+        # ("In Mali, we lost 42 peacekeepers" still names where, as one year's toll does)
         return False
     year_dated = any(
         d.value is not None and d.value.precision == "year" and d.role in {"as_of", "range"} for d in ctx.dates

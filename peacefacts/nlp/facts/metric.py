@@ -414,12 +414,28 @@ def veto_severity(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     return None
 
 
+#: words that name peacekeepers themselves, not merely the UN as a source ("the UN says …")
+_PEACEKEEPERS_NAMED = re.compile(
+    r"peacekeep|peace keep|blue helmet|blue beret|blue flag|(?:UN|U\.N\.|United Nations) flag|\bmission|\bduty\b|\bservice\b|"
+    r"\bserving\b|deploy|\btroops?\b|\bsoldiers?\b|\bpersonnel\b|contingent|battalion|\bjawans?\b",
+    re.IGNORECASE,
+)
+
+
+#: the UN as the source of a figure ("the UN says at least 3,000 people were killed")
+_UN_AS_SOURCE = re.compile(
+    r"\b(?:UN|U\.N\.|United Nations)(?:\s+[A-Za-z]+){0,3}?\s+(?:says?|said|reports?|reported|estimates?|estimated|counts?|counted)\b"
+)
+
+
 def veto_unnamed_victims(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """"… and 400,000 died in the civil war": a toll that names no victims is ours only where the
     sentence is about peacekeeping or a toll, or follows a story's toll ("Two more were killed")."""
     if r.how not in {"death-subject", "injury-subject"} or r.noun is not None:
         return None
     lex = vocabulary()
+    if _names_other_victims(ctx) and not _PEACEKEEPERS_NAMED.search(ctx.text):
+        return Veto("unnamed-victims")  # "3,000 people were killed … and 500,000 displaced"
     if PEACEKEEPING_CONTEXT.search(ctx.text) or ctx.missions_here or any(t.lower_ in lex["toll_words"] for t in ctx.sdoc):
         return None
     if any(t.pos_ == "VERB" and _lemma(t) in lex["service_verbs"] for t in ctx.sdoc):
@@ -477,7 +493,10 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     if noun.dep_ == "conj" and noun.head.lower_ in vocabulary()["not_peacekeepers"]:
         return Veto("generic-people")  # "30 civilians and 12 people"
     if r.predicate in {"DEATH", "INJURY"}:
-        return None if PEACEKEEPING_CONTEXT.search(ctx.text) else Veto("generic-people")
+        # "the UN says at least 3,000 people were killed in the fighting": a UN source is no UN toll
+        if not PEACEKEEPING_CONTEXT.search(ctx.text) or (_UN_AS_SOURCE.search(ctx.text) and not _PEACEKEEPERS_NAMED.search(ctx.text)):
+            return Veto("generic-people")
+        return None
     if noun.lower_ == "women" and any(c.lower_ in {"peacekeepers", "personnel", "officers"} for c in noun.subtree):
         return None
     if r.category is Category.WOMEN and PEACEKEEPING_CONTEXT.search(ctx.text):

@@ -71,6 +71,8 @@ class Vocabulary:
     patterns: tuple[dict[str, Any], ...]
     #: metric value → the most one country has had (a larger figure is the UN's)
     country_maxima: dict[str, int] = attrs.field(factory=dict)
+    #: metric value → the largest figure one incident has had (a larger one is no incident's)
+    incident_maxima: dict[str, int] = attrs.field(factory=dict)
     #: noun class → the word list that holds its nouns, in order of precedence
     noun_classes: dict[str, str] = attrs.field(factory=dict)
     #: a service's name → the scope it gives a figure ("army", "navy", "air force")
@@ -102,6 +104,7 @@ def vocabulary() -> Vocabulary:
         noun_category=noun_category,
         patterns=patterns,
         country_maxima=dict(data.get("country_maxima", {})),
+        incident_maxima=dict(data.get("incident_maxima", {})),
         noun_classes=dict(data.get("noun_classes", {})),
         service_scopes={
             name: scope.replace("_", " ") for scope, names in data.get("service_scopes", {}).items() for name in names
