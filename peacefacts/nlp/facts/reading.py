@@ -477,6 +477,8 @@ def _women_make_up(root: Token) -> bool:
 def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, str]]) -> tuple[Optional[Token], Optional[str], str]:
     """(noun, how, noun class) for a number with no counted noun, or (None, None, "") when none."""
     sdoc, cues = ctx.sdoc, ctx.cues
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in {"country", "nation", "population", "city", "state"}:
+        return None, None, ""  # "remarkable for a country of 3.4 million": a population
     whole = next((o for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
     if whole is not None and whole.pos_ in {"NOUN", "PROPN"} and noun_class(whole) not in {"personnel", "mission", "country"}:
         return None, None, ""  # "one of the region's deadliest rebel groups"

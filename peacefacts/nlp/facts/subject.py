@@ -216,10 +216,12 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
     is_personnel = noun_class(noun) == "personnel"
     mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
     un_words = vocabulary()["un_modifiers"]
-    if is_personnel and not any(c.lower_ in un_words for c in mods) and any(
+    if is_personnel and not any(c.lower_ in un_words for c in mods) and (any(
         t.lower_ in _NATIONAL_FORCE_WORDS for c in mods if c.dep_ == "compound" for t in c.subtree
-    ):
-        return _carried(ctx, "country")  # "the number of Defence Forces members who have died": the story's army
+    ) or any(_national_force(g) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")):
+        # "the number of Defence Forces members who have died", "5,850 members of the Armed Forces
+        # and Police": the story's own army, whatever "across the world" says
+        return _carried(ctx, "country")
     international = is_personnel and any(c.lower_ in {"international", "foreign", "multinational"} for c in mods)
     if international or is_personnel and any(
         c.dep_ == "prep" and c.lower_ == "from" and any(g.lower_ in {"countries", "nations"} for g in c.subtree)
@@ -272,6 +274,17 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
 
 #: a national force named without its country ("Defence Forces members", "Army personnel")
 _NATIONAL_FORCE_WORDS = frozenset({"army", "armed", "defence", "defense", "forces"})
+
+
+def _national_force(tok: Token) -> bool:
+    """"the Armed Forces", "the Royal Armed Forces", "the Army": a country's force named without the
+    country (nor the UN: "the UN force" is a mission)."""
+    if tok.lower_ not in {"forces", "army"} or vocab.country_for(" ".join(t.text for t in tok.subtree)):
+        return False
+    mods = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}}
+    if mods & {"un", "u.n.", "united", "international", "multinational", "peacekeeping", "coalition", "allied"}:
+        return False
+    return tok.lower_ == "army" or bool(mods & {"armed", "defence", "defense", "royal", "national"})
 
 
 def _possessor(noun: Token, ctx: SentenceContext) -> Optional[str]:
@@ -341,6 +354,8 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
             national = country_of_tokens([c for c in child.children if c.dep_ in {"compound", "amod", "poss"}]) or (
                 subject_phrase_country(child) if child.lower_ == "forces" else None  # "the Republic of Fiji Military Forces"
             )
+            if not national and _national_force(child):
+                return _carried(ctx, "country")  # "At present, the Royal Armed Forces deploy 1,700 military"
             if child.lower_ in vocabulary()["mission_subjects"] and not national:
                 return _mission_of_story(ctx, child)  # "The mission in South Sudan counts 17,000"
             if child.lower_ in vocabulary()["mission_subjects"] and child.lower_ != "forces":
@@ -514,7 +529,9 @@ def fact_sheet(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
 
 def un_wide(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """"under the UN flag", "worldwide", "from 120 countries", the Secretary-General: the UN's figure."""
-    return "UN" if ctx.cues.has("UN_WIDE") else None
+    if not ctx.cues.has("UN_WIDE") or any(_national_force(t) for t in ctx.sdoc):
+        return None  # "members of the Armed Forces … serving in 10 missions across the world": a country's
+    return "UN"
 
 
 def mission_context(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
@@ -584,6 +601,19 @@ def paragraph_mission(r: Reading, ctx: SentenceContext, metric: Metric) -> Optio
     if metric.is_forward_looking:
         return None
     return ctx.candidate.paragraph_mission
+
+
+def the_mission(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """"Since 1964, 186 peacekeepers have died while serving with the mission": "the mission" (or
+    "the force", "the operation") in the figure's own clause is the mission the story is about."""
+    if metric.is_forward_looking or r.verb is None:
+        return None
+    for tok in r.verb.subtree:
+        if tok.lower_ in {"mission", "force", "operation"} and tok.dep_ == "pobj" and any(
+            c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children
+        ) and not any(c.dep_ in {"amod", "compound", "poss", "nmod", "prep"} for c in tok.children):
+            return _mission_of_story(ctx, tok)
+    return None
 
 
 def un_noun(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
@@ -662,6 +692,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     SubjectRule("mission-place", mission_place),
     SubjectRule("paragraph-mission", paragraph_mission),
     SubjectRule("speaker", speaker_country),
+    SubjectRule("the-mission", the_mission),
     SubjectRule("un-noun", un_noun),
     SubjectRule("previous-sentence", previous_sentence),
     SubjectRule("story-country", story_country),

@@ -192,15 +192,24 @@ class VerbReader(ChainReader):
 
     def _passive_functions(self, taken: Sequence[tuple[int, int]]) -> list[tuple[Mention, NameRun]]:
         """A post given by a passive verb: "The contingent is commanded by Lieutenant Colonel X",
-        "The unit, which is led by Major Y" → "commander of the contingent" (``passive_function_verbs``).
+        "The unit, which is led by Major Y", "The battalion, under the command of Lt Col Z" →
+        "commander of the contingent" (``passive_function_verbs``).
         Only for a unit or organisation (not "the patrol, led by Captain Z") and only for a name with
         a rank or none: a name with its own function keeps it."""
         toks, lex = self.toks, self.lex
         out: list[tuple[Mention, NameRun]] = []
         for b in range(2, len(toks) - 1):
-            if not (self.word(b) and toks[b].norm == "by" and self.word(b - 1)):
+            if not (self.word(b) and toks[b].norm in ("by", "of") and self.word(b - 1)):
                 continue
-            noun = lex.passive_function_verbs.get(toks[b - 1].norm)
+            noun: str | None
+            if toks[b].norm == "of":
+                # "The battalion, under the command of Lt Col X, ...": the same as "commanded by"
+                if not (b >= 3 and toks[b - 1].norm == "command" and self.word(b - 2) and toks[b - 2].norm == "the"
+                        and self.word(b - 3) and toks[b - 3].norm == "under"):
+                    continue
+                noun = "commander"
+            else:
+                noun = lex.passive_function_verbs.get(toks[b - 1].norm)
             if noun is None:
                 continue
             q, _ = self.rank_at(b + 1)
@@ -215,7 +224,7 @@ class VerbReader(ChainReader):
                          and (toks[k].norm in lex.org_words or toks[k].norm in lex.military_words)), None)
             if body is None or any(t.text in ".;" for t in toks[body:b]):
                 continue
-            if q == b + 1 and toks[b - 1].norm != "commanded":
+            if q == b + 1 and toks[b - 1].norm not in ("commanded", "command"):
                 noun = "head"  # "The mission was led by Ellen Løj": a civilian heads it
             a, e = run[0], run[1]
             out.append((Mention(name=self.text[toks[a].start:toks[e - 1].end], name_start=toks[a].start,
