@@ -497,10 +497,13 @@ def speaker_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optiona
 def partitive_frame(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """"Of Kenya's 1,100 uniformed personnel in UN missions, 190 are women": a part named after a
     fronted "Of/Out of <whole>," belongs to whoever the whole belongs to."""
-    opener = next((t for t in ctx.sdoc[:3] if t.lower_ == "of" and t.dep_ == "prep"), None)
+    opener = next((t for t in ctx.sdoc[:3] if t.lower_ in {"of", "among"} and t.dep_ == "prep"), None)
     if opener is None or r.anchor in opener.subtree or r.root in opener.subtree:
         return None
     whole = next((g for g in opener.children if g.dep_ == "pobj"), None)
+    if whole is not None and whole.lower_ in {"them", "these", "those"} and not metric.is_forward_looking:
+        # "… 40,000 Austrians have served. Of them, 54 died in UN missions": whoever they were
+        return ctx.state.last_subject if ctx.state.last_subject_end >= 0 else None
     if whole is None or noun_class(whole) != "personnel":
         return None  # "Of Indonesia's contingent, …": the whole need not give its number
     mods = [c for c in whole.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
