@@ -334,12 +334,15 @@ def _heading_reference(
 _REPORTED = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|noted|confirmed|expressed|statement)\b", re.IGNORECASE)
 
 
+_THE_INCIDENT = re.compile(r"\b(?:the|this|that)\s+incidents?\b", re.IGNORECASE)
+
+
 def _incident_day(text: str, sentences: list[Sentence], published: Optional[PartialDate]) -> Optional[PartialDate]:
     """The day of the attack: a day-precise date right after a toll or attack word ("killed on
     Thursday night", "attacked late on Monday") or before one ("Monday's attack")."""
     for s in sentences:
         sentence = text[s.start : s.end]
-        if not (_TOLL.search(sentence) or _INCIDENT.search(sentence)):
+        if not (_TOLL.search(sentence) or _INCIDENT.search(sentence) or _THE_INCIDENT.search(sentence)):
             continue
         for match in find_dates(sentence, base=published):
             if match.value is None or match.value.precision != "day":
@@ -348,7 +351,8 @@ def _incident_day(text: str, sentences: list[Sentence], published: Optional[Part
                 continue
             before = sentence[max(0, match.start - 60) : match.start]
             after = sentence[match.end : match.end + 30]
-            near_toll = bool(_TOLL.search(before) or _INCIDENT.search(before)) and not _REPORTED.search(before[-25:])
+            # "… were injured when a rocket hit. The incident took place on 12 October."
+            near_toll = bool(_TOLL.search(before) or _INCIDENT.search(before) or _THE_INCIDENT.search(before)) and not _REPORTED.search(before[-25:])
             possessive = after.startswith(("'s", "’s")) and bool(_INCIDENT.search(after))
             if near_toll or possessive:
                 return match.value

@@ -340,9 +340,11 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
                 return _carried(ctx, "country")  # "The contingent includes 120 women": a country's unit
             if any(t.lower_ in {"our", "we"} for t in child.subtree):
                 return _carried(ctx, "our")  # "The peacekeepers of our country … count 1 345"
-            owner_pronoun = next((c for c in child.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}), None)
+            owner_pronoun = next((c for c in child.children if c.dep_ == "poss" and c.lower_ in {"its", "their", "country", "nation"}), None)
             if owner_pronoun is not None and child.lower_ in vocabulary()["count_subjects"]:
-                return _carried(ctx, "it", owner_pronoun.idx - ctx.sdoc[0].idx)  # "Monusco …; its strength fell to 11,500"
+                # "Monusco …; its strength fell to 11,500", "the country's police contribution stands at 1,250"
+                word = "country" if owner_pronoun.lower_ in {"country", "nation"} else "it"
+                return _carried(ctx, word, owner_pronoun.idx - ctx.sdoc[0].idx)
             if child.lower_ in vocabulary()["country"] and any(c.like_num for c in child.children):
                 return "UN"  # "More than 50 countries pledged …": the UN's total
             phrase = " ".join(t.text for t in child.subtree if t.dep_ != "det")
