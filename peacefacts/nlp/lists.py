@@ -132,10 +132,13 @@ def shared_entries(sentence: str, figures: Sequence[FigureMatch], offset: int) -
     Mozambique and Latvia contributed the minimum, with one each")."""
     out: dict[int, tuple[str, ...]] = {}
     mentions = country_mentions(sentence)
-    for fm in figures:
+    for k, fm in enumerate(figures):
         if not _EACH.match(sentence[fm.end - offset :]):
             continue
-        countries = tuple(dict.fromkeys(m[3] for m in mentions if m[1] <= fm.start - offset))
+        # the countries since the figure before ("Nepal lost seven, …, followed by India and
+        # Bangladesh with five each": not Nepal)
+        after = max((f.end - offset for f in figures[:k]), default=0)
+        countries = tuple(dict.fromkeys(m[3] for m in mentions if after <= m[0] and m[1] <= fm.start - offset))
         if len(countries) >= 2:
             out[fm.num_start] = countries
     return out

@@ -692,6 +692,8 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         return None  # "to be eligible, one must have served …": the pronoun, not a count
     if root.i > 0 and ctx.sdoc[root.i - 1].lower_ in {"number", "no", "no.", "#"} and ctx.sdoc[root.i - 1].pos_ != "VERB" and root.i == tokens[0].i:
         return None  # "number seven", "No. 3": a label
+    if root.i + 1 < len(doc) and doc[root.i + 1].lower_ == "per":
+        return None  # "1.2 lakh per month for a soldier", "3 per cent": a rate, not a head count
     entry = ctx.entries.get(fm.num_start)
     noun = counted_noun(root, inside)
     how = "nummod"

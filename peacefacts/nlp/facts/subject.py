@@ -323,7 +323,9 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
         steps += 1
         if steps > 1 and node.lemma_.lower() in reporting:
             break  # "…, the Fijian minister said": the speaker is not whose figure it is
-        for child in node.children:
+        # "Austria has 180 troops deployed": the parse may hang the subject on the auxiliary
+        children = [*node.children, *(g for c in node.children if c.dep_ in {"aux", "auxpass"} for g in c.children)]
+        for child in children:
             if child.dep_ not in {"nsubj", "nsubjpass"} or child.i == anchor.i or child in anchor.subtree:
                 continue
             if child.lower_ == "it" and _expletive(node):
@@ -334,6 +336,8 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
                     return owner  # "UNMISS, which has about 17,000 peacekeepers": the antecedent's
             if child.lower_ in pronouns:
                 return _carried(ctx, child.lower_, child.idx - ctx.sdoc[0].idx)
+            if child.lower_ == "kingdom" and not any(c.dep_ in {"prep", "compound", "amod"} for c in child.children):
+                return _carried(ctx, "country")  # "The Kingdom has lost 8 of its peacekeepers" ("the Kingdom of Morocco" names it)
             if child.lower_ in vocabulary()["units"] and any(c.dep_ == "det" for c in child.children) and not any(
                 c.dep_ in {"amod", "compound", "poss", "nmod"} or (c.dep_ == "prep" and c.lower_ == "of") for c in child.children
             ):
