@@ -231,6 +231,10 @@ def page_date(text: str, block: Block, block_text: str) -> Optional[PartialDate]
     piece's own anchor contradicts ("created it by resolution 50 of 29 May 1948" in a piece on
     UNTSO turning 75): a piece is not older than the anniversary it marks."""
     published = block.published
+    if published is not None:
+        later = _later_data_date(block_text, published)
+        if later is not None:
+            return later  # "As of Dec 2023, … are deployed" on a page stamped June 2023: it is newer
     if published is None or block.published_source is not PublishedSource.TEXT:
         return published
     anchor, _start = anniversary_anchor(block_text)
@@ -240,6 +244,27 @@ def page_date(text: str, block: Block, block_text: str) -> Optional[PartialDate]
     if found and found[0].priority == Priority.EARLY and found[0].date == published:
         return None  # dated by its anchor instead (see plan_document)
     return published
+
+
+_DATA_AS_OF = re.compile(r"\bas\s+(?:of|at)\s+", re.IGNORECASE)
+_FUTURE_CLAUSE = re.compile(r"[^.;!?\n]{0,100}?\b(?:will|shall|is\s+to|are\s+to|expected|scheduled|planned)\b", re.IGNORECASE)
+
+
+def _later_data_date(block_text: str, published: PartialDate) -> Optional[PartialDate]:
+    """The latest "as of" date of the page's data when it falls after the month of ``published``:
+    a page cannot report data as of a date after it was written, so the date it was given is stale."""
+    latest: Optional[PartialDate] = None
+    for match in find_dates(block_text, 0, len(block_text), base=None):
+        value = match.value
+        if value is None or match.role not in {"as_of", "target"} or not _DATA_AS_OF.match(match.text):
+            continue
+        if _FUTURE_CLAUSE.match(block_text, match.end):
+            continue  # "As of January 2025, the mission will have 5,000": a plan, not data
+        if value.first_day > published.last_day and (latest is None or value.last_day > latest.last_day):
+            latest = value
+    if latest is None or (latest.first_day - published.last_day).days < 28:
+        return None
+    return latest
 
 
 #: what follows an item's leading date: a dash or a colon ("5 July — …", "2 May: …", "3 June 2024 – …")

@@ -554,11 +554,13 @@ def mission_context(r: Reading, ctx: SentenceContext, metric: Metric) -> Optiona
         for c in holder.children:
             if c.i == r.anchor.i or c.dep_ not in {"prep", "nsubj", "nsubjpass", "attr", "dobj", "agent"}:
                 continue
+            if c.lower_ in _PARTS:
+                continue  # "160 are women peacekeepers, including a Female Engagement Team in MONUSCO": a part's place
             if c.dep_ == "prep" and (c.i < holder.i or any(
                 o.lower_ in vocabulary()["time_nouns"] or o.lower_ in {"end", "start", "beginning", "close"} for o in c.children
             )):
                 continue  # "With the end of MINUSTAH, …", "in the final months of MINUSMA": when, not where
-            phrase |= {t.i for t in c.subtree}
+            phrase |= _own_subtree(c)
     if r.noun is not None:
         phrase.add(r.noun.i)  # "UNIFIL numbers about 10,500": the force read as the count's owner
     root = r.root.sent.root  # "UNIFIL numbers 10,500, more than 9,000 of whom are soldiers": the sentence's subject
@@ -574,6 +576,19 @@ def mission_context(r: Reading, ctx: SentenceContext, metric: Metric) -> Optiona
         ) and not any(c.dep_ in {"amod", "compound", "poss", "nmod"} for c in tok.children):
             return ctx.missions_here[0] if ctx.missions_here else ctx.mission_before
     return None
+
+
+_PARTS = frozenset({"including", "excluding", "besides", "among"})
+
+
+def _own_subtree(tok: Token) -> set[int]:
+    """``tok``'s subtree without the parts an "including …" lists ("160 are women peacekeepers,
+    including a Female Engagement Team in MONUSCO": MONUSCO is where some of them are)."""
+    inside = {t.i for t in tok.subtree}
+    for t in tok.subtree:
+        if t.lower_ in _PARTS and t.dep_ == "prep" and t.i != tok.i:
+            inside -= {g.i for g in t.subtree}
+    return inside
 
 
 def mission_place(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
