@@ -37,7 +37,7 @@ from peacefacts.nlp.facts.reading import LeadDates, Reading, SentenceContext, Se
 from peacefacts.nlp.facts.vocabulary import vocabulary
 from peacefacts.nlp.plan import BlockPlan, Candidate
 from peacefacts.records import AsOfSource, Metric, PartialDate
-from peacefacts.vocab.calendar import MONTH_NAMES, WEEKDAY_NAMES, alternation
+from peacefacts.vocab.calendar import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, alternation
 
 __all__ = ["lead_dates", "date_figure", "source_of", "undated_if_closed"]
 
@@ -617,10 +617,16 @@ _MONTH_WORD = re.compile(r"\b(?:" + alternation(MONTH_NAMES) + r")\b", re.IGNORE
 
 
 def _unresolved_month(ctx: SentenceContext) -> bool:
-    """Whether the sentence gives a month it cannot place in a year ("In July, seven soldiers were
-    killed" on an undated page): its figures have a date of their own, only not a known one, so an
-    undated page's anchor is not theirs."""
-    return any(d.value is None and d.role == "as_of" and _MONTH_WORD.search(d.text) for d in ctx.dates)
+    """Whether the sentence gives a month it cannot place in a year, other than the anchor's ("In
+    July, seven soldiers were killed" on a page anchored at May 2015): its figures have a date of
+    their own, only not a known one, so the anchor is not theirs ("On March 30" on a page anchored
+    at March 2018 is the anchor's month)."""
+    anchor = ctx.plan.anchor_as_of
+    for d in ctx.dates:
+        month = _MONTH_WORD.search(d.text) if d.value is None and d.role == "as_of" else None
+        if month is not None and (anchor is None or anchor.month != MONTHS.get(month.group(0).lower())):
+            return True
+    return False
 
 
 def undated_if_closed(
