@@ -455,7 +455,7 @@ def _next_verb_predicate(root: Token, cues: Cues) -> Optional[str]:
     i = root.i + 1
     while i < len(doc) and doc[i].pos_ == "AUX" and i - root.i <= 3:
         i += 1
-    if i >= len(doc) or doc[i].pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in doc[i].children):
+    if i >= len(doc) or doc[i].pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} and c.i != root.i for c in doc[i].children):
         return None
     labels = cues.on(i)
     return "DEATH" if "DEATH" in labels else "INJURY" if "INJURY" in labels else None
@@ -486,8 +486,9 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
     counted_set = _number_of(root)
     if counted_set is not None:
         return counted_set, "number-of", "personnel"  # "bring to 42 the number of Nigerian peacekeepers killed"
-    if predicate is None:
-        predicate = _next_verb_predicate(root, cues)  # "… have served as peacekeepers and 19 have died"
+    # "… have served as peacekeepers and 19 have died", "three … embraced shahadat and two were
+    # injured": the verb right after a bare number is its own, whatever the coordination says
+    predicate = _next_verb_predicate(root, cues) or predicate
     subjectish = root.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "appos", "conj", "attr", "npadvmod", "ROOT"} or (
         root.dep_ == "nummod" and root.head.lower_ in vocabulary()["time_nouns"]  # "including 102 last year"
     )

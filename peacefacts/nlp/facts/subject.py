@@ -497,10 +497,13 @@ def speaker_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optiona
 def partitive_frame(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """"Of Kenya's 1,100 uniformed personnel in UN missions, 190 are women": a part named after a
     fronted "Of/Out of <whole>," belongs to whoever the whole belongs to."""
-    opener = next((t for t in ctx.sdoc[:3] if t.lower_ == "of" and t.dep_ == "prep"), None)
+    opener = next((t for t in ctx.sdoc[:3] if t.lower_ in {"of", "among"} and t.dep_ == "prep"), None)
     if opener is None or r.anchor in opener.subtree or r.root in opener.subtree:
         return None
     whole = next((g for g in opener.children if g.dep_ == "pobj"), None)
+    if whole is not None and whole.lower_ in {"them", "these", "those"} and not metric.is_forward_looking:
+        # "… 40,000 Austrians have served. Of them, 54 died in UN missions": whoever they were
+        return ctx.state.last_subject if ctx.state.last_subject_end >= 0 else None
     if whole is None or noun_class(whole) != "personnel":
         return None  # "Of Indonesia's contingent, …": the whole need not give its number
     mods = [c for c in whole.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
@@ -554,11 +557,13 @@ def mission_context(r: Reading, ctx: SentenceContext, metric: Metric) -> Optiona
         for c in holder.children:
             if c.i == r.anchor.i or c.dep_ not in {"prep", "nsubj", "nsubjpass", "attr", "dobj", "agent"}:
                 continue
+            if c.lower_ in _PARTS:
+                continue  # "160 are women peacekeepers, including a Female Engagement Team in MONUSCO": a part's place
             if c.dep_ == "prep" and (c.i < holder.i or any(
                 o.lower_ in vocabulary()["time_nouns"] or o.lower_ in {"end", "start", "beginning", "close"} for o in c.children
             )):
                 continue  # "With the end of MINUSTAH, …", "in the final months of MINUSMA": when, not where
-            phrase |= {t.i for t in c.subtree}
+            phrase |= _own_subtree(c)
     if r.noun is not None:
         phrase.add(r.noun.i)  # "UNIFIL numbers about 10,500": the force read as the count's owner
     root = r.root.sent.root  # "UNIFIL numbers 10,500, more than 9,000 of whom are soldiers": the sentence's subject
@@ -574,6 +579,19 @@ def mission_context(r: Reading, ctx: SentenceContext, metric: Metric) -> Optiona
         ) and not any(c.dep_ in {"amod", "compound", "poss", "nmod"} for c in tok.children):
             return ctx.missions_here[0] if ctx.missions_here else ctx.mission_before
     return None
+
+
+_PARTS = frozenset({"including", "excluding", "besides", "among"})
+
+
+def _own_subtree(tok: Token) -> set[int]:
+    """``tok``'s subtree without the parts an "including …" lists ("160 are women peacekeepers,
+    including a Female Engagement Team in MONUSCO": MONUSCO is where some of them are)."""
+    inside = {t.i for t in tok.subtree}
+    for t in tok.subtree:
+        if t.lower_ in _PARTS and t.dep_ == "prep" and t.i != tok.i:
+            inside -= {g.i for g in t.subtree}
+    return inside
 
 
 def mission_place(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
