@@ -37,7 +37,7 @@ from peacefacts.nlp.facts.reading import LeadDates, Reading, SentenceContext, Se
 from peacefacts.nlp.facts.vocabulary import vocabulary
 from peacefacts.nlp.plan import BlockPlan, Candidate
 from peacefacts.records import AsOfSource, Metric, PartialDate
-from peacefacts.vocab.calendar import WEEKDAY_NAMES, alternation
+from peacefacts.vocab.calendar import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, alternation
 
 __all__ = ["lead_dates", "date_figure", "source_of", "undated_if_closed"]
 
@@ -594,7 +594,7 @@ def date_figure(
     if as_of is None:
         if plan.published is not None:
             as_of, source = plan.published, AsOfSource.PUBLISHED
-        elif plan.anchor_as_of is not None:
+        elif plan.anchor_as_of is not None and not _unresolved_month(ctx):
             as_of, source = plan.anchor_as_of, AsOfSource.ANCHOR  # its start is a since of last resort (below)
     if since is None:
         since = lead.since or lead.since_any or history_since
@@ -611,6 +611,22 @@ def date_figure(
     if since is not None and as_of is not None and since.first_day > as_of.last_day:
         since = None
     return as_of, source, since
+
+
+_MONTH_WORD = re.compile(r"\b(?:" + alternation(MONTH_NAMES) + r")\b", re.IGNORECASE)
+
+
+def _unresolved_month(ctx: SentenceContext) -> bool:
+    """Whether the sentence gives a month it cannot place in a year, other than the anchor's ("In
+    July, seven soldiers were killed" on a page anchored at May 2015): its figures have a date of
+    their own, only not a known one, so the anchor is not theirs ("On March 30" on a page anchored
+    at March 2018 is the anchor's month)."""
+    anchor = ctx.plan.anchor_as_of
+    for d in ctx.dates:
+        month = _MONTH_WORD.search(d.text) if d.value is None and d.role == "as_of" else None
+        if month is not None and (anchor is None or anchor.month != MONTHS.get(month.group(0).lower())):
+            return True
+    return False
 
 
 def undated_if_closed(
