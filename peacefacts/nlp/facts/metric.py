@@ -433,6 +433,9 @@ def veto_unnamed_victims(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     sentence is about peacekeeping or a toll, or follows a story's toll ("Two more were killed")."""
     if r.how not in {"death-subject", "injury-subject"} or r.noun is not None:
         return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in {"them", "whom", "these", "those"} for g in c.children)
+           for c in r.root.children):
+        return None  # "The Ministry says 120 of them have died": the people the story was counting
     lex = vocabulary()
     if _names_other_victims(ctx) and not _PEACEKEEPERS_NAMED.search(ctx.text):
         return Veto("unnamed-victims")  # "3,000 people were killed … and 500,000 displaced"

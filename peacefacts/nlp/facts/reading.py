@@ -49,7 +49,8 @@ UN_WORDS = re.compile(r"peacekeep|peace[- ]keep|blue helmet|blue beret|\bU\.?N\.
 _NAMES_THE_UN = re.compile(r"blue helmet|blue beret|\bU\.?N\.?\b|United Nations", re.IGNORECASE)
 
 PEACEKEEPING_CONTEXT = re.compile(
-    r"peacekeep|peace keep|blue helmet|blue beret|blue flag|\bU\.?N\.?\b|United Nations|\bmission|\bduty\b|\bservice\b|\bserving\b|"
+    r"peacekeep|peace keep|blue helmet|blue beret|blue flag|peace (?:operation|mission|support)|operations? of peace|"
+    r"\bU\.?N\.?\b|United Nations|\bmission|\bduty\b|\bservice\b|\bserving\b|"
     r"deploy|contingent|battalion|troops|soldiers",
     re.IGNORECASE,
 )
