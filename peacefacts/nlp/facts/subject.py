@@ -221,7 +221,7 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
     ) or any(_national_force(g) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")):
         # "the number of Defence Forces members who have died", "5,850 members of the Armed Forces
         # and Police": the story's own army, whatever "across the world" says
-        return _carried(ctx, "country")
+        return ctx.plan.default_country or _carried(ctx, "country")
     international = is_personnel and any(c.lower_ in {"international", "foreign", "multinational"} for c in mods)
     if international or is_personnel and any(
         c.dep_ == "prep" and c.lower_ == "from" and any(g.lower_ in {"countries", "nations"} for g in c.subtree)
@@ -361,7 +361,8 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
                 subject_phrase_country(child) if child.lower_ == "forces" else None  # "the Republic of Fiji Military Forces"
             )
             if not national and _national_force(child):
-                return _carried(ctx, "country")  # "At present, the Royal Armed Forces deploy 1,700 military"
+                # "At present, the Royal Armed Forces deploy 1,700 military": the story's own army
+                return ctx.plan.default_country or _carried(ctx, "country")
             if child.lower_ in vocabulary()["mission_subjects"] and not national:
                 return _mission_of_story(ctx, child)  # "The mission in South Sudan counts 17,000"
             if child.lower_ in vocabulary()["mission_subjects"] and child.lower_ != "forces":
@@ -497,7 +498,11 @@ def speaker_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optiona
 def partitive_frame(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """"Of Kenya's 1,100 uniformed personnel in UN missions, 190 are women": a part named after a
     fronted "Of/Out of <whole>," belongs to whoever the whole belongs to."""
-    opener = next((t for t in ctx.sdoc[:3] if t.lower_ in {"of", "among"} and t.dep_ == "prep"), None)
+    # the sentence opens with it ("Of Kenya's 1,100 …, 190 are women", "Out of …", "Among them, …"),
+    # not "145 of them are women"
+    opener = next((t for t in ctx.sdoc[:3] if t.lower_ in {"of", "among"} and t.dep_ == "prep" and (
+        t.i == ctx.sdoc[0].i or t.nbor(-1).lower_ == "out" or not any(x.like_num or x.is_alpha for x in ctx.sdoc[: t.i - ctx.sdoc[0].i])
+    )), None)
     if opener is None or r.anchor in opener.subtree or r.root in opener.subtree:
         return None
     whole = next((g for g in opener.children if g.dep_ == "pobj"), None)
