@@ -57,7 +57,9 @@ _PARALLEL = re.compile(r"[A-Z][\w'’ -]+(?:,\s*[A-Z][\w'’ -]+)*,?\s+and\s+[A-
 _MAX_GAP = 70
 _ORDINALS = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 # "the mission in Mali, with 12,000 troops": a place, not a listed contributor
-_PLACE = re.compile(r"\b(?:in|into|to|across|throughout|at|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE = re.compile(
+    r"\b(?:in|into|to|across|throughout|at|inside)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+(?:and|or)\s+(?:the\s+)?)?$", re.IGNORECASE
+)  # "… in the DRC and CAR, with 78 women": places, not listed contributors
 
 
 def list_entries(sentence: str, figures: Sequence[FigureMatch], offset: int) -> dict[int, tuple[str, str]]:

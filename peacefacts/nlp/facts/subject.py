@@ -276,6 +276,20 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
 _NATIONAL_FORCE_WORDS = frozenset({"army", "armed", "defence", "defense", "forces"})
 
 
+def _force_country(force: Token) -> Optional[str]:
+    """The country a force's name holds anywhere in it ("The Tanzania People's Defence Force
+    (TPDF)", "the Republic of Fiji Military Forces"), unless the force is the UN's."""
+    clauses = {t.i for c in force.children if c.dep_ in {"relcl", "acl", "appos", "advcl"} for t in c.subtree}
+    words = [t for t in force.subtree if t.i not in clauses]  # "The force, which Ghana has supported, …": not Ghana's
+    if not any(c.dep_ in {"compound", "poss", "nmod", "amod"} for c in force.children):
+        return None
+    if any(t.lower_ in {"un", "u.n.", "united", "nations", "multinational", "international"} for t in words):
+        return None
+    return subject_phrase_country(force) or next(
+        (c for c in (vocab.country_for(t.text, demonyms=False) for t in words if t.pos_ == "PROPN") if c), None
+    )
+
+
 def _national_force(tok: Token) -> bool:
     """"the Armed Forces", "the Royal Armed Forces", "the Army": a country's force named without the
     country (nor the UN: "the UN force" is a mission)."""
@@ -358,14 +372,15 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
             if mission:
                 return mission  # "The Congo operation was …, with nearly 20,000 military personnel"
             national = country_of_tokens([c for c in child.children if c.dep_ in {"compound", "amod", "poss"}]) or (
-                subject_phrase_country(child) if child.lower_ == "forces" else None  # "the Republic of Fiji Military Forces"
+                # "the Republic of Fiji Military Forces", "The Tanzania People's Defence Force (TPDF)"
+                _force_country(child) if child.lower_ in {"forces", "force", "army"} else None
             )
             if not national and _national_force(child):
                 # "At present, the Royal Armed Forces deploy 1,700 military": the story's own army
                 return ctx.plan.default_country or _carried(ctx, "country")
             if child.lower_ in vocabulary()["mission_subjects"] and not national:
                 return _mission_of_story(ctx, child)  # "The mission in South Sudan counts 17,000"
-            if child.lower_ in vocabulary()["mission_subjects"] and child.lower_ != "forces":
+            if child.lower_ in vocabulary()["mission_subjects"] and child.lower_ not in {"forces", "force"}:
                 hosted = mission_at_place(national, ctx.base) if national else None
                 if hosted:
                     return hosted  # "The Mali mission has lost more than 170 peacekeepers"
@@ -373,7 +388,7 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
                 country = vocab.country_for(phrase, demonyms=False)
                 if country:  # "South Sudan hosts 17,000 UN peacekeepers": the mission there
                     return mission_at_place(country, ctx.base)
-            country = subject_phrase_country(child) or _capital_for_government(child)
+            country = subject_phrase_country(child) or national or _capital_for_government(child)
             if country:
                 return country
             if child.lower_ in {"un", "u.n.", "nations"}:
@@ -523,6 +538,8 @@ def mission_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optiona
         if tok.dep_ in {"nsubj", "nsubjpass"} and tok.lower_ in vocabulary()["mission_subjects"] and any(
             c.lower_ in {"the", "this", "that"} for c in tok.children
         ):
+            if tok.lower_ in {"force", "forces"} and _force_country(tok):
+                return None  # "The Tanzania People's Defence Force currently has 1,420 troops": the country's
             return _mission_of_story(ctx, tok)
     return None
 
