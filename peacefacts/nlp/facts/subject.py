@@ -400,6 +400,15 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
         if node.head.i == node.i:
             break
         node = node.head if node.head.pos_ in {"VERB", "AUX"} else verb_of(node)
+    if r.noun is None and node is not None:
+        # "Guatemala has deployed about 7,000 soldiers; today 180 are on missions": a bare number's
+        # clause after a semicolon or a comma keeps the subject of the clause before it
+        for clause in node.children:
+            if clause.dep_ in {"ccomp", "parataxis", "conj"} and clause.i < anchor.i and clause.pos_ in {"VERB", "AUX"}:
+                subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                owner = subject_phrase_country(subject) if subject is not None else None
+                if owner:
+                    return owner
     return None
 
 
@@ -675,8 +684,10 @@ def un_noun(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     if noun_class(noun) == "personnel" and mods & {"un", "u.n."}:
         return "UN"
     led = next((c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in {"lead", "run", "manage"}), None)
-    if noun_class(noun) == "mission" and led is not None and any(t.lower_ in {"un", "u.n.", "nations"} for t in led.subtree):
-        return "UN"
+    if noun_class(noun) == "mission" and led is not None and re.search(
+        r"\b(?:UN|U\.N\.|United Nations|Department of Peace(?:keeping)? Operations|DPO|DPKO)\b", " ".join(t.text for t in led.subtree)
+    ):
+        return "UN"  # "12 peacekeeping operations led by the Department of Peace Operations"
     return None
 
 
