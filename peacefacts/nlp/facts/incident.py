@@ -28,10 +28,11 @@ def is_incident(r: Reading, ctx: SentenceContext) -> bool:
         return False
     most = vocabulary().incident_maxima.get("fatalities_incident")
     if r.predicate == "DEATH" and most is not None and r.figure.figure.value > most and not (
-        ctx.missions_here or _located_mission(ctx)
+        r.tense == "past" and (ctx.missions_here or _located_mission(ctx))
     ):
         # "India has lost 180 peacekeepers, the largest toll of any contributor": no one attack's
-        # ("In Mali, we lost 42 peacekeepers" still names where, as one year's toll does)
+        # ("In Mali, we lost 42 peacekeepers" still names where, as one year's toll does; "118 UNMISS
+        # personnel have died since 2011" is the mission's running total)
         return False
     year_dated = any(
         d.value is not None and d.value.precision == "year" and d.role in {"as_of", "range"} for d in ctx.dates

@@ -57,6 +57,7 @@ _GENERIC_MISSION = re.compile(
 )
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|to|into|from|across|near|at|inside|around|throughout|of|for)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'-]+\s+(?:and|or)\s+(?:the\s+)?)?"  # "to Iraq and Iran": both places
     r"(?:(?:north|south|east|west|central)(?:ern)?\s+)?$",
     re.IGNORECASE,
 )
@@ -632,6 +633,8 @@ def mission_place(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[
     for prep in r.verb.children:
         if prep.dep_ == "prep" and prep.lower_ in {"in", "to"}:
             words = " ".join(t.text for t in prep.subtree)
+            if len({p.text for p in vocab.place_mentions(words)}) > 1:
+                return None  # "mostly in South Sudan and the Central African Republic": a contributor's spread, no one mission's
             mission = mission_at_place(words, ctx.base)
             if mission is not None:
                 return mission
