@@ -674,6 +674,9 @@ def _whole_predicate(ctx: SentenceContext, part: Token) -> Optional[str]:
     return None
 
 
+_VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b|\bballots?\b", re.IGNORECASE)
+
+
 def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
     """The :class:`Reading` of one figure, or None when the number counts nothing we measure."""
     tokens = span_tokens(ctx.sdoc, ctx.offset, fm.num_start, fm.num_end)
@@ -694,8 +697,15 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         return None  # "to be eligible, one must have served …": the pronoun, not a count
     if root.i > 0 and ctx.sdoc[root.i - 1].lower_ in {"number", "no", "no.", "#"} and ctx.sdoc[root.i - 1].pos_ != "VERB" and root.i == tokens[0].i:
         return None  # "number seven", "No. 3": a label
-    if root.i + 1 < len(doc) and doc[root.i + 1].lower_ == "per":
-        return None  # "1.2 lakh per month for a soldier", "3 per cent": a rate, not a head count
+    if root.i + 1 < len(doc) and doc[root.i + 1].lower_ in {"per", "fewer", "less"}:
+        return None  # "1.2 lakh per month", "3 per cent", "680 fewer than a year ago": a rate or a difference
+    if root.i > 0 and doc[root.i - 1].lower_ == "top":
+        return None  # "among the top ten contributors": a rank, not a count
+    if _VOTE.search(ctx.text) and (
+        (root.i + 2 < len(doc) and doc[root.i + 1].lower_ == "to" and doc[root.i + 2].like_num)
+        or (root.i > 1 and doc[root.i - 1].lower_ == "to" and doc[root.i - 2].like_num)
+    ):
+        return None  # "the Bundestag voted 471 to 112 to extend the mandate": votes
     entry = ctx.entries.get(fm.num_start)
     noun = counted_noun(root, inside)
     how = "nummod"
