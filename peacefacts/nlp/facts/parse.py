@@ -245,7 +245,12 @@ def category_of(noun: Optional[Token], verb: Optional[Token]) -> Optional[Catego
         return None
     lex = vocabulary()
     words: list[str] = []
-    own = [noun] + [c for c in noun.conjuncts if not _counted_elsewhere(c, noun)]
+    own = [noun]
+    for c in sorted(noun.conjuncts, key=lambda t: t.i):
+        if c.i > noun.i and _counted_elsewhere(c, noun):
+            break  # "5,980 troops, 215 police officers and 52 staff officers and military observers": the rest are 52's
+        if not _counted_elsewhere(c, noun):
+            own.append(c)
     if noun.head.lower_ == "of" and noun.head.head.lower_ in {"unit", "units", "company", "battalion", "contingent"}:
         own.append(noun.head.head)  # "a formed police unit of 160 officers"
     if noun.dep_ == "appos" and noun.head.lower_ in lex["units"] and noun.lower_ not in lex["units"]:
