@@ -218,7 +218,8 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
     mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
     un_words = vocabulary()["un_modifiers"]
     if is_personnel and not any(c.lower_ in un_words for c in mods) and (any(
-        t.lower_ in _NATIONAL_FORCE_WORDS for c in mods if c.dep_ == "compound" for t in c.subtree
+        t.lower_ in vocabulary()["national_force_nouns"] | vocabulary()["national_force_modifiers"]
+        for c in mods if c.dep_ == "compound" for t in c.subtree
     ) or any(_national_force(g) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")):
         # "the number of Defence Forces members who have died", "5,850 members of the Armed Forces
         # and Police": the story's own army, whatever "across the world" says
@@ -273,8 +274,6 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
     return None
 
 
-#: a national force named without its country ("Defence Forces members", "Army personnel")
-_NATIONAL_FORCE_WORDS = frozenset({"army", "armed", "defence", "defense", "forces"})
 
 
 def _force_country(force: Token) -> Optional[str]:
@@ -284,7 +283,7 @@ def _force_country(force: Token) -> Optional[str]:
     words = [t for t in force.subtree if t.i not in clauses]  # "The force, which Ghana has supported, …": not Ghana's
     if not any(c.dep_ in {"compound", "poss", "nmod", "amod"} for c in force.children):
         return None
-    if any(t.lower_ in {"un", "u.n.", "united", "nations", "multinational", "international"} for t in words):
+    if any(t.lower_ in vocabulary()["international_force_modifiers"] for t in words):
         return None
     return subject_phrase_country(force) or next(
         (c for c in (vocab.country_for(t.text, demonyms=False) for t in words if t.pos_ == "PROPN") if c), None
@@ -294,12 +293,13 @@ def _force_country(force: Token) -> Optional[str]:
 def _national_force(tok: Token) -> bool:
     """"the Armed Forces", "the Royal Armed Forces", "the Army": a country's force named without the
     country (nor the UN: "the UN force" is a mission)."""
-    if tok.lower_ not in {"forces", "army"} or vocab.country_for(" ".join(t.text for t in tok.subtree)):
+    lex = vocabulary()
+    if tok.lower_ not in lex["national_force_nouns"] or vocab.country_for(" ".join(t.text for t in tok.subtree)):
         return False
     mods = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}}
-    if mods & {"un", "u.n.", "united", "international", "multinational", "peacekeeping", "coalition", "allied"}:
+    if mods & lex["international_force_modifiers"]:
         return False
-    return tok.lower_ == "army" or bool(mods & {"armed", "defence", "defense", "royal", "national"})
+    return tok.lower_ == "army" or bool(mods & lex["national_force_modifiers"])
 
 
 def _possessor(noun: Token, ctx: SentenceContext) -> Optional[str]:
