@@ -528,7 +528,10 @@ def date_figure(
         # "Twenty years after its first deployment in 2004, Rwanda has …": history before a figure
         # of today starts a running total's period and never dates what is there now
         history_since, chosen = chosen.value, None
-    if now is not None and chosen is not None and not _AS_OF.match(chosen.text) and _adjacent_date(r, ctx, _is_now) != chosen:
+    data = _data_date(ctx)
+    if now is not None and chosen is not None and not _AS_OF.match(chosen.text) and _adjacent_date(r, ctx, _is_now) != chosen and not (
+        data is not None and data.start == chosen.start  # "Today, Ghana has 2,300 …, according to UN figures for December"
+    ):
         chosen = None  # "Ghana now has 2,690, up from 2,540 at the end of 2023": the 2,690 is now
     if chosen is not None:
         as_of = _value(chosen)
@@ -542,6 +545,8 @@ def date_figure(
             and re.match(r"(?:in|during|throughout|last)\b", chosen.text, re.IGNORECASE)
         ):
             since = as_of  # deaths within one calendar year: since = as_of = that year
+    elif now is not None and data is not None and _value(data) is not None:
+        as_of, source = _value(data), source_of(data)  # "Today, according to the UN's own September figures, …"
     elif now is not None:
         # "Ghana now has 2,690", "2 May: Mongolia currently deploys …": a relative phrase, read
         # against the piece's (or the newsletter item's) date as the conventions say, even inside
