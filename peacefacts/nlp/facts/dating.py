@@ -301,6 +301,20 @@ def _adjacent_date(r: Reading, ctx: SentenceContext, skip: Callable[[DateMatch],
     return None
 
 
+def _trailing_as_of(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
+    """An "as of DATE" that ends the sentence right after a list the figure is in dates the whole
+    list ("the contingent comprised 930 troops, 75 police officers and 13 military observers as of
+    December 31"): no other date and no other verb between the figure and it."""
+    figure_end = r.figure.end - ctx.offset
+    later = [d for d in ctx.dates if d.start >= figure_end and d.value is not None]
+    if len(later) != 1 or not _AS_OF.match(later[0].text) or ctx.text[later[0].end :].strip(" .;)\"”'\n"):
+        return None
+    between = [t for t in ctx.sdoc if figure_end <= t.idx - ctx.sdoc[0].idx < later[0].start]
+    if any(t.pos_ in {"VERB", "AUX"} for t in between) or not any(t.like_num for t in between):
+        return None  # the date closes another clause, or the figure is the last item (the adjacent rule has it)
+    return later[0]
+
+
 def _own_date(r: Reading, ctx: SentenceContext, skip: Callable[[DateMatch], bool] = lambda d: False) -> Optional[DateMatch]:
     """A date right after the number, the date of a label before it ("… through May 2004: 1,870"),
     or the one date of the figure's own clause. "now" and the dates ``skip`` refuses are none."""
@@ -325,6 +339,9 @@ def _own_date(r: Reading, ctx: SentenceContext, skip: Callable[[DateMatch], bool
     adjacent = _adjacent_date(r, ctx, refused)
     if adjacent is not None:
         return adjacent
+    trailing = _trailing_as_of(r, ctx)
+    if trailing is not None:
+        return trailing
     when = _when_date(r, ctx)
     if when is not None:
         return when
