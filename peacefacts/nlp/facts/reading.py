@@ -225,6 +225,39 @@ def _clause_tokens(sdoc: Doc, top: Token, keep: Token, lead: bool = True) -> set
     return clause
 
 
+def _cues_within(cues: Cues, clause: set[int]) -> tuple[bool, bool]:
+    """(current, cumulative): whether CURRENT and CUMULATIVE cues fall on the given tokens."""
+    def inside(label: str) -> bool:
+        return any(any(t.i in clause for t in span) for span in cues.spans.get(label, ()))
+
+    return inside("CURRENT"), inside("CUMULATIVE")
+
+
+def _attribute_phrase(anchor: Token, verb: Optional[Token]) -> Optional[Token]:
+    """The "with" phrase holding the figure when the phrase describes a noun ("UNIFIL, with 10,000
+    troops from 49 countries, has come under fire since October", "Senegal, with some 2,200 blue
+    helmets on the ground, has lost 32 since 2013"), unless the figure's own verb is in it
+    ("Pakistan, with over 200,000 troops having served since 1960, …"). A "with" after the verb
+    ("has sent 40,000 so far, with about 850 deployed") is the verb's."""
+    node = anchor
+    while node.head.i != node.i and not (node.dep_ == "prep" and node.lower_ == "with"):
+        if node.head.pos_ in {"VERB", "AUX"}:
+            return None
+        node = node.head
+    prep = node
+    if prep.dep_ != "prep" or prep.lower_ != "with" or (verb is not None and any(t.i == verb.i for t in prep.subtree)):
+        return None
+    head = prep.head
+    if head.pos_ in {"NOUN", "PROPN"}:
+        # a noun before the verb, as its subject is ("Egypt has contributed to 37 missions with over
+        # 30,000 peacekeepers": the object's "with" is what the verb did)
+        return prep if verb is None or head.i < verb.i else None
+    after_subject = 0 < prep.i < head.i and prep.doc[prep.i - 1].text == "," and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.i < prep.i for c in head.children
+    )
+    return prep if head.pos_ in {"VERB", "AUX"} and after_subject else None
+
+
 def _markers(sdoc: Doc, cues: Cues, verb: Optional[Token], finite: Optional[Token], keep: Token) -> tuple[bool, bool]:
     """(current, cumulative): cues in the number's own clause first, then in the clause governing it.
 
@@ -233,10 +266,7 @@ def _markers(sdoc: Doc, cues: Cues, verb: Optional[Token], finite: Optional[Toke
     160's own clause is cumulative, the governing "Two were killed" is not.
     """
     def found(clause: set[int]) -> tuple[bool, bool]:
-        def inside(label: str) -> bool:
-            return any(any(t.i in clause for t in span) for span in cues.spans.get(label, ()))
-
-        return inside("CURRENT"), inside("CUMULATIVE")
+        return _cues_within(cues, clause)
 
     if not cues.has("CURRENT") and not cues.has("CUMULATIVE"):
         return False, False  # no cue to place: every clause reads (False, False), so none is cut out
@@ -748,7 +778,14 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         if own is not None and predicate_of(anchor, ctx.cues) is None:
             verb = own
     finite = finite_verb(verb)
+    tense = tense_of(finite)
     current, cumulative = _markers(ctx.sdoc, ctx.cues, verb, finite, root)
+    attribute = _attribute_phrase(anchor, verb)
+    if attribute is not None:
+        # "UNIFIL, with 10,000 troops from 49 countries, has come under fire since October": the
+        # figure describes the force as it is; the verb's "since" and perfect are the event's
+        current, cumulative = _cues_within(ctx.cues, {t.i for t in attribute.subtree})
+        tense = "present" if tense == "perfect" else tense
     if how == "number-of" and noun is not None and any(
         c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in {"serve", "deploy", "work"} for c in noun.children
     ):
@@ -801,7 +838,7 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         noun_class=cls,
         verb=verb,
         finite=finite,
-        tense=tense_of(finite),
+        tense=tense,
         current=current,
         cumulative=cumulative,
         predicate=predicate,
