@@ -180,7 +180,7 @@ _DATE_ATOM = with_first_char_guard(re.compile(
    |(?P<shift>(?i:{_SHIFT}))
    |(?P<named>(?i:\b(?:{_NAMED_DAY})\b))
    |(?P<weekday>\b{_WEEKDAY}\b)
-   |(?P<month>(?:(?<![\w-])(?i:mid|early|late)-|(?<![\w-])){_MONTH}(?!\s*\d|\s*,\s*(?:1[89]|20)\d\d(?![\d,.]\d)))  # "June, 11 peacekeepers": a month; "mid-May"
+   |(?P<month>(?:(?<![\w-])(?i:mid|early|late|end)-|(?<![\w-])){_MONTH}(?!\s*\d|\s*,\s*(?:1[89]|20)\d\d(?![\d,.]\d)))  # "June, 11 peacekeepers": a month; "mid-May"
    |(?P<now>(?i:\b{_NOW_WORDS}\b))
     """,
     re.VERBOSE,
@@ -199,7 +199,7 @@ _PREP_ROLE = {
     "by": "by",
 }  # fmt: skip
 _MONTH_CONTEXT = re.compile(
-    r"(?<![\w])(?:in|since|from|until|till|through|by|during|between|of|and|to|for|early|late|mid|end\s+of)\s+\Z|[-\u2013]\s*\Z",
+    r"(?<![\w])(?:in|since|from|until|till|through|by|during|between|of|and|to|for|covering|early|late|mid|end\s+of)\s+\Z|[-\u2013]\s*\Z",
     _I,
 )
 # "since its admission to the UN in September 1991": the date starts the period

@@ -386,13 +386,13 @@ def _now_of(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
 
 
 _DATA_SOURCE = re.compile(
-    r"\b(?:data|figures|statistics|numbers|tally|count|report|briefing)\s*,?\s+(?:from|for|of|dated|as\s+of|released\s+in|published\s+in|up\s+to)\s*$",
+    r"\b(?:data|figures|statistics|numbers|tally|count|report|briefing)\s*,?\s+(?:from|for|of|dated|as\s+of|released\s+in|published\s+in|up\s+to|covering)\s*$",
     re.IGNORECASE,
 )
 
 
 _SOURCE_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}(?:data|figures|statistics|report|tally|factsheet|fact\s+sheet)\b", re.IGNORECASE)
-_PREPOSITION = re.compile(r"(?:(?:from|for|of|dated|as\s+of|up\s+to)\b)?", re.IGNORECASE)
+_PREPOSITION = re.compile(r"(?:(?:from|for|of|dated|as\s+of|up\s+to|covering)\b)?", re.IGNORECASE)
 
 
 def _data_date(ctx: SentenceContext) -> Optional[DateMatch]:
