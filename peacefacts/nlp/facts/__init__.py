@@ -166,6 +166,13 @@ def facts_from_sentence(
             metric = state.last_metric
             outcome = Decision(metric, "among")
             ctx = attrs.evolve(ctx, lead=attrs.evolve(ctx.lead, as_of=state.as_of, source=state.as_of_source, since=state.since))
+        if (
+            reading.how == "list" and metric.is_casualty and not ctx.cues.has("DEATH") and not ctx.cues.has("INJURY")
+            and ctx.lead.as_of is None and not ctx.dates and state.as_of is not None
+        ):
+            # "… who lost their lives in 2024. The fallen came from 28 countries. The largest numbers
+            # were from Nepal (6), …": a list counting the dead of the sentences before is of their year
+            ctx = attrs.evolve(ctx, lead=attrs.evolve(ctx.lead, as_of=state.as_of, source=state.as_of_source, since=state.since))
         shared = ctx.shared.get(fm.num_start)
         # An ownerless figure stays only as a candidate for a UN sibling (see _share_un_scope).
         subject, subject_rule = decide_subject(reading, ctx, metric, disabled) or (_NO_OWNER, "none")
@@ -264,6 +271,13 @@ def _remember(state: SentenceState, facts: list[Fact], ctx: SentenceContext, cat
         state.non_un_end = ctx.candidate.sentence.end  # a paragraph about KFOR or the African Union goes on
     else:
         state.non_un_end = -1
+    tolls = [(span.start, label) for label in ("DEATH", "INJURY") for span in ctx.cues.spans.get(label, ())]
+    casualties = [f for f in facts if f.metric.is_casualty]
+    if casualties or tolls:
+        kind = "INJURY" if casualties and casualties[-1].metric is Metric.INJURIES_TOTAL else max(tolls)[1] if tolls else "DEATH"
+        state.toll_end, state.toll_kind = ctx.candidate.sentence.end, kind
+    if casualties:
+        state.toll_value = max(f.figure.value for f in casualties)
     if facts:
         last = facts[-1]
         counted = last.metric.info.counts == "personnel" and not last.metric.is_casualty

@@ -82,6 +82,12 @@ class SentenceState:
     #: where the last sentence about a force that is not the UN's ended (KFOR, the African Union,
     #: Russian peacekeepers in Karabakh): the paragraph goes on about it until a UN word appears
     non_un_end: int = -1
+    #: where the last sentence about the dead or wounded ended, and which ("The fallen came from 28
+    #: countries."): a list after it that names no people counts them
+    toll_end: int = -1
+    toll_kind: Optional[str] = None
+    #: the largest toll told so far in the block: parts of it are no larger
+    toll_value: Optional[float] = None
 
 
 @attrs.frozen(kw_only=True)
@@ -693,6 +699,26 @@ def _toll_reading(ctx: SentenceContext, fm: FigureMatch, root: Token, noun: Toke
     )
 
 
+def _list_toll_frame(ctx: SentenceContext, root: Token, frame: Optional[Token]) -> Optional[str]:
+    """DEATH or INJURY when a list's entries count the dead or wounded of a frame before them: a
+    toll word earlier in the clause ("Those killed in 2023 included peacekeepers from Nepal (4),
+    Ghana (3)", "India has lost 180, Nigeria 157"), or, for a list that names no people of its own,
+    the toll of the sentence before ("The fallen came from 28 countries. The largest numbers were
+    from Nepal (6), Pakistan (5)")."""
+    stop = max((t.i for t in ctx.sdoc[: root.i] if t.text in {";", ":"}), default=-1)
+    before = [(span.start, label) for label in ("DEATH", "INJURY") for span in ctx.cues.spans.get(label, ()) if stop < span.start and span.end <= root.i]
+    if before:
+        start, label = max(before)
+        # a toll with a number of its own before it is that number's ("Two peacekeepers were killed,
+        # and the mission relies on Chad (1,400)")
+        if not any(t.like_num and t.i in ctx.figure_tokens for t in ctx.sdoc[stop + 1 : start]):
+            return label
+    toll = ctx.state.toll_value
+    if frame is None and ctx.state.toll_kind is not None and _follows(ctx, ctx.state.toll_end) and toll is not None and _count(root) < toll:
+        return ctx.state.toll_kind  # (and parts of that toll: "The largest contributors are Chad (1,400)" is no part of two dead)
+    return None
+
+
 def _whole_predicate(ctx: SentenceContext, part: Token) -> Optional[str]:
     """The predicate of the figure a part ("including 103") belongs to: the nearest figure before it."""
     before = [t for t in ctx.sdoc if t.i in ctx.figure_tokens and t.i < part.i and t.like_num]
@@ -805,11 +831,18 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         )
         if frame is not None:
             predicate = predicate_of(frame, ctx.cues)
+        if predicate is None:
+            predicate = _list_toll_frame(ctx, root, frame)
     if how == "partitive" and root.dep_ in {"nsubj", "nsubjpass"}:
         # "Three of the injured soldiers later died": the part's own verb says what happened to it
         part_kind = cue_kind(root.head, ctx.cues) if root.head.pos_ in {"VERB", "AUX"} else None
         if part_kind:
             predicate = part_kind
+    if how == "of-the-set" and noun is not None:
+        # "Of the 4,300 peacekeepers who have died since 1948, 180 were Indian": the part counts what
+        # the set does, unless its own verb says otherwise ("Of the 20 wounded, three later died")
+        own_kind = cue_kind(root.head, ctx.cues) if root.head.pos_ in {"VERB", "AUX"} else None
+        predicate = own_kind or predicate or predicate_of(noun, ctx.cues)
     if predicate is None and any(a.lower_ in {"including", "among"} for a in list(root.ancestors)[:3]):
         predicate = _whole_predicate(ctx, root)  # "… who had lost their lives, including 103 last year"
     if how in {"death-subject", "injury-subject", "missing", "in-operation"} or noun is None:
