@@ -206,7 +206,7 @@ def facts_from_sentence(
                     scope=service_scope(reading, metric),
                 )
             )
-    facts = [f for f in _share_un_scope(_baselines_follow(facts)) if f.subject != _NO_OWNER]
+    facts = [f for f in _share_un_scope(_women_parts_follow(_baselines_follow(facts), full_text)) if f.subject != _NO_OWNER]
     _remember(state, facts, ctx, categories)
     return facts
 
@@ -228,6 +228,32 @@ def _baselines_follow(facts: list[Fact]) -> list[Fact]:
                     fact, subject=compared.subject, metric=metric, category=compared.category, since=since,
                     rule=fact.rule.split("@")[0] + "@" + compared.rule.split("@")[-1],
                 )
+        out.append(fact)
+    return out
+
+
+#: what joins a part to the whole before it ("10,300 peacekeepers, including 890 women", "150,000
+#: since 1958, of whom about 2,000 were women", "80,000 …, among them 3,000 women")
+_PART_OF_WHOLE = re.compile(
+    r"[^.;:]{0,80}?\b(?:including|among\s+(?:them|whom)|of\s+(?:whom|which|them|these))\b[^.;:\d]{0,25}$", re.IGNORECASE
+)
+
+
+def _women_parts_follow(facts: list[Fact], full_text: str) -> list[Fact]:
+    """Women counted as part of a running total ever served are women who ever served (a
+    ``personnel_served_total`` of category women, over the whole's period), not women serving now:
+    "Cambodia has sent 10,300 peacekeepers, including 890 women, … since 2006"."""
+    out: list[Fact] = []
+    for fact in facts:
+        whole = next((f for f in reversed(out) if f.end <= fact.start), None) if fact.metric is Metric.WOMEN_DEPLOYED else None
+        if (
+            whole is not None and whole.metric is Metric.PERSONNEL_SERVED_TOTAL and whole.subject == fact.subject
+            and _PART_OF_WHOLE.match(full_text, whole.end, fact.start)
+        ):
+            fact = attrs.evolve(
+                fact, metric=Metric.PERSONNEL_SERVED_TOTAL, category=Category.WOMEN, since=fact.since or whole.since,
+                as_of=whole.as_of, as_of_source=whole.as_of_source, rule=fact.rule.split(".")[0] + ".part-of-total@" + whole.rule.split("@")[-1],
+            )
         out.append(fact)
     return out
 
