@@ -186,14 +186,15 @@ _DATE_ATOM = with_first_char_guard(re.compile(
     re.VERBOSE,
 ))
 _PREP = re.compile(
-    r"""(?<![\w])(?P<prep>as\s+(?:of|at|on)|ever\s+since|since|from|until|till|through|up\s+to|by|before|after
+    r"""(?<![\w])(?P<prep>as\s+(?:of|at|on)|as\s+(?:recently|late|early)\s+as|ever\s+since|since|from|until|till|through|up\s+to|by|before|after
         |in|on|at|during|throughout|between|around)\s+(?:the\s+)?
-        (?:(?:very\s+)?(?:end|beginning|start|middle|close)\s+of\s+(?:the\s+)?)?\Z""",
+        (?:(?:very\s+)?(?:end|beginning|start|middle|close|course)\s+of\s+(?:the\s+)?)?\Z""",
     re.VERBOSE | _I,
 )
 _PREP_ROLE = {
     "as of": "as_of", "as at": "as_of", "as on": "as_of", "in": "as_of", "on": "as_of", "at": "as_of",
     "during": "as_of", "throughout": "as_of", "around": "as_of",
+    "as recently as": "as_of", "as late as": "as_of", "as early as": "as_of",
     "since": "since", "ever since": "since", "from": "since", "after": "as_of",
     "until": "until", "till": "until", "through": "until", "up to": "until", "before": "until",
     "by": "by",
