@@ -39,7 +39,7 @@ from peacefacts.nlp.plan import BlockPlan, Candidate
 from peacefacts.records import AsOfSource, Metric, PartialDate
 from peacefacts.vocab.calendar import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, alternation
 
-__all__ = ["lead_dates", "date_figure", "source_of", "undated_if_closed"]
+__all__ = ["anchor_source", "lead_dates", "date_figure", "source_of", "undated_if_closed"]
 
 _SINCE_THEN = re.compile(r"\b[Ss]ince (then|this|that)\b")
 _SINCE_ADVERB = re.compile(r"\b(?:has|have|had)\s+since\b(?!\s+(?:19|20)\d\d)", re.IGNORECASE)
@@ -134,6 +134,14 @@ def _is_history(text: str, match: DateMatch) -> bool:
     own_words = _LEAD_WORDS.match(match.text)
     before = (text[clause_start : match.start] + (own_words.group(0) if own_words else "")).lower()
     return any(re.search(rf"\b{re.escape(cue)}\b", before) for cue in vocabulary()["history_cues"])
+
+
+def anchor_source(plan: BlockPlan) -> AsOfSource:
+    """How an undated block's anchor was found: an anniversary or named year (``anchor``), or only
+    the latest date the piece reports (``lower_bound``)."""
+    if plan.anchor_as_of is None:
+        return AsOfSource.NONE
+    return AsOfSource.LOWER_BOUND if plan.anchor_is_bound else AsOfSource.ANCHOR
 
 
 def source_of(match: DateMatch) -> AsOfSource:
@@ -640,7 +648,7 @@ def date_figure(
         if plan.published is not None:
             as_of, source = plan.published, AsOfSource.PUBLISHED
         elif plan.anchor_as_of is not None and not _unresolved_month(ctx):
-            as_of, source = plan.anchor_as_of, AsOfSource.ANCHOR  # its start is a since of last resort (below)
+            as_of, source = plan.anchor_as_of, anchor_source(plan)  # its start is a since of last resort (below)
     if since is None:
         since = lead.since or lead.since_any or history_since
     if since is None and metric.is_cumulative:
