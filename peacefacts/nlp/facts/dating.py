@@ -520,7 +520,10 @@ def _incident_day(ctx: SentenceContext) -> Optional[PartialDate]:
         if dm.value is None or dm.value.precision != "day" or not (dm.role in {"as_of", "range"} or possessive):
             continue
         before = ctx.text[max(0, dm.start - 100) : dm.start]
-        if _REPORTED.search(before[-25:]) or not (_TOLL_WORDS.search(before) or possessive):
+        toll_cue = any(
+            0 <= dm.start - span.end_char <= 100 for label in ("DEATH", "INJURY") for span in ctx.cues.spans.get(label, ())
+        )  # "lost his life on Friday", "embraced shahadat on Tuesday": the death idioms of the cue table
+        if _REPORTED.search(before[-25:]) or not (_TOLL_WORDS.search(before) or toll_cue or possessive):
             continue
         return dm.value
     incident = ctx.plan.incident

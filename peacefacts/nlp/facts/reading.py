@@ -599,6 +599,14 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
         sibling = counted_noun(root.head, {root.head.i})
         if sibling is not None:
             return sibling, "conj", noun_class(sibling)
+    if root.dep_ == "conj" and root.head.pos_ in {"VERB", "AUX"}:
+        # "Ghana has lost 60 soldiers in Lebanon and 140 in all UN missions": the verb's counted
+        # object before the number is what the gapped conjunct counts
+        sibling = next((c for c in root.head.children if c.dep_ in {"dobj", "attr"} and c.i < root.i and any(
+            n.dep_ == "nummod" and n.like_num for n in c.children)), None)
+        elsewhere = any(t.pos_ == "PROPN" and (vocab.country_for(t.text) or vocab.mission_for(t.text)) for t in root.subtree)
+        if sibling is not None and noun_class(sibling) in {"personnel", "mission"} and not elsewhere:
+            return sibling, "conj", noun_class(sibling)  # (not "…; 33 in the Congo": another place's own figure)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in vocabulary()["units"] | {"force", "strength"}:
         return root.head.head, "unit-of", "personnel"  # "a contingent of 800", "a force of 4,000"
     if entry is not None:
@@ -838,6 +846,8 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         part_kind = cue_kind(root.head, ctx.cues) if root.head.pos_ in {"VERB", "AUX"} else None
         if part_kind:
             predicate = part_kind
+    if how == "conj" and predicate is None and noun is not None and root.head.pos_ in {"VERB", "AUX"}:
+        predicate = predicate_of(noun, ctx.cues)  # "has lost 60 soldiers in Lebanon and 140 in all UN missions"
     if how == "of-the-set" and noun is not None:
         # "Of the 4,300 peacekeepers who have died since 1948, 180 were Indian": the part counts what
         # the set does, unless its own verb says otherwise ("Of the 20 wounded, three later died")
