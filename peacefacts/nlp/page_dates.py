@@ -50,6 +50,7 @@ __all__ = [
     "lead_sentences",
     "later_stamps",
     "undated_anchor",
+    "UndatedAnchor",
 ]
 
 _HAS_YEAR = re.compile(r"\d{4}")
@@ -163,10 +164,18 @@ def _same_service(text: str, anniversary: re.Match[str], first: re.Match[str]) -
     return sentence_start <= first.start() < sentence_end
 
 
-def undated_anchor(
-    text: str, block_text: str, body: list[Sentence]
-) -> tuple[Optional[PartialDate], Optional[PartialDate]]:
-    """(date, start) of an undated piece, or (None, None) when its text cannot date it.
+class UndatedAnchor(NamedTuple):
+    """The date an undated piece's own text gives it (:func:`undated_anchor`)."""
+
+    date: Optional[PartialDate] = None
+    #: the start of the anniversary's period ("60 years" since 1958: 1958)
+    since: Optional[PartialDate] = None
+    #: ``date`` is only the latest date the piece reports: the piece is of that date or later
+    lower_bound: bool = False
+
+
+def undated_anchor(text: str, block_text: str, body: list[Sentence]) -> UndatedAnchor:
+    """The date of an undated piece from its own text; an empty anchor when its text cannot date it.
 
     In order: a year the piece names as its anniversary's ("2025 will be the 76th anniversary"),
     the anniversary it marks (:func:`anniversary_anchor`), the numbered yearly event it names,
@@ -181,19 +190,19 @@ def undated_anchor(
     floor = bounds.floor
     named = _named_anniversary_year(block_text)
     if named is not None and _possible(named, floor):
-        return named, None
+        return UndatedAnchor(named)
     anchor, start = anniversary_anchor(block_text)
     if anchor is not None and _possible(anchor, floor):
-        return anchor, start
+        return UndatedAnchor(anchor, start)
     numbered = numbered_event_year(block_text)
     if numbered is not None and _possible(numbered, floor):
-        return numbered, None
+        return UndatedAnchor(numbered)
     latest = _with_month(text, body, bounds.latest)
     if latest is not None and latest.precision == "year" and latest != bounds.precise:
         latest = bounds.precise  # a bare past year dates nothing: the latest finer date does, if any
     if latest is None or not _possible(latest, floor):
-        return None, None
-    return latest, None
+        return UndatedAnchor()
+    return UndatedAnchor(latest, lower_bound=True)
 
 
 def _possible(date: PartialDate, floor: Optional[PartialDate]) -> bool:

@@ -24,7 +24,7 @@ import attrs
 
 from peacefacts import vocab
 from peacefacts.nlp.dates import find_dates
-from peacefacts.nlp.facts.dating import date_figure, lead_dates, undated_if_closed
+from peacefacts.nlp.facts.dating import anchor_source, date_figure, lead_dates, undated_if_closed
 from peacefacts.nlp.facts.metric import METRIC_RULES, Decision, decide_metric, is_incident
 from peacefacts.nlp.facts.parse import counted_noun, noun_class, root_of, span_tokens
 from peacefacts.nlp.facts.reading import (
@@ -336,7 +336,7 @@ def facts_from_table_row(dated: DatedRow, plan: BlockPlan, full_text: str) -> li
     elif plan.published is not None:
         as_of, source = plan.published, AsOfSource.PUBLISHED
     else:
-        as_of, source = plan.anchor_as_of, (AsOfSource.ANCHOR if plan.anchor_as_of else AsOfSource.NONE)
+        as_of, source = plan.anchor_as_of, anchor_source(plan)
     return [
         Fact(
             doc=plan.doc_id,
