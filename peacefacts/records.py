@@ -271,6 +271,9 @@ class AsOfSource(str, enum.Enum):
     RELATIVE = "relative"  # a relative phrase resolved against the publication date
     PUBLISHED = "published"  # the block's publication date
     ANCHOR = "anchor"  # derived from a period anchor ("over the last 60 years" since 1958)
+    #: an undated page dated by the latest date it reports ("in the first quarter of 2017"): the
+    #: piece is of that date or later, so the figure may be newer than ``as_of``
+    LOWER_BOUND = "lower_bound"
     NONE = "none"
 
     def __str__(self) -> str:

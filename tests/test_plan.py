@@ -1,6 +1,8 @@
 """The model-free planning pass: which sentences get parsed, and the block context."""
 from __future__ import annotations
 
+import pytest
+
 from conftest import SEEDS
 from peacefacts.ingest import document_from_text, read_inputs
 from peacefacts.nlp.plan import plan_document
@@ -97,3 +99,24 @@ def test_keywords_need_a_word_of_the_trade_not_a_word_starting_with_un():
         "Some 400 Finns wear the blue beret today.",
         "The report lists 15 UNMEM in Juba.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of", "source"),
+    [
+        # an anniversary counted from a first deployment dates the piece
+        ("This year Sri Lanka marks 60 years since it first sent officers to the Congo in 1960. Over those 60 years, "
+         "22,000 Sri Lankan peacekeepers have served in UN missions.", "2020", "anchor"),
+        # the latest date the piece reports is only a lower bound, and says so
+        ("Attacks on aid workers rose in the first quarter of 2017, the UN said. MONUSCO has 16,000 peacekeepers "
+         "in the country.", "2017", "lower_bound"),
+        # history alone, or an anniversary that would fall in the future, dates nothing
+        ("Egypt dispatched police peacekeepers for the first time in 1995. Today it has 1,600 personnel in UN missions.",
+         None, "none"),
+        ("Cambodia first sent peacekeepers to Sudan in 2006. Its army, proud of 75 years of service, now has 850 troops "
+         "in UN missions.", None, "none"),
+    ],
+)
+def test_undated_piece_date_and_how_it_was_found(text, as_of, source, extractor):
+    [fact] = [f for f in extractor.extract(text, doc_id="x").facts if f.metric.value != "missions_current"]
+    assert (str(fact.as_of) if fact.as_of else None, fact.as_of_source.value) == (as_of, source)

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from peacefacts import vocab
 from peacefacts.vocab.table_columns import table_words
 
-__all__ = ["Cell", "split_cells", "is_separator_row", "is_figure_cell", "is_table_header", "is_table_row", "is_total"]
+__all__ = ["Cell", "split_cells", "is_separator_row", "is_figure_cell", "is_table_header", "is_table_row", "is_total", "is_grand_total"]
 
 
 class Cell(NamedTuple):
@@ -73,6 +73,12 @@ def _patterns() -> _Patterns:
 def is_total(cell: str) -> bool:
     """Whether a row's key cell says the row sums the others ("Total", "Grand total:")."""
     return cell.strip().lower().rstrip(":*").strip() in table_words().total_rows
+
+
+def is_grand_total(cell: str) -> bool:
+    """Whether a row's key cell says the row sums every contributor or operation ("All
+    contributors"), not only the rows above it."""
+    return cell.strip().lower().rstrip(":*").strip() in table_words().grand_total_rows
 
 
 _DIGIT = re.compile(r"\d")

@@ -180,26 +180,27 @@ _DATE_ATOM = with_first_char_guard(re.compile(
    |(?P<shift>(?i:{_SHIFT}))
    |(?P<named>(?i:\b(?:{_NAMED_DAY})\b))
    |(?P<weekday>\b{_WEEKDAY}\b)
-   |(?P<month>(?:(?<![\w-])(?i:mid|early|late)-|(?<![\w-])){_MONTH}(?!\s*\d|\s*,\s*(?:1[89]|20)\d\d(?![\d,.]\d)))  # "June, 11 peacekeepers": a month; "mid-May"
+   |(?P<month>(?:(?<![\w-])(?i:mid|early|late|end)-|(?<![\w-])){_MONTH}(?!\s*\d|\s*,\s*(?:1[89]|20)\d\d(?![\d,.]\d)))  # "June, 11 peacekeepers": a month; "mid-May"
    |(?P<now>(?i:\b{_NOW_WORDS}\b))
     """,
     re.VERBOSE,
 ))
 _PREP = re.compile(
-    r"""(?<![\w])(?P<prep>as\s+(?:of|at|on)|ever\s+since|since|from|until|till|through|up\s+to|by|before|after
+    r"""(?<![\w])(?P<prep>as\s+(?:of|at|on)|as\s+(?:recently|late|early)\s+as|ever\s+since|since|from|until|till|through|up\s+to|by|before|after
         |in|on|at|during|throughout|between|around)\s+(?:the\s+)?
-        (?:(?:very\s+)?(?:end|beginning|start|middle|close)\s+of\s+(?:the\s+)?)?\Z""",
+        (?:(?:very\s+)?(?:end|beginning|start|middle|close|course)\s+of\s+(?:the\s+)?)?\Z""",
     re.VERBOSE | _I,
 )
 _PREP_ROLE = {
     "as of": "as_of", "as at": "as_of", "as on": "as_of", "in": "as_of", "on": "as_of", "at": "as_of",
     "during": "as_of", "throughout": "as_of", "around": "as_of",
+    "as recently as": "as_of", "as late as": "as_of", "as early as": "as_of",
     "since": "since", "ever since": "since", "from": "since", "after": "as_of",
     "until": "until", "till": "until", "through": "until", "up to": "until", "before": "until",
     "by": "by",
 }  # fmt: skip
 _MONTH_CONTEXT = re.compile(
-    r"(?<![\w])(?:in|since|from|until|till|through|by|during|between|of|and|to|for|early|late|mid|end\s+of)\s+\Z|[-\u2013]\s*\Z",
+    r"(?<![\w])(?:in|since|from|until|till|through|by|during|between|of|and|to|for|covering|early|late|mid|end\s+of)\s+\Z|[-\u2013]\s*\Z",
     _I,
 )
 # "since its admission to the UN in September 1991": the date starts the period

@@ -45,6 +45,10 @@ ENTRY_GAPS: dict[str, re.Pattern[str]] = {
 # "India provides 5,500 peacekeepers, Pakistan 4,300 and China 2,200": a country right before its
 # figure counts only after a list separator
 _GAPPED = re.compile(rf"\s+{_HEDGE}$", re.IGNORECASE)
+# "Jordan offered a 160-strong unit, Sri Lanka a company of 180 and Peru an engineering company of
+# 205", "Bangladesh will send 1,000 troops and Nepal a battalion of 850": the gapped verb's object
+# is a unit of that size
+_GAPPED_UNIT = re.compile(rf"\s+(?:a|an|one)\s+(?:(?:[\w-]+\s+){{0,4}}?of\s+)?{_HEDGE}$", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r"(?:,|;|:|\band|\bwhile|\bwhereas|\bfollowed\s+by)\s*(?:\d{1,2}[.)]\s+)?$", re.IGNORECASE)
 # "Nepal, 6,098; Bangladesh, 5,910; …": a comma between a country and its figure, in a list whose
 # entries a semicolon separates
@@ -94,6 +98,8 @@ def list_entries(sentence: str, figures: Sequence[FigureMatch], offset: int) -> 
         else:
             if _GAPPED.fullmatch(gap) and _LIST_SEPARATOR.search(sentence, 0, m_start) and len(mentions) > 1:
                 out[fm.num_start] = (country, "gapped")
+            elif _GAPPED_UNIT.fullmatch(gap) and _LIST_SEPARATOR.search(sentence, 0, m_start) and len(mentions) > 1:
+                out[fm.num_start] = (country, "gapped-unit")
             elif _COMMA_GAP.fullmatch(gap) and len(mentions) > 1 and (
                 _SEMICOLON_AFTER.match(sentence, fm.end - offset) or _SEMICOLON_BEFORE.search(sentence, 0, m_start)
             ):

@@ -17,9 +17,10 @@ Model-free and linear in the text, like the rest of the planner (:mod:`peacefact
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Sequence
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from peacefacts.ingest.datelines import Priority, day_first_order, find_datelines, line_datelines
 from peacefacts.ingest.lines import split_lines
@@ -28,9 +29,12 @@ from peacefacts.nlp.numbers import parse_figure
 from peacefacts.nlp.segment import Sentence
 from peacefacts.records import Block, PartialDate, PublishedSource
 from peacefacts.vocab.calendar import (
+    ANNIVERSARY_OF_OTHER,
+    LATER_START_WORDS,
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     NUMBERED_SERIES,
+    SPAN_HEDGES,
     YEAR_SPANS,
     alternation,
 )
@@ -39,11 +43,14 @@ __all__ = [
     "anniversary_anchor",
     "numbered_event_year",
     "latest_date",
+    "reported_bounds",
+    "ReportedBounds",
     "page_date",
     "item_dateline",
     "lead_sentences",
     "later_stamps",
     "undated_anchor",
+    "UndatedAnchor",
 ]
 
 _HAS_YEAR = re.compile(r"\d{4}")
@@ -101,7 +108,7 @@ def anniversary_anchor(text: str) -> tuple[Optional[PartialDate], Optional[Parti
         years = _years(ago.group(1), ago.group(2))
         if years is not None:
             return PartialDate(int(ago.group(3)) + years), None
-    first = _FIRST_YEAR.search(text)
+    first = _first_start(text)
     if not first:
         return None, None
     start_year = int(first.group(1) or first.group(2))
@@ -115,9 +122,15 @@ def anniversary_anchor(text: str) -> tuple[Optional[PartialDate], Optional[Parti
             # start it: only a long span counted from a first deployment dates the piece ("over the
             # last 60 years" + "its first deployment … in 1958")
             years = None
+        if years is not None and _HEDGED_SPAN.search(text, max(0, period.start() - 14), period.start()):
+            years = None  # "nearly seven decades of service": a rough span dates no year
+        if years is not None and period.group(5) and not _same_service(text, period, first):
+            return None, None  # "the 50th anniversary of Ireland's membership of the UN": not of its service
     if years is None and age and age.group("turned"):  # "turned 75 this year"
         years = _years(age.group("turned"), "years")
     elif years is None and age:  # "the 50th anniversary", "in its 46th year" (45 years on)
+        if age.group("what").lower() == "anniversary" and not _same_service(text, age, first):
+            return None, None
         years = int(age.group("ordinal")) - (1 if age.group("what").lower() == "year" else 0)
         years = years if 1 <= years <= 100 else None
     if years is None:
@@ -125,18 +138,91 @@ def anniversary_anchor(text: str) -> tuple[Optional[PartialDate], Optional[Parti
     return PartialDate(start_year + years), PartialDate(start_year)
 
 
-def undated_anchor(
-    text: str, block_text: str, body: list[Sentence]
-) -> tuple[Optional[PartialDate], Optional[PartialDate]]:
-    """(date, start) of an undated piece: the anniversary it marks, else the numbered yearly event
-    it names, else the latest date it states (:func:`latest_date`). An anniversary older than the
-    latest date the piece reports is not the piece's ("since its first deployment in 1990" and
-    "over the past five years" are two facts, not 1995)."""
-    latest = latest_date(text, body)
+_HEDGED_SPAN = re.compile(r"\b(?:" + alternation(SPAN_HEDGES) + r")\s*$", re.IGNORECASE)
+_LATER_START = re.compile(r"\b(?:" + alternation(LATER_START_WORDS) + r")\b[^.\n]{0,30}$", re.IGNORECASE)
+_ANNIVERSARY_OF = re.compile(r"\s+of\s+([^.;:!?\n]{0,60})", re.IGNORECASE)
+_OTHER_THING = re.compile(r"\b(?:" + alternation(ANNIVERSARY_OF_OTHER) + r")\b", re.IGNORECASE)
+
+
+def _first_start(text: str) -> Optional[re.Match[str]]:
+    """The first start year the piece gives that is not one of a later deployment ("Garuda's most
+    recent deployment began in March 2023" starts no anniversary)."""
+    for m in _FIRST_YEAR.finditer(text):
+        if not _LATER_START.search(text, max(0, m.start() - 40), m.start() + 12):
+            return m
+    return None
+
+
+def _same_service(text: str, anniversary: re.Match[str], first: re.Match[str]) -> bool:
+    """Whether an anniversary can be counted from ``first``: it is of no other thing ("of Ireland's
+    membership of the UN", "of independence"), or the start year is in its own sentence."""
+    of = _ANNIVERSARY_OF.match(text, anniversary.end())
+    if of is None or not _OTHER_THING.search(of.group(1)):
+        return True
+    sentence_start = max(text.rfind(".", 0, anniversary.start()), text.rfind("\n", 0, anniversary.start())) + 1
+    sentence_end = min(i for i in (text.find(".", anniversary.end()), text.find("\n", anniversary.end()), len(text)) if i >= 0)
+    return sentence_start <= first.start() < sentence_end
+
+
+class UndatedAnchor(NamedTuple):
+    """The date an undated piece's own text gives it (:func:`undated_anchor`)."""
+
+    date: Optional[PartialDate] = None
+    #: the start of the anniversary's period ("60 years" since 1958: 1958)
+    since: Optional[PartialDate] = None
+    #: ``date`` is only the latest date the piece reports: the piece is of that date or later
+    lower_bound: bool = False
+
+
+def undated_anchor(text: str, block_text: str, body: list[Sentence]) -> UndatedAnchor:
+    """The date of an undated piece from its own text; an empty anchor when its text cannot date it.
+
+    In order: a year the piece names as its anniversary's ("2025 will be the 76th anniversary"),
+    the anniversary it marks (:func:`anniversary_anchor`), the numbered yearly event it names,
+    else the latest date it reports (:func:`latest_date`). Every date must be possible: not after
+    this year, and not before any date the piece reports, history included (a piece that says
+    "launched a mission there in 2014" is not from 2013). A bare year among the reported dates
+    is only a lower bound (a history piece names past years, not its own), so it does not date
+    the piece; a finer date does ("in the first quarter of 2017"), and so does the year of a figure
+    ("contributed 2,170 personnel in 2016"): an undated fact is better
+    than a wrong date."""
+    bounds = reported_bounds(text, body)
+    floor = bounds.floor
+    named = _named_anniversary_year(block_text)
+    if named is not None and _possible(named, floor):
+        return UndatedAnchor(named)
     anchor, start = anniversary_anchor(block_text)
-    if anchor is not None and (latest is None or latest.year <= anchor.year):
-        return anchor, start
-    return numbered_event_year(block_text) or latest, None
+    if anchor is not None and _possible(anchor, floor):
+        return UndatedAnchor(anchor, start)
+    numbered = numbered_event_year(block_text)
+    if numbered is not None and _possible(numbered, floor):
+        return UndatedAnchor(numbered)
+    latest = _with_month(text, body, bounds.latest)
+    if latest is not None and latest.precision == "year" and latest != bounds.precise:
+        latest = bounds.precise  # a bare past year dates nothing: the latest finer date does, if any
+    if latest is None or not _possible(latest, floor):
+        return UndatedAnchor()
+    return UndatedAnchor(latest, lower_bound=True)
+
+
+def _possible(date: PartialDate, floor: Optional[PartialDate]) -> bool:
+    """Whether a piece can be of ``date``: not in the future, not older than what it reports."""
+    if date.year > _dt.date.today().year:
+        return False
+    return floor is None or date.last_day >= floor.first_day
+
+
+#: "2025 will be the 76th anniversary of this date", "2018 marks the 60th anniversary of …": the
+#: year the piece names as its own anniversary's
+_NAMED_ANNIVERSARY = re.compile(
+    r"\b(?P<year>20\d\d|19\d\d)\s+(?:will\s+be|is|marks|will\s+mark)\s+(?:the\s+)?\d{1,3}(?:st|nd|rd|th)\s+anniversary\b",
+    re.IGNORECASE,
+)
+
+
+def _named_anniversary_year(text: str) -> Optional[PartialDate]:
+    m = _NAMED_ANNIVERSARY.search(text)
+    return PartialDate(int(m.group("year"))) if m else None
 
 
 def _years(amount: str, unit: str) -> Optional[int]:
@@ -150,7 +236,7 @@ def _years(amount: str, unit: str) -> Optional[int]:
 
 _HISTORY = re.compile(
     r"\b(?:founded|established|created|formed|set\s+up|launched|born|signed|adopted|inaugurated|began|begun|joined|admitted|"
-    r"started|first\s+deployed|first\s+sent|independence|ratified|date|since|peak|height)\b(?:\s*:\s*|[^.;:!?]{0,80})$",
+    r"started|first\s+deployed|first\s+sent|(?:for\s+the\s+)?first\s+time|independence|ratified|date|since|peak|height)\b(?:\s*:\s*|[^.;:!?]{0,80})$",
     re.IGNORECASE,
 )
 
@@ -163,7 +249,7 @@ _PLANNED = re.compile(
 
 
 _PLANNED_AFTER = re.compile(
-    r"[^,;.!?]{0,40}?\b(?:will|shall|is\s+to|are\s+to|is\s+due|are\s+due|is\s+expected|are\s+expected|is\s+scheduled|are\s+scheduled)\b",
+    r"(?:,\s+)?[^,;.!?]{0,40}?\b(?:will|shall|is\s+to|are\s+to|is\s+due|are\s+due|is\s+expected|are\s+expected|is\s+scheduled|are\s+scheduled)\b",
     re.IGNORECASE,
 )
 
@@ -189,25 +275,70 @@ def numbered_event_year(text: str) -> Optional[PartialDate]:
     return PartialDate(NUMBERED_SERIES[re.sub(r"\s+", " ", m.group("series").lower())] + int(m.group("n")))
 
 
-def latest_date(text: str, sentences: list[Sentence]) -> Optional[PartialDate]:
-    """The latest date an undated piece states ("in the first quarter of 2017", "on May 4, 2015"),
-    to the month at most: a piece is no older than what it reports. Targets ("by 2030") and
-    relative phrases (which need a publication date) do not count."""
+class ReportedBounds(NamedTuple):
+    """What the dates an undated piece reports say about when it was written.
+
+    ``latest`` is the latest date it reports as news or data (to the month at most); ``floor`` the
+    latest of every date it reports, history included: the piece is no older than either.
+    """
+
+    latest: Optional[PartialDate]
+    floor: Optional[PartialDate]
+    #: the latest reported date finer than a bare year ("on May 4, 2015", "the first quarter of
+    #: 2017") or the year of a figure ("contributed 2,170 personnel in 2016"): a bare year ("fought
+    #: in the Congo between 1960 and 1964") may be only a past event's, so it does not date a piece
+    precise: Optional[PartialDate] = None
+
+
+def reported_bounds(text: str, sentences: list[Sentence]) -> ReportedBounds:
+    """The latest reported date and the floor of an undated piece (:class:`ReportedBounds`).
+    Targets ("by 2030"), plans ("in early 2014, we will increase"), names of plans ("Vision
+    2030") and relative phrases (which need a publication date) bound nothing."""
     latest: Optional[PartialDate] = None
+    floor: Optional[PartialDate] = None
+    precise: Optional[PartialDate] = None
     for s in sentences:
         for match in find_dates(text, s.start, s.end, base=None):
             value = match.end_value or match.value
             if value is None or value.year < 1945 or match.role not in {"as_of", "range"}:
                 continue
-            if _HISTORY.search(text, max(0, match.start - 80), match.start):
-                continue  # "the Charter was signed on June 26, 1945": history, not the piece's date
             if _NAMED_BEFORE.search(text, max(s.start, match.start - 12), match.start) or _NAMED_AFTER.match(text, match.end, s.end):
                 continue  # "Agenda 2063", "the 2030 Agenda", "Vision 2030": the name of a plan
             if _PLANNED.search(text, max(s.start, match.start - 80), match.start) or _PLANNED_AFTER.match(text, match.end, s.end):
                 continue  # "will deploy … in January 2025", "the 2018 budget will cut": a plan, which a piece may predate
-            if latest is None or value.last_day > latest.last_day:
+            if floor is None or value.last_day > floor.last_day:
+                floor = value
+            if _HISTORY.search(text, max(0, match.start - 80), match.start):
+                continue  # "the Charter was signed on June 26, 1945": history, not the piece's date
+            if latest is None or value.last_day > latest.last_day or (
+                value.last_day == latest.last_day and latest.precision == "year"  # "from 2006 to 2012" … "In December 2012"
+            ):
                 latest = PartialDate(value.year, value.month) if value.month else PartialDate(value.year)
-    return _with_month(text, sentences, latest)
+            finer = value.month is not None or _PART_OF_YEAR.search(match.text) or _figure_besides(text, s)
+            if finer and (precise is None or value.last_day > precise.last_day):
+                precise = PartialDate(value.year, value.month) if value.month else PartialDate(value.year)
+    return ReportedBounds(latest, floor, precise)
+
+
+def _figure_besides(text: str, sentence: Sentence) -> bool:
+    """Whether a sentence gives a figure besides its years ("Nigeria contributed 2,170 personnel in
+    2016"): its year is then a data year, not only a past event's."""
+    return any(not _YEAR_ONLY.fullmatch(m.group(0)) for m in _NUMBER.finditer(text, sentence.start, sentence.end))
+
+
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*\d(?!\w)|(?<![\w.,])\d(?![\w.,])")
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+
+
+#: a part of a year ("the first quarter of 2017", "at the end of 2019", "mid-2015"): a data period
+_PART_OF_YEAR = re.compile(r"\b(?:quarter|half|end|early|mid|late|months|beginning|start|course)\b", re.IGNORECASE)
+
+
+def latest_date(text: str, sentences: list[Sentence]) -> Optional[PartialDate]:
+    """The latest date an undated piece reports as news or data ("in the first quarter of 2017",
+    "on May 4, 2015"), to the month at most (:func:`reported_bounds`), narrowed to the month of a
+    year-less day it gives."""
+    return _with_month(text, sentences, reported_bounds(text, sentences).latest)
 
 
 def _with_month(text: str, sentences: list[Sentence], year: Optional[PartialDate]) -> Optional[PartialDate]:

@@ -34,6 +34,7 @@ from peacefacts.nlp.lists import is_ranking
 from peacefacts.nlp.numbers import FigureMatch, find_figures
 from peacefacts.nlp.one_person import one_person_figures
 from peacefacts.nlp.page_dates import (
+    UndatedAnchor,
     item_dateline,
     later_stamps,
     lead_sentences,
@@ -151,6 +152,8 @@ class BlockPlan:
     default_country: Optional[str]
     anchor_as_of: Optional[PartialDate] = None
     anchor_since: Optional[PartialDate] = None
+    #: the anchor is only the latest date the undated piece reports (it may postdate it)
+    anchor_is_bound: bool = False
     candidates: tuple[Candidate, ...] = ()
     #: the last mission named before each candidate, for "that operation"
     missions_before: tuple[Optional[str], ...] = ()
@@ -526,9 +529,7 @@ def plan_document(document: Document) -> list[BlockPlan]:
             )
             before = [m for pos, m in missions_named if pos < sentence.start]
             missions_before.append(before[-1] if before else None)
-        anchor_as_of = anchor_since = None
-        if published is None:
-            anchor_as_of, anchor_since = undated_anchor(text, block_text, body)
+        anchor = undated_anchor(text, block_text, body) if published is None else UndatedAnchor()
         ordered_missions = tuple(dict.fromkeys(m for _, m in missions_named))
         plans.append(
             BlockPlan(
@@ -536,8 +537,9 @@ def plan_document(document: Document) -> list[BlockPlan]:
                 block=block,
                 published=published,
                 default_country=story_country(block_text, block.title),
-                anchor_as_of=anchor_as_of,
-                anchor_since=anchor_since,
+                anchor_as_of=anchor.date,
+                anchor_since=anchor.since,
+                anchor_is_bound=anchor.lower_bound,
                 candidates=tuple(candidates),
                 missions_before=tuple(missions_before),
                 table_rows=tuple(table_rows),

@@ -41,7 +41,7 @@ from typing import NamedTuple, Optional, Pattern, Sequence
 import attrs
 
 from peacefacts import vocab
-from peacefacts.ingest.cells import Cell, is_separator_row, is_total, split_cells
+from peacefacts.ingest.cells import Cell, is_grand_total, is_separator_row, is_total, split_cells
 from peacefacts.nlp.numbers import FigureMatch, find_figures
 from peacefacts.nlp.segment import Sentence
 from peacefacts.nlp.story import country_mentions
@@ -335,7 +335,7 @@ def row_key(cell: str, years: bool = False) -> Optional[tuple[str, Optional[str]
     if not cell or len(cell) > 60:
         return None
     if is_total(cell):
-        return "total", None
+        return "total", "all" if is_grand_total(cell) else None
     if _YEAR_CELL.match(cell):
         return ("year", cell) if years else None
     if not cell[0].isalpha():
@@ -459,9 +459,9 @@ def _row(
             return None  # a country's contingent in one mission: neutral
         subject = name
     elif kind == "total":
-        subject = heading.mission or heading.country or (None if heading.selection else "UN")
+        subject = heading.mission or heading.country or (None if heading.selection and name != "all" else "UN")
         if subject is None:
-            return None  # the sum of a selection ("top 10")
+            return None  # the sum of a selection ("top 10"), unless it says it sums all ("All contributors")
     else:
         subject = heading.mission or heading.country
     cells = _cells_of(table, values)

@@ -67,6 +67,29 @@ YEAR_SPANS: dict[str, int] = {
 }
 
 
+#: What an anniversary can be of, besides the service a piece is about: "the 50th anniversary of
+#: Ireland's membership of the UN" is not counted from Ireland's first deployment (a year in the same
+#: sentence can still start it). Lower-case words.
+ANNIVERSARY_OF_OTHER: tuple[str, ...] = (
+    "membership", "admission", "independence", "founding", "foundation", "charter", "birth", "death",
+    "liberation", "republic", "constitution", "treaty", "accord", "accords", "agreement", "revolution",
+    "union", "relations", "ties", "partnership", "massacre", "genocide", "war", "ceasefire", "school",
+    "academy", "college", "centre", "center", "university", "ministry", "newspaper",
+)
+
+#: Words before a span that make it a rough one ("nearly seven decades of service"): it does not
+#: date a piece to the year.
+SPAN_HEDGES: tuple[str, ...] = (
+    "nearly", "almost", "over", "more than", "some", "about", "around", "close to", "roughly", "upwards of",
+)
+
+#: Words that make a start ("began in March 2023") one of a later deployment, not the first.
+LATER_START_WORDS: tuple[str, ...] = (
+    "most recent", "latest", "recent", "current", "new", "newest", "last", "next", "second", "third",
+    "fourth", "fifth", "sixth", "another", "rotation", "rotations",
+)
+
+
 #: Numbered yearly events and the year their first one was held, so "the 70th United Nations General
 #: Assembly" is 1945 + 70 = 2015 (sessions open each September from 1946) and "the 20th International
 #: Day of UN Peacekeepers" is 2022 (first observed in 2003). Lower-case names.

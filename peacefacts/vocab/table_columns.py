@@ -84,6 +84,8 @@ class TableWords:
     connectors: frozenset[str]
     #: the key of a row that sums the others ("Total", "Grand total")
     total_rows: frozenset[str]
+    #: the key of a total row over every contributor or operation ("All contributors")
+    grand_total_rows: frozenset[str]
     #: hedges a figure cell may carry ("about 7,200", "c. 400")
     hedges: tuple[str, ...]
     #: what an empty cell holds ("–", "n/a")
@@ -121,7 +123,8 @@ def table_words() -> TableWords:
         selection=phrase_pattern(data["selection"]["phrases"]),
         series=phrase_pattern(data["series"]["phrases"]),
         connectors=frozenset(p.lower() for p in data["header"]["connectors"]),
-        total_rows=frozenset(p.lower() for p in cells["total_rows"]),
+        total_rows=frozenset(p.lower() for p in cells["total_rows"]) | frozenset(p.lower() for p in cells["grand_total_rows"]),
+        grand_total_rows=frozenset(p.lower() for p in cells["grand_total_rows"]),
         hedges=tuple(cells["hedges"]),
         placeholders=tuple(cells["placeholders"]),
         phrases=frozenset(phrases),

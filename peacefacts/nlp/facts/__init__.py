@@ -24,7 +24,7 @@ import attrs
 
 from peacefacts import vocab
 from peacefacts.nlp.dates import find_dates
-from peacefacts.nlp.facts.dating import date_figure, lead_dates, undated_if_closed
+from peacefacts.nlp.facts.dating import anchor_source, date_figure, lead_dates, undated_if_closed
 from peacefacts.nlp.facts.metric import METRIC_RULES, Decision, decide_metric, is_incident
 from peacefacts.nlp.facts.parse import counted_noun, noun_class, root_of, span_tokens
 from peacefacts.nlp.facts.reading import (
@@ -166,6 +166,13 @@ def facts_from_sentence(
             metric = state.last_metric
             outcome = Decision(metric, "among")
             ctx = attrs.evolve(ctx, lead=attrs.evolve(ctx.lead, as_of=state.as_of, source=state.as_of_source, since=state.since))
+        if (
+            reading.how == "list" and metric.is_casualty and not ctx.cues.has("DEATH") and not ctx.cues.has("INJURY")
+            and ctx.lead.as_of is None and not ctx.dates and state.as_of is not None
+        ):
+            # "… who lost their lives in 2024. The fallen came from 28 countries. The largest numbers
+            # were from Nepal (6), …": a list counting the dead of the sentences before is of their year
+            ctx = attrs.evolve(ctx, lead=attrs.evolve(ctx.lead, as_of=state.as_of, source=state.as_of_source, since=state.since))
         shared = ctx.shared.get(fm.num_start)
         # An ownerless figure stays only as a candidate for a UN sibling (see _share_un_scope).
         subject, subject_rule = decide_subject(reading, ctx, metric, disabled) or (_NO_OWNER, "none")
@@ -199,7 +206,7 @@ def facts_from_sentence(
                     scope=service_scope(reading, metric),
                 )
             )
-    facts = [f for f in _share_un_scope(_baselines_follow(facts)) if f.subject != _NO_OWNER]
+    facts = [f for f in _share_un_scope(_women_parts_follow(_baselines_follow(facts), full_text)) if f.subject != _NO_OWNER]
     _remember(state, facts, ctx, categories)
     return facts
 
@@ -221,6 +228,32 @@ def _baselines_follow(facts: list[Fact]) -> list[Fact]:
                     fact, subject=compared.subject, metric=metric, category=compared.category, since=since,
                     rule=fact.rule.split("@")[0] + "@" + compared.rule.split("@")[-1],
                 )
+        out.append(fact)
+    return out
+
+
+#: what joins a part to the whole before it ("10,300 peacekeepers, including 890 women", "150,000
+#: since 1958, of whom about 2,000 were women", "80,000 …, among them 3,000 women")
+_PART_OF_WHOLE = re.compile(
+    r"[^.;:]{0,80}?\b(?:including|among\s+(?:them|whom)|of\s+(?:whom|which|them|these))\b[^.;:\d]{0,25}$", re.IGNORECASE
+)
+
+
+def _women_parts_follow(facts: list[Fact], full_text: str) -> list[Fact]:
+    """Women counted as part of a running total ever served are women who ever served (a
+    ``personnel_served_total`` of category women, over the whole's period), not women serving now:
+    "Cambodia has sent 10,300 peacekeepers, including 890 women, … since 2006"."""
+    out: list[Fact] = []
+    for fact in facts:
+        whole = next((f for f in reversed(out) if f.end <= fact.start), None) if fact.metric is Metric.WOMEN_DEPLOYED else None
+        if (
+            whole is not None and whole.metric is Metric.PERSONNEL_SERVED_TOTAL and whole.subject == fact.subject
+            and _PART_OF_WHOLE.match(full_text, whole.end, fact.start)
+        ):
+            fact = attrs.evolve(
+                fact, metric=Metric.PERSONNEL_SERVED_TOTAL, category=Category.WOMEN, since=fact.since or whole.since,
+                as_of=whole.as_of, as_of_source=whole.as_of_source, rule=fact.rule.split(".")[0] + ".part-of-total@" + whole.rule.split("@")[-1],
+            )
         out.append(fact)
     return out
 
@@ -264,6 +297,13 @@ def _remember(state: SentenceState, facts: list[Fact], ctx: SentenceContext, cat
         state.non_un_end = ctx.candidate.sentence.end  # a paragraph about KFOR or the African Union goes on
     else:
         state.non_un_end = -1
+    tolls = [(span.start, label) for label in ("DEATH", "INJURY") for span in ctx.cues.spans.get(label, ())]
+    casualties = [f for f in facts if f.metric.is_casualty]
+    if casualties or tolls:
+        kind = "INJURY" if casualties and casualties[-1].metric is Metric.INJURIES_TOTAL else max(tolls)[1] if tolls else "DEATH"
+        state.toll_end, state.toll_kind = ctx.candidate.sentence.end, kind
+    if casualties:
+        state.toll_value = max(f.figure.value for f in casualties)
     if facts:
         last = facts[-1]
         counted = last.metric.info.counts == "personnel" and not last.metric.is_casualty
@@ -296,7 +336,7 @@ def facts_from_table_row(dated: DatedRow, plan: BlockPlan, full_text: str) -> li
     elif plan.published is not None:
         as_of, source = plan.published, AsOfSource.PUBLISHED
     else:
-        as_of, source = plan.anchor_as_of, (AsOfSource.ANCHOR if plan.anchor_as_of else AsOfSource.NONE)
+        as_of, source = plan.anchor_as_of, anchor_source(plan)
     return [
         Fact(
             doc=plan.doc_id,

@@ -39,7 +39,7 @@ from peacefacts.nlp.plan import BlockPlan, Candidate
 from peacefacts.records import AsOfSource, Metric, PartialDate
 from peacefacts.vocab.calendar import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, alternation
 
-__all__ = ["lead_dates", "date_figure", "source_of", "undated_if_closed"]
+__all__ = ["anchor_source", "lead_dates", "date_figure", "source_of", "undated_if_closed"]
 
 _SINCE_THEN = re.compile(r"\b[Ss]ince (then|this|that)\b")
 _SINCE_ADVERB = re.compile(r"\b(?:has|have|had)\s+since\b(?!\s+(?:19|20)\d\d)", re.IGNORECASE)
@@ -57,7 +57,7 @@ _TOLL_WORDS = re.compile(
     re.IGNORECASE,
 )
 # a date that dates a clause comes with its preposition ("in March 2016", "as of 2023", "by 2014")
-_PREPOSED = re.compile(r"^(?:in|on|at|as\s+(?:of|at|on)|by|during|until|till|through|throughout|from|between|since|after|before|around|of|(?:the\s+)?end\s+of)\b", re.IGNORECASE)
+_PREPOSED = re.compile(r"^(?:in|on|at|as\s+(?:of|at|on)|as\s+(?:recently|late|early)\s+as|by|during|until|till|through|throughout|from|between|since|after|before|around|of|(?:the\s+)?end\s+of)\b", re.IGNORECASE)
 _RELATIVE_WORDS = re.compile(
     rf"\b(last|yesterday|today|this|next|ago|now|currently|present|earlier|later|{alternation(WEEKDAY_NAMES)})\b",
     re.IGNORECASE,
@@ -66,6 +66,22 @@ _SHIFTED = re.compile(r"\b(?:earlier|later|before|after)\s*$", re.IGNORECASE)
 _YEAR_TO_DATE = re.compile(r"\b(?:this|the)\s+year\b", re.IGNORECASE)
 _AS_OF = re.compile(r"^as\s+(?:of|at|on)\b", re.IGNORECASE)
 _LEAD_WORDS = re.compile(r"(?:[^\W\d]+\s+)*")
+#: "to present the medal to the 128 men and women who lost their lives": the dead, whatever the
+#: tense of the verb that governs them ("It is an honour to present …")
+_WHO_DIED = re.compile(
+    r"[^.;:!?]{0,60}?\bwho\s+(?:had\s+)?(?:lost\s+their\s+lives|died|fell|gave\s+their\s+lives|were\s+killed|paid\s+the\s+ultimate\s+price|made\s+the\s+ultimate\s+sacrifice)\b(?![^.;:!?]{0,60}\bsince\b)",
+    re.IGNORECASE,
+)
+def _medal_to_the_dead(r: Reading, ctx: SentenceContext) -> bool:
+    """"to present the Dag Hammarskjöld medal to the 128 men and women who lost their lives": the
+    medal's own dead, whatever the tense of the verb that governs them."""
+    before = ctx.text[: r.figure.start - ctx.offset].lower()
+    return bool(_WHO_DIED.match(ctx.text, r.figure.end - ctx.offset)) and any(
+        name in before for name in vocabulary()["previous_year_honours"]
+    )
+
+
+_AHEAD = re.compile(r"\b(?:later|next|coming|upcoming|rest\s+of)\b", re.IGNORECASE)
 _TARGET_PREP = re.compile(r"^(?:by|before|until|till|from|through)\b", re.IGNORECASE)
 
 
@@ -120,6 +136,14 @@ def _is_history(text: str, match: DateMatch) -> bool:
     return any(re.search(rf"\b{re.escape(cue)}\b", before) for cue in vocabulary()["history_cues"])
 
 
+def anchor_source(plan: BlockPlan) -> AsOfSource:
+    """How an undated block's anchor was found: an anniversary or named year (``anchor``), or only
+    the latest date the piece reports (``lower_bound``)."""
+    if plan.anchor_as_of is None:
+        return AsOfSource.NONE
+    return AsOfSource.LOWER_BOUND if plan.anchor_is_bound else AsOfSource.ANCHOR
+
+
 def source_of(match: DateMatch) -> AsOfSource:
     """Whether a date phrase is relative ("last month") or explicit ("October 2014")."""
     return AsOfSource.RELATIVE if _RELATIVE_WORDS.search(match.text) else AsOfSource.EXPLICIT
@@ -147,6 +171,8 @@ def lead_dates(text: str, dates: list[DateMatch], sdoc: object, state: SentenceS
         if root is not None
         else 0
     )
+    # a date after the main verb is that clause's, not a lead of the sentence
+    verb_at = root.idx if root is not None and root.pos_ in {"VERB", "AUX"} else len(text)
     as_of: Optional[PartialDate] = None
     source = AsOfSource.NONE
     since: Optional[PartialDate] = None
@@ -163,9 +189,9 @@ def lead_dates(text: str, dates: list[DateMatch], sdoc: object, state: SentenceS
             since_any = since_any or dm.value
             claimed.add(dm.start)
             continue
-        leads = dm.start <= 30 and (
+        leads = dm.start <= 30 and dm.start < verb_at and (
             (first_comma != -1 and dm.end <= first_comma + 1) or text[dm.end : dm.end + 2].lstrip().startswith(",")
-        )  # "As of Dec 2023, …", "As at August 31, 2016, …"
+        )  # "As of Dec 2023, …", "As at August 31, 2016, …"; not "Some 61 died in 2023, bringing the total …"
         if leads:
             # "Up to the end of last year, China has dispatched …", "Calculated until the end of
             # June 2024, …": a leading "until" is the date the running figure stands at
@@ -220,7 +246,7 @@ def _attached(ctx: SentenceContext, dm: DateMatch, anchors: set[int], others: se
             return False  # "Nepal, which joined the UN on December 14, 1955, has 6,000": the clause's date
         # "from 2,867 in 2014": the date hangs on the preposition that governs another figure
         if anc.i != node.i and any(
-            c.i in others and c.dep_ in {"pobj", "dobj", "nsubj"} and not _from_places(c, anchors) for c in anc.children
+            c.i in others and c.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass"} and not _from_places(c, anchors) for c in anc.children
         ):
             return False
         # "down from a peak of 1,100 in 2016": the date hangs on the noun another figure measures
@@ -386,13 +412,17 @@ def _now_of(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
 
 
 _DATA_SOURCE = re.compile(
-    r"\b(?:data|figures|statistics|numbers|tally|count|report|briefing)\s*,?\s+(?:from|for|of|dated|as\s+of|released\s+in|published\s+in|up\s+to)\s*$",
+    r"\b(?:data|figures|statistics|numbers|tally|count|report|briefing)\s*,?\s+(?:from|for|of|dated|as\s+of|released\s+in|published\s+in|up\s+to|covering)\s*$",
     re.IGNORECASE,
 )
 
 
+#: "the latest UN figures (April 2023)", "(UN data, April 2023)": the data's date in brackets or after a comma
+_DATA_SOURCE_BRACKET = re.compile(r"\b(?:data|figures|statistics|numbers|tally|count|report)\s*(?:\(|,)\s*$", re.IGNORECASE)
+
+
 _SOURCE_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}(?:data|figures|statistics|report|tally|factsheet|fact\s+sheet)\b", re.IGNORECASE)
-_PREPOSITION = re.compile(r"(?:(?:from|for|of|dated|as\s+of|up\s+to)\b)?", re.IGNORECASE)
+_PREPOSITION = re.compile(r"(?:(?:from|for|of|dated|as\s+of|up\s+to|covering)\b)?", re.IGNORECASE)
 
 
 def _data_date(ctx: SentenceContext) -> Optional[DateMatch]:
@@ -404,7 +434,7 @@ def _data_date(ctx: SentenceContext) -> Optional[DateMatch]:
             return d._replace(role="as_of")  # "the UN's January 2024 contribution report lists …"
         lead_in = _PREPOSITION.match(d.text)  # the date's own "from"/"for" ("data from December")
         before = ctx.text[max(0, d.start - 40) : d.start] + (lead_in.group(0) if lead_in else "")
-        if d.value is not None and _DATA_SOURCE.search(before):
+        if d.value is not None and (_DATA_SOURCE.search(before) or _DATA_SOURCE_BRACKET.search(before)):
             return d._replace(role="as_of")
     return None
 
@@ -490,7 +520,10 @@ def _incident_day(ctx: SentenceContext) -> Optional[PartialDate]:
         if dm.value is None or dm.value.precision != "day" or not (dm.role in {"as_of", "range"} or possessive):
             continue
         before = ctx.text[max(0, dm.start - 100) : dm.start]
-        if _REPORTED.search(before[-25:]) or not (_TOLL_WORDS.search(before) or possessive):
+        toll_cue = any(
+            0 <= dm.start - span.end_char <= 100 for label in ("DEATH", "INJURY") for span in ctx.cues.spans.get(label, ())
+        )  # "lost his life on Friday", "embraced shahadat on Tuesday": the death idioms of the cue table
+        if _REPORTED.search(before[-25:]) or not (_TOLL_WORDS.search(before) or toll_cue or possessive):
             continue
         return dm.value
     incident = ctx.plan.incident
@@ -514,8 +547,8 @@ def _is_target(d: DateMatch, r: Reading, ctx: SentenceContext) -> bool:
     "by June", "from April", "in 2025" (after publication), and a year-less date in a future
     clause ("will deploy … on 5 January"; dateparser reads it in the past)."""
     published = ctx.plan.published
-    if d.role in {"target", "until", "since"} or _TARGET_PREP.match(d.text):
-        return True
+    if d.role in {"target", "until", "since"} or _TARGET_PREP.match(d.text) or _AHEAD.search(d.text):
+        return True  # "by June", "later this year", "next month", "in the coming weeks"
     if published is not None and d.value is not None and d.value.first_day > published.last_day:
         return True
     return (
@@ -591,7 +624,8 @@ def date_figure(
             as_of, source = day, AsOfSource.RELATIVE
     if (
         metric is Metric.FATALITIES_TOTAL and chosen is None and (as_of is None or as_of.precision == "day")
-        and r.tense == "past" and not r.cumulative and plan.published is not None and _honours_last_year(ctx)
+        and (r.tense == "past" or _medal_to_the_dead(r, ctx)) and not r.cumulative
+        and plan.published is not None and _honours_last_year(ctx)
     ):
         # "present the Dag Hammarskjöld medal to the 128 … who lost their lives": last year's dead,
         # whatever day the ceremony was
@@ -617,7 +651,7 @@ def date_figure(
         if plan.published is not None:
             as_of, source = plan.published, AsOfSource.PUBLISHED
         elif plan.anchor_as_of is not None and not _unresolved_month(ctx):
-            as_of, source = plan.anchor_as_of, AsOfSource.ANCHOR  # its start is a since of last resort (below)
+            as_of, source = plan.anchor_as_of, anchor_source(plan)  # its start is a since of last resort (below)
     if since is None:
         since = lead.since or lead.since_any or history_since
     if since is None and metric.is_cumulative:

@@ -34,6 +34,7 @@ from peacefacts.nlp.facts.reading import (
     Reading,
     SentenceContext,
     carries_non_un,
+    names_the_un,
 )
 from peacefacts.nlp.facts.vocabulary import vocabulary
 from peacefacts.nlp.lists import pledge_list_item
@@ -126,11 +127,28 @@ def veto_repeat(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
 _EXCEPT_PREPS = frozenset({"besides", "beyond", "unlike", "except", "apart", "addition", "outside", "including"})
 
 
+def _own_conjunct(r: Reading, ctx: SentenceContext) -> set[int]:
+    """The figure and the words after it up to the next conjunction or punctuation (at most eight):
+    "300 with UN missions" in "300 with UN missions and 800 in NATO's battlegroup"."""
+    own = {r.root.i}
+    i = r.root.i + 1
+    while i < len(ctx.sdoc) and i - r.root.i <= 8:
+        tok = ctx.sdoc[i]
+        if (tok.is_punct and tok.text not in {"-", "/"}) or tok.lower_ in {"and", "or", "but", "while", "whereas"}:
+            break
+        own.add(i)
+        i += 1
+    return own
+
+
 def veto_non_un(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """KFOR, EUFOR, the African Union, bilateral or Russian deployments: not UN figures."""
     spans = ctx.cues.spans.get("NON_UN", ())
     if not spans:
         return Veto("non-un-force") if carries_non_un(ctx) else None
+    own = _own_conjunct(r, ctx)
+    if names_the_un(" ".join(ctx.sdoc[i].text for i in sorted(own))) and not any(any(t.i in own for t in span) for span in spans):
+        return None  # "… of whom about 420 are with UN missions and the remainder with EU and NATO-led operations"
     anchor = r.anchor
     near: set[int] = set()
     for step in (-1, 1):  # a few words on each side of the number, not across punctuation
@@ -623,6 +641,8 @@ def _owned_missions(r: Reading) -> bool:
     noun = r.noun
     if noun is None or r.how != "nummod" or not any(c.dep_ == "poss" for c in noun.children):
         return False
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"for", "to", "in", "across", "among"}:
+        return True  # "pledged troops and training for the United Nations' 11 peacekeeping operations": where they go
     lex = vocabulary()
     verb = verb_of(noun)
     return verb is not None and _lemma(verb) not in lex["personnel_verbs"] | lex["pledge_lemmas"] | lex["target_lemmas"]

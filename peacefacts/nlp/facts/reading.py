@@ -82,6 +82,12 @@ class SentenceState:
     #: where the last sentence about a force that is not the UN's ended (KFOR, the African Union,
     #: Russian peacekeepers in Karabakh): the paragraph goes on about it until a UN word appears
     non_un_end: int = -1
+    #: where the last sentence about the dead or wounded ended, and which ("The fallen came from 28
+    #: countries."): a list after it that names no people counts them
+    toll_end: int = -1
+    toll_kind: Optional[str] = None
+    #: the largest toll told so far in the block: parts of it are no larger
+    toll_value: Optional[float] = None
 
 
 @attrs.frozen(kw_only=True)
@@ -225,6 +231,39 @@ def _clause_tokens(sdoc: Doc, top: Token, keep: Token, lead: bool = True) -> set
     return clause
 
 
+def _cues_within(cues: Cues, clause: set[int]) -> tuple[bool, bool]:
+    """(current, cumulative): whether CURRENT and CUMULATIVE cues fall on the given tokens."""
+    def inside(label: str) -> bool:
+        return any(any(t.i in clause for t in span) for span in cues.spans.get(label, ()))
+
+    return inside("CURRENT"), inside("CUMULATIVE")
+
+
+def _attribute_phrase(anchor: Token, verb: Optional[Token]) -> Optional[Token]:
+    """The "with" phrase holding the figure when the phrase describes a noun ("UNIFIL, with 10,000
+    troops from 49 countries, has come under fire since October", "Senegal, with some 2,200 blue
+    helmets on the ground, has lost 32 since 2013"), unless the figure's own verb is in it
+    ("Pakistan, with over 200,000 troops having served since 1960, …"). A "with" after the verb
+    ("has sent 40,000 so far, with about 850 deployed") is the verb's."""
+    node = anchor
+    while node.head.i != node.i and not (node.dep_ == "prep" and node.lower_ == "with"):
+        if node.head.pos_ in {"VERB", "AUX"}:
+            return None
+        node = node.head
+    prep = node
+    if prep.dep_ != "prep" or prep.lower_ != "with" or (verb is not None and any(t.i == verb.i for t in prep.subtree)):
+        return None
+    head = prep.head
+    if head.pos_ in {"NOUN", "PROPN"}:
+        # a noun before the verb, as its subject is ("Egypt has contributed to 37 missions with over
+        # 30,000 peacekeepers": the object's "with" is what the verb did)
+        return prep if verb is None or head.i < verb.i else None
+    after_subject = 0 < prep.i < head.i and prep.doc[prep.i - 1].text == "," and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.i < prep.i for c in head.children
+    )
+    return prep if head.pos_ in {"VERB", "AUX"} and after_subject else None
+
+
 def _markers(sdoc: Doc, cues: Cues, verb: Optional[Token], finite: Optional[Token], keep: Token) -> tuple[bool, bool]:
     """(current, cumulative): cues in the number's own clause first, then in the clause governing it.
 
@@ -233,10 +272,7 @@ def _markers(sdoc: Doc, cues: Cues, verb: Optional[Token], finite: Optional[Toke
     160's own clause is cumulative, the governing "Two were killed" is not.
     """
     def found(clause: set[int]) -> tuple[bool, bool]:
-        def inside(label: str) -> bool:
-            return any(any(t.i in clause for t in span) for span in cues.spans.get(label, ()))
-
-        return inside("CURRENT"), inside("CUMULATIVE")
+        return _cues_within(cues, clause)
 
     if not cues.has("CURRENT") and not cues.has("CUMULATIVE"):
         return False, False  # no cue to place: every clause reads (False, False), so none is cut out
@@ -563,6 +599,14 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
         sibling = counted_noun(root.head, {root.head.i})
         if sibling is not None:
             return sibling, "conj", noun_class(sibling)
+    if root.dep_ == "conj" and root.head.pos_ in {"VERB", "AUX"}:
+        # "Ghana has lost 60 soldiers in Lebanon and 140 in all UN missions": the verb's counted
+        # object before the number is what the gapped conjunct counts
+        sibling = next((c for c in root.head.children if c.dep_ in {"dobj", "attr"} and c.i < root.i and any(
+            n.dep_ == "nummod" and n.like_num for n in c.children)), None)
+        elsewhere = any(t.pos_ == "PROPN" and (vocab.country_for(t.text) or vocab.mission_for(t.text)) for t in root.subtree)
+        if sibling is not None and noun_class(sibling) in {"personnel", "mission"} and not elsewhere:
+            return sibling, "conj", noun_class(sibling)  # (not "…; 33 in the Congo": another place's own figure)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in vocabulary()["units"] | {"force", "strength"}:
         return root.head.head, "unit-of", "personnel"  # "a contingent of 800", "a force of 4,000"
     if entry is not None:
@@ -663,6 +707,26 @@ def _toll_reading(ctx: SentenceContext, fm: FigureMatch, root: Token, noun: Toke
     )
 
 
+def _list_toll_frame(ctx: SentenceContext, root: Token, frame: Optional[Token]) -> Optional[str]:
+    """DEATH or INJURY when a list's entries count the dead or wounded of a frame before them: a
+    toll word earlier in the clause ("Those killed in 2023 included peacekeepers from Nepal (4),
+    Ghana (3)", "India has lost 180, Nigeria 157"), or, for a list that names no people of its own,
+    the toll of the sentence before ("The fallen came from 28 countries. The largest numbers were
+    from Nepal (6), Pakistan (5)")."""
+    stop = max((t.i for t in ctx.sdoc[: root.i] if t.text in {";", ":"}), default=-1)
+    before = [(span.start, label) for label in ("DEATH", "INJURY") for span in ctx.cues.spans.get(label, ()) if stop < span.start and span.end <= root.i]
+    if before:
+        start, label = max(before)
+        # a toll with a number of its own before it is that number's ("Two peacekeepers were killed,
+        # and the mission relies on Chad (1,400)")
+        if not any(t.like_num and t.i in ctx.figure_tokens for t in ctx.sdoc[stop + 1 : start]):
+            return label
+    toll = ctx.state.toll_value
+    if frame is None and ctx.state.toll_kind is not None and _follows(ctx, ctx.state.toll_end) and toll is not None and _count(root) < toll:
+        return ctx.state.toll_kind  # (and parts of that toll: "The largest contributors are Chad (1,400)" is no part of two dead)
+    return None
+
+
 def _whole_predicate(ctx: SentenceContext, part: Token) -> Optional[str]:
     """The predicate of the figure a part ("including 103") belongs to: the nearest figure before it."""
     before = [t for t in ctx.sdoc if t.i in ctx.figure_tokens and t.i < part.i and t.like_num]
@@ -748,7 +812,14 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         if own is not None and predicate_of(anchor, ctx.cues) is None:
             verb = own
     finite = finite_verb(verb)
+    tense = tense_of(finite)
     current, cumulative = _markers(ctx.sdoc, ctx.cues, verb, finite, root)
+    attribute = _attribute_phrase(anchor, verb)
+    if attribute is not None:
+        # "UNIFIL, with 10,000 troops from 49 countries, has come under fire since October": the
+        # figure describes the force as it is; the verb's "since" and perfect are the event's
+        current, cumulative = _cues_within(ctx.cues, {t.i for t in attribute.subtree})
+        tense = "present" if tense == "perfect" else tense
     if how == "number-of" and noun is not None and any(
         c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in {"serve", "deploy", "work"} for c in noun.children
     ):
@@ -768,11 +839,20 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         )
         if frame is not None:
             predicate = predicate_of(frame, ctx.cues)
+        if predicate is None:
+            predicate = _list_toll_frame(ctx, root, frame)
     if how == "partitive" and root.dep_ in {"nsubj", "nsubjpass"}:
         # "Three of the injured soldiers later died": the part's own verb says what happened to it
         part_kind = cue_kind(root.head, ctx.cues) if root.head.pos_ in {"VERB", "AUX"} else None
         if part_kind:
             predicate = part_kind
+    if how == "conj" and predicate is None and noun is not None and root.head.pos_ in {"VERB", "AUX"}:
+        predicate = predicate_of(noun, ctx.cues)  # "has lost 60 soldiers in Lebanon and 140 in all UN missions"
+    if how == "of-the-set" and noun is not None:
+        # "Of the 4,300 peacekeepers who have died since 1948, 180 were Indian": the part counts what
+        # the set does, unless its own verb says otherwise ("Of the 20 wounded, three later died")
+        own_kind = cue_kind(root.head, ctx.cues) if root.head.pos_ in {"VERB", "AUX"} else None
+        predicate = own_kind or predicate or predicate_of(noun, ctx.cues)
     if predicate is None and any(a.lower_ in {"including", "among"} for a in list(root.ancestors)[:3]):
         predicate = _whole_predicate(ctx, root)  # "… who had lost their lives, including 103 last year"
     if how in {"death-subject", "injury-subject", "missing", "in-operation"} or noun is None:
@@ -801,7 +881,7 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         noun_class=cls,
         verb=verb,
         finite=finite,
-        tense=tense_of(finite),
+        tense=tense,
         current=current,
         cumulative=cumulative,
         predicate=predicate,
