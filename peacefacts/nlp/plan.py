@@ -369,8 +369,9 @@ def _incident_day(text: str, sentences: list[Sentence], published: Optional[Part
     return None
 
 
-# Every weekday name and abbreviation begins so (a superset: "month", "sunset" pass too).
-_MAY_NAME_WEEKDAY = re.compile(r"mon|tue|wed|thu|fri|sat|sun", re.IGNORECASE)
+# A weekday name or abbreviation anywhere, even inside a word ("month" passes): a sentence without
+# one has no date :func:`vocab_weekday` accepts.
+_MAY_NAME_WEEKDAY = re.compile("|".join(sorted(map(re.escape, vocab.WEEKDAYS), key=len, reverse=True)), re.IGNORECASE)
 
 
 def _statement_day(text: str, sentences: list[Sentence], published: Optional[PartialDate]) -> Optional[PartialDate]:
