@@ -527,7 +527,17 @@ def _incident_day(ctx: SentenceContext) -> Optional[PartialDate]:
             continue
         return dm.value
     incident = ctx.plan.incident
-    return incident.day if incident is not None else None
+    if incident is not None and incident.day is not None:
+        return incident.day
+    # "the crisis that took place in Juba in July 2016 … resulted in the deaths of two peacekeepers":
+    # with no day anywhere, the month the sentence gives the event is the incident's
+    months = [
+        dm.value for dm in ctx.dates
+        if dm.value is not None and dm.value.precision == "month" and dm.role in {"as_of", "range"}
+        and source_of(dm) is AsOfSource.EXPLICIT and not _REPORTED.search(ctx.text[max(0, dm.start - 25) : dm.start])
+        and not _is_history(ctx.text, dm)
+    ]
+    return months[-1] if len(months) == 1 else None
 
 
 def _honours_last_year(ctx: SentenceContext) -> bool:
@@ -603,8 +613,10 @@ def date_figure(
         # a statement made on another day; only an explicit leading "As of 31 May," beats it
         if lead.as_of is not None and _AS_OF.match(lead.text):
             as_of, source, since = lead.as_of, lead.source, lead.since
-    elif lead.as_of is not None and _of_today(r) and _lead_is_history(ctx):
-        since = lead.as_of  # "UNFICYP, created in March 1964, … has": as above
+    elif lead.as_of is not None and _lead_is_history(ctx) and (_of_today(r) or metric.is_incident or metric is Metric.INJURIES_TOTAL):
+        # "UNFICYP, created in March 1964, … has": as above; "UNIFIL, set up in March 1978, said two
+        # of its peacekeepers were wounded": the mission's history, not the incident's day
+        since = lead.as_of if _of_today(r) else None
     elif lead.as_of is not None and not (forward and _lead_is_target(r, ctx)):
         as_of, source, since = lead.as_of, lead.source, lead.since
         if metric is Metric.FATALITIES_TOTAL and since is None and as_of.precision == "year" and (
