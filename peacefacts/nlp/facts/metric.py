@@ -678,8 +678,10 @@ def missions(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return Decision(Metric.MISSIONS_CURRENT, "missions.present")  # "…, 2,600 in total, serve in six operations"
     if not r.cumulative and verb is not None and verb.tag_ in {"VBN", "VBD"} and verb.dep_ in {"acl", "ccomp"}:
         holder = verb.head if verb.dep_ == "ccomp" else verb_of(verb.head)
-        if holder is not None and holder.tag_ in {"VBZ", "VBP"} and _lemma(holder) in {"have", "keep", "maintain"}:
-            return Decision(Metric.MISSIONS_CURRENT, "missions.present")  # "has 42 observers deployed in six missions"
+        if holder is not None and holder.tag_ in {"VBZ", "VBP"} and _lemma(holder) in {"have", "keep", "maintain", "be"}:
+            # "has 42 observers deployed in six missions", "is the largest contributor, with 6,100
+            # troops deployed across 10 missions"
+            return Decision(Metric.MISSIONS_CURRENT, "missions.present")
     if r.cumulative or r.tense in {"perfect", "past"}:
         return Decision(Metric.MISSIONS_SERVED_TOTAL, "missions.total")
     if r.tense == "present":

@@ -551,6 +551,12 @@ def mission_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optiona
             if tok.lower_ in {"force", "forces"} and _force_country(tok):
                 return None  # "The Tanzania People's Defence Force currently has 1,420 troops": the country's
             return _mission_of_story(ctx, tok)
+    for tok in ctx.sdoc:
+        # "Since UNMISS was set up in 2011, 90 peacekeepers have been killed": a mission named as
+        # the subject of a clause of the sentence (here the one that opens the period)
+        named = vocab.mission_for(tok.text) if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ == "PROPN" else None
+        if named:
+            return named
     return None
 
 
