@@ -64,4 +64,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _console_main() -> None:  # pragma: no cover - console script entry
+    # The model's matrix products run on blis, not on numpy's OpenBLAS, whose thread pool (started
+    # when numpy is imported) only makes the process multi-threaded: spaCy's parser and NER take
+    # the GIL for every parser state, and glibc's locks are cheaper in a process that never had a
+    # second thread (15-20% off NER, docs/performance.md). A value the user set is kept; -j N
+    # workers are processes.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     sys.exit(main())

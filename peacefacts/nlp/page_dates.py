@@ -386,6 +386,8 @@ _FUTURE_CLAUSE = re.compile(r"[^.;!?\n]{0,100}?\b(?:will|shall|is\s+to|are\s+to|
 def _later_data_date(block_text: str, published: PartialDate) -> Optional[PartialDate]:
     """The latest "as of" date of the page's data when it falls after the month of ``published``:
     a page cannot report data as of a date after it was written, so the date it was given is stale."""
+    if _DATA_AS_OF.search(block_text) is None:
+        return None  # no date can start "as of" (scanning a whole page for dates is costly)
     latest: Optional[PartialDate] = None
     for match in find_dates(block_text, 0, len(block_text), base=None):
         value = match.value

@@ -248,8 +248,15 @@ def _reference_value(match: DateMatch) -> Optional[PartialDate]:
     return value
 
 
+# What every explicit reference date holds ("as of …", "at the end of …", "end-2019"): a lead
+# sentence without it states none, and is not scanned for dates.
+_MAY_REFER = re.compile(r"as\s+(?:of|at|on)|end", re.IGNORECASE)
+
+
 def _reference_in(text: str, sentence: Sentence, published: Optional[PartialDate], heading: bool) -> Optional[ReferenceDate]:
     """The reference date a lead sentence or a table heading states, if any."""
+    if not heading and not _MAY_REFER.search(text, sentence.start, sentence.end):
+        return None
     for match in find_dates(text, sentence.start, sentence.end, base=published):
         explicit = bool(_REFERENCE.match(match.text)) or bool(_END_OF_YEAR.search(match.text))
         if not (explicit or (heading and match.value is not None and match.value.precision != "year")):
@@ -366,6 +373,11 @@ def _incident_day(text: str, sentences: list[Sentence], published: Optional[Part
     return None
 
 
+# A weekday name or abbreviation anywhere, even inside a word ("month" passes): a sentence without
+# one has no date :func:`vocab_weekday` accepts.
+_MAY_NAME_WEEKDAY = re.compile("|".join(sorted(map(re.escape, vocab.WEEKDAYS), key=len, reverse=True)), re.IGNORECASE)
+
+
 def _statement_day(text: str, sentences: list[Sentence], published: Optional[PartialDate]) -> Optional[PartialDate]:
     """The day of the statement a story reports ("…, the minister said on Monday"), which dates
     the figures the statement gives; an event's day ("the contingent left on Sunday") does not."""
@@ -375,6 +387,8 @@ def _statement_day(text: str, sentences: list[Sentence], published: Optional[Par
         if s.start - sentences[0].start > 800:
             break  # the lead's statement; a quote further down dates only itself
         sentence = text[s.start : s.end]
+        if not _MAY_NAME_WEEKDAY.search(sentence):
+            continue  # no weekday to read (scanning the lead for dates is costly)
         for match in find_dates(sentence, base=published):
             if match.value is None or match.value.precision != "day" or not vocab_weekday(match.text):
                 continue
