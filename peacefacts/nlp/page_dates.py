@@ -49,6 +49,8 @@ __all__ = [
     "item_dateline",
     "lead_sentences",
     "later_stamps",
+    "DataNote",
+    "data_notes",
     "undated_anchor",
     "UndatedAnchor",
 ]
@@ -467,3 +469,51 @@ def lead_sentences(text: str, body: list[Sentence]) -> list[Sentence]:
         if line.endswith((".", "!", "?", '"', "\u201d")) and len(line.split()) >= 6:
             return body[: n + 1]
     return body[:1]
+
+
+class DataNote(NamedTuple):
+    """A note that dates figures written before it: "These figures are as of 31 January 2022"
+    (the sentences of its line before it, or the line above when it stands alone), "*Figures as
+    at 30 April 2024" (every figure marked with the star)."""
+
+    #: the span of text whose figures it dates (document offsets)
+    start: int
+    end: int
+    date: PartialDate
+    #: where the stars are that mark the figures it dates ("2,690 personnel*"); empty when it
+    #: dates every figure of its span
+    marks: tuple[int, ...] = ()
+
+
+_NOTE = re.compile(
+    r"[^\w*]*(?P<star>\*+)?\s*(?:(?:all|these|the|above|those)\s+)?(?:figures|data|numbers|statistics|totals)\s+"
+    r"(?:(?:are|were|is)\s+)?(?:(?:correct|accurate|valid)\s+)?(?:as\s+(?:of|at|on)|up\s+to)\s",
+    re.IGNORECASE,
+)
+
+
+def data_notes(text: str, body: list[Sentence]) -> list[DataNote]:
+    """The notes of a block that date the figures before them (:class:`DataNote`). ``text`` is
+    the document's own text (a reading text masks the stars of footnotes)."""
+    notes = []
+    for n, sentence in enumerate(body):
+        m = _NOTE.match(text, sentence.start, sentence.end)
+        if m is None:
+            continue
+        found = [d for d in find_dates(text, m.end() - 1, sentence.end, base=None) if d.value is not None and d.value.year >= 1945]
+        if not found or found[0].start - m.end() > 4:
+            continue
+        date = found[0].value
+        assert date is not None
+        if m.group("star"):
+            star = m.group("star")
+            marks = tuple(i for i in range(body[0].start, sentence.start) if text.startswith(star, i) and not text.startswith("*", i + len(star)) and text[i - 1] != "*")
+            notes.append(DataNote(body[0].start, sentence.start, date, marks))
+            continue
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        if text[line_start : sentence.start].strip():
+            notes.append(DataNote(line_start, sentence.start, date))  # "… These figures are as of …"
+        elif n > 0:
+            above = text.rfind("\n", 0, max(line_start - 1, 0)) + 1  # the line above it
+            notes.append(DataNote(above, sentence.start, date))
+    return notes

@@ -34,7 +34,9 @@ from peacefacts.nlp.lists import is_ranking
 from peacefacts.nlp.numbers import FigureMatch, find_figures
 from peacefacts.nlp.one_person import one_person_figures
 from peacefacts.nlp.page_dates import (
+    DataNote,
     UndatedAnchor,
+    data_notes,
     item_dateline,
     later_stamps,
     lead_sentences,
@@ -163,6 +165,8 @@ class BlockPlan:
     missions: tuple[str, ...] = ()
     #: the day of the statement the story reports ("…, the minister said on Monday")
     statement_day: Optional[PartialDate] = None
+    #: notes that date the figures before them ("These figures are as of 31 January 2022")
+    data_notes: tuple[DataNote, ...] = ()
     #: (document offset, acronym) of every mission the block names, in text order
     mission_positions: tuple[tuple[int, str], ...] = ()
     #: (document offset, end, surface, country) of every country name or demonym in the block
@@ -547,6 +551,8 @@ def plan_document(document: Document) -> list[BlockPlan]:
                 incident=_incident(text, body, block, published, list(ordered_missions)),
                 missions=ordered_missions,
                 statement_day=_statement_day(text, body, published),
+                # a footnote may sit just past the block, among the lines taken for trailing chrome
+                data_notes=tuple(data_notes(document.text, body + split_sentences(document.text, block.end, min(len(text), block.end + 300)))),
                 mission_positions=tuple(missions_named),
                 country_positions=tuple(
                     (block.start + m_start, block.start + m_end, surface, country)

@@ -649,6 +649,10 @@ def date_figure(
         said = _statement_day(r, ctx, leads=True)
         if said is not None:
             as_of, source = _value(said), source_of(said)
+    if as_of is None and not forward:
+        note = _data_note(r, ctx)
+        if note is not None:
+            as_of, source = note, AsOfSource.EXPLICIT  # "2,690 personnel* … *Figures as at 30 April 2024"
     if as_of is None and now is None and not forward and ctx.candidate.reference is not None:
         as_of, source = ctx.candidate.reference.date, AsOfSource.EXPLICIT
     if as_of is None and now is None:
@@ -682,6 +686,20 @@ def date_figure(
 
 
 _MONTH_WORD = re.compile(r"\b(?:" + alternation(MONTH_NAMES) + r")\b", re.IGNORECASE)
+
+
+def _data_note(r: Reading, ctx: SentenceContext) -> Optional[PartialDate]:
+    """The date of a note after the figure that dates it (:class:`~peacefacts.nlp.page_dates.DataNote`)."""
+    at = r.figure.start
+    for note in ctx.plan.data_notes:
+        if not note.start <= at < note.end:
+            continue
+        if note.marks and not any(
+            0 <= mark - r.figure.end <= 30 and not re.search(r"[\d,.;:()\n]", ctx.full_text[r.figure.end : mark]) for mark in note.marks
+        ):
+            continue  # a footnote dates only the figures it marks
+        return note.date
+    return None
 
 
 def _unresolved_month(ctx: SentenceContext) -> bool:
