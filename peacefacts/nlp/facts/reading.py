@@ -216,6 +216,13 @@ def _clause_tokens(sdoc: Doc, top: Token, keep: Token, lead: bool = True) -> set
             skip |= {t.i for t in tok.subtree}
     for subject in (t for t in top.subtree if t.dep_ in {"nsubj", "nsubjpass"}):
         skip |= _aside_after(sdoc, subject, keep)
+    for tok in top.subtree:
+        # "has about 870 personnel in UN operations, most of them in MALBATT, which has been part of
+        # the force since 2007": a relative clause on another noun is a fact about that noun
+        if tok.dep_ == "relcl" and tok.i != top.i and tok.pos_ in {"VERB", "AUX"} and tok.head.i not in {keep.i, keep.head.i}:
+            sub = {t.i for t in tok.subtree}
+            if keep.i not in sub:
+                skip |= sub
     for tok in top.subtree:  # "…, with about 850 currently deployed": another number's own clause
         if tok.dep_ in {"acl", "relcl"} and tok.head.like_num and tok.head.i != keep.i:
             sub = {t.i for t in tok.subtree}
