@@ -74,12 +74,16 @@ def list_entries(sentence: str, figures: Sequence[FigureMatch], offset: int) -> 
         figures: the figures found in it (document offsets).
         offset: the sentence's start offset in the document.
     """
-    mentions = country_mentions(sentence)
+    countries = country_mentions(sentence)
+    # "MONUSCO is the largest mission with 14,000 personnel, followed by UNMISS with 13,000": missions
+    # are listed the same ways
+    missions = [(m.start, m.end, sentence[m.start : m.end], m.acronym) for m in vocab.mission_mentions(sentence)]
+    mentions = sorted([*countries, *missions])
     if not mentions:
         return {}
     out: dict[int, tuple[str, str]] = {}
-    if _RESPECTIVELY.search(sentence) or _PARALLEL.search(sentence):
-        out.update(_respectively(sentence, figures, offset, mentions))
+    if countries and (_RESPECTIVELY.search(sentence) or _PARALLEL.search(sentence)):
+        out.update(_respectively(sentence, figures, offset, countries))
     for fm in figures:
         if fm.num_start in out:
             continue
@@ -104,7 +108,32 @@ def list_entries(sentence: str, figures: Sequence[FigureMatch], offset: int) -> 
                 _SEMICOLON_AFTER.match(sentence, fm.end - offset) or _SEMICOLON_BEFORE.search(sentence, 0, m_start)
             ):
                 out[fm.num_start] = (country, "comma")
+        mission = (m_start, m_end, _surface, country) in missions
+        if fm.num_start in out and mission and (out[fm.num_start][1] not in _MISSION_GAPS or _listed_place(sentence, missions, m_start)):
+            # "MONUSCO, 1,200" or "MONUSCO a battalion of 850": a country's list, not a mission's;
+            # "Indian troops serve in MONUSCO (1,800) and UNMISS (2,200)": places, not entries
+            del out[fm.num_start]
     return out
+
+
+_PLACE_LIST_JOIN = re.compile(r"[\s\d,.()~+-]*(?:,|\band\b|\bor\b)\s*$", re.IGNORECASE)
+
+
+def _listed_place(sentence: str, missions: Sequence[tuple[int, int, str, str]], start: int) -> bool:
+    """Whether the mission at ``start`` continues a list of places ("in MONUSCO (1,800) and UNMISS")."""
+    earlier = [m for m in missions if m[1] <= start]
+    while earlier:
+        prev = earlier.pop()
+        if not _PLACE_LIST_JOIN.fullmatch(sentence, prev[1], start):
+            return False
+        if _PLACE.search(sentence, 0, prev[0]):
+            return True
+        start = prev[0]
+    return False
+
+
+#: how a listed mission may be joined to its figure
+_MISSION_GAPS = frozenset({"parenthesis", "with", "ordinal", "ranked-with", "in-place", "gapped"})
 
 
 def _respectively(
