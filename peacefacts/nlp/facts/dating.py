@@ -81,6 +81,8 @@ def _medal_to_the_dead(r: Reading, ctx: SentenceContext) -> bool:
     )
 
 
+#: a toll that grew after the incident ("rose to five on Tuesday"): the day it was updated is not the incident's
+_TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rises|climbed|increased|reached|went\s+up|jumped)\b", re.IGNORECASE)
 _AHEAD = re.compile(r"\b(?:later|next|coming|upcoming|rest\s+of)\b", re.IGNORECASE)
 _TARGET_PREP = re.compile(r"^(?:by|before|until|till|from|through)\b", re.IGNORECASE)
 
@@ -581,6 +583,16 @@ def date_figure(
     if chosen is not None and metric.is_incident and chosen_value is not None and chosen_value.precision == "year":
         if source_of(chosen) is AsOfSource.RELATIVE:
             chosen = None  # "the deadliest attack this year": the incident has a day
+    if chosen is not None and metric.may_be_incident and chosen_value is not None and chosen_value.precision == "month" and (
+        source_of(chosen) is AsOfSource.RELATIVE and any(
+            d.value is not None and d.value.precision == "day" and d.role == "as_of" and not _statement_date(ctx, d) for d in ctx.dates
+        )
+    ):
+        chosen = None  # "On Saturday, in the second such attack this month, rebels killed …": the day is the incident's
+    if chosen is not None and metric.may_be_incident and _TOLL_UPDATE.search(ctx.text, 0, chosen.start) and incident():
+        day = _incident_day(ctx)
+        if day is not None and chosen_value is not None and day.first_day < chosen_value.first_day:
+            chosen = None  # "The death toll from Sunday's ambush rose to five on Tuesday": Sunday's toll
     # a toll is dated by its deaths ("awarded today to 61 … who lost their lives in 2023")
     now = _now_of(r, ctx) if not metric.is_casualty else None
     history_since: Optional[PartialDate] = None
