@@ -61,7 +61,11 @@ _PLACE_BEFORE = re.compile(
     r"(?:(?:north|south|east|west|central)(?:ern)?\s+)?$",
     re.IGNORECASE,
 )
-_CLAUSE_START = re.compile(r"(?:^|[.!?;:,]\s+|\n\s*|\band\s+|\bwhile\s+|\bbut\s+|\bsaid\s+)(?:the\s+(?:Republic\s+of\s+)?)?$")
+_CLAUSE_START = re.compile(
+    r"(?:^|[.!?;:,]\s+|\n\s*|\b(?:and|while|but|said|when|where|after|since|as|because|since\s+then|until)\s+)"
+    r"(?:the\s+(?:Republic\s+of\s+)?)?$",
+    re.IGNORECASE,
+)  # "Since 1988, when Bangladesh first sent observers …, around 1,95,000 of its peacekeepers"
 _UN = re.compile(r"\b(?:the\s+)?(?:United Nations|U\.N\.|UN)(?!\s*(?:peacekeep|mission|force|operation|flag|[A-Z]))\b")
 
 
@@ -270,6 +274,11 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
            for c in noun.children if c.dep_ == "poss"):
         owner = next(c for c in noun.children if c.dep_ == "poss")
         word = "country" if owner.lower_ == "country" or any(g.lower_ == "country" for g in owner.children) else "its"
+        if word == "its" and r.how == "partitive":
+            # "The Kingdom deplores the loss of 90 of its blue helmets": the clause's own subject first
+            subject = clause_subject(r, ctx, metric)
+            if subject:
+                return subject
         return _carried(ctx, word, owner.idx - ctx.sdoc[0].idx)  # "the country's contingent", "its troops"
     return None
 
