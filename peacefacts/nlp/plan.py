@@ -284,6 +284,10 @@ _FUNCTION_END = re.compile(
 )
 
 
+#: a fact-sheet line, a label and its figure ("Total personnel serving (as of April 30, 2019): 103,510"): complete
+_LABEL_VALUE_LINE = re.compile(r":\s*(?:about|some|over|around|nearly|approximately|c\.|~)?\s*\d[\d,.\s]*\*?$", re.IGNORECASE)
+
+
 def _merge_lines(text: str, sentences: list[Sentence], width: Optional[int] = None) -> list[Sentence]:
     """Join a line broken mid-sentence to the next, and a label ending in a colon to the bare
     figure on the next line.
@@ -305,9 +309,9 @@ def _merge_lines(text: str, sentences: list[Sentence], width: Optional[int] = No
                 line_start = text.rfind("\n", 0, prev.end) + 1
                 prev_line = text[line_start : prev.end].strip()
                 open_end = not prev_text.endswith((".", "!", "?", ":", '"', "”", ";"))
-                continues = continues_wrapped(prev_line, cur_text, width) or (
+                continues = not _LABEL_VALUE_LINE.search(prev_line) and (continues_wrapped(prev_line, cur_text, width) or (
                     open_end and cur_text[:1].isdigit() and bool(_FUNCTION_END.search(prev_text))
-                )
+                ))
                 label_value = prev_text.endswith(":") and _BARE_FIGURE.match(cur_text) and len(prev_text) < 200
                 if continues or label_value:
                     out[-1] = Sentence(prev.start, s.end)

@@ -660,6 +660,8 @@ def missions(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return Veto("missions.pledge")
     if r.how == "in-operation":
         return Decision(Metric.MISSIONS_CURRENT, "missions.in-operation")
+    if r.how == "label" and not r.cumulative and r.tense == "none":
+        return Decision(Metric.MISSIONS_CURRENT, "missions.label")  # a fact sheet's "Number of peacekeeping operations: 16"
     noun = r.noun
     if noun is not None and any(c.lower_ in {"current", "ongoing", "active", "existing"} for c in noun.children):
         return Decision(Metric.MISSIONS_CURRENT, "missions.current")

@@ -411,7 +411,7 @@ def _partitioned_set(sdoc: Doc, root: Token) -> Optional[Token]:
 def _label_noun(sdoc: Doc, root: Token, cues: Cues, ctx: SentenceContext) -> tuple[Optional[Token], Optional[str]]:
     """"Current Operations*: 16", "Total number of fatalities … through May 2004: 1,870": the label
     before a colon says what the figure after it counts."""
-    colon = next((t for t in reversed(sdoc[: root.i]) if t.text == ":"), None)
+    colon = next((t for t in reversed(sdoc[: root.i]) if t.text == ":" or (t.is_punct and t.text.endswith(":"))), None)  # "…, 2019):"
     if colon is None or any(t.like_num or t.is_alpha for t in sdoc[colon.i + 1 : root.i]):
         return None, None
     in_dates = {t.i for d in ctx.dates for t in sdoc if d.start <= t.idx < d.end}
@@ -421,7 +421,11 @@ def _label_noun(sdoc: Doc, root: Token, cues: Cues, ctx: SentenceContext) -> tup
     for tok in label:
         if cue_kind(tok, cues) == "DEATH":
             return None, "death-label"
-    first_prep = next((t.i for t in sdoc[: colon.i] if t.pos_ == "ADP"), colon.i)
+    # the label's head: before its first preposition or participle ("Countries contributing
+    # uniformed personnel: 122" counts countries; "Number of peacekeeping operations: 16", operations)
+    if label and label[0].lower_ in {"number", "total", "count"} and label[0].i + 1 < colon.i and sdoc[label[0].i + 1].lower_ == "of":
+        label = label[1:]
+    first_prep = next((t.i for t in sdoc[: colon.i] if t.pos_ in {"ADP", "VERB"} and t.i > (label[0].i if label else 0)), colon.i)
     head_part = [t for t in label if t.i < first_prep] or label
     # "Current peacekeeping operations: 12": the label's head noun, not a modifier before it
     for tok in reversed(head_part):
