@@ -832,6 +832,8 @@ def dated_snapshot(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     running total, whatever the tense, unless the clause says it is ("since", "so far")."""
     if r.noun_class != "personnel" or r.cumulative or not _point_dated(r, ctx):
         return None
+    if r.tense == "perfect" and r.finite is not None and _lemma(r.finite) in {"serve", "send"} and not _sent_to_one_mission(r, ctx):
+        return None  # "By the end of last year, Ghana had sent a total of 13,000": all who went, up to then
     return Decision(Metric.PERSONNEL_DEPLOYED, "dated-snapshot")
 
 
