@@ -206,12 +206,16 @@ def facts_from_sentence(
                     scope=service_scope(reading, metric),
                 )
             )
-    facts = [f for f in _share_un_scope(_women_parts_follow(_baselines_follow(facts), full_text)) if f.subject != _NO_OWNER]
+    facts = [f for f in _share_un_scope(_women_parts_follow(_baselines_follow(facts, full_text), full_text)) if f.subject != _NO_OWNER]
     _remember(state, facts, ctx, categories)
     return facts
 
 
-def _baselines_follow(facts: list[Fact]) -> list[Fact]:
+#: what introduces a figure compared with the one before it ("19 …, against 32 in the whole of last year")
+_COMPARED_WITH = re.compile(r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|as\s+against)\s+(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$", re.IGNORECASE)
+
+
+def _baselines_follow(facts: list[Fact], full_text: str) -> list[Fact]:
     """"Zambia now has 190 women serving …, up from 42 in 2015": a baseline with no noun of its own
     counts what the figure it is compared with counts (its subject, metric and category; a running
     total's baseline is the same running total at its own date)."""
@@ -228,6 +232,11 @@ def _baselines_follow(facts: list[Fact]) -> list[Fact]:
                     fact, subject=compared.subject, metric=metric, category=compared.category, since=since,
                     rule=fact.rule.split("@")[0] + "@" + compared.rule.split("@")[-1],
                 )
+        elif fact.subject == _NO_OWNER and _COMPARED_WITH.search(full_text, max(0, fact.start - 40), fact.start):
+            # "So far this year, 19 peacekeepers have been killed, against 32 in the whole of last year"
+            compared = next((f for f in reversed(out) if f.metric is fact.metric and f.start < fact.start and f.subject != _NO_OWNER), None)
+            if compared is not None:
+                fact = attrs.evolve(fact, subject=compared.subject, rule=fact.rule.split("@")[0] + "@compared")
         out.append(fact)
     return out
 
