@@ -113,7 +113,29 @@ def list_entries(sentence: str, figures: Sequence[FigureMatch], offset: int) -> 
             # "MONUSCO, 1,200" or "MONUSCO a battalion of 850": a country's list, not a mission's;
             # "Indian troops serve in MONUSCO (1,800) and UNMISS (2,200)": places, not entries
             del out[fm.num_start]
+    _origin_entries(sentence, figures, offset, countries, out)
     return out
+
+
+#: "five peacekeepers from Nepal, four from Pakistan": a figure, a few words, "from" and a country
+_FROM_GAP = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}?from\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _origin_entries(
+    sentence: str, figures: Sequence[FigureMatch], offset: int, countries: Sequence[tuple[int, int, str, str]],
+    out: dict[int, tuple[str, str]],
+) -> None:
+    """"Among those honoured were five peacekeepers from Nepal, four from Pakistan and three from
+    Bangladesh": figures each followed by the country they come from, two or more in a row."""
+    found: dict[int, str] = {}
+    for fm in figures:
+        end = fm.end - offset
+        after = next((m for m in countries if m[0] >= end), None)
+        if after is not None and _FROM_GAP.fullmatch(sentence, end, after[0]):
+            found[fm.num_start] = after[3]
+    if len(found) >= 2:
+        for start, country in found.items():
+            out.setdefault(start, (country, "from"))
 
 
 _PLACE_LIST_JOIN = re.compile(r"[\s\d,.()~+-]*(?:,|\band\b|\bor\b)\s*$", re.IGNORECASE)

@@ -149,6 +149,8 @@ def incident_mission(r: Reading, ctx: SentenceContext, metric: Metric) -> Option
 def noun_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """A country or mission on the counted noun itself: "181 Pakistanis", "two Tanzanian UN
     peacekeepers", "13 peacekeepers from Bangladesh", "two peacekeepers of UNMISS"."""
+    if r.entry is not None and r.entry[1] == "from" and r.how != "nummod":
+        return None  # "five peacekeepers from Nepal, four from Pakistan": the four's own origin (list-entry)
     if r.how == "possessed":  # "Bangladesh's 5,998"
         owner = next((c for c in r.root.children if c.dep_ == "poss"), None)
         if owner is not None:
