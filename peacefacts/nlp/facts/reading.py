@@ -627,13 +627,17 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
         return whole, "of-the-set", "personnel"
     verb = verb_of(root)
     lemma = verb.lemma_.lower() if verb is not None else ""
-    if verb is not None and verb.dep_ in {"acl", "advcl"} and lemma in {"total", "number", "stand", "reach"} and root.dep_ in {"dobj", "attr", "npadvmod", "pobj"}:
+    if verb is not None and verb.dep_ in {"acl", "advcl"} and lemma in {"total", "number", "stand", "reach"} and (
+        root.dep_ in {"dobj", "attr", "npadvmod", "pobj"} or (root.dep_ == "nummod" and root.head.i == verb.i)
+    ):  # (the parse may hang "850" on "numbering" as its modifier)
         head = verb.head if verb.head.pos_ in {"NOUN", "PROPN"} else noun_before_comma(verb)
         count = parse_figure(root.text)
         if head is not None and noun_class(head) == "mission" and count is not None and count.value > _MOST_MISSIONS:
             head = _nearest_personnel_noun(sdoc, root)  # "310 police and 880 troops in UN missions, totalling 1,190"
         if head is not None and head.pos_ in {"NOUN", "PROPN"} and noun_class(head) in {"personnel", "mission"}:
             return head, "participle", noun_class(head)  # "UN peacekeeping missions …, now totalling 16"
+        if head is not None and head.pos_ in {"NOUN", "PROPN"} and noun_class(head) == "unit":
+            return head, "participle", "personnel"  # "The Tanzanian contingent, numbering 850, …": its people
     verb_as_noun = next((t for t in sdoc[max(0, root.i - 3) : root.i] if t.lower_ in {"numbers", "totals", "counts"} and t.pos_ == "NOUN"), None)
     if verb_as_noun is not None and all(not t.like_num for t in sdoc[verb_as_noun.i + 1 : root.i]):
         # "The Indian contingent in South Sudan numbers about 2,400": the tagger read the verb as a noun
