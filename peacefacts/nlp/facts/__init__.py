@@ -63,6 +63,11 @@ def rule_names() -> list[str]:
 _AMONG = re.compile(r"^\W*(?:Among|Of)\s+(?:them|these|those|the\s+dead|the\s+victims)\b", re.IGNORECASE)
 
 
+def _dated_as_before(ctx: SentenceContext, state: SentenceState) -> SentenceContext:
+    """The sentence read with the date of the one before it (a continuation of its figures)."""
+    return attrs.evolve(ctx, lead=attrs.evolve(ctx.lead, as_of=state.as_of, source=state.as_of_source, since=state.since))
+
+
 def _is_headline(candidate: Candidate, plan: BlockPlan, full_text: str) -> bool:
     sent = full_text[candidate.sentence.start : candidate.sentence.end].strip()
     if plan.block.title and sent == plan.block.title.strip():
@@ -165,14 +170,14 @@ def facts_from_sentence(
             # "… who died in service in 2016. Among them were five Pakistani peacekeepers,"
             metric = state.last_metric
             outcome = Decision(metric, "among")
-            ctx = attrs.evolve(ctx, lead=attrs.evolve(ctx.lead, as_of=state.as_of, source=state.as_of_source, since=state.since))
+            ctx = _dated_as_before(ctx, state)
         if (
             reading.how == "list" and metric.is_casualty and not ctx.cues.has("DEATH") and not ctx.cues.has("INJURY")
             and ctx.lead.as_of is None and not ctx.dates and state.as_of is not None
         ):
             # "… who lost their lives in 2024. The fallen came from 28 countries. The largest numbers
             # were from Nepal (6), …": a list counting the dead of the sentences before is of their year
-            ctx = attrs.evolve(ctx, lead=attrs.evolve(ctx.lead, as_of=state.as_of, source=state.as_of_source, since=state.since))
+            ctx = _dated_as_before(ctx, state)
         shared = ctx.shared.get(fm.num_start)
         # An ownerless figure stays only as a candidate for a UN sibling (see _share_un_scope).
         subject, subject_rule = decide_subject(reading, ctx, metric, disabled) or (_NO_OWNER, "none")
