@@ -516,10 +516,25 @@ def _women_make_up(root: Token) -> bool:
         c.dep_ in {"attr", "acomp"} and c.lower_ in {"women", "female", "females"} for c in root.head.children
     ):
         return True  # "48 of Uruguay's 1,050 troops are women"
-    verbs = [a for a in list(root.ancestors)[:4] if a.lemma_.lower() in {"make", "account", "comprise", "constitute", "represent"}]
-    return any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"women", "females"} or any(
+    return _women_making_up(root) is not None
+
+
+def _women_making_up(root: Token) -> Optional[Token]:
+    """The women word that makes up the part ``root`` ("Women make up 130", "female soldiers account
+    for 71 of those"): the verb's subject, when the part itself is the verb's object (not a number
+    inside it: "64 of Ghana's 2,700 peacekeepers", 2,700 is the whole)."""
+    link = root.head if root.dep_ == "pobj" and root.head.lower_ == "for" else root
+    if link.dep_ in {"dobj", "attr", "prep", "npadvmod"}:
+        verb = link.head
+    elif link.dep_ == "nsubj" and link.head.dep_ in {"ccomp", "xcomp"}:
+        verb = link.head.head  # "Women make up 130 of the personnel currently deployed": parsed as a clause
+    else:
+        return None
+    if verb.lemma_.lower() not in {"make", "account", "comprise", "constitute", "represent"}:
+        return None
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"women", "females"} or any(
         g.lower_ in {"female", "women"} for g in c.children if g.dep_ in {"amod", "compound"}
-    )) for verb in verbs for c in verb.children)
+    ))), None)
 
 
 def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, str]]) -> tuple[Optional[Token], Optional[str], str]:
@@ -527,6 +542,9 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
     sdoc, cues = ctx.sdoc, ctx.cues
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in {"country", "nation", "population", "city", "state"}:
         return None, None, ""  # "remarkable for a country of 3.4 million": a population
+    women = _women_making_up(root)
+    if women is not None and noun_class(women) == "personnel":
+        return women, "inferred", "personnel"  # "women make up 310 of them", "160 of that number": a part of the count before
     whole = next((o for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
     if whole is not None and whole.pos_ in {"NOUN", "PROPN"} and noun_class(whole) not in {"personnel", "mission", "country"}:
         return None, None, ""  # "one of the region's deadliest rebel groups"
@@ -791,6 +809,8 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
     lex = vocabulary()
     if noun is not None and noun.head.lower_ == "of" and noun.head.head.i == root.i:
         how = "partitive"
+    if how == "partitive" and noun is not None and noun.lower_ in {"number", "total", "figure"}:
+        noun, how = None, "nummod"  # "Women constitute 160 of that number": a part of the count before
     sized = _sized_unit(root)
     if sized is not None:
         noun, how = sized, "strong"  # "a 140-member formed police unit": 140 personnel
@@ -884,10 +904,13 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
             category = Category.PERSONNEL  # "UNIFIL numbers about 10,500": the force's people, of every kind
         if category is not None and category is not Category.WOMEN and _share_restated(ctx.text[: fm.start - ctx.offset]) and _women_frame(ctx.sdoc, root):
             category = Category.WOMEN  # "Women make up about 8 per cent of the contingent, or 480 personnel"
-        if how == "partitive" and _women_make_up(root):
-            category = Category.WOMEN  # "Women make up 130 of the Nigerian personnel deployed"
     if cls != "personnel":
         category = None
+    elif _women_make_up(root):
+        # "Women make up 130 of the Nigerian personnel deployed", "women account for 187 of them",
+        # "Of the 1,200 Nepali peacekeepers in Lebanon, women account for 48": whatever the part's
+        # noun, what it counts is women
+        category = Category.WOMEN
     return Reading(
         figure=fm,
         root=root,

@@ -377,6 +377,8 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
                 return _carried(ctx, word, owner_pronoun.idx - ctx.sdoc[0].idx)
             if child.lower_ in vocabulary()["country"] and any(c.like_num for c in child.children):
                 return "UN"  # "More than 50 countries pledged …": the UN's total
+            if _member_states(child):
+                return "UN"  # "Member States pledged more than 4,000 in total": all of them
             phrase = " ".join(t.text for t in child.subtree if t.dep_ != "det")
             mission = vocab.mission_for(phrase) or vocab.mission_for(child.text) or next(
                 (m for _, m in mission_mentions(phrase)), None
@@ -422,6 +424,20 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
                 if owner:
                     return owner
     return None
+
+
+def _member_states(subject: Token) -> bool:
+    """"Member States", "troop-contributing countries", "delegations", "other contributors": the
+    UN's members as one body, not a country ("Nepal's delegation" and "African member states" are
+    not)."""
+    lex = vocabulary()
+    mods = [c for c in subject.children if c.dep_ in {"compound", "amod", "poss", "nmod"}]
+    if country_of_tokens(mods) or any(c.dep_ == "poss" for c in mods):
+        return False
+    if subject.lower_ in lex["collective_members"]:
+        return True
+    words = {t.lower_ for m in mods for t in m.subtree}
+    return subject.lower_ in {"states", "countries", "nations"} and bool(words & lex["collective_member_modifiers"])
 
 
 def _relative_antecedent(clause: Token) -> Optional[str]:
