@@ -77,6 +77,7 @@ KEYWORDS = re.compile(
     r"wound|deploy|serv|contribut|pledg|countr|nation|women|female|staff|member|\bmen\b|people|loss|"
     r"(?-i:[A-Z][a-z]+(?:ians|ans|ese|is)\b)|dispatch|sent\b|send|join|(?-i:\bUN[A-Z]{2,})|\bUN\b|U\.N\.|"
     r"keepers|boots|workforce|work force|fatalit|toll|wounded|ultimate price|marines|sailors|airmen|gendarm|"
+    r"\b(?:come|came|make|made)\s+(?:it\s+)?(?:home|back)\b|\bnever\s+returned|\bnot\s+return|\bcoffins?\b|\bcaskets?\b|"
     r"\bfield(?:ed|s|ing)\b|['’]s\s+(?:number|total|strength|figure)\b|"
     rf"\b(?:{_alternation([m.acronym for m in vocab.missions()])})\b|"
     rf"(?-i:\b(?:{_alternation(list(vocab.demonym_forms()))})\b)",

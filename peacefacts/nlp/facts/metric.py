@@ -223,6 +223,12 @@ def _departing(verb: Token) -> bool:
 
 def veto_withdrawal(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """Withdrawals, cuts, repatriation, authorised ceilings and troops going home."""
+    if r.predicate == "DEATH" and any(
+        "DEATH" in ctx.cues.on(t.i) and t.pos_ in {"VERB", "AUX"} for t in [*([r.verb] if r.verb is not None else []), *r.anchor.subtree]
+    ):
+        # "88 never came home", "36 soldiers returned home in coffins", "the 40 peacekeepers who
+        # never came back": a toll, not a return
+        return None
     node = verb_of(r.anchor)
     for _ in range(3):
         if node is None:
@@ -464,7 +470,16 @@ def veto_unnamed_victims(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     last = ctx.state.last_metric
     if last is not None and last.is_casualty and not _names_other_victims(ctx):
         return None
+    if r.verb is not None and _lemma(r.verb) in {"come", "return", "make"} and "DEATH" in ctx.cues.on(r.verb.i):
+        return None  # "Thirty-two never returned to their families": who went abroad and died there
     return Veto("unnamed-victims")
+
+
+def _in_blue(verb: Optional[Token]) -> bool:
+    """"have worn the blue helmet", "donned the blue beret": service told by the uniform."""
+    return verb is not None and _lemma(verb) in {"wear", "don", "put"} and any(
+        o.lower_ in {"helmet", "helmets", "beret", "berets"} for o in verb.children if o.dep_ == "dobj"
+    )
 
 
 def _names_other_victims(ctx: SentenceContext) -> bool:
@@ -527,7 +542,7 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     service = vocabulary()["personnel_verbs"] | vocabulary()["pledge_lemmas"] | {"station", "rotate", "return", "arrive"}
     if any(c.dep_ in {"acl", "relcl"} and _lemma(c) in service for c in noun.children):
         return None
-    if _placed_in_service(r.verb, ctx):
+    if _placed_in_service(r.verb, ctx) or _in_blue(r.verb):
         return None
     if any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in vocabulary()["post_modifiers"] for c in noun.children):
         return None  # "11 staff officers", "140 FPU members"

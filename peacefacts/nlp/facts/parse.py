@@ -134,7 +134,8 @@ def noun_class(noun: Token) -> str:
         return "mission"  # "in eight mission areas"
     if low in lex.noun_category:
         return "personnel"
-    if noun.text[:1].isupper() and low.endswith("s"):
+    counted = low.endswith("s") or (low.endswith(("ese", "ish", "ch")) and any(c.like_num for c in noun.children))
+    if noun.text[:1].isupper() and counted:  # (a collective counted: "16,000 Togolese", "2,000 Irish")
         phrase = demonym_phrase(noun)
         country = vocab.country_for(phrase)
         if country and vocab.normalize(phrase) != vocab.normalize(country):

@@ -76,4 +76,8 @@ def predicate_of(anchor: Token, cues: Cues) -> Optional[str]:
                 return "DEATH"  # "the death toll has risen to 15"
         if anc.pos_ in {"VERB", "AUX"} and anc.dep_ not in {"conj", "xcomp", "aux", "auxpass", "acl", "relcl", "advcl", "pcomp", "prep"}:
             break
+        if anc.pos_ in {"VERB", "AUX"} and anc.dep_ in {"advcl", "conj"} and any(
+            t.text == ";" for t in doc[min(anc.i, anc.head.i) : max(anc.i, anc.head.i)]
+        ):
+            break  # "70,000 have served with UN missions; 88 never came home": another clause's toll
     return None
