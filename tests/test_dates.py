@@ -407,3 +407,20 @@ def test_relative_phrases_follow_the_base(day):
     assert resolve_date("now", day) == PartialDate.from_date(day)
     weekday = day.strftime("%A")
     assert resolve_date(f"on {weekday}", day) == PartialDate.from_date(day)
+
+
+def test_first_deployments_table_names_known_countries_and_missions():
+    """Each contributor in ``first_deployments.tsv`` is a country the library knows, and its first
+    operation is in the missions table and was running in that year (UN is UN peacekeeping itself)."""
+    from peacefacts.vocab import country_for
+    from peacefacts.vocab.missions import mission
+    from peacefacts.vocab.text import read_table
+
+    rows = read_table("first_deployments.tsv")
+    assert len(rows) >= 10
+    for who, year, first in rows:
+        assert who == "UN" or country_for(who, demonyms=False) == who, who
+        operation = mission(first)
+        assert operation is not None, first
+        assert operation.start <= int(year) <= (operation.end or 9999), (who, year, first)
+    assert dict((r[0], int(r[1])) for r in rows)["UN"] == 1948

@@ -25,7 +25,7 @@ from typing import NamedTuple, Optional
 from peacefacts.ingest.datelines import Priority, day_first_order, find_datelines, line_datelines
 from peacefacts.ingest.lines import split_lines
 from peacefacts.nlp.dates import find_dates
-from peacefacts.nlp.numbers import parse_figure
+from peacefacts.nlp.known_starts import known_start_anchor, span_years
 from peacefacts.nlp.segment import Sentence
 from peacefacts.records import Block, PartialDate, PublishedSource
 from peacefacts.vocab.calendar import (
@@ -41,6 +41,7 @@ from peacefacts.vocab.calendar import (
 
 __all__ = [
     "anniversary_anchor",
+    "known_start_anchor",
     "numbered_event_year",
     "latest_date",
     "reported_bounds",
@@ -199,6 +200,9 @@ def undated_anchor(text: str, block_text: str, body: list[Sentence]) -> UndatedA
     numbered = numbered_event_year(block_text)
     if numbered is not None and _possible(numbered, floor):
         return UndatedAnchor(numbered)
+    known, known_start = known_start_anchor(block_text)
+    if known is not None and _possible(known, floor):
+        return UndatedAnchor(known, known_start)
     latest = _with_month(text, body, bounds.latest)
     if latest is not None and latest.precision == "year" and latest != bounds.precise:
         latest = bounds.precise  # a bare past year dates nothing: the latest finer date does, if any
@@ -228,12 +232,7 @@ def _named_anniversary_year(text: str) -> Optional[PartialDate]:
 
 
 def _years(amount: str, unit: str) -> Optional[int]:
-    """"75" / "Fifty" / "sixty-five" / "marks 75" years or decades, as a number of years (1-100)."""
-    figure = parse_figure(amount) or parse_figure(amount.split()[-1])
-    if figure is None:
-        return None
-    years = int(figure.value * (10 if unit.lower().startswith("decade") else 1))
-    return years if 1 <= years <= 100 else None
+    return span_years(amount, unit)
 
 
 _HISTORY = re.compile(

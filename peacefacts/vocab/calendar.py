@@ -10,8 +10,11 @@ readers want capitals, while datelines such as "JUNE, 2023" or "sat, 05 aug" do 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
+
+from peacefacts.vocab.text import read_table
 
 __all__ = [
     "MONTH_NAMES",
@@ -23,6 +26,7 @@ __all__ = [
     "NAMED_DAYS",
     "YEAR_SPANS",
     "NUMBERED_SERIES",
+    "first_deployment_year",
     "alternation",
 ]
 
@@ -112,3 +116,19 @@ def alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first (so "June" is tried before "Jun")."""
     unique = dict.fromkeys(words)
     return "|".join(re.escape(w) for w in sorted(unique, key=lambda w: (-len(w), w)))
+
+
+@functools.lru_cache(maxsize=1)
+def _first_deployments() -> dict[str, int]:
+    return {row[0]: int(row[1]) for row in read_table("first_deployments.tsv")}
+
+
+def first_deployment_year(who: str) -> int | None:
+    """The year a contributor (a country's short name) first served in a UN peacekeeping
+    operation, or UN peacekeeping's own first year for ``"UN"`` (``resources/first_deployments.tsv``);
+    None for a country the table leaves out.
+
+    >>> first_deployment_year("Ghana"), first_deployment_year("UN"), first_deployment_year("Atlantis")
+    (1960, 1948, None)
+    """
+    return _first_deployments().get(who)
