@@ -546,6 +546,8 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return None
     if any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in vocabulary()["post_modifiers"] for c in noun.children):
         return None  # "11 staff officers", "140 FPU members"
+    if any(c.dep_ == "compound" and c.lower_ == "police" for c in noun.children) and r.current and PEACEKEEPING_CONTEXT.search(ctx.text):
+        return None  # "… in UN operations now number 1,052, made up of 364 troops, 623 police officers and …"
     node = r.verb
     for _ in range(4):
         if node is None:

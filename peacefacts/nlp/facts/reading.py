@@ -792,7 +792,9 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         a.dep_ == "aux" and a.lower_ in {"must", "should", "can", "may", "might", "could", "would", "cannot"} for a in root.head.children
     ):
         return None  # "to be eligible, one must have served …": the pronoun, not a count
-    if root.i > 0 and ctx.sdoc[root.i - 1].lower_ in {"number", "no", "no.", "#"} and ctx.sdoc[root.i - 1].pos_ != "VERB" and root.i == tokens[0].i:
+    if root.i > 0 and ctx.sdoc[root.i - 1].lower_ in {"number", "no", "no.", "#"} and ctx.sdoc[root.i - 1].pos_ != "VERB" and root.i == tokens[0].i and not any(
+        c.dep_ == "nsubj" for c in ctx.sdoc[root.i - 1].children  # (not "personnel … now number 1,052": a verb)
+    ):
         return None  # "number seven", "No. 3": a label
     if root.i + 1 < len(doc) and doc[root.i + 1].lower_ in {"per", "fewer", "less"}:
         return None  # "1.2 lakh per month", "3 per cent", "680 fewer than a year ago": a rate or a difference
@@ -809,6 +811,12 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
     lex = vocabulary()
     if noun is not None and noun.head.lower_ == "of" and noun.head.head.i == root.i:
         how = "partitive"
+    if noun is None and root.dep_ == "nummod" and root.head.lower_ in {"number", "total"} and root.head.tag_ == "NN" and root.head.i < root.i:
+        # "Nigeria's uniformed personnel in UN operations now number 1,052": the verb read as a noun;
+        # its subject is what is counted
+        counted = next((c for c in root.head.children if c.dep_ == "nsubj" and noun_class(c) == "personnel"), None)
+        if counted is not None:
+            noun, how = counted, "copula"
     if how == "partitive" and noun is not None and noun.lower_ in {"number", "total", "figure"}:
         noun, how = None, "nummod"  # "Women constitute 160 of that number": a part of the count before
     sized = _sized_unit(root)

@@ -113,7 +113,7 @@ def _carried(ctx: SentenceContext, pronoun: str = "it", at: Optional[int] = None
         return ctx.state.last_subject or _antecedent(ctx, at or 0) or ctx.plan.default_country  # people: the last figure's
     named = _antecedent(ctx, at if at is not None else 0)
     if pronoun in {"country", "nation", "government"}:
-        country = named if named and vocab.mission(named) is None and named != "UN" else None
+        country = named if named and vocab.mission(named) is None and vocab.mission_for(named) is None and named != "UN" else None
         return country or ctx.state.last_country or ctx.plan.default_country
     return named or ctx.state.last_subject or ctx.plan.default_country
 
@@ -168,8 +168,8 @@ def noun_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[s
         return "UN"  # "the UN's 12 current operations" (not "10 of the UN's 12", which are Bangladesh's)
     mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
     country = country_of_tokens(mods) or country_of_tokens(
-        [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ in {"compound", "amod", "nmod"}]
-    )  # "UK Armed Forces personnel"
+        [g for c in mods if c.dep_ in {"compound", "nmod"} for g in c.children if g.dep_ in {"compound", "amod", "nmod"}]
+    )  # "UK Armed Forces personnel", "45,000 Indonesian military and police personnel"
     if country:
         return country
     origin = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "of"} for g in c.children if g.dep_ == "pobj"]
@@ -379,7 +379,11 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
                 return "UN"  # "More than 50 countries pledged …": the UN's total
             if _member_states(child):
                 return "UN"  # "Member States pledged more than 4,000 in total": all of them
-            phrase = " ".join(t.text for t in child.subtree if t.dep_ != "det")
+            # the subject's own words, not a clause or apposition about it ("Nepal, which first sent
+            # observers to UNOGIL in 1958, has since contributed …", "Uruguay, a founding
+            # contributor to UNMOGIP, has sent …")
+            aside = {t.i for c in child.children if c.dep_ in {"relcl", "acl", "appos"} and c.i > child.i for t in c.subtree}
+            phrase = " ".join(t.text for t in child.subtree if t.dep_ != "det" and t.i not in aside)
             mission = vocab.mission_for(phrase) or vocab.mission_for(child.text) or next(
                 (m for _, m in mission_mentions(phrase)), None
             )
@@ -605,7 +609,14 @@ def un_wide(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """"under the UN flag", "worldwide", "from 120 countries", the Secretary-General: the UN's figure."""
     if not ctx.cues.has("UN_WIDE") or any(_national_force(t) for t in ctx.sdoc):
         return None  # "members of the Armed Forces … serving in 10 missions across the world": a country's
+    if all(_LOCATIVE_CUE.match(span.text) for span in ctx.cues.spans["UN_WIDE"]) and country_mentions(ctx.text):
+        # "Nigeria's uniformed personnel in UN operations now number 1,052, made up of 364 troops, …":
+        # "in UN operations" says where a country's people serve, not that they are everyone
+        return None
     return "UN"
+
+
+_LOCATIVE_CUE = re.compile(r"(?:in|across|throughout)\s+(?:all\s+)?(?:the\s+)?(?:un|u\.n\.)\s+(?:peacekeeping\s+)?(?:missions|operations)$", re.IGNORECASE)
 
 
 def mission_context(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
