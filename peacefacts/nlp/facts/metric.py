@@ -143,6 +143,16 @@ def _own_conjunct(r: Reading, ctx: SentenceContext) -> set[int]:
 
 def veto_non_un(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """KFOR, EUFOR, the African Union, bilateral or Russian deployments: not UN figures."""
+    for aside in ctx.cues.spans.get("OUTSIDE_UN", ()):
+        # "Apart from the PKO, the SDF dispatches 2 members to the MFO …": the figures of what the
+        # disclaimer is attached to (the whole clause, or one noun: "not counting its 3,000
+        # soldiers outside the UN"), but not those inside it ("Apart from its 5,000 UN peacekeepers")
+        head = aside.root.head
+        if head.dep_ in {"relcl", "acl"} and head.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+            head = head.head  # "instructors, estimated at about 1,500, who are not part of the UN force"
+        inside = {t.i for t in aside.root.subtree} | set(range(aside.start, aside.end))
+        if r.root.i in {t.i for t in head.subtree} - inside:
+            return Veto("non-un-force")
     spans = ctx.cues.spans.get("NON_UN", ())
     if not spans:
         return Veto("non-un-force") if carries_non_un(ctx) else None
@@ -166,8 +176,14 @@ def veto_non_un(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
                 phrase |= {t.i for t in child.subtree}
             if child.dep_ in {"prep", "dative"} and child.lower_ not in _EXCEPT_PREPS:
                 phrase |= {t.i for t in child.subtree}
-        if verb.dep_ in {"relcl", "acl"}:
-            phrase |= {t.i for t in verb.head.subtree}
+        clause = verb
+        while clause.dep_ in {"xcomp", "ccomp"} and clause.head.pos_ in {"VERB", "AUX"} and clause.head.i != clause.i:
+            controlled = clause.dep_ == "xcomp"
+            clause = clause.head  # "the ECOWAS Standby Force, which ECOWAS leaders want to expand to 5,000"
+            if controlled:  # "The Kenyan-led force … is expected to reach 2,500": the subject it shares
+                phrase |= {t.i for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+        if clause.dep_ in {"relcl", "acl"}:
+            phrase |= {t.i for t in clause.head.subtree}
         relative = next((t for t in ctx.sdoc if t.i in phrase and t.lower_ in {"which", "whom"} and t.i < r.root.i), None)
         if relative is not None:
             # "…, a non-UN mission to Haiti, for which Kenya has offered 1,000 police": the words
@@ -182,6 +198,9 @@ def veto_non_un(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
             if r.root.i not in {t.i for t in other.subtree}:
                 phrase -= {t.i for t in other.subtree}
     for span in spans:
+        colon = next((t.i for t in ctx.sdoc[span.end : r.root.i] if t.text == ":"), None)
+        if colon is not None and not names_the_un(ctx.sdoc[colon + 1 :].text):
+            return Veto("non-un-force")  # "… sends personnel to non-UN observer groups: …, which numbered 1,160"
         if any(t.i in phrase for t in span):
             # "the African Union/UN hybrid operation in Darfur (UNAMID)" is the UN's
             if not ctx.missions_here or span.root.head.i in phrase and "UNAMID" not in ctx.missions_here:

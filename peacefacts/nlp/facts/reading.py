@@ -464,14 +464,27 @@ def _follows(ctx: SentenceContext, end: int) -> bool:
 
 
 def names_the_un(text: str) -> bool:
-    """Whether the text names the UN itself ("the UN", "blue helmets"), not just peacekeepers."""
-    return bool(_NAMES_THE_UN.search(text))
+    """Whether the text names the UN itself ("the UN", "blue helmets"), not just peacekeepers; the
+    UN as the authority over another force ("authorised by the UN Security Council") does not."""
+    return bool(_NAMES_THE_UN.search(_UN_AS_AUTHORITY.sub(" ", text)))
+
+
+_UN_AS_AUTHORITY = re.compile(
+    r"\b(?:U\.?N\.?|United\s+Nations)(?:['’]s)?\s+(?:Security\s+Council|General\s+Assembly|Charter|resolution)", re.IGNORECASE
+)
+# "The force is expected to reach 2,500": the force of the paragraph before
+_THE_FORCE = re.compile(r"^\W*(?:the|this|that)\s+(?:force|mission|operation|deployment|coalition)\b", re.IGNORECASE)
 
 
 def carries_non_un(ctx: SentenceContext) -> bool:
     """Whether the paragraph is still about a force that is not the UN's ("Since the deployment, six
-    Russian peacekeepers have been killed" after "Russia deployed peacekeepers to Nagorno-Karabakh")."""
-    return _follows(ctx, ctx.state.non_un_end) and not _NAMES_THE_UN.search(ctx.text) and not ctx.missions_here
+    Russian peacekeepers have been killed" after "Russia deployed peacekeepers to Nagorno-Karabakh"),
+    or the next paragraph is, when it opens with "The force …"."""
+    end = ctx.state.non_un_end
+    follows = _follows(ctx, end) or (
+        0 <= end <= ctx.offset and not ctx.full_text[end : ctx.offset].strip() and _THE_FORCE.match(ctx.text) is not None
+    )
+    return follows and not _NAMES_THE_UN.search(ctx.text) and not ctx.missions_here
 
 
 def carries_count(ctx: SentenceContext) -> bool:
