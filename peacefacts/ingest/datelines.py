@@ -165,6 +165,8 @@ _HISTORY_BEFORE = re.compile(
     # an event the piece looks back on: "the Niemba ambush of 8 November 1960", "60 years since …"
     r"|(?i:\b(?:ambush|attack|massacre|killing|killings|battle|bombing|crash|disaster|tragedy|siege|earthquake)\s+(?:of|on)\s+(?:the\s+)?)$"
     r"|(?i:\b\w+\s+(?:years?|decades?)\s+(?:\w+\s+){0,2}(?:since|after|ago)\b[^.;:!?]{0,80})$"
+    # a first deployment: "its first contingent deployed on 14 July 1960", "began when … first arrived on"
+    r"|(?i:\bfirst\b[^.;:!?]{0,40}?\b(?:deployed|arrived|sent|dispatched|left|landed|departed|served|joined)\b[^.;:!?]{0,30}?\b(?:on|in)\s+(?:the\s+)?)$"
 )
 
 #: lines longer than this are body text, not datelines ("the report, published in May 2019, ...")

@@ -41,6 +41,7 @@ from peacefacts.vocab.calendar import (
 
 __all__ = [
     "anniversary_anchor",
+    "headline_year",
     "known_start_anchor",
     "numbered_event_year",
     "latest_date",
@@ -177,10 +178,12 @@ class UndatedAnchor(NamedTuple):
     lower_bound: bool = False
 
 
-def undated_anchor(text: str, block_text: str, body: list[Sentence]) -> UndatedAnchor:
+def undated_anchor(text: str, block_text: str, body: list[Sentence], title: Optional[str] = None) -> UndatedAnchor:
     """The date of an undated piece from its own text; an empty anchor when its text cannot date it.
 
-    In order: a year the piece names as its anniversary's ("2025 will be the 76th anniversary"),
+    In order: the year its headline names ("Top 10 African contributors in 2024", "Largest troop
+    contributors 2019", "Ghana lost 120 soldiers in 2002": :func:`headline_year`), a year the
+    piece names as its anniversary's ("2025 will be the 76th anniversary"),
     the anniversary it marks (:func:`anniversary_anchor`), the numbered yearly event it names,
     else the latest date it reports (:func:`latest_date`). Every date must be possible: not after
     this year, and not before any date the piece reports, history included (a piece that says
@@ -191,6 +194,9 @@ def undated_anchor(text: str, block_text: str, body: list[Sentence]) -> UndatedA
     than a wrong date."""
     bounds = reported_bounds(text, body)
     floor = bounds.floor
+    headline = headline_year(title) if title else None
+    if headline is not None and _possible(headline, floor):
+        return UndatedAnchor(headline)
     named = _named_anniversary_year(block_text)
     if named is not None and _possible(named, floor):
         return UndatedAnchor(named)
@@ -207,8 +213,42 @@ def undated_anchor(text: str, block_text: str, body: list[Sentence]) -> UndatedA
     if latest is not None and latest.precision == "year" and latest != bounds.precise:
         latest = bounds.precise  # a bare past year dates nothing: the latest finer date does, if any
     if latest is None or not _possible(latest, floor):
+        copyright = copyright_year(text)
+        if copyright is not None and _possible(copyright, floor):
+            return UndatedAnchor(copyright)
         return UndatedAnchor()
     return UndatedAnchor(latest, lower_bound=True)
+
+
+#: "© 2019 Accra Daily Monitor", "Copyright © 2016-2021 …", "(c) 2020", "Atlas Morning © 2023"
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|\bCopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*[-\u2013\u2014]\s*)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE
+)
+
+
+def copyright_year(text: str) -> Optional[PartialDate]:
+    """The year of a page's copyright line (the last year of a range), the latest a piece can be:
+    it dates an undated piece only when nothing in its text does."""
+    found = [m for m in _COPYRIGHT.finditer(text)]
+    return PartialDate(int(found[-1].group("year"))) if found else None
+
+
+def headline_year(title: str) -> Optional[PartialDate]:
+    """The latest date a headline names as its story's or its data's ("… UN peacekeeping troops in
+    2024", "(2020 data)", "Peacekeepers Day 2019: …", "1948-2018"): not a start ("since 1960"),
+    history ("founded in 1948"), a target ("by 2025"), a plan or a plan's name ("Agenda 2063")."""
+    latest: Optional[PartialDate] = None
+    for match in find_dates(title, 0, len(title), base=None):
+        value = match.end_value if match.role == "range" and match.end_value else match.value
+        if value is None or value.year < 1945 or match.role not in {"as_of", "range"}:
+            continue
+        if _NAMED_BEFORE.search(title, max(0, match.start - 12), match.start) or _NAMED_AFTER.match(title, match.end):
+            continue
+        if _PLANNED.search(title, 0, match.start) or _PLANNED_AFTER.match(title, match.end) or _HISTORY.search(title, 0, match.start):
+            continue
+        if latest is None or value.last_day > latest.last_day:
+            latest = value
+    return latest
 
 
 def _possible(date: PartialDate, floor: Optional[PartialDate]) -> bool:
@@ -237,7 +277,8 @@ def _years(amount: str, unit: str) -> Optional[int]:
 
 _HISTORY = re.compile(
     r"\b(?:founded|established|created|formed|set\s+up|launched|born|signed|adopted|inaugurated|began|begun|joined|admitted|"
-    r"started|first\s+deployed|first\s+sent|(?:for\s+the\s+)?first\s+time|independence|ratified|date|since|peak|height)\b(?:\s*:\s*|[^.;:!?]{0,80})$",
+    r"started|first\s+deployed|first\s+sent|(?:for\s+the\s+)?first\s+time"
+    r"|first\s+(?:\w+\s+)?(?:contingent|battalion|batch|units?|troops|peacekeepers|observers|deployment)|independence|ratified|date|since|peak|height)\b(?:\s*:\s*|[^.;:!?]{0,80})$",
     re.IGNORECASE,
 )
 

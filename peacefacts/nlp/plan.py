@@ -539,7 +539,7 @@ def plan_document(document: Document) -> list[BlockPlan]:
             )
             before = [m for pos, m in missions_named if pos < sentence.start]
             missions_before.append(before[-1] if before else None)
-        anchor = undated_anchor(text, block_text, body) if published is None else UndatedAnchor()
+        anchor = undated_anchor(text, block_text, body, block.title) if published is None else UndatedAnchor()
         ordered_missions = tuple(dict.fromkeys(m for _, m in missions_named))
         plans.append(
             BlockPlan(

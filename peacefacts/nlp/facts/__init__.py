@@ -301,7 +301,10 @@ def _remember(state: SentenceState, facts: list[Fact], ctx: SentenceContext, cat
         state.last_metric = facts[-1].metric
         state.seen_values.update(f.figure.value for f in facts)
     if facts or ctx.lead.as_of is not None:
-        keep = next((f for f in facts if f.as_of_source in {AsOfSource.EXPLICIT, AsOfSource.RELATIVE}), None)
+        # a sentence whose figures have their own dates and the page's ("Since 1988, when Bangladesh
+        # first sent 15 observers, 188,558 have served") passes on no figure's own date
+        mixed = any(f.as_of_source is AsOfSource.PUBLISHED for f in facts)
+        keep = None if mixed else next((f for f in facts if f.as_of_source in {AsOfSource.EXPLICIT, AsOfSource.RELATIVE}), None)
         state.as_of = keep.as_of if keep else ctx.lead.as_of
         state.as_of_source = keep.as_of_source if keep else ctx.lead.source
         state.since = next((f.since for f in facts if f.since), ctx.lead.since)

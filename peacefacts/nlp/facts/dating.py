@@ -441,6 +441,9 @@ def _data_date(ctx: SentenceContext) -> Optional[DateMatch]:
     return None
 
 
+_CLAUSE_COMMA = re.compile(r",(?!\d)")
+
+
 def _when_date(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
     """"… since June 2007, when six Spanish peacekeepers were killed": the date the "when" clause
     hangs on dates the figure in it."""
@@ -448,6 +451,11 @@ def _when_date(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
     if verb is None or not any(c.lower_ == "when" and c.dep_ == "advmod" for c in verb.children):
         return None
     clause_start = min(t.idx for t in verb.subtree) - ctx.sdoc[0].idx
+    # the clause ends at its comma, whatever the parse hangs on it ("Since 1988, when Bangladesh
+    # first sent 15 observers to UNIIMOG, a total of 188,558 have served": only the 15 is the clause's)
+    comma = _CLAUSE_COMMA.search(ctx.text, clause_start)
+    if comma is not None and r.figure.start - ctx.offset > comma.start():
+        return None
     before = [d for d in ctx.dates if d.value is not None and d.end <= clause_start and clause_start - d.end <= 4]
     return before[-1]._replace(role="as_of") if before else None
 
