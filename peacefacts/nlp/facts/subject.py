@@ -619,6 +619,45 @@ def un_wide(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
 _LOCATIVE_CUE = re.compile(r"(?:in|across|throughout)\s+(?:all\s+)?(?:the\s+)?(?:un|u\.n\.)\s+(?:peacekeeping\s+)?(?:missions|operations)$", re.IGNORECASE)
 
 
+_UN_COUNTS = re.compile(
+    r"\baccording\s+to\s+(?:the\s+)?(?:latest\s+)?(?:UN|U\.N\.|United\s+Nations)\b|"
+    r"\b(?:UN|U\.N\.|United\s+Nations)(?:['’]s?)?\s+(?:data|figures|statistics|records|tally|count)\b|"
+    r"\bDepartment\s+of\s+(?:Peace|Peacekeeping)\s+Operations\b|\bDP(?:K)?O\b|"
+    r"\b(?:UN|U\.N\.|United\s+Nations)(?:\s+[A-Za-z]+){0,3}?\s+(?:says?|said|reports?|reported|recorded|records|counted)\b"
+)
+_BARE_PEACEKEEPERS = frozenset({"peacekeepers", "peacekeeper", "helmets", "berets", "deaths", "fatalities"})
+
+
+def un_source_toll(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """"Sixty-one peacekeepers lost their lives in 2024, down from 103 in 2023, according to figures
+    released by the UN Department of Peace Operations", "The UN recorded 61 peacekeeper deaths":
+    the dead the UN counts, of no country, mission or place the sentence names, are all of its own."""
+    if metric is not Metric.FATALITIES_TOTAL or not _UN_COUNTS.search(ctx.text):
+        return None  # (not the wounded of one attack: "At least 10 peacekeepers were hurt, the UN said")
+    if r.noun is not None and r.noun.lower_ not in _BARE_PEACEKEEPERS:
+        return None
+    if country_mentions(ctx.text) or ctx.missions_here or vocab.place_mentions(ctx.text):
+        return None
+    return "UN"
+
+
+def whole_of_countries(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """"Of the 61 peacekeepers who died in 2024, seven were from Nepal", "Pakistan lost 4 soldiers,
+    out of the 103 peacekeepers killed worldwide that year": the whole that countries' shares are
+    taken from is everyone's (unless it is a mission's, or a country's own)."""
+    noun = r.noun
+    if not metric.is_casualty or noun is None or r.how != "nummod" or noun.lower_ not in _BARE_PEACEKEEPERS or noun.head.lower_ != "of":
+        return None  # (a strength split by country is a mission's or a sector's: "Of the 1,200 in the sector")
+    of = noun.head
+    if not (of.head.lower_ == "out" or (of.i == ctx.sdoc[0].i and of.dep_ == "prep")):
+        return None
+    if any(c.dep_ in {"amod", "compound", "poss", "nmod"} for c in noun.children) or ctx.missions_here:
+        return None
+    outside = {t.i for t in noun.subtree}
+    rest = " ".join(t.text for t in ctx.sdoc if t.i not in outside)
+    return "UN" if country_mentions(rest) and not vocab.place_mentions(" ".join(t.text for t in noun.subtree)) else None
+
+
 def mission_context(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """"There are 13,000 peacekeepers in MINUSCA": a mission's own strength, when no country is
     named (a pledge to join a mission is the pledging country's, not the mission's)."""
@@ -784,6 +823,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     SubjectRule("noun-country", noun_country),
     SubjectRule("origin", origin_verb),
     SubjectRule("list-entry", list_entry),
+    SubjectRule("whole-of-countries", whole_of_countries),
     SubjectRule("noun", noun_words),
     SubjectRule("un-scale", un_scale),
     SubjectRule("clause", clause_subject),
@@ -792,6 +832,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     SubjectRule("mission-subject", mission_subject),
     SubjectRule("fact-sheet", fact_sheet),
     SubjectRule("un-wide", un_wide),
+    SubjectRule("un-source", un_source_toll),
     SubjectRule("mission-context", mission_context),
     SubjectRule("mission-place", mission_place),
     SubjectRule("paragraph-mission", paragraph_mission),
