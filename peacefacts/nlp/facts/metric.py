@@ -494,6 +494,20 @@ def veto_unnamed_victims(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     return Veto("unnamed-victims")
 
 
+def _peacekeepers_a_part(ctx: SentenceContext) -> bool:
+    """Whether the sentence counts peacekeepers as a part of a wider toll ("…, including a Ghanaian
+    peacekeeper", "among them three Tanzanian blue helmets")."""
+    for tok in ctx.sdoc:
+        if tok.lower_ in {"including", "among", "incl"} and tok.i > 0 and any(
+            t.lower_ in _PEACEKEEPER_WORDS for t in ctx.sdoc[tok.i + 1 : tok.i + 7]
+        ):
+            return True
+    return False
+
+
+_PEACEKEEPER_WORDS = frozenset({"peacekeeper", "peacekeepers", "helmet", "helmets", "beret", "berets"})
+
+
 def _in_blue(verb: Optional[Token]) -> bool:
     """"have worn the blue helmet", "donned the blue beret": service told by the uniform."""
     return verb is not None and _lemma(verb) in {"wear", "don", "put"} and any(
@@ -550,6 +564,12 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     if r.predicate in {"DEATH", "INJURY"}:
         # "the UN says at least 3,000 people were killed in the fighting": a UN source is no UN toll
         if not PEACEKEEPING_CONTEXT.search(ctx.text) or (_UN_AS_SOURCE.search(ctx.text) and not _PEACEKEEPERS_NAMED.search(ctx.text)):
+            return Veto("generic-people")
+        if noun.lower_ in {"people", "persons", "others"} and _peacekeepers_a_part(ctx) and any(
+            t.lower_ in {"people", "persons", "civilians"} for t in ctx.sdoc
+        ):
+            # "killed at least 52 people, including a Ghanaian peacekeeper, and wounded 64 others":
+            # everyone hit, of whom the peacekeepers are counted on their own
             return Veto("generic-people")
         return None
     if noun.lower_ == "women" and any(c.lower_ in {"peacekeepers", "personnel", "officers"} for c in noun.subtree):

@@ -857,6 +857,10 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         return None  # "About 14,000 Ghanaians who lived in Liberia …": people, not peacekeepers
     anchor = noun if noun is not None and how in {"nummod", "partitive"} else root
     verb = verb_of(anchor)
+    if verb is not None and verb.lower_ in {"including", "excluding"} and verb.dep_ == "prep" and any(
+        c.like_num for c in verb.head.children
+    ):
+        verb = verb_of(verb) or verb  # "killed at least 52 people, including a Ghanaian peacekeeper": killed
     if anchor is root:
         # "with about 850 currently deployed": the number's own participle is its predicate
         own_clause = next((c for c in root.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"), None)
