@@ -2,7 +2,10 @@
 
 * :func:`anniversary_anchor` dates an undated piece by the anniversary it marks ("This year marks
   75 years since … 1948", "turned 60 this year" + "created in 1964", "Forty years ago, in 1984"),
-* :func:`latest_date` is the fallback: a piece is no older than the latest date it reports,
+* :func:`headline_year` dates an undated piece by the year its headline names ("… in 2024"),
+  :mod:`peacefacts.nlp.known_starts` by the anniversary of a start the library knows,
+* :func:`latest_date` is the fallback: a piece is no older than the latest date it reports, and
+  :func:`copyright_year` the last resort for a piece that reports no date,
 * :func:`undated_anchor` chains them for an undated piece (an anniversary older than the latest
   date reported gives way to it),
 * :func:`page_date` refuses a page date that is only a full date read early in the body when the
@@ -42,6 +45,7 @@ from peacefacts.vocab.calendar import (
 __all__ = [
     "anniversary_anchor",
     "headline_year",
+    "copyright_year",
     "known_start_anchor",
     "numbered_event_year",
     "latest_date",
@@ -523,6 +527,9 @@ class DataNote(NamedTuple):
     #: where the stars are that mark the figures it dates ("2,690 personnel*"); empty when it
     #: dates every figure of its span
     marks: tuple[int, ...] = ()
+    #: a source line ("Figures: UN DPO, contributions by country, 30 April 2023."): it dates the
+    #: head counts of its span, not tolls, totals or pledges
+    head_counts_only: bool = False
 
 
 _NOTE = re.compile(
@@ -532,11 +539,44 @@ _NOTE = re.compile(
 )
 
 
+#: a source line after the figures: "Figures: UN Department of Peace Operations, 30 April 2023.",
+#: "Data: UN DPO, March 2024" (not a byline's "Source: GNA | 07 June 2024 | 5 min read")
+_SOURCE_LINE = re.compile(r"[^\w\n]*(?:figures|data|statistics|sources?)\s*:\s*(?=\S)", re.IGNORECASE)
+_LINE_END = re.compile(r"[\s.)\]]*$")
+_STAMPED = re.compile(r"\b(?:updated|published|posted|accessed|retrieved|released|modified)\b[^.;]*$", re.IGNORECASE)
+
+
+def _source_line_note(text: str, body: list[Sentence], sentence: Sentence) -> Optional[DataNote]:
+    """A source line ending with its data's date dates the head counts before it in the block."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    if text[line_start : sentence.start].strip() or sentence.start == body[0].start:
+        return None
+    m = _SOURCE_LINE.match(text, sentence.start)
+    if m is None:
+        return None
+    line_end = text.find("\n", sentence.start)
+    line_end = len(text) if line_end == -1 else line_end
+    if "|" in text[sentence.start : line_end]:
+        return None  # a byline's fields
+    found = [d for d in find_dates(text, m.end(), line_end, base=None) if d.value is not None and d.value.year >= 1945]
+    if not found or not _LINE_END.match(text[found[-1].end : line_end]):
+        return None
+    if _STAMPED.search(text, max(m.end(), found[-1].start - 24), found[-1].start):
+        return None  # "Data: UN DPO. Updated 5 August 2024": when the page was updated, not the data's date
+    date = found[-1].value
+    assert date is not None
+    return DataNote(body[0].start, line_start, date, head_counts_only=True)
+
+
 def data_notes(text: str, body: list[Sentence]) -> list[DataNote]:
     """The notes of a block that date the figures before them (:class:`DataNote`). ``text`` is
     the document's own text (a reading text masks the stars of footnotes)."""
     notes = []
     for n, sentence in enumerate(body):
+        source = _source_line_note(text, body, sentence)
+        if source is not None:
+            notes.append(source)
+            continue
         m = _NOTE.match(text, sentence.start, sentence.end)
         if m is None:
             continue

@@ -30,7 +30,7 @@ import re
 from typing import Callable, Optional
 
 from peacefacts import vocab
-from peacefacts.nlp.dates import DateMatch, find_periods
+from peacefacts.nlp.dates import DateMatch, find_dates, find_periods
 from peacefacts.nlp.facts.metric import at_peak
 from peacefacts.nlp.facts.parse import root_of
 from peacefacts.nlp.facts.reading import LeadDates, Reading, SentenceContext, SentenceState
@@ -444,6 +444,32 @@ def _data_date(ctx: SentenceContext) -> Optional[DateMatch]:
 _CLAUSE_COMMA = re.compile(r",(?!\d)")
 
 
+#: "according to the same figures", "the same data show": the sentence cites the figures cited before
+_SAME_FIGURES = re.compile(
+    r"\b(?:according\s+to|by|from|in|under|on)\s+the\s+same\s+(?:UN\s+|official\s+)?(?:figures|data|statistics|numbers|source|count|report|tally|table|ranking)\b"
+    r"|\bthe\s+same\s+(?:UN\s+|official\s+)?(?:figures|data|statistics|numbers|report|tally|table|ranking)\s+(?:shows?|showed|lists?|listed|puts?|gives?|gave)\b",
+    re.IGNORECASE,
+)
+
+
+def _same_figures_date(ctx: SentenceContext) -> Optional[PartialDate]:
+    """The date of the data a sentence says it cites again ("In Africa, only Rwanda (5,935) … had
+    more, according to the same figures" after "…, according to UN figures from June 2022"): the
+    last data date before it in the block (an "as of" date, or the date of cited figures)."""
+    if not _SAME_FIGURES.search(ctx.text):
+        return None
+    text, start, end = ctx.full_text, ctx.plan.block.start, ctx.candidate.sentence.start
+    last: Optional[DateMatch] = None
+    for d in find_dates(text, start, end, base=ctx.plan.published):
+        if d.value is None:
+            continue
+        lead_in = _PREPOSITION.match(d.text)
+        before = text[max(start, d.start - 40) : d.start] + (lead_in.group(0) if lead_in else "")
+        if _AS_OF.match(d.text) or _DATA_SOURCE.search(before) or _DATA_SOURCE_BRACKET.search(before) or _SOURCE_AFTER.match(text, d.end):
+            last = d
+    return _value(last) if last is not None else None
+
+
 def _when_date(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
     """"… since June 2007, when six Spanish peacekeepers were killed": the date the "when" clause
     hangs on dates the figure in it."""
@@ -670,7 +696,11 @@ def date_figure(
         if said is not None:
             as_of, source = _value(said), source_of(said)
     if as_of is None and not forward:
-        note = _data_note(r, ctx)
+        same = _same_figures_date(ctx)
+        if same is not None:
+            as_of, source = same, AsOfSource.EXPLICIT  # "…, according to the same figures": the figures the piece cited before
+    if as_of is None and not forward:
+        note = _data_note(r, ctx, metric)
         if note is not None:
             as_of, source = note, AsOfSource.EXPLICIT  # "2,690 personnel* … *Figures as at 30 April 2024"
     if as_of is None and now is None and not forward and ctx.candidate.reference is not None:
@@ -708,12 +738,14 @@ def date_figure(
 _MONTH_WORD = re.compile(r"\b(?:" + alternation(MONTH_NAMES) + r")\b", re.IGNORECASE)
 
 
-def _data_note(r: Reading, ctx: SentenceContext) -> Optional[PartialDate]:
+def _data_note(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[PartialDate]:
     """The date of a note after the figure that dates it (:class:`~peacefacts.nlp.page_dates.DataNote`)."""
     at = r.figure.start
     for note in ctx.plan.data_notes:
         if not note.start <= at < note.end:
             continue
+        if note.head_counts_only and (not metric.is_serving or ctx.candidate.reference is not None):
+            continue  # a source line dates head counts, and never overrides the date the lead set
         if note.marks and not any(
             0 <= mark - r.figure.end <= 30 and not re.search(r"[\d,.;:()\n]", ctx.full_text[r.figure.end : mark]) for mark in note.marks
         ):
