@@ -470,6 +470,28 @@ def _same_figures_date(ctx: SentenceContext) -> Optional[PartialDate]:
     return _value(last) if last is not None else None
 
 
+def _paragraph_data_date(r: Reading, ctx: SentenceContext) -> Optional[PartialDate]:
+    """The date of the data a sentence of the same paragraph cited before it ("As at 31 March 2024,
+    Nigeria had 1,052 personnel in UN missions. Of these, 623 were police"; "Morocco had 1,716,
+    according to UN figures from June 2022. Rwanda (5,935) and Egypt (2,793) had more"): head
+    counts in the past tense go on with that data until the paragraph ends. Not across paragraphs
+    (a piece moves on), and not to a count in the present tense ("As at August 31, 2016, Nigeria
+    had 1,721 troops. The biggest contributors are Ethiopia with 8,326": the page's now)."""
+    text, end = ctx.full_text, ctx.candidate.sentence.start
+    start = max(ctx.plan.block.start, text.rfind("\n", ctx.plan.block.start, end) + 1)
+    last: Optional[DateMatch] = None
+    for d in find_dates(text, start, end, base=ctx.plan.published):
+        if d.value is None:
+            continue
+        lead_in = _PREPOSITION.match(d.text)
+        before = text[max(start, d.start - 40) : d.start] + (lead_in.group(0) if lead_in else "")
+        if _AS_OF.match(d.text) or _DATA_SOURCE.search(before) or _DATA_SOURCE_BRACKET.search(before) or _SOURCE_AFTER.match(text, d.end):
+            last = d
+    if last is None or r.tense == "present":
+        return None  # "The biggest contributors are Ethiopia with 8,326": a count of now is the page's
+    return _value(last)
+
+
 def _when_date(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
     """"… since June 2007, when six Spanish peacekeepers were killed": the date the "when" clause
     hangs on dates the figure in it."""
@@ -695,6 +717,10 @@ def date_figure(
         said = _statement_day(r, ctx, leads=True)
         if said is not None:
             as_of, source = _value(said), source_of(said)
+    if as_of is None and not forward and now is None and metric.is_serving and ctx.candidate.reference is None:
+        carried = _paragraph_data_date(r, ctx)
+        if carried is not None:
+            as_of, source = carried, AsOfSource.EXPLICIT
     if as_of is None and not forward:
         same = _same_figures_date(ctx)
         if same is not None:
