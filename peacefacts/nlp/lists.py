@@ -164,6 +164,14 @@ def _respectively(
     """"A and B have N and M troops, respectively": the i-th country gets the i-th figure."""
     if not figures:
         return {}
+    word = _RESPECTIVELY.search(sentence)
+    if word is not None:
+        # the parallel lists end at "respectively" ("Ireland and Poland contribute 348 and 243
+        # respectively, while Germany has 176": Germany is a clause of its own)
+        figures = [f for f in figures if f.start - offset < word.start()]
+        mentions = [m for m in mentions if m[0] < word.start()]
+        if not figures or not mentions:
+            return {}
     listed = [f for f in figures if f.start - offset > mentions[0][0]]  # "The next three — Burkina Faso, …"
     if not listed:
         return {}

@@ -23,7 +23,7 @@ _LONG_STORY = 1000
 _CONNECTORS = frozenset({"of", "the", "and", "d'ivoire"})
 #: a region's demonym holds a country's ("Latin American contributors" are not the United States')
 _REGION_WORDS = frozenset({"latin", "south", "north", "central"})
-_REGION_DEMONYMS = frozenset({"american", "americans"})
+_REGION_DEMONYMS = frozenset({"american", "americans", "america"})  # "Latin America" is no "America"
 
 
 @functools.lru_cache(maxsize=512)

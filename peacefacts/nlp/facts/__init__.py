@@ -211,7 +211,7 @@ def facts_from_sentence(
                     scope=service_scope(reading, metric),
                 )
             )
-    facts = [f for f in _share_un_scope(_women_parts_follow(_baselines_follow(facts, full_text), full_text)) if f.subject != _NO_OWNER]
+    facts = [f for f in _share_un_scope(_women_parts_follow(_tolls_parts_follow(_baselines_follow(facts, full_text), full_text), full_text)) if f.subject != _NO_OWNER]
     _remember(state, facts, ctx, categories)
     return facts
 
@@ -251,6 +251,27 @@ def _baselines_follow(facts: list[Fact], full_text: str) -> list[Fact]:
 _PART_OF_WHOLE = re.compile(
     r"[^.;:]{0,80}?\b(?:including|among\s+(?:them|whom)|of\s+(?:whom|which|them|these))\b[^.;:\d]{0,25}$", re.IGNORECASE
 )
+
+
+#: subject rules that find a figure's own owner (its noun, its list entry, its origin, its incident)
+_OWN_OWNER = ("@noun-country", "@list-entry", "@origin", "@incident-mission", "@each")
+_INCLUDING = re.compile(r"[^.;:]{0,80}?\bincluding\s+(?:some\s+|about\s+|at\s+least\s+)?$", re.IGNORECASE)
+
+
+def _tolls_parts_follow(facts: list[Fact], full_text: str) -> list[Fact]:
+    """"… the more than 3,800 peacekeepers who have lost their lives in the line of duty, including 98
+    who died last year": a toll counted inside another is the same owner's, unless the part names
+    its own ("including 12 from Nepal")."""
+    out: list[Fact] = []
+    for fact in facts:
+        whole = next((f for f in reversed(out) if f.end <= fact.start and f.metric is fact.metric), None)
+        if (
+            whole is not None and fact.metric.is_casualty and whole.subject != _NO_OWNER and fact.subject != whole.subject
+            and not any(own in fact.rule for own in _OWN_OWNER) and _INCLUDING.match(full_text, whole.end, fact.start)
+        ):
+            fact = attrs.evolve(fact, subject=whole.subject, rule=fact.rule.split("@")[0] + "@part-of-toll")
+        out.append(fact)
+    return out
 
 
 def _women_parts_follow(facts: list[Fact], full_text: str) -> list[Fact]:

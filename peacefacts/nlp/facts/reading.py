@@ -571,6 +571,8 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
     subjectish = root.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "appos", "conj", "attr", "npadvmod", "ROOT"} or (
         root.dep_ == "nummod" and root.head.lower_ in vocabulary()["time_nouns"]  # "including 102 last year"
     )
+    if predicate is None and subjectish and any(a.lower_ == "including" for a in list(root.ancestors)[:3]):
+        predicate = _whole_predicate(ctx, root)  # "Ghana has lost 141 peacekeepers since 1960, including 12 last year"
     if predicate == "DEATH" and subjectish:
         return None, "death-subject", "personnel"
     if predicate == "INJURY" and subjectish:

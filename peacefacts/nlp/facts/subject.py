@@ -438,9 +438,11 @@ def _member_states(subject: Token) -> bool:
     mods = [c for c in subject.children if c.dep_ in {"compound", "amod", "poss", "nmod"}]
     if country_of_tokens(mods) or any(c.dep_ == "poss" for c in mods):
         return False
-    if subject.lower_ in lex["collective_members"]:
+    if subject.lower_ in lex["collective_members"] and not any(m.dep_ in {"compound", "amod"} and m.text[:1].isupper() for m in mods):
         return True
     words = {t.lower_ for m in mods for t in m.subtree}
+    if words - lex["collective_member_modifiers"] - {"-", "all", "the"}:
+        return False  # "EU member states", "African troop-contributing countries": a group's, not all
     return subject.lower_ in {"states", "countries", "nations"} and bool(words & lex["collective_member_modifiers"])
 
 
