@@ -55,6 +55,19 @@ _OWN_AGE = re.compile(
     r"|\b(?:turns|turned|turning|marks|marked|celebrates|celebrated)\s+(?P<turned>\d{1,3}|\w+(?:-\w+)?)(?=\s*(?:[.,;:!?\n]|this\s+year|$))"
     r"|\b(?P<at_who>[A-Z][A-Za-z]{3,}|(?:UN|United\s+Nations)\s+[Pp]eace-?keeping)\s+at\s+(?P<at>\d{2})\b(?!\s*(?:%|per|percent))",
 )
+#: "Ghana first sent troops to the Congo 60 years ago", "UN peacekeeping began 70 years ago": a
+#: first start counted back from the piece's year
+_FIRST_AGO = re.compile(
+    r"\b(?:first|began|begun|started)\b[^.;:!?\n]{0,80}?\b(?P<n>\w+(?:-\w+)?)\s+(?P<unit>years|decades)\s+ago\b",
+    re.IGNORECASE,
+)
+#: "UNIFIL has been in southern Lebanon for 45 years", "UNFICYP has kept the peace in Cyprus for 60
+#: years": a mission's presence since its start
+_MISSION_FOR = re.compile(
+    r"\b(?:has|have)\s+(?:been(?:\s+(?:deployed|present|stationed|based|serving|operating))?\s+(?:in|on|along)|served|operated|kept\s+the\s+peace)"
+    r"\b[^.;:!?\n]{0,50}?\bfor\s+(?:the\s+(?:last|past)\s+)?(?P<n>\w+(?:-\w+)?)\s+years\b",
+    re.IGNORECASE,
+)
 #: words between a country and a span that make the span the world's ("Ghana joins the world in
 #: marking 70 years of UN peacekeeping")
 _WORLDWIDE = re.compile(r"\b(?:world|global|globe|international|United\s+Nations|UN|Secretary-General|everyone)\b", re.IGNORECASE)
@@ -88,6 +101,22 @@ def known_start_anchor(text: str) -> tuple[Optional[PartialDate], Optional[Parti
         start = _service_start(text, m.start(), tail.group(0) if tail else m.group("of"), m.start("of"), countries=True)
         if start is not None:
             return PartialDate(start + years), PartialDate(start)
+    for m in _FIRST_AGO.finditer(text):
+        years = span_years(m.group("n"), m.group("unit"))
+        if years is None or _HEDGED_SPAN.search(text, max(0, m.start("n") - 14), m.start("n")):
+            continue
+        sentence = text[_sentence_start(text, m.start()) : m.end()]
+        start = _starter(sentence)
+        if start is not None:
+            return PartialDate(start + years), PartialDate(start)
+    for m in _MISSION_FOR.finditer(text):
+        years = span_years(m.group("n"), "years")
+        if years is None or _HEDGED_SPAN.search(text, max(0, m.start("n") - 14), m.start("n")):
+            continue
+        named = mission_mentions(text[_sentence_start(text, m.start()) : m.start()])
+        known = mission(named[-1].acronym) if named else None
+        if known is not None:
+            return PartialDate(known.start + years), PartialDate(known.start)
     for m in _OWN_AGE.finditer(text):
         amount = m.group("ord") or m.group("turned") or m.group("at")
         years = span_years(amount, "years")
@@ -107,6 +136,21 @@ def known_start_anchor(text: str) -> tuple[Optional[PartialDate], Optional[Parti
 
 
 _THROUGH_CLAUSE = re.compile(r"[^.;:!?\n,]{0,60}")
+
+
+def _starter(sentence: str) -> Optional[int]:
+    """The start year of the mission, the contributor or UN peacekeeping a sentence about a first
+    start names ("Ghana first sent troops …", "UNIFIL was first deployed …", "UN peacekeeping began …")."""
+    named = mission_mentions(sentence)
+    if named:
+        known = mission(named[0].acronym)
+        return known.start if known is not None else None
+    countries = country_mentions(sentence)
+    if countries:
+        return first_deployment_year(countries[0][3])
+    if re.search(r"\bpeace-?keeping\b", sentence, re.IGNORECASE):
+        return first_deployment_year("UN")
+    return None
 
 
 def _sentence_start(text: str, at: int) -> int:

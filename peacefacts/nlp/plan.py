@@ -373,7 +373,9 @@ def _incident_day(text: str, sentences: list[Sentence], published: Optional[Part
             # "… were injured when a rocket hit. The incident took place on 12 October."
             near_toll = bool(_TOLL.search(before) or _INCIDENT.search(before) or _THE_INCIDENT.search(before)) and not _REPORTED.search(before[-25:])
             possessive = after.startswith(("'s", "’s")) and bool(_INCIDENT.search(after))
-            if near_toll or possessive:
+            # "An attack … overnight Saturday killed at least 52 people": the toll verb right after the day
+            toll_after = bool(_TOLL.match(after.lstrip(" ,")))
+            if near_toll or possessive or toll_after:
                 return match.value
     return None
 

@@ -470,6 +470,64 @@ def _same_figures_date(ctx: SentenceContext) -> Optional[PartialDate]:
     return _value(last) if last is not None else None
 
 
+def _paragraph_data_date(r: Reading, ctx: SentenceContext) -> Optional[PartialDate]:
+    """The date of the data a sentence of the same paragraph cited before it ("As at 31 March 2024,
+    Nigeria had 1,052 personnel in UN missions. Of these, 623 were police"; "Morocco had 1,716,
+    according to UN figures from June 2022. Rwanda (5,935) and Egypt (2,793) had more"): head
+    counts in the past tense go on with that data until the paragraph ends. Not across paragraphs
+    (a piece moves on), and not to a count in the present tense ("As at August 31, 2016, Nigeria
+    had 1,721 troops. The biggest contributors are Ethiopia with 8,326": the page's now)."""
+    text, end = ctx.full_text, ctx.candidate.sentence.start
+    start = max(ctx.plan.block.start, text.rfind("\n", ctx.plan.block.start, end) + 1)
+    last = _last_data_date(ctx, start, end)
+    if last is not None and r.tense != "present":
+        return _value(last)  # not "The biggest contributors are Ethiopia with 8,326": a count of now is the page's
+    # "According to the UN's data for July 2024, … Nepal (5,705) …" then "Nepal's 5,705 include 592
+    # women. Of the total, 188 are from Nepal Police": the parts of a figure the piece dated
+    repeated = _repeated_figure_date(ctx, start, ctx.candidate.sentence.end)
+    return _value(repeated) if repeated is not None else None
+
+
+def _last_data_date(ctx: SentenceContext, start: int, end: int) -> Optional[DateMatch]:
+    """The last data date in ``full_text[start:end]``: an "as of" date or the date of cited figures."""
+    text = ctx.full_text
+    last: Optional[DateMatch] = None
+    for d in find_dates(text, start, end, base=ctx.plan.published):
+        if d.value is None:
+            continue
+        lead_in = _PREPOSITION.match(d.text)
+        before = text[max(start, d.start - 40) : d.start] + (lead_in.group(0) if lead_in else "")
+        if _AS_OF.match(d.text) or _DATA_SOURCE.search(before) or _DATA_SOURCE_BRACKET.search(before) or _SOURCE_AFTER.match(text, d.end):
+            last = d
+    return last
+
+
+#: a figure worth recognising when repeated: grouped thousands ("5,705") or five digits and more
+_BIG_FIGURE = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d,.])\d{5,}(?![\d,])")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _repeated_figure_date(ctx: SentenceContext, start: int, end: int) -> Optional[DateMatch]:
+    """The data date of an earlier sentence of the block that gave a figure ``full_text[start:end]``
+    repeats ("Nepal's 5,705 include 592 women" after "… Nepal (5,705) …, according to the UN's
+    latest data for July 2024")."""
+    text, block_start = ctx.full_text, ctx.plan.block.start
+    for m in reversed(list(_BIG_FIGURE.finditer(text, start, end))):
+        figure = m.group(0)
+        earlier = text.rfind(figure, block_start, start)
+        while earlier != -1 and (text[earlier - 1 : earlier].isdigit() or text[earlier + len(figure) : earlier + len(figure) + 1].isdigit()):
+            earlier = text.rfind(figure, block_start, earlier)
+        if earlier == -1:
+            continue
+        ends = [e.end() for e in _SENTENCE_END.finditer(text, block_start, earlier)]
+        sentence_start = ends[-1] if ends else block_start
+        after = _SENTENCE_END.search(text, earlier)
+        dated = _last_data_date(ctx, sentence_start, after.start() if after else start)
+        if dated is not None:
+            return dated
+    return None
+
+
 def _when_date(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:
     """"… since June 2007, when six Spanish peacekeepers were killed": the date the "when" clause
     hangs on dates the figure in it."""
@@ -695,6 +753,10 @@ def date_figure(
         said = _statement_day(r, ctx, leads=True)
         if said is not None:
             as_of, source = _value(said), source_of(said)
+    if as_of is None and not forward and now is None and metric.is_serving and ctx.candidate.reference is None:
+        carried = _paragraph_data_date(r, ctx)
+        if carried is not None:
+            as_of, source = carried, AsOfSource.EXPLICIT
     if as_of is None and not forward:
         same = _same_figures_date(ctx)
         if same is not None:
