@@ -34,6 +34,7 @@ from peacefacts.nlp.facts.reading import (
     Reading,
     SentenceContext,
     carries_non_un,
+    follows_toll,
     names_the_un,
 )
 from peacefacts.nlp.facts.vocabulary import vocabulary
@@ -374,6 +375,57 @@ def _national_force_subject(r: Reading, ctx: SentenceContext) -> bool:
     return True
 
 
+_STRENGTH_NOUNS = frozenset({"strength", "size", "numbers", "establishment", "headcount"})
+_HOLDING_VERBS = frozenset({"have", "number", "count", "total", "stand", "comprise", "boast", "maintain", "keep", "be", "reach"})
+
+
+def _national_strength(r: Reading) -> bool:
+    """"The Defence Forces' strength stood at 7,550", "Fiji's military has a total strength of 3,500,
+    of whom 500 serve with the UN", "Uruguay's army, with 16,000 soldiers, keeps 1,100 of them in UN
+    missions", "Rwanda's defence force of 33,000": a national force's own size, told in words of its
+    own that say nothing of the UN (the UN words of another figure's clause do not make it one)."""
+    if r.predicate is not None or r.cumulative or r.tense == "perfect" or r.noun_class != "personnel":
+        return False  # (not its missions: "Sweden's armed forces … are now present in only three")
+    owner: Optional[Token] = None
+    scope: Optional[Token] = None
+    noun = r.noun
+    if r.how == "unit-of" and noun is not None and noun.lower_ not in _STRENGTH_NOUNS:
+        owner, scope = noun, noun  # "Rwanda's defence force of 33,000"
+    elif noun is not None and noun.head.lower_ == "with" and noun.head.head.pos_ in {"NOUN", "PROPN"}:
+        owner, scope = noun.head.head, noun.head  # "Uruguay's army, with 16,000 soldiers, …"
+    else:
+        holder = verb_of(noun) if r.how == "unit-of" and noun is not None else r.verb  # "… has a total strength of 3,500"
+        if holder is not None and _lemma(holder) in _HOLDING_VERBS:
+            owner, scope = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None), holder
+        elif holder is None:  # "Senegal's army numbers 17,000 troops" (the tagger read "numbers" as a noun)
+            owner = next((t for t in r.root.sent[: r.root.i - r.root.sent.start] if t.dep_ == "nsubj"), None)
+            scope = r.anchor
+        if owner is not None and owner.lower_ in _STRENGTH_NOUNS:
+            owner = next((c for c in owner.children if c.dep_ == "poss"), None)  # "The Defence Forces' strength"
+    if owner is None or scope is None or not _is_national_force(owner):
+        return False
+    aside = {t.i for t in scope.subtree if t.dep_ in _ASIDE_CLAUSES and t.i != scope.i for t in t.subtree}
+    words = " ".join(t.text for t in scope.subtree if t.i not in aside)
+    return not UN_WORDS.search(words) and not mission_mentions(words)
+
+
+_ASIDE_CLAUSES = frozenset({"relcl", "acl", "advcl", "conj", "ccomp", "parataxis"})
+
+
+def _is_national_force(tok: Token) -> bool:
+    """"the army", "Fiji's military", "the Defence Forces", "Rwanda's defence force", "the Bundeswehr"."""
+    lex = vocabulary()
+    if tok.lower_ in lex["national_forces"] or tok.lower_ in lex["national_force_names"]:
+        return not any(c.lower_ in lex["international_force_modifiers"] for c in tok.children if c.dep_ in {"amod", "compound"})
+    return tok.lower_ == "force" and any(c.lower_ in lex["national_force_modifiers"] for c in tok.children if c.dep_ in {"amod", "compound"})
+
+
+def veto_national_strength(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """A national force's own size, in a clause that says nothing of the UN (see
+    :func:`_national_strength`)."""
+    return Veto("national-force") if _national_strength(r) else None
+
+
 def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """Civilians, rebels, and the host country's own soldiers are never peacekeepers."""
     noun = r.noun
@@ -405,6 +457,26 @@ def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]
     return None
 
 
+
+
+def veto_home_toll(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"The army said 12 soldiers were killed when Boko Haram attacked a base in Borno", "Seven
+    soldiers were killed in an avalanche": a contributor's army hit at home, not its peacekeepers.
+    A toll of soldiers (not of peacekeepers) is ours only where something ties it to the UN: a UN
+    word or a mission in the sentence, a mission's place, the story's UN incident, or the toll of
+    the sentence before it."""
+    if r.predicate not in {"DEATH", "INJURY"} or r.noun is None or r.category is not Category.TROOPS:
+        return None
+    year_toll = any(d.value is not None and d.value.month is None for d in ctx.dates) and not is_incident(r, ctx)
+    if r.cumulative or r.tense != "past" or year_toll:
+        return None  # "86 Irish soldiers have died in service overseas", "Nepal lost seven soldiers last year": tolls of service
+    if r.noun.lower_ in vocabulary()["peacekeeper_nouns"]:
+        return None
+    if UN_WORDS.search(ctx.text) or ctx.missions_here or mission_at_place(ctx.places_text, ctx.base):
+        return None
+    if (ctx.plan.incident is not None and ctx.plan.incident.mission) or follows_toll(ctx):
+        return None
+    return Veto("home-toll")
 
 
 def _incident_hosts(ctx: SentenceContext) -> set[str]:
@@ -959,6 +1031,8 @@ METRIC_RULES: tuple[MetricRule, ...] = (
     MetricRule("training", veto_training),
     MetricRule("not-deployed", veto_not_deployed),
     MetricRule("not-peacekeepers", veto_not_peacekeepers),
+    MetricRule("home-toll", veto_home_toll),
+    MetricRule("national-strength", veto_national_strength),
     MetricRule("generic-people", veto_generic_people),
     MetricRule("death", death_toll),
     MetricRule("injury", injury_toll),

@@ -463,6 +463,11 @@ def _follows(ctx: SentenceContext, end: int) -> bool:
     return not between.strip() and between.count("\n") <= 1
 
 
+def follows_toll(ctx: SentenceContext) -> bool:
+    """Whether the sentence comes right after one that reported a toll, in the same paragraph."""
+    return _follows(ctx, ctx.state.toll_end)
+
+
 def names_the_un(text: str) -> bool:
     """Whether the text names the UN itself ("the UN", "blue helmets"), not just peacekeepers; the
     UN as the authority over another force ("authorised by the UN Security Council") does not."""
