@@ -1,4 +1,6 @@
-"""Undated pieces dated by the anniversary of a start they do not give, but the library knows.
+"""Undated pieces dated by a span counted from a start: one the library knows, or one the piece
+gives next to the span ("for the past 15 years, since 2005"; "… first battalion in 2005. Fifteen
+years on, …": :func:`span_from_start`).
 
 A piece that marks "45 years of UNIFIL" or "60 years of Ghana's service in UN peacekeeping" without
 saying when either began is dated by the start years of the data tables: a mission's from
@@ -16,10 +18,16 @@ from typing import Optional
 from peacefacts.nlp.numbers import parse_figure
 from peacefacts.nlp.story import country_mentions
 from peacefacts.records import PartialDate
-from peacefacts.vocab.calendar import ANNIVERSARY_OF_OTHER, SPAN_HEDGES, alternation, first_deployment_year
+from peacefacts.vocab.calendar import (
+    ANNIVERSARY_OF_OTHER,
+    SPAN_HEDGES,
+    YEAR_SPANS,
+    alternation,
+    first_deployment_year,
+)
 from peacefacts.vocab.missions import mission, mission_mentions
 
-__all__ = ["known_start_anchor", "span_years"]
+__all__ = ["known_start_anchor", "span_from_start", "span_years"]
 
 
 def span_years(amount: str, unit: str) -> Optional[int]:
@@ -187,3 +195,55 @@ def _service_start(text: str, at: int, tail: str, tail_at: int, *, countries: bo
     if _UN_PEACEKEEPING.search(tail) or re.search(r"peace-?keeping\s*$", tail, re.IGNORECASE):
         return first_deployment_year("UN")
     return None
+
+
+_AMOUNT = r"(?P<n>\w+(?:-\w+)?|" + alternation(YEAR_SPANS) + r")"
+_UNIT = r"(?:\s+(?P<u>years|decades))?"
+#: "for the past 15 years, since 2005", "since 2005, … for 15 years running": a span and its start
+#: in one clause
+_SPAN_SINCE = re.compile(
+    r"\b(?:for|over|in|during)\s+the\s+(?:past|last)\s+" + _AMOUNT + _UNIT + r",?\s+(?:ever\s+)?since\s+(?:(?!\d)\w+\s+)?(?P<y>1[89]\d\d|20\d\d)\b"
+    r"|\bsince\s+(?P<y2>1[89]\d\d|20\d\d)\b[^.;!?\n]{0,80}?\bfor\s+(?:the\s+(?:past|last)\s+)?(?P<n2>\w+(?:-\w+)?)\s+(?P<u2>years|decades)\b",
+    re.IGNORECASE,
+)
+#: "Fifteen years on, some 6,000 Rwandans serve …", "Now, a decade and a half later, …": a span
+#: from the first start the piece gave before it, to a present it speaks of
+_SPAN_LATER = re.compile(r"\b" + _AMOUNT + _UNIT + r"\s+(?:on|later)\b", re.IGNORECASE)
+_PRESENT = re.compile(r"\b(?:now|today|currently|still|serves?|is|are|has|have|remains?)\b", re.IGNORECASE)
+_FIRST_IN = re.compile(r"\bfirst\b[^.\n]{0,80}?\b(1[89]\d\d|20\d\d)\b|\b(1[89]\d\d|20\d\d)\b[^.\n]{0,60}\bfirst\b", re.IGNORECASE)
+
+
+def span_from_start(text: str) -> tuple[Optional[PartialDate], Optional[PartialDate]]:
+    """Date an undated piece by a span the piece counts from a start it gives: "has contributed
+    for the past 15 years, since 2005" → 2020, "Since 2005, … for 15 years running" → 2020, "…
+    deployed its first battalion in 2005. Fifteen years on, some 6,000 serve" → 2020. Hedged spans
+    ("nearly 15 years") date nothing, and a span "later" in a history ("Five years later, Ghana
+    sent …") only when what follows is of now."""
+    for m in _SPAN_SINCE.finditer(text):
+        amount, unit = (m.group("n"), m.group("u")) if m.group("n") else (m.group("n2"), m.group("u2"))
+        at = m.start("n") if m.group("n") else m.start("n2")
+        years = _amount_years(amount, unit)
+        if years is None or _HEDGED_SPAN.search(text, max(0, at - 14), at):
+            continue
+        start = int(m.group("y") or m.group("y2"))
+        return PartialDate(start + years), PartialDate(start)
+    for m in _SPAN_LATER.finditer(text):
+        years = _amount_years(m.group("n"), m.group("u"))
+        if years is None or _HEDGED_SPAN.search(text, max(0, m.start() - 14), m.start()):
+            continue
+        sentence_end = min((i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0), default=len(text))
+        if not _PRESENT.search(text, m.end(), sentence_end):
+            continue
+        firsts = [f for f in _FIRST_IN.finditer(text, 0, m.start())]
+        if firsts:
+            start = int(firsts[-1].group(1) or firsts[-1].group(2))
+            return PartialDate(start + years), PartialDate(start)
+    return None, None
+
+
+def _amount_years(amount: str, unit: Optional[str]) -> Optional[int]:
+    """"Fifteen" years, "two" decades, "a decade and a half" (a span in words needs no unit)."""
+    span = YEAR_SPANS.get(re.sub(r"\s+", " ", amount.lower()))
+    if span is not None:
+        return span
+    return span_years(amount, unit) if unit else None

@@ -28,7 +28,7 @@ from typing import NamedTuple, Optional
 from peacefacts.ingest.datelines import Priority, day_first_order, find_datelines, line_datelines
 from peacefacts.ingest.lines import split_lines
 from peacefacts.nlp.dates import find_dates
-from peacefacts.nlp.known_starts import known_start_anchor, span_years
+from peacefacts.nlp.known_starts import known_start_anchor, span_from_start, span_years
 from peacefacts.nlp.segment import Sentence
 from peacefacts.records import Block, PartialDate, PublishedSource
 from peacefacts.vocab.calendar import (
@@ -203,6 +203,8 @@ def undated_anchor(text: str, block_text: str, body: list[Sentence], title: Opti
     if named is not None and _possible(named, floor):
         return UndatedAnchor(named)
     anchor, start = anniversary_anchor(block_text)
+    if anchor is None:
+        anchor, start = span_from_start(block_text)
     if anchor is not None and _possible(anchor, floor):
         return UndatedAnchor(anchor, start)
     numbered = numbered_event_year(block_text)

@@ -67,7 +67,9 @@ YEAR_SPANS: dict[str, int] = {
     "quarter of a century": 25,
     "half a century": 50,
     "a century": 100,
+    "a decade and a half": 15,
     "a decade": 10,
+    "two decades": 20,
 }
 
 
