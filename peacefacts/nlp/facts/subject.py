@@ -715,7 +715,10 @@ def mission_place(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[
     """"4,050 military personnel … were deployed in Darfur": the strength of the mission there."""
     if not (metric.is_serving or (metric.is_casualty and not metric.is_incident)) or r.verb is None:
         return None  # "26 peacekeepers were killed in Mali last year": that mission's toll
-    for prep in r.verb.children:
+    holder = r.verb
+    if r.root.dep_ == "conj" and r.root.head.i == r.verb.i and any(c.dep_ == "prep" for c in r.root.children):
+        holder = r.root  # "47 … have died in Lebanon alone and 89 in UN service overall": the 89's own place
+    for prep in holder.children:
         if prep.dep_ == "prep" and prep.lower_ in {"in", "to"}:
             words = " ".join(t.text for t in prep.subtree)
             if len({p.text for p in vocab.place_mentions(words)}) > 1:
