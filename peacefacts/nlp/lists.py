@@ -206,9 +206,17 @@ def shared_entries(sentence: str, figures: Sequence[FigureMatch], offset: int) -
         # Bangladesh with five each": not Nepal)
         after = max((f.end - offset for f in figures[:k]), default=0)
         countries = tuple(dict.fromkeys(m[3] for m in mentions if after <= m[0] and m[1] <= fm.start - offset))
+        following = _EACH_FROM.match(sentence, fm.end - offset)
+        if following is not None:
+            # "…, five each from Ghana and Tanzania": the countries the "from" names
+            end = min((f.start - offset for f in figures[k + 1 :]), default=len(sentence))
+            countries = tuple(dict.fromkeys(m[3] for m in mentions if following.end() <= m[0] < end))
         if len(countries) >= 2:
             out[fm.num_start] = countries
     return out
+
+
+_EACH_FROM = re.compile(r"\s+(?:each|apiece)\s+(?:from|of)\s+", re.IGNORECASE)
 
 
 def is_ranking(sentence: str, figures: Sequence[FigureMatch], offset: int) -> bool:

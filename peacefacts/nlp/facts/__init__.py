@@ -31,6 +31,7 @@ from peacefacts.nlp.facts.reading import (
     SentenceContext,
     SentenceState,
     carries_non_un,
+    continues_toll,
     names_the_un,
     read_figure,
 )
@@ -170,6 +171,17 @@ def facts_from_sentence(
             # "… who died in service in 2016. Among them were five Pakistani peacekeepers,"
             metric = state.last_metric
             outcome = Decision(metric, "among")
+            ctx = _dated_as_before(ctx, state)
+        elif (
+            metric.is_casualty and not ctx.dates and continues_toll(ctx) and state.last_metric is not None
+            and state.last_metric.is_casualty
+        ):
+            # "Sixty-one peacekeepers lost their lives in 2024. Seven of the fallen were from Nepal":
+            # the parts are of the same toll, of its date (one year's, or one incident's); a part
+            # with a date of its own is an event of its own ("Among them, two … were killed … in 2016")
+            if reading.predicate == state.toll_kind:
+                metric = state.last_metric
+                outcome = Decision(metric, outcome.rule)
             ctx = _dated_as_before(ctx, state)
         if (
             reading.how == "list" and metric.is_casualty and not ctx.cues.has("DEATH") and not ctx.cues.has("INJURY")

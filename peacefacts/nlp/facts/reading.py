@@ -468,6 +468,20 @@ def follows_toll(ctx: SentenceContext) -> bool:
     return _follows(ctx, ctx.state.toll_end)
 
 
+#: a sentence that opens on a part of the dead just counted ("Among the dead were nine Indians",
+#: "Of them, 10 came from Pakistan", "Seven of the fallen were from Nepal", "Of those killed, …")
+PART_OF_TOLL = re.compile(
+    r"^\W*(?:(?:Among|Of)\s+(?:them|these|those|the\s+(?:dead|fallen|victims|killed|slain))|"
+    r"[\w-]+\s+of\s+(?:them|these|those|the\s+(?:dead|fallen|victims|killed|slain)))\b",
+    re.IGNORECASE,
+)
+
+
+def continues_toll(ctx: SentenceContext) -> bool:
+    """Whether the sentence counts parts of the toll of the sentence right before it."""
+    return ctx.state.toll_kind is not None and follows_toll(ctx) and PART_OF_TOLL.match(ctx.text) is not None
+
+
 def names_the_un(text: str) -> bool:
     """Whether the text names the UN itself ("the UN", "blue helmets"), not just peacekeepers; the
     UN as the authority over another force ("authorised by the UN Security Council") does not."""
@@ -576,6 +590,8 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
     subjectish = root.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "appos", "conj", "attr", "npadvmod", "ROOT"} or (
         root.dep_ == "nummod" and root.head.lower_ in vocabulary()["time_nouns"]  # "including 102 last year"
     )
+    if predicate is None and subjectish and continues_toll(ctx):
+        predicate = ctx.state.toll_kind  # "Of them, 10 came from Pakistan": a part of the dead just counted
     if predicate is None and subjectish and any(a.lower_ == "including" for a in list(root.ancestors)[:3]):
         predicate = _whole_predicate(ctx, root)  # "Ghana has lost 141 peacekeepers since 1960, including 12 last year"
     if predicate == "DEATH" and subjectish:
@@ -860,7 +876,7 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         how = inferred_how
     if cls not in {"personnel", "mission", "country"}:
         return None
-    if cls == "personnel" and noun is not None and how in {"nummod", "partitive"} and noun.lower_ not in lex.noun_category and not PEACEKEEPING_CONTEXT.search(ctx.text):
+    if cls == "personnel" and noun is not None and how in {"nummod", "partitive"} and noun.lower_ not in lex.noun_category and not PEACEKEEPING_CONTEXT.search(ctx.text) and not continues_toll(ctx):
         return None  # "About 14,000 Ghanaians who lived in Liberia …": people, not peacekeepers
     anchor = noun if noun is not None and how in {"nummod", "partitive"} else root
     verb = verb_of(anchor)
