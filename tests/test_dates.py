@@ -424,3 +424,15 @@ def test_first_deployments_table_names_known_countries_and_missions():
         assert operation is not None, first
         assert operation.start <= int(year) <= (operation.end or 9999), (who, year, first)
     assert dict((r[0], int(r[1])) for r in rows)["UN"] == 1948
+
+
+def test_peacekeeping_events_table_reads_as_months():
+    """Every named event in ``peacekeeping_events.tsv`` has a month no later than the table's newest
+    event year, and a piece that reports one as past is bounded by it."""
+    from peacefacts.nlp.known_starts import named_event_dates
+    from peacefacts.vocab.calendar import peacekeeping_events
+
+    events = peacekeeping_events()
+    assert len(events) >= 10 and all(1945 <= y <= 2100 and 1 <= m <= 12 for y, m in events.values())
+    text = "Rwanda pledged 400 troops at the Vancouver ministerial, ahead of the Seoul ministerial."
+    assert named_event_dates(text, 0, len(text)) == [PartialDate(2017, 11)]

@@ -1,6 +1,7 @@
-"""Undated pieces dated by a span counted from a start: one the library knows, or one the piece
-gives next to the span ("for the past 15 years, since 2005"; "… first battalion in 2005. Fifteen
-years on, …": :func:`span_from_start`).
+"""Dates the library knows, for undated pieces: a span counted from a start (one the library
+knows, or one the piece gives next to the span ("for the past 15 years, since 2005"; "… first battalion in 2005. Fifteen
+years on, …": :func:`span_from_start`), and UN-wide events named without a year ("pledged at
+the Seoul ministerial": :func:`named_event_dates`).
 
 A piece that marks "45 years of UNIFIL" or "60 years of Ghana's service in UN peacekeeping" without
 saying when either began is dated by the start years of the data tables: a mission's from
@@ -24,10 +25,11 @@ from peacefacts.vocab.calendar import (
     YEAR_SPANS,
     alternation,
     first_deployment_year,
+    peacekeeping_events,
 )
 from peacefacts.vocab.missions import mission, mission_mentions
 
-__all__ = ["known_start_anchor", "span_from_start", "span_years"]
+__all__ = ["known_start_anchor", "named_event_dates", "span_from_start", "span_years"]
 
 
 def span_years(amount: str, unit: str) -> Optional[int]:
@@ -247,3 +249,23 @@ def _amount_years(amount: str, unit: Optional[str]) -> Optional[int]:
     if span is not None:
         return span
     return span_years(amount, unit) if unit else None
+
+
+#: an event named without its year ("pledged at the Seoul ministerial"): the piece is no older
+_EVENT = re.compile(r"\b(?:" + alternation(peacekeeping_events()) + r")\b", re.IGNORECASE)
+_AHEAD = re.compile(
+    r"\b(?:ahead\s+of|before|upcoming|forthcoming|next|will|to\s+be\s+held|preparations?\s+for|host)\b[^.;]*$", re.IGNORECASE
+)
+
+
+def named_event_dates(text: str, start: int, end: int) -> list[PartialDate]:
+    """The months of the UN-wide events ``text[start:end]`` reports as past ("pledged 400 troops at
+    the Seoul ministerial" → 2021-12; ``resources/peacekeeping_events.tsv``); not one it looks
+    ahead to ("ahead of the Accra ministerial")."""
+    out = []
+    for event in _EVENT.finditer(text, start, end):
+        if _AHEAD.search(text, max(start, event.start() - 40), event.start()):
+            continue
+        year, month = peacekeeping_events()[re.sub(r"\s+", " ", event.group(0).lower())]
+        out.append(PartialDate(year, month))
+    return out

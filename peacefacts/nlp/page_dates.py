@@ -28,7 +28,8 @@ from typing import NamedTuple, Optional
 from peacefacts.ingest.datelines import Priority, day_first_order, find_datelines, line_datelines
 from peacefacts.ingest.lines import split_lines
 from peacefacts.nlp.dates import find_dates
-from peacefacts.nlp.known_starts import known_start_anchor, span_from_start, span_years
+from peacefacts.nlp.known_starts import known_start_anchor, named_event_dates, span_from_start, span_years
+from peacefacts.nlp.page_marks import copyright_year
 from peacefacts.nlp.segment import Sentence
 from peacefacts.records import Block, PartialDate, PublishedSource
 from peacefacts.vocab.calendar import (
@@ -225,18 +226,6 @@ def undated_anchor(text: str, block_text: str, body: list[Sentence], title: Opti
     return UndatedAnchor(latest, lower_bound=True)
 
 
-#: "© 2019 Accra Daily Monitor", "Copyright © 2016-2021 …", "(c) 2020", "Atlas Morning © 2023"
-_COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|\bCopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*[-\u2013\u2014]\s*)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE
-)
-
-
-def copyright_year(text: str) -> Optional[PartialDate]:
-    """The year of a page's copyright line (the last year of a range), the latest a piece can be:
-    it dates an undated piece only when nothing in its text does."""
-    found = [m for m in _COPYRIGHT.finditer(text)]
-    return PartialDate(int(found[-1].group("year"))) if found else None
-
 
 def headline_year(title: str) -> Optional[PartialDate]:
     """The latest date a headline names as its story's or its data's ("… UN peacekeeping troops in
@@ -364,6 +353,12 @@ def reported_bounds(text: str, sentences: list[Sentence]) -> ReportedBounds:
             finer = value.month is not None or _PART_OF_YEAR.search(match.text) or _figure_besides(text, s)
             if finer and (precise is None or value.last_day > precise.last_day):
                 precise = PartialDate(value.year, value.month) if value.month else PartialDate(value.year)
+    for s in sentences:
+        for value in named_event_dates(text, s.start, s.end):
+            if floor is None or value.last_day > floor.last_day:
+                floor = value
+            if latest is None or value.last_day > latest.last_day:
+                latest = value
     return ReportedBounds(latest, floor, precise)
 
 

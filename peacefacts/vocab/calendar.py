@@ -27,6 +27,7 @@ __all__ = [
     "YEAR_SPANS",
     "NUMBERED_SERIES",
     "first_deployment_year",
+    "peacekeeping_events",
     "alternation",
 ]
 
@@ -134,3 +135,14 @@ def first_deployment_year(who: str) -> int | None:
     (1960, 1948, None)
     """
     return _first_deployments().get(who)
+
+
+@functools.lru_cache(maxsize=1)
+def peacekeeping_events() -> dict[str, tuple[int, int]]:
+    """UN-wide peacekeeping events news names without a year ("the Seoul ministerial"), lower-case
+    name → (year, month) (``resources/peacekeeping_events.tsv``).
+
+    >>> peacekeeping_events()["seoul ministerial"]
+    (2021, 12)
+    """
+    return {row[0].lower(): (int(row[1][:4]), int(row[1][5:7])) for row in read_table("peacekeeping_events.tsv")}
