@@ -54,7 +54,21 @@ def predicate_of(anchor: Token, cues: Cues) -> Optional[str]:
             kind = cue_kind(tok, cues)
             if kind:
                 return kind
+    mine = {t.i for t in anchor.subtree}
+    prev = anchor
     for anc in anchor.ancestors:
+        leaving = prev.pos_ in {"VERB", "AUX"} and prev.dep_ in {"advcl", "conj", "ccomp", "parataxis"} and any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in prev.children
+        )  # a clause with a subject of its own (not "…, bringing the total to 4,300")
+        prev = anc
+        if leaving and anc.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.i not in mine and anchor.i not in {t.i for t in c.subtree}
+            and any(g.like_num for g in c.children) for c in anc.children
+        ) and anchor.i not in {t.i for c in anc.children if c.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} for t in c.subtree} and not (
+            anchor.dep_ == "conj" and anchor.head.i == anc.i and anchor.like_num  # gapped: "… died in Lebanon and 89 in UN service"
+        ):
+            break  # "…, the army has sent more than 50,000 …, 26 Chinese peacekeepers sacrificed their lives": the 26's verb
+        mine |= {anc.i}
         kind = cue_kind(anc, cues)
         if kind:
             return kind

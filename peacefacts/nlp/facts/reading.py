@@ -847,6 +847,10 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
     lex = vocabulary()
     if noun is not None and noun.head.lower_ == "of" and noun.head.head.i == root.i:
         how = "partitive"
+    if noun is None and root.dep_ in {"meta", "dep"} and root.i + 1 < len(doc) and doc[root.i + 1].pos_ in {"NOUN", "PROPN"} and (
+        noun_class(doc[root.i + 1]) == "personnel"
+    ):
+        noun = doc[root.i + 1]  # "… while 168 Bangladeshis have been killed": a number the parse left loose
     if noun is None and root.dep_ == "nummod" and root.head.lower_ in {"number", "total"} and root.head.tag_ == "NN" and root.head.i < root.i:
         # "Nigeria's uniformed personnel in UN operations now number 1,052": the verb read as a noun;
         # its subject is what is counted
