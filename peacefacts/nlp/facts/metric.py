@@ -29,6 +29,7 @@ from peacefacts.nlp.facts.parse import (
     verb_of,
 )
 from peacefacts.nlp.facts.reading import (
+    LEVEL_OF_COUNT,
     PEACEKEEPING_CONTEXT,
     UN_WORDS,
     Reading,
@@ -84,8 +85,12 @@ def veto_age(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     if r.noun is not None and r.how in {"nummod", "partitive"}:
         return None
     doc, i = ctx.sdoc, r.root.i
-    if not 15 <= r.figure.figure.value <= 99 or i < 2 or i + 1 >= len(doc):
+    if not 15 <= r.figure.figure.value <= 110 or i < 2:
         return None
+    if doc[i - 1].lower_ in {"at", "aged"} and doc[i - 2].lemma_.lower() in {"die", "pass", "aged", "be"} | {"dies", "died"}:
+        return Veto("age")  # "Ola Hansen, who led Norway's battalion in Lebanon, dies at 84", "died aged 91"
+    if doc[i - 1].lower_ == "aged" or i + 1 >= len(doc):
+        return Veto("age") if doc[i - 1].lower_ == "aged" else None  # "a veteran aged 78"
     before, after = doc[i - 1].text, doc[i + 1].text
     name = doc[i - 2]
     if ((before, after) == ("(", ")") or (before, after) == (",", ",")) and name.pos_ == "PROPN" and name.text[:1].isupper():
@@ -393,6 +398,8 @@ def _national_strength(r: Reading) -> bool:
         owner, scope = noun, noun  # "Rwanda's defence force of 33,000"
     elif noun is not None and noun.head.lower_ == "with" and noun.head.head.pos_ in {"NOUN", "PROPN"}:
         owner, scope = noun.head.head, noun.head  # "Uruguay's army, with 16,000 soldiers, …"
+        if owner.head.lower_ == "of" and owner.dep_ == "pobj":
+            owner = owner.head.head  # "the Armed Forces of the Philippines, with some 143,000 active personnel"
     else:
         holder = verb_of(noun) if r.how == "unit-of" and noun is not None else r.verb  # "… has a total strength of 3,500"
         if holder is not None and _lemma(holder) in _HOLDING_VERBS:
@@ -655,6 +662,8 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return None
     if _placed_in_service(r.verb, ctx) or _in_blue(r.verb):
         return None
+    if LEVEL_OF_COUNT.search(ctx.text[: r.figure.start - ctx.offset]):
+        return None  # "Sweden's contribution to UN peacekeeping drops to 37 people"
     if any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in vocabulary()["post_modifiers"] for c in noun.children):
         return None  # "11 staff officers", "140 FPU members"
     if any(c.dep_ == "compound" and c.lower_ == "police" for c in noun.children) and r.current and PEACEKEEPING_CONTEXT.search(ctx.text):

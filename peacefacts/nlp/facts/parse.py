@@ -118,7 +118,7 @@ def _noun_after(tok: Token) -> Optional[Token]:
 
 def demonym_phrase(noun: Token) -> str:
     """The noun with the capitalised compounds before it ("South Africans", "Sri Lankans")."""
-    words = [c.text for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.text[:1].isupper()]
+    words = [c.text for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.text[:1].isupper() and not c.like_num]
     return " ".join([*words, noun.text])
 
 

@@ -81,8 +81,8 @@ def predicate_of(anchor: Token, cues: Cues) -> Optional[str]:
                 # "the 4,200 peacekeepers who had died …, including 103 last year": the part's toll
                 if any(cue_kind(t, cues) == "DEATH" for t in child.subtree):
                     return "DEATH"
-            if child.dep_ in {"dobj", "prt", "attr", "acomp", "oprd"}:
-                for tok in child.subtree:
+            if child.dep_ in {"dobj", "prt", "attr", "acomp", "oprd"} or (child.dep_ == "prep" and cue_kind(child, cues) == "DEATH"):
+                for tok in child.subtree:  # (a preposition that opens a death phrase: "came 53 Austrians around the life")
                     kind = cue_kind(tok, cues)
                     if kind:
                         return kind

@@ -463,6 +463,15 @@ def _follows(ctx: SentenceContext, end: int) -> bool:
     return not between.strip() and between.count("\n") <= 1
 
 
+#: a contribution's or a contingent's level just before a figure, with its owner ("Sweden's
+#: contribution to UN peacekeeping drops to 37 people")
+LEVEL_OF_COUNT = re.compile(
+    r"(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})['’]s?\s+(?:contribution|strength|contingent|deployment|presence)\b[^.;]{0,60}?\b"
+    r"(?:drops?|dropped|falls?|fell|rises?|rose|stands?|stood|grows?|grew|increases?|increased|decreases?|decreased|shrinks?|shrank)"
+    r"\s+(?:to|at)\s+(?:about\s+|some\s+|around\s+|nearly\s+|just\s+)?$",
+)
+
+
 def follows_toll(ctx: SentenceContext) -> bool:
     """Whether the sentence comes right after one that reported a toll, in the same paragraph."""
     return _follows(ctx, ctx.state.toll_end)

@@ -32,7 +32,7 @@ from peacefacts.nlp.facts.parse import (
     subject_phrase_country,
     verb_of,
 )
-from peacefacts.nlp.facts.reading import Reading, SentenceContext
+from peacefacts.nlp.facts.reading import LEVEL_OF_COUNT, Reading, SentenceContext
 from peacefacts.nlp.facts.vocabulary import vocabulary
 from peacefacts.nlp.plan import mission_at_place, mission_mentions
 from peacefacts.nlp.story import country_mentions
@@ -643,6 +643,12 @@ def un_source_toll(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
     return "UN"
 
 
+def level_owner(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """"Sweden's contribution to UN peacekeeping drops to 37 people": the owner of the contribution."""
+    match = LEVEL_OF_COUNT.search(ctx.text[: r.figure.start - ctx.offset])
+    return vocab.country_for(match.group("owner")) or vocab.mission_for(match.group("owner")) if match else None
+
+
 def whole_of_countries(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """"Of the 61 peacekeepers who died in 2024, seven were from Nepal", "Pakistan lost 4 soldiers,
     out of the 103 peacekeepers killed worldwide that year": the whole that countries' shares are
@@ -829,6 +835,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     SubjectRule("origin", origin_verb),
     SubjectRule("list-entry", list_entry),
     SubjectRule("whole-of-countries", whole_of_countries),
+    SubjectRule("level-owner", level_owner),
     SubjectRule("noun", noun_words),
     SubjectRule("un-scale", un_scale),
     SubjectRule("clause", clause_subject),
