@@ -268,6 +268,10 @@ def veto_withdrawal(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     phrase = {t.i for t in r.anchor.subtree}
     if r.verb is not None:
         phrase |= {r.verb.i} | {t.i for c in r.verb.children if c.dep_ in {"prt", "advmod", "prep"} for t in c.subtree}
+        # not a clause inside those ("… had some 13,000 uniformed personnel in July, when it began its
+        # withdrawal": the withdrawal came after the figure)
+        phrase -= {t.i for c in r.verb.children if c.dep_ in {"prt", "advmod", "prep"} for t in c.subtree
+                   if t.dep_ in {"relcl", "advcl", "acl"} and t.i != r.anchor.i for t in t.subtree}
     if r.anchor.head.i != r.anchor.i:
         phrase |= {t.i for t in r.anchor.head.subtree if abs(t.i - r.anchor.i) < 8}
     if r.anchor.head.lower_ == "of" and r.anchor.head.head.i != r.anchor.head.i:
@@ -275,6 +279,15 @@ def veto_withdrawal(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     if any(any(t.i in phrase for t in span) for span in ctx.cues.spans.get("WITHDRAW", ())):
         return Veto("withdrawal")
     return None
+
+
+def veto_recruits(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"2,500 recruits had completed basic training", "4,700 recruits passed out", "120 new women
+    recruits would join the force": people joining a national force, not peacekeepers (unless the
+    sentence is about UN service)."""
+    if r.noun is None or r.noun.lower_ not in vocabulary()["recruit_nouns"] or UN_WORDS.search(ctx.text):
+        return None
+    return Veto("recruits")
 
 
 def veto_training(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
@@ -1038,6 +1051,7 @@ METRIC_RULES: tuple[MetricRule, ...] = (
     MetricRule("missing", veto_missing),
     MetricRule("withdrawal", veto_withdrawal),
     MetricRule("training", veto_training),
+    MetricRule("recruits", veto_recruits),
     MetricRule("not-deployed", veto_not_deployed),
     MetricRule("not-peacekeepers", veto_not_peacekeepers),
     MetricRule("home-toll", veto_home_toll),
