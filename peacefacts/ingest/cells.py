@@ -71,8 +71,16 @@ def _patterns() -> _Patterns:
 
 
 def is_total(cell: str) -> bool:
-    """Whether a row's key cell says the row sums the others ("Total", "Grand total:")."""
-    return cell.strip().lower().rstrip(":*").strip() in table_words().total_rows
+    """Whether a row's key cell says the row sums the others ("Total", "Grand total:", "Total, 11
+    missions", "Total (121 countries)")."""
+    key = cell.strip().lower().rstrip(":*").strip()
+    return key in table_words().total_rows or bool(_COUNTED_TOTAL.match(key))
+
+
+#: a total row that says how many rows of what it sums ("Total, 11 missions", "Total (121 countries)")
+_COUNTED_TOTAL = re.compile(
+    r"^(?:grand\s+)?total\s*[,:(–—-]?\s*(?:of\s+)?\d+\s+(?:missions|operations|countries|contributors|tccs|pccs)\)?$"
+)
 
 
 def is_grand_total(cell: str) -> bool:
