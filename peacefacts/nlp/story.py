@@ -16,6 +16,7 @@ from peacefacts import vocab
 __all__ = ["story_country", "country_mentions"]
 
 _WORD = re.compile(r"[A-Za-z][\w'’`.-]*")
+_CURRENCY = re.compile(r"\s?\$")
 _DESTINATION = re.compile(r"\b(?i:to|in|into|from|at|across|of)(?: the)?\s+(?:[A-Z][\w-]+,\s+)?$")
 _UN_COMPOUND = re.compile(r"\b(?:UN|U\.N\.|United Nations)\s+$")
 #: a story this long names its country more than once if it has one
@@ -57,6 +58,8 @@ def country_mentions(chunk: str) -> tuple[tuple[int, int, str, str], ...]:
             if country:
                 found = (words[i].start(), words[i].start() + len(surface), surface, country, n)
                 break
+        if found and _CURRENCY.match(chunk, found[1]):
+            found = None  # "US$41.3 million", "A$ 20m": a currency, not a country
         if found:
             out.append(found[:4])
             i += found[4]

@@ -610,12 +610,13 @@ def fact_sheet(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
 def _sheet_mission(ctx: SentenceContext) -> Optional[str]:
     """The one mission a fact sheet is about, named first on its page ("UNMIK — United Nations
     Interim Administration Mission in Kosovo / Fact sheet …"): its lines are that mission's."""
-    head = ctx.full_text[ctx.plan.block.start : ctx.plan.block.start + 400]
+    head = ctx.full_text[ctx.plan.block.start : ctx.plan.block.start + 500]
     named = list(dict.fromkeys(m.acronym for m in vocab.mission_mentions(head)))
-    if len(named) != 1 or not _SHEET.search(head):
+    sheet = _SHEET.search(head)
+    if len(named) != 1 or sheet is None:
         return None
-    first = ctx.full_text[ctx.plan.block.start : ctx.plan.block.end].lstrip().split("\n", 1)[0]
-    return named[0] if vocab.mission_mentions(first) or _SHEET.search(first) else None
+    # the mission named before the sheet's own words ("UNMIK — … / Fact sheet, published …")
+    return named[0] if any(m.start < sheet.start() for m in vocab.mission_mentions(head)) else None
 
 
 _SHEET = re.compile(r"\bfact\s*sheet\b|\bat a glance\b|\bkey (?:facts|figures)\b|\bprofile\b", re.IGNORECASE)
