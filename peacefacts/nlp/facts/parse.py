@@ -247,10 +247,13 @@ def category_of(noun: Optional[Token], verb: Optional[Token]) -> Optional[Catego
     lex = vocabulary()
     words: list[str] = []
     own = [noun]
+    bare = not any(t.like_num for t in noun.children)
     for c in sorted(noun.conjuncts, key=lambda t: t.i):
         if c.i > noun.i and _counted_elsewhere(c, noun):
             break  # "5,980 troops, 215 police officers and 52 staff officers and military observers": the rest are 52's
-        if not _counted_elsewhere(c, noun):
+        if not _counted_elsewhere(c, noun) or (bare and c.i < noun.i and c.i == noun.head.i):
+            # (the parse may hang the number on the first conjunct: "45,000 Indonesian military and
+            # police personnel" counts "military" and "police personnel" together)
             own.append(c)
     if noun.head.lower_ == "of" and noun.head.head.lower_ in {"unit", "units", "company", "battalion", "contingent"}:
         own.append(noun.head.head)  # "a formed police unit of 160 officers"
