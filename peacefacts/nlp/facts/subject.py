@@ -688,7 +688,7 @@ def mission_context(r: Reading, ctx: SentenceContext, metric: Metric) -> Optiona
         return None
     # the mission must be on the figure's own phrase ("13,000 peacekeepers in MINUSCA", "serve with
     # UNIFIL"), not in another clause ("With the end of MINUSTAH, Brazil's contribution falls to 280")
-    phrase: set[int] = {t.i for t in r.anchor.subtree}
+    phrase: set[int] = _own_subtree(r.anchor)
     for holder in (r.verb, r.noun):
         if holder is None:
             continue
@@ -727,9 +727,13 @@ def _own_subtree(tok: Token) -> set[int]:
     including a Female Engagement Team in MONUSCO": MONUSCO is where some of them are)."""
     inside = {t.i for t in tok.subtree}
     for t in tok.subtree:
-        if t.lower_ in _PARTS and t.dep_ == "prep" and t.i != tok.i:
+        if t.i != tok.i and ((t.lower_ in _PARTS and t.dep_ == "prep") or t.lower_ in _SHARES):
+            # (and a share of them somewhere: "64 women, the majority within the MINUSMA")
             inside -= {g.i for g in t.subtree}
     return inside
+
+
+_SHARES = frozenset({"majority", "most", "mostly", "bulk", "half", "many"})
 
 
 def mission_place(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
