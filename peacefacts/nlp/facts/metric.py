@@ -566,8 +566,9 @@ _UN_AS_SOURCE = re.compile(
 def veto_unnamed_victims(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """"… and 400,000 died in the civil war": a toll that names no victims is ours only where the
     sentence is about peacekeeping or a toll, or follows a story's toll ("Two more were killed")."""
-    if r.how not in {"death-subject", "injury-subject"} or r.noun is not None:
-        return None
+    bare_toll = r.how == "toll-noun" and r.noun is not None and r.noun.lower_ in {"dead", "injured", "wounded"}
+    if not bare_toll and (r.how not in {"death-subject", "injury-subject"} or r.noun is not None):
+        return None  # ("Rains leave 12 dead and 3,400 affected in Piura": "dead" is no one in particular)
     if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in {"them", "whom", "these", "those"} for g in c.children)
            for c in r.root.children):
         return None  # "The Ministry says 120 of them have died": the people the story was counting
