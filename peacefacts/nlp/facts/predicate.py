@@ -59,7 +59,9 @@ def predicate_of(anchor: Token, cues: Cues) -> Optional[str]:
     for anc in anchor.ancestors:
         leaving = prev.pos_ in {"VERB", "AUX"} and prev.dep_ in {"advcl", "conj", "ccomp", "parataxis"} and any(
             c.dep_ in {"nsubj", "nsubjpass"} for c in prev.children
-        )  # a clause with a subject of its own (not "…, bringing the total to 4,300")
+        ) and (prev.pos_ == "VERB" or any(c.dep_ in {"acomp", "attr", "xcomp", "oprd"} for c in prev.children))
+        # (a clause with a subject and a predicate of its own: not "…, bringing the total to 4,300",
+        # nor the ellipsis "Two … were killed and three were …")
         prev = anc
         if leaving and anc.pos_ in {"VERB", "AUX"} and any(
             c.dep_ in {"nsubj", "nsubjpass"} and c.i not in mine and anchor.i not in {t.i for t in c.subtree}
