@@ -458,15 +458,7 @@ def _same_figures_date(ctx: SentenceContext) -> Optional[PartialDate]:
     last data date before it in the block (an "as of" date, or the date of cited figures)."""
     if not _SAME_FIGURES.search(ctx.text):
         return None
-    text, start, end = ctx.full_text, ctx.plan.block.start, ctx.candidate.sentence.start
-    last: Optional[DateMatch] = None
-    for d in find_dates(text, start, end, base=ctx.plan.published):
-        if d.value is None:
-            continue
-        lead_in = _PREPOSITION.match(d.text)
-        before = text[max(start, d.start - 40) : d.start] + (lead_in.group(0) if lead_in else "")
-        if _AS_OF.match(d.text) or _DATA_SOURCE.search(before) or _DATA_SOURCE_BRACKET.search(before) or _SOURCE_AFTER.match(text, d.end):
-            last = d
+    last = _last_data_date(ctx, ctx.plan.block.start, ctx.candidate.sentence.start)
     return _value(last) if last is not None else None
 
 
