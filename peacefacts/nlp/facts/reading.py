@@ -845,6 +845,11 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         return None  # "1.2 lakh per month", "3 per cent", "680 fewer than a year ago": a rate or a difference
     if root.i > 0 and doc[root.i - 1].lower_ == "top":
         return None  # "among the top ten contributors": a rank, not a count
+    if (
+        0 < root.i < len(doc) - 1 and doc[root.i - 1].pos_ == "PROPN" and root.text.isdigit() and int(root.text) < 100
+        and doc[root.i + 1].lower_ in {"contingent", "battalion", "rotation", "detachment", "company"}
+    ):
+        return None  # "the final 30 soldiers of the Mali 17 contingent": a unit's name
     if _VOTE.search(ctx.text) and (
         (root.i + 2 < len(doc) and doc[root.i + 1].lower_ == "to" and doc[root.i + 2].like_num)
         or (root.i > 1 and doc[root.i - 1].lower_ == "to" and doc[root.i - 2].like_num)
