@@ -396,6 +396,11 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
             if not national and _national_force(child):
                 # "At present, the Royal Armed Forces deploy 1,700 military": the story's own army
                 return ctx.plan.default_country or _carried(ctx, "country")
+            if child.lower_ in {"operations", "missions"} and not national and not any(
+                c.dep_ in {"poss", "nummod", "compound", "amod"} and (c.like_num or c.dep_ == "poss" or vocab.mission_for(c.text))
+                for c in child.children
+            ):
+                return "UN"  # "the operations of peace lost 4,300 members since 1948": all of them
             if child.lower_ in vocabulary()["mission_subjects"] and not national:
                 return _mission_of_story(ctx, child)  # "The mission in South Sudan counts 17,000"
             if child.lower_ in vocabulary()["mission_subjects"] and child.lower_ not in {"forces", "force"}:
