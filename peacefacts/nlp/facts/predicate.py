@@ -47,6 +47,17 @@ def predicate_of(anchor: Token, cues: Cues) -> Optional[str]:
     for clause in anchor.children:
         if clause.dep_ == "relcl" and clause.lemma_.lower() == "lose" and not any(c.dep_ == "dobj" for c in clause.children):
             return "DEATH"  # "the 73 peacekeepers it has lost": the noun is what was lost
+    if anchor.pos_ in {"NOUN", "PROPN"}:
+        # "Of the 311 peacekeepers the mission lost between 2013 and …": a contact clause the parse
+        # did not hang on the noun (its subject and "lost", nothing lost of its own)
+        for tok in doc[anchor.i + 1 : anchor.i + 6]:
+            if tok.lemma_.lower() == "lose" and tok.tag_ in {"VBD", "VBN"} and not any(c.dep_ in {"dobj", "attr"} for c in tok.children):
+                between = doc[anchor.i + 1 : tok.i]
+                if between and all(t.pos_ in {"DET", "NOUN", "PROPN", "PRON", "AUX"} for t in between) and any(
+                    t.pos_ in {"NOUN", "PROPN", "PRON"} for t in between
+                ):
+                    return "DEATH"
+                break
     # "risen to two after one of the wounded peacekeepers died": a time clause is another event's
     elsewhere = {t.i for c in anchor.children if c.dep_ == "prep" and c.lower_ in _TIME_PREPS for t in c.subtree}
     for tok in sorted(anchor.subtree, key=lambda t: abs(t.i - anchor.i)):

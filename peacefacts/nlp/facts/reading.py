@@ -949,6 +949,12 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
             predicate = part_kind
     if how == "conj" and predicate is None and noun is not None and root.head.pos_ in {"VERB", "AUX"}:
         predicate = predicate_of(noun, ctx.cues)  # "has lost 60 soldiers in Lebanon and 140 in all UN missions"
+    if how == "copula" and predicate is None:
+        whole = _partitioned_set(ctx.sdoc, root)
+        if whole is not None:
+            # "Of the 311 peacekeepers the mission lost …, more than 60 were Chadians": the part of a
+            # toll is dead too
+            predicate = predicate_of(whole, ctx.cues)
     if how == "of-the-set" and noun is not None:
         # "Of the 4,300 peacekeepers who have died since 1948, 180 were Indian": the part counts what
         # the set does, unless its own verb says otherwise ("Of the 20 wounded, three later died")

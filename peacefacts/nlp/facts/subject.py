@@ -679,8 +679,8 @@ def whole_of_countries(r: Reading, ctx: SentenceContext, metric: Metric) -> Opti
     of = noun.head
     if not (of.head.lower_ == "out" or (of.i == ctx.sdoc[0].i and of.dep_ == "prep")):
         return None
-    if any(c.dep_ in {"amod", "compound", "poss", "nmod"} for c in noun.children) or ctx.missions_here:
-        return None
+    if any(c.dep_ in {"amod", "compound", "poss", "nmod"} for c in noun.children) or ctx.missions_here or _force_named(ctx):
+        return None  # (not "the 311 peacekeepers the mission lost": the mission's)
     outside = {t.i for t in noun.subtree}
     rest = " ".join(t.text for t in ctx.sdoc if t.i not in outside)
     return "UN" if country_mentions(rest) and not vocab.place_mentions(" ".join(t.text for t in noun.subtree)) else None
