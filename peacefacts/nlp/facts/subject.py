@@ -368,8 +368,11 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
                 c.dep_ in {"amod", "compound", "poss", "nmod"} or (c.dep_ == "prep" and c.lower_ == "of") for c in child.children
             ):
                 return _carried(ctx, "country")  # "The contingent includes 120 women": a country's unit
-            if any(t.lower_ in {"our", "we"} for t in child.subtree):
-                return _carried(ctx, "our")  # "The peacekeepers of our country … count 1 345"
+            aside = {t.i for c in child.children if c.dep_ in {"relcl", "acl", "appos"} and c.i > child.i for t in c.subtree}
+            if any(t.lower_ in {"our", "we"} for t in child.subtree if t.i not in aside):
+                # "The peacekeepers of our country … count 1 345" (not "Ireland, a country one-eighth
+                # our size, keeps 560 troops": the apposition's "our" is the speaker's, Ireland the subject)
+                return _carried(ctx, "our")
             owner_pronoun = next((c for c in child.children if c.dep_ == "poss" and c.lower_ in {"its", "their", "country", "nation"}), None)
             if owner_pronoun is not None and child.lower_ in vocabulary()["count_subjects"]:
                 # "Monusco …; its strength fell to 11,500", "the country's police contribution stands at 1,250"
@@ -382,7 +385,6 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
             # the subject's own words, not a clause or apposition about it ("Nepal, which first sent
             # observers to UNOGIL in 1958, has since contributed …", "Uruguay, a founding
             # contributor to UNMOGIP, has sent …")
-            aside = {t.i for c in child.children if c.dep_ in {"relcl", "acl", "appos"} and c.i > child.i for t in c.subtree}
             phrase = " ".join(t.text for t in child.subtree if t.dep_ != "det" and t.i not in aside)
             mission = vocab.mission_for(phrase) or vocab.mission_for(child.text) or next(
                 (m for _, m in mission_mentions(phrase)), None
