@@ -27,6 +27,7 @@ from peacefacts.nlp.facts.parse import (
     noun_class,
     subject_phrase_country,
     verb_of,
+    without_clauses,
 )
 from peacefacts.nlp.facts.reading import (
     LEVEL_OF_COUNT,
@@ -267,11 +268,9 @@ def veto_withdrawal(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return Veto("withdrawal")  # "the first 2,000 … are due to leave by the end of April"
     phrase = {t.i for t in r.anchor.subtree}
     if r.verb is not None:
-        phrase |= {r.verb.i} | {t.i for c in r.verb.children if c.dep_ in {"prt", "advmod", "prep"} for t in c.subtree}
         # not a clause inside those ("… had some 13,000 uniformed personnel in July, when it began its
         # withdrawal": the withdrawal came after the figure)
-        phrase -= {t.i for c in r.verb.children if c.dep_ in {"prt", "advmod", "prep"} for t in c.subtree
-                   if t.dep_ in {"relcl", "advcl", "acl"} and t.i != r.anchor.i for t in t.subtree}
+        phrase |= {r.verb.i}.union(*(without_clauses(c, _RELATIVE_CLAUSES) for c in r.verb.children if c.dep_ in {"prt", "advmod", "prep"}))
     if r.anchor.head.i != r.anchor.i:
         phrase |= {t.i for t in r.anchor.head.subtree if abs(t.i - r.anchor.i) < 8}
     if r.anchor.head.lower_ == "of" and r.anchor.head.head.i != r.anchor.head.i:
@@ -424,12 +423,13 @@ def _national_strength(r: Reading) -> bool:
             owner = next((c for c in owner.children if c.dep_ == "poss"), None)  # "The Defence Forces' strength"
     if owner is None or scope is None or not _is_national_force(owner):
         return False
-    aside = {t.i for t in scope.subtree if t.dep_ in _ASIDE_CLAUSES and t.i != scope.i for t in t.subtree}
-    words = " ".join(t.text for t in scope.subtree if t.i not in aside)
+    own = without_clauses(scope, _ASIDE_CLAUSES)
+    words = " ".join(t.text for t in scope.subtree if t.i in own)
     return not UN_WORDS.search(words) and not mission_mentions(words)
 
 
 _ASIDE_CLAUSES = frozenset({"relcl", "acl", "advcl", "conj", "ccomp", "parataxis"})
+_RELATIVE_CLAUSES = frozenset({"relcl", "advcl", "acl"})
 
 
 def _is_national_force(tok: Token) -> bool:
@@ -592,13 +592,10 @@ def _peacekeepers_a_part(ctx: SentenceContext) -> bool:
     peacekeeper", "among them three Tanzanian blue helmets")."""
     for tok in ctx.sdoc:
         if tok.lower_ in {"including", "among", "incl"} and tok.i > 0 and any(
-            t.lower_ in _PEACEKEEPER_WORDS for t in ctx.sdoc[tok.i + 1 : tok.i + 7]
+            t.lower_ in vocabulary()["peacekeeper_nouns"] for t in ctx.sdoc[tok.i + 1 : tok.i + 7]
         ):
             return True
     return False
-
-
-_PEACEKEEPER_WORDS = frozenset({"peacekeeper", "peacekeepers", "helmet", "helmets", "beret", "berets"})
 
 
 def _in_blue(verb: Optional[Token]) -> bool:

@@ -22,6 +22,7 @@ __all__ = [
     "noun_class",
     "noun_before_comma",
     "verb_of",
+    "without_clauses",
     "finite_verb",
     "aux_words",
     "tense_of",
@@ -143,6 +144,13 @@ def noun_class(noun: Token) -> str:
     if low in {"force"} and any(c.lower_ in {"work"} for c in noun.children):
         return "personnel"
     return "other"
+
+
+def without_clauses(tok: Token, deps: frozenset[str]) -> set[int]:
+    """``tok``'s subtree without the clauses nested in it (tokens other than ``tok`` whose
+    dependency is in ``deps``, with their subtrees): what ``tok``'s own words say."""
+    nested = {t.i for c in tok.subtree if c.dep_ in deps and c.i != tok.i for t in c.subtree}
+    return {t.i for t in tok.subtree} - nested
 
 
 def verb_of(tok: Token) -> Optional[Token]:

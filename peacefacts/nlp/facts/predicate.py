@@ -81,7 +81,6 @@ def predicate_of(anchor: Token, cues: Cues) -> Optional[str]:
             anchor.dep_ == "conj" and anchor.head.i == anc.i and anchor.like_num  # gapped: "… died in Lebanon and 89 in UN service"
         ):
             break  # "…, the army has sent more than 50,000 …, 26 Chinese peacekeepers sacrificed their lives": the 26's verb
-        mine |= {anc.i}
         kind = cue_kind(anc, cues)
         if kind:
             return kind

@@ -618,12 +618,13 @@ def _sheet_mission(ctx: SentenceContext) -> Optional[str]:
     """The one mission a fact sheet is about, named first on its page ("UNMIK — United Nations
     Interim Administration Mission in Kosovo / Fact sheet …"): its lines are that mission's."""
     head = ctx.full_text[ctx.plan.block.start : ctx.plan.block.start + 500]
-    named = list(dict.fromkeys(m.acronym for m in vocab.mission_mentions(head)))
+    mentions = vocab.mission_mentions(head)
+    named = list(dict.fromkeys(m.acronym for m in mentions))
     sheet = _SHEET.search(head)
     if len(named) != 1 or sheet is None:
         return None
     # the mission named before the sheet's own words ("UNMIK — … / Fact sheet, published …")
-    return named[0] if any(m.start < sheet.start() for m in vocab.mission_mentions(head)) else None
+    return named[0] if any(m.start < sheet.start() for m in mentions) else None
 
 
 _SHEET = re.compile(r"\bfact\s*sheet\b|\bat a glance\b|\bkey (?:facts|figures)\b|\bprofile\b", re.IGNORECASE)
@@ -649,7 +650,7 @@ _UN_COUNTS = re.compile(
     r"\bDepartment\s+of\s+(?:Peace|Peacekeeping)\s+Operations\b|\bDP(?:K)?O\b|"
     r"\b(?:UN|U\.N\.|United\s+Nations)(?:\s+[A-Za-z]+){0,3}?\s+(?:says?|said|reports?|reported|recorded|records|counted)\b"
 )
-_BARE_PEACEKEEPERS = frozenset({"peacekeepers", "peacekeeper", "helmets", "berets", "deaths", "fatalities"})
+_TOLL_NOUNS = frozenset({"deaths", "fatalities"})
 
 
 def un_source_toll(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
@@ -658,7 +659,7 @@ def un_source_toll(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
     the dead the UN counts, of no country, mission or place the sentence names, are all of its own."""
     if metric is not Metric.FATALITIES_TOTAL or not _UN_COUNTS.search(ctx.text):
         return None  # (not the wounded of one attack: "At least 10 peacekeepers were hurt, the UN said")
-    if r.noun is not None and r.noun.lower_ not in _BARE_PEACEKEEPERS:
+    if r.noun is not None and r.noun.lower_ not in vocabulary()["peacekeeper_nouns"] | _TOLL_NOUNS:
         return None
     if country_mentions(ctx.text) or ctx.missions_here or vocab.place_mentions(ctx.text):
         return None
@@ -676,7 +677,7 @@ def whole_of_countries(r: Reading, ctx: SentenceContext, metric: Metric) -> Opti
     out of the 103 peacekeepers killed worldwide that year": the whole that countries' shares are
     taken from is everyone's (unless it is a mission's, or a country's own)."""
     noun = r.noun
-    if not metric.is_casualty or noun is None or r.how != "nummod" or noun.lower_ not in _BARE_PEACEKEEPERS or noun.head.lower_ != "of":
+    if not metric.is_casualty or noun is None or r.how != "nummod" or noun.lower_ not in vocabulary()["peacekeeper_nouns"] | _TOLL_NOUNS or noun.head.lower_ != "of":
         return None  # (a strength split by country is a mission's or a sector's: "Of the 1,200 in the sector")
     of = noun.head
     if not (of.head.lower_ == "out" or (of.i == ctx.sdoc[0].i and of.dep_ == "prep")):
