@@ -1024,10 +1024,15 @@ def cumulative_total(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     return Decision(Metric.PERSONNEL_SERVED_TOTAL, "cumulative")
 
 
+_RAISE_TO = frozenset({"raise", "bring", "increase", "boost", "lift", "take", "push"})
+
+
 def past_total(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """"Ireland sent 1,000 soldiers to the Congo" (no date): a total of those who went."""
     if r.noun_class != "personnel" or r.tense != "past" or r.finite is None:
         return None
+    if r.verb is not None and r.verb.i != r.finite.i and _lemma(r.verb) in _RAISE_TO and r.root.head.lower_ == "to":
+        return None  # "sent 1,000 more troops, raising its contingent to 2,300": the level they made
     if _lemma(r.finite) in {"involve", "send", "dispatch"} and not any(d.role == "as_of" and d.value is not None for d in ctx.dates):
         return Decision(Metric.PERSONNEL_SERVED_TOTAL, "past-total")
     return None
