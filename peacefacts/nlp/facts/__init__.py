@@ -232,6 +232,11 @@ def facts_from_sentence(
 _COMPARED_WITH = re.compile(r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|as\s+against)\s+(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$", re.IGNORECASE)
 
 
+#: what may stand between a figure and the baseline it is compared with in the same clause
+_SAME_CLAUSE_GAP = re.compile(r"[^.;:\d]{0,80}")
+_SAME_SENTENCE_GAP = re.compile(r"[^.;:]{0,200}")
+
+
 def _baselines_follow(facts: list[Fact], full_text: str) -> list[Fact]:
     """"Zambia now has 190 women serving …, up from 42 in 2015": a baseline with no noun of its own
     counts what the figure it is compared with counts (its subject, metric and category; a running
@@ -239,6 +244,17 @@ def _baselines_follow(facts: list[Fact], full_text: str) -> list[Fact]:
     out: list[Fact] = []
     for fact in facts:
         if fact.rule.startswith("inferred.baseline@"):
+            clause = [f for f in out if f.start < fact.start and _SAME_SENTENCE_GAP.fullmatch(full_text, f.end, fact.start)]
+            nearest = clause[-1] if clause else None
+            if nearest is not None and not any(f.metric.info.counts == "personnel" for f in clause) and (
+                not nearest.metric.is_forward_looking and _SAME_CLAUSE_GAP.fullmatch(full_text, nearest.end, fact.start)
+            ):
+                # "11 active operations, down from 16 a decade ago": the baseline counts operations too
+                out.append(attrs.evolve(
+                    fact, subject=nearest.subject, metric=nearest.metric, category=None, since=None,
+                    rule=fact.rule.split("@")[0] + "@" + nearest.rule.split("@")[-1],
+                ))
+                continue
             compared = next((f for f in reversed(out) if f.metric.info.counts == "personnel" and f.start < fact.start), None)
             if compared is not None:
                 # a target's baseline ("to 4,000 by 2019 from 2,867 in 2014") is the level then

@@ -861,6 +861,9 @@ def countries(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
 def baseline(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """The earlier strength in "up to 4,000 from 2,867 in 2014"."""
     if r.noun_class == "personnel" and r.root.dep_ == "pobj" and r.root.head.lower_ == "from" and r.root.head.head.pos_ in {"VERB", "NOUN", "ADV", "ADP"}:
+        counted = [noun_class(t.head) for t in ctx.sdoc[: r.root.head.i] if t.like_num and t.head.pos_ == "NOUN"]
+        if counted and counted[-1] == "country" and "personnel" not in counted:
+            return Veto("baseline.of-countries")  # "120 countries now contribute …, up from 80 in 2000"
         after = ctx.text[r.figure.end - ctx.offset :]
         dated = any(d.start >= r.figure.end - ctx.offset and d.value is not None and d.role in {"as_of", "range"} and d.start - (r.figure.end - ctx.offset) <= 12 for d in ctx.dates)
         if dated:

@@ -812,6 +812,13 @@ def un_noun(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
         r"\b(?:UN|U\.N\.|United Nations|Department of Peace(?:keeping)? Operations|DPO|DPKO)\b", " ".join(t.text for t in led.subtree)
     ):
         return "UN"  # "12 peacekeeping operations led by the Department of Peace Operations"
+    if noun_class(noun) == "mission" and r.verb is not None and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and noun_class(c) == "personnel"
+        and {g.lower_ for g in c.children if g.dep_ in {"amod", "compound", "nmod"}} & {"un", "u.n."}
+        and not any(g.dep_ == "prep" and g.lower_ == "from" for g in c.children)
+        for c in r.verb.children
+    ):
+        return "UN"  # "UN peacekeepers serve in 11 operations": the UN's missions, when no one else is named
     return None
 
 
