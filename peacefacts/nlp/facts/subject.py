@@ -114,6 +114,11 @@ def _carried(ctx: SentenceContext, pronoun: str = "it", at: Optional[int] = None
     named = _antecedent(ctx, at if at is not None else 0)
     if pronoun in {"country", "nation", "government"}:
         country = named if named and vocab.mission(named) is None and vocab.mission_for(named) is None and named != "UN" else None
+        if country is not None and hosts_peacekeepers(country, ctx.base):
+            # "BENTIU, South Sudan — Vietnamese medics arrived … The country will add 60": the host
+            # is where the figure is, the contributor is who it is
+            others = [c for *_, c in ctx.plan.country_positions if c != country and not hosts_peacekeepers(c, ctx.base)]
+            country = others[-1] if others else None
         return country or ctx.state.last_country or ctx.plan.default_country
     return named or ctx.state.last_subject or ctx.plan.default_country
 
