@@ -467,3 +467,27 @@ def test_a_full_date_in_the_address_dates_an_undated_page_and_the_text_wins_over
     dated = build_text_document("Updated 08 June 2024\n" + body, doc_id="d", url="https://news.example/2019/05/29/x")
     assert (str(dated.published), str(dated.published_source)) == ("2024-06-08", "text")
     assert build_text_document(body, doc_id="n", url="https://news.example/africa/beni-attack").published is None
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://defenceforum.example/2024/01/garuda-contingent-vital-force/", "2024-01"),
+        ("https://someblog.blogspot.com/2017/01/nigeria-14th-largest-un-troops.html", "2017-01"),
+        ("https://nepal-news.example/2017/05/36030", "2017-05"),
+        ("https://news.example/world/2016-10/11/content_39463622.htm", "2016-10-11"),
+        ("https://news.example/2019/05/29/beni-attack", "2019-05-29"),
+        ("https://news.example/archive/2019/13/beni-attack", None),
+        ("https://news.example/files/2019/peacekeeping-report.pdf", None),
+        ("https://news.example/tag/2019/05/", None),
+        ("https://news.example/africa/beni-attack", None),
+    ],
+)
+def test_a_year_and_month_in_the_address_date_an_undated_page_to_the_month(url, expected):
+    from peacefacts.ingest.documents import build_text_document
+
+    body = "Ghana has 2,700 peacekeepers in UN missions, the army said.\n"
+    doc = build_text_document(body, doc_id="u", url=url)
+    assert (str(doc.published) if doc.published else None) == expected
+    if expected is not None:
+        assert str(doc.published_source) == "url"

@@ -225,28 +225,35 @@ def document_from_text(
 
 def url_date(url: str | None) -> PartialDate | None:
     """A full date in a page's address ("…/2019/05/29/…", "…-2023-12-04-…"), read with htmldate's
-    own pattern; None when the address has none (a year or month alone dates nothing).
+    own pattern, else the year and month a site files a story under ("…/2024/01/slug", a month);
+    None when the address has none (a year alone dates nothing).
 
     >>> url_date("https://example.org/news/2019/05/29/ghana-peacekeepers"), url_date("https://example.org/about")
     (PartialDate(year=2019, month=5, day=29), None)
     >>> url_date("http://example.cn/a/202106/24/WS60d4300e.html"), url_date("https://x.org/20190529_un.html")
     (PartialDate(year=2021, month=6, day=24), PartialDate(year=2019, month=5, day=29))
+    >>> url_date("https://blog.example.com/2017/01/nigeria-troops.html"), url_date("https://x.org/files/2019/report.pdf")
+    (PartialDate(year=2017, month=1, day=None), None)
     """
     if not url:
         return None
     from htmldate.extractors import COMPLETE_URL
 
     match = COMPLETE_URL.search(url) or _COMPACT_URL_DATE.search(url)
-    if match is None:
-        return None
     try:
-        return PartialDate(int(match[1]), int(match[2]), int(match[3]))
+        if match is not None:
+            return PartialDate(int(match[1]), int(match[2]), int(match[3]))
+        month = _MONTH_URL_DATE.search(url)
+        return PartialDate(int(month[1]), int(month[2])) if month else None
     except (ValueError, InputError):
         return None
 
 
 # "/a/202106/24/…", "/20210624/…", "_20210624_": the compact shapes htmldate's pattern leaves out
 _COMPACT_URL_DATE = re.compile(r"[/_-]((?:19|20)\d\d)(0[1-9]|1[0-2])/?(0[1-9]|[12]\d|3[01])(?=[/_.-])")
+#: "/2024/01/indonesias-garuda-…", "/2017/05/36030": blogs and news sites file a story under its
+#: year and month only; the month dates the story (a year alone, "/2019/report.pdf", dates nothing)
+_MONTH_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(?=[^/\s]*[A-Za-z_-]|\d{3,})")
 
 
 def _html_date(tree: Any, url: str | None) -> PartialDate | None:  # tree: an lxml element

@@ -59,6 +59,7 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # "Burkina Faso, Niger and Togo — field 1,500, 900 and 1,400 troops": two coordinated lists
 _PARALLEL = re.compile(r"[A-Z][\w'’ -]+(?:,\s*[A-Z][\w'’ -]+)*,?\s+and\s+[A-Z][\w'’ -]+\b.{0,40}?\d[\d,.]*(?:,\s*\d[\d,.]*)*,?\s+and\s+\d")
 _MAX_GAP = 70
+_PART_OF = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 _ORDINALS = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 # "the mission in Mali, with 12,000 troops": a place, not a listed contributor
 _PLACE = re.compile(
@@ -109,9 +110,13 @@ def list_entries(sentence: str, figures: Sequence[FigureMatch], offset: int) -> 
             ):
                 out[fm.num_start] = (country, "comma")
         mission = (m_start, m_end, _surface, country) in missions
-        if fm.num_start in out and mission and (out[fm.num_start][1] not in _MISSION_GAPS or _listed_place(sentence, missions, m_start)):
+        if fm.num_start in out and mission and (
+            out[fm.num_start][1] not in _MISSION_GAPS or _listed_place(sentence, missions, m_start)
+            or (_PART_OF.search(sentence, 0, m_start) and any(c[1] <= m_start for c in countries))
+        ):
             # "MONUSCO, 1,200" or "MONUSCO a battalion of 850": a country's list, not a mission's;
-            # "Indian troops serve in MONUSCO (1,800) and UNMISS (2,200)": places, not entries
+            # "Indian troops serve in MONUSCO (1,800) and UNMISS (2,200)": places, not entries;
+            # "Italy leads the western sector of UNIFIL with 1,000 soldiers": the country's unit
             del out[fm.num_start]
     _origin_entries(sentence, figures, offset, countries, out)
     return out

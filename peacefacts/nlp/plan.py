@@ -172,6 +172,9 @@ class BlockPlan:
     mission_positions: tuple[tuple[int, str], ...] = ()
     #: (document offset, end, surface, country) of every country name or demonym in the block
     country_positions: tuple[tuple[int, int, str, str], ...] = ()
+    #: where the story's first paragraph ends (its top lines and lead paragraph), whose data date
+    #: past-tense head counts further down go on with
+    lead_end: Optional[int] = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -442,6 +445,19 @@ def _continues_count(text: str, sentence: Sentence, candidates: list[Candidate])
     return bool(country_mentions(words) or _ELLIPTIC_OWNER.search(words))
 
 
+def _lead_paragraph(text: str, body: list[Sentence], tops: list[Sentence]) -> list[Sentence]:
+    """The page's top lines and the rest of the story's first paragraph ("The UN's figures tell a
+    story of decline. As of 31 December 2023, …"): where a story states the date of its data."""
+    if not tops:
+        return tops
+    lead = list(tops)
+    for sentence in body[len(tops) :]:
+        if "\n" in text[lead[-1].end : sentence.start]:
+            break
+        lead.append(sentence)
+    return lead
+
+
 def _finest(heading: ReferenceDate, before: list[ReferenceDate]) -> ReferenceDate:
     """A table heading's date, or the finer date stated before the table inside it: "…, March
     2025" over a table that the lead dated "as of 31 March 2025" is the 31st."""
@@ -482,11 +498,15 @@ def plan_document(document: Document) -> list[BlockPlan]:
         references: list[ReferenceDate] = []
         tops = lead_sentences(text, body)
         stamps = later_stamps(text, block.start, block.end, tops[-1].end) if tops else []
-        for s in tops:
-            ref = _reference_in(text, s, published, heading=False)
-            if ref is not None:
-                references.append(ReferenceDate(ref.date, block.start, ref.text))
-                break
+        lead_paragraph = _lead_paragraph(text, body, tops)
+        lead_ref = next((ref for ref in (_reference_in(text, s, published, heading=False) for s in tops) if ref is not None), None)
+        if lead_ref is not None:
+            # the headline's "at the end of 2023" and the first paragraph's "As of 31 December
+            # 2023" name one date: the finer one dates the story (a date of another period there
+            # is only its own sentence's: "The figures for Mali are as of December 2022")
+            finer = [ref for ref in (_reference_in(text, s, published, heading=False) for s in lead_paragraph) if ref is not None]
+            lead_ref = _finest(lead_ref, finer)
+            references.append(ReferenceDate(lead_ref.date, block.start, lead_ref.text))
         for s in body:
             raw = text[s.start : s.end].strip()
             line = _SOURCE_NOTE.sub("", raw) or raw  # "Source: UN Peacekeeping, 30 April 2024" is all source
@@ -565,6 +585,7 @@ def plan_document(document: Document) -> list[BlockPlan]:
                     (block.start + m_start, block.start + m_end, surface, country)
                     for m_start, m_end, surface, country in country_mentions(block_text)
                 ),
+                lead_end=lead_paragraph[-1].end if lead_paragraph else None,
             )
         )
     return plans

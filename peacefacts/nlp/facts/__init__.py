@@ -64,6 +64,10 @@ def rule_names() -> list[str]:
 _AMONG = re.compile(r"^\W*(?:Among|Of)\s+(?:them|these|those|the\s+dead|the\s+victims)\b", re.IGNORECASE)
 
 
+#: a part of the count before ("Women number 146 of them", "Of that number, 412 are women")
+_PART_OF_BEFORE = re.compile(r"\b(?:of|among)\s+(?:them|these|those|that\s+number|this\s+number|the\s+total)\b", re.IGNORECASE)
+
+
 def _dated_as_before(ctx: SentenceContext, state: SentenceState) -> SentenceContext:
     """The sentence read with the date of the one before it (a continuation of its figures)."""
     return attrs.evolve(ctx, lead=attrs.evolve(ctx.lead, as_of=state.as_of, source=state.as_of_source, since=state.since))
@@ -183,6 +187,13 @@ def facts_from_sentence(
                 metric = state.last_metric
                 outcome = Decision(metric, outcome.rule)
             ctx = _dated_as_before(ctx, state)
+        elif (
+            metric is Metric.WOMEN_DEPLOYED and not ctx.dates and state.last_metric is Metric.PERSONNEL_DEPLOYED
+            and _PART_OF_BEFORE.search(ctx.text)
+        ):
+            # "As of 30 April, Senegal had 1,200 peacekeepers in MINUSCA. Women number 146 of them":
+            # the women of a head count are counted on its date
+            ctx = _dated_as_before(ctx, state)
         if (
             reading.how == "list" and metric.is_casualty and not ctx.cues.has("DEATH") and not ctx.cues.has("INJURY")
             and ctx.lead.as_of is None and not ctx.dates and state.as_of is not None
@@ -232,6 +243,11 @@ def facts_from_sentence(
 _COMPARED_WITH = re.compile(r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|as\s+against)\s+(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$", re.IGNORECASE)
 
 
+#: what may stand between a figure and the baseline it is compared with in the same clause
+_SAME_CLAUSE_GAP = re.compile(r"[^.;:\d]{0,80}")
+_SAME_SENTENCE_GAP = re.compile(r"[^.;:]{0,200}")
+
+
 def _baselines_follow(facts: list[Fact], full_text: str) -> list[Fact]:
     """"Zambia now has 190 women serving …, up from 42 in 2015": a baseline with no noun of its own
     counts what the figure it is compared with counts (its subject, metric and category; a running
@@ -239,6 +255,17 @@ def _baselines_follow(facts: list[Fact], full_text: str) -> list[Fact]:
     out: list[Fact] = []
     for fact in facts:
         if fact.rule.startswith("inferred.baseline@"):
+            clause = [f for f in out if f.start < fact.start and _SAME_SENTENCE_GAP.fullmatch(full_text, f.end, fact.start)]
+            nearest = clause[-1] if clause else None
+            if nearest is not None and not any(f.metric.info.counts == "personnel" for f in clause) and (
+                not nearest.metric.is_forward_looking and _SAME_CLAUSE_GAP.fullmatch(full_text, nearest.end, fact.start)
+            ):
+                # "11 active operations, down from 16 a decade ago": the baseline counts operations too
+                out.append(attrs.evolve(
+                    fact, subject=nearest.subject, metric=nearest.metric, category=None, since=None,
+                    rule=fact.rule.split("@")[0] + "@" + nearest.rule.split("@")[-1],
+                ))
+                continue
             compared = next((f for f in reversed(out) if f.metric.info.counts == "personnel" and f.start < fact.start), None)
             if compared is not None:
                 # a target's baseline ("to 4,000 by 2019 from 2,867 in 2014") is the level then

@@ -466,12 +466,18 @@ def _paragraph_data_date(r: Reading, ctx: SentenceContext) -> Optional[PartialDa
     """The date of the data a sentence of the same paragraph cited before it ("As at 31 March 2024,
     Nigeria had 1,052 personnel in UN missions. Of these, 623 were police"; "Morocco had 1,716,
     according to UN figures from June 2022. Rwanda (5,935) and Egypt (2,793) had more"): head
-    counts in the past tense go on with that data until the paragraph ends. Not across paragraphs
-    (a piece moves on), and not to a count in the present tense ("As at August 31, 2016, Nigeria
+    counts in the past tense go on with that data until the paragraph ends, and with the data the
+    story's first paragraph gives after it. Not across other paragraphs (a piece moves on), and
+    not to a count in the present tense ("As at August 31, 2016, Nigeria
     had 1,721 troops. The biggest contributors are Ethiopia with 8,326": the page's now)."""
     text, end = ctx.full_text, ctx.candidate.sentence.start
     start = max(ctx.plan.block.start, text.rfind("\n", ctx.plan.block.start, end) + 1)
     last = _last_data_date(ctx, start, end)
+    lead_end = ctx.plan.lead_end
+    if last is None and lead_end is not None and lead_end <= start:
+        # "The blue helmets are fewer than a decade ago. As at 30 June 2020, there were 82,000 …"
+        # then "The biggest contributors were Ethiopia, 6,600; …": the data the story opened with
+        last = _last_data_date(ctx, ctx.plan.block.start, lead_end)
     if last is not None and r.tense != "present":
         return _value(last)  # not "The biggest contributors are Ethiopia with 8,326": a count of now is the page's
     # "According to the UN's data for July 2024, … Nepal (5,705) …" then "Nepal's 5,705 include 592
@@ -757,7 +763,9 @@ def date_figure(
         note = _data_note(r, ctx, metric)
         if note is not None:
             as_of, source = note, AsOfSource.EXPLICIT  # "2,690 personnel* … *Figures as at 30 April 2024"
-    if as_of is None and now is None and not forward and ctx.candidate.reference is not None:
+    if as_of is None and now is None and not forward and ctx.candidate.reference is not None and not (metric.may_be_incident and incident()):
+        # the date of the story's data dates its head counts and totals, not the toll of an
+        # attack it reports ("As at 30 September, Malawi had 850 … Two were killed on Monday")
         as_of, source = ctx.candidate.reference.date, AsOfSource.EXPLICIT
     if as_of is None and now is None:
         said = _statement_day(r, ctx)

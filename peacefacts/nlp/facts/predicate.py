@@ -100,7 +100,7 @@ def predicate_of(anchor: Token, cues: Cues) -> Optional[str]:
                         return kind
             if child.dep_ in {"nsubj", "nsubjpass"} and child.i != anchor.i and cue_kind(child, cues) == "DEATH":
                 return "DEATH"  # "the death toll has risen to 15"
-        if anc.pos_ in {"VERB", "AUX"} and anc.dep_ not in {"conj", "xcomp", "aux", "auxpass", "acl", "relcl", "advcl", "pcomp", "prep"}:
+        if anc.pos_ in {"VERB", "AUX"} and anc.dep_ not in {"conj", "xcomp", "aux", "auxpass", "acl", "advcl", "pcomp", "prep"}:
             break
         if anc.pos_ in {"VERB", "AUX"} and anc.dep_ in {"advcl", "conj"} and any(
             t.text == ";" for t in doc[min(anc.i, anc.head.i) : max(anc.i, anc.head.i)]
