@@ -4,7 +4,7 @@
 Usage:
     python benchmarks/scale.py [CORPUS] [--pages 1000] [--repeats 3]
         [--facts 10000,100000,1000000] [--group 100000] [--copies 5000,50000] [--only SECTIONS]
-        [--baseline CHECKOUT]
+        [--baseline CHECKOUT] [--no-people] [--warm CORPUS[,CORPUS...]]
 
 CORPUS is anything ``peacefacts extract`` reads (default: the seed articles in fixtures/).
 
@@ -14,7 +14,11 @@ Printed side by side, from one run:
   small model + quantulum3 + ``search_dates`` over every whole document) on CORPUS, and the ratio,
   in wall-clock and in CPU time; with ``--baseline CHECKOUT`` (another checkout of peacefacts, e.g.
   a ``git worktree`` of an older commit), its tiered pipeline too, alternated with the others in
-  the same rounds, so a speed change is measured against its "before" under the same load;
+  the same rounds, so a speed change is measured against its "before" under the same load; with
+  ``--no-people``, the tiered pipelines run as ``Extractor(people=False)`` (no NER, no people:
+  what the ratio is without that layer); with ``--warm``, every side first reads other pages (not
+  timed, and sharing no sentence with CORPUS), so the run measures the per-page cost of a long
+  run, whose memos of words, names and patterns are warm, instead of a cold start;
 * processes: ``extract_many`` over ``--pages`` documents (CORPUS cycled, fresh ids) with
   ``n_process=1`` and ``n_process=2``, and the speed-up (the parse memo off: the cycled pages
   repeat every sentence);
@@ -68,12 +72,18 @@ def _documents(corpus: str, n: int | None = None) -> list:
 # -- children: each prints one JSON line --------------------------------------------------------
 
 
-def child_tiered(corpus: str) -> dict:
+def _warm_documents(warm: str) -> list:
+    return [d for corpus in warm.split(",") if corpus for d in _documents(corpus)]
+
+
+def child_tiered(corpus: str, people: bool = True, warm: str = "") -> dict:
     from peacefacts.extractor import Extractor
 
     docs = _documents(corpus)
-    extractor = Extractor()
+    extractor = Extractor(people=people)
     list(extractor.extract_many(docs[:1]))  # model load and first-call caches, as for naive
+    for _ in extractor.extract_many(_warm_documents(warm)):
+        pass
     fresh = _documents(corpus)  # new objects: no cache from the warm-up flatters the run
     t0, c0 = time.perf_counter(), time.process_time()
     facts = sum(len(getattr(r, "facts", ())) for r in extractor.extract_many(fresh))
@@ -85,11 +95,13 @@ def child_tiered(corpus: str) -> dict:
     }
 
 
-def child_naive(corpus: str) -> dict:
+def child_naive(corpus: str, warm: str = "") -> dict:
     from naive import naive_pipeline
 
     docs = _documents(corpus)
     read = naive_pipeline(docs[0].text)
+    for d in _warm_documents(warm):
+        read(d.text)
     t0, c0 = time.perf_counter(), time.process_time()
     for d in docs:
         read(d.text)
@@ -192,34 +204,40 @@ def run_child(*args: str, checkout: str | None = None) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def section_extract(corpus: str, repeats: int, baseline: str | None = None) -> None:
+def section_extract(corpus: str, repeats: int, baseline: str | None = None, people: bool = True, warm: str = "") -> None:
+    tiered_args = ("tiered", corpus, "1" if people else "0", warm)
     ratios, cpu_ratios, tiered_rates, naive_rates, loads = [], [], [], [], []
-    base_ratios, base_cpu_ratios, base_facts = [], [], None
+    tiered_cpu, naive_cpu = [], []
+    base_ratios, base_cpu_ratios, base_cpu, base_facts = [], [], [], None
     for _ in range(repeats):
         loads.append(_load())
-        tiered = run_child("tiered", corpus)
+        tiered = run_child(*tiered_args)
         if baseline is not None:
-            before = run_child("tiered", corpus, checkout=baseline)
+            before = run_child(*tiered_args, checkout=baseline)
             base_ratios.append(before["seconds"] / tiered["seconds"])
             base_cpu_ratios.append(before["cpu"] / tiered["cpu"])
+            base_cpu.append(before["cpu"])
             base_facts = before["facts"]
-        naive = run_child("naive", corpus)
+        naive = run_child("naive", corpus, warm)
         t_rate, n_rate = tiered["chars"] / tiered["seconds"], naive["chars"] / naive["seconds"]
         tiered_rates.append(t_rate)
         naive_rates.append(n_rate)
         ratios.append(t_rate / n_rate)
         cpu_ratios.append(naive["cpu"] / tiered["cpu"])
-    print(f"extract ({corpus}, {tiered['chars']:,} chars, {tiered['facts']} facts; median of {repeats}, "
+        tiered_cpu.append(tiered["cpu"])
+        naive_cpu.append(naive["cpu"])
+    print(f"extract ({corpus}, {tiered['chars']:,} chars, {tiered['facts']} facts{'' if people else '; no people'}{f'; warmed on {warm}' if warm else ''}; median of {repeats}, "
           f"load {min(loads):.1f}-{max(loads):.1f})")
     print(f"  tiered {statistics.median(tiered_rates):>10,.0f} chars/s | naive {statistics.median(naive_rates):>9,.0f} "
           f"chars/s | ratio {statistics.median(ratios):.1f}x (runs: {', '.join(f'{r:.1f}' for r in ratios)})")
     # on a shared machine the two sides, measured minutes apart, get different shares of a core:
     # their CPU time is the steadier comparison
-    print(f"  CPU time: ratio {statistics.median(cpu_ratios):.1f}x (runs: {', '.join(f'{r:.1f}' for r in cpu_ratios)})")
+    print(f"  CPU time: ratio {statistics.median(cpu_ratios):.1f}x (runs: {', '.join(f'{r:.1f}' for r in cpu_ratios)}); "
+          f"tiered {statistics.median(tiered_cpu):.2f} s, naive {statistics.median(naive_cpu):.2f} s (medians)")
     if baseline is not None:
         print(f"  against {baseline} ({base_facts} facts): {statistics.median(base_ratios):.2f}x its chars/s "
               f"(runs: {', '.join(f'{r:.2f}' for r in base_ratios)}), CPU time {statistics.median(base_cpu_ratios):.2f}x less "
-              f"(runs: {', '.join(f'{r:.2f}' for r in base_cpu_ratios)})")
+              f"(runs: {', '.join(f'{r:.2f}' for r in base_cpu_ratios)}; its CPU {statistics.median(base_cpu):.2f} s)")
 
 
 def section_processes(corpus: str, pages: int, repeats: int) -> None:
@@ -279,15 +297,17 @@ def main() -> int:
     ap.add_argument("--copies", default="5000,50000")
     ap.add_argument("--only", default="extract,processes,reconcile,copies")
     ap.add_argument("--baseline", help="another checkout whose tiered pipeline is measured in the same rounds")
+    ap.add_argument("--no-people", action="store_true", help="tiered pipelines without NER and people (Extractor(people=False))")
+    ap.add_argument("--warm", default="", help="corpora every side reads before the timed run (a long run's warm memos)")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args()
 
     if args.child:
         kind, *rest = args.child
         if kind == "tiered":
-            result = child_tiered(rest[0])
+            result = child_tiered(rest[0], people=rest[1:2] != ["0"], warm=rest[2] if len(rest) > 2 else "")
         elif kind == "naive":
-            result = child_naive(rest[0])
+            result = child_naive(rest[0], warm=rest[1] if len(rest) > 1 else "")
         elif kind == "processes":
             result = child_processes(rest[0], int(rest[1]), int(rest[2]))
         elif kind == "reconcile":
@@ -300,7 +320,7 @@ def main() -> int:
     only = set(args.only.split(","))
     print(f"peacefacts scale benchmark: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
     if "extract" in only:
-        section_extract(args.corpus, args.repeats, args.baseline)
+        section_extract(args.corpus, args.repeats, args.baseline, people=not args.no_people, warm=args.warm)
     if "processes" in only:
         section_processes(args.corpus, args.pages, args.repeats)
     if "reconcile" in only:

@@ -64,6 +64,10 @@ def rule_names() -> list[str]:
 _AMONG = re.compile(r"^\W*(?:Among|Of)\s+(?:them|these|those|the\s+dead|the\s+victims)\b", re.IGNORECASE)
 
 
+#: a part of the count before ("Women number 146 of them", "Of that number, 412 are women")
+_PART_OF_BEFORE = re.compile(r"\b(?:of|among)\s+(?:them|these|those|that\s+number|this\s+number|the\s+total)\b", re.IGNORECASE)
+
+
 def _dated_as_before(ctx: SentenceContext, state: SentenceState) -> SentenceContext:
     """The sentence read with the date of the one before it (a continuation of its figures)."""
     return attrs.evolve(ctx, lead=attrs.evolve(ctx.lead, as_of=state.as_of, source=state.as_of_source, since=state.since))
@@ -182,6 +186,13 @@ def facts_from_sentence(
             if reading.predicate == state.toll_kind:
                 metric = state.last_metric
                 outcome = Decision(metric, outcome.rule)
+            ctx = _dated_as_before(ctx, state)
+        elif (
+            metric is Metric.WOMEN_DEPLOYED and not ctx.dates and state.last_metric is Metric.PERSONNEL_DEPLOYED
+            and _PART_OF_BEFORE.search(ctx.text)
+        ):
+            # "As of 30 April, Senegal had 1,200 peacekeepers in MINUSCA. Women number 146 of them":
+            # the women of a head count are counted on its date
             ctx = _dated_as_before(ctx, state)
         if (
             reading.how == "list" and metric.is_casualty and not ctx.cues.has("DEATH") and not ctx.cues.has("INJURY")
@@ -345,7 +356,10 @@ def _remember(state: SentenceState, facts: list[Fact], ctx: SentenceContext, cat
     if named:
         state.last_country = named[-1]
     if facts:
-        state.last_subject = facts[-1].subject
+        # "… it had 5,913 in missions, behind Nepal (6,247) and India (6,073). Of that number, 412
+        # are women": the sentence's own figure goes on, not the last of a list compared with it
+        own = [f for f in facts if not f.rule.endswith("@list-entry")]
+        state.last_subject = (own or facts)[-1].subject
         state.last_subject_end = ctx.candidate.sentence.end
         state.last_metric = facts[-1].metric
         state.seen_values.update(f.figure.value for f in facts)

@@ -148,6 +148,10 @@ def _own_conjunct(r: Reading, ctx: SentenceContext) -> set[int]:
     return own
 
 
+#: nouns that stand for a figure just given ("…, a number set to grow to 2,200")
+_ECHO_NOUNS = frozenset({"number", "figure", "total", "strength", "contingent"})
+
+
 def veto_non_un(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """KFOR, EUFOR, the African Union, bilateral or Russian deployments: not UN figures."""
     for aside in ctx.cues.spans.get("OUTSIDE_UN", ()):
@@ -191,6 +195,16 @@ def veto_non_un(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
                 phrase |= {t.i for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
         if clause.dep_ in {"relcl", "acl"}:
             phrase |= {t.i for t in clause.head.subtree}
+            echoed = clause.head
+            if echoed.lower_ in _ECHO_NOUNS and echoed.dep_ in {"npadvmod", "appos"} and echoed.head.pos_ in {"VERB", "AUX"}:
+                # "… leads NATO's brigade with 1,000 troops, a number set to grow to 2,200": the
+                # number the clause before gave, and its force
+                phrase |= {t.i for t in echoed.head.subtree}
+        if r.root.head.lower_ == "with" and r.root.head.head.i == verb.i or (
+            anchor.head.lower_ == "with" and anchor.head.dep_ == "prep" and anchor.head.head.i == verb.i
+        ):
+            # "Canada leads NATO's brigade in Latvia with about 1,000 troops": the size of what it leads
+            phrase |= {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
         relative = next((t for t in ctx.sdoc if t.i in phrase and t.lower_ in {"which", "whom"} and t.i < r.root.i), None)
         if relative is not None:
             # "…, a non-UN mission to Haiti, for which Kenya has offered 1,000 police": the words
@@ -210,8 +224,10 @@ def veto_non_un(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
             return Veto("non-un-force")  # "… sends personnel to non-UN observer groups: …, which numbered 1,160"
         if any(t.i in phrase for t in span):
             # "the African Union/UN hybrid operation in Darfur (UNAMID)" is the UN's
-            if not ctx.missions_here or span.root.head.i in phrase and "UNAMID" not in ctx.missions_here:
-                return Veto("non-un-force")
+            if not ctx.missions_here or (span.root.head.i in phrase or span.root.i in {a.i for a in anchor.ancestors}) and (
+                "UNAMID" not in ctx.missions_here
+            ):
+                return Veto("non-un-force")  # (the force the figure's phrase hangs on: "the EU battlegroup with 2,000")
     return None
 
 
@@ -382,8 +398,13 @@ def _national_force_subject(r: Reading, ctx: SentenceContext) -> bool:
         c for c in verb.children
         if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in vocabulary()["national_forces"] and c.i != (r.noun.i if r.noun is not None else -1)
     ), None)
-    if force is None:
-        return False
+    if force is None and verb.dep_ == "ccomp" and _lemma(verb.head) in vocabulary()["reporting_verbs"] and any(
+        c.dep_ == "nsubj" and c.lower_ in {"it", "they"} for c in verb.children
+    ):
+        # "The army said it has 90,000 soldiers": the pronoun is the speaker
+        force = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.lower_ in vocabulary()["national_forces"]), None)
+    if force is None or (_lemma(verb) in vocabulary()["reporting_verbs"] and r.anchor.dep_ not in {"dobj", "ccomp"}):
+        return False  # (not "Women number 146 of them, the army said": the army is the source)
     if _lemma(verb) in vocabulary()["personnel_verbs"] - {"have", "number", "count", "total", "stand", "comprise", "boast", "maintain", "keep"}:
         # "The Bangladesh Army has sent 1,49,512 members since 1988": sending abroad is peacekeeping,
         # unless the army is the host's ("The Lebanese army has deployed 10,000 soldiers to the south")
@@ -394,6 +415,9 @@ def _national_force_subject(r: Reading, ctx: SentenceContext) -> bool:
 
 _STRENGTH_NOUNS = frozenset({"strength", "size", "numbers", "establishment", "headcount"})
 _HOLDING_VERBS = frozenset({"have", "number", "count", "total", "stand", "comprise", "boast", "maintain", "keep", "be", "reach"})
+
+
+_RESIZE_VERBS = frozenset({"grow", "expand", "increase", "raise", "boost", "enlarge", "cut", "reduce", "shrink", "trim", "bring"})
 
 
 def _national_strength(r: Reading) -> bool:
@@ -408,6 +432,10 @@ def _national_strength(r: Reading) -> bool:
     noun = r.noun
     if r.how == "unit-of" and noun is not None and noun.lower_ not in _STRENGTH_NOUNS:
         owner, scope = noun, noun  # "Rwanda's defence force of 33,000"
+    elif r.anchor.head.lower_ == "to" and r.anchor.head.head.pos_ == "VERB" and _lemma(r.anchor.head.head) in _RESIZE_VERBS:
+        resized = r.anchor.head.head  # "plans to grow the Defence Forces to 11,500 personnel", "the army will be cut to 9,000"
+        owner = next((c for c in resized.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        scope = resized
     elif noun is not None and noun.head.lower_ == "with" and noun.head.head.pos_ in {"NOUN", "PROPN"}:
         owner, scope = noun.head.head, noun.head  # "Uruguay's army, with 16,000 soldiers, …"
         if owner.head.lower_ == "of" and owner.dep_ == "pobj":
@@ -664,6 +692,11 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return None
     if noun.lower_ == "women" and any(c.lower_ in {"peacekeepers", "personnel", "officers"} for c in noun.subtree):
         return None
+    if noun.lower_ == "women" and any(
+        c.dep_ == "prep" and c.lower_ in {"among", "of"} and any(g.lower_ in {"them", "these", "those"} for g in c.children)
+        for c in noun.children
+    ):
+        return None  # "… 400 peacekeepers deployed. Among them, 28 women.": a part of the count before
     if r.category is Category.WOMEN and PEACEKEEPING_CONTEXT.search(ctx.text):
         return None  # "Women make up 14 per cent of Zambia's contingent, or about 130 officers"
     if any(any(t.i in {x.i for x in noun.subtree} for t in span) and span.text.lower().startswith("from") for span in ctx.cues.spans.get("UN_WIDE", ())):
@@ -1024,10 +1057,15 @@ def cumulative_total(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     return Decision(Metric.PERSONNEL_SERVED_TOTAL, "cumulative")
 
 
+_RAISE_TO = frozenset({"raise", "bring", "increase", "boost", "lift", "take", "push"})
+
+
 def past_total(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """"Ireland sent 1,000 soldiers to the Congo" (no date): a total of those who went."""
     if r.noun_class != "personnel" or r.tense != "past" or r.finite is None:
         return None
+    if r.verb is not None and r.verb.i != r.finite.i and _lemma(r.verb) in _RAISE_TO and r.root.head.lower_ == "to":
+        return None  # "sent 1,000 more troops, raising its contingent to 2,300": the level they made
     if _lemma(r.finite) in {"involve", "send", "dispatch"} and not any(d.role == "as_of" and d.value is not None for d in ctx.dates):
         return Decision(Metric.PERSONNEL_SERVED_TOTAL, "past-total")
     return None

@@ -384,7 +384,11 @@ def _number_of(root: Token) -> Optional[Token]:
 def _copula_noun(root: Token) -> Optional[Token]:
     """"more than 3,600 of which are soldiers", "out of which 95 are from the police", "130 are women"."""
     head = root.head
-    if root.dep_ not in {"nsubj", "nsubjpass"} or head.lemma_.lower() != "be":
+    if root.dep_ == "appos" and head.lower_ in {"them", "these", "those"} and head.head.lower_ in {"of", "among"} and (
+        head.head.dep_ == "prep" and head.head.head.lemma_.lower() == "be"
+    ):
+        head = head.head.head  # "Of them 76 are women servicemen": the parse hangs the number on "them"
+    elif root.dep_ not in {"nsubj", "nsubjpass"} or head.lemma_.lower() != "be":
         return None
     for child in head.children:
         if child.dep_ in {"attr", "acomp"} and child.pos_ in {"NOUN", "PROPN", "ADJ"}:
@@ -571,7 +575,7 @@ def _women_making_up(root: Token) -> Optional[Token]:
         verb = link.head.head  # "Women make up 130 of the personnel currently deployed": parsed as a clause
     else:
         return None
-    if verb.lemma_.lower() not in {"make", "account", "comprise", "constitute", "represent"}:
+    if verb.lemma_.lower() not in {"make", "account", "comprise", "constitute", "represent", "number", "total"}:
         return None
     return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"women", "females"} or any(
         g.lower_ in {"female", "women"} for g in c.children if g.dep_ in {"amod", "compound"}
@@ -838,7 +842,8 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
     ):
         return None  # "to be eligible, one must have served …": the pronoun, not a count
     if root.i > 0 and ctx.sdoc[root.i - 1].lower_ in {"number", "no", "no.", "#"} and ctx.sdoc[root.i - 1].pos_ != "VERB" and root.i == tokens[0].i and not any(
-        c.dep_ == "nsubj" for c in ctx.sdoc[root.i - 1].children  # (not "personnel … now number 1,052": a verb)
+        c.dep_ == "nsubj" or (c.dep_ == "compound" and c.lower_ in {"women", "females"})
+        for c in ctx.sdoc[root.i - 1].children  # (not "personnel … now number 1,052", "Women number 146": a verb)
     ):
         return None  # "number seven", "No. 3": a label
     if root.i + 1 < len(doc) and doc[root.i + 1].lower_ in {"per", "fewer", "less"}:
@@ -868,7 +873,9 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
     if noun is None and root.dep_ == "nummod" and root.head.lower_ in {"number", "total"} and root.head.tag_ == "NN" and root.head.i < root.i:
         # "Nigeria's uniformed personnel in UN operations now number 1,052": the verb read as a noun;
         # its subject is what is counted
-        counted = next((c for c in root.head.children if c.dep_ == "nsubj" and noun_class(c) == "personnel"), None)
+        counted = next((c for c in root.head.children if c.dep_ == "nsubj" and noun_class(c) == "personnel" or (
+            c.dep_ == "compound" and c.lower_ in {"women", "females"}  # "Women number 146 of them"
+        )), None)
         if counted is not None:
             noun, how = counted, "copula"
     if how == "partitive" and noun is not None and noun.lower_ in {"number", "total", "figure"}:

@@ -114,6 +114,11 @@ def _carried(ctx: SentenceContext, pronoun: str = "it", at: Optional[int] = None
     named = _antecedent(ctx, at if at is not None else 0)
     if pronoun in {"country", "nation", "government"}:
         country = named if named and vocab.mission(named) is None and vocab.mission_for(named) is None and named != "UN" else None
+        if country is not None and hosts_peacekeepers(country, ctx.base):
+            # "BENTIU, South Sudan — Vietnamese medics arrived … The country will add 60": the host
+            # is where the figure is, the contributor is who it is
+            others = [c for *_, c in ctx.plan.country_positions if c != country and not hosts_peacekeepers(c, ctx.base)]
+            country = others[-1] if others else None
         return country or ctx.state.last_country or ctx.plan.default_country
     return named or ctx.state.last_subject or ctx.plan.default_country
 
@@ -157,6 +162,9 @@ def noun_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[s
             words = " ".join(t.text for t in owner.subtree if t.dep_ != "case")
             return vocab.country_for(words) or vocab.mission_for(owner.text)
     noun = r.noun
+    if noun is not None and r.how == "inferred" and r.root.head.lower_ == "to" and r.root.head.head.i == noun.head.i:
+        # "raised Ghana's contingent in UNIFIL to 870": the object the number is the new size of
+        return country_of_tokens([c for c in noun.children if c.dep_ in {"amod", "compound", "poss"}])
     if noun is None or r.how not in {"nummod", "partitive", "copula", "conj", "number-of", "appos"}:
         return None
     is_personnel = noun_class(noun) == "personnel"
@@ -276,7 +284,7 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
            for c in noun.children if c.dep_ == "poss"):
         owner = next(c for c in noun.children if c.dep_ == "poss")
         word = "country" if owner.lower_ == "country" or any(g.lower_ == "country" for g in owner.children) else "its"
-        if word == "its" and r.how == "partitive":
+        if word == "its":
             # "The Kingdom deplores the loss of 90 of its blue helmets": the clause's own subject first
             subject = clause_subject(r, ctx, metric)
             if subject:
@@ -457,11 +465,21 @@ def _relative_antecedent(clause: Token) -> Optional[str]:
     """The mission or country a relative clause is about ("the UN Mission in South Sudan, which has
     …", "Nepal, which has …"), from the antecedent's own words (not the clause's)."""
     inside = {t.i for t in clause.subtree}
-    words = " ".join(t.text for t in clause.head.subtree if t.i not in inside and t.dep_ not in {"det", "punct"})
+    antecedent = clause.head
+    if antecedent.dep_ == "pobj" and antecedent.head.lower_ == "in" and antecedent.head.head.pos_ == "PROPN":
+        owner = antecedent.head.head  # "MINUSMA in Mali, which had 13,000 peacekeepers": the mission, not its place
+        mission = vocab.mission_for(" ".join(t.text for t in owner.subtree if t.i < antecedent.head.i and t.dep_ != "det"))
+        if mission:
+            return mission
+    words = " ".join(t.text for t in antecedent.subtree if t.i not in inside and t.dep_ not in {"det", "punct"})
     mission = vocab.mission_for(words) or next((m for _, m in mission_mentions(words)), None)
     if mission:
         return mission
-    return vocab.country_for(words, demonyms=False) if clause.head.pos_ == "PROPN" else None
+    if antecedent.dep_ == "appos" and antecedent.pos_ == "NOUN" and antecedent.head.pos_ == "PROPN":
+        # "UNIFIL, the mission which has lost 335 peacekeepers": the name the noun stands beside
+        named = " ".join(t.text for t in antecedent.head.subtree if t.i < antecedent.i and t.dep_ not in {"det", "punct"})
+        return vocab.mission_for(named) or vocab.country_for(named, demonyms=False)
+    return vocab.country_for(words, demonyms=False) if antecedent.pos_ == "PROPN" else None
 
 
 def _expletive(verb: Token) -> bool:
@@ -833,10 +851,11 @@ def previous_sentence(r: Reading, ctx: SentenceContext, metric: Metric) -> Optio
 
 def story_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """The country the story is about, last. A country a peacekeeping force serves in owns no
-    head count or toll of peacekeepers ("Last year, 61 peacekeepers were killed" in a story about
-    the Congo): its own soldiers are not peacekeepers, and the figure is someone else's."""
+    figure of peacekeepers ("Last year, 61 peacekeepers were killed" in a story about the Congo,
+    "raising the country's contribution to 400" in a story from Bentiu): its own soldiers are not
+    peacekeepers, and the figure is someone else's."""
     country = ctx.plan.default_country or ctx.state.last_subject
-    if (metric.is_serving or metric.is_casualty) and hosts_peacekeepers(country, ctx.base):
+    if hosts_peacekeepers(country, ctx.base):
         return None
     return country
 
