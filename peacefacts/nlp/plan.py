@@ -93,11 +93,12 @@ _END_OF_YEAR = re.compile(r"\bend(?:\s+of|\s*-)\s*(?:the\s+year\s+)?(?:of\s+)?(1
 _INCIDENT = re.compile(
     r"\b(?:attack\w*|ambush\w*|explosion|blast|IED|mine|convoy|crash\w*|clash\w*|shelling|gunmen|rocket|"
     r"mortar|raid|bomb\w*|assault|gunfire|fire|rebels|militants|insurgents|jihadists|accident|"
-    r"drones?|(?:air\s*)?strikes?|struck|missiles?|grenades?|artillery|shell(?:s|ed|ing)?|shot|gunshot|fired|firing)\b",
+    r"drones?|(?:air\s*)?strikes?|struck|missiles?|grenades?|artillery|shell(?:s|ed|ing)?|shot|gunshot|fired|firing|"
+    r"storm(?:ed|ing)|mobs?|riot(?:s|ers|ing)?|protesters|crossfire|landmines?|IEDs|gunman|shootings?)\b",
     re.IGNORECASE,
 )
 _DEATH_TOLL = re.compile(r"\bdeath\s+toll\b", re.IGNORECASE)
-_TOLL = re.compile(r"\b(?:kill\w*|died|dead|deaths?|wounded|injur\w+|hurt|toll|fallen|martyr\w*)\b", re.IGNORECASE)
+_TOLL = re.compile(r"\b(?:kill\w*|die[ds]?|dead|deaths?|wounded|injur\w+|hurt|toll|fallen|martyr\w*)\b", re.IGNORECASE)
 _BARE_FIGURE = re.compile(r"^[\s(]*(?:(?:about|some|over|more than|nearly|almost|around|approximately)\s+)?[\d.,\s]+\)?\s*$", re.IGNORECASE)
 _DATA_AS_OF = re.compile(
     r"^(?:\W*(?:data|figures|statistics|numbers|situation)\s+)?(?:as\s+(?:of|at|on)|updated)\b"
