@@ -29,7 +29,7 @@ from peacefacts.ingest.datelines import Priority, day_first_order, find_dateline
 from peacefacts.ingest.lines import split_lines
 from peacefacts.nlp.dates import find_dates
 from peacefacts.nlp.known_starts import known_start_anchor, named_event_dates, span_from_start, span_years
-from peacefacts.nlp.page_marks import copyright_year
+from peacefacts.nlp.page_marks import copyright_year, story_day
 from peacefacts.nlp.segment import Sentence
 from peacefacts.records import Block, PartialDate, PublishedSource
 from peacefacts.vocab.calendar import (
@@ -55,9 +55,8 @@ __all__ = [
     "page_date",
     "item_dateline",
     "lead_sentences",
+    "lead_paragraph",
     "later_stamps",
-    "DataNote",
-    "data_notes",
     "undated_anchor",
     "UndatedAnchor",
 ]
@@ -402,8 +401,12 @@ def _with_month(text: str, sentences: list[Sentence], year: Optional[PartialDate
 def page_date(text: str, block: Block, block_text: str) -> Optional[PartialDate]:
     """The block's publication date, unless it is only a full date read early in the body that the
     piece's own anchor contradicts ("created it by resolution 50 of 29 May 1948" in a piece on
-    UNTSO turning 75): a piece is not older than the anniversary it marks."""
+    UNTSO turning 75): a piece is not older than the anniversary it marks; or the story's own day
+    when the page does not show the date it was given (:func:`story_day`)."""
     published = block.published
+    own = story_day(text, block, block_text)
+    if own is not None:
+        return own
     if published is not None:
         later = _later_data_date(block_text, published)
         if later is not None:
@@ -511,85 +514,15 @@ def lead_sentences(text: str, body: list[Sentence]) -> list[Sentence]:
     return body[:1]
 
 
-class DataNote(NamedTuple):
-    """A note that dates figures written before it: "These figures are as of 31 January 2022"
-    (the sentences of its line before it, or the line above when it stands alone), "*Figures as
-    at 30 April 2024" (every figure marked with the star)."""
-
-    #: the span of text whose figures it dates (document offsets)
-    start: int
-    end: int
-    date: PartialDate
-    #: where the stars are that mark the figures it dates ("2,690 personnel*"); empty when it
-    #: dates every figure of its span
-    marks: tuple[int, ...] = ()
-    #: a source line ("Figures: UN DPO, contributions by country, 30 April 2023."): it dates the
-    #: head counts of its span, not tolls, totals or pledges
-    head_counts_only: bool = False
-
-
-_NOTE = re.compile(
-    r"[^\w*]*(?P<star>\*+)?\s*(?:(?:all|these|the|above|those)\s+)?(?:figures|data|numbers|statistics|totals)\s+"
-    r"(?:(?:are|were|is)\s+)?(?:(?:correct|accurate|valid)\s+)?(?:as\s+(?:of|at|on)|up\s+to)\s",
-    re.IGNORECASE,
-)
-
-
-#: a source line after the figures: "Figures: UN Department of Peace Operations, 30 April 2023.",
-#: "Data: UN DPO, March 2024" (not a byline's "Source: GNA | 07 June 2024 | 5 min read")
-_SOURCE_LINE = re.compile(r"[^\w\n]*(?:figures|data|statistics|sources?)\s*:\s*(?=\S)", re.IGNORECASE)
-_LINE_END = re.compile(r"[\s.)\]]*$")
-_STAMPED = re.compile(r"\b(?:updated|published|posted|accessed|retrieved|released|modified)\b[^.;]*$", re.IGNORECASE)
-
-
-def _source_line_note(text: str, body: list[Sentence], sentence: Sentence) -> Optional[DataNote]:
-    """A source line ending with its data's date dates the head counts before it in the block."""
-    line_start = text.rfind("\n", 0, sentence.start) + 1
-    if text[line_start : sentence.start].strip() or sentence.start == body[0].start:
-        return None
-    m = _SOURCE_LINE.match(text, sentence.start)
-    if m is None:
-        return None
-    line_end = text.find("\n", sentence.start)
-    line_end = len(text) if line_end == -1 else line_end
-    if "|" in text[sentence.start : line_end]:
-        return None  # a byline's fields
-    found = [d for d in find_dates(text, m.end(), line_end, base=None) if d.value is not None and d.value.year >= 1945]
-    if not found or not _LINE_END.match(text[found[-1].end : line_end]):
-        return None
-    if _STAMPED.search(text, max(m.end(), found[-1].start - 24), found[-1].start):
-        return None  # "Data: UN DPO. Updated 5 August 2024": when the page was updated, not the data's date
-    date = found[-1].value
-    assert date is not None
-    return DataNote(body[0].start, line_start, date, head_counts_only=True)
-
-
-def data_notes(text: str, body: list[Sentence]) -> list[DataNote]:
-    """The notes of a block that date the figures before them (:class:`DataNote`). ``text`` is
-    the document's own text (a reading text masks the stars of footnotes)."""
-    notes = []
-    for n, sentence in enumerate(body):
-        source = _source_line_note(text, body, sentence)
-        if source is not None:
-            notes.append(source)
-            continue
-        m = _NOTE.match(text, sentence.start, sentence.end)
-        if m is None:
-            continue
-        found = [d for d in find_dates(text, m.end() - 1, sentence.end, base=None) if d.value is not None and d.value.year >= 1945]
-        if not found or found[0].start - m.end() > 4:
-            continue
-        date = found[0].value
-        assert date is not None
-        if m.group("star"):
-            star = m.group("star")
-            marks = tuple(i for i in range(body[0].start, sentence.start) if text.startswith(star, i) and not text.startswith("*", i + len(star)) and text[i - 1] != "*")
-            notes.append(DataNote(body[0].start, sentence.start, date, marks))
-            continue
-        line_start = text.rfind("\n", 0, sentence.start) + 1
-        if text[line_start : sentence.start].strip():
-            notes.append(DataNote(line_start, sentence.start, date))  # "… These figures are as of …"
-        elif n > 0:
-            above = text.rfind("\n", 0, max(line_start - 1, 0)) + 1  # the line above it
-            notes.append(DataNote(above, sentence.start, date))
-    return notes
+def lead_paragraph(text: str, body: list[Sentence], tops: list[Sentence]) -> list[Sentence]:
+    """The page's top lines (:func:`lead_sentences`) and the rest of the story's first paragraph
+    ("The UN's figures tell a story of decline. As of 31 December 2023, …"): where a story
+    states the date of its data."""
+    if not tops:
+        return tops
+    lead = list(tops)
+    for sentence in body[len(tops) :]:
+        if "\n" in text[lead[-1].end : sentence.start]:
+            break
+        lead.append(sentence)
+    return lead

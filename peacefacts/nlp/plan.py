@@ -29,16 +29,16 @@ import attrs
 from peacefacts import vocab
 from peacefacts.ingest.chrome import reading_text
 from peacefacts.ingest.lines import continues_wrapped, split_lines, wrap_width
+from peacefacts.nlp.data_notes import DataNote, data_notes
 from peacefacts.nlp.dates import DateMatch, find_dates
 from peacefacts.nlp.lists import is_ranking
 from peacefacts.nlp.numbers import FigureMatch, find_figures
 from peacefacts.nlp.one_person import one_person_figures
 from peacefacts.nlp.page_dates import (
-    DataNote,
     UndatedAnchor,
-    data_notes,
     item_dateline,
     later_stamps,
+    lead_paragraph,
     lead_sentences,
     page_date,
     undated_anchor,
@@ -92,11 +92,13 @@ _END_OF_YEAR = re.compile(r"\bend(?:\s+of|\s*-)\s*(?:the\s+year\s+)?(?:of\s+)?(1
 #: Words that make a story one about an attack or accident, and what it cost.
 _INCIDENT = re.compile(
     r"\b(?:attack\w*|ambush\w*|explosion|blast|IED|mine|convoy|crash\w*|clash\w*|shelling|gunmen|rocket|"
-    r"mortar|raid|bomb\w*|assault|gunfire|fire|rebels|militants|insurgents|jihadists|accident)\b",
+    r"mortar|raid|bomb\w*|assault|gunfire|fire|rebels|militants|insurgents|jihadists|accident|"
+    r"drones?|(?:air\s*)?strikes?|struck|missiles?|grenades?|artillery|shell(?:s|ed|ing)?|shot|gunshot|fired|firing|"
+    r"storm(?:ed|ing)|mobs?|riot(?:s|ers|ing)?|protesters|crossfire|landmines?|IEDs|gunman|shootings?)\b",
     re.IGNORECASE,
 )
 _DEATH_TOLL = re.compile(r"\bdeath\s+toll\b", re.IGNORECASE)
-_TOLL = re.compile(r"\b(?:kill\w*|died|dead|deaths?|wounded|injur\w+|toll|fallen|martyr\w*)\b", re.IGNORECASE)
+_TOLL = re.compile(r"\b(?:kill\w*|die[ds]?|dead|deaths?|wounded|injur\w+|hurt|toll|fallen|martyr\w*)\b", re.IGNORECASE)
 _BARE_FIGURE = re.compile(r"^[\s(]*(?:(?:about|some|over|more than|nearly|almost|around|approximately)\s+)?[\d.,\s]+\)?\s*$", re.IGNORECASE)
 _DATA_AS_OF = re.compile(
     r"^(?:\W*(?:data|figures|statistics|numbers|situation)\s+)?(?:as\s+(?:of|at|on)|updated)\b"
@@ -361,7 +363,11 @@ _THE_INCIDENT = re.compile(r"\b(?:the|this|that)\s+incidents?\b", re.IGNORECASE)
 
 def _incident_day(text: str, sentences: list[Sentence], published: Optional[PartialDate]) -> Optional[PartialDate]:
     """The day of the attack: a day-precise date right after a toll or attack word ("killed on
-    Thursday night", "attacked late on Monday") or before one ("Monday's attack")."""
+    Thursday night", "attacked late on Monday") or before one ("Monday's attack"), else the day
+    the first sentence with a toll gives ("A peacekeeper was killed … when a drone struck a post
+    of the force near Naqoura on Thursday, the force said"); never the day of "a separate
+    incident"."""
+    in_toll_sentence: Optional[PartialDate] = None
     for s in sentences:
         sentence = text[s.start : s.end]
         if not (_TOLL.search(sentence) or _INCIDENT.search(sentence) or _THE_INCIDENT.search(sentence)):
@@ -371,6 +377,10 @@ def _incident_day(text: str, sentences: list[Sentence], published: Optional[Part
                 continue
             if published is not None and not 0 <= (published.first_day - match.value.first_day).days <= 10:
                 continue
+            if _OTHER_INCIDENT.search(sentence, max(0, match.start - 40), match.start):
+                continue  # "wounded in a separate incident on Saturday": another event's day
+            if in_toll_sentence is None and _TOLL.search(sentence, 0, match.start):
+                in_toll_sentence = match.value
             before = sentence[max(0, match.start - 60) : match.start]
             after = sentence[match.end : match.end + 30]
             # "… were injured when a rocket hit. The incident took place on 12 October."
@@ -380,7 +390,11 @@ def _incident_day(text: str, sentences: list[Sentence], published: Optional[Part
             toll_after = bool(_TOLL.match(after.lstrip(" ,")))
             if near_toll or possessive or toll_after:
                 return match.value
-    return None
+    return in_toll_sentence
+
+
+#: "in a separate incident", "in another attack", "an earlier ambush": an event besides the story's
+_OTHER_INCIDENT = re.compile(r"\b(?:separate|another|earlier|previous|different|unrelated)\s+(?:\w+\s+)?(?:incident|attack|strike|ambush|explosion|blast|clash)\w*\b[^.;]*$", re.IGNORECASE)
 
 
 # A weekday name or abbreviation anywhere, even inside a word ("month" passes): a sentence without
@@ -445,19 +459,6 @@ def _continues_count(text: str, sentence: Sentence, candidates: list[Candidate])
     return bool(country_mentions(words) or _ELLIPTIC_OWNER.search(words))
 
 
-def _lead_paragraph(text: str, body: list[Sentence], tops: list[Sentence]) -> list[Sentence]:
-    """The page's top lines and the rest of the story's first paragraph ("The UN's figures tell a
-    story of decline. As of 31 December 2023, …"): where a story states the date of its data."""
-    if not tops:
-        return tops
-    lead = list(tops)
-    for sentence in body[len(tops) :]:
-        if "\n" in text[lead[-1].end : sentence.start]:
-            break
-        lead.append(sentence)
-    return lead
-
-
 def _finest(heading: ReferenceDate, before: list[ReferenceDate]) -> ReferenceDate:
     """A table heading's date, or the finer date stated before the table inside it: "…, March
     2025" over a table that the lead dated "as of 31 March 2025" is the 31st."""
@@ -498,13 +499,13 @@ def plan_document(document: Document) -> list[BlockPlan]:
         references: list[ReferenceDate] = []
         tops = lead_sentences(text, body)
         stamps = later_stamps(text, block.start, block.end, tops[-1].end) if tops else []
-        lead_paragraph = _lead_paragraph(text, body, tops)
+        first_paragraph = lead_paragraph(text, body, tops)
         lead_ref = next((ref for ref in (_reference_in(text, s, published, heading=False) for s in tops) if ref is not None), None)
         if lead_ref is not None:
             # the headline's "at the end of 2023" and the first paragraph's "As of 31 December
             # 2023" name one date: the finer one dates the story (a date of another period there
             # is only its own sentence's: "The figures for Mali are as of December 2022")
-            finer = [ref for ref in (_reference_in(text, s, published, heading=False) for s in lead_paragraph) if ref is not None]
+            finer = [ref for ref in (_reference_in(text, s, published, heading=False) for s in first_paragraph) if ref is not None]
             lead_ref = _finest(lead_ref, finer)
             references.append(ReferenceDate(lead_ref.date, block.start, lead_ref.text))
         for s in body:
@@ -585,7 +586,7 @@ def plan_document(document: Document) -> list[BlockPlan]:
                     (block.start + m_start, block.start + m_end, surface, country)
                     for m_start, m_end, surface, country in country_mentions(block_text)
                 ),
-                lead_end=lead_paragraph[-1].end if lead_paragraph else None,
+                lead_end=first_paragraph[-1].end if first_paragraph else None,
             )
         )
     return plans

@@ -356,7 +356,10 @@ def _remember(state: SentenceState, facts: list[Fact], ctx: SentenceContext, cat
     if named:
         state.last_country = named[-1]
     if facts:
-        state.last_subject = facts[-1].subject
+        # "… it had 5,913 in missions, behind Nepal (6,247) and India (6,073). Of that number, 412
+        # are women": the sentence's own figure goes on, not the last of a list compared with it
+        own = [f for f in facts if not f.rule.endswith("@list-entry")]
+        state.last_subject = (own or facts)[-1].subject
         state.last_subject_end = ctx.candidate.sentence.end
         state.last_metric = facts[-1].metric
         state.seen_values.update(f.figure.value for f in facts)

@@ -801,7 +801,7 @@ _MONTH_WORD = re.compile(r"\b(?:" + alternation(MONTH_NAMES) + r")\b", re.IGNORE
 
 
 def _data_note(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[PartialDate]:
-    """The date of a note after the figure that dates it (:class:`~peacefacts.nlp.page_dates.DataNote`)."""
+    """The date of a note after the figure that dates it (:class:`~peacefacts.nlp.data_notes.DataNote`)."""
     at = r.figure.start
     for note in ctx.plan.data_notes:
         if not note.start <= at < note.end:

@@ -465,11 +465,21 @@ def _relative_antecedent(clause: Token) -> Optional[str]:
     """The mission or country a relative clause is about ("the UN Mission in South Sudan, which has
     …", "Nepal, which has …"), from the antecedent's own words (not the clause's)."""
     inside = {t.i for t in clause.subtree}
-    words = " ".join(t.text for t in clause.head.subtree if t.i not in inside and t.dep_ not in {"det", "punct"})
+    antecedent = clause.head
+    if antecedent.dep_ == "pobj" and antecedent.head.lower_ == "in" and antecedent.head.head.pos_ == "PROPN":
+        owner = antecedent.head.head  # "MINUSMA in Mali, which had 13,000 peacekeepers": the mission, not its place
+        mission = vocab.mission_for(" ".join(t.text for t in owner.subtree if t.i < antecedent.head.i and t.dep_ != "det"))
+        if mission:
+            return mission
+    words = " ".join(t.text for t in antecedent.subtree if t.i not in inside and t.dep_ not in {"det", "punct"})
     mission = vocab.mission_for(words) or next((m for _, m in mission_mentions(words)), None)
     if mission:
         return mission
-    return vocab.country_for(words, demonyms=False) if clause.head.pos_ == "PROPN" else None
+    if antecedent.dep_ == "appos" and antecedent.pos_ == "NOUN" and antecedent.head.pos_ == "PROPN":
+        # "UNIFIL, the mission which has lost 335 peacekeepers": the name the noun stands beside
+        named = " ".join(t.text for t in antecedent.head.subtree if t.i < antecedent.i and t.dep_ not in {"det", "punct"})
+        return vocab.mission_for(named) or vocab.country_for(named, demonyms=False)
+    return vocab.country_for(words, demonyms=False) if antecedent.pos_ == "PROPN" else None
 
 
 def _expletive(verb: Token) -> bool:
