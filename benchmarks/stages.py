@@ -2,13 +2,16 @@
 """Where extraction spends its time: CPU seconds by stage of one cold run over a corpus.
 
 Usage:
-    python benchmarks/stages.py [CORPUS] [--repeats 3]
+    python benchmarks/stages.py [CORPUS] [--repeats 3] [--warm CORPUS[,CORPUS...]]
 
 CORPUS is anything ``peacefacts extract`` reads (default: the seed articles in fixtures/). Each
 run is a fresh process that loads the pipeline, extracts the first document (start-up and
 first-call costs, as ``scale.py`` does), then extracts every document of CORPUS once with
 ``Extractor.extract_many`` while the stages are timed; the median of ``--repeats`` runs is
-printed, stage by stage (a stage's time excludes the stages it calls):
+printed, stage by stage (a stage's time excludes the stages it calls). With ``--warm``, each run
+first extracts other pages (untimed, sharing no sentence with CORPUS), as a long run would have
+done: the memos of words, names, dates and cue-pattern sets are warm, and what is left is the
+per-page cost of a long run.
 
 * planning: the model-free pass (``plan_document``: sentences, figures, dates, missions, tables);
 * parse of candidate sentences: tokenizer, tok2vec, tagger and parser on the sentences the
@@ -98,7 +101,7 @@ class _Clock:
         return timed
 
 
-def child(corpus: str) -> dict[str, float]:
+def child(corpus: str, warm: str = "") -> dict[str, float]:
     import peacefacts.extractor as extractor_module
     import peacefacts.nlp.model as model_module
     import peacefacts.nlp.parsing as parsing_module
@@ -133,6 +136,9 @@ def child(corpus: str) -> dict[str, float]:
 
     extractor = ex.Extractor()
     list(extractor.extract_many(documents()[:1]))  # start-up and first-call caches
+    for other in filter(None, warm.split(",")):
+        for _ in extractor.extract_many([d for d in read_inputs([other]) if isinstance(d, Document)]):
+            pass
     fresh = documents()
     clock.seconds.clear()
     started = time.process_time()
@@ -149,18 +155,20 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", nargs="?", default=str(ROOT / "fixtures" / "seeds"))
     ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--warm", default="", help="corpora each run extracts, untimed, before CORPUS")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        print(json.dumps(child(args.corpus)))
+        print(json.dumps(child(args.corpus, args.warm)))
         return 0
     load = os.getloadavg()[0]
     runs = []
     for _ in range(args.repeats):
-        cmd = [sys.executable, __file__, args.corpus, "--child"]
+        cmd = [sys.executable, __file__, args.corpus, "--child", "--warm", args.warm]
         out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT)
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    print(f"stages ({args.corpus}, {runs[0]['chars']:,} chars, {runs[0]['facts']} facts; CPU seconds, median of "
+    warmed = f"; warmed on {args.warm}" if args.warm else ""
+    print(f"stages ({args.corpus}, {runs[0]['chars']:,} chars, {runs[0]['facts']} facts{warmed}; CPU seconds, median of "
           f"{args.repeats}; load {load:.1f} at start, {os.getloadavg()[0]:.1f} at the end)")
     for name in (*STAGES, "total"):
         values = [r[name] for r in runs]

@@ -389,6 +389,7 @@ def _remember(state: SentenceState, facts: list[Fact], ctx: SentenceContext, cat
         counted = last.metric.info.counts == "personnel" and not last.metric.is_casualty
         state.count_end = ctx.candidate.sentence.end if counted else -1
         state.count_category = last.category if counted else None
+        state.service_end = ctx.candidate.sentence.end if any(not f.metric.is_casualty for f in facts) else -1
 
 
 def _is_mission(subject: str) -> bool:

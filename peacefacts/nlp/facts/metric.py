@@ -36,6 +36,7 @@ from peacefacts.nlp.facts.reading import (
     Reading,
     SentenceContext,
     carries_non_un,
+    follows_service,
     follows_toll,
     names_the_un,
 )
@@ -507,6 +508,10 @@ def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]
 
 
 
+#: a toll told as one of service, not of an event ("Two servicemen lost their lives while on duty")
+_ON_DUTY = re.compile(r"\b(?:on|in\s+the\s+line\s+of)\s+duty\b|\bin\s+(?:the\s+)?service\b|\bwhile\s+serving\b|\bon\s+(?:such\s+)?missions?\b", re.IGNORECASE)
+
+
 def veto_home_toll(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """"The army said 12 soldiers were killed when Boko Haram attacked a base in Borno", "Seven
     soldiers were killed in an avalanche": a contributor's army hit at home, not its peacekeepers.
@@ -524,7 +529,23 @@ def veto_home_toll(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return None
     if (ctx.plan.incident is not None and ctx.plan.incident.mission) or follows_toll(ctx):
         return None
+    paragraph_start = ctx.full_text.rfind("\n", ctx.plan.block.start, ctx.offset) + 1
+    in_paragraph = [m for pos, m in ctx.plan.mission_positions if paragraph_start <= pos < ctx.offset]
+    if (in_paragraph and not _named_elsewhere(ctx, in_paragraph[-1])) or (
+        follows_service(ctx) and _ON_DUTY.search(ctx.text) and not ctx.dates and not is_incident(r, ctx)
+    ):
+        # "… of the UN operation in Somalia (UNOSOM II) joined the rescue. One Malaysian soldier was
+        # killed"; "… has deployed 20,000 peacekeepers to 15 UN missions. Two servicemen lost their lives"
+        return None
     return Veto("home-toll")
+
+
+def _named_elsewhere(ctx: SentenceContext, acronym: str) -> bool:
+    """Whether the sentence names a country (not a demonym) where ``acronym`` does not serve ("Chad
+    has 1,400 troops with MINUSMA. Ten soldiers were killed near Lake Chad": at home)."""
+    mission = vocab.mission(acronym)
+    hosts = {c for c in (vocab.country_for(p, demonyms=False) for p in mission.places) if c} if mission is not None else set()
+    return any(c not in hosts for _s, _e, surface, c in country_mentions(ctx.text) if not vocab.is_demonym(surface))
 
 
 def _incident_hosts(ctx: SentenceContext) -> set[str]:

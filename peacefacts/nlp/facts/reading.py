@@ -79,6 +79,8 @@ class SentenceState:
     #: the next sentence may leave the noun out ("Egypt had 1,600 personnel. Morocco had 1,720.")
     count_end: int = -1
     count_category: Optional[Category] = None
+    #: where the last sentence that counted peacekeepers or their missions ended (not the dead)
+    service_end: int = -1
     #: where the last sentence about a force that is not the UN's ended (KFOR, the African Union,
     #: Russian peacekeepers in Karabakh): the paragraph goes on about it until a UN word appears
     non_un_end: int = -1
@@ -479,6 +481,12 @@ LEVEL_OF_COUNT = re.compile(
 def follows_toll(ctx: SentenceContext) -> bool:
     """Whether the sentence comes right after one that reported a toll, in the same paragraph."""
     return _follows(ctx, ctx.state.toll_end)
+
+
+def follows_service(ctx: SentenceContext) -> bool:
+    """Whether the sentence comes right after one that counted peacekeepers or their missions, in
+    the same paragraph."""
+    return _follows(ctx, ctx.state.service_end)
 
 
 #: a sentence that opens on a part of the dead just counted ("Among the dead were nine Indians",
