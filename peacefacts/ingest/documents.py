@@ -19,6 +19,7 @@ from peacefacts.ingest.blocks import split_blocks
 from peacefacts.ingest.datelines import parse_date
 from peacefacts.ingest.markup import DEEP_HTML_LEVELS, load_tree, page_text, tree_depth
 from peacefacts.records import Block, Document, PartialDate, PublishedSource, WarningRecord
+from peacefacts.vocab.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS, alternation
 
 __all__ = ["document_from_text", "document_from_html", "parse_header", "coerce_published", "looks_like_html"]
 
@@ -243,6 +244,10 @@ def url_date(url: str | None) -> PartialDate | None:
     try:
         if match is not None:
             return PartialDate(int(match[1]), int(match[2]), int(match[3]))
+        named = _NAMED_MONTH_URL_DATE.search(url)
+        if named is not None:
+            number = MONTHS[named[2].lower()]
+            return PartialDate(int(named[1]), number, int(named[3])) if named[3] else PartialDate(int(named[1]), number)
         month = _MONTH_URL_DATE.search(url)
         return PartialDate(int(month[1]), int(month[2])) if month else None
     except (ValueError, InputError):
@@ -253,6 +258,11 @@ def url_date(url: str | None) -> PartialDate | None:
 _COMPACT_URL_DATE = re.compile(r"[/_-]((?:19|20)\d\d)(0[1-9]|1[0-2])/?(0[1-9]|[12]\d|3[01])(?=[/_.-])")
 #: "/2024/01/indonesias-garuda-…", "/2017/05/36030": blogs and news sites file a story under its
 #: year and month only; the month dates the story (a year alone, "/2019/report.pdf", dates nothing)
+#: "/world/2019/mar/12/slug", "/2019/march/slug": a month by its name
+_NAMED_MONTH_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)/(" + alternation([*MONTH_NAMES, *MONTH_ABBREVIATIONS]) + r")/(?:(0?[1-9]|[12]\d|3[01])/)?(?=[^/\s]*[A-Za-z])",
+    re.IGNORECASE,
+)
 _MONTH_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(?=[^/\s]*[A-Za-z_-]|\d{3,})")
 
 
