@@ -206,7 +206,7 @@ def veto_non_un(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         ):
             # "Canada leads NATO's brigade in Latvia with about 1,000 troops": the size of what it leads
             phrase |= {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
-        relative = next((t for t in ctx.sdoc if t.i in phrase and t.lower_ in {"which", "whom"} and t.i < r.root.i), None)
+        relative = next((t for t in ctx.sdoc if t.i in phrase and t.lower_ in {"which", "whom", "where"} and t.i < r.root.i), None)
         if relative is not None:
             # "…, a non-UN mission to Haiti, for which Kenya has offered 1,000 police": the words
             # the relative pronoun refers back to, up to the verb before them
@@ -264,6 +264,11 @@ def _departing(verb: Token) -> bool:
     return False
 
 
+#: a time adverbial that places the figure after an event ("Since the withdrawal of the engineers,
+#: only four officers have remained", "After the drawdown, 200 troops remain"): not the figure's own
+_AFTER_EVENT = frozenset({"since", "after", "following"})
+
+
 def veto_withdrawal(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """Withdrawals, cuts, repatriation, authorised ceilings and troops going home."""
     if r.predicate == "DEATH" and any(
@@ -292,6 +297,8 @@ def veto_withdrawal(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         phrase |= {t.i for t in r.anchor.head.subtree if abs(t.i - r.anchor.i) < 8}
     if r.anchor.head.lower_ == "of" and r.anchor.head.head.i != r.anchor.head.i:
         phrase.add(r.anchor.head.head.i)  # "Repatriation of the 400 troops"
+    if r.verb is not None:
+        phrase -= {t.i for c in r.verb.children if c.dep_ == "prep" and c.lower_ in _AFTER_EVENT for t in c.subtree}
     if any(any(t.i in phrase for t in span) for span in ctx.cues.spans.get("WITHDRAW", ())):
         return Veto("withdrawal")
     return None
@@ -529,15 +536,20 @@ def veto_home_toll(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return None
     if (ctx.plan.incident is not None and ctx.plan.incident.mission) or follows_toll(ctx):
         return None
-    paragraph_start = ctx.full_text.rfind("\n", ctx.plan.block.start, ctx.offset) + 1
-    in_paragraph = [m for pos, m in ctx.plan.mission_positions if paragraph_start <= pos < ctx.offset]
-    if (in_paragraph and not _named_elsewhere(ctx, in_paragraph[-1])) or (
+    earlier = _mission_earlier_in_paragraph(ctx)
+    if (earlier and not _named_elsewhere(ctx, earlier)) or (
         follows_service(ctx) and _ON_DUTY.search(ctx.text) and not ctx.dates and not is_incident(r, ctx)
     ):
         # "… of the UN operation in Somalia (UNOSOM II) joined the rescue. One Malaysian soldier was
         # killed"; "… has deployed 20,000 peacekeepers to 15 UN missions. Two servicemen lost their lives"
         return None
     return Veto("home-toll")
+
+
+def _mission_earlier_in_paragraph(ctx: SentenceContext) -> Optional[str]:
+    """The last mission named before the sentence in its paragraph."""
+    paragraph_start = ctx.full_text.rfind("\n", ctx.plan.block.start, ctx.offset) + 1
+    return next((m for pos, m in reversed(ctx.plan.mission_positions) if paragraph_start <= pos < ctx.offset), None)
 
 
 def _named_elsewhere(ctx: SentenceContext, acronym: str) -> bool:
@@ -687,6 +699,13 @@ _POPULATION_OF = re.compile(
 )
 
 
+#: bodies whose members are a membership, not a force ("the association's 9,000 members")
+_MEMBERSHIP_BODIES = frozenset({
+    "association", "club", "union", "federation", "party", "league", "society", "network", "foundation", "organisation",
+    "organization", "chapter", "branch", "guild", "council", "committee", "parliament", "assembly", "senate",
+})
+
+
 def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """"officials", "people", "members": a head count only with a peacekeeping predicate."""
     noun = r.noun
@@ -700,9 +719,22 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return None  # "Another 120 members will leave next week"
     if noun.dep_ == "conj" and noun.head.lower_ in vocabulary()["not_peacekeepers"]:
         return Veto("generic-people")  # "30 civilians and 12 people"
+    if noun.lower_ in {"members", "member"} and r.verb is not None and any(
+        c.dep_ in {"nsubj", "nsubjpass", "poss"} and c.lemma_.lower() in _MEMBERSHIP_BODIES for c in [*r.verb.children, *noun.children]
+    ):
+        return Veto("generic-people")  # "Our association has about 9,000 members": a body's membership
     if r.predicate in {"DEATH", "INJURY"}:
         # "the UN says at least 3,000 people were killed in the fighting": a UN source is no UN toll
-        if not PEACEKEEPING_CONTEXT.search(ctx.text) or (_UN_AS_SOURCE.search(ctx.text) and not _PEACEKEEPERS_NAMED.search(ctx.text)):
+        own_people = any(c.dep_ == "poss" for c in noun.children) or any(
+            c.dep_ == "poss" for p in noun.children if p.dep_ == "prep" for o in p.children for c in o.children
+        ) or (noun.head.lower_ == "of" and any(c.dep_ == "poss" for c in noun.children))
+        in_mission = own_people and _mission_earlier_in_paragraph(ctx) is not None and not _named_elsewhere(
+            ctx, _mission_earlier_in_paragraph(ctx) or ""
+        )
+        # ("… after the UN mission in Mali, MINUSMA, closed. In Mali, two of its members were killed")
+        if (not PEACEKEEPING_CONTEXT.search(ctx.text) and not in_mission) or (
+            _UN_AS_SOURCE.search(ctx.text) and not _PEACEKEEPERS_NAMED.search(ctx.text)
+        ):
             return Veto("generic-people")
         if noun.lower_ in {"people", "persons", "others"} and _peacekeepers_a_part(ctx) and any(
             t.lower_ in {"people", "persons", "civilians"} for t in ctx.sdoc
@@ -722,7 +754,7 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return None  # "Women make up 14 per cent of Zambia's contingent, or about 130 officers"
     if any(any(t.i in {x.i for x in noun.subtree} for t in span) and span.text.lower().startswith("from") for span in ctx.cues.spans.get("UN_WIDE", ())):
         return None  # "more than 115,000 individuals from 123 nations"
-    service = vocabulary()["personnel_verbs"] | vocabulary()["pledge_lemmas"] | {"station", "rotate", "return", "arrive"}
+    service = vocabulary()["personnel_verbs"] | vocabulary()["pledge_lemmas"] | {"station", "rotate", "return", "arrive", "remain", "stay"}
     if any(c.dep_ in {"acl", "relcl"} and _lemma(c) in service for c in noun.children):
         return None
     if _placed_in_service(r.verb, ctx) or _in_blue(r.verb):
@@ -854,6 +886,8 @@ def missions(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """Missions served in: current, or all told."""
     if r.noun_class != "mission":
         return None
+    if r.noun is not None and any(c.dep_ == "amod" and c.lower_ in {"other", "further", "additional", "more"} for c in r.noun.children):
+        return Veto("missions.part")  # "in UNMISS, UNISFA and five other missions": a part of a count never given
     if r.how == "participle" and r.current:
         return Decision(Metric.MISSIONS_CURRENT, "missions.participle")  # "… missions, now totalling 16" in a pledge
     if r.tense == "future" or _is_pledge(r, ctx):
@@ -1069,6 +1103,8 @@ def cumulative_total(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return None
     if r.tense == "perfect" and r.finite is not None and _lemma(r.finite) in {"have", "be"} and not r.cumulative:
         return Decision(Metric.PERSONNEL_DEPLOYED, "possession")  # "We have had 3,552 personnel"
+    if r.verb is not None and _lemma(r.verb) in {"remain", "stay"}:
+        return Decision(Metric.PERSONNEL_DEPLOYED, "remaining")  # "since the withdrawal, four officers have remained"
     if r.tense == "perfect" and not r.cumulative and not range_dated and _sent_to_one_mission(r, ctx):
         return Decision(Metric.PERSONNEL_DEPLOYED, "deployed-to")
     if r.tense == "perfect" and not r.cumulative and _COMPARED_WITH_BEFORE.match(ctx.text, r.figure.end - ctx.offset):

@@ -297,8 +297,10 @@ def category_of(noun: Optional[Token], verb: Optional[Token]) -> Optional[Catego
         found = {Category.MILITARY_OBSERVERS}  # "military experts on mission", "military specialists"
     if verb is not None and any(t.lower_ in {"observers", "observer"} and t.head.lower_ == "as" for t in verb.subtree):
         found = {Category.MILITARY_OBSERVERS}
-    if "men" in words and "women" in words:
-        found.discard(Category.WOMEN)
+    if "men" in words and "women" in words or any(
+        c.dep_ == "conj" and c.lower_ == "women" for c in noun.children
+    ) and noun.lower_ in {"servicemen", "soldiers", "officers", "troops", "personnel"}:
+        found.discard(Category.WOMEN)  # "men and women", "35 servicemen and women": everyone
     if Category.WOMEN in found:
         return Category.WOMEN
     if Category.MILITARY_OBSERVERS in found and noun.lower_ in lex["military_observers"]:

@@ -871,6 +871,27 @@ def un_noun(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     return None
 
 
+def sentence_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
+    """"Morocco is a curious case: almost all of its contribution is military, concentrated in two
+    missions": the one contributor the sentence names (not as a place), before the owner of the
+    sentence before."""
+    if r.noun is not None and r.noun.lower_ in vocabulary()["mission_subjects"]:
+        return None  # "…, which contributes 900 troops to the 15,000-strong force": the force's size
+    base = ctx.sdoc[0].idx if len(ctx.sdoc) else 0
+    named = {
+        country for start, end, _surface, country in country_mentions(ctx.text)
+        if not _PLACE_BEFORE.search(ctx.text[max(0, start - 30) : start]) and any(
+            base + start <= t.idx < base + end and (
+                t.dep_ in {"nsubj", "nsubjpass"} or (t.dep_ in {"poss", "compound", "amod"} and t.head.dep_ in {"nsubj", "nsubjpass"})
+            ) for t in ctx.sdoc
+        )
+    }
+    if len(named) != 1:
+        return None
+    country = next(iter(named))
+    return None if hosts_peacekeepers(country, ctx.base) else country
+
+
 def previous_sentence(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """"Kenya is third, with 1,229. There are 27 police, …": the subject of the sentence before."""
     state = ctx.state
@@ -935,6 +956,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     SubjectRule("speaker", speaker_country),
     SubjectRule("the-mission", the_mission),
     SubjectRule("un-noun", un_noun),
+    SubjectRule("sentence-country", sentence_country),
     SubjectRule("previous-sentence", previous_sentence),
     SubjectRule("story-country", story_country),
     SubjectRule("peacekeepers-at-large", peacekeepers_at_large),
