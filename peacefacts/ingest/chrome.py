@@ -28,6 +28,8 @@ from typing import Any
 
 import attrs
 
+from peacefacts import vocab
+from peacefacts.ingest.cells import is_grand_total, is_total
 from peacefacts.ingest.datelines import FULL_DATE_PATTERN, TIME_PATTERN, day_first_dates
 from peacefacts.ingest.lines import split_lines
 
@@ -298,12 +300,47 @@ def reading_text(text: str) -> str:
     >>> reading_text("Three were killed.\\nCorrection: An earlier version said four.").splitlines()[1].strip()
     ''
     """
-    return _reading_memo(text) if len(text) <= _REMEMBER_CHARS else day_first_dates(_masked(text))
+    return _reading_memo(text) if len(text) <= _REMEMBER_CHARS else day_first_dates(key_value_rows(_masked(text)))
 
 
 @functools.lru_cache(maxsize=64)
 def _reading_memo(text: str) -> str:
-    return day_first_dates(evidence_text(text))
+    return day_first_dates(key_value_rows(evidence_text(text)))
+
+
+#: a two-cell row of pipes whose second cell is a figure ("| Uniformed personnel | 61,337 |")
+_KEY_VALUE_ROW = re.compile(r"^(?P<lead>[ \t]*)\|(?P<label>[^|\n]*[A-Za-z][^|\n]*)\|(?P<value>[ \t]*[\d$][^|\n]*)\|[ \t]*$", re.MULTILINE)
+_YEAR_CELL = re.compile(r"\s*(?:1[89]|20)\d\d\s*")
+
+
+def key_value_rows(text: str) -> str:
+    """A box of labelled figures written as a two-column table ("| Uniformed personnel | 61,337 |",
+    "| Fatalities since 1948 | 4,378 |") read as the "label: figure" lines it stands for, offsets
+    unchanged (the border pipes become spaces, the middle one a colon). A row keyed by a country,
+    a mission, a total or a year is a table's row and is left to the table reader.
+
+    >>> key_value_rows("| Uniformed personnel | 61,337 |")
+    '  Uniformed personnel : 61,337  '
+    >>> key_value_rows("| Rwanda | 5,243 |")
+    '| Rwanda | 5,243 |'
+    """
+    if "|" not in text:
+        return text
+
+    def rewrite(m: re.Match[str]) -> str:
+        label = m.group("label").strip().rstrip(":*").strip()
+        if (
+            vocab.country_for(label) or vocab.mission_for(label) or is_total(label) or is_grand_total(label)
+            or _YEAR_CELL.fullmatch(label)
+        ):
+            return m.group(0)
+        whole = m.group(0)
+        first = len(m.group("lead"))
+        middle = first + 1 + len(m.group("label"))
+        last = whole.rindex("|")
+        return whole[:first] + " " + whole[first + 1 : middle] + ":" + whole[middle + 1 : last] + " " + whole[last + 1 :]
+
+    return _KEY_VALUE_ROW.sub(rewrite, text)
 
 
 def evidence_text(text: str) -> str:

@@ -49,7 +49,7 @@ _GAPPED = re.compile(rf"\s+{_HEDGE}$", re.IGNORECASE)
 # 205", "Bangladesh will send 1,000 troops and Nepal a battalion of 850": the gapped verb's object
 # is a unit of that size
 _GAPPED_UNIT = re.compile(rf"\s+(?:a|an|one)\s+(?:(?:[\w-]+\s+){{0,4}}?of\s+)?{_HEDGE}$", re.IGNORECASE)
-_LIST_SEPARATOR = re.compile(r"(?:,|;|:|\band|\bwhile|\bwhereas|\bfollowed\s+by)\s*(?:\d{1,2}[.)]\s+)?$", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r"(?:,|;|:|[·•]|\band|\bwhile|\bwhereas|\bfollowed\s+by)\s*(?:\d{1,2}[.)]\s+)?$", re.IGNORECASE)
 # "Nepal, 6,098; Bangladesh, 5,910; …": a comma between a country and its figure, in a list whose
 # entries a semicolon separates
 _COMMA_GAP = re.compile(rf"\s*,\s*{_HEDGE}", re.IGNORECASE)

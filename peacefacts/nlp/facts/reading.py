@@ -416,14 +416,20 @@ def _partitioned_set(sdoc: Doc, root: Token) -> Optional[Token]:
 
 def _label_noun(sdoc: Doc, root: Token, cues: Cues, ctx: SentenceContext) -> tuple[Optional[Token], Optional[str]]:
     """"Current Operations*: 16", "Total number of fatalities … through May 2004: 1,870": the label
-    before a colon says what the figure after it counts."""
+    before a colon says what the figure after it counts; so does the cell before the figure's in a
+    key-value box ("| Uniformed personnel | 61,337 |")."""
+    start = 0
     colon = next((t for t in reversed(sdoc[: root.i]) if t.text == ":" or (t.is_punct and t.text.endswith(":"))), None)  # "…, 2019):"
+    if colon is None and sdoc.text.lstrip().startswith("|"):
+        bars = [t for t in sdoc[: root.i] if t.text == "|"]
+        if len(bars) >= 2:
+            start, colon = bars[-2].i + 1, bars[-1]
     if colon is None or any(t.like_num or t.is_alpha for t in sdoc[colon.i + 1 : root.i]):
         return None, None
     in_dates = {t.i for d in ctx.dates for t in sdoc if d.start <= t.idx < d.end}
-    if any(t.like_num and t.i not in in_dates and not re.fullmatch(r"(?:1[89]|20)\d\d", t.text) for t in sdoc[: colon.i]):
+    if any(t.like_num and t.i not in in_dates and not re.fullmatch(r"(?:1[89]|20)\d\d", t.text) for t in sdoc[start : colon.i]):
         return None, None  # "1,205 personnel: 310 from the police": a breakdown, not a label
-    label = [t for t in sdoc[: colon.i] if t.pos_ in {"NOUN", "PROPN"}]
+    label = [t for t in sdoc[start : colon.i] if t.pos_ in {"NOUN", "PROPN"}]
     for tok in label:
         if cue_kind(tok, cues) == "DEATH":
             return None, "death-label"
@@ -431,7 +437,7 @@ def _label_noun(sdoc: Doc, root: Token, cues: Cues, ctx: SentenceContext) -> tup
     # uniformed personnel: 122" counts countries; "Number of peacekeeping operations: 16", operations)
     if label and label[0].lower_ in {"number", "total", "count"} and label[0].i + 1 < colon.i and sdoc[label[0].i + 1].lower_ == "of":
         label = label[1:]
-    first_prep = next((t.i for t in sdoc[: colon.i] if t.pos_ in {"ADP", "VERB"} and t.i > (label[0].i if label else 0)), colon.i)
+    first_prep = next((t.i for t in sdoc[start : colon.i] if t.pos_ in {"ADP", "VERB"} and t.i > (label[0].i if label else start)), colon.i)
     head_part = [t for t in label if t.i < first_prep] or label
     # "Current peacekeeping operations: 12": the label's head noun, not a modifier before it
     for tok in reversed(head_part):

@@ -629,7 +629,38 @@ def fact_sheet(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
     label = ctx.text[:colon]
     if country_mentions(label) or vocab.mission_mentions(label):
         return None
-    return _sheet_mission(ctx) or "UN"
+    return _sheet_mission(ctx) or _box_owner(ctx) or "UN"
+
+
+_BOX_LINE = re.compile(r"^[ \t|*•-]*[^:\n]{1,80}:[ \t]*[\d$][^\n]*$|^[ \t]*\|.*\|[ \t]*$")
+
+
+def _box_owner(ctx: SentenceContext) -> Optional[str]:
+    """The one country or mission a box of labelled figures is headed by ("Ghana in UN peacekeeping"
+    / "| Personnel deployed | 2,700 |", "UNIFIL fact box" / "Troops: 9,800"): its lines are that
+    owner's. The heading is the first line above the box's lines."""
+    text, pos = ctx.full_text, ctx.candidate.sentence.start
+    start = ctx.plan.block.start
+    for _ in range(20):
+        line_end = text.rfind("\n", start, pos)
+        if line_end == -1:
+            return None
+        line_start = text.rfind("\n", start, line_end) + 1
+        line = text[line_start:line_end]
+        pos = line_start
+        if not line.strip():
+            return None  # a blank line ends the box: no heading
+        if _BOX_LINE.match(line):
+            continue
+        countries = {c for _s, _e, _surface, c in country_mentions(line)}
+        missions = {m.acronym for m in vocab.mission_mentions(line)}
+        if len(countries) + len(missions) == 1:
+            owner = next(iter(countries | missions))
+            if owner in countries and hosts_peacekeepers(owner, ctx.base):
+                return mission_at_place(line, ctx.base)  # "UN peacekeeping in Lebanon": the force there
+            return owner
+        return None
+    return None
 
 
 def _sheet_mission(ctx: SentenceContext) -> Optional[str]:
