@@ -45,6 +45,7 @@ from peacefacts.nlp.page_dates import (
 )
 from peacefacts.nlp.segment import Sentence, split_sentences
 from peacefacts.nlp.story import country_mentions, story_country
+from peacefacts.nlp.story_days import incident_day, statement_day, tells_of_incident
 from peacefacts.nlp.tables import TableRow, read_tables
 from peacefacts.records import Block, Document, PartialDate, PublishedSource
 
@@ -89,16 +90,6 @@ _FIGURE_KINDS = frozenset({"cardinal", "range"})
 #: An explicit reference date: "as of", "as at", "at/by the end of", "end-2019".
 _REFERENCE = re.compile(r"^(?:as\s+(?:of|at|on)\b|(?:at|by)\s+(?:the\s+)?end\b|end\b|(?:at|by)\s+end\b)", re.IGNORECASE)
 _END_OF_YEAR = re.compile(r"\bend(?:\s+of|\s*-)\s*(?:the\s+year\s+)?(?:of\s+)?(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
-#: Words that make a story one about an attack or accident, and what it cost.
-_INCIDENT = re.compile(
-    r"\b(?:attack\w*|ambush\w*|explosion|blast|IED|mine|convoy|crash\w*|clash\w*|shelling|gunmen|rocket|"
-    r"mortar|raid|bomb\w*|assault|gunfire|fire|rebels|militants|insurgents|jihadists|accident|"
-    r"drones?|(?:air\s*)?strikes?|struck|missiles?|grenades?|artillery|shell(?:s|ed|ing)?|shot|gunshot|fired|firing|"
-    r"storm(?:ed|ing)|mobs?|riot(?:s|ers|ing)?|protesters|crossfire|landmines?|IEDs|gunman|shootings?)\b",
-    re.IGNORECASE,
-)
-_DEATH_TOLL = re.compile(r"\bdeath\s+toll\b", re.IGNORECASE)
-_TOLL = re.compile(r"\b(?:kill\w*|die[ds]?|dead|deaths?|wounded|injur\w+|hurt|toll|fallen|martyr\w*)\b", re.IGNORECASE)
 _BARE_FIGURE = re.compile(r"^[\s(]*(?:(?:about|some|over|more than|nearly|almost|around|approximately)\s+)?[\d.,\s]+\)?\s*$", re.IGNORECASE)
 _DATA_AS_OF = re.compile(
     r"^(?:\W*(?:data|figures|statistics|numbers|situation)\s+)?(?:as\s+(?:of|at|on)|updated)\b"
@@ -355,90 +346,15 @@ def _heading_reference(
     return None
 
 
-_REPORTED = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|noted|confirmed|expressed|statement)\b", re.IGNORECASE)
-
-
-_THE_INCIDENT = re.compile(r"\b(?:the|this|that)\s+incidents?\b", re.IGNORECASE)
-
-
-def _incident_day(text: str, sentences: list[Sentence], published: Optional[PartialDate]) -> Optional[PartialDate]:
-    """The day of the attack: a day-precise date right after a toll or attack word ("killed on
-    Thursday night", "attacked late on Monday") or before one ("Monday's attack"), else the day
-    the first sentence with a toll gives ("A peacekeeper was killed … when a drone struck a post
-    of the force near Naqoura on Thursday, the force said"); never the day of "a separate
-    incident"."""
-    in_toll_sentence: Optional[PartialDate] = None
-    for s in sentences:
-        sentence = text[s.start : s.end]
-        if not (_TOLL.search(sentence) or _INCIDENT.search(sentence) or _THE_INCIDENT.search(sentence)):
-            continue
-        for match in find_dates(sentence, base=published):
-            if match.value is None or match.value.precision != "day":
-                continue
-            if published is not None and not 0 <= (published.first_day - match.value.first_day).days <= 10:
-                continue
-            if _OTHER_INCIDENT.search(sentence, max(0, match.start - 40), match.start):
-                continue  # "wounded in a separate incident on Saturday": another event's day
-            if in_toll_sentence is None and _TOLL.search(sentence, 0, match.start):
-                in_toll_sentence = match.value
-            before = sentence[max(0, match.start - 60) : match.start]
-            after = sentence[match.end : match.end + 30]
-            # "… were injured when a rocket hit. The incident took place on 12 October."
-            near_toll = bool(_TOLL.search(before) or _INCIDENT.search(before) or _THE_INCIDENT.search(before)) and not _REPORTED.search(before[-25:])
-            possessive = after.startswith(("'s", "’s")) and bool(_INCIDENT.search(after))
-            # "An attack … overnight Saturday killed at least 52 people": the toll verb right after the day
-            toll_after = bool(_TOLL.match(after.lstrip(" ,")))
-            if near_toll or possessive or toll_after:
-                return match.value
-    return in_toll_sentence
-
-
-#: "in a separate incident", "in another attack", "an earlier ambush": an event besides the story's
-_OTHER_INCIDENT = re.compile(r"\b(?:separate|another|earlier|previous|different|unrelated)\s+(?:\w+\s+)?(?:incident|attack|strike|ambush|explosion|blast|clash)\w*\b[^.;]*$", re.IGNORECASE)
-
-
-# A weekday name or abbreviation anywhere, even inside a word ("month" passes): a sentence without
-# one has no date :func:`vocab_weekday` accepts.
-_MAY_NAME_WEEKDAY = re.compile("|".join(sorted(map(re.escape, vocab.WEEKDAYS), key=len, reverse=True)), re.IGNORECASE)
-
-
-def _statement_day(text: str, sentences: list[Sentence], published: Optional[PartialDate]) -> Optional[PartialDate]:
-    """The day of the statement a story reports ("…, the minister said on Monday"), which dates
-    the figures the statement gives; an event's day ("the contingent left on Sunday") does not."""
-    if published is None or published.precision != "day":
-        return None
-    for s in sentences:
-        if s.start - sentences[0].start > 800:
-            break  # the lead's statement; a quote further down dates only itself
-        sentence = text[s.start : s.end]
-        if not _MAY_NAME_WEEKDAY.search(sentence):
-            continue  # no weekday to read (scanning the lead for dates is costly)
-        for match in find_dates(sentence, base=published):
-            if match.value is None or match.value.precision != "day" or not vocab_weekday(match.text):
-                continue
-            around = sentence[max(0, match.start - 120) : match.start] + " " + sentence[match.end : match.end + 20]
-            if _REPORTED.search(around) and 0 <= (published.first_day - match.value.first_day).days <= 7:
-                return match.value
-    return None
-
-
-def vocab_weekday(phrase: str) -> bool:
-    """Whether a date phrase names a weekday ("on Monday", "last Tuesday")."""
-    # Strip punctuation and a possessive only: stripping the character set ".,'s" would
-    # also eat the leading "s" of Saturday and Sunday.
-    words = (re.sub(r"(?:['’]s)?[.,]*$", "", word.lower()).strip(".,") for word in phrase.split())
-    return any(word in vocab.WEEKDAYS for word in words)
-
-
 def _incident(text: str, sentences: list[Sentence], block: Block, published: Optional[PartialDate], missions: list[str]) -> Optional[Incident]:
     """The attack or accident the story reports, when its headline or lead is about one."""
     lead = [block.title or ""] + [text[s.start : s.end] for s in sentences[:6]]
-    if not any((_TOLL.search(t) and _INCIDENT.search(t)) or _DEATH_TOLL.search(t) for t in lead):
+    if not any(tells_of_incident(t) for t in lead):
         return None
     mission = missions[0] if missions else None
     if mission is None:
         mission = mission_at_place(" ".join(lead), published)
-    return Incident(day=_incident_day(text, sentences, published), mission=mission)
+    return Incident(day=incident_day(text, sentences, published), mission=mission)
 
 
 # A sentence that only names who or what the count is about, the counted noun left to the sentence
@@ -578,7 +494,7 @@ def plan_document(document: Document) -> list[BlockPlan]:
                 table_rows=tuple(table_rows),
                 incident=_incident(text, body, block, published, list(ordered_missions)),
                 missions=ordered_missions,
-                statement_day=_statement_day(text, body, published),
+                statement_day=statement_day(text, body, published),
                 # a footnote may sit just past the block, among the lines taken for trailing chrome
                 data_notes=tuple(data_notes(document.text, body + split_sentences(document.text, block.end, min(len(text), block.end + 300)))),
                 mission_positions=tuple(missions_named),

@@ -36,6 +36,8 @@ from peacefacts.nlp.facts.parse import root_of
 from peacefacts.nlp.facts.reading import LeadDates, Reading, SentenceContext, SentenceState
 from peacefacts.nlp.facts.vocabulary import vocabulary
 from peacefacts.nlp.plan import BlockPlan, Candidate
+from peacefacts.nlp.segment import split_sentences
+from peacefacts.nlp.story_days import incident_day
 from peacefacts.records import AsOfSource, Metric, PartialDate
 from peacefacts.vocab.calendar import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, alternation
 
@@ -618,6 +620,9 @@ def _incident_day(ctx: SentenceContext) -> Optional[PartialDate]:
         if _REPORTED.search(before[-25:]) or not (_TOLL_WORDS.search(before) or toll_cue or possessive):
             continue
         return dm.value
+    same = _same_event_day(ctx)
+    if same is not None:
+        return same
     incident = ctx.plan.incident
     if incident is not None and incident.day is not None:
         return incident.day
@@ -630,6 +635,28 @@ def _incident_day(ctx: SentenceContext) -> Optional[PartialDate]:
         and not _is_history(ctx.text, dm)
     ]
     return months[-1] if len(months) == 1 else None
+
+
+#: "killed in the same shelling", "wounded in that attack": the event an earlier sentence dated
+_SAME_EVENT = re.compile(
+    r"\b(?:the\s+same|that|this)\s+(?:\w+\s+)?(?:attack|shelling|ambush|incident|blast|explosion|strike|raid|assault|clash|bombing)\b",
+    re.IGNORECASE,
+)
+
+
+def _same_event_day(ctx: SentenceContext) -> Optional[PartialDate]:
+    """The day an earlier sentence of the paragraph gives the attack this one names again ("The
+    three were killed when shells hit their base on January 24. A Uruguayan peacekeeper was
+    killed in the same shelling"), over the story's incident day (a later death from wounds)."""
+    if not _SAME_EVENT.search(ctx.text):
+        return None
+    text, start = ctx.full_text, ctx.candidate.sentence.start
+    paragraph_start = max(ctx.plan.block.start, text.rfind("\n", ctx.plan.block.start, start) + 1)
+    for sentence in reversed(split_sentences(text, paragraph_start, start)):  # the nearest first
+        day = incident_day(text, [sentence], ctx.plan.published)
+        if day is not None:
+            return day
+    return None
 
 
 def _honours_last_year(ctx: SentenceContext) -> bool:
