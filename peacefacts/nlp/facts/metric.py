@@ -166,6 +166,10 @@ def veto_non_un(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         if r.root.i in {t.i for t in head.subtree} - inside:
             return Veto("non-un-force")
     spans = ctx.cues.spans.get("NON_UN", ())
+    if not names_the_un(ctx.text) and not ctx.missions_here:
+        # "the operation Koundjoaré mobilises 4,000 soldiers", but not "UNIFIL, where France deploys
+        # 700 soldiers under Operation Daman" (a nation's name for its share of a UN force)
+        spans = (*spans, *ctx.cues.spans.get("NAMED_OPERATION", ()))
     if not spans:
         return Veto("non-un-force") if carries_non_un(ctx) else None
     own = _own_conjunct(r, ctx)
@@ -302,6 +306,17 @@ def veto_withdrawal(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     if any(any(t.i in phrase for t in span) for span in ctx.cues.spans.get("WITHDRAW", ())):
         return Veto("withdrawal")
     return None
+
+
+def veto_at_home(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"the Armed Forces deployed 3,000 effectives against the forest fires", "6,800 military on
+    the national territory", "deployed 60,000 troops across the country": a force at home, in a
+    sentence that names no UN word, mission or mission place."""
+    if r.noun_class != "personnel" or r.predicate is not None or not ctx.cues.has("AT_HOME"):
+        return None
+    if UN_WORDS.search(ctx.text) or ctx.missions_here or mission_at_place(ctx.places_text, ctx.base):
+        return None
+    return Veto("at-home")
 
 
 def veto_recruits(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
@@ -1148,6 +1163,7 @@ METRIC_RULES: tuple[MetricRule, ...] = (
     MetricRule("withdrawal", veto_withdrawal),
     MetricRule("training", veto_training),
     MetricRule("recruits", veto_recruits),
+    MetricRule("at-home", veto_at_home),
     MetricRule("not-deployed", veto_not_deployed),
     MetricRule("not-peacekeepers", veto_not_peacekeepers),
     MetricRule("home-toll", veto_home_toll),

@@ -601,6 +601,10 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
     sdoc, cues = ctx.sdoc, ctx.cues
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in {"country", "nation", "population", "city", "state"}:
         return None, None, ""  # "remarkable for a country of 3.4 million": a population
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in {"them", "these", "whom"} for g in c.children) for c in root.children):
+        women_word = next((c for c in root.children if c.dep_ in {"conj", "appos", "npadvmod", "attr"} and c.lower_ in {"women", "females"}), None)
+        if women_word is not None:
+            return women_word, "of-which", "personnel"  # "292 peacekeepers in UN missions, 31 of them women"
     women = _women_making_up(root)
     if women is not None and noun_class(women) == "personnel":
         return women, "inferred", "personnel"  # "women make up 310 of them", "160 of that number": a part of the count before

@@ -811,10 +811,22 @@ def mission_place(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[
     return None
 
 
+#: a toll's place, not a part of it ("in Mali, 80 peacekeepers died in 2013"; not "…, most of them in Somalia")
+_PLACE_OF_TOLL = re.compile(r"^\W*(?:[Ii]n|[Aa]cross)\s+[A-Z]|\b(?:died|killed|lost)\s+(?:[a-z]+\s+){0,3}in\s+(?:the\s+)?[A-Z]")
+
+
 def un_scale(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """A figure larger than any country's ever was ("over 4,400 peacekeepers who lost their lives")
     is the UN's, whatever country the story is about."""
     ceiling = vocabulary().country_maxima.get(metric.value)
+    year_ceiling = vocabulary().year_maxima.get(metric.value)
+    one_year = (
+        year_ceiling is not None and not r.cumulative and r.tense == "past" and r.anchor.dep_ in {"nsubj", "nsubjpass"}
+        and any(d.value is not None and d.value.month is None and d.role == "as_of" for d in ctx.dates)
+        and not any(d.role in {"since", "range"} for d in ctx.dates) and not _is_incident_metric(r, ctx, metric)
+    )
+    if one_year and year_ceiling is not None and r.figure.figure.value > year_ceiling and not ctx.missions_here and not _PLACE_OF_TOLL.search(ctx.text):
+        return "UN"  # "The deadliest year was 1993, when 252 peacekeepers died": more than any country lost in a year
     if ceiling is None or r.figure.figure.value <= ceiling:
         return None
     owner = clause_subject(r, ctx, metric)

@@ -50,7 +50,7 @@ __all__ = ["Vocabulary", "vocabulary", "CUE_LABELS", "Cues", "find_cues"]
 
 CUE_LABELS = (
     "DEATH", "INJURY", "MISSING", "WITHDRAW", "CURRENT", "CUMULATIVE", "PEAK", "NOT_DEPLOYED", "UN_WIDE", "INCIDENT", "LIFETIME",
-    "NON_UN", "OUTSIDE_UN",
+    "NON_UN", "OUTSIDE_UN", "NAMED_OPERATION", "AT_HOME",
 )
 
 _CATEGORY_CLASSES = {
@@ -71,6 +71,7 @@ class Vocabulary:
     patterns: tuple[dict[str, Any], ...]
     #: metric value → the most one country has had (a larger figure is the UN's)
     country_maxima: dict[str, int] = attrs.field(factory=dict)
+    year_maxima: dict[str, int] = attrs.field(factory=dict)
     #: metric value → the largest figure one incident has had (a larger one is no incident's)
     incident_maxima: dict[str, int] = attrs.field(factory=dict)
     #: noun class → the word list that holds its nouns, in order of precedence
@@ -104,6 +105,7 @@ def vocabulary() -> Vocabulary:
         noun_category=noun_category,
         patterns=patterns,
         country_maxima=dict(data.get("country_maxima", {})),
+        year_maxima=dict(data.get("year_maxima", {})),
         incident_maxima=dict(data.get("incident_maxima", {})),
         noun_classes=dict(data.get("noun_classes", {})),
         service_scopes={
