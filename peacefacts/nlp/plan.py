@@ -86,6 +86,13 @@ KEYWORDS = re.compile(
 )
 
 _FIGURE_KINDS = frozenset({"cardinal", "range"})
+#: an ordinal that counts the dead ("the 101st French soldier to die under the UN flag", "the 48th
+#: member of the Defence Forces to be killed on UN service"): a running toll ("the first … to die"
+#: marks a first of a kind, not a count)
+_ORDINAL_TOLL = re.compile(
+    r"\s+(?:[\w'’-]+\s+){1,7}?to\s+(?:die|be\s+killed|lose\s+(?:his|her|their)\s+li(?:fe|ves)|fall|make\s+the\s+ultimate\s+sacrifice)\b",
+    re.IGNORECASE,
+)
 
 #: An explicit reference date: "as of", "as at", "at/by the end of", "end-2019".
 _REFERENCE = re.compile(r"^(?:as\s+(?:of|at|on)\b|(?:at|by)\s+(?:the\s+)?end\b|end\b|(?:at|by)\s+end\b)", re.IGNORECASE)
@@ -452,7 +459,9 @@ def plan_document(document: Document) -> list[BlockPlan]:
             if sentence.start in on_table:
                 continue
             figures = tuple(
-                f for f in find_figures(text, sentence.start, sentence.end) if f.kind in _FIGURE_KINDS and f.num_start not in on_table
+                f for f in find_figures(text, sentence.start, sentence.end)
+                if (f.kind in _FIGURE_KINDS or (f.kind == "ordinal" and f.figure.value > 1 and _ORDINAL_TOLL.match(text, f.end, sentence.end)))
+                and f.num_start not in on_table
             )
             figures = tuple(sorted(figures + tuple(one_person_figures(text, sentence.start, sentence.end, figures)), key=lambda f: f.num_start))
             if not figures:

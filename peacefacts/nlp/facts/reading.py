@@ -987,6 +987,10 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         predicate = own_kind or predicate or predicate_of(noun, ctx.cues)
     if predicate is None and any(a.lower_ in {"including", "among"} for a in list(root.ancestors)[:3]):
         predicate = _whole_predicate(ctx, root)  # "… who had lost their lives, including 103 last year"
+    if fm.kind == "ordinal":
+        # the planner keeps an ordinal only before "to die", "to be killed" ("the 101st French
+        # soldier to die under the UN flag"): the toll it is the last of, to that day
+        predicate, cumulative, current, tense = "DEATH", True, False, "perfect"
     if how in {"death-subject", "injury-subject", "missing", "in-operation"} or noun is None:
         category = Category.PERSONNEL if cls == "personnel" else None
         if how in {"inferred", "list"} and ctx.state.last_category is not None and entry is None:
