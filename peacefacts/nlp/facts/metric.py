@@ -153,6 +153,40 @@ def _own_conjunct(r: Reading, ctx: SentenceContext) -> set[int]:
 _ECHO_NOUNS = frozenset({"number", "figure", "total", "strength", "contingent"})
 
 
+_OTHER_BODIES = r"(?:AU|EU|NATO|OSCE|ECOWAS|SADC|African\s+Union|European\s+Union)"
+_UN_NAME = r"(?:UN|U\.N\.|United\s+Nations)"
+#: a count across UN and other organisations' operations ("in UN and AU missions", "under the
+#: mandates of the UN and the EU", "…, including those of NATO in Kosovo")
+_MIXED_SCOPE = re.compile(
+    rf"\b{_UN_NAME}\s+and\s+(?:the\s+)?{_OTHER_BODIES}\b|\b{_OTHER_BODIES}\s+and\s+(?:the\s+)?{_UN_NAME}\b"
+    rf"|\bincluding\s+(?:those|missions|operations)\s+(?:of|led\s+by)\s+(?:the\s+)?{_OTHER_BODIES}\b"
+)
+_OTHER_BODY = re.compile(rf"\b{_OTHER_BODIES}\b")
+
+
+def veto_mixed_scope(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """A figure that counts UN and other organisations' operations together ("deployed 30,000
+    soldiers in UN and AU missions"; "312 members: in four UN missions with 271 members and in two
+    missions of the European Union with 41") is no UN figure; its UN part, where given, is."""
+    if ctx.missions_here:
+        return None  # "The UN and the AU jointly ran UNAMID, which had 20,000 troops": a UN mission's
+    own_tokens = [ctx.sdoc[i] for i in sorted(_own_conjunct(r, ctx))]
+    own = " ".join(t.text for t in own_tokens)
+    span = (own_tokens[0].idx - ctx.sdoc[0].idx, own_tokens[-1].idx + len(own_tokens[-1].text) - ctx.sdoc[0].idx)
+    mixed = _MIXED_SCOPE.search(ctx.text)
+    if mixed is not None and mixed.start() < span[1] and span[0] < mixed.end():
+        return Veto("mixed-scope")  # "30,000 soldiers in UN and AU missions"
+    if names_the_un(own) or _OTHER_BODY.search(own):
+        return None  # "in four UN missions with 271 members": the UN part
+    if mixed is not None:
+        return Veto("mixed-scope")
+    colon = ctx.text.find(":", r.figure.end - ctx.offset)
+    after = ctx.text[colon + 1 :] if colon != -1 else ""
+    if after and names_the_un(after) and _OTHER_BODY.search(after) and not names_the_un(ctx.text[: r.figure.start - ctx.offset]):
+        return Veto("mixed-scope")  # a whole split after a colon into UN and other parts
+    return None
+
+
 def veto_non_un(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """KFOR, EUFOR, the African Union, bilateral or Russian deployments: not UN figures."""
     for aside in ctx.cues.spans.get("OUTSIDE_UN", ()):
@@ -1159,6 +1193,7 @@ METRIC_RULES: tuple[MetricRule, ...] = (
     MetricRule("unnamed-victims", veto_unnamed_victims),
     MetricRule("hypothetical", veto_hypothetical),
     MetricRule("non-un-force", veto_non_un),
+    MetricRule("mixed-scope", veto_mixed_scope),
     MetricRule("missing", veto_missing),
     MetricRule("withdrawal", veto_withdrawal),
     MetricRule("training", veto_training),

@@ -368,6 +368,12 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
                 owner = _relative_antecedent(node)
                 if owner:
                     return owner  # "UNMISS, which has about 17,000 peacekeepers": the antecedent's
+            if child.lower_ in {"it", "they"} and node.dep_ == "ccomp" and node.head.lemma_.lower() in reporting:
+                speaker = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+                words = " ".join(t.text for t in speaker.subtree if t.dep_ not in {"det", "case"}) if speaker is not None else ""
+                named = (vocab.country_for(words, demonyms=False) or vocab.mission_for(words)) if speaker is not None and speaker.pos_ == "PROPN" else None
+                if named:
+                    return named  # "the Philippines said it would provide up to 500": the speaker is "it"
             if child.lower_ in pronouns:
                 return _carried(ctx, child.lower_, child.idx - ctx.sdoc[0].idx)
             if child.lower_ == "kingdom" and not any(c.dep_ in {"prep", "compound", "amod"} for c in child.children):
