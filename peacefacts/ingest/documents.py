@@ -292,11 +292,15 @@ def build_html_document(
     *,
     doc_id: str,
     url: str | None = None,
+    title: str | None = None,
     published: DateLike = None,
     default_published: PartialDate | None = None,
     source_path: str | None = None,
 ) -> Document:
-    """:func:`document_from_html` with a fallback date for pages that carry none of their own."""
+    """:func:`document_from_html` with a fallback date for pages that carry none of their own.
+
+    ``title`` (a corpus record's) wins over the page's own title as the document's title.
+    """
     import trafilatura
 
     tree = load_tree(html)
@@ -335,7 +339,7 @@ def build_html_document(
         blocks,
         doc_id=doc_id,
         url=url,
-        title=meta_title,
+        title=title or meta_title,
         fallback=given,
         fallback_source=source,
         source_path=source_path,

@@ -1,6 +1,8 @@
-"""One JSONL record into a :class:`~peacefacts.records.Document`, and telling a corpus from a text.
+"""Corpus records (a JSONL line, a ``.json`` file's object or array items) into
+:class:`~peacefacts.records.Document` objects, read the same way whatever the file; and telling a
+corpus from a text.
 
-A record that cannot be read raises :class:`~peacefacts.errors.JSONLError` naming the line; a
+A record that cannot be read raises :class:`~peacefacts.errors.JSONLError` naming where it is; a
 ``published`` that is not a date does not: the text is read without it and the document carries
 a warning record.
 """
@@ -24,7 +26,15 @@ from peacefacts.ingest.documents import (
 )
 from peacefacts.records import Document, PartialDate, WarningRecord
 
-__all__ = ["parse_jsonl_record", "looks_like_jsonl", "error_id", "JSONL_SNIFF_LINES"]
+__all__ = [
+    "parse_jsonl_record",
+    "document_from_record",
+    "json_records",
+    "looks_like_jsonl",
+    "error_id",
+    "record_error_id",
+    "JSONL_SNIFF_LINES",
+]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -122,7 +132,36 @@ def parse_jsonl_record(
     peacefacts.errors.JSONLError: c.jsonl:4: missing "text"
     """
     where = f"{source}:{lineno}"
-    obj = _load_object(line, where)
+    return document_from_record(_load_object(line, where), where=where, source=source, default_published=default_published)
+
+
+def document_from_record(
+    record: Any,
+    *,
+    where: str,
+    source: str,
+    published: DateLike = None,
+    default_published: DateLike = None,
+) -> Document:
+    """One corpus record (a JSON object already parsed: a JSONL line, a ``.json`` file or an item of
+    its array) as a :class:`Document`, read the same way whatever the file it came from.
+
+    Args:
+        record: The parsed record: ``text`` required; ``id``, ``url``, ``published``, ``title``
+            optional.
+        where: Where the record is, for messages and the fallback id (``corpus.jsonl:4``,
+            ``page.json``, ``pages.json[2]``).
+        source: The file it came from (``Document.source_path``).
+        published: A date that wins over the record's own (``read_document(published=)``).
+        default_published: The date of a record that carries none of its own.
+
+    Raises:
+        JSONLError: not an object, ``text`` missing, empty or not a string, or ``id``, ``url`` or
+            ``title`` not a string.
+    """
+    if not isinstance(record, dict):
+        raise JSONLError(f"{where}: not a JSON object (got {_type_name(record)})")
+    obj = record
     if "text" not in obj:
         raise JSONLError(f'{where}: missing "text"')
     text = obj["text"]
@@ -136,12 +175,20 @@ def parse_jsonl_record(
     doc_id = _optional_str(obj, "id", where) or url or where
     given, warning = _published(obj, where, doc_id)
     try:
+        if published is not None:
+            given, warning = coerce_published(published), None
         default = coerce_published(default_published)
     except InputError as exc:
         raise JSONLError(f"{where}: {exc}") from None
     if looks_like_html(text):  # corpora of scraped pages often keep the raw HTML
         document = build_html_document(
-            text, doc_id=doc_id, url=url, published=given, default_published=default, source_path=source
+            text,
+            doc_id=doc_id,
+            url=url,
+            title=title,
+            published=given,
+            default_published=default,
+            source_path=source,
         )
     else:
         document = build_text_document(
@@ -158,12 +205,47 @@ def parse_jsonl_record(
     return document
 
 
+def json_records(text: str, source: str) -> list[tuple[str, Any]]:
+    """The records of a JSON document (a ``.json`` file): one object, or an array of objects.
+
+    Returns:
+        ``(where, record)`` pairs: ``(source, object)`` for one object, ``(f"{source}[{i}]",
+        item)`` for each item of an array (from 0; an item that is not an object is left to
+        :func:`document_from_record` to refuse, so the other items are still read).
+
+    Raises:
+        JSONLError: not JSON, neither an object nor an array, or an empty array.
+
+    >>> json_records('[{"text": "a"}, 3]', "p.json")
+    [('p.json[0]', {'text': 'a'}), ('p.json[1]', 3)]
+    """
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        reason = exc.msg.removesuffix(" at")
+        raise JSONLError(f"{source}: not JSON ({reason} at line {exc.lineno} column {exc.colno})") from None
+    except RecursionError:
+        raise JSONLError(f"{source}: not JSON (nested too deeply)") from None
+    if isinstance(value, dict):
+        return [(source, value)]
+    if not isinstance(value, list):
+        raise JSONLError(f"{source}: not a JSON object or array of objects (got {_type_name(value)})")
+    if not value:
+        raise JSONLError(f"{source}: an empty array: no records")
+    return [(f"{source}[{i}]", item) for i, item in enumerate(value)]
+
+
 def error_id(line: str, where: str) -> str:
     """The id of a bad record when it has one (``id``, then ``url``), else ``source:lineno``."""
     try:
         obj = json.loads(line)
     except (ValueError, RecursionError):
         return where
+    return record_error_id(obj, where)
+
+
+def record_error_id(obj: Any, where: str) -> str:
+    """The id of a bad parsed record when it has one (``id``, then ``url``), else ``where``."""
     if isinstance(obj, dict):
         for key in ("id", "url"):
             value = obj.get(key)

@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, NamedTuple, Union
 
-from peacefacts.errors import InputError
+from peacefacts.errors import InputError, JSONLError
 from peacefacts.ingest.decode import SNIFF_BYTES, bom_encoding, check_encoding, decode_bytes, wide_encoding
 from peacefacts.ingest.documents import (
     DateLike,
@@ -28,7 +28,15 @@ from peacefacts.ingest.documents import (
     coerce_published,
     looks_like_html,
 )
-from peacefacts.ingest.jsonl import JSONL_SNIFF_LINES, error_id, looks_like_jsonl, parse_jsonl_record
+from peacefacts.ingest.jsonl import (
+    JSONL_SNIFF_LINES,
+    document_from_record,
+    error_id,
+    json_records,
+    looks_like_jsonl,
+    parse_jsonl_record,
+    record_error_id,
+)
 from peacefacts.records import Document, ErrorRecord, PartialDate
 
 __all__ = [
@@ -41,6 +49,7 @@ __all__ = [
     "looks_like_jsonl",
     "walk_files",
     "JSONL_SNIFF_LINES",
+    "JSON_SUFFIXES",
 ]
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -50,6 +59,8 @@ Item = Document | ErrorRecord
 #: is reported, not read. ``--max-bytes`` (``read_inputs(max_bytes=)``) changes it.
 DEFAULT_MAX_BYTES = 20_000_000
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+#: One JSON value: a record (an object with ``text``) or an array of records.
+JSON_SUFFIXES = frozenset({".json"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 
 
@@ -120,7 +131,11 @@ def read_document(
     max_bytes: int = DEFAULT_MAX_BYTES,
     encoding: str | None = None,
 ) -> Document:
-    """One text or HTML file as a :class:`Document` whose id is the path as given.
+    """One text, HTML or ``.json`` file as a :class:`Document` whose id is the path as given.
+
+    A ``.json`` file holds one corpus record (an object with ``text`` and optional ``id``,
+    ``url``, ``published``, ``title``), read as a JSONL line is: its id is its ``id``, else its
+    ``url``, else the path. An array of records is read by :func:`read_inputs`.
 
     Args:
         path: The file.
@@ -132,10 +147,19 @@ def read_document(
 
     Raises:
         InputError: the file cannot be read as a document (see :func:`read_text_file`).
+        JSONLError: a ``.json`` file that is not one record (not JSON, an array, a record
+            without ``text``, a field of the wrong type).
     """
     path = os.fspath(path)
     text = read_text_file(path, max_bytes=max_bytes, encoding=encoding)
     default = coerce_published(default_published)
+    if _is_json_path(path):
+        records = json_records(text, path)
+        if len(records) != 1 or records[0][0] != path:
+            raise JSONLError(f"{path}: an array of {len(records)} record(s), not one: read it with read_inputs")
+        return document_from_record(
+            records[0][1], where=path, source=path, published=published, default_published=default
+        )
     if os.path.splitext(path)[1].lower() in HTML_SUFFIXES or looks_like_html(text):
         return build_html_document(
             text, doc_id=path, published=published, default_published=default, source_path=path
@@ -249,6 +273,36 @@ def _read_jsonl_file(path: str, opts: _Options) -> Iterator[Item]:
         yield from _iter_jsonl_stream(buffered, path, opts)
 
 
+def _read_json_file(path: str, opts: _Options) -> Iterator[Item]:
+    """The records of a ``.json`` file (one object, or an array of objects), each read as a JSONL
+    line is; a JSONL corpus saved as ``.json`` (one object a line) is read as one."""
+    try:
+        text = read_text_file(path, max_bytes=opts.max_bytes, encoding=opts.encoding)
+    except InputError as exc:
+        yield _read_error(path, str(exc))
+        return
+    try:
+        records = json_records(text, path)
+    except JSONLError as exc:
+        if looks_like_jsonl(text):
+            data = io.BytesIO(text.encode("utf-8", "surrogatepass"))
+            yield from _iter_jsonl_stream(io.BufferedReader(data), path, opts._replace(encoding=None))
+        else:
+            yield _read_error(path, _one_line(exc), type(exc).__name__)
+        return
+    yield from _json_items(records, path, opts.default)
+
+
+def _json_items(records: list[tuple[str, Any]], source: str, default: PartialDate | None) -> Iterator[Item]:
+    for where, record in records:
+        try:
+            yield document_from_record(record, where=where, source=source, default_published=default)
+        except InputError as exc:
+            yield _read_error(record_error_id(record, where), _one_line(exc), type(exc).__name__)
+        except Exception as exc:  # noqa: BLE001 - HTML parsers on hostile input: report, go on
+            yield _read_error(record_error_id(record, where), f"{where}: {_one_line(exc)}", type(exc).__name__)
+
+
 # --- stdin ----------------------------------------------------------------------------------------------
 class _Prepended(io.RawIOBase):
     """A binary stream: ``head`` bytes already read, then the rest of ``tail``."""
@@ -293,6 +347,15 @@ def _read_stdin(opts: _Options) -> Iterator[Item]:
     except InputError as exc:
         yield _read_error("-", str(exc))
         return
+    if text.lstrip()[:1] in ("{", "["):
+        # a record, or an array of them, written over several lines (what a .json file holds)
+        try:
+            records = json_records(text, "-")
+        except JSONLError:
+            pass  # not JSON after all: a text
+        else:
+            yield from _json_items(records, "-", opts.default)
+            return
     yield _guarded("-", lambda: _text_or_html("-", text, opts.default))
 
 
@@ -320,9 +383,15 @@ class _Options(NamedTuple):
     encoding: str | None
 
 
+def _is_json_path(path: str) -> bool:
+    return os.path.splitext(path)[1].lower() in JSON_SUFFIXES
+
+
 def _read_path(path: str, opts: _Options) -> Iterator[Item]:
     if os.path.splitext(path)[1].lower() in JSONL_SUFFIXES and not os.path.isdir(path):
         yield from _read_jsonl_file(path, opts)
+    elif _is_json_path(path) and not os.path.isdir(path):
+        yield from _read_json_file(path, opts)
     else:
         yield _guarded(
             path,
@@ -372,9 +441,12 @@ def read_inputs(
     - plain text files; HTML files (``.html``/``.htm`` or markup sniffed from the content);
     - JSONL corpora (``.jsonl``/``.ndjson``): one object per line with ``text`` and optional
       ``id``, ``url``, ``published``, ``title``;
+    - JSON files (``.json``): one such object, or an array of them, each read as a JSONL line is
+      (a record's fallback id is the path, ``path[i]`` for an array's item i, from 0);
     - directories: every file below, depth first, sorted by name, hidden entries skipped;
     - ``"-"``: stdin, read as JSONL when its lines are JSON objects (:func:`looks_like_jsonl`;
-      then each bad line is an error record), else as one text or HTML document.
+      then each bad line is an error record), as JSON when it is one JSON object or array, else
+      as one text or HTML document.
 
     Nothing is loaded ahead: directories are walked and corpora read line by line as the
     iterator is consumed. A document's id is the record's ``id``, else its ``url``, else the path
