@@ -46,6 +46,34 @@ _WIRE_DATELINE = re.compile(
 )
 
 
+_MONTH = alternation([*MONTH_NAMES, *MONTH_ABBREVIATIONS])
+#: a dateline opening a sentence: a place in capitals or a place and a date, an agency, a dash
+#: ("NEW YORK, 8 June 2024 -", "JUBA, South Sudan, June 27 (Xinhua) --", "BEIRUT (AP) —")
+_DATELINE_PREFIX = re.compile(
+    r"[^\S\n]*(?:"
+    r"[A-Z][A-Z.'\u2019-]+(?:[^\S\n]+[A-Z][A-Z.'\u2019-]+){0,3}(?:,[^\S\n]+[A-Z][A-Za-z.]+(?:[^\S\n]+[A-Z][A-Za-z.]+)?)?"
+    r"(?:,?[^\S\n]+(?:[0-3]?\d[^\S\n]+(?:" + _MONTH + r")|(?:" + _MONTH + r")\.?[^\S\n]+[0-3]?\d)(?:st|nd|rd|th)?(?:,?[^\S\n]+(?:19|20)\d\d)?)?"
+    r"|[A-Z][A-Za-z.'\u2019-]+(?:[^\S\n]+[A-Z][A-Za-z.'\u2019-]+){0,3},[^\S\n]+"
+    r"(?:[0-3]?\d[^\S\n]+(?:" + _MONTH + r")|(?:" + _MONTH + r")\.?[^\S\n]+[0-3]?\d)(?:st|nd|rd|th)?(?:,?[^\S\n]+(?:19|20)\d\d)?"
+    r")(?:[^\S\n]*\([A-Za-z .&/-]{2,30}\))?[^\S\n]*(?:--|[-\u2013\u2014])[^\S\n]*(?=[A-Z])"
+)
+
+
+def after_dateline(text: str, start: int, end: int) -> int:
+    """Where a sentence's own words begin after the dateline it opens with, or ``start``: the
+    parser reads "NEW YORK, 8 June 2024 - Nepal has 6,000 peacekeepers" with the place as
+    the verb's subject.
+
+    >>> line = "NEW YORK, 8 June 2024 - Nepal has 6,000 peacekeepers."
+    >>> line[after_dateline(line, 0, len(line)):]
+    'Nepal has 6,000 peacekeepers.'
+    >>> after_dateline("Nepal - the country has 6,000 peacekeepers.", 0, 44)
+    0
+    """
+    m = _DATELINE_PREFIX.match(text, start, end)
+    return m.end() if m is not None and m.end() < end else start
+
+
 def story_day(text: str, block: Block, block_text: str) -> Optional[PartialDate]:
     """The day a story gives itself when the page does not show the date it was given.
 

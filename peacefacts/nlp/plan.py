@@ -43,6 +43,7 @@ from peacefacts.nlp.page_dates import (
     page_date,
     undated_anchor,
 )
+from peacefacts.nlp.page_marks import after_dateline
 from peacefacts.nlp.segment import Sentence, split_sentences
 from peacefacts.nlp.story import country_mentions, story_country
 from peacefacts.nlp.story_days import incident_day, statement_day, tells_of_incident
@@ -458,6 +459,9 @@ def plan_document(document: Document) -> list[BlockPlan]:
         for sentence in sentences:
             if sentence.start in on_table:
                 continue
+            own_start = after_dateline(text, sentence.start, sentence.end)
+            if own_start != sentence.start:
+                sentence = Sentence(own_start, sentence.end)  # the dateline is no part of the clause
             figures = tuple(
                 f for f in find_figures(text, sentence.start, sentence.end)
                 if (f.kind in _FIGURE_KINDS or (f.kind == "ordinal" and f.figure.value > 1 and _ORDINAL_TOLL.match(text, f.end, sentence.end)))
