@@ -207,7 +207,8 @@ def veto_non_un(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     if not spans:
         return Veto("non-un-force") if carries_non_un(ctx) else None
     own = _own_conjunct(r, ctx)
-    if names_the_un(" ".join(ctx.sdoc[i].text for i in sorted(own))) and not any(any(t.i in own for t in span) for span in spans):
+    own_text = " ".join(ctx.sdoc[i].text for i in sorted(own))
+    if (names_the_un(own_text) or mission_mentions(own_text)) and not any(any(t.i in own for t in span) for span in spans):
         return None  # "… of whom about 420 are with UN missions and the remainder with EU and NATO-led operations"
     anchor = r.anchor
     near: set[int] = set()

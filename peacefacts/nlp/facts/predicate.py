@@ -82,6 +82,8 @@ def predicate_of(anchor: Token, cues: Cues) -> Optional[str]:
         ):
             break  # "…, the army has sent more than 50,000 …, 26 Chinese peacekeepers sacrificed their lives": the 26's verb
         kind = cue_kind(anc, cues)
+        if kind == "MISSING" and any(c.dep_ == "conj" and cue_kind(c, cues) == "DEATH" for c in anc.children):
+            return "DEATH"  # "were disarmed and murdered": what became of them last
         if kind:
             return kind
         if anc.lemma_.lower() == "lose" and anc.i in {anchor.head.i, anchor.head.head.head.i} and (
