@@ -25,6 +25,7 @@ from peacefacts.nlp.facts.parse import (
     country_of_tokens,
     hosts_peacekeepers,
     noun_class,
+    reported_speaker,
     subject_phrase_country,
     verb_of,
     without_clauses,
@@ -456,11 +457,9 @@ def _national_force_subject(r: Reading, ctx: SentenceContext) -> bool:
         c for c in verb.children
         if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in vocabulary()["national_forces"] and c.i != (r.noun.i if r.noun is not None else -1)
     ), None)
-    if force is None and verb.dep_ == "ccomp" and _lemma(verb.head) in vocabulary()["reporting_verbs"] and any(
-        c.dep_ == "nsubj" and c.lower_ in {"it", "they"} for c in verb.children
-    ):
-        # "The army said it has 90,000 soldiers": the pronoun is the speaker
-        force = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.lower_ in vocabulary()["national_forces"]), None)
+    speaker = reported_speaker(verb) if force is None else None
+    if speaker is not None and speaker.lower_ in vocabulary()["national_forces"]:
+        force = speaker  # "The army said it has 90,000 soldiers": the pronoun is the speaker
     if force is None or (_lemma(verb) in vocabulary()["reporting_verbs"] and r.anchor.dep_ not in {"dobj", "ccomp"}):
         return False  # (not "Women number 146 of them, the army said": the army is the source)
     if _lemma(verb) in vocabulary()["personnel_verbs"] - {"have", "number", "count", "total", "stand", "comprise", "boast", "maintain", "keep"}:
@@ -778,9 +777,8 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         own_people = any(c.dep_ == "poss" for c in noun.children) or any(
             c.dep_ == "poss" for p in noun.children if p.dep_ == "prep" for o in p.children for c in o.children
         ) or (noun.head.lower_ == "of" and any(c.dep_ == "poss" for c in noun.children))
-        in_mission = own_people and _mission_earlier_in_paragraph(ctx) is not None and not _named_elsewhere(
-            ctx, _mission_earlier_in_paragraph(ctx) or ""
-        )
+        earlier = _mission_earlier_in_paragraph(ctx) if own_people else None
+        in_mission = earlier is not None and not _named_elsewhere(ctx, earlier)
         # ("… after the UN mission in Mali, MINUSMA, closed. In Mali, two of its members were killed")
         if (not PEACEKEEPING_CONTEXT.search(ctx.text) and not in_mission) or (
             _UN_AS_SOURCE.search(ctx.text) and not _PEACEKEEPERS_NAMED.search(ctx.text)

@@ -30,6 +30,7 @@ __all__ = [
     "country_of_tokens",
     "subject_phrase_country",
     "hosts_peacekeepers",
+    "reported_speaker",
 ]
 
 _SCALE_WORDS = frozenset({"thousand", "lakh", "lakhs", "crore", "crores", "million", "mln", "billion", "hundred", "dozen"})
@@ -378,3 +379,14 @@ def hosts_peacekeepers(country: Optional[str], when: Optional[PartialDate]) -> b
         return False
     observers = vocabulary()["observer_missions"]
     return any(m.kind == "peacekeeping" and m.acronym.lower() not in observers for m in vocab.missions_at(country, when.year))
+
+
+def reported_speaker(verb: Token) -> Optional[Token]:
+    """The subject of the reporting verb a clause is the object of, when the clause's own subject
+    is "it" or "they" ("the Philippines said it would provide 500", "The army said it has 90,000"):
+    the pronoun stands for the speaker. None for any other clause."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in vocabulary()["reporting_verbs"]:
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in {"it", "they"} for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)

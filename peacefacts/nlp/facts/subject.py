@@ -29,6 +29,7 @@ from peacefacts.nlp.facts.parse import (
     demonym_phrase,
     hosts_peacekeepers,
     noun_class,
+    reported_speaker,
     subject_phrase_country,
     verb_of,
 )
@@ -368,10 +369,10 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
                 owner = _relative_antecedent(node)
                 if owner:
                     return owner  # "UNMISS, which has about 17,000 peacekeepers": the antecedent's
-            if child.lower_ in {"it", "they"} and node.dep_ == "ccomp" and node.head.lemma_.lower() in reporting:
-                speaker = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
-                words = " ".join(t.text for t in speaker.subtree if t.dep_ not in {"det", "case"}) if speaker is not None else ""
-                named = (vocab.country_for(words, demonyms=False) or vocab.mission_for(words)) if speaker is not None and speaker.pos_ == "PROPN" else None
+            speaker = reported_speaker(node) if child.lower_ in {"it", "they"} else None
+            if speaker is not None and speaker.pos_ == "PROPN":
+                words = " ".join(t.text for t in speaker.subtree if t.dep_ not in {"det", "case"})
+                named = vocab.country_for(words, demonyms=False) or vocab.mission_for(words)
                 if named:
                     return named  # "the Philippines said it would provide up to 500": the speaker is "it"
             if child.lower_ in pronouns:
