@@ -180,26 +180,9 @@ def document_from_record(
         default = coerce_published(default_published)
     except InputError as exc:
         raise JSONLError(f"{where}: {exc}") from None
-    if looks_like_html(text):  # corpora of scraped pages often keep the raw HTML
-        document = build_html_document(
-            text,
-            doc_id=doc_id,
-            url=url,
-            title=title,
-            published=given,
-            default_published=default,
-            source_path=source,
-        )
-    else:
-        document = build_text_document(
-            text,
-            doc_id=doc_id,
-            url=url,
-            title=title,
-            published=given,
-            default_published=default,
-            source_path=source,
-        )
+    # corpora of scraped pages often keep the raw HTML
+    build = build_html_document if looks_like_html(text) else build_text_document
+    document = build(text, doc_id=doc_id, url=url, title=title, published=given, default_published=default, source_path=source)
     if warning is not None:
         document = attrs.evolve(document, warnings=(*document.warnings, warning))
     return document
