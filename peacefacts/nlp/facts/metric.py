@@ -200,6 +200,9 @@ def veto_non_un(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         inside = {t.i for t in aside.root.subtree} | set(range(aside.start, aside.end))
         if r.root.i in {t.i for t in head.subtree} - inside:
             return Veto("non-un-force")
+        clause = next((a for a in [aside.root, *aside.root.ancestors] if a.dep_ == "relcl"), None)
+        if clause is not None and r.verb is not None and clause.head.i in {t.i for t in r.verb.subtree} and r.root.i not in inside:
+            return Veto("non-un-force")  # "2,000 Chadian troops serve in a regional force that does not report to the UN"
     spans = ctx.cues.spans.get("NON_UN", ())
     if not names_the_un(ctx.text) and not ctx.missions_here:
         # "the operation Koundjoaré mobilises 4,000 soldiers", but not "UNIFIL, where France deploys
