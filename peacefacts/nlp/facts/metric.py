@@ -92,6 +92,8 @@ def veto_age(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return None
     if doc[i - 1].lower_ in {"at", "aged"} and doc[i - 2].lemma_.lower() in {"die", "pass", "aged", "be"} | {"dies", "died"}:
         return Veto("age")  # "Ola Hansen, who led Norway's battalion in Lebanon, dies at 84", "died aged 91"
+    if i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ == "age" and doc[i - 3].lower_ in {"the", "an"}:
+        return Veto("age")  # "died on Tuesday in Abidjan at the age of 67"
     if doc[i - 1].lower_ == "aged" or i + 1 >= len(doc):
         return Veto("age") if doc[i - 1].lower_ == "aged" else None  # "a veteran aged 78"
     before, after = doc[i - 1].text, doc[i + 1].text
@@ -200,8 +202,17 @@ def veto_non_un(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         inside = {t.i for t in aside.root.subtree} | set(range(aside.start, aside.end))
         if r.root.i in {t.i for t in head.subtree} - inside:
             return Veto("non-un-force")
+        copula = next((a for a in [aside.root, *aside.root.ancestors] if a.lemma_.lower() == "be"), None)
+        if copula is not None and copula.dep_ not in {"relcl", "acl", "advcl", "ccomp"} and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and r.root.i in {t.i for t in c.subtree} for c in copula.children
+        ):
+            return Veto("non-un-force")  # "The 1998 deployment of 2,000 troops … was … not a United Nations mission"
         clause = next((a for a in [aside.root, *aside.root.ancestors] if a.dep_ == "relcl"), None)
-        if clause is not None and r.verb is not None and clause.head.i in {t.i for t in r.verb.subtree} and r.root.i not in inside:
+        others = {
+            t.i for tok in ctx.sdoc if tok.like_num and tok.i != r.root.i and tok.i in ctx.figure_tokens
+            for t in (tok.head if tok.dep_ == "nummod" else tok).subtree if r.root.i not in {u.i for u in (tok.head if tok.dep_ == "nummod" else tok).subtree}
+        }  # (not the force of another figure: "517 in UN missions, and another 170 with the MFO, which is not a UN mission")
+        if clause is not None and r.verb is not None and clause.head.i in {t.i for t in r.verb.subtree} - others and r.root.i not in inside:
             return Veto("non-un-force")  # "2,000 Chadian troops serve in a regional force that does not report to the UN"
     spans = ctx.cues.spans.get("NON_UN", ())
     if not names_the_un(ctx.text) and not ctx.missions_here:

@@ -325,10 +325,15 @@ def country_of_tokens(tokens: Iterable[Token]) -> Optional[str]:
     return None
 
 
+_LEADING_TIME_WORDS = frozenset({"today", "currently", "now", "presently", "meanwhile", "also", "still"})
+
+
 def subject_phrase_country(subj: Token) -> Optional[str]:
     """The country a clause subject names: "The Republic of Tanzania", "Indonesia's unit",
     "The Republic of Uganda's contribution"."""
     words = list(subj.subtree)
+    while words and words[0].lower_ in _LEADING_TIME_WORDS:
+        words = words[1:]  # "Today Cote d'Ivoire still has …": the parse makes the adverb a compound
     if len(words) <= 6:
         phrase = " ".join(t.text for t in words if t.dep_ != "det")
         country = vocab.country_for(phrase)

@@ -107,9 +107,11 @@ def _carried(ctx: SentenceContext, pronoun: str = "it", at: Optional[int] = None
     if pronoun in {"it", "they"} and ctx.candidate.paragraph_mission:
         return ctx.candidate.paragraph_mission  # in a paragraph about one mission, "it" is the mission
     if pronoun in {"we", "our", "us"}:
-        # a quote: the speaker's country ("… of our country …, informed the Ministry of Defence of Serbia")
-        anywhere = ctx.plan.country_positions
-        return ctx.plan.default_country or ctx.state.last_country or (anywhere[0][3] if anywhere else None)
+        # a quote: the speaker's country ("… of our country …, informed the Ministry of Defence of Serbia"),
+        # never a country peacekeepers serve in ("Samoa's first deployment … 187 of our officers")
+        anywhere = [c for *_, c in ctx.plan.country_positions if not hosts_peacekeepers(c, ctx.base)]
+        candidates = [ctx.plan.default_country, ctx.state.last_country, anywhere[0] if anywhere else None]
+        return next((c for c in candidates if c and not hosts_peacekeepers(c, ctx.base)), None)
     if pronoun == "they":
         return ctx.state.last_subject or _antecedent(ctx, at or 0) or ctx.plan.default_country  # people: the last figure's
     named = _antecedent(ctx, at if at is not None else 0)
@@ -266,6 +268,11 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
     ):
         return _mission_of_story(ctx, noun)  # "Ghana has 870 troops in Lebanon, where the UN force totals about 10,000"
     if is_personnel and any(c.lower_ in un_words for c in mods):
+        verb = r.verb
+        if verb is not None and any(
+            c.dep_ == "nsubj" and c.i != noun.i and subject_phrase_country(c) for c in verb.children
+        ):
+            return None  # "Cote d'Ivoire still has 287 blue helmets in MINUSCA and UNMISS": the clause's country
         if re.search(r"\b(that|the|this) (operation|mission)\b", ctx.text, re.IGNORECASE) and ctx.mission_before:
             return ctx.mission_before
         return ctx.missions_here[0] if ctx.missions_here else None
