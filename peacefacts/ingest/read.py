@@ -17,6 +17,7 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import IO, Any, NamedTuple, Union
 
 from peacefacts.errors import InputError, JSONLError
@@ -250,12 +251,9 @@ def _iter_jsonl_stream(
             line = raw.lstrip("\ufeff") if lineno == 1 else raw
         if not line.strip():
             continue
-        try:
-            yield parse_jsonl_record(line, source=source, lineno=lineno, default_published=default)
-        except InputError as exc:
-            yield _read_error(error_id(line, where), _one_line(exc), type(exc).__name__)
-        except Exception as exc:  # noqa: BLE001 - HTML parsers on hostile input: report, go on
-            yield _read_error(error_id(line, where), f"{where}: {_one_line(exc)}", type(exc).__name__)
+        yield _guarded(
+            error_id(line, where), partial(parse_jsonl_record, line, source=source, lineno=lineno, default_published=default), where
+        )
 
 
 def _read_jsonl_file(path: str, opts: _Options) -> Iterator[Item]:
@@ -295,12 +293,11 @@ def _read_json_file(path: str, opts: _Options) -> Iterator[Item]:
 
 def _json_items(records: list[tuple[str, Any]], source: str, default: PartialDate | None) -> Iterator[Item]:
     for where, record in records:
-        try:
-            yield document_from_record(record, where=where, source=source, default_published=default)
-        except InputError as exc:
-            yield _read_error(record_error_id(record, where), _one_line(exc), type(exc).__name__)
-        except Exception as exc:  # noqa: BLE001 - HTML parsers on hostile input: report, go on
-            yield _read_error(record_error_id(record, where), f"{where}: {_one_line(exc)}", type(exc).__name__)
+        yield _guarded(
+            record_error_id(record, where),
+            partial(document_from_record, record, where=where, source=source, default_published=default),
+            where,
+        )
 
 
 # --- stdin ----------------------------------------------------------------------------------------------
@@ -370,11 +367,15 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
-def _guarded(doc_id: str, build: Callable[[], Document]) -> Item:
+def _guarded(doc_id: str, build: Callable[[], Document], where: str | None = None) -> Item:
+    """One document, or its error record so the others go on: a typed input error as it says,
+    anything else (third-party parsers on hostile input) prefixed with ``where`` when given."""
     try:
         return build()
-    except Exception as exc:  # noqa: BLE001 - third-party parsers on hostile input: report, go on
+    except InputError as exc:
         return _read_error(doc_id, _one_line(exc), type(exc).__name__)
+    except Exception as exc:  # noqa: BLE001 - third-party parsers on hostile input: report, go on
+        return _read_error(doc_id, f"{where}: {_one_line(exc)}" if where else _one_line(exc), type(exc).__name__)
 
 
 class _Options(NamedTuple):

@@ -190,8 +190,21 @@ def veto_mixed_scope(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     return None
 
 
+def _other_figures(r: Reading, ctx: SentenceContext) -> set[int]:
+    """The tokens of the sentence's other figures' phrases (a figure and its counted noun's
+    subtree), leaving out any that holds this figure."""
+    out: set[int] = set()
+    for tok in ctx.sdoc:
+        if tok.like_num and tok.i != r.root.i and tok.i in ctx.figure_tokens:
+            phrase = {t.i for t in (tok.head if tok.dep_ == "nummod" else tok).subtree}
+            if r.root.i not in phrase:
+                out |= phrase
+    return out
+
+
 def veto_non_un(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """KFOR, EUFOR, the African Union, bilateral or Russian deployments: not UN figures."""
+    others = _other_figures(r, ctx)
     for aside in ctx.cues.spans.get("OUTSIDE_UN", ()):
         # "Apart from the PKO, the SDF dispatches 2 members to the MFO …": the figures of what the
         # disclaimer is attached to (the whole clause, or one noun: "not counting its 3,000
@@ -208,10 +221,7 @@ def veto_non_un(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         ):
             return Veto("non-un-force")  # "The 1998 deployment of 2,000 troops … was … not a United Nations mission"
         clause = next((a for a in [aside.root, *aside.root.ancestors] if a.dep_ == "relcl"), None)
-        others = {
-            t.i for tok in ctx.sdoc if tok.like_num and tok.i != r.root.i and tok.i in ctx.figure_tokens
-            for t in (tok.head if tok.dep_ == "nummod" else tok).subtree if r.root.i not in {u.i for u in (tok.head if tok.dep_ == "nummod" else tok).subtree}
-        }  # (not the force of another figure: "517 in UN missions, and another 170 with the MFO, which is not a UN mission")
+        # (not the force of another figure: "517 in UN missions, and another 170 with the MFO, which is not a UN mission")
         if clause is not None and r.verb is not None and clause.head.i in {t.i for t in r.verb.subtree} - others and r.root.i not in inside:
             return Veto("non-un-force")  # "2,000 Chadian troops serve in a regional force that does not report to the UN"
     spans = ctx.cues.spans.get("NON_UN", ())
@@ -268,11 +278,7 @@ def veto_non_un(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
             while i >= 0 and relative.i - i <= 12 and ctx.sdoc[i].pos_ not in {"VERB", "AUX"}:
                 phrase.add(i)
                 i -= 1
-    for tok in ctx.sdoc:  # "810 serving on 12 missions, including 408 personnel in the Eufor mission"
-        if tok.like_num and tok.i != r.root.i and tok.i in ctx.figure_tokens:
-            other = tok.head if tok.dep_ == "nummod" else tok
-            if r.root.i not in {t.i for t in other.subtree}:
-                phrase -= {t.i for t in other.subtree}
+    phrase -= others  # "810 serving on 12 missions, including 408 personnel in the Eufor mission"
     for span in spans:
         colon = next((t.i for t in ctx.sdoc[span.end : r.root.i] if t.text == ":"), None)
         if colon is not None and not names_the_un(ctx.sdoc[colon + 1 :].text):
