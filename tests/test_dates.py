@@ -265,6 +265,10 @@ FIND = [
     ("It had 3,100 in UN missions at the end of February.", P(2024, 4, 10), [("at the end of February", "as_of", "2024-02", None)]),
     ("UN figures for March list Ghana with 2,660.", P(2024, 5, 5), [("March", "as_of", "2024-03", None)]),
     ("Between January and June, 11 were killed.", P(2023, 7, 5), [("Between January and June", "range", "2023-01", "2023-06")]),
+    # a dateline, then the story's own day: two dates, not a range
+    ("Bangui, 31 May 2025 - Yesterday, a patrol was ambushed", P(2025, 5, 31), [("31 May 2025", "as_of", "2025-05-31", None), ("Yesterday", "as_of", "2025-05-30", None)]),
+    ("JUBA, 4 March 2024 \u2013 Saturday, gunmen attacked", P(2024, 3, 4), [("4 March 2024", "as_of", "2024-03-04", None), ("Saturday", "as_of", "2024-03-02", None)]),
+    ("from 12 May 2023 - yesterday", P(2023, 6, 1), [("from 12 May 2023 - yesterday", "range", "2023-05-12", "2023-05-31")]),
     ("killed on New Year\u2019s Eve near Bambari", P(2024, 1, 3), [("on New Year\u2019s Eve", "as_of", "2023-12-31", None)]),
     ("wounded on Christmas Day", P(2023, 12, 27), [("on Christmas Day", "as_of", "2023-12-25", None)]),
     ("Two years ago this month, Nepal had 5,800.", P(2024, 7, 15), [("Two years ago this month", "as_of", "2022-07", None)]),

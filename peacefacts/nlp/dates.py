@@ -732,6 +732,8 @@ def _find_dates(text: str, start: int, end: int, base_pd: PartialDate | None) ->
                 joiner = "between"
             elif _RANGE_TO.fullmatch(gap) and (prep == "from" or "-" in gap or "\u2013" in gap or gap.strip().lower() == "to"):
                 joiner = "to"
+            if joiner == "to" and prep != "from" and b.kind in ("rel", "weekday") and gap.strip() in ("-", "\u2013"):
+                joiner = None  # "Bangui, 31 May 2025 - Yesterday, a patrol …": a dateline, then the story's day
             if joiner and a.kind not in ("now", "rel", "weekday"):
                 b_value, b_end = _resolve_atom(text[b.start : b.end], b.kind, base_pd)
                 if b_value is not None and not _HAS_YEAR.search(text[a.start : a.end]):

@@ -357,7 +357,9 @@ def _heading_reference(
 def _incident(text: str, sentences: list[Sentence], block: Block, published: Optional[PartialDate], missions: list[str]) -> Optional[Incident]:
     """The attack or accident the story reports, when its headline or lead is about one."""
     lead = [block.title or ""] + [text[s.start : s.end] for s in sentences[:6]]
-    if not any(tells_of_incident(t) for t in lead):
+    # the attack, then what it cost: "Yesterday, a patrol was ambushed near Bria. One peacekeeper was killed."
+    told_in_two = [" ".join(pair) for pair in zip(lead[1:], lead[2:], strict=False)]
+    if not any(tells_of_incident(t) for t in lead + told_in_two):
         return None
     mission = missions[0] if missions else None
     if mission is None:

@@ -26,7 +26,7 @@ _INCIDENT = re.compile(
     re.IGNORECASE,
 )
 _DEATH_TOLL = re.compile(r"\bdeath\s+toll\b", re.IGNORECASE)
-_TOLL = re.compile(r"\b(?:kill\w*|die[ds]?|dead|deaths?|wounded|injur\w+|hurt|toll|fallen|martyr\w*)\b", re.IGNORECASE)
+_TOLL = re.compile(r"\b(?:kill\w*|die[ds]?|dead|deadly|deaths?|wounded|injur\w+|hurt|toll|fallen|martyr\w*)\b", re.IGNORECASE)
 
 
 def tells_of_incident(line: str) -> bool:
@@ -73,9 +73,21 @@ def incident_day(text: str, sentences: list[Sentence], published: Optional[Parti
             possessive = after.startswith(("'s", "’s")) and bool(_INCIDENT.search(after))
             # "An attack … overnight Saturday killed at least 52 people": the toll verb right after the day
             toll_after = bool(_TOLL.match(after.lstrip(" ,")))
-            if near_toll or possessive or toll_after:
+            # "Yesterday, a MINUSCA patrol was ambushed near Sam Ouandja": the day opens the attack's clause
+            attacked_after = bool(_ATTACKED_AFTER.match(sentence, match.end))
+            if near_toll or possessive or toll_after or attacked_after:
                 return match.value
     return in_toll_sentence
+
+
+#: the clause after a day tells that something was attacked ("Yesterday, a patrol was ambushed",
+#: "On Sunday gunmen attacked a convoy"); a statement about an attack ("the UN condemned the
+#: attack") names no attack verb and a report verb in between stops it
+_ATTACKED_AFTER = re.compile(
+    r"(?:\s*,)?\s+(?:(?!said|says|told|announced|reported|condemned|confirmed|stated)[\w'’-]+\s+){0,6}?"
+    r"(?:(?:was|were|had\s+been|came)\s+(?:under\s+)?)?(?:ambushed|attacked|shelled|struck|targeted|stormed|raided|fire\b)",
+    re.IGNORECASE,
+)
 
 
 #: what follows a death, whose day is not the attack's ("laid to rest", "buried", "repatriated")
