@@ -273,7 +273,10 @@ def category_of(noun: Optional[Token], verb: Optional[Token]) -> Optional[Catego
         for child in n.children:
             if child.dep_ in {"compound", "amod", "nmod"} or (child.dep_ == "conj" and not _counted_elsewhere(child, noun)):
                 words.append(child.lower_)
-                words.extend(c.lower_ for c in child.children if c.dep_ in {"compound", "conj", "amod"})
+                words.extend(  # not "…, the MINURSO, of which 41 women": the women have a number of their own
+                    c.lower_ for c in child.children
+                    if c.dep_ in {"compound", "amod"} or (c.dep_ == "conj" and not _counted_elsewhere(c, noun))
+                )
             if child.dep_ == "prep" and child.lower_ in {"of", "from"} and not any(t.like_num for t in child.subtree):
                 words.extend(t.lower_ for t in child.subtree)  # not "…, 79 from the police": another figure
     if noun.dep_ == "conj" and not any(t.like_num for t in noun.children) and not _counted_elsewhere(noun.head):

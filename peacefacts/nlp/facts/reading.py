@@ -896,6 +896,11 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         )), None)
         if counted is not None:
             noun, how = counted, "copula"
+    if (
+        noun is not None and how == "nummod" and noun.dep_ == "poss" and any(c.tag_ == "POS" for c in noun.children)
+        and noun_class(noun.head) != "personnel"
+    ):
+        return None  # "they run 12 women's desks", "five children's schools": the possessed things are counted
     if how == "partitive" and noun is not None and noun.lower_ in {"number", "total", "figure"}:
         noun, how = None, "nummod"  # "Women constitute 160 of that number": a part of the count before
     sized = _sized_unit(root)
