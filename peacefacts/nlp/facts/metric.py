@@ -551,6 +551,20 @@ def veto_national_strength(r: Reading, ctx: SentenceContext) -> Optional[Outcome
     return Veto("national-force") if _national_strength(r) else None
 
 
+def _killed_by_disaster(r: Reading) -> bool:
+    """Whether the figure's death verb has an epidemic or a natural disaster as its killer ("the
+    epidemic that killed 10,000 Haitians", "floods killed 300 Somalis")."""
+    verb = r.verb
+    if verb is None:
+        return False
+    causes = vocabulary()["disaster_causes"]
+    killers = [c for c in verb.children if c.dep_ == "nsubj"]
+    killers += [a for c in verb.children if c.dep_ == "agent" for a in c.children if a.dep_ == "pobj"]
+    if verb.dep_ == "relcl" and any(k.lower_ in {"that", "which"} for k in killers):
+        killers.append(verb.head)
+    return any(k.lower_ in causes or any(c.dep_ in {"compound", "amod"} and c.lower_ in causes for c in k.children) for k in killers)
+
+
 def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """Civilians, rebels, and the host country's own soldiers are never peacekeepers."""
     noun = r.noun
@@ -562,6 +576,8 @@ def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]
         return Veto("former")  # "Around 300 former peacekeepers marched in the parade"
     if r.predicate is None and _national_force_subject(r, ctx):
         return Veto("national-force")
+    if r.predicate == "DEATH" and vocab.is_demonym(noun.text) and _killed_by_disaster(r):
+        return Veto("disaster")  # "a cholera epidemic that killed more than 10,000 Haitians": a people, not peacekeepers
     if _host_force_clause(r, ctx):
         return Veto("host-army")
     if r.predicate in {"DEATH", "INJURY"} and r.category is Category.TROOPS and "peacekeep" not in noun.lower_:
