@@ -909,6 +909,15 @@ def _ready_to(tok: Token) -> bool:
     return (tok.lower_ in ready or tok.lemma_.lower() in ready) and any(c.dep_ == "xcomp" for c in tok.children)
 
 
+def _own_sentence_before_semicolon(verb: Token) -> bool:
+    """Whether a finite verb with its own subject is a clause the parse hung, across a semicolon,
+    on the clause after it: what follows the semicolon does not set its tense."""
+    head = verb.head
+    if head.i == verb.i or head.i < verb.i or not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+        return False
+    return any(t.text == ";" for t in verb.doc[verb.i + 1 : head.i])
+
+
 def _is_pledge(r: Reading, ctx: SentenceContext) -> bool:
     lex = vocabulary()
     if r.tense == "future":
@@ -929,6 +938,8 @@ def _is_pledge(r: Reading, ctx: SentenceContext) -> bool:
                 return True
             if tok.dep_ == "relcl" and tok.tag_ in {"VBZ", "VBP", "VBD"}:
                 return False  # "will serve with UNMISS, which has about 17,000 peacekeepers": the clause's own tense
+            if tok.tag_ in {"VBZ", "VBP", "VBD"} and _own_sentence_before_semicolon(tok):
+                return False  # "The UN runs 12 operations with 70,000 personnel; when MINUSMA closes there will be 11"
         if tok.lower_ in lex["pledge_nouns"] or any(
             c.dep_ in {"amod", "compound"} and c.lower_ in lex["pledge_nouns"] for c in tok.children
         ):
