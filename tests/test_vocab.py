@@ -30,7 +30,7 @@ from peacefacts.vocab import (
     place_mentions,
 )
 from peacefacts.vocab.calendar import MONTH_NAMES, WEEKDAY_NAMES, alternation
-from peacefacts.vocab.countries import country_names
+from peacefacts.vocab.countries import country_names, demonym_forms, is_demonym
 
 # --------------------------------------------------------------------------------------------
 # the missions table: integrity
@@ -249,6 +249,24 @@ def test_country_for_places_without_demonyms():
         "Mali", None, "Mali",
     )
     assert country_names("Central African Republic") == ("Central African Republic", "CAR")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("Georgian", "Georgia"), ("Georgians", "Georgia"), ("Jamaicans", "Jamaica"), ("Omani", "Oman"),
+     ("Argentinean", "Argentina"), ("Burmese", "Myanmar"),
+     # shared by two countries, or a country's name: not a demonym of either
+     ("Dominican", None), ("Channel Islander", None)],
+)
+def test_demonyms_the_table_lacks_come_from_countryinfo(text, country):
+    assert country_for(text) == country
+    assert is_demonym(text) is (country is not None)
+    assert country_for(text, demonyms=False) is None
+    assert (text in demonym_forms()) is (country is not None)
+
+
+def test_a_country_name_is_never_its_own_demonym():
+    assert (is_demonym("Djibouti"), country_for("Djibouti"), is_demonym("Malians")) == (False, "Djibouti", True)
 
 
 # --------------------------------------------------------------------------------------------

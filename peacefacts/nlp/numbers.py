@@ -49,6 +49,7 @@ from typing import NamedTuple
 from peacefacts.nlp.first_chars import with_first_char_guard
 from peacefacts.records import Figure, Qualifier
 from peacefacts.vocab.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, alternation
+from peacefacts.vocab.countries import is_demonym
 
 __all__ = ["FigureMatch", "find_figures", "parse_figure", "KINDS", "VALUE_KINDS", "MAX_DIGITS", "NUMBER_PATTERN"]
 
@@ -432,7 +433,11 @@ def _counts_people(text: str, pos: int, end: int) -> bool:
         return True
     # the word right after the number, when the optional skipped word was itself the noun
     first = re.match(r"\s+([A-Za-z]+)", text[pos : min(end, pos + 40)])
-    return bool(first and first.group(1).lower() in nouns)
+    if first is None:
+        return False
+    word = first.group(1)
+    # "more than 47.000 Uruguayans passed through peace missions": a people is counted in heads
+    return word.lower() in nouns or (word[:1].isupper() and word.endswith("s") and is_demonym(word))
 
 
 def _scan_atoms(text: str, start: int, end: int) -> list[_Atom]:

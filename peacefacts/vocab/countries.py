@@ -1,8 +1,10 @@
-"""Countries by name, alias or demonym: ``resources/countries.tsv``, completed by pycountry.
+"""Countries by name, alias or demonym: ``resources/countries.tsv``, completed by pycountry
+(names) and countryinfo (demonyms).
 
-The table holds what pycountry lacks: the short names news use ("South Korea", "DR Congo"),
-aliases ("Ivory Coast", "DRC") and demonyms ("Pakistani"; plurals are derived). Every other
-country is known by its ISO names, so a contributor the table lacks is still a country.
+The table holds what the libraries lack or get wrong: the short names news use ("South Korea",
+"DR Congo"), aliases ("Ivory Coast", "DRC") and demonyms ("Pakistani"; plurals are derived).
+Every other country is known by its ISO names and by countryinfo's demonym ("Georgian",
+"Jamaican"), so a contributor the table lacks is still a country, and so are its people.
 
 Names and demonyms match in any case and spelling of accents; an alias written in capitals
 ("CAR", "DRC", "US") only as written, since "car" and "us" are words.
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple, Optional
+from typing import Callable, NamedTuple, Optional
 
 from peacefacts.vocab.text import normalize, read_table
 
@@ -57,13 +59,9 @@ def _countries() -> _Countries:
             folded.setdefault(normalize(name), country)
             names.setdefault(normalize(name), country)
 
-    for name, aliases, demonyms in (row[:3] for row in read_table("countries.tsv")):
+    for name, aliases in (row[:2] for row in read_table("countries.tsv")):
         for alias in [name, *(a for a in aliases.split(",") if a)]:
             add_name(alias, name)
-        for demonym in (d for d in demonyms.split(",") if d):
-            for form in (demonym, *_plural(demonym)):
-                folded.setdefault(normalize(form), name)
-                demonym_keys.add(normalize(form))
     import pycountry  # only when a country is first looked up
 
     for country in pycountry.countries:
@@ -75,7 +73,34 @@ def _countries() -> _Countries:
         for iso_name in (country.name, common, official):
             if iso_name and "," not in iso_name and normalize(iso_name) not in folded:
                 add_name(iso_name, short)
+    for owner, demonym in _demonyms(lambda name: names.get(normalize(name))):
+        for form in (demonym, *_plural(demonym)):
+            folded.setdefault(normalize(form), owner)
+            demonym_keys.add(normalize(form))
     return _Countries(folded, names, exact, {k: tuple(v) for k, v in forms.items()}, frozenset(demonym_keys))
+
+
+def _demonyms(short_name: Callable[[str], Optional[str]]) -> list[tuple[str, str]]:
+    """(country, demonym) pairs: the table's, then countryinfo's that the table lacks ("Georgian",
+    "Jamaican", "Omani"). A library demonym that two countries share ("Dominican", "Channel
+    Islander") or that names no country we know is left out."""
+    pairs: list[tuple[str, str]] = []
+    for name, _aliases, demonyms in (row[:3] for row in read_table("countries.tsv")):
+        pairs.extend((name, demonym) for demonym in demonyms.split(",") if demonym)
+    import countryinfo  # only when a country is first looked up
+
+    found: dict[str, set[str]] = {}
+    for info in countryinfo.all_countries():
+        country = short_name(info.name())
+        for demonym in (d.strip() for d in re.split(r"[,/]", info.demonym() or "")):
+            if country is not None and demonym and " and " not in demonym:
+                found.setdefault(demonym, set()).add(country)
+    known = {normalize(d) for _, d in pairs}
+    for demonym, owners in sorted(found.items()):
+        country = next(iter(owners))
+        if len(owners) == 1 and normalize(demonym) not in known and short_name(demonym) is None:  # not "Djibouti"
+            pairs.append((country, demonym))
+    return pairs
 
 
 @functools.lru_cache(maxsize=1)
@@ -101,9 +126,8 @@ def demonym_forms() -> tuple[str, ...]:
     True
     """
     forms: list[str] = []
-    for _name, _aliases, demonyms in (row[:3] for row in read_table("countries.tsv")):
-        for demonym in (d for d in demonyms.split(",") if d):
-            forms.extend(f for f in (demonym, *_plural(demonym)) if f not in forms)
+    for _country, demonym in _demonyms(lambda name: country_for(name, demonyms=False)):
+        forms.extend(f for f in (demonym, *_plural(demonym)) if f not in forms)
     return tuple(forms)
 
 

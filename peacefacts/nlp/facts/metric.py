@@ -551,6 +551,20 @@ def veto_national_strength(r: Reading, ctx: SentenceContext) -> Optional[Outcome
     return Veto("national-force") if _national_strength(r) else None
 
 
+def _killed_by_disaster(r: Reading) -> bool:
+    """Whether the figure's death verb has an epidemic or a natural disaster as its killer ("the
+    epidemic that killed 10,000 Haitians", "floods killed 300 Somalis")."""
+    verb = r.verb
+    if verb is None:
+        return False
+    causes = vocabulary()["disaster_causes"]
+    killers = [c for c in verb.children if c.dep_ == "nsubj"]
+    killers += [a for c in verb.children if c.dep_ == "agent" for a in c.children if a.dep_ == "pobj"]
+    if verb.dep_ == "relcl" and any(k.lower_ in {"that", "which"} for k in killers):
+        killers.append(verb.head)
+    return any(k.lower_ in causes or any(c.dep_ in {"compound", "amod"} and c.lower_ in causes for c in k.children) for k in killers)
+
+
 def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """Civilians, rebels, and the host country's own soldiers are never peacekeepers."""
     noun = r.noun
@@ -562,6 +576,8 @@ def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]
         return Veto("former")  # "Around 300 former peacekeepers marched in the parade"
     if r.predicate is None and _national_force_subject(r, ctx):
         return Veto("national-force")
+    if r.predicate == "DEATH" and vocab.is_demonym(noun.text) and _killed_by_disaster(r):
+        return Veto("disaster")  # "a cholera epidemic that killed more than 10,000 Haitians": a people, not peacekeepers
     if _host_force_clause(r, ctx):
         return Veto("host-army")
     if r.predicate in {"DEATH", "INJURY"} and r.category is Category.TROOPS and "peacekeep" not in noun.lower_:
@@ -893,6 +909,15 @@ def _ready_to(tok: Token) -> bool:
     return (tok.lower_ in ready or tok.lemma_.lower() in ready) and any(c.dep_ == "xcomp" for c in tok.children)
 
 
+def _own_sentence_before_semicolon(verb: Token) -> bool:
+    """Whether a finite verb with its own subject is a clause the parse hung, across a semicolon,
+    on the clause after it: what follows the semicolon does not set its tense."""
+    head = verb.head
+    if head.i == verb.i or head.i < verb.i or not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+        return False
+    return any(t.text == ";" for t in verb.doc[verb.i + 1 : head.i])
+
+
 def _is_pledge(r: Reading, ctx: SentenceContext) -> bool:
     lex = vocabulary()
     if r.tense == "future":
@@ -913,6 +938,8 @@ def _is_pledge(r: Reading, ctx: SentenceContext) -> bool:
                 return True
             if tok.dep_ == "relcl" and tok.tag_ in {"VBZ", "VBP", "VBD"}:
                 return False  # "will serve with UNMISS, which has about 17,000 peacekeepers": the clause's own tense
+            if tok.tag_ in {"VBZ", "VBP", "VBD"} and _own_sentence_before_semicolon(tok):
+                return False  # "The UN runs 12 operations with 70,000 personnel; when MINUSMA closes there will be 11"
         if tok.lower_ in lex["pledge_nouns"] or any(
             c.dep_ in {"amod", "compound"} and c.lower_ in lex["pledge_nouns"] for c in tok.children
         ):

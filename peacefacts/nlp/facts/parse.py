@@ -316,6 +316,11 @@ def category_of(noun: Optional[Token], verb: Optional[Token]) -> Optional[Catego
     return Category.PERSONNEL if noun_class(noun) == "personnel" else None
 
 
+#: words of a state's own name that follow the country's name in a force's ("Zimbabwe Republic
+#: Police", "Lesotho Kingdom Defence Force")
+_STATE_WORDS = frozenset({"republic", "kingdom", "federation", "state", "union", "national", "royal"})
+
+
 def country_of_tokens(tokens: Iterable[Token]) -> Optional[str]:
     """The first country named (or its demonym) among ``tokens``."""
     for tok in tokens:
@@ -323,6 +328,8 @@ def country_of_tokens(tokens: Iterable[Token]) -> Optional[str]:
             # "Sri Lanka's", "South Sudanese", "Burkina Faso's": the name's compound words with it
             words = [c for c in tok.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
             country = (vocab.country_for(" ".join(t.text for t in [*words, tok])) if words else None) or vocab.country_for(tok.text)
+            if not country and words and tok.lower_ in _STATE_WORDS:
+                country = vocab.country_for(" ".join(t.text for t in words), demonyms=False)  # "the Zimbabwe Republic Police"
             if country:
                 return country
     return None

@@ -390,6 +390,8 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
                 c.dep_ in {"amod", "compound", "poss", "nmod"} or (c.dep_ == "prep" and c.lower_ == "of") for c in child.children
             ):
                 return _carried(ctx, "country")  # "The contingent includes 120 women": a country's unit
+            if child.lower_ in {"mission", "operation", "force"} and any(c.dep_ == "poss" and c.lower_ == "our" for c in child.children):
+                return _mission_of_story(ctx, child)  # a mission's own voice: "Our mission today counts 218 military observers"
             aside = {t.i for c in child.children if c.dep_ in {"relcl", "acl", "appos"} and c.i > child.i for t in c.subtree}
             if any(t.lower_ in {"our", "we"} for t in child.subtree if t.i not in aside):
                 # "The peacekeepers of our country … count 1 345" (not "Ireland, a country one-eighth
