@@ -59,6 +59,7 @@ _TOLL_WORDS = re.compile(
     re.IGNORECASE,
 )
 # a date that dates a clause comes with its preposition ("in March 2016", "as of 2023", "by 2014")
+_LATEST_EXAMPLE = re.compile(r"[,;(]\s*(?:most\s+recently|the\s+(?:latest|most\s+recent|last)\s+(?:of\s+whom|being|one|in))\b", re.IGNORECASE)
 _PREPOSED = re.compile(r"^(?:in|on|at|to|as\s+(?:of|at|on)|as\s+(?:recently|late|early)\s+as|by|during|until|till|through|throughout|from|between|since|after|before|around|of|(?:the\s+)?end\s+of)\b", re.IGNORECASE)
 _RELATIVE_WORDS = re.compile(
     rf"\b(last|yesterday|today|this|next|ago|now|currently|present|earlier|later|{alternation(WEEKDAY_NAMES)})\b",
@@ -352,7 +353,9 @@ def _own_date(r: Reading, ctx: SentenceContext, skip: Callable[[DateMatch], bool
     figure_end = r.figure.end - ctx.offset
 
     def refused(d: DateMatch) -> bool:
-        return _is_now(d) or skip(d)
+        # "88 have made the ultimate sacrifice, most recently Pte X in December 2022": the latest
+        # example's date, not the running total's
+        return _is_now(d) or skip(d) or (d.start >= figure_end and bool(_LATEST_EXAMPLE.search(ctx.text, figure_end, d.start)))
 
     later_figures = [f.end - ctx.offset for f in ctx.candidate.figures if f.start - ctx.offset >= figure_end]
 

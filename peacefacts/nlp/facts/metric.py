@@ -196,9 +196,14 @@ def _other_figures(r: Reading, ctx: SentenceContext) -> set[int]:
     out: set[int] = set()
     for tok in ctx.sdoc:
         if tok.like_num and tok.i != r.root.i and tok.i in ctx.figure_tokens:
-            phrase = {t.i for t in (tok.head if tok.dep_ == "nummod" else tok).subtree}
+            counted = tok.head if tok.dep_ == "nummod" else tok
+            phrase = {t.i for t in counted.subtree}
             if r.root.i not in phrase:
                 out |= phrase
+                clause = counted.head
+                if counted.dep_ in {"nsubj", "nsubjpass"} and clause.pos_ in {"VERB", "AUX"} and r.root.i not in {t.i for t in clause.subtree}:
+                    # "…, while another 170 serve with the MFO in the Sinai, which is not a UN operation": the other figure's whole clause
+                    out |= {t.i for t in clause.subtree}
     return out
 
 
@@ -452,7 +457,8 @@ def _national_force_subject(r: Reading, ctx: SentenceContext) -> bool:
     south": a national force's own strength, in a sentence with no UN word, mission or mission place."""
     verb = r.verb
     ceiling = vocabulary().country_maxima.get(Metric.PERSONNEL_DEPLOYED.value)
-    if ceiling is not None and r.figure.figure.value > ceiling and not r.cumulative and r.tense != "perfect":
+    over_a_period = any(d.role in {"range", "since"} for d in ctx.dates)  # "Between 2004 and 2017, Brazil sent 37,449"
+    if ceiling is not None and r.figure.figure.value > ceiling and not r.cumulative and r.tense != "perfect" and not over_a_period:
         if verb is not None:
             other = {t.i for c in verb.children if c.dep_ in _OTHER_CLAUSES for t in c.subtree}
             words = [t for t in verb.subtree if t.i not in other]
@@ -733,6 +739,8 @@ def veto_unnamed_victims(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     last = ctx.state.last_metric
     if last is not None and last.is_casualty and not _names_other_victims(ctx):
         return None
+    if last is Metric.PERSONNEL_SERVED_TOTAL and r.tense == "perfect" and not _names_other_victims(ctx):
+        return None  # "… 70,000 Irish peacekeepers have served with the UN. 88 have made the ultimate sacrifice": of those
     if r.verb is not None and _lemma(r.verb) in {"come", "return", "make"} and "DEATH" in ctx.cues.on(r.verb.i):
         return None  # "Thirty-two never returned to their families": who went abroad and died there
     return Veto("unnamed-victims")
@@ -796,6 +804,10 @@ _MEMBERSHIP_BODIES = frozenset({
 })
 
 
+#: a sentence that opens on the set the sentence before counted
+_AMONG_THEM = re.compile(r"\W*(?:Of|Among|Amongst|Out\s+of)\s+(?:them|these|those|whom)\b", re.IGNORECASE)
+
+
 def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """"officials", "people", "members": a head count only with a peacekeeping predicate."""
     noun = r.noun
@@ -839,6 +851,8 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         for c in noun.children
     ):
         return None  # "… 400 peacekeepers deployed. Among them, 28 women.": a part of the count before
+    if noun.lower_ == "women" and _AMONG_THEM.match(ctx.text):
+        return None  # "… the 476 personnel currently serving with UN missions. Among them are 38 women."
     if r.category is Category.WOMEN and PEACEKEEPING_CONTEXT.search(ctx.text):
         return None  # "Women make up 14 per cent of Zambia's contingent, or about 130 officers"
     if any(any(t.i in {x.i for x in noun.subtree} for t in span) and span.text.lower().startswith("from") for span in ctx.cues.spans.get("UN_WIDE", ())):

@@ -390,6 +390,12 @@ def _copula_noun(root: Token) -> Optional[Token]:
         head.head.dep_ == "prep" and head.head.head.lemma_.lower() == "be"
     ):
         head = head.head.head  # "Of them 76 are women servicemen": the parse hangs the number on "them"
+    elif root.dep_ == "attr" and head.lemma_.lower() == "be":
+        # "The women servicemen are 78", "the women are 560": the subject is what is counted
+        subject = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), None)
+        if subject is not None and noun_class(subject) == "personnel" and not any(t.like_num for t in subject.subtree):
+            return subject
+        return None
     elif root.dep_ not in {"nsubj", "nsubjpass"} or head.lemma_.lower() != "be":
         return None
     for child in head.children:
@@ -596,7 +602,9 @@ def _women_making_up(root: Token) -> Optional[Token]:
     ))), None)
 
 
-def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, str]]) -> tuple[Optional[Token], Optional[str], str]:
+def _infer_noun(
+    root: Token, ctx: SentenceContext, entry: Optional[tuple[str, str]], value: int
+) -> tuple[Optional[Token], Optional[str], str]:
     """(noun, how, noun class) for a number with no counted noun, or (None, None, "") when none."""
     sdoc, cues = ctx.sdoc, ctx.cues
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in {"country", "nation", "population", "city", "state"}:
@@ -640,6 +648,11 @@ def _infer_noun(root: Token, ctx: SentenceContext, entry: Optional[tuple[str, st
     if which is not None:
         clause = next((a for a in root.ancestors if a.dep_ == "relcl"), None)
         people_only = which.lower_ == "whom"  # "1,100 police in UN missions, 240 of whom …": people
+        most_missions = vocabulary().all_time_maxima.get("missions_served_total")
+        if most_missions is not None and value > most_missions:
+            # "870 servicemen … in UN peacekeeping operations, of which 858 are in the mission in
+            # South Sudan": more than there ever were missions, so the people are its antecedent
+            people_only = True
         women = next((c for c in root.head.children if c.dep_ == "attr" and c.lower_ in {"women", "female", "females"}), None)
         if women is not None:
             return women, "of-which", "personnel"  # "240 of whom are women"
@@ -901,6 +914,10 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         and noun_class(noun.head) != "personnel"
     ):
         return None  # "they run 12 women's desks", "five children's schools": the possessed things are counted
+    if how == "nummod" and noun is not None and noun.i == root.head.i and noun.lower_ in lex["units"] and noun.lower_.endswith("s") and (
+        _sized_unit(root) is None
+    ):
+        return None  # "sent 37,449 military to Haiti, in 26 contingents": units are counted, not people
     if how == "partitive" and noun is not None and noun.lower_ in {"number", "total", "figure"}:
         noun, how = None, "nummod"  # "Women constitute 160 of that number": a part of the count before
     sized = _sized_unit(root)
@@ -918,7 +935,7 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         return _toll_reading(ctx, fm, root, noun, entry)
     cls = "personnel" if how == "strong" else noun_class(noun) if noun is not None else ""
     if noun is None:
-        noun, inferred_how, cls = _infer_noun(root, ctx, entry)
+        noun, inferred_how, cls = _infer_noun(root, ctx, entry, fm.figure.value)
         if inferred_how is None:
             return None
         how = inferred_how

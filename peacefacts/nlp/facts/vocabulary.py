@@ -74,6 +74,8 @@ class Vocabulary:
     year_maxima: dict[str, int] = attrs.field(factory=dict)
     #: metric value → the largest figure one incident has had (a larger one is no incident's)
     incident_maxima: dict[str, int] = attrs.field(factory=dict)
+    #: metric value → the most there has ever been, for anyone (the UN's own operations since 1948)
+    all_time_maxima: dict[str, int] = attrs.field(factory=dict)
     #: noun class → the word list that holds its nouns, in order of precedence
     noun_classes: dict[str, str] = attrs.field(factory=dict)
     #: a service's name → the scope it gives a figure ("army", "navy", "air force")
@@ -107,6 +109,7 @@ def vocabulary() -> Vocabulary:
         country_maxima=dict(data.get("country_maxima", {})),
         year_maxima=dict(data.get("year_maxima", {})),
         incident_maxima=dict(data.get("incident_maxima", {})),
+        all_time_maxima=dict(data.get("all_time_maxima", {})),
         noun_classes=dict(data.get("noun_classes", {})),
         service_scopes={
             name: scope.replace("_", " ") for scope, names in data.get("service_scopes", {}).items() for name in names
