@@ -265,6 +265,10 @@ FIND = [
     ("It had 3,100 in UN missions at the end of February.", P(2024, 4, 10), [("at the end of February", "as_of", "2024-02", None)]),
     ("UN figures for March list Ghana with 2,660.", P(2024, 5, 5), [("March", "as_of", "2024-03", None)]),
     ("Between January and June, 11 were killed.", P(2023, 7, 5), [("Between January and June", "range", "2023-01", "2023-06")]),
+    # machine translation of "al 30 de septiembre": a clause that opens on "to" and a date is dated by it
+    ("According to UN data, to 30 September 2023 Uruguay had", P(2023, 10, 26), [("to 30 September 2023", "as_of", "2023-09-30", None)]),
+    ("To 31 August 2022, Peru had 241.", P(2022, 10, 1), [("To 31 August 2022", "as_of", "2022-08-31", None)]),
+    ("the troops sent to 12 camps", P(2022, 10, 1), []),
     # a dateline, then the story's own day: two dates, not a range
     ("Bangui, 31 May 2025 - Yesterday, a patrol was ambushed", P(2025, 5, 31), [("31 May 2025", "as_of", "2025-05-31", None), ("Yesterday", "as_of", "2025-05-30", None)]),
     ("JUBA, 4 March 2024 \u2013 Saturday, gunmen attacked", P(2024, 3, 4), [("4 March 2024", "as_of", "2024-03-04", None), ("Saturday", "as_of", "2024-03-02", None)]),

@@ -24,7 +24,8 @@ from peacefacts.reconciler import (
     first_match,
     reconcile,
 )
-from peacefacts.reconciler.rules import gap_days, rounding_unit, values_compatible
+from peacefacts.reconciler.model import hedge_interval
+from peacefacts.reconciler.rules import at_same_time, gap_days, values_compatible
 from peacefacts.records import Block, Document, ErrorRecord, ExtractionResult, Fact, Figure, Person
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,14 +99,43 @@ CASES = [
     ("hedge at the same time", [fact("a", 85, "2005-12-15", q="approx"), fact("b", 86, "2005-12-20")], "agree",
      "hedge_or_rounding"),
     (
-        "rounding at the same time",
-        [fact("a", 235000, "2024-05", metric="personnel_served_total"),
-         fact("b", 234700, "2024-05-20", metric="personnel_served_total")],
+        "a lower bound and a figure above it at the same time",
+        [fact("a", 1000, "2024-03-01", q="at_least", metric="personnel_deployed"),
+         fact("b", 1030, "2024-03-05", metric="personnel_deployed")],
         "agree",
         "hedge_or_rounding",
     ),
     ("different exact values, same time", [fact("a", 100, "2024-05-01"), fact("b", 103, "2024-05-10")], "conflict",
      "same_time_conflict"),
+    # a hedge bounds one side only: it is not widened, so a figure on the wrong side conflicts
+    (
+        "a figure below 'more than' in the same week",
+        [fact("a", 1000, "2024-03-01", q="at_least", metric="personnel_deployed"),
+         fact("b", 960, "2024-03-05", metric="personnel_deployed")],
+        "conflict",
+        "same_time_conflict",
+    ),
+    (
+        "a figure above 'up to' in the same week",
+        [fact("a", 850, "2024-03-01", q="at_most", metric="personnel_deployed"),
+         fact("b", 890, "2024-03-05", metric="personnel_deployed")],
+        "conflict",
+        "same_time_conflict",
+    ),
+    # an exact figure has no hedge, however round: no rounding tolerance, and no touching ranges
+    (
+        "round exact figures 0.5% apart in one month",
+        [fact("a", 87000, "2024-05-10", metric="personnel_deployed"),
+         fact("b", 87400, "2024-05-20", metric="personnel_deployed")],
+        "conflict",
+        "same_time_conflict",
+    ),
+    (
+        "adjacent round figures in one month",
+        [fact("a", 2700, "2024-05", metric="personnel_deployed"), fact("b", 2800, "2024-05-20", metric="personnel_deployed")],
+        "conflict",
+        "same_time_conflict",
+    ),
     (
         "overlapping lower bounds 20% apart, same month",
         [fact("a", 50000, "2021-05-29", q="at_least", metric="personnel_served_total", category="personnel"),
@@ -130,6 +160,19 @@ CASES = [
     (
         "cumulative total falls by one",
         [fact("a", 86, "2007", since="1960"), fact("b", 85, "2008-06-26", since="1958")],
+        "conflict",
+        "cumulative_decrease",
+    ),
+    (
+        "a later total below an earlier lower bound",
+        [fact("a", 4300, "2024-05-29", q="at_least", since="1948", subject="UN"),
+         fact("b", 4250, "2024-09-10", since="1948", subject="UN")],
+        "conflict",
+        "cumulative_decrease",
+    ),
+    (
+        "a round total falls by one unit",
+        [fact("a", 4300, "2024-05-29", since="1948", subject="UN"), fact("b", 4200, "2024-09-10", since="1948", subject="UN")],
         "conflict",
         "cumulative_decrease",
     ),
@@ -168,6 +211,25 @@ CASES = [
     ),
     ("growth over years", [fact("a", 161, "2021-10-26"), fact("b", 181, "2024-05")], "changed_over_time",
      "stale_figure"),
+    # a date known only to the year or month is at the same time as another only when they overlap
+    (
+        "a year and a day of the December before",
+        [fact("a", 1000, "2022-12-16", metric="personnel_deployed"), fact("b", 1200, "2023", metric="personnel_deployed")],
+        "changed_over_time",
+        "stale_figure",
+    ),
+    (
+        "a month and a day of the month before",
+        [fact("a", 1000, "2023-12-20", metric="personnel_deployed"), fact("b", 1200, "2024-01", metric="personnel_deployed")],
+        "changed_over_time",
+        "stale_figure",
+    ),
+    (
+        "a year and a day within it",
+        [fact("a", 1000, "2023-06-10", metric="personnel_deployed"), fact("b", 1200, "2023", metric="personnel_deployed")],
+        "conflict",
+        "same_time_conflict",
+    ),
     ("undated, same value", [fact("a", 181, "2024-05"), fact("b", 181)], "agree", "same_value"),
     ("undated, within a hedge", [fact("a", 30, None, q="approx"), fact("b", 31, "2021")], "agree",
      "hedge_or_rounding"),
@@ -175,6 +237,20 @@ CASES = [
         "one incident reported twice",
         [fact("a", 3, "2024-03-02", metric="fatalities_incident", subject="MINUSCA"),
          fact("b", 4, "2024-03-04", metric="fatalities_incident", subject="MINUSCA")],
+        "conflict",
+        "same_time_conflict",
+    ),
+    (
+        "one incident dated to its month and to a day of the next",
+        [fact("a", 3, "2024-03", metric="fatalities_incident", subject="MINUSCA"),
+         fact("b", 4, "2024-04-02", metric="fatalities_incident", subject="MINUSCA")],
+        "conflict",
+        "same_time_conflict",
+    ),
+    (
+        "one incident, 'at least 3' and 5",
+        [fact("a", 3, "2024-04-17", q="at_least", metric="fatalities_incident", subject="MINUSCA"),
+         fact("b", 5, "2024-04-17", metric="fatalities_incident", subject="MINUSCA")],
         "conflict",
         "same_time_conflict",
     ),
@@ -331,14 +407,42 @@ def test_copies_agree_and_count_once():
     assert (point.sources, point.docs) == (2, ("other", "site-a", "site-b"))
 
 
-def test_copies_with_different_figures_keep_both():
+def test_copies_with_figures_of_different_dates_are_an_old_and_an_updated_version():
     docs = copies_of(ARTICLE, ("old", "new"))
-    rec = reconcile([fact("old", 161, "2024-05"), fact("new", 181, "2024-05-20")], documents=docs)
+    rec = reconcile([fact("old", 161, "2024-05"), fact("new", 181, "2024-07-20")], documents=docs)
     (pair,) = rec.pairs
-    assert (pair.verdict.value, pair.cause) == ("changed_over_time", "revised_copy")
-    assert "probably an old and an updated version; both figures are kept" in pair.explanation
+    assert (pair.verdict.value, pair.cause, pair.copies) == ("changed_over_time", "revised_copy", True)
+    assert pair.explanation == (
+        "Pakistan fatalities_total: 161 (2024-05) → 181 (2024-07-20): two copies of one article (similarity 1.00) "
+        "give different figures at different dates, probably an old and an updated version; both figures are kept"
+    )
     assert sorted(p.best for p in rec.groups[0].series) == [161, 181]
     assert {o.source for o in rec.groups[0].observations} == {"new"}
+
+
+def test_copies_with_different_tolls_for_one_incident_conflict():
+    # an updated wire story: 2 wounded, then 4, in two copies of one article; the figures stay
+    # apart (two points) and, being different tolls for one incident, conflict
+    docs = copies_of(ARTICLE, ("wire-1", "wire-2"))
+    facts = [
+        fact("wire-1", 2, "2024-10-10", metric="fatalities_incident", subject="UNIFIL"),
+        fact("wire-2", 4, "2024-10-10", metric="fatalities_incident", subject="UNIFIL"),
+    ]
+    rec = reconcile(facts, documents=docs)
+    (pair,) = rec.pairs
+    assert (pair.verdict.value, pair.cause, pair.copies) == ("conflict", "same_time_conflict", True)
+    assert pair.explanation == (
+        "UNIFIL fatalities_incident: 2 (2024-10-10) vs 4 (2024-10-10): different figures for one incident "
+        "(50.0% apart); the two are copies of one article (similarity 1.00), probably an old and an updated version"
+    )
+    assert [(p.best, p.disputed) for p in rec.groups[0].series] == [(2, True), (4, True)]
+    # the same verdict whether or not the copies are known
+    assert only_pair(facts).verdict is Verdict.CONFLICT
+
+
+def test_undated_copies_with_different_figures_are_not_paired():
+    docs = copies_of(ARTICLE, ("old", "new"))
+    assert reconcile([fact("old", 161), fact("new", 181)], documents=docs).pairs == ()
 
 
 # -- series, ranks and policies ----------------------------------------------------------------------
@@ -522,10 +626,16 @@ def test_gap_days_uses_the_closest_days_of_partial_dates():
         ((85, "approx"), (86, "exact"), True),
         ((100, "exact"), (103, "exact"), False),
         ((40000, "at_least"), (50000, "at_least"), False),
-        ((2500, "at_least"), (2450, "exact"), True),
-        ((2500, "at_most"), (2600, "exact"), True),
+        ((2500, "at_least"), (2550, "exact"), True),
+        ((2500, "at_least"), (2450, "exact"), False),
+        ((2500, "at_most"), (2450, "exact"), True),
+        ((2500, "at_most"), (2600, "exact"), False),
+        ((1000, "approx"), (1040, "approx"), True),
+        ((1000, "at_least"), (960, "approx"), True),
         ((124500, "exact"), (123456, "exact"), False),
-        ((235000, "exact"), (234700, "exact"), True),
+        ((235000, "exact"), (234700, "exact"), False),
+        ((87000, "exact"), (88000, "exact"), False),
+        ((2700, "exact"), (2742, "exact"), False),
     ],
 )
 def test_values_compatible(a, b, expected):
@@ -537,11 +647,37 @@ def test_values_compatible(a, b, expected):
     assert values_compatible(ob, oa) is expected
 
 
-def test_rounding_unit():
-    from peacefacts.reconciler import Observation
+def test_hedge_interval_is_what_the_hedge_allows_and_no_more():
+    from peacefacts.records import Qualifier as Q
 
-    units = [rounding_unit(Observation.from_fact(fact("x", v))) for v in (235000, 124500, 2500, 300, 1933, 40000)]
-    assert units == [1000, 100, 100, 1, 1, 10000]
+    inf = float("inf")
+    assert hedge_interval(235000, Q.EXACT, None, None) == (235000.0, 235000.0)
+    assert hedge_interval(1000, Q.AT_LEAST, 1000, None) == (1000.0, inf)
+    assert hedge_interval(850, Q.AT_MOST, None, 850) == (-inf, 850.0)
+    assert hedge_interval(85, Q.APPROX, 80, 90) == (80.0, 90.0)
+    # the extractor's own bounds win ("between 2 and 4")
+    assert hedge_interval(3, Q.EXACT, 2, 4) == (2.0, 4.0)
+
+
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        ("2022-12-16", "2023", False),
+        ("2023-12-20", "2024-01", False),
+        ("2024-01-31", "2024-02", False),
+        ("2023-06-10", "2023", True),
+        ("2024-05", "2024-05-29", True),
+        ("2024", "2024-05", True),
+        ("2024-05-01", "2024-06-01", True),
+        ("2024-05-01", "2024-06-02", False),
+        ("2024-05-01", None, False),
+    ],
+)
+def test_month_and_year_dates_are_at_the_same_time_only_when_they_overlap(a, b, expected):
+    from peacefacts.records import PartialDate
+
+    da, db = (None if x is None else PartialDate.from_string(x) for x in (a, b))
+    assert (at_same_time(da, db), at_same_time(db, da)) == (expected, expected)
 
 
 # -- determinism and purity --------------------------------------------------------------------------
@@ -603,10 +739,25 @@ def test_docs_examples_run():
     assert (result.failed, result.attempted > 10) == (0, True)
 
 
-def test_year_precision_dates_are_measured_between_their_closest_days():
+def test_a_year_is_at_the_same_time_only_as_a_date_inside_it():
+    # 10 days between the closest days, but the year's figure may be from any day of 2020
     pair = only_pair([fact("a", 3, "2020"), fact("b", 4, "2021-01-10")])
-    assert (pair.verdict.value, pair.cause, pair.gap_days) == ("conflict", "same_time_conflict", 10)
-    assert pair.explanation.endswith("different figures within 10 days (25.0% apart); a date is known only to the year")
+    assert (pair.verdict.value, pair.cause, pair.gap_days) == ("changed_over_time", "stale_figure", 10)
+    pair = only_pair([fact("a", 3, "2020"), fact("b", 4, "2020-12-10")])
+    assert (pair.verdict.value, pair.cause, pair.gap_days) == ("conflict", "same_time_conflict", 0)
+    assert pair.explanation.endswith("different figures at overlapping dates (25.0% apart); a date is known only to the year")
+
+
+def test_a_month_just_before_the_preferred_figure_is_superseded_not_deprecated():
+    facts = [
+        fact("a", 1000, "2024-04", metric="personnel_deployed"),
+        fact("b", 1100, "2024-05-02", metric="personnel_deployed"),
+        fact("c", 1300, "2024-05-20", metric="personnel_deployed"),
+    ]
+    series = reconcile(facts).groups[0].series
+    assert [(p.best, p.rank.value) for p in series] == [(1000, "normal"), (1100, "deprecated"), (1300, "preferred")]
+    # conservative: the lowest figure at the same time as the latest, and April is not
+    assert reconcile(facts, policy="conservative").groups[0].preferred.best == 1100
 
 
 def test_peacefacts_reconcile_is_the_function_even_after_the_package_is_imported():

@@ -139,3 +139,28 @@ def test_parallel_groups_give_the_same_output(tmp_path, capsys):
     assert json.loads(one.read_text())["groups"]  # the fixture has groups to split
     assert one.read_bytes() == two.read_bytes()
     assert main(["reconcile", "--facts", str(FACTS), "-j", "0"]) == 2
+
+
+def test_all_pairs_judges_every_pair_of_a_large_group(tmp_path, capsys):
+    # 14 yearly counts of current missions from 14 outlets: by default each figure meets its 10
+    # neighbours in time and its series; --all-pairs pairs all 91, as the labelling conventions do
+    values = [16, 15, 15, 16, 17, 16, 15, 16, 14, 13, 12, 12, 11, 11]
+    rows = [
+        {"type": "fact", "doc": f"outlet-{k:02d}", "subject": "UN", "metric": "missions_current", "value": v,
+         "qualifier": "exact", "as_of": f"{2011 + k}-05-29", "evidence": f"{v} missions"}
+        for k, v in enumerate(values)
+    ]
+    path = tmp_path / "facts.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+    def pairs(*extra: str) -> dict[tuple[str, str], str]:
+        assert main(["reconcile", "--facts", str(path), *extra]) == 0
+        (group,) = json.loads(capsys.readouterr().out)["groups"]
+        return {(p["a"], p["b"]): p["verdict"] for p in group["pairs"]}
+
+    default, every = pairs(), pairs("--all-pairs")
+    assert (len(default), len(every)) == (88, 91)
+    assert set(every) - set(default) == {("outlet-00", "outlet-11"), ("outlet-00", "outlet-12"), ("outlet-01", "outlet-12")}
+    assert {k: every[k] for k in default} == default
+    assert every[("outlet-00", "outlet-11")] == "changed_over_time"
+    assert every[("outlet-01", "outlet-02")] == "agree"

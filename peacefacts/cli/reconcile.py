@@ -1,4 +1,4 @@
-"""`peacefacts reconcile PATH... [--facts FILE] [--format json|table] [--policy latest|conservative] [-o FILE]`.
+"""`peacefacts reconcile PATH... [--facts FILE] [--format json|table] [--policy latest|conservative] [--all-pairs] [-o FILE]`.
 
 PATHs are read and extracted as in ``peacefacts extract``; ``--facts`` reads a JSONL file that
 ``peacefacts extract`` wrote instead (no spaCy model is loaded then). Both may be given. The
@@ -72,6 +72,15 @@ def reconcile_command(
     official_dir: Annotated[
         Path | None, typer.Option("--official-dir", help="Newer official tables for --official (a download or a bundle).")
     ] = None,
+    all_pairs: Annotated[
+        bool,
+        typer.Option(
+            "--all-pairs",
+            help="Judge every pair of every group, as the labelling conventions do (quadratic in the largest "
+            "group); by default a group of more than 11 figures pairs each with its 10 neighbours in time "
+            "and its series.",
+        ),
+    ] = False,
     n_process: Annotated[
         int,
         typer.Option(
@@ -82,6 +91,7 @@ def reconcile_command(
 ) -> None:
     """Group figures from many documents, order them in time and explain every disagreement."""
     from peacefacts.reconciler import Verdict, format_table, reconcile
+    from peacefacts.reconciler.pairs import DEFAULT_NEIGHBOURS
 
     chosen = output_format(output, fmt, ReconcileFormat, SUFFIXES, ReconcileFormat.json)
     read = read_options(max_bytes, encoding, on_error)
@@ -91,7 +101,8 @@ def reconcile_command(
 
         tables = load_official(official_dir)  # a wrong directory fails before any extraction
     items, failed = gather_items(list(paths or []), facts, read=read)
-    result = reconcile(items, policy=policy.value, official=tables, n_process=n_process)
+    neighbours = None if all_pairs else DEFAULT_NEIGHBOURS
+    result = reconcile(items, policy=policy.value, official=tables, neighbours=neighbours, n_process=n_process)
     del items
     with open_output(output) as out:
         try:

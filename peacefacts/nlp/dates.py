@@ -227,7 +227,7 @@ def prepare_date_scans() -> None:
 
 _PREP = re.compile(
     r"""(?<![\w])(?P<prep>as\s+(?:of|at|on)|as\s+(?:recently|late|early)\s+as|ever\s+since|since|from|until|till|through|up\s+to|by|before|after
-        |in|on|at|during|throughout|between|around)\s+(?:the\s+)?
+        |in|on|at|during|throughout|between|around|(?:(?<=,\s)|(?<=^))to)\s+(?:the\s+)?
         (?:(?:very\s+)?(?:end|beginning|start|middle|close|course)\s+of\s+(?:the\s+)?)?\Z""",
     re.VERBOSE | _I,
 )
@@ -238,6 +238,9 @@ _PREP_ROLE = {
     "since": "since", "ever since": "since", "from": "since", "after": "as_of",
     "until": "until", "till": "until", "through": "until", "up to": "until", "before": "until",
     "by": "by",
+    # "According to UN data, to 30 September 2023 Uruguay has 1,103" (Spanish "al", French "au"
+    # in machine translation): a clause that opens on "to" and a date is dated by it
+    "to": "as_of",
 }  # fmt: skip
 _MONTH_CONTEXT = re.compile(
     r"(?<![\w])(?:in|since|from|until|till|through|by|during|between|of|and|to|for|covering|early|late|mid|end\s+of)\s+\Z|[-\u2013]\s*\Z",

@@ -28,16 +28,14 @@ __all__ = [
     "Point",
     "Group",
     "observation_bounds",
-    "rounding_unit",
-    "is_rounded",
-    "tolerant_interval",
+    "hedge_interval",
     "fact_key",
     "format_value",
     "format_date",
 ]
 
-#: Relative tolerance for hedges and rounding ("about 85" is 80.75..89.25; two figures agree
-#: at the same time only if they are within 5% of each other).
+#: Relative tolerance of "about" ("about 85" is 80..90) and of agreement (two different figures
+#: agree only if they are within 5% of each other, and their hedges allow a common value).
 TOLERANCE = 0.05
 
 
@@ -59,13 +57,13 @@ class Cause(str, enum.Enum):
     """
 
     SAME_VALUE = "same_value"  # the same figure
-    HEDGE_OR_ROUNDING = "hedge_or_rounding"  # compatible through "about"/"over" or rounding
+    HEDGE_OR_ROUNDING = "hedge_or_rounding"  # compatible through a hedge ("about", "over", "up to")
     COPY = "copy"  # the same article published twice
     REVISED_COPY = "revised_copy"  # two copies of one article with different figures
     STALE_FIGURE = "stale_figure"  # an older figure, superseded (or repeated unchanged)
     SCOPE_DIFFERENCE = "scope_difference"  # troops vs personnel, a shorter period
     CUMULATIVE_DECREASE = "cumulative_decrease"  # an all-time total lower at a later date
-    SAME_TIME_CONFLICT = "same_time_conflict"  # different values within 31 days
+    SAME_TIME_CONFLICT = "same_time_conflict"  # different values at the same time, or for one incident
     IMPLAUSIBLE_JUMP = "implausible_jump"  # growth too fast for the elapsed time
     NOT_COMPARABLE = "not_comparable"  # the rules chose not to pair (pledges, undated…)
 
@@ -89,7 +87,7 @@ class Policy(str, enum.Enum):
     """Which point of a series is preferred.
 
     ``latest``: the most recent figure (ties: the best supported, then the lowest).
-    ``conservative``: the lowest figure among those within 31 days of the most recent one
+    ``conservative``: the lowest figure among those at the same time as the most recent one
     (ACLED's rule for differing reports).
     """
 
@@ -147,46 +145,23 @@ def format_date(date: PartialDate | None) -> str:
     return "undated" if date is None else str(date)
 
 
-def rounding_unit(obs: Observation) -> int:
-    """The unit an exact figure looks rounded to (235,000 → 1000; 124,500 → 100), else 1.
-
-    Only figures of 1,000 or more with at least two trailing zeros count as rounded: "300
-    killed" is a count, "2,500 peacekeepers" a round number.
-    """
-    return _rounding_unit(obs.value, obs.qualifier)
-
-
-def _rounding_unit(value: int, qualifier: Qualifier) -> int:
-    v = abs(value)
-    if qualifier is not Qualifier.EXACT or v < 1000:
-        return 1
-    unit = 1
-    while v % (unit * 10) == 0:
-        unit *= 10
-    return unit if unit >= 100 else 1
-
-
-def is_rounded(obs: Observation) -> bool:
-    """Whether an exact figure looks rounded (see :func:`rounding_unit`)."""
-    return rounding_unit(obs) > 1
-
-
-def tolerant_interval(
+def hedge_interval(
     value: int, qualifier: Qualifier, low: float | None, high: float | None
 ) -> tuple[float, float]:
-    """The values a figure allows: exact → itself (± half its rounding unit); hedged → its
-    bounds widened by 5%."""
+    """The values a figure's hedge allows, as a closed interval (``±inf``: unbounded).
+
+    exact → the value alone ("as many as 120" and a round "87,000" too: the dev conventions give
+    exact figures no tolerance); "more than 1,000" → [1000, ∞); "up to 850" → (-∞, 850]; "about
+    85" → its bounds (80..90). Bounds the extractor gave (``low``/``high``) win over the hedge.
+    Nothing is widened: 960 is not "more than 1,000", and 890 is not "up to 850".
+
+    >>> hedge_interval(1000, Qualifier.AT_LEAST, 1000.0, None), hedge_interval(87000, Qualifier.EXACT, 87000.0, 87000.0)
+    ((1000.0, inf), (87000.0, 87000.0))
+    """
     inf = float("inf")
-    if qualifier is Qualifier.EXACT:
-        unit = _rounding_unit(value, qualifier)
-        half = unit / 2 if unit > 1 else 0.0
-        return value - half, value + half
     lo = low if low is not None else (None if qualifier is Qualifier.AT_MOST else value)
     hi = high if high is not None else (None if qualifier is Qualifier.AT_LEAST else value)
-    return (
-        -inf if lo is None else lo * (1 - TOLERANCE),
-        inf if hi is None else hi * (1 + TOLERANCE),
-    )
+    return (-inf if lo is None else float(lo), inf if hi is None else float(hi))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -213,8 +188,7 @@ class Observation:
         value: the figure's value.
         span: ``(first, last, middle)`` day of the as-of date as proleptic ordinals
             (:meth:`datetime.date.toordinal`), or ``None`` when undated.
-        interval: the values the figure allows, widened by the 5% tolerance (see
-            :func:`tolerant_interval`).
+        interval: the values the figure's hedge allows (see :func:`hedge_interval`).
     """
 
     fact: Fact
@@ -232,7 +206,7 @@ class Observation:
         set_ = object.__setattr__
         set_(self, "value", fact.figure.value)
         set_(self, "span", None if date is None else _span(date))
-        interval = tolerant_interval(self.value, fact.figure.qualifier, self.low, self.high)
+        interval = hedge_interval(self.value, fact.figure.qualifier, self.low, self.high)
         set_(self, "interval", _INTERVALS.setdefault(interval, interval) if len(_INTERVALS) < 65536 else interval)
 
     @classmethod

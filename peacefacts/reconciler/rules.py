@@ -16,11 +16,14 @@ nothing has decided yet (they are wrapped in :func:`first_match`), in the order 
 A judgement whose ``verdict`` is ``None`` means "do not pair these" (pledges, undated figures
 that differ); if every rule returns ``None`` the pair is not reported either.
 
-Conventions (docs/conventions.md): ``agree`` is the same value, or values compatible
-through their hedges and within 5% at the same time; ``conflict`` is different values within
-31 days, a cumulative total lower at a later date, or an implausible jump; any other difference
-between dated observations is ``changed_over_time``; undated observations are paired only when
-their values agree.
+Conventions (docs/reconcile.md, after the development corpus's labelling conventions):
+``agree`` is the same value, or values compatible through their hedges and within 5% at the
+same time; ``conflict`` is different values at the same time (within 31 days; a date known only
+to the month or year only when the two dates overlap), different tolls for one incident, a
+cumulative total lower at a later date, or an implausible jump; any other difference between
+dated observations is ``changed_over_time``; undated observations are paired only when their
+values agree. Copies of one article agree when their values do; otherwise their figures are
+judged like any others (an old and an updated version).
 """
 
 from __future__ import annotations
@@ -30,14 +33,13 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from peacefacts.reconciler.dates import SAME_TIME_DAYS, at_same_time, gap_days, spans_at_same_time
 from peacefacts.reconciler.model import (
     TOLERANCE,
     Cause,
     Observation,
     Verdict,
     format_value,
-    is_rounded,
-    rounding_unit,
 )
 from peacefacts.records import Category, Metric, PartialDate, Qualifier
 
@@ -53,9 +55,9 @@ __all__ = [
     "Rule",
     "first_match",
     "gap_days",
+    "at_same_time",
+    "spans_at_same_time",
     "values_compatible",
-    "is_rounded",
-    "rounding_unit",
     "pledges_not_paired",
     "incidents_far_apart",
     "copies_of_one_article",
@@ -70,8 +72,6 @@ __all__ = [
     "compile_rules",
 ]
 
-#: Two dated observations at most this many days apart are "at the same time".
-SAME_TIME_DAYS = 31
 #: Deaths in one incident reported more than this many days apart are different incidents.
 INCIDENT_DAYS = 7
 #: The same exact all-time total repeated more than this many days later is probably a stale
@@ -137,24 +137,6 @@ class Judgement:
         return cls(verdict=None, cause=Cause.NOT_COMPARABLE.value, explanation=explanation)
 
 
-def gap_days(a: PartialDate | None, b: PartialDate | None) -> int | None:
-    """Days between two partial dates as intervals: 0 when they overlap, ``None`` if undated.
-
-    ``2013-10-01`` and ``2014`` are 92 days apart (to 2014-01-01), ``2014`` and ``2018-08-31``
-    1339 days (from 2014-12-31): the closest days the two dates can mean.
-
-    >>> gap_days(PartialDate(2013, 10, 1), PartialDate(2014))
-    92
-    """
-    if a is None or b is None:
-        return None
-    if a.last_day < b.first_day:
-        return (b.first_day - a.last_day).days
-    if b.last_day < a.first_day:
-        return (a.first_day - b.last_day).days
-    return 0
-
-
 def relative_difference(a: Observation, b: Observation) -> float:
     """``|a - b| / max(|a|, |b|)`` on the stated values (0 when both are 0)."""
     top = max(abs(a.value), abs(b.value))
@@ -162,10 +144,13 @@ def relative_difference(a: Observation, b: Observation) -> float:
 
 
 def values_compatible(a: Observation, b: Observation) -> bool:
-    """Same value, or compatible through hedges/rounding *and* within 5%.
+    """Same value, or compatible through their hedges *and* within 5%.
 
-    "more than 40,000" and "more than 50,000" overlap as intervals but are 20% apart, so they
-    are not compatible; "about 85" and 86 are.
+    Compatible through hedges: some value is allowed by both (their
+    :func:`~peacefacts.reconciler.model.hedge_interval` overlap). "more than 40,000" and "more
+    than 50,000" overlap but are 20% apart, so they are not compatible; "about 85" and 86 are;
+    960 and "more than 1,000" are not (4% apart, but 960 is not more than 1,000); two different
+    exact figures never are (87,000 and 87,400: an exact figure has no hedge).
 
     >>> from peacefacts.records import Fact, Figure
     >>> def obs(v, q="exact"):
@@ -173,6 +158,8 @@ def values_compatible(a: Observation, b: Observation) -> bool:
     ...                                       figure=Figure(value=v, qualifier=q)))
     >>> values_compatible(obs(85, "approx"), obs(86)), values_compatible(obs(100), obs(103))
     (True, False)
+    >>> values_compatible(obs(1000, "at_least"), obs(960)), values_compatible(obs(87000), obs(87400))
+    (False, False)
     """
     va, vb = a.value, b.value
     if va == vb:
@@ -213,19 +200,20 @@ class Comparison:
         b: the later observation.
         copies: whether the two documents are copies of one article.
         similarity: the copies' estimated text similarity, when they are copies.
-        gap_days: days between the as-of dates (0 when they overlap; ``None`` when either is
-            undated).
+        gap_days: days between the closest days of the as-of dates (0 when they overlap;
+            ``None`` when either is undated).
+        same_time: both dated and at the same time (see :func:`spans_at_same_time`).
         elapsed_days: days between the middles of the two as-of dates (``None`` when either is
             undated).
         later: the observation with the later middle date; ``None`` if undated or equal.
         earlier: the other one, when ``later`` is known.
-        compatible: whether the values agree through hedges or rounding (see
+        compatible: whether the values agree through their hedges (see
             :func:`values_compatible`).
     """
 
     __slots__ = (
         "subject", "metric", "a", "b", "copies", "similarity",
-        "gap_days", "elapsed_days", "later", "earlier", "compatible",
+        "gap_days", "same_time", "elapsed_days", "later", "earlier", "compatible",
     )
 
     subject: str
@@ -235,6 +223,7 @@ class Comparison:
     copies: bool
     similarity: float | None
     gap_days: int | None
+    same_time: bool
     elapsed_days: int | None
     later: Observation | None
     earlier: Observation | None
@@ -259,12 +248,16 @@ class Comparison:
         # derived once here: every rule asks for them (spans are day ordinals: first, last, middle)
         sa, sb = a.span, b.span
         gap = elapsed = later = earlier = None
+        same_time = False
         if sa is not None and sb is not None:
             gap = sb[0] - sa[1] if sa[1] < sb[0] else sa[0] - sb[1] if sb[1] < sa[0] else 0
+            # spans_at_same_time, inline: every pair judged asks
+            same_time = gap == 0 or (gap <= SAME_TIME_DAYS and sa[0] == sa[1] and sb[0] == sb[1])
             elapsed = abs(sb[2] - sa[2])
             if sa[2] != sb[2]:
                 later, earlier = (b, a) if sb[2] > sa[2] else (a, b)
         self.gap_days = gap
+        self.same_time = same_time
         self.elapsed_days = elapsed
         self.later = later
         self.earlier = earlier
@@ -276,11 +269,6 @@ class Comparison:
     @property
     def dated(self) -> bool:
         return self.a.span is not None and self.b.span is not None
-
-    @property
-    def same_time(self) -> bool:
-        """Both dated and at most :data:`SAME_TIME_DAYS` apart."""
-        return self.gap_days is not None and self.gap_days <= SAME_TIME_DAYS
 
     def elapsed(self) -> str:
         """``31 months``, ``26 days``, ``7 years``: the time between the two as-of dates.
@@ -349,13 +337,17 @@ def _pct(cmp: Comparison) -> str:
 
 
 def _hedges(cmp: Comparison) -> str:
-    words = []
-    for obs in (cmp.a, cmp.b):
-        if obs.qualifier is not Qualifier.EXACT:
-            words.append(f"'{obs.qualifier.value}' on {format_value(obs.value)}")
-        elif is_rounded(obs):
-            words.append(f"rounding of {format_value(obs.value)}")
-    return " and ".join(words) or "rounding"
+    words = [
+        f"'{obs.qualifier.value}' on {format_value(obs.value)}"
+        for obs in (cmp.a, cmp.b)
+        if obs.qualifier is not Qualifier.EXACT
+    ]
+    return " and ".join(words) or "their stated bounds"
+
+
+def _versions(cmp: Comparison) -> str:
+    sim = "" if cmp.similarity is None else f" (similarity {cmp.similarity:.2f})"
+    return f"; the two are copies of one article{sim}, probably an old and an updated version" if cmp.copies else ""
 
 
 @first_match
@@ -378,22 +370,21 @@ def incidents_far_apart(cmp: Comparison) -> Judgement | None:
 
 @first_match
 def copies_of_one_article(cmp: Comparison) -> Judgement | None:
-    """Two copies of one article: agree (one source), or an old and an updated version."""
-    if not cmp.copies:
+    """Two copies of one article whose figures are compatible agree (they are one source).
+
+    Copies with different figures (an old and an updated version of one page) are left to the
+    other rules: their figures stay apart and are judged like any others, so two versions that
+    give different tolls for one incident conflict, and a figure updated to a later date is a
+    change over time (cause ``revised_copy``).
+    """
+    if not cmp.copies or not cmp.compatible:
         return None
     sim = "" if cmp.similarity is None else f" (similarity {cmp.similarity:.2f})"
-    if cmp.compatible:
-        return Judgement(
-            verdict=Verdict.AGREE,
-            cause=Cause.COPY,
-            explanation=lambda: f"{cmp.head('and')}: the same figure in two copies of one article{sim}; "
-            "they count as one source",
-        )
     return Judgement(
-        verdict=Verdict.CHANGED_OVER_TIME,
-        cause=Cause.REVISED_COPY,
-        explanation=lambda: f"{cmp.head()}: two copies of one article{sim} give different figures, "
-        "probably an old and an updated version; both figures are kept",
+        verdict=Verdict.AGREE,
+        cause=Cause.COPY,
+        explanation=lambda: f"{cmp.head('and')}: the same figure in two copies of one article{sim}; "
+        "they count as one source",
     )
 
 
@@ -435,12 +426,20 @@ def undated(cmp: Comparison) -> Judgement | None:
 
 @first_match
 def same_time(cmp: Comparison) -> Judgement | None:
-    """Within 31 days: agree through hedges/rounding within 5%, else a conflict."""
-    if not cmp.same_time:
+    """At the same time, or two tolls of one incident: agree through hedges within 5%, else a
+    conflict.
+
+    Tolls of one incident (reported within :data:`INCIDENT_DAYS`, see
+    :func:`incidents_far_apart`) are one count whatever their dates.
+    """
+    incident = cmp.metric.is_incident and cmp.dated
+    if not (cmp.same_time or incident):
         return None
     gap = cmp.gap_days
     within = "at overlapping dates" if gap == 0 else "within 1 day" if gap == 1 else f"within {gap} days"
-    # the convention measures between the closest days; say so when a date is only a year
+    if incident:
+        within = f"for one incident ({within})" if gap else "for one incident"
+    # a year overlaps a whole year of other dates: say so (a month is left unsaid, as in captions)
     coarse = any(o.as_of is not None and o.as_of.precision == "year" for o in (cmp.a, cmp.b))
     note = "; a date is known only to the year" if coarse else ""
     if cmp.compatible:
@@ -455,18 +454,19 @@ def same_time(cmp: Comparison) -> Judgement | None:
         return Judgement(
             verdict=Verdict.CONFLICT,
             cause=Cause.SCOPE_DIFFERENCE,
-            explanation=lambda: f"{cmp.head('vs')}: different figures {within}; {why}, a narrower scope{note}",
+            explanation=lambda: f"{cmp.head('vs')}: different figures {within}; {why}, a narrower scope{note}{_versions(cmp)}",
         )
     return Judgement(
         verdict=Verdict.CONFLICT,
         cause=Cause.SAME_TIME_CONFLICT,
-        explanation=lambda: f"{cmp.head('vs')}: different figures {within} ({_pct(cmp)} apart){note}",
+        explanation=lambda: f"{cmp.head('vs')}: different figures {within} ({_pct(cmp)} apart){note}{_versions(cmp)}",
     )
 
 
 @first_match
 def cumulative_decrease(cmp: Comparison) -> Judgement | None:
-    """An all-time total lower at a later date is a conflict (unless rounding explains it)."""
+    """An all-time total lower at a later date is a conflict (unless a hedge explains it:
+    "about 170", then 168)."""
     later, earlier = cmp.later, cmp.earlier
     if not cmp.metric.is_cumulative or later is None or earlier is None or later.value >= earlier.value:
         return None
@@ -482,12 +482,12 @@ def cumulative_decrease(cmp: Comparison) -> Judgement | None:
         return Judgement(
             verdict=Verdict.CONFLICT,
             cause=Cause.SCOPE_DIFFERENCE,
-            explanation=lambda: f"{cmp.head()}: {cmp.change()}, a cumulative total lower at a later date; {why}",
+            explanation=lambda: f"{cmp.head()}: {cmp.change()}, a cumulative total lower at a later date; {why}{_versions(cmp)}",
         )
     return Judgement(
         verdict=Verdict.CONFLICT,
         cause=Cause.CUMULATIVE_DECREASE,
-        explanation=lambda: f"{cmp.head()}: {cmp.change()}; a cumulative total should not fall",
+        explanation=lambda: f"{cmp.head()}: {cmp.change()}; a cumulative total should not fall{_versions(cmp)}",
     )
 
 
@@ -513,15 +513,24 @@ def implausible_jump(cmp: Comparison) -> Judgement | None:
     return Judgement(
         verdict=Verdict.CONFLICT,
         cause=Cause.IMPLAUSIBLE_JUMP,
-        explanation=lambda: f"{cmp.head()}: {cmp.change()} (×{ratio:.1f}); {what} is implausible",
+        explanation=lambda: f"{cmp.head()}: {cmp.change()} (×{ratio:.1f}); {what} is implausible{_versions(cmp)}",
     )
 
 
 @first_match
 def changed_over_time(cmp: Comparison) -> Judgement | None:
-    """Any other difference between dated observations: the older figure is stale."""
+    """Any other difference between dated observations: the older figure is stale (or, in two
+    copies of one article, the older version's)."""
     if not cmp.dated:
         return None
+    if cmp.copies:
+        sim = "" if cmp.similarity is None else f" (similarity {cmp.similarity:.2f})"
+        return Judgement(
+            verdict=Verdict.CHANGED_OVER_TIME,
+            cause=Cause.REVISED_COPY,
+            explanation=lambda: f"{cmp.head()}: two copies of one article{sim} give different figures at "
+            "different dates, probably an old and an updated version; both figures are kept",
+        )
     earlier, later = cmp.ordered()
     if cmp.metric.is_cumulative and later.value > earlier.value:
         why = "consistent with a growing cumulative count"

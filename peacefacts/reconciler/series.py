@@ -4,9 +4,10 @@ Points: dated observations with the same as-of date whose values are compatible 
 or through hedges within 5%) form one point; an undated observation joins the latest dated point
 it agrees with (it supports it), else undated observations form their own points.
 
-Ranks (Wikidata): one point is ``preferred`` by the policy; points within 31 days of it whose
-values conflict with it are ``deprecated``; everything else is ``normal`` (older figures are
-superseded, not wrong). Pledges are separate commitments: all ``normal``, none preferred.
+Ranks (Wikidata): one point is ``preferred`` by the policy; points at the same time as it (within
+31 days; a month or a year only when it overlaps) whose values conflict with it are
+``deprecated``; everything else is ``normal`` (older figures are superseded, not wrong).
+Pledges are separate commitments: all ``normal``, none preferred.
 
 The series is planned before the pairs are judged (:func:`plan_series`), because each
 observation is also judged against the head of its point and of the preferred point; the
@@ -22,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from peacefacts.reconciler.dates import spans_at_same_time
 from peacefacts.reconciler.model import (
     TOLERANCE,
     Observation,
@@ -32,7 +34,7 @@ from peacefacts.reconciler.model import (
     Verdict,
     format_value,
 )
-from peacefacts.reconciler.rules import SAME_TIME_DAYS, values_compatible
+from peacefacts.reconciler.rules import values_compatible
 from peacefacts.records import Metric, PartialDate, Qualifier
 
 __all__ = ["build_series", "plan_series", "SeriesPlan"]
@@ -40,15 +42,6 @@ __all__ = ["build_series", "plan_series", "SeriesPlan"]
 
 def _date_key(date: PartialDate) -> tuple[Any, ...]:
     return (date.first_day.toordinal(), date.last_day.toordinal())
-
-
-def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    """:func:`~peacefacts.reconciler.rules.gap_days` on (first, last) day ordinals."""
-    if a[1] < b[0]:
-        return b[0] - a[1]
-    if b[1] < a[0]:
-        return a[0] - b[1]
-    return 0
 
 
 def _cluster(observations: Sequence[Observation], indices: list[int]) -> list[list[int]]:
@@ -145,7 +138,7 @@ class _RunIndex:
 
     def latest_compatible(self, obs: Observation) -> int | None:
         v = obs.value
-        # every value within 5% of v (either side, either sign), widened against rounding
+        # every value within 5% of v (either side, either sign), widened against float error
         ends = (v * (1 - TOLERANCE), v / (1 - TOLERANCE))
         lo_v, hi_v = min(ends) - 1, max(ends) + 1
         start = bisect.bisect_left(self.values, lo_v)
@@ -269,7 +262,7 @@ def _choose(drafts: list[_Draft], policy: Policy) -> tuple[_Draft, str]:
     latest = [d for d in dated if d.days == latest_key]
     if policy is Policy.CONSERVATIVE:
         anchor = latest[0].as_of
-        window = [d for d in dated if _gap(d.days, latest_key) <= SAME_TIME_DAYS]  # type: ignore[arg-type]
+        window = [d for d in dated if spans_at_same_time(d.days, latest_key)]  # type: ignore[arg-type]
         best = min(window, key=lambda d: (d.best, -d.sources, d.sort_key()))
         if len(window) == 1:
             return best, f"most recent figure ({best.as_of}), {_sources(best.sources)}; no other within 31 days"
@@ -287,8 +280,7 @@ def _choose(drafts: list[_Draft], policy: Policy) -> tuple[_Draft, str]:
 def _rank_other(draft: _Draft, preferred: _Draft) -> tuple[Rank, str]:
     if draft.days is None:
         return Rank.NORMAL, "undated; no dated figure agrees with it"
-    gap = None if preferred.days is None else _gap(draft.days, preferred.days)
-    if gap is not None and gap <= SAME_TIME_DAYS:
+    if preferred.days is not None and spans_at_same_time(draft.days, preferred.days):
         # the same time as the preferred figure: it either agrees or loses
         if values_compatible(draft.head_obs, preferred.head_obs):
             return Rank.NORMAL, f"agrees with the preferred figure {_describe(preferred)}"

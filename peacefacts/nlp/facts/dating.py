@@ -59,7 +59,7 @@ _TOLL_WORDS = re.compile(
     re.IGNORECASE,
 )
 # a date that dates a clause comes with its preposition ("in March 2016", "as of 2023", "by 2014")
-_PREPOSED = re.compile(r"^(?:in|on|at|as\s+(?:of|at|on)|as\s+(?:recently|late|early)\s+as|by|during|until|till|through|throughout|from|between|since|after|before|around|of|(?:the\s+)?end\s+of)\b", re.IGNORECASE)
+_PREPOSED = re.compile(r"^(?:in|on|at|to|as\s+(?:of|at|on)|as\s+(?:recently|late|early)\s+as|by|during|until|till|through|throughout|from|between|since|after|before|around|of|(?:the\s+)?end\s+of)\b", re.IGNORECASE)
 _RELATIVE_WORDS = re.compile(
     rf"\b(last|yesterday|today|this|next|ago|now|currently|present|earlier|later|{alternation(WEEKDAY_NAMES)})\b",
     re.IGNORECASE,

@@ -521,6 +521,8 @@ def _national_strength(r: Reading) -> bool:
         holder = verb_of(noun) if r.how == "unit-of" and noun is not None else r.verb  # "… has a total strength of 3,500"
         if holder is not None and _lemma(holder) in _HOLDING_VERBS:
             owner, scope = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None), holder
+            if owner is not None and owner.lower_ in {"which", "that", "who"} and holder.dep_ == "relcl":
+                owner = holder.head  # "the Malaysian Armed Forces, which has about 113,000 active personnel"
         elif holder is None:  # "Senegal's army numbers 17,000 troops" (the tagger read "numbers" as a noun)
             owner = next((t for t in r.root.sent[: r.root.i - r.root.sent.start] if t.dep_ == "nsubj"), None)
             scope = r.anchor
@@ -552,12 +554,15 @@ def veto_national_strength(r: Reading, ctx: SentenceContext) -> Optional[Outcome
 
 
 def _killed_by_disaster(r: Reading) -> bool:
-    """Whether the figure's death verb has an epidemic or a natural disaster as its killer ("the
-    epidemic that killed 10,000 Haitians", "floods killed 300 Somalis")."""
+    """Whether the figure's death verb has an epidemic, a natural disaster or war's leftovers as
+    its killer ("the epidemic that killed 10,000 Haitians", "floods killed 300 Somalis",
+    "landmines have killed or injured 64,900 Cambodians")."""
     verb = r.verb
     if verb is None:
         return False
-    causes = vocabulary()["disaster_causes"]
+    causes = vocabulary()["civilian_death_causes"]
+    if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "landmines have killed or injured 64,900 Cambodians": the first verb's subject
     killers = [c for c in verb.children if c.dep_ == "nsubj"]
     killers += [a for c in verb.children if c.dep_ == "agent" for a in c.children if a.dep_ == "pobj"]
     if verb.dep_ == "relcl" and any(k.lower_ in {"that", "which"} for k in killers):
@@ -576,7 +581,7 @@ def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]
         return Veto("former")  # "Around 300 former peacekeepers marched in the parade"
     if r.predicate is None and _national_force_subject(r, ctx):
         return Veto("national-force")
-    if r.predicate == "DEATH" and vocab.is_demonym(noun.text) and _killed_by_disaster(r):
+    if r.predicate in {"DEATH", "INJURY"} and vocab.is_demonym(noun.text) and _killed_by_disaster(r):
         return Veto("disaster")  # "a cholera epidemic that killed more than 10,000 Haitians": a people, not peacekeepers
     if _host_force_clause(r, ctx):
         return Veto("host-army")
