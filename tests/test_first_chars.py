@@ -85,3 +85,39 @@ def test_guarded_scans_match_on_any_text(text):
     for guarded in (dates._DATE_ATOM, numbers._ATOM):
         original = unguarded(guarded)
         assert _matches(guarded, text) == _matches(original, text)
+
+
+def _atoms_of(texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    from peacefacts.nlp.segment import split_sentences
+
+    out = []
+    for text in texts:
+        out.append(dates._date_atoms(text, 0, len(text)))
+        out.extend(dates._date_atoms(text, s.start, s.end) for s in split_sentences(text, 0, len(text)))
+    return out
+
+
+def test_date_scans_without_the_parts_a_text_cannot_match_find_the_same(texts, monkeypatch):
+    # a sentence without a year, "ago", "earlier", "later", "before", "after" or "months" is
+    # scanned with a pattern that leaves out the parts needing them: the same atoms as the whole
+    # pattern finds (switched off: every text scanned with the whole pattern)
+    lean = dates._atom_pattern(frozenset())
+    assert len(lean.pattern) < len(dates._DATE_ATOM.pattern) - 1000
+    assert "(?P<shift>" not in lean.pattern and "(?P<year>" not in lean.pattern and "(?P<rel>" in lean.pattern
+    with_parts_left_out = _atoms_of(texts)
+    monkeypatch.setattr(dates, "_SCANNED_WITHOUT", ())
+    assert _atoms_of(texts) == with_parts_left_out
+    assert sum(map(len, with_parts_left_out)) > 1000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["2024", "1999", "12", "3", "May", "June", "mid-", "the", "last", "this", "next", "week", "year", "ago",
+     "AGO", "months", "MONTHS", "three", "a", "earlier", "later", "before", "after", "to", "end", "of",
+     "yesterday", "Monday", "first", "half", ",", ".", "-", "/", " ", "\n", "\u017f", "\u212a"]), max_size=30))
+def test_date_scans_leave_out_only_parts_that_cannot_match(words):
+    text = " ".join(words)
+    holds = frozenset(name for name, needed in dates._NEEDS.items() if needed.search(text))
+    kept = dates._atom_pattern(holds) if holds in dates._SCANNED_WITHOUT else dates._DATE_ATOM
+    # (the groups are numbered differently; spans, kinds and texts are the same)
+    assert [(m.span(), m.lastgroup) for m in kept.finditer(text)] == [(m.span(), m.lastgroup) for m in dates._DATE_ATOM.finditer(text)]

@@ -45,6 +45,7 @@ def test_plans_are_the_same_without_the_prechecks(documents, monkeypatch):
     monkeypatch.setattr(plan, "_MAY_REFER", _LetsAllThrough(plan._MAY_REFER))
     monkeypatch.setattr(story_days, "_MAY_NAME_WEEKDAY", _LetsAllThrough(story_days._MAY_NAME_WEEKDAY))
     monkeypatch.setattr(page_dates, "_DATA_AS_OF", _LetsAllThrough(page_dates._DATA_AS_OF))
+    monkeypatch.setattr(plan, "_DATA_AS_OF", _LetsAllThrough(plan._DATA_AS_OF))
     without = [plan.plan_document(d) for d in documents]
     assert without == with_checks
     # the texts exercise what the checks guard: statement days, lead references, stale page dates

@@ -158,33 +158,73 @@ _I = re.IGNORECASE
 
 # Date expressions ("atoms"); the first alternative that matches at a position wins. The guard
 # (same matches) skips positions no alternative can start at: this scan was a tenth of extraction.
-_DATE_ATOM = with_first_char_guard(re.compile(
-    rf"""
-    (?P<iso>(?<![\w/.+-])(?:1[89]|20)\d\d(?P<isep>[-/.])(?:0?[1-9]|1[0-2])(?P=isep)(?:[12]\d|3[01]|0?[1-9])(?!\d)(?![\w/.-]\d))
-   |(?P<numeric>(?<![\w/.+-])\d{{1,2}}(?P<nsep>[/.-])\d{{1,2}}(?P=nsep)(?:1[89]|20)\d\d(?![\w/.-]\d)(?!\w))
-   |(?P<dmy>(?<![\w-]){_WD_PREFIX}{_DAY}(?:\s*[-\u2013]\s*{_DAY})?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})
-   |(?P<mdy>(?<![\w-]){_WD_PREFIX}{_MONTH}\s+{_DAY}(?:\s*[-\u2013]\s*{_DAY})?(?:,?\s+{_YEAR})?(?![\w,]\d))
-   |(?P<dm>(?<![\w-]){_DAY}\s+(?:of\s+)?{_MONTH}(?!,?\s+(?:1[89]|20)\d\d(?![\d,]\d)))  # not before a year; "30 April, 1,100 troops" is a date
-   |(?P<dayof>(?<![\w-]){_DAY}\s+of\s+(?i:this|last|the\s+previous|the\s+current)\s+month\b)  # "on the 5th of this month"
-   |(?P<part>(?i:{_PART_OF_YEAR}))
-   |(?P<upto>(?i:{_MONTHS_TO}){_MONTH}(?:,?\s+{_YEAR})?)
-   |(?P<my>(?:(?i:(?:the\s+)?(?:(?:very\s+)?(?:early|earlier|mid|middle|late|later|end|beginning|start)(?:\s+of\s+|\s*-\s*|\s+))))?{_MONTH},?\s+(?:of\s+)?{_YEAR})
-   |(?P<year>(?:(?<![\w-])(?i:(?:the\s+)?(?:(?:very\s+)?(?:early|mid|late|end|beginning|start|middle|first\s+half|second\s+half)(?:\s+of\s+|\s*-\s*|\s+)))|(?<![\w$€£.,:/-])){_YEAR}(?:\s*[-\u2013]\s*(?:(?:1[89]|20)\d\d|\d\d)(?![\w]))?)
-   |(?P<rel>(?i:(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?(?:(?:earlier|early|later|late)\s+)?(?:last|this|next|the\s+previous|the\s+past|the\s+current)\s+{_REL_UNIT}\b
+#: "three days ago": a part of ``rel`` that needs the word "ago"
+_AGO = rf"|(?:{_NUM}|\ban?)\s+(?:days?|weeks?|months?|years?|decades?)\s+ago(?:\s+this\s+(?:month|week))?\b"
+
+
+def _atom_source(holds: frozenset[str]) -> str:
+    """The date pattern without the parts that need what a text does not hold (:data:`_NEEDS`)."""
+    alternatives = (
+        ("year", r"(?P<iso>(?<![\w/.+-])(?:1[89]|20)\d\d(?P<isep>[-/.])(?:0?[1-9]|1[0-2])(?P=isep)(?:[12]\d|3[01]|0?[1-9])(?!\d)(?![\w/.-]\d))"),
+        ("year", r"(?P<numeric>(?<![\w/.+-])\d{1,2}(?P<nsep>[/.-])\d{1,2}(?P=nsep)(?:1[89]|20)\d\d(?![\w/.-]\d)(?!\w))"),
+        ("year", rf"(?P<dmy>(?<![\w-]){_WD_PREFIX}{_DAY}(?:\s*[-\u2013]\s*{_DAY})?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})"),
+        (None, rf"(?P<mdy>(?<![\w-]){_WD_PREFIX}{_MONTH}\s+{_DAY}(?:\s*[-\u2013]\s*{_DAY})?(?:,?\s+{_YEAR})?(?![\w,]\d))"),
+        # not before a year; "30 April, 1,100 troops" is a date
+        (None, rf"(?P<dm>(?<![\w-]){_DAY}\s+(?:of\s+)?{_MONTH}(?!,?\s+(?:1[89]|20)\d\d(?![\d,]\d)))"),
+        # "on the 5th of this month"
+        (None, rf"(?P<dayof>(?<![\w-]){_DAY}\s+of\s+(?i:this|last|the\s+previous|the\s+current)\s+month\b)"),
+        (None, rf"(?P<part>(?i:{_PART_OF_YEAR}))"),
+        ("months", rf"(?P<upto>(?i:{_MONTHS_TO}){_MONTH}(?:,?\s+{_YEAR})?)"),
+        ("year", rf"(?P<my>(?:(?i:(?:the\s+)?(?:(?:very\s+)?(?:early|earlier|mid|middle|late|later|end|beginning|start)(?:\s+of\s+|\s*-\s*|\s+))))?{_MONTH},?\s+(?:of\s+)?{_YEAR})"),
+        ("year", rf"(?P<year>(?:(?<![\w-])(?i:(?:the\s+)?(?:(?:very\s+)?(?:early|mid|late|end|beginning|start|middle|first\s+half|second\s+half)(?:\s+of\s+|\s*-\s*|\s+)))|(?<![\w$€£.,:/-])){_YEAR}(?:\s*[-\u2013]\s*(?:(?:1[89]|20)\d\d|\d\d)(?![\w]))?)"),
+        (None, rf"""(?P<rel>(?i:(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?(?:(?:earlier|early|later|late)\s+)?(?:last|this|next|the\s+previous|the\s+past|the\s+current)\s+{_REL_UNIT}\b
           |(?:the\s+)?(?:beginning|start)\s+of\s+the\s+(?:year|month)\b
           |(?:last|this|past|previous|the)\s+weekend\b
           |(?:the\s+)?day\s+before\s+yesterday\b
-          |\byesterday|\btomorrow|(?:{_NUM}|\ban?)\s+(?:days?|weeks?|months?|years?|decades?)\s+ago(?:\s+this\s+(?:month|week))?\b)
+          |\byesterday|\btomorrow{_AGO if "ago" in holds else ""})
           |(?i:last|this|next)\s+{_MONTH}|(?i:last|this|past|previous)\s+{_WEEKDAY}\b
-          |{_MONTH}\s+(?i:this|last|next)\s+year\b)
-   |(?P<shift>(?i:{_SHIFT}))
-   |(?P<named>(?i:\b(?:{_NAMED_DAY})\b))
-   |(?P<weekday>\b{_WEEKDAY}\b)
-   |(?P<month>(?:(?<![\w-])(?i:mid|early|late|end)-|(?<![\w-])){_MONTH}(?!\s*\d|\s*,\s*(?:1[89]|20)\d\d(?![\d,.]\d)))  # "June, 11 peacekeepers": a month; "mid-May"
-   |(?P<now>(?i:\b{_NOW_WORDS}\b))
-    """,
-    re.VERBOSE,
-))
+          |{_MONTH}\s+(?i:this|last|next)\s+year\b)"""),
+        ("shift", rf"(?P<shift>(?i:{_SHIFT}))"),
+        (None, rf"(?P<named>(?i:\b(?:{_NAMED_DAY})\b))"),
+        (None, rf"(?P<weekday>\b{_WEEKDAY}\b)"),
+        # "June, 11 peacekeepers": a month; "mid-May"
+        (None, rf"(?P<month>(?:(?<![\w-])(?i:mid|early|late|end)-|(?<![\w-])){_MONTH}(?!\s*\d|\s*,\s*(?:1[89]|20)\d\d(?![\d,.]\d)))"),
+        (None, rf"(?P<now>(?i:\b{_NOW_WORDS}\b))"),
+    )
+    return "\n   |".join(source for need, source in alternatives if need is None or need in holds)
+
+
+#: What some parts of the date pattern need the scanned text to hold (each such part consumes a
+#: match of it, so where it is absent the part cannot match there). Most sentences have no year
+#: and no "ago", "earlier", "later", "before", "after" or "months": they are scanned without the
+#: parts that need them (the same matches; the parts led by a number that can be a word were
+#: tried at nearly every word, a third of the scan). Other texts, a few in a hundred, are scanned
+#: with the whole pattern (each variant costs 20 ms to compile).
+_NEEDS = {
+    "year": re.compile(r"(?:1[89]|20)\d\d"),
+    "months": re.compile(r"months", _I),
+    "ago": re.compile(r"ago", _I),
+    "shift": re.compile(r"earlier|later|before|after", _I),
+}
+_SCANNED_WITHOUT: tuple[frozenset[str], ...] = (frozenset(), frozenset({"year"}))  # what texts hold that get a pattern of their own
+
+
+@functools.cache  # at most 16 patterns (in practice 3: see _SCANNED_WITHOUT)
+def _atom_pattern(holds: frozenset[str]) -> re.Pattern[str]:
+    """The date pattern for a text that holds only the needs in ``holds``."""
+    return with_first_char_guard(re.compile(_atom_source(holds), re.VERBOSE))
+
+
+#: the whole date pattern (a scan uses :func:`_atom_pattern` of what its text holds)
+_DATE_ATOM = _atom_pattern(frozenset(_NEEDS))
+
+
+def prepare_date_scans() -> None:
+    """Compile now the patterns most sentences are scanned with (20 ms each), not part-way
+    through the first documents (:func:`peacefacts.nlp.model.prepare_pipeline` calls it)."""
+    for holds in _SCANNED_WITHOUT:
+        _atom_pattern(holds)
+
 _PREP = re.compile(
     r"""(?<![\w])(?P<prep>as\s+(?:of|at|on)|as\s+(?:recently|late|early)\s+as|ever\s+since|since|from|until|till|through|up\s+to|by|before|after
         |in|on|at|during|throughout|between|around|(?:(?<=,\s)|(?<=^))to)\s+(?:the\s+)?
@@ -601,7 +641,9 @@ def _impossible_day(phrase: str) -> bool:
 
 def _date_atoms(text: str, start: int, end: int) -> list[_Atom]:
     atoms = []
-    for m in _DATE_ATOM.finditer(text, start, end):
+    holds = frozenset(name for name, needed in _NEEDS.items() if needed.search(text, start, end))
+    pattern = _atom_pattern(holds) if holds in _SCANNED_WITHOUT else _DATE_ATOM
+    for m in pattern.finditer(text, start, end):
         kind = m.lastgroup or ""
         if kind in ("dmy", "mdy", "dm") and _impossible_day(m.group(0)):
             continue  # "February 30, 2024": no such day, so no date at all

@@ -436,6 +436,10 @@ def plan_document(document: Document) -> list[BlockPlan]:
             references.append(ReferenceDate(lead_ref.date, block.start, lead_ref.text))
         for s in body:
             raw = text[s.start : s.end].strip()
+            if not _DATA_AS_OF.search(raw):
+                # a pre-check (the line is a prefix of ``raw`` cut before a non-word character, so
+                # it opens as ``raw`` does): the source-note scan tries every position of the line
+                continue
             line = _SOURCE_NOTE.sub("", raw) or raw  # "Source: UN Peacekeeping, 30 April 2024" is all source
             if len(line) <= 60 and _DATA_AS_OF.match(line):
                 ref = _reference_in(text, s, published, heading=True)

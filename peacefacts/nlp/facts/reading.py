@@ -204,40 +204,57 @@ def _clause_tokens(sdoc: Doc, top: Token, keep: Token, lead: bool = True) -> set
     """Token indices of ``top``'s clause: its subtree without the clauses hanging on it that do not
     hold ``keep`` ("Two were killed, bringing to 160 the number …": the 160 is another clause's),
     plus a sentence-leading adverbial ("At present, …", "Since 1990, …")."""
+    clause = _own_clause_tokens(sdoc, top, keep)
+    return clause | _leading_adverbial(sdoc, clause) if lead else clause
+
+
+def _own_clause_tokens(sdoc: Doc, top: Token, keep: Token) -> set[int]:
+    """:func:`_clause_tokens` without the sentence-leading adverbial."""
+    subtrees: dict[int, set[int]] = {}
+
+    def below(tok: Token) -> set[int]:  # a subtree is walked once a call (each walk makes its tokens anew)
+        sub = subtrees.get(tok.i)
+        if sub is None:
+            sub = subtrees[tok.i] = {t.i for t in tok.subtree}
+        return sub
+
     skip: set[int] = set()
     for child in top.children:
         if child.dep_ in _CLAUSAL and child.pos_ in {"VERB", "AUX"}:
-            sub = {t.i for t in child.subtree}
+            sub = below(child)
             if keep.i not in sub:
                 skip |= sub
-    for tok in top.subtree:  # "Mongolia, a UN member since 1961, currently has …": an aside about the subject
+    for tok in top.subtree:
+        # "Mongolia, a UN member since 1961, currently has …": an aside about the subject
         aside = tok.dep_ == "appos" and not tok.like_num or (
             tok.dep_ == "relcl" and tok.head.pos_ == "PROPN" and tok.head.dep_ in {"nsubj", "nsubjpass"}
         )  # "Ghana, which has served since 1960, now has …"
-        if aside and keep.i not in {t.i for t in tok.subtree}:
-            skip |= {t.i for t in tok.subtree}
-    for subject in (t for t in top.subtree if t.dep_ in {"nsubj", "nsubjpass"}):
-        skip |= _aside_after(sdoc, subject, keep)
-    for tok in top.subtree:
+        if aside and keep.i not in below(tok):
+            skip |= below(tok)
+        if tok.dep_ in {"nsubj", "nsubjpass"}:
+            skip |= _aside_after(sdoc, tok, keep)
         # "has about 870 personnel in UN operations, most of them in MALBATT, which has been part of
         # the force since 2007": a relative clause on another noun is a fact about that noun
         if tok.dep_ == "relcl" and tok.i != top.i and tok.pos_ in {"VERB", "AUX"} and tok.head.i not in {keep.i, keep.head.i}:
-            sub = {t.i for t in tok.subtree}
-            if keep.i not in sub:
-                skip |= sub
-    for tok in top.subtree:  # "…, with about 850 currently deployed": another number's own clause
+            if keep.i not in below(tok):
+                skip |= below(tok)
+        # "…, with about 850 currently deployed": another number's own clause
         if tok.dep_ in {"acl", "relcl"} and tok.head.like_num and tok.head.i != keep.i:
-            sub = {t.i for t in tok.subtree}
-            if keep.i not in sub:
-                skip |= sub
-    clause = {t.i for t in top.subtree} - skip
+            if keep.i not in below(tok):
+                skip |= below(tok)
+    return below(top) - skip
+
+
+def _leading_adverbial(sdoc: Doc, clause: set[int]) -> set[int]:
+    """The words before the sentence's first comma when ``clause`` lies after it and the root and
+    its subject do too ("At present, …", "Since 1990, …"); else none."""
     root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
     comma = next((t.i for t in sdoc if t.text == ","), None)
-    if lead and comma is not None and root is not None and comma < min(clause, default=0) and comma < root.i:
+    if comma is not None and root is not None and comma < min(clause, default=0) and comma < root.i:
         opening = sdoc[:comma]
         if not any(t.i == root.i or (t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == root.i) for t in opening):
-            clause |= set(range(0, comma))
-    return clause
+            return set(range(0, comma))
+    return set()
 
 
 def _cues_within(cues: Cues, clause: set[int]) -> tuple[bool, bool]:
@@ -292,7 +309,8 @@ def _markers(sdoc: Doc, cues: Cues, verb: Optional[Token], finite: Optional[Toke
         top = top.head
     own = _clause_tokens(sdoc, top, keep, lead=False)
     own_current, own_cumulative = found(own)
-    lead_current, lead_cumulative = found(_clause_tokens(sdoc, top, keep) - own)
+    with_lead = own | _leading_adverbial(sdoc, own)  # _clause_tokens(sdoc, top, keep)
+    lead_current, lead_cumulative = found(with_lead - own)
     # "Since 1960, Ghana has served in 50 missions and is currently in nine": the clause's own
     # "currently" beats the sentence's leading "Since 1960"
     local_current = own_current or (lead_current and not own_cumulative)
@@ -303,7 +321,7 @@ def _markers(sdoc: Doc, cues: Cues, verb: Optional[Token], finite: Optional[Toke
         if governing.dep_ == "ccomp" and governing.head.lemma_.lower() in vocabulary()["reporting_verbs"]:
             break  # "…, the army said": the quote is the clause
         governing = governing.head
-    gov_current, gov_cumulative = found(_clause_tokens(sdoc, governing, keep))
+    gov_current, gov_cumulative = found(with_lead if governing.i == top.i else _clause_tokens(sdoc, governing, keep))
     current = local_current or (gov_current and not local_cumulative)
     cumulative = local_cumulative or (gov_cumulative and not local_current)
     return current, cumulative
