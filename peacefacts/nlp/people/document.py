@@ -261,6 +261,23 @@ def _speaker_after(text: str, spans: list[tuple[int, int]]) -> Mention | None:
     return None
 
 
+_OF_NAMED = re.compile(r"^(?P<role>[\w'’ -]+?)\s+of\s+(?:the\s+)?(?P<org>(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*(?:\s+(?:for|of|on)\s+.+)?)$")
+
+
+def _of_institution(role: str) -> tuple[str, str] | None:
+    """(function, institution) for a role that names a function of a named institution ("director
+    of the Cairo International Center for Conflict Resolution", "director-general of the National
+    Centre for Peacekeeping Forces"): the function is the role, the institution its organisation.
+    A portfolio stays whole ("Minister of Foreign Affairs", "Chief of the Defence Staff")."""
+    m = _OF_NAMED.match(role)
+    if m is None:
+        return None
+    name, *more = re.split(r"\s+(?:for|of|on)\s+", m.group("org"), maxsplit=1)
+    if name.split()[-1].lower() not in lexicon().institution_heads or (len(name.split()) < 2 and not more):
+        return None  # not "Chief of the Defence Staff", nor "director of the Centre" alone
+    return m.group("role"), m.group("org")
+
+
 def _person(doc_id: str, text: str, cluster: _Cluster, story: _Story) -> Person | None:
     mentions = cluster.mentions
     if not any(m.body for m in mentions):
@@ -272,10 +289,14 @@ def _person(doc_id: str, text: str, cluster: _Cluster, story: _Story) -> Person 
     org = _resolve_org(best, story)
     if org is None:
         org = next((o for o in (_resolve_org(m, story) for m in mentions if m.role_kind) if o), None)
+    role = best.role
+    institution = _of_institution(role) if role else None
+    if institution is not None:
+        role, org = institution  # "director of the Cairo International Center for …": the function, and where
     return Person(
         doc=doc_id,
         name=re.sub(r"\s+", " ", full.name),
-        role=best.role,
+        role=role,
         organization=org,
         evidence=text[best.ev_start:best.ev_end],
         start=best.name_start,

@@ -107,6 +107,7 @@ class Lexicon:
     byline_before: frozenset[str]
     thing_words: frozenset[str]
     org_words: frozenset[str]
+    institution_heads: frozenset[str]
     hyphen_stop: frozenset[str]
     award_regex: re.Pattern[str]
     award_words: frozenset[str]
@@ -219,6 +220,7 @@ def lexicon() -> Lexicon:
         byline_before=frozenset(data["byline_before"]),
         thing_words=frozenset(data["thing_words"]),
         org_words=frozenset(data["org_words"]),
+        institution_heads=frozenset(data["institution_heads"]),
         hyphen_stop=frozenset(data["hyphen_syllable_stop"]),
         award_words=frozenset(data["award_words"]),
         award_regex=re.compile(
