@@ -207,17 +207,31 @@ def _add_name(exact: _Trie, folded: _Trie, name: str, value: str) -> None:
         folded.add(_words(variant, True), value)
 
 
+class _Tries(NamedTuple):
+    """Names as written (acronyms) and folded, and a memo of the words that can open one."""
+
+    exact: _Trie
+    folded: _Trie
+    #: a word as written -> whether a name of either trie starts with it: a scan asks this of
+    #: every word of every text, and a dictionary look-up is a fraction of a call to normalize
+    opens: dict[str, bool]
+
+
+#: words remembered in a ``_Tries.opens`` before it starts afresh
+_MAX_OPENS = 1 << 16
+
+
 @functools.lru_cache(maxsize=1)
-def _name_tries() -> tuple[_Trie, _Trie]:
+def _name_tries() -> _Tries:
     exact, folded = _Trie(), _Trie()
     for m in _table():
         for name in (m.acronym, m.name, *m.aliases):
             _add_name(exact, folded, name, m.acronym)
-    return exact, folded
+    return _Tries(exact, folded, {})
 
 
-def _longest(tries: tuple[_Trie, _Trie], text: str, tokens: Sequence[re.Match[str]], i: int) -> tuple[int, set[str]]:
-    exact, folded = tries
+def _longest(tries: _Tries, text: str, tokens: Sequence[re.Match[str]], i: int) -> tuple[int, set[str]]:
+    exact, folded = tries.exact, tries.folded
     a = exact.walk(text, tokens, i, folded=False)
     b = folded.walk(text, tokens, i, folded=True)
     return a if a[0] >= b[0] else b
@@ -236,14 +250,20 @@ def _resolve(acronyms: Iterable[str], year: Optional[int]) -> str:
     return " ".join(stem) or options[0]
 
 
-def _scan(tries: tuple[_Trie, _Trie], text: str) -> Iterable[tuple[int, int, set[str]]]:
+def _scan(tries: _Tries, text: str) -> Iterable[tuple[int, int, set[str]]]:
     tokens = list(_TOKEN.finditer(text))
-    # most words start no name: two look-ups rule them out before a walk through the tries
-    exact_first, folded_first = tries[0].root.children, tries[1].root.children
+    # most words start no name: two look-ups (remembered per word) rule them out before a walk
+    exact_first, folded_first = tries.exact.root.children, tries.folded.root.children
+    opens = tries.opens
     i = 0
     while i < len(tokens):
         word = tokens[i].group()
-        if word not in exact_first and normalize(word) not in folded_first:
+        can_open = opens.get(word)
+        if can_open is None:
+            if len(opens) >= _MAX_OPENS:
+                opens.clear()
+            can_open = opens[word] = word in exact_first or normalize(word) in folded_first
+        if not can_open:
             i += 1
             continue
         n, values = _longest(tries, text, tokens, i)
@@ -310,7 +330,7 @@ def _places() -> dict[str, tuple[Mission, ...]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _place_tries() -> tuple[_Trie, _Trie]:
+def _place_tries() -> _Tries:
     exact, folded = _Trie(), _Trie()
     for m in _table():
         for place in m.places:
@@ -320,7 +340,7 @@ def _place_tries() -> tuple[_Trie, _Trie]:
             for name in (country_names(country) or (country,)) if country else (place,):
                 trie, words = (exact, _words(name, False)) if is_acronym(name) else (folded, _words(name, True))
                 trie.add(words, country or place)
-    return exact, folded
+    return _Tries(exact, folded, {})
 
 
 def place_mentions(text: str) -> list[PlaceMention]:

@@ -8,6 +8,7 @@ find a title chain or a name.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -66,6 +67,18 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
     return out
 
 
+@functools.lru_cache(maxsize=512)
+def _tokens_and_case(text: str, start: int, end: int) -> tuple[list[Tok], bool]:
+    """The tokens of ``text[start:end]`` and whether it is shouted (a headline in capitals).
+
+    Remembered (never changed by a reader): a sentence NER must read is read twice, by the title
+    layer alone and again with NER's names, and a batch's sentences are read before its people.
+    """
+    letters = [ch for ch in text[start:end] if ch.isalpha()]
+    # headline or shouted text: capitals no longer tell names apart
+    return tokenize(text, start, end), bool(letters) and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+
+
 class TokenView:
     """The tokens of one sentence with the questions the rules ask of them: is this a word, a
     capitalised word, a title phrase, a name; where does the name starting here end."""
@@ -74,11 +87,8 @@ class TokenView:
         self.text = text
         self.start = start
         self.end = end
-        self.toks = tokenize(text, start, end)
+        self.toks, self.upper = _tokens_and_case(text, start, end)
         self.lex = lexicon()
-        letters = [ch for ch in text[start:end] if ch.isalpha()]
-        # headline or shouted text: capitals no longer tell names apart
-        self.upper = bool(letters) and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
         # the small model calls a country a person now and then ("Nepal's first woman commander")
         person_spans = [(s, e) for s, e in person_spans if country_of(text[s:e]) is None]
         self.person_tok_spans = self.to_token_spans(person_spans)
