@@ -227,7 +227,9 @@ _A_BEFORE = re.compile(r"(?<![\w])(?P<half>half\s+)?an?\s+\Z", _I)
 _PRONOUN_ONE = re.compile(r"(?<![\w])(?:no|any|every|each|the|this|that|which)\s+\Z", _I)
 _ONE_COUNTS = re.compile(r"\s+(?:[A-Z][a-z]+|(?:more|other|additional|foreign|un|u\.n\.)\s+\w+|peacekeeper|soldier|officer|member|person)\b")
 _LABEL_BEFORE = re.compile(
-    r"(?:(?<![\w])(?:No|NO|no|Nos|nos)\.\s*|#\s*|(?<![\w])(?:[Rr]esolutions?|[Aa]rticles?|[Cc]hapter|[Ss]ection|[Pp]aragraph"
+    # "Photo 6 of 6", "Page 2/5": a gallery's or a document's counter, both numbers
+    r"(?:(?<![\w])(?:[Pp]hoto|PHOTO|[Ii]mage|[Pp]icture|[Ss]lide|[Pp]age)\s+\d{1,3}\s*(?:of|/)\s*"
+    r"|(?<![\w])(?:No|NO|no|Nos|nos)\.\s*|#\s*|(?<![\w])(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Ss]lide|[Rr]esolutions?|[Aa]rticles?|[Cc]hapter|[Ss]ection|[Pp]aragraph"
     r"|[Pp]ara|[Pp]age|[Pp]hase|[Ff]light|[Rr]oute|[Hh]ighway|[Rr]oom|[Ll]evel|[Vv]ersion|[Mm]atch|[Gg]rade|[Tt]ier"
     r"|[Rr]ound|[Pp]art|[Vv]ol|[Ff]ig|[Ff]igure|[Tt]able|[Ss]eason|[Ss]ector|[Bb]attalion|[Bb]rigade|[Bb]atch|[Pp]ost"
     r"|[Cc]amp|[Uu]nit|[Cc]ompany|[Gg]roup|[Zz]one|[Bb]lock|[Ww]ard|[Gg]ate|[Ll]ine|[Ss]erial|[Rr]ule|[Cc]lause)\.?\s+)\Z"

@@ -26,6 +26,11 @@ def is_incident(r: Reading, ctx: SentenceContext) -> bool:
     """Whether a death or injury figure is the toll of one event, not a running or yearly total."""
     if r.cumulative:
         return False
+    if any(
+        d.role == "range" and d.value is not None and d.end_value is not None
+        and (d.end_value.last_day - d.value.first_day).days > 366 for d in ctx.dates
+    ) and not any(d.value is not None and d.value.precision == "day" for d in ctx.dates):
+        return False  # "Between 2013 and 2023, MINUSMA lost 311 peacekeepers": years are no one event
     most = vocabulary().incident_maxima.get("fatalities_incident")
     if r.predicate == "DEATH" and most is not None and r.figure.figure.value > most and not (
         r.tense == "past" and (ctx.missions_here or _located_mission(ctx))

@@ -996,6 +996,10 @@ def _owned_missions(r: Reading) -> bool:
     return verb is not None and _lemma(verb) not in lex["personnel_verbs"] | lex["pledge_lemmas"] | lex["target_lemmas"]
 
 
+#: "has participated in a total of 19 operations": a perfect tense that counts everything so far
+_TOTAL_SO_FAR = re.compile(r"\ba\s+total\s+of\s+\Z", re.IGNORECASE)
+
+
 def missions(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """Missions served in: current, or all told."""
     if r.noun_class != "mission":
@@ -1015,6 +1019,8 @@ def missions(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     noun = r.noun
     if noun is not None and any(c.lower_ in {"current", "ongoing", "active", "existing"} for c in noun.children):
         return Decision(Metric.MISSIONS_CURRENT, "missions.current")
+    if r.tense == "perfect" and _TOTAL_SO_FAR.search(ctx.text[max(0, r.figure.start - ctx.offset - 16) : r.figure.start - ctx.offset]):
+        return Decision(Metric.MISSIONS_SERVED_TOTAL, "missions.total")  # "has participated in a total of 19 … until today"
     if r.current and not r.cumulative:
         return Decision(Metric.MISSIONS_CURRENT, "missions.current")
     if not r.cumulative and _point_dated(r, ctx):

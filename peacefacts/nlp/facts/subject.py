@@ -781,6 +781,8 @@ def mission_context(r: Reading, ctx: SentenceContext, metric: Metric) -> Optiona
     phrase |= {t.i for c in root.children if c.dep_ in {"nsubj", "nsubjpass", "dep"} and c.i < root.i for t in c.subtree}
     words = " ".join(t.text for t in ctx.sdoc if t.i in phrase)
     named = [m for _, m in mission_mentions(words)] or [m for m in (vocab.mission_for(t.text) for t in ctx.sdoc if t.i in phrase) if m]
+    if len(set(named)) > 1:
+        return None  # "1,006 members of the force … are serving in MONUSCO, MINUSCA, UNMISS, …": a contributor's, spread over several
     if named:
         return named[0]
     for tok in (ctx.sdoc[i] for i in sorted(phrase)):
@@ -862,8 +864,8 @@ def paragraph_mission(r: Reading, ctx: SentenceContext, metric: Metric) -> Optio
 def the_mission(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """"Since 1964, 186 peacekeepers have died while serving with the mission": "the mission" (or
     "the force", "the operation") in the figure's own clause is the mission the story is about."""
-    if metric.is_forward_looking or r.verb is None:
-        return None
+    if metric.is_forward_looking or r.verb is None or len(set(ctx.missions_here)) > 1:
+        return None  # (not "1,006 members of the force … are serving in MONUSCO, MINUSCA, UNMISS …": which one?)
     for tok in r.verb.subtree:
         if tok.lower_ in {"mission", "force", "operation"} and tok.dep_ == "pobj" and any(
             c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children
