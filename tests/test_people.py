@@ -547,3 +547,29 @@ def test_leaving_ner_out_of_explained_sentences_changes_no_answer(nlp):
         parsed = dict(zip(spans, nlp.pipe([doc.text[s:e] for s, e in spans], disable=ner_only_disable(nlp)),
                           strict=True))
         assert find_people(doc, nlp) == find_people(doc, nlp, parsed=parsed), path.name
+
+
+def test_the_publisher_is_no_person():
+    # "…, learned Alwihda Info from a military source": the model may tag the outlet's name as a
+    # person; its web address and its masthead line name it
+    from peacefacts.nlp.people.document import _publisher_names
+
+    page = Document(
+        id="p", url="https://www.alwihdainfo.com/Mali-casques-bleus_a12.html",
+        text="Kigali Today - News\n\nFour Chadian blue helmets were injured, learned Alwihda Info from a source.",
+    )
+    assert _publisher_names(page) == {"alwihdainfo", "kigalitoday"}
+    long_first_line = Document(id="q", text="Four Chadian blue helmets were injured near Tessalit on Wednesday.\n")
+    assert _publisher_names(long_first_line) == frozenset()
+
+
+def test_a_camera_mark_credits_the_photographer():
+    text = "The contingent paraded before leaving for UNIFIL. \U0001F4F8 Cpl Lee Coyle"
+    start = text.index("Cpl")
+    reader = SentenceReader(text, 0, len(text), [(start + 4, len(text))])
+    mentions = [m for m in reader.mentions() if m.name == "Lee Coyle"]
+    assert len(mentions) == 1 and reader.is_byline(mentions[0])
+    plain = "The contingent paraded before leaving for UNIFIL with Cpl Lee Coyle"
+    at = plain.index("Cpl")
+    reader = SentenceReader(plain, 0, len(plain), [(at + 4, len(plain))])
+    assert [reader.is_byline(m) for m in reader.mentions() if m.name == "Lee Coyle"] == [False]

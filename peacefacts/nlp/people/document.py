@@ -435,7 +435,26 @@ def find_people(
         if m.keys:
             mentions.append(m)
     people = [_person(document.id, text, c, story) for c in _cluster(mentions)]
-    return sorted((p for p in people if p is not None), key=lambda p: (p.start, p.name))
+    publisher = _publisher_names(document)
+    return sorted(
+        (p for p in people if p is not None and re.sub(r"[^a-z]", "", p.name.lower()) not in publisher),
+        key=lambda p: (p.start, p.name),
+    )
+
+
+def _publisher_names(document: Document) -> frozenset[str]:
+    """The publisher's own name, which the model may take for a person's ("…, learned Alwihda Info
+    from a military source"): the labels of the page's web address and the page's first line,
+    written as letters only."""
+    names: set[str] = set()
+    if document.url:
+        host = re.sub(r"^[a-z]+://", "", document.url.lower()).split("/", 1)[0]
+        names.update(label for label in host.split(".") if len(label) > 3)
+    first = next((line for line in document.text[:300].splitlines() if line.strip()), "")
+    masthead = re.split(r"\s+[-|–—:]\s+", first.strip(), maxsplit=1)[0]
+    if 0 < len(masthead.split()) <= 4:
+        names.add(re.sub(r"[^a-z]", "", masthead.lower()))
+    return frozenset(names)
 
 
 def _antecedent(pronoun: Mention, before: list[Mention]) -> Mention | None:

@@ -492,7 +492,7 @@ class SentenceReader(ReferenceReader):
             before = before[:-1]  # "Photo: John Smith"
         if before:
             prev = before[-1]
-            if prev.kind == "word" and prev.norm in self.lex.byline_before:
+            if prev.norm in self.lex.byline_before and (prev.kind == "word" or not prev.text.isalnum()):  # "📸 Cpl Lee Coyle"
                 if prev.norm != "by":
                     return True
                 if len(before) == 1 or (len(before) >= 2 and before[-2].norm in self.lex.byline_before):
