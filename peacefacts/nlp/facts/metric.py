@@ -107,12 +107,14 @@ def veto_age(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
 def veto_unit_size(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """"a battalion of 850 soldiers", "a contingent of 140": the size of one unit, not a strength."""
     noun = r.noun if r.how in {"nummod", "partitive"} else r.root
-    if noun is None or _is_pledge(r, ctx):
-        return None  # "will deploy an additional battalion of 650 soldiers": the pledge itself
+    if noun is None:
+        return None
     head = noun.head
-    if head.lower_ == "of" and head.head.lower_ in vocabulary()["units"] and head.head.i != noun.i:
-        return Veto("unit-size")
-    return None
+    if head.lower_ != "of" or head.head.lower_ not in vocabulary()["units"] or head.head.i == noun.i:
+        return None  # (the unit first: the pledge test below is the costly one)
+    if _is_pledge(r, ctx):
+        return None  # "will deploy an additional battalion of 650 soldiers": the pledge itself
+    return Veto("unit-size")
 
 
 def veto_echo(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
