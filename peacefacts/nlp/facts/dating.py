@@ -481,6 +481,8 @@ def _paragraph_data_date(r: Reading, ctx: SentenceContext) -> Optional[PartialDa
     story's first paragraph gives after it. Not across other paragraphs (a piece moves on), and
     not to a count in the present tense ("As at August 31, 2016, Nigeria
     had 1,721 troops. The biggest contributors are Ethiopia with 8,326": the page's now)."""
+    if any(_is_now(d) for d in ctx.dates):
+        return None  # "Today the number is 297, including 41 women": the sentence says when it is
     text, end = ctx.full_text, ctx.candidate.sentence.start
     start = max(ctx.plan.block.start, text.rfind("\n", ctx.plan.block.start, end) + 1)
     last = _last_data_date(ctx, start, end)
@@ -799,7 +801,9 @@ def date_figure(
         note = _data_note(r, ctx, metric)
         if note is not None:
             as_of, source = note, AsOfSource.EXPLICIT  # "2,690 personnel* … *Figures as at 30 April 2024"
-    if as_of is None and now is None and not forward and ctx.candidate.reference is not None and not (metric.may_be_incident and incident()):
+    if as_of is None and now is None and not forward and ctx.candidate.reference is not None and not (metric.may_be_incident and incident()) and not (
+        any(_is_now(d) for d in ctx.dates)  # "Today the number is 297, including 41 women": the sentence says when
+    ):
         # the date of the story's data dates its head counts and totals, not the toll of an
         # attack it reports ("As at 30 September, Malawi had 850 … Two were killed on Monday")
         as_of, source = ctx.candidate.reference.date, AsOfSource.EXPLICIT

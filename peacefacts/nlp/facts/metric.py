@@ -104,6 +104,21 @@ def veto_age(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     return None
 
 
+def veto_mission_part(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"311 Swedish personnel served in UN operations, of whom 254 in MINUSMA": a contributor's
+    people in one mission, a split by mission (neutral by the conventions), not the mission's own
+    strength nor the country's."""
+    if r.how != "of-which" or r.noun_class != "personnel" or r.predicate is not None:
+        return None
+    after = ctx.text[r.figure.end - ctx.offset :]
+    own = re.split(r"[,;.]|\s+and\s+(?=\d)", after, maxsplit=1)[0]  # not "… and 11 in UNTSO": the next part's
+    named = {m for _, m in mission_mentions(own)}
+    if not named and re.search(r"\b(?:mission|operation)\s+(?:in|to)\b", own, re.IGNORECASE):
+        hosted = mission_at_place(own, ctx.base)  # "of which 858 are in the mission in the Republic of South Sudan"
+        named = {hosted} if hosted else set()
+    return Veto("mission-part") if len(named) == 1 else None
+
+
 def veto_unit_size(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """"a battalion of 850 soldiers", "a contingent of 140": the size of one unit, not a strength."""
     noun = r.noun if r.how in {"nummod", "partitive"} else r.root
@@ -444,7 +459,8 @@ def _host_force_clause(r: Reading, ctx: SentenceContext) -> bool:
         steps += 1
         for child in node.children:
             if child.dep_ in {"nsubj", "nsubjpass"} and child.i != r.root.i and (noun is None or child.i != noun.i):
-                return _host_force(child, ctx)
+                speaker = reported_speaker(node) if child.lower_ in {"it", "they"} else None
+                return _host_force(speaker if speaker is not None else child, ctx)  # "The Lebanese army says it will deploy 6,000"
         if node.head.i == node.i:
             break
         node = node.head if node.head.pos_ in {"VERB", "AUX"} else verb_of(node)
@@ -1262,6 +1278,7 @@ METRIC_RULES: tuple[MetricRule, ...] = (
     MetricRule("echo", veto_echo),
     MetricRule("repeat", veto_repeat),
     MetricRule("unit-size", veto_unit_size),
+    MetricRule("mission-part", veto_mission_part),
     MetricRule("severity", veto_severity),
     MetricRule("unnamed-victims", veto_unnamed_victims),
     MetricRule("hypothetical", veto_hypothetical),
