@@ -788,6 +788,17 @@ def _names_other_victims(ctx: SentenceContext) -> bool:
     return any(t.lower_ in others for t in ctx.sdoc)
 
 
+def _doing_duty(verb: Optional[Token], ctx: SentenceContext) -> bool:
+    """"91 Vietnamese officers and staff doing duty at the missions", "performing service in UN
+    operations": duty or service done where peacekeepers serve."""
+    if verb is None or _lemma(verb) not in {"do", "perform", "carry"}:
+        return False
+    if not any(c.dep_ == "dobj" and c.lower_ in {"duty", "duties", "service"} for c in verb.children):
+        return False
+    words = " ".join(t.text for t in verb.subtree)
+    return bool(UN_WORDS.search(words) or mission_mentions(words) or re.search(r"\bmissions?\b", words, re.IGNORECASE))
+
+
 def _placed_in_service(verb: Optional[Token], ctx: SentenceContext) -> bool:
     """"are on UN duty", "are working at UN missions", "remain with UNMISS": a placing verb whose
     preposition's object is a mission or UN service (not a place: "people were at the UN base")."""
@@ -878,7 +889,7 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     service = vocabulary()["personnel_verbs"] | vocabulary()["pledge_lemmas"] | {"station", "rotate", "return", "arrive", "remain", "stay"}
     if any(c.dep_ in {"acl", "relcl"} and _lemma(c) in service for c in noun.children):
         return None
-    if _placed_in_service(r.verb, ctx) or _in_blue(r.verb):
+    if _placed_in_service(r.verb, ctx) or _in_blue(r.verb) or _doing_duty(r.verb, ctx):
         return None
     if LEVEL_OF_COUNT.search(ctx.text[: r.figure.start - ctx.offset]):
         return None  # "Sweden's contribution to UN peacekeeping drops to 37 people"

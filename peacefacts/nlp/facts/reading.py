@@ -671,9 +671,11 @@ def _infer_noun(
             # "870 servicemen … in UN peacekeeping operations, of which 858 are in the mission in
             # South Sudan": more than there ever were missions, so the people are its antecedent
             people_only = True
-        women = next((c for c in root.head.children if c.dep_ == "attr" and c.lower_ in {"women", "female", "females"}), None)
+        women = next((c for c in root.head.children if c.dep_ == "attr" and (c.lower_ in {"women", "female", "females"} or (
+            noun_class(c) == "personnel" and any(a.dep_ in {"amod", "compound"} and a.lower_ in {"female", "women"} for a in c.children)
+        ))), None)
         if women is not None:
-            return women, "of-which", "personnel"  # "240 of whom are women"
+            return women, "of-which", "personnel"  # "240 of whom are women", "of which 15 are female officers"
         antecedent = clause.head if clause is not None and not people_only else next(
             (t for t in reversed(sdoc[: root.i]) if t.pos_ in {"NOUN", "PROPN"}
              and noun_class(t) in ({"personnel"} if people_only else {"personnel", "mission"})), None
