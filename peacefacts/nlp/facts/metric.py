@@ -367,6 +367,8 @@ def veto_withdrawal(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
             return Veto("withdrawal")
         if node.dep_ not in {"xcomp", "conj", "aux", "auxpass", "acl", "pcomp"}:
             break  # "It is recalled that Senegal deploys 2,100": a statement's verb is not the figure's
+        if node.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+            break  # "Japan withdrew its unit in 2017, and now only 4 staff officers are dispatched": a clause of its own
         node = verb_of(node)
     if r.verb is not None and _departing(r.verb) and not _partitive_whole(r):
         return Veto("withdrawal")  # "the first 2,000 … are due to leave by the end of April"
