@@ -354,9 +354,16 @@ def _heading_reference(
     return None
 
 
+#: a line of prose has lower-case words ("One Egyptian peacekeeper was killed."); a menu, a date
+#: line or a ticker has none ("News  Politics  Business", "Saturday, June 14, 2025 | Accra 29°C")
+_PROSE_WORDS = re.compile(r"(?:\b[a-z]{3,}\b.*){2}")
+
+
 def _incident(text: str, sentences: list[Sentence], block: Block, published: Optional[PartialDate], missions: list[str]) -> Optional[Incident]:
     """The attack or accident the story reports, when its headline or lead is about one."""
-    lead = [block.title or ""] + [text[s.start : s.end] for s in sentences[:6]]
+    # the first six sentences of the story, not the menu, ticker and cookie lines a block may open with
+    said = [t for t in (text[s.start : s.end] for s in sentences[:20]) if _PROSE_WORDS.search(t) and not t.rstrip().endswith("]")]
+    lead = [block.title or ""] + said[:6]
     # the attack, then what it cost: "Yesterday, a patrol was ambushed near Bria. One peacekeeper was killed."
     told_in_two = [" ".join(pair) for pair in zip(lead[1:], lead[2:], strict=False)]
     if not any(tells_of_incident(t) for t in lead + told_in_two):

@@ -84,7 +84,7 @@ def incident_day(text: str, sentences: list[Sentence], published: Optional[Parti
 #: "On Sunday gunmen attacked a convoy"); a statement about an attack ("the UN condemned the
 #: attack") names no attack verb and a report verb in between stops it
 _ATTACKED_AFTER = re.compile(
-    r"(?:\s*,)?\s+(?:(?!said|says|told|announced|reported|condemned|confirmed|stated)[\w'’-]+\s+){0,6}?"
+    r"(?:\s*,)?\s+(?:(?!said|says|told|announced|reported|condemned|confirmed|stated)[^\W\d_][\w'’-]*,?\s+){0,6}?"
     r"(?:(?:was|were|had\s+been|came)\s+(?:under\s+)?)?(?:ambushed|attacked|shelled|struck|targeted|stormed|raided|fire\b)",
     re.IGNORECASE,
 )

@@ -377,8 +377,12 @@ def veto_withdrawal(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         # not a clause inside those ("… had some 13,000 uniformed personnel in July, when it began its
         # withdrawal": the withdrawal came after the figure)
         phrase |= {r.verb.i}.union(*(without_clauses(c, _RELATIVE_CLAUSES) for c in r.verb.children if c.dep_ in {"prt", "advmod", "prep"}))
-    if r.anchor.head.i != r.anchor.i:
-        phrase |= {t.i for t in r.anchor.head.subtree if abs(t.i - r.anchor.i) < 8}
+    first = r.anchor
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "Its authorized strength is 13,289 military personnel and 1,920 police": the whole coordination's
+    for held in {r.anchor, first}:
+        if held.head.i != held.i:
+            phrase |= {t.i for t in held.head.subtree if abs(t.i - held.i) < 8}
     if r.anchor.head.lower_ == "of" and r.anchor.head.head.i != r.anchor.head.i:
         phrase.add(r.anchor.head.head.i)  # "Repatriation of the 400 troops"
     if r.verb is not None:
