@@ -313,6 +313,18 @@ _KEY_VALUE_ROW = re.compile(r"^(?P<lead>[ \t]*)\|(?P<label>[^|\n]*[A-Za-z][^|\n]
 _YEAR_CELL = re.compile(r"\s*(?:1[89]|20)\d\d\s*")
 
 
+#: a label, a run of leader dots and a figure ("Uniformed personnel deployed .......... 884")
+_LEADER_ROW = re.compile(r"^(?P<label>[ \t]*[^\n.…]*[A-Za-z][^\n.…]*?[ \t]*)(?P<dots>\.{4,}|…{2,})(?P<value>[ \t]*\d[^\n]*)$", re.MULTILINE)
+
+
+def _leader_as_colon(m: re.Match[str]) -> str:
+    label = m.group("label").strip().rstrip(":*").strip()
+    if vocab.country_for(label) or vocab.mission_for(label) or is_total(label) or is_grand_total(label) or _YEAR_CELL.fullmatch(label):
+        return m.group(0)  # a table's row ("Ghana ........ 2,644"), left to the table reader
+    dots = m.group("dots")
+    return m.group("label") + ":" + " " * (len(dots) - 1) + m.group("value")
+
+
 def key_value_rows(text: str) -> str:
     """A box of labelled figures written as a two-column table ("| Uniformed personnel | 61,337 |",
     "| Fatalities since 1948 | 4,378 |") read as the "label: figure" lines it stands for, offsets
@@ -323,7 +335,14 @@ def key_value_rows(text: str) -> str:
     '  Uniformed personnel : 61,337  '
     >>> key_value_rows("| Rwanda | 5,243 |")
     '| Rwanda | 5,243 |'
+
+    A label and its figure joined by leader dots are read the same way:
+
+    >>> key_value_rows("Uniformed personnel deployed ...... 884")
+    'Uniformed personnel deployed :      884'
     """
+    if "...." in text or "……" in text:
+        text = _LEADER_ROW.sub(_leader_as_colon, text)
     if "|" not in text:
         return text
 

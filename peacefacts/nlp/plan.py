@@ -104,6 +104,25 @@ _DATA_AS_OF = re.compile(
     r"|^\W*(?:data|sources?|figures|statistics)\s*:",  # "Data: UN Peacekeeping, 31 May 2024."
     re.IGNORECASE,
 )
+def _box_heading_reference(text: str, sentence: Sentence, published: Optional[PartialDate]) -> Optional[ReferenceDate]:
+    """The date of a box's heading line ("Mongolia in UN peacekeeping (figures as of 31 December
+    2021)", "Current strength (as of 31 August 2023)"), which dates the labelled lines below it;
+    the heading may share a sentence with the box's first line, having no full stop of its own."""
+    if ")" not in text[sentence.start : sentence.end]:
+        return None
+    pos = sentence.start
+    for line in text[sentence.start : sentence.end].split("\n"):
+        stripped = line.strip()
+        if len(stripped) <= 90 and _BOX_HEADING_AS_OF.search(stripped):
+            ref = _reference_in(text, Sentence(pos, pos + len(line)), published, heading=True)
+            if ref is not None:
+                return ref
+        pos += len(line) + 1
+    return None
+
+
+#: a heading's parenthesised data date ("Current strength (as of 31 August 2023)")
+_BOX_HEADING_AS_OF = re.compile(r"\((?:[A-Za-z]+\s+){0,2}as\s+(?:of|at|on)\s+[^()]{4,30}\)\s*:?$", re.IGNORECASE)
 #: "(source: UN Peacekeeping)." after a reference line
 _SOURCE_NOTE = re.compile(r"\s*(?:[(\[]\s*(?:sources?|data|via|compiled\s+by)\b[^)\]]*[)\]]|[–—-]?\s*\bsources?\s*:.*)?\s*\.?$", re.IGNORECASE)
 
@@ -361,9 +380,11 @@ _PROSE_WORDS = re.compile(r"(?:\b[a-z]{3,}\b.*){2}")
 
 def _incident(text: str, sentences: list[Sentence], block: Block, published: Optional[PartialDate], missions: list[str]) -> Optional[Incident]:
     """The attack or accident the story reports, when its headline or lead is about one."""
-    # the first six sentences of the story, not the menu, ticker and cookie lines a block may open with
+    # the block's first six lines, and its first six lines of prose: a block may open with a menu,
+    # a ticker and cookie lines before the story's first sentence
+    opening = [text[s.start : s.end] for s in sentences[:6]]
     said = [t for t in (text[s.start : s.end] for s in sentences[:20]) if _PROSE_WORDS.search(t) and not t.rstrip().endswith("]")]
-    lead = [block.title or ""] + said[:6]
+    lead = [block.title or ""] + opening + [t for t in said[:6] if t not in opening]
     # the attack, then what it cost: "Yesterday, a patrol was ambushed near Bria. One peacekeeper was killed."
     told_in_two = [" ".join(pair) for pair in zip(lead[1:], lead[2:], strict=False)]
     if not any(tells_of_incident(t) for t in lead + told_in_two):
@@ -443,6 +464,10 @@ def plan_document(document: Document) -> list[BlockPlan]:
             references.append(ReferenceDate(lead_ref.date, block.start, lead_ref.text))
         for s in body:
             raw = text[s.start : s.end].strip()
+            heading_ref = _box_heading_reference(text, s, published)
+            if heading_ref is not None:
+                references.append(heading_ref)
+                continue
             if not _DATA_AS_OF.search(raw):
                 # a pre-check (the line is a prefix of ``raw`` cut before a non-word character, so
                 # it opens as ``raw`` does): the source-note scan tries every position of the line

@@ -583,6 +583,21 @@ def veto_national_strength(r: Reading, ctx: SentenceContext) -> Optional[Outcome
     return Veto("national-force") if _national_strength(r) else None
 
 
+def _where_a_national_force_is(r: Reading, ctx: SentenceContext) -> bool:
+    """Whether the toll is told in a "where" clause of the place a national force is deployed in
+    ("The army also has about 60,000 troops in the deep South, where a roadside bomb killed two
+    rangers"), in a sentence that names no UN word or mission."""
+    verb = r.verb
+    if verb is None or verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return False
+    if UN_WORDS.search(ctx.text) or ctx.missions_here:
+        return False
+    holder = verb_of(verb.head)
+    return holder is not None and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in vocabulary()["national_forces"] for c in holder.children
+    )
+
+
 def _killed_by_disaster(r: Reading) -> bool:
     """Whether the figure's death verb has an epidemic, a natural disaster or war's leftovers as
     its killer ("the epidemic that killed 10,000 Haitians", "floods killed 300 Somalis",
@@ -611,6 +626,8 @@ def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]
         return Veto("former")  # "Around 300 former peacekeepers marched in the parade"
     if r.predicate is None and _national_force_subject(r, ctx):
         return Veto("national-force")
+    if r.predicate in {"DEATH", "INJURY"} and _where_a_national_force_is(r, ctx):
+        return Veto("national-force")  # "The army has 60,000 troops in the deep South, where a bomb killed two rangers"
     if r.predicate in {"DEATH", "INJURY"} and vocab.is_demonym(noun.text) and _killed_by_disaster(r):
         return Veto("disaster")  # "a cholera epidemic that killed more than 10,000 Haitians": a people, not peacekeepers
     if _host_force_clause(r, ctx):

@@ -60,6 +60,12 @@ def predicate_of(anchor: Token, cues: Cues) -> Optional[str]:
                 break
     # "risen to two after one of the wounded peacekeepers died": a time clause is another event's
     elsewhere = {t.i for c in anchor.children if c.dep_ == "prep" and c.lower_ in _TIME_PREPS for t in c.subtree}
+    # "13,000 troops in the country, where an ambush killed two peacekeepers": a clause about a
+    # place or a time the phrase names, not about what is counted
+    elsewhere |= {
+        t.i for c in anchor.subtree
+        if c.dep_ == "relcl" and c.i != anchor.i and any(w.lower_ in {"where", "when"} for w in c.children) for t in c.subtree
+    }
     for tok in sorted(anchor.subtree, key=lambda t: abs(t.i - anchor.i)):
         if tok.i != anchor.i and tok.i not in elsewhere:
             kind = cue_kind(tok, cues)
@@ -97,6 +103,8 @@ def predicate_of(anchor: Token, cues: Cues) -> Optional[str]:
                     return "DEATH"
             if child.dep_ in {"dobj", "prt", "attr", "acomp", "oprd"} or (child.dep_ == "prep" and cue_kind(child, cues) == "DEATH"):
                 for tok in child.subtree:  # (a preposition that opens a death phrase: "came 53 Austrians around the life")
+                    if tok.i in elsewhere:
+                        continue
                     kind = cue_kind(tok, cues)
                     if kind:
                         return kind

@@ -648,7 +648,11 @@ def fact_sheet(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
     return _sheet_mission(ctx) or _box_owner(ctx) or "UN"
 
 
-_BOX_LINE = re.compile(r"^[ \t|*•-]*[^:\n]{1,80}:[ \t]*[\d$][^\n]*$|^[ \t]*\|.*\|[ \t]*$")
+_BOX_LINE = re.compile(
+    r"^[ \t|*•-]*[^\n]{1,80}:[ \t]*[\d$][^\n:]*$"  # "Troops: 9,800", "Largest contingent: UNMISS : 850"
+    r"|^[ \t]*\|.*\|[ \t]*$"  # "| Personnel deployed | 2,700 |"
+    r"|^[^\n]{1,80}?(?:\.{4,}|…{2,})[ \t]*\d[^\n]*$"  # "Lives lost on UN duty ........ 2"
+)
 
 
 def _box_owner(ctx: SentenceContext) -> Optional[str]:
