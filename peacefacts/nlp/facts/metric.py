@@ -247,6 +247,14 @@ def veto_non_un(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         if clause is not None and r.verb is not None and clause.head.i in {t.i for t in r.verb.subtree} - others and r.root.i not in inside:
             return Veto("non-un-force")  # "2,000 Chadian troops serve in a regional force that does not report to the UN"
     spans = ctx.cues.spans.get("NON_UN", ())
+    if r.how == "of-which" and spans and not names_the_un(ctx.text) and not ctx.missions_here:
+        # "The G5 Sahel Joint Force counts about 5,000 men, of whom 650 are Burkinabè": a part of
+        # the force the sentence counts
+        cut = re.search(r",\s*(?:of|out\s+of|among)\s+(?:whom|which|them|these)\b", ctx.text)
+        if cut is not None and cut.start() < r.figure.start - ctx.offset and any(
+            span.end_char <= cut.start() for span in spans
+        ):
+            return Veto("non-un-force")
     if not names_the_un(ctx.text) and not ctx.missions_here:
         # "the operation Koundjoaré mobilises 4,000 soldiers", but not "UNIFIL, where France deploys
         # 700 soldiers under Operation Daman" (a nation's name for its share of a UN force)
@@ -622,6 +630,8 @@ def veto_not_peacekeepers(r: Reading, ctx: SentenceContext) -> Optional[Outcome]
         return None
     if noun.lower_ in vocabulary()["not_peacekeepers"]:
         return Veto("not-peacekeepers")
+    if noun.lower_ in {"sons", "daughters"} and any(c.dep_ == "poss" and c.lower_ in {"her", "his", "my"} for c in noun.children):
+        return Veto("not-peacekeepers")  # "her two daughters were waiting" (not "Ghana's sons and daughters serving abroad")
     if any(c.dep_ in {"amod", "compound"} and c.lower_ in {"former", "retired", "ex", "veteran"} for c in noun.children):
         return Veto("former")  # "Around 300 former peacekeepers marched in the parade"
     if r.predicate is None and _national_force_subject(r, ctx):
