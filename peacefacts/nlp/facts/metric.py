@@ -565,7 +565,9 @@ def _national_strength(r: Reading) -> bool:
             owner = next((t for t in r.root.sent[: r.root.i - r.root.sent.start] if t.dep_ == "nsubj"), None)
             scope = r.anchor
         if owner is not None and owner.lower_ in _STRENGTH_NOUNS:
-            owner = next((c for c in owner.children if c.dep_ == "poss"), None)  # "The Defence Forces' strength"
+            owner = next((c for c in owner.children if c.dep_ == "poss"), None) or next(
+                (o for c in owner.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"), None
+            )  # "The Defence Forces' strength", "The strength of the Permanent Defence Force stands at 8,446"
     if owner is None or scope is None or not _is_national_force(owner):
         return False
     own = without_clauses(scope, _ASIDE_CLAUSES)

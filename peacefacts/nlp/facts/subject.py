@@ -787,6 +787,8 @@ def mission_context(r: Reading, ctx: SentenceContext, metric: Metric) -> Optiona
     named = [m for _, m in mission_mentions(words)] or [m for m in (vocab.mission_for(t.text) for t in ctx.sdoc if t.i in phrase) if m]
     if len(set(named)) > 1:
         return None  # "1,006 members of the force … are serving in MONUSCO, MINUSCA, UNMISS, …": a contributor's, spread over several
+    if named and _MAINLY.search(words):
+        return None  # "468 are on United Nations missions, principally UNIFIL in Lebanon": missions, and the main one
     if named:
         return named[0]
     for tok in (ctx.sdoc[i] for i in sorted(phrase)):
@@ -799,6 +801,8 @@ def mission_context(r: Reading, ctx: SentenceContext, metric: Metric) -> Optiona
 
 
 _PARTS = frozenset({"including", "excluding", "besides", "among"})
+#: a mission named as the main one of several ("on UN missions, principally UNIFIL", "mainly within the MONUSCO")
+_MAINLY = re.compile(r"\b(?:principally|mainly|mostly|chiefly|largely|primarily|notably|especially|above all)\b", re.IGNORECASE)
 
 
 def _own_subtree(tok: Token) -> set[int]:
