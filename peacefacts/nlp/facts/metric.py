@@ -936,8 +936,8 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     for _ in range(4):
         if node is None:
             break
-        if _lemma(node) in service:
-            return None
+        if _lemma(node) in service or (_lemma(node) == "take" and any(c.lower_ == "part" for c in node.children)):
+            return None  # (and "283 members … take part in four UN peacekeeping operations")
         if node.head.i == node.i:
             break
         node = verb_of(node)
