@@ -228,6 +228,11 @@ def veto_non_un(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """KFOR, EUFOR, the African Union, bilateral or Russian deployments: not UN figures."""
     others = _other_figures(r, ctx)
     for aside in ctx.cues.spans.get("OUTSIDE_UN", ()):
+        semicolon = next((t.i for t in ctx.sdoc[min(aside.start, r.root.i) : max(aside.end, r.root.i)] if t.text == ";"), None)
+        if semicolon is not None and any(
+            (t.i > semicolon) == (aside.start > semicolon) for t in ctx.sdoc if t.i in ctx.figure_tokens and t.i != r.root.i
+        ):
+            continue  # "Honduras has 12 officers in UN missions; the 5,000 agents … have nothing to do with the UN": the other figure's
         # "Apart from the PKO, the SDF dispatches 2 members to the MFO …": the figures of what the
         # disclaimer is attached to (the whole clause, or one noun: "not counting its 3,000
         # soldiers outside the UN"), but not those inside it ("Apart from its 5,000 UN peacekeepers")
@@ -406,7 +411,12 @@ def veto_at_home(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     sentence that names no UN word, mission or mission place."""
     if r.noun_class != "personnel" or r.predicate is not None or not ctx.cues.has("AT_HOME"):
         return None
-    if UN_WORDS.search(ctx.text) or ctx.missions_here or mission_at_place(ctx.places_text, ctx.base):
+    said = ctx.text
+    for aside in ctx.cues.spans.get("OUTSIDE_UN", ()):
+        # the UN words of a disclaimer ("a domestic role that has nothing to do with the blue
+        # helmets") say the figure is not the UN's
+        said = said[: aside.start_char] + " " * (aside.end_char - aside.start_char) + said[aside.end_char :]
+    if UN_WORDS.search(said) or ctx.missions_here or mission_at_place(ctx.places_text, ctx.base):
         return None
     return Veto("at-home")
 
@@ -423,8 +433,9 @@ def veto_recruits(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
 def veto_training(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """"The centre trains around 12,000 personnel … every year": people trained, not deployed."""
     verb = r.verb
-    if verb is None or _lemma(verb) not in vocabulary()["training_lemmas"] or r.how not in {"nummod", "partitive"}:
-        return None
+    prepared = verb is not None and _lemma(verb) == "prepare" and r.anchor.dep_ == "dobj" and r.anchor.head.i == verb.i
+    if verb is None or (_lemma(verb) not in vocabulary()["training_lemmas"] and not prepared) or r.how not in {"nummod", "partitive"}:
+        return None  # ("the training centre prepares each year around 1,500 soldiers": not "prepares to send")
     service = vocabulary()["personnel_verbs"] | vocabulary()["pledge_lemmas"]
     if any(_lemma(c) in service for c in verb.conjuncts):
         return None  # "has trained and deployed 8,800 peacekeepers"
