@@ -317,9 +317,15 @@ _YEAR_CELL = re.compile(r"\s*(?:1[89]|20)\d\d\s*")
 _LEADER_ROW = re.compile(r"^(?P<label>[ \t]*[^\n.…]*[A-Za-z][^\n.…]*?[ \t]*)(?P<dots>\.{4,}|…{2,})(?P<value>[ \t]*\d[^\n]*)$", re.MULTILINE)
 
 
+def _keys_a_table_row(label: str) -> bool:
+    """Whether a label is a table row's key (a country, a mission, a total or a year), which the
+    table reader reads, not a box's label."""
+    label = label.strip().rstrip(":*").strip()
+    return bool(vocab.country_for(label) or vocab.mission_for(label) or is_total(label) or is_grand_total(label) or _YEAR_CELL.fullmatch(label))
+
+
 def _leader_as_colon(m: re.Match[str]) -> str:
-    label = m.group("label").strip().rstrip(":*").strip()
-    if vocab.country_for(label) or vocab.mission_for(label) or is_total(label) or is_grand_total(label) or _YEAR_CELL.fullmatch(label):
+    if _keys_a_table_row(m.group("label")):
         return m.group(0)  # a table's row ("Ghana ........ 2,644"), left to the table reader
     dots = m.group("dots")
     return m.group("label") + ":" + " " * (len(dots) - 1) + m.group("value")
@@ -347,11 +353,7 @@ def key_value_rows(text: str) -> str:
         return text
 
     def rewrite(m: re.Match[str]) -> str:
-        label = m.group("label").strip().rstrip(":*").strip()
-        if (
-            vocab.country_for(label) or vocab.mission_for(label) or is_total(label) or is_grand_total(label)
-            or _YEAR_CELL.fullmatch(label)
-        ):
+        if _keys_a_table_row(m.group("label")):
             return m.group(0)
         whole = m.group(0)
         first = len(m.group("lead"))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Optional
 
 from peacefacts import vocab
 from peacefacts.nlp.dates import DateMatch
-from peacefacts.nlp.facts.reading import Reading, SentenceContext
+from peacefacts.nlp.facts.reading import PART_OF_THEM, Reading, SentenceContext
 from peacefacts.nlp.facts.vocabulary import vocabulary
 from peacefacts.nlp.plan import mission_at_place
 
@@ -58,7 +58,7 @@ def is_incident(r: Reading, ctx: SentenceContext) -> bool:
         return True
     if _dead_described(r, ctx):
         return False  # "paid tribute to the 120 peacekeepers Ghana lost in Lebanon": who they were, not one event
-    if _PART_OF_THEM.match(ctx.text):
+    if PART_OF_THEM.match(ctx.text):
         return False  # "… have served. Of them, 54 died in UN missions, most in the Golan": part of a running total
     if r.tense == "past" and (ctx.missions_here or _located_mission(ctx)):
         return True  # "Two Pakistani peacekeepers were killed in the DR Congo"
@@ -68,8 +68,6 @@ def is_incident(r: Reading, ctx: SentenceContext) -> bool:
     return incident is not None and r.tense in {"past", "perfect", "present", "none"} and r.how != "copula"
 
 
-#: a sentence about part of the set the sentence before counted ("Of them, …", "Among those, …")
-_PART_OF_THEM = re.compile(r"\W*(?:Of|Among|Out of)\s+(?:them|these|those|whom)\b", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|around|into|across|off|north|south|east|west)\s+(?:of\s+)?(?:the\s+)?(?:[A-Za-z-]+\s+)?$", re.IGNORECASE)
 
 

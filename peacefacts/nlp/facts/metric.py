@@ -32,6 +32,7 @@ from peacefacts.nlp.facts.parse import (
 )
 from peacefacts.nlp.facts.reading import (
     LEVEL_OF_COUNT,
+    PART_OF_THEM,
     PEACEKEEPING_CONTEXT,
     UN_WORDS,
     Reading,
@@ -879,10 +880,6 @@ _MEMBERSHIP_BODIES = frozenset({
 })
 
 
-#: a sentence that opens on the set the sentence before counted
-_AMONG_THEM = re.compile(r"\W*(?:Of|Among|Amongst|Out\s+of)\s+(?:them|these|those|whom)\b", re.IGNORECASE)
-
-
 def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """"officials", "people", "members": a head count only with a peacekeeping predicate."""
     noun = r.noun
@@ -926,7 +923,7 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         for c in noun.children
     ):
         return None  # "… 400 peacekeepers deployed. Among them, 28 women.": a part of the count before
-    if noun.lower_ == "women" and _AMONG_THEM.match(ctx.text):
+    if noun.lower_ == "women" and PART_OF_THEM.match(ctx.text):
         return None  # "… the 476 personnel currently serving with UN missions. Among them are 38 women."
     if r.category is Category.WOMEN and PEACEKEEPING_CONTEXT.search(ctx.text):
         return None  # "Women make up 14 per cent of Zambia's contingent, or about 130 officers"

@@ -48,6 +48,10 @@ UN_WORDS = re.compile(r"peacekeep|peace[- ]keep|blue helmet|blue beret|\bU\.?N\.
 # ... and those that name the UN itself ("peacekeepers" alone may be Russian or the African Union's)
 _NAMES_THE_UN = re.compile(r"blue helmet|blue beret|\bU\.?N\.?\b|United Nations", re.IGNORECASE)
 
+#: a sentence that opens on the set the sentence before counted ("Of them, 54 died", "Among them
+#: are 38 women"): what follows is a part of that count
+PART_OF_THEM = re.compile(r"\W*(?:Of|Among|Amongst|Out\s+of)\s+(?:them|these|those|whom)\b", re.IGNORECASE)
+
 PEACEKEEPING_CONTEXT = re.compile(
     r"peacekeep|peace keep|blue helmet|blue beret|blue flag|peace (?:operation|mission|support)|operations? of peace|"
     r"\bU\.?N\.?\b|United Nations|\bmission|\bduty\b|\bservice\b|\bserving\b|"
