@@ -434,7 +434,11 @@ def veto_recruits(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
 def veto_training(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """"The centre trains around 12,000 personnel … every year": people trained, not deployed."""
     verb = r.verb
-    prepared = verb is not None and _lemma(verb) == "prepare" and r.anchor.dep_ == "dobj" and r.anchor.head.i == verb.i
+    prepared = verb is not None and _lemma(verb) == "prepare" and (
+        (r.anchor.dep_ == "dobj" and r.anchor.head.i == verb.i)
+        # "prepares each year around 1,500 soldiers": the parse may read the hedge as a preposition
+        or (r.anchor.dep_ == "pobj" and r.anchor.head.lower_ in {"around", "about", "over", "some"} and r.anchor.head.head.i == verb.i)
+    )
     if verb is None or (_lemma(verb) not in vocabulary()["training_lemmas"] and not prepared) or r.how not in {"nummod", "partitive"}:
         return None  # ("the training centre prepares each year around 1,500 soldiers": not "prepares to send")
     service = vocabulary()["personnel_verbs"] | vocabulary()["pledge_lemmas"]
