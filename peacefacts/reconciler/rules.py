@@ -345,9 +345,12 @@ def _hedges(cmp: Comparison) -> str:
     return " and ".join(words) or "their stated bounds"
 
 
+def _similarity(cmp: Comparison) -> str:
+    return "" if cmp.similarity is None else f" (similarity {cmp.similarity:.2f})"
+
+
 def _versions(cmp: Comparison) -> str:
-    sim = "" if cmp.similarity is None else f" (similarity {cmp.similarity:.2f})"
-    return f"; the two are copies of one article{sim}, probably an old and an updated version" if cmp.copies else ""
+    return f"; the two are copies of one article{_similarity(cmp)}, probably an old and an updated version" if cmp.copies else ""
 
 
 @first_match
@@ -379,11 +382,10 @@ def copies_of_one_article(cmp: Comparison) -> Judgement | None:
     """
     if not cmp.copies or not cmp.compatible:
         return None
-    sim = "" if cmp.similarity is None else f" (similarity {cmp.similarity:.2f})"
     return Judgement(
         verdict=Verdict.AGREE,
         cause=Cause.COPY,
-        explanation=lambda: f"{cmp.head('and')}: the same figure in two copies of one article{sim}; "
+        explanation=lambda: f"{cmp.head('and')}: the same figure in two copies of one article{_similarity(cmp)}; "
         "they count as one source",
     )
 
@@ -524,11 +526,10 @@ def changed_over_time(cmp: Comparison) -> Judgement | None:
     if not cmp.dated:
         return None
     if cmp.copies:
-        sim = "" if cmp.similarity is None else f" (similarity {cmp.similarity:.2f})"
         return Judgement(
             verdict=Verdict.CHANGED_OVER_TIME,
             cause=Cause.REVISED_COPY,
-            explanation=lambda: f"{cmp.head()}: two copies of one article{sim} give different figures at "
+            explanation=lambda: f"{cmp.head()}: two copies of one article{_similarity(cmp)} give different figures at "
             "different dates, probably an old and an updated version; both figures are kept",
         )
     earlier, later = cmp.ordered()
