@@ -354,6 +354,16 @@ def _force_named(ctx: SentenceContext) -> Optional[Token]:
     return None
 
 
+def _un_scale_in(verb: Token, ctx: SentenceContext) -> bool:
+    """Whether the clause of ``verb`` holds a head count larger than any country ever deployed."""
+    ceiling = vocabulary().country_maxima.get(Metric.PERSONNEL_DEPLOYED.value)
+    if ceiling is None:
+        return False
+    base = ctx.sdoc[0].idx
+    span = {t.idx - base for t in verb.subtree}
+    return any(f.num_start - ctx.offset in span and f.figure.value > ceiling for f in ctx.candidate.figures)
+
+
 def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """The subject of the governing clause(s): a country, a mission, or a pronoun for the story's."""
     anchor = r.anchor
@@ -382,6 +392,8 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
                 named = vocab.country_for(words, demonyms=False) or vocab.mission_for(words)
                 if named:
                     return named  # "the Philippines said it would provide up to 500": the speaker is "it"
+            if child.lower_ == "we" and _un_scale_in(node, ctx):
+                return "UN"  # a UN official's "we have a little over 81,000 uniformed personnel in 13 operations"
             if child.lower_ in pronouns:
                 return _carried(ctx, child.lower_, child.idx - ctx.sdoc[0].idx)
             if child.lower_ == "kingdom" and not any(c.dep_ in {"prep", "compound", "amod"} for c in child.children):
