@@ -314,7 +314,10 @@ _YEAR_CELL = re.compile(r"\s*(?:1[89]|20)\d\d\s*")
 
 
 #: a label, a run of leader dots and a figure ("Uniformed personnel deployed .......... 884")
-_LEADER_ROW = re.compile(r"^(?P<label>[ \t]*[^\n.…]*[A-Za-z][^\n.…]*?[ \t]*)(?P<dots>\.{4,}|…{2,})(?P<value>[ \t]*\d[^\n]*)$", re.MULTILINE)
+_LEADER_ROW = re.compile(
+    r"^(?P<label>[ \t]*[^\n.…]*[A-Za-z][^\n.…]*?[ \t]*)(?P<dots>[.…]{4,}|…{2,}|(?<= )\.(?= ))(?P<value>[ \t]*\d[^\n]*)$",
+    re.MULTILINE,
+)
 
 
 def _keys_a_table_row(label: str) -> bool:
@@ -325,8 +328,9 @@ def _keys_a_table_row(label: str) -> bool:
 
 
 def _leader_as_colon(m: re.Match[str]) -> str:
-    if _keys_a_table_row(m.group("label")):
-        return m.group(0)  # a table's row ("Ghana ........ 2,644"), left to the table reader
+    label = m.group("label").strip()
+    if _keys_a_table_row(label) and not (is_total(label) or is_grand_total(label)):
+        return m.group(0)  # a table's row ("Ghana ........ 2,644"), left to the table reader (a box's "Total ..... 3,702" is a box line)
     dots = m.group("dots")
     return m.group("label") + ":" + " " * (len(dots) - 1) + m.group("value")
 
@@ -347,7 +351,7 @@ def key_value_rows(text: str) -> str:
     >>> key_value_rows("Uniformed personnel deployed ...... 884")
     'Uniformed personnel deployed :      884'
     """
-    if "...." in text or "……" in text:
+    if "...." in text or "…" in text or " . " in text:
         text = _LEADER_ROW.sub(_leader_as_colon, text)
     if "|" not in text:
         return text

@@ -302,22 +302,31 @@ def semantic_heading(text: str, headings: Sequence[Sentence]) -> Optional[Headin
     holds a column or veto word ("Data as of …" lines only date it), else the latest one."""
     words = table_words()
     latest: Optional[Heading] = None
+    chosen: Optional[Heading] = None
+    owners: list[Heading] = []  # headings that name one country or mission
     for h in reversed(headings):
         line = text[h.start : h.end].strip()
         if len(line) > 120 and not line.endswith(":"):
             continue  # prose: it dates the table at most
         low = line.lower()
         heading = read_heading(line)
+        if heading.country or heading.mission:
+            owners.append(heading)
         if latest is None:
             latest = heading
-        if (
+        if chosen is None and (
             not heading.counted
             or any(c.pattern.search(low) for c in words.metrics if c.headings)
             or any(c.pattern.search(low) for c in words.categories)
             or words.key.search(low)
         ):
-            return heading
-    return latest
+            chosen = heading
+    chosen = chosen or latest
+    if chosen is not None and not (chosen.country or chosen.mission) and owners:
+        # "FACT BOX - SENEGAL IN UN PEACEKEEPING" / "(UN figures at 30 September 2016)": the box's
+        # owner is named on the nearest heading line above the one that says what it counts
+        chosen = attrs.evolve(chosen, country=owners[0].country, mission=owners[0].mission)
+    return chosen
 
 
 _KEY_REST = re.compile(r"\s*(?:\([^)]*\)|\[[^\]]*\]|[*†‡,.:])*\s*$")

@@ -686,6 +686,10 @@ def _box_owner(ctx: SentenceContext) -> Optional[str]:
             continue
         countries = {c for _s, _e, _surface, c in country_mentions(line)}
         missions = {m.acronym for m in vocab.mission_mentions(line)}
+        if not countries and not missions and (line.strip().startswith("(") or (len(line.strip()) <= 60 and re.search(r"\d", line))):
+            # "(UN figures at 30 September 2016)" under "FACT BOX - SENEGAL IN UN PEACEKEEPING": the
+            # heading's date line; "Rank among contributors  8th": a box line of another shape
+            continue
         if len(countries) + len(missions) == 1:
             owner = next(iter(countries | missions))
             if owner in countries and hosts_peacekeepers(owner, ctx.base):
