@@ -660,10 +660,10 @@ def fact_sheet(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
     return _sheet_mission(ctx) or _box_owner(ctx) or "UN"
 
 
+# (leader-dot lines arrive as "label : figure": ingest.chrome.key_value_rows rewrote them)
 _BOX_LINE = re.compile(
     r"^[ \t|*•-]*[^\n]{1,80}:[ \t]*[\d$][^\n:]*$"  # "Troops: 9,800", "Largest contingent: UNMISS : 850"
     r"|^[ \t]*\|.*\|[ \t]*$"  # "| Personnel deployed | 2,700 |"
-    r"|^[^\n]{1,80}?(?:\.{4,}|…{2,})[ \t]*\d[^\n]*$"  # "Lives lost on UN duty ........ 2"
 )
 
 
