@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import collections
 import itertools
+import re
 import threading
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, Union
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["ParseMemo", "parse_sentences"]
+__all__ = ["ParseMemo", "parse_sentences", "tokenized"]
 
 
 class ParseMemo:
@@ -102,10 +103,43 @@ def parse_sentences(
         yield doc
 
 
+# A dash written with no space between a word and a figure ("6,247 personnel—5,781 troops and
+# 466 police"): spaCy's infixes split a dash only before a letter, so "personnel—5,781" would be
+# one token, and the figure would have no token of its own to read its noun from.
+_GLUED_DASH = re.compile(r"[^\W\d_][\u2013\u2014]\d")
+_GLUED_DASH_TOKEN = re.compile(r"(.*?[^\W\d_])([\u2013\u2014])(\d.*)")
+
+
+def tokenized(nlp: Language, text: str) -> Union[str, Doc]:
+    """``text`` as the pipeline should read it: the text itself (the pipeline tokenizes it), or,
+    when a dash joins a word to a figure, its tokens with that dash split off (a
+    :class:`~spacy.tokens.Doc` with the same text, so offsets do not move).
+
+    >>> import spacy
+    >>> [t.text for t in tokenized(spacy.blank("en"), "6,247 personnel—5,781 troops")]
+    ['6,247', 'personnel', '—', '5,781', 'troops']
+    """
+    if not _GLUED_DASH.search(text):
+        return text
+    from spacy.tokens import Doc
+
+    words: list[str] = []
+    spaces: list[bool] = []
+    for token in nlp.make_doc(text):
+        m = _GLUED_DASH_TOKEN.fullmatch(token.text)
+        if m:
+            words.extend(m.groups())
+            spaces.extend((False, False))
+        else:
+            words.append(token.text)
+        spaces.append(bool(token.whitespace_))
+    return Doc(nlp.vocab, words=words, spaces=spaces)
+
+
 def _parse(
     nlp: Language, texts: list[str], disable: list[str], finish: Optional[Callable[[list[Any]], None]], batch_size: int
 ) -> Iterator[Doc]:
-    docs = iter(nlp.pipe(texts, batch_size=batch_size, disable=disable))
+    docs = iter(nlp.pipe((tokenized(nlp, text) for text in texts), batch_size=batch_size, disable=disable))
     while chunk := list(itertools.islice(docs, batch_size)):
         if finish is not None:
             finish(chunk)

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from peacefacts.nlp.parsing import tokenized
 from peacefacts.nlp.people.chains import DEFAULT_COUNTRY
 from peacefacts.nlp.people.prefilter import candidate_sentences, ends_story
 from peacefacts.nlp.people.sentence import Mention, SentenceReader
@@ -387,7 +388,7 @@ def find_people(
             readings.append(_read(text, s, e, []))
     if todo and nlp is not None:
         texts = [text[sentences[n][0]:sentences[n][1]] for n in todo]
-        for n, sdoc in zip(todo, nlp.pipe(texts, disable=ner_only_disable(nlp)), strict=True):
+        for n, sdoc in zip(todo, nlp.pipe((tokenized(nlp, t) for t in texts), disable=ner_only_disable(nlp)), strict=True):
             s, e, _ = sentences[n]
             readings[n] = _read(text, s, e, [(s + ent.start_char, s + ent.end_char) for ent in sdoc.ents
                                              if ent.label_ == "PERSON"])
