@@ -474,7 +474,8 @@ class _Splitter:
 
 _TABLE_FIGURE = re.compile(r"^(?:about |some |over |more than )?\d{1,3}(?:[,.]\d{3})*(?:\s*\(\w+\))?$")
 _TABLE_ROW = re.compile(r"^(.{2,40}?)\s*[:–—|\t-]\s*(\S.*)$")
-_TABLE_LABEL = re.compile(r"^[A-Z][\w'’.-]*(?:[ -][A-Za-z][\w'’.-]*){0,4}:?$")
+#: a box line's label: a capitalised word and a few more, which may hold a year ("Fatalities since 2002")
+_TABLE_LABEL = re.compile(r"^[A-Z][\w'’.-]*(?:[ -][A-Za-z0-9][\w'’.-]*){0,4}:?$")
 
 
 def split_blocks(

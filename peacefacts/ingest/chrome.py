@@ -318,6 +318,14 @@ _LEADER_ROW = re.compile(
     r"^(?P<label>[ \t]*[^\n.…]*[A-Za-z][^\n.…]*?[ \t]*)(?P<dots>[.…]{4,}|…{2,}|(?<= )\.(?= ))(?P<value>[ \t]*\d[^\n]*)$",
     re.MULTILINE,
 )
+# "Troops – 1,050", "Uniformed personnel as of Dec 2023 — 2,800.": a label, a dash with one space
+# on each side and a line that ends with the bare figure (prose goes on after its figure). A
+# column-aligned row ("2      Vanuatu   –        8") is a table's, its dash an empty cell.
+_DASH_ROW = re.compile(
+    r"^(?P<label>[A-Za-z](?:[^\n\t\u2013\u2014 ]| (?! ))*?)(?P<dots> [-\u2013\u2014] )"
+    r"(?P<value>\d[\d,]*(?:\.\d+)?\.?)[ \t]*$",
+    re.MULTILINE,
+)
 
 
 def _keys_a_table_row(label: str) -> bool:
@@ -350,9 +358,16 @@ def key_value_rows(text: str) -> str:
 
     >>> key_value_rows("Uniformed personnel deployed ...... 884")
     'Uniformed personnel deployed :      884'
+
+    and so are a label and a figure that ends its line joined by a spaced dash:
+
+    >>> key_value_rows("Troops – 1,050")
+    'Troops:  1,050'
     """
     if "...." in text or "…" in text or " . " in text:
         text = _LEADER_ROW.sub(_leader_as_colon, text)
+    if " – " in text or " — " in text or " - " in text:
+        text = _DASH_ROW.sub(_leader_as_colon, text)
     if "|" not in text:
         return text
 

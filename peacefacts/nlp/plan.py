@@ -121,8 +121,11 @@ def _box_heading_reference(text: str, sentence: Sentence, published: Optional[Pa
     return None
 
 
-#: a heading's parenthesised data date ("Current strength (as of 31 August 2023)")
-_BOX_HEADING_AS_OF = re.compile(r"\((?:[A-Za-z]+\s+){0,2}(?:as\s+(?:of|at|on)|at)\s+[^()]{4,30}\)\s*:?$", re.IGNORECASE)
+#: a heading's parenthesised data date ("Current strength (as of 31 August 2023)", "(UN figures,
+#: 31 March 2024)", "(source: UN, March 2024)"): a date is looked for in it, to the month at least
+_BOX_HEADING_AS_OF = re.compile(
+    r"\((?:[\w.]+[\s,:]+){0,3}(?:(?:as\s+)?(?:of|at|on)\s+)?[^()]{4,30}\)\s*:?$", re.IGNORECASE
+)
 #: "(source: UN Peacekeeping)." after a reference line
 _SOURCE_NOTE = re.compile(r"\s*(?:[(\[]\s*(?:sources?|data|via|compiled\s+by)\b[^)\]]*[)\]]|[–—-]?\s*\bsources?\s*:.*)?\s*\.?$", re.IGNORECASE)
 
