@@ -369,3 +369,29 @@ def test_anchored_matcher_refuses_what_a_matcher_refuses(nlp):
     with pytest.raises(ValueError, match="lemmatizer"):
         anchored(nlp.make_doc("Two peacekeepers died."))  # no lemmas: spaCy's own error, not no match
     assert [(s, e) for _, s, e in anchored(nlp("Two peacekeepers died."))] == [(2, 3)]
+
+
+def test_country_scan_skips_only_words_no_country_name_starts_with(texts, monkeypatch):
+    from peacefacts import vocab
+    from peacefacts.nlp import story
+    from peacefacts.vocab.countries import _countries
+
+    # every name, alias and demonym as written, possessive, after "the", at a sentence end
+    tables = _countries()
+    names = [*tables.exact, *(n for forms in tables.forms.values() for n in forms), *vocab.demonym_forms()]
+    tricky = [f"{lead}{name}{tail} troops" for name in names for lead, tail in (("", ""), ("The ", "'s"), ("the ", "."))]
+    scanned = [*texts, *tricky, "Côte d’Ivoire, U.S. and US$5, Latin American and South Sudanese"]
+    skipping = [story.country_mentions.__wrapped__(t) for t in scanned]
+    monkeypatch.setattr(vocab, "may_open_name", lambda word: True)
+    assert skipping == [story.country_mentions.__wrapped__(t) for t in scanned]
+    assert sum(len(found) for found in skipping) > 1000
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.characters(max_codepoint=127)), keep=st.booleans())
+def test_normalize_reads_ascii_as_the_full_fold_does(text, keep):
+    from peacefacts.vocab.text import _normalize
+
+    # a combining accent sends the text through the full fold (NFKD, ...), which drops it again
+    assert _normalize(text, keep) == _normalize(text + "\u0301", keep)
+    assert _normalize("Pakistan`s  troops\t", keep) == _normalize("Pakistan’s troops", keep) == "pakistan's troops"

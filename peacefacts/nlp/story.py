@@ -48,6 +48,9 @@ def country_mentions(chunk: str) -> tuple[tuple[int, int, str, str], ...]:
         if first.lower() in _REGION_WORDS and i + 1 < len(words) and words[i + 1].group().lower() in _REGION_DEMONYMS:
             i += 2
             continue
+        if not vocab.may_open_name(first):
+            i += 1  # "Secretary", "Minister": no country name starts here, nothing to look up
+            continue
         found = None
         for n in range(min(4, len(words) - i), 0, -1):
             last = words[i + n - 1]

@@ -24,6 +24,7 @@ from peacefacts.vocab.countries import (
     country_names,
     demonym_forms,
     is_demonym,
+    may_open_name,
 )
 from peacefacts.vocab.missions import (
     Mission,
@@ -51,6 +52,7 @@ __all__ = [
     "country_names",
     "demonym_forms",
     "is_demonym",
+    "may_open_name",
     "mission",
     "mission_at",
     "mission_for",

@@ -18,7 +18,10 @@ from typing import Callable, NamedTuple, Optional
 
 from peacefacts.vocab.text import normalize, read_table
 
-__all__ = ["capital_country", "country_for", "countries", "country_names", "demonym_forms", "is_acronym", "is_demonym"]
+__all__ = [
+    "capital_country", "country_for", "countries", "country_names", "demonym_forms", "is_acronym", "is_demonym",
+    "may_open_name",
+]
 
 
 class _Countries(NamedTuple):
@@ -168,6 +171,42 @@ def country_for(text: str, *, demonyms: bool = True) -> Optional[str]:
     key = _POSSESSIVE.sub("", key)
     table = tables.folded if demonyms else tables.names
     return table.get(key) or table.get("the " + key)
+
+
+def may_open_name(word: str) -> bool:
+    """Whether a name, alias or demonym :func:`country_for` knows can begin with ``word``: when
+    not, no run of words that starts with it is a country, and a scan need not look them up.
+
+    A cheap, exact test for ASCII words: a surface that starts with ``word`` folds to a key that
+    starts with ``word`` lower-cased, less a final period or possessive when the word is the
+    whole surface. "The" (which :func:`country_for` drops) and other scripts are always tried.
+
+    >>> may_open_name("Burkina"), may_open_name("Pakistan's"), may_open_name("Secretary"), may_open_name("The")
+    (True, True, False, True)
+    """
+    known = _openers.get(word)
+    if known is None:
+        if len(_openers) >= _MAX_OPENERS:
+            _openers.clear()
+        lower = word.lower()
+        head = _POSSESSIVE.sub("", word.rstrip(".").lower())
+        known = _openers[word] = not word.isascii() or lower == "the" or head in _key_prefixes()
+    return known
+
+
+#: words remembered by :func:`may_open_name`, before it starts afresh
+_MAX_OPENERS = 1 << 16
+_openers: dict[str, bool] = {}
+
+
+@functools.lru_cache(maxsize=1)
+def _key_prefixes() -> frozenset[str]:
+    """Every prefix of every key :func:`country_for` looks up (capitalised aliases lower-cased,
+    and folded keys without their "the ")."""
+    tables = _countries()
+    keys = {key.lower() for key in tables.exact} | set(tables.folded)
+    keys |= {key[4:] for key in keys if key.startswith("the ")}
+    return frozenset(key[:n] for key in keys for n in range(len(key) + 1))
 
 
 @functools.lru_cache(maxsize=1)

@@ -43,7 +43,12 @@ _MEMO_LENGTH = 64
 
 
 def _normalize(text: str, keep_other_scripts: bool) -> str:
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    text = text.translate(_APOSTROPHES)
+    if text.isascii():
+        # most text: nothing to decompose or drop, and ASCII casefolds as it lowers; split and
+        # join collapse the same white space as _SPACES
+        return " ".join(text.split()).lower()
+    text = unicodedata.normalize("NFKD", text)
     if keep_other_scripts:
         text = "".join(c for c in text if not unicodedata.combining(c))
     else:
