@@ -605,7 +605,15 @@ def _is_national_force(tok: Token) -> bool:
 
 def veto_national_strength(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """A national force's own size, in a clause that says nothing of the UN (see
-    :func:`_national_strength`)."""
+    :func:`_national_strength`), or in the words that say so whatever the clause
+    ("its 11,000-strong army", "an army of about 3,500", "whose army numbers 1,60,000": the
+    ``FORCE_SIZE`` cues; not "a 900-strong army contingent", a unit of it)."""
+    for span in ctx.cues.spans.get("FORCE_SIZE", ()):
+        if span.start <= r.root.i < span.end:
+            after = ctx.sdoc[span.end] if span.end < len(ctx.sdoc) else None
+            named_unit = span[-1].lower_ not in {"of", "strong"} and after is not None and after.pos_ == "NOUN"
+            if not named_unit:
+                return Veto("national-force")
     return Veto("national-force") if _national_strength(r) else None
 
 
