@@ -1107,7 +1107,7 @@ def missions(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         return Decision(Metric.MISSIONS_SERVED_TOTAL, "missions.total")  # "has participated in a total of 19 … until today"
     if r.current and not r.cumulative:
         return Decision(Metric.MISSIONS_CURRENT, "missions.current")
-    if not r.cumulative and _point_dated(r, ctx):
+    if not r.cumulative and _point_dated(r, ctx) and not _all_sent_by_then(r):
         return Decision(Metric.MISSIONS_CURRENT, "missions.dated")  # "By the end of 2020, … in six missions"
     verb = r.verb
     if not r.cumulative and verb is not None and verb.tag_ == "VBG" and any(
@@ -1248,10 +1248,16 @@ def list_entry(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     return Decision(Metric.PERSONNEL_DEPLOYED, "list")
 
 
+_AS_OF_PHRASE = re.compile(r"as\s+(?:of|at|on)\b|(?:at|by)\s+the\s+end\s+of\b", re.IGNORECASE)
+
+
 def _point_dated(r: Reading, ctx: SentenceContext) -> bool:
     """A date that fixes the figure to a moment: "as at August 31, 2016", "at the end of 2022", "in 2016"."""
     running = re.search(r"\b(?:until|till|up\s+to|through)\b", ctx.lead.text, re.IGNORECASE)
-    if ctx.lead.as_of is not None and ctx.lead.source.value == "explicit" and ctx.lead.since is None and not running:
+    stated = ctx.lead.source.value == "explicit" or (
+        ctx.lead.source.value == "relative" and _AS_OF_PHRASE.match(ctx.lead.text.lstrip()) is not None
+    )  # "As of last month,", "As at the end of last year,"
+    if ctx.lead.as_of is not None and stated and ctx.lead.since is None and not running:
         return True  # "As of March 2023," (not "From 2006 to 2012,", a period, nor "Up to the end of 2023,")
     if ctx.candidate.reference is not None:
         return True
@@ -1270,12 +1276,18 @@ def _point_dated(r: Reading, ctx: SentenceContext) -> bool:
     return False
 
 
+def _all_sent_by_then(r: Reading) -> bool:
+    """"had sent", "has served": a perfect of sending or serving counts everyone up to the date
+    ("By the end of last year, Ghana had sent a total of 13,000 peacekeepers to 20 missions")."""
+    return r.tense == "perfect" and r.finite is not None and _lemma(r.finite) in {"serve", "send"}
+
+
 def dated_snapshot(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """A strength fixed to a date ("As at end-2019, Zambia contributed a total of 1,205") is not a
     running total, whatever the tense, unless the clause says it is ("since", "so far")."""
     if r.noun_class != "personnel" or r.cumulative or not _point_dated(r, ctx):
         return None
-    if r.tense == "perfect" and r.finite is not None and _lemma(r.finite) in {"serve", "send"} and not _sent_to_one_mission(r, ctx):
+    if _all_sent_by_then(r) and not _sent_to_one_mission(r, ctx):
         return None  # "By the end of last year, Ghana had sent a total of 13,000": all who went, up to then
     return Decision(Metric.PERSONNEL_DEPLOYED, "dated-snapshot")
 
