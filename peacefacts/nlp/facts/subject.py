@@ -375,6 +375,9 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
         steps += 1
         if steps > 1 and node.lemma_.lower() in reporting:
             break  # "…, the Fijian minister said": the speaker is not whose figure it is
+        stranded = _stranded_subject(node, ctx)
+        if stranded is not None:
+            return stranded
         # "Austria has 180 troops deployed": the parse may hang the subject on the auxiliary
         children = [*node.children, *(g for c in node.children if c.dep_ in {"aux", "auxpass"} for g in c.children)]
         for child in children:
@@ -471,6 +474,35 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
                 if owner:
                     return owner
     return None
+
+
+_NOUN_PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART"})
+
+
+def _stranded_subject(verb: Token, ctx: SentenceContext) -> Optional[str]:
+    """The country named by the words just before a finite verb whose subject the parse put
+    elsewhere: "According to RNP spokesperson CP Emmanuel Habiyaremye, Rwanda National Police
+    currently has 1,175 officers deployed" (the force read as an apposition of the speaker, and the
+    verb left with no subject or with the speaker's name for one). The words run back to the last
+    comma and must be a name; a subject among them is the parse's own reading, and stands."""
+    if verb.tag_ not in {"VBZ", "VBD", "VBP"}:
+        return None
+    sent = verb.sent
+    first = verb.i
+    while first - 1 >= sent.start and ctx.sdoc[first - 1].text not in {",", ";", ":", "(", "—", "–"}:
+        first -= 1
+    if first == sent.start or any(
+        c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} and c.i >= first for c in verb.children
+    ):
+        return None
+    words = [t for t in ctx.sdoc[first : verb.i] if t.pos_ != "ADV"]
+    if not words or not any(t.pos_ == "PROPN" for t in words) or any(t.pos_ not in _NOUN_PHRASE_POS for t in words):
+        return None
+    named = {c for *_, c in country_mentions(" ".join(t.text for t in words))}
+    if len(named) != 1:
+        return None
+    country = next(iter(named))
+    return None if hosts_peacekeepers(country, ctx.base) else country
 
 
 def _member_states(subject: Token) -> bool:
