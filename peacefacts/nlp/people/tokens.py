@@ -88,6 +88,9 @@ class TokenView:
         self.start = start
         self.end = end
         self.toks, self.upper = _tokens_and_case(text, start, end)
+        # word() and cap() are asked of every token again and again: answered by a set look-up
+        self._words = frozenset(i for i, t in enumerate(self.toks) if t.kind == "word")
+        self._caps = frozenset(i for i in self._words if self.toks[i].text[0].isupper())
         self.lex = lexicon()
         # the small model calls a country a person now and then ("Nepal's first woman commander")
         person_spans = [(s, e) for s, e in person_spans if country_of(text[s:e]) is None]
@@ -111,10 +114,10 @@ class TokenView:
         return tuple(t.norm for t in self.toks[a:b] if t.kind == "word")
 
     def word(self, i: int) -> bool:
-        return 0 <= i < len(self.toks) and self.toks[i].kind == "word"
+        return i in self._words
 
     def cap(self, i: int) -> bool:
-        return self.word(i) and self.toks[i].text[0].isupper()
+        return i in self._caps
 
     def attached_dot(self, i: int) -> bool:
         return (0 < i < len(self.toks) and self.toks[i].text == "."
