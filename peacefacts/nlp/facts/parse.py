@@ -73,7 +73,8 @@ def counted_noun(root: Token, inside: set[int]) -> Optional[Token]:
     tok = root
     head = tok.head
     part = _partitive(tok)
-    if part is not None and tok.lower_ not in {"one", "1"} and part.pos_ in {"NOUN", "PROPN"}:
+    one = tok.lower_ in {"one", "1"} and not any(c.like_num for c in tok.children if c.i < tok.i)  # (not "thirty-one")
+    if part is not None and not one and part.pos_ in {"NOUN", "PROPN"}:
         return part
     if head.i in inside or head.i == tok.i:
         return None
@@ -86,6 +87,8 @@ def counted_noun(root: Token, inside: set[int]) -> Optional[Token]:
             return head  # "(troops 1,320; police 255)": a label before its figure
         # "said on Wednesday two Tanzanian army officers …": a misattached number counts the noun after it
         return _noun_after(tok)
+    if tok.dep_ == "nummod" and head.pos_ in {"VERB", "AUX"}:
+        return _noun_after(tok)  # "Presently 641 Sri Lanka Army personnel serve …": the number hung on the verb
     if tok.dep_ in {"nsubj", "nsubjpass", "appos", "conj", "dobj", "pobj", "attr"}:
         of_them = any(c.lower_ == "of" and any(g.lower_ in {"them", "whom"} for g in c.children) for c in tok.children)
         if tok.dep_ == "nsubj" and (head.lower_ in {"women", "female", "females"} or of_them and head.lower_ in vocabulary().noun_category):

@@ -890,9 +890,10 @@ def read_figure(ctx: SentenceContext, fm: FigureMatch) -> Optional[Reading]:
         # "four (04) soldiers": the digits repeat the words; the parse hangs the noun on them
         root, inside = doc[root.i + 2], {doc[root.i + 2].i}
     of_what = next((o for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"), None)
-    if root.lower_ in {"one", "1"} and of_what is not None and noun_class(of_what) != "personnel":
+    alone = fm.figure.value == 1  # (not the "one" of "thirty-one", which the tokenizer splits off)
+    if alone and root.lower_ in {"one", "1"} and of_what is not None and noun_class(of_what) != "personnel":
         return None  # "one of the UN's largest missions": not a count of one ("one of its peacekeepers" is)
-    if root.lower_ == "one" and root.dep_ in {"nsubj", "nsubjpass"} and of_what is None and any(
+    if alone and root.lower_ == "one" and root.dep_ in {"nsubj", "nsubjpass"} and of_what is None and any(
         a.dep_ == "aux" and a.lower_ in {"must", "should", "can", "may", "might", "could", "would", "cannot"} for a in root.head.children
     ):
         return None  # "to be eligible, one must have served …": the pronoun, not a count
