@@ -494,3 +494,41 @@ def test_a_year_and_month_in_the_address_date_an_undated_page_to_the_month(url, 
     assert (str(doc.published) if doc.published else None) == expected
     if expected is not None:
         assert str(doc.published_source) == "url"
+
+
+DIGEST_PAGE = """# source: https://digest.example.org/weekly-2023-04-20
+# published: 2023-04-20
+
+DEFENCE DIGEST
+Weekly roundup | Africa
+
+GHANA
+Ghanaian engineers head for South Sudan
+
+Accra, 20 April 2023 - A company of 120 Ghana Armed Forces engineers left for UNMISS today, the army said.
+
+The engineers will repair roads around Malakal for a year, the army said.
+
+----------------------------------------
+
+ZAMBIA
+Zambia's women peacekeepers: a quiet success
+
+Lusaka, 17 April 2023 - Currently, 910 Zambian peacekeepers, 120 of them women, serve in four missions, the defence ministry told reporters on Monday.
+
+The ministry plans to raise the share of women to a fifth by 2028, the ministry said.
+"""
+
+
+def test_a_digests_second_story_is_dated_by_the_dateline_its_paragraph_opens_with():
+    doc = document_from_text(DIGEST_PAGE, doc_id="digest", published="2023-04-20")
+    titles = [b.title for b in doc.blocks]
+    assert titles[-1] == "Zambia's women peacekeepers: a quiet success"
+    assert [str(b.published) for b in doc.blocks] == ["2023-04-20", "2023-04-17"]
+
+
+def test_a_digests_second_story_dates_its_figures(extractor):
+    result = extractor.extract(DIGEST_PAGE, published="2023-04-20", doc_id="digest")
+    dated = {(f.subject, f.metric.value, f.value): str(f.as_of) for f in result.facts}
+    assert dated[("Zambia", "personnel_deployed", 910)] == "2023-04-17"
+    assert dated[("Zambia", "women_deployed", 120)] == "2023-04-17"

@@ -301,12 +301,15 @@ class _Splitter:
         return heads[-1]  # a short headline ("Egypt and Peacekeeping") sits right above the body
 
     def starts_article(self, i: int) -> bool:
-        """A headline, a dateline within the next four lines, then a paragraph."""
+        """A headline, a dateline within the next four lines, then a paragraph (or a paragraph
+        that opens with its dateline: "Phnom Penh, 18 April 2023 - Over the past 17 years, …")."""
         if self.kind(i) != "head":
             return False
         n = len(self.lines)
         for k in range(i + 1, min(n, i + 5)):
             kind = self.kind(k)
+            if kind == "body" and self.opens_with_dateline(k):
+                return True
             if kind == "date":
                 for m in range(k + 1, min(n, k + 10)):
                     if self.kind(m) in _ENDS:
@@ -317,6 +320,10 @@ class _Splitter:
             if kind in ("body", "marker", "footer", "list"):
                 return False
         return False
+
+    def opens_with_dateline(self, k: int) -> bool:
+        line = self.lines[k]
+        return any(c.kind == "source" and c.start - line.start <= 40 for c in line.dates)
 
     def next_content(self, i: int) -> int | None:
         for k in range(i + 1, len(self.lines)):
