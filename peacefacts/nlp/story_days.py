@@ -66,7 +66,7 @@ def incident_day(text: str, sentences: list[Sentence], published: Optional[Parti
                 continue  # "… was laid to rest in her hometown on Thursday": the funeral's day
             if in_toll_sentence is None and _TOLL.search(sentence, 0, match.start):
                 in_toll_sentence = match.value
-            before = sentence[max(0, match.start - 60) : match.start]
+            before = sentence[max(0, match.start - 150) : match.start]  # a long place may stand between
             after = sentence[match.end : match.end + 30]
             # "… were injured when a rocket hit. The incident took place on 12 October."
             near_toll = bool(_TOLL.search(before) or _INCIDENT.search(before) or _THE_INCIDENT.search(before)) and not _REPORTED.search(before[-25:])
