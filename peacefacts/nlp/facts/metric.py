@@ -105,6 +105,14 @@ def veto_age(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     return None
 
 
+def veto_rate(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"one for roughly every 3,400 citizens", "3.2 peacekeepers per 10,000 inhabitants": both
+    numbers of a per-capita rate (the ``RATE`` cues), which is no head count."""
+    if any(span.start <= r.root.i < span.end for span in ctx.cues.spans.get("RATE", ())):
+        return Veto("rate")
+    return None
+
+
 def veto_mission_part(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """"311 Swedish personnel served in UN operations, of whom 254 in MINUSMA": a contributor's
     people in one mission, a split by mission (neutral by the conventions), not the mission's own
@@ -525,8 +533,11 @@ def _national_force_subject(r: Reading, ctx: SentenceContext) -> bool:
     if UN_WORDS.search(ctx.text) or ctx.missions_here or mission_at_place(ctx.places_text, ctx.base):
         return False
     if verb is None:
-        # "Azerbaijan's army numbers some 64,000 active personnel" (the tagger read "numbers" as a noun)
-        return any(t.lower_ in vocabulary()["national_forces"] for t in ctx.sdoc[: r.root.i])
+        # "Azerbaijan's army numbers some 64,000 active personnel" (the tagger read "numbers" as a
+        # noun); not a word of a kind of personnel ("Military experts on mission: 1,993")
+        return any(
+            t.lower_ in vocabulary()["national_forces"] and t.pos_ != "ADJ" and t.dep_ != "amod" for t in ctx.sdoc[: r.root.i]
+        )
     force = next((
         c for c in verb.children
         if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in vocabulary()["national_forces"] and c.i != (r.noun.i if r.noun is not None else -1)
@@ -1353,6 +1364,7 @@ def deployed(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
 
 METRIC_RULES: tuple[MetricRule, ...] = (
     MetricRule("age", veto_age),
+    MetricRule("rate", veto_rate),
     MetricRule("echo", veto_echo),
     MetricRule("repeat", veto_repeat),
     MetricRule("unit-size", veto_unit_size),

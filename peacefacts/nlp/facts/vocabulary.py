@@ -50,7 +50,7 @@ __all__ = ["Vocabulary", "vocabulary", "CUE_LABELS", "Cues", "find_cues"]
 
 CUE_LABELS = (
     "DEATH", "INJURY", "MISSING", "WITHDRAW", "CURRENT", "CUMULATIVE", "PEAK", "NOT_DEPLOYED", "UN_WIDE", "INCIDENT", "LIFETIME",
-    "NON_UN", "OUTSIDE_UN", "NAMED_OPERATION", "AT_HOME", "FORCE_SIZE",
+    "NON_UN", "OUTSIDE_UN", "NAMED_OPERATION", "AT_HOME", "FORCE_SIZE", "RATE",
 )
 
 _CATEGORY_CLASSES = {
