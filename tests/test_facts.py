@@ -234,3 +234,15 @@ NO_FACTS = [
 @pytest.mark.parametrize("text", NO_FACTS, ids=[t[:40] for t in NO_FACTS])
 def test_sentences_without_facts(extractor, text):
     assert extractor.extract(text, published="2024-01-10", doc_id="case").facts == ()
+
+
+def test_a_contingent_in_one_named_mission_is_not_the_story_countrys_whole(extractor):
+    # no owner in the sentence: the story's country would claim it, but a head count told of one
+    # mission is a contingent (neutral by the conventions) or the mission's own strength
+    text = (
+        "Rwanda's peacekeepers were honoured in Kigali on Friday. In UNMISS alone there are 850 soldiers. "
+        "In all, 5,900 Rwandan soldiers and police serve in UN missions."
+    )
+    facts = {(f.subject, f.metric.value, f.value) for f in extractor.extract(text, published="2023-06-01", doc_id="case").facts}
+    assert ("Rwanda", "personnel_deployed", 5900) in facts
+    assert ("Rwanda", "personnel_deployed", 850) not in facts

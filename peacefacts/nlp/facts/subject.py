@@ -987,6 +987,9 @@ def previous_sentence(r: Reading, ctx: SentenceContext, metric: Metric) -> Optio
     return state.last_subject if len(gap.strip()) == 0 else None
 
 
+_MISSIONS_AT_LARGE = re.compile(r"\b(?:missions|operations)\b", re.IGNORECASE)
+
+
 def story_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str]:
     """The country the story is about, last. A country a peacekeeping force serves in owns no
     figure of peacekeepers ("Last year, 61 peacekeepers were killed" in a story about the Congo,
@@ -994,6 +997,12 @@ def story_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[
     peacekeepers, and the figure is someone else's."""
     country = ctx.plan.default_country or ctx.state.last_subject
     if hosts_peacekeepers(country, ctx.base):
+        return None
+    if metric.is_serving and len(set(ctx.missions_here)) == 1 and not _MISSIONS_AT_LARGE.search(ctx.text):
+        # "Another 1,200 soldiers serve with MINUSCA" in a story about Rwanda: a contingent in one
+        # mission (which the conventions leave neutral) or the mission's own strength, never the
+        # country's whole contribution, which an owner taken from the story would claim (not "468
+        # are on United Nations missions, principally UNIFIL")
         return None
     return country
 
