@@ -1004,6 +1004,12 @@ def story_country(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[
         # country's whole contribution, which an owner taken from the story would claim (not "468
         # are on United Nations missions, principally UNIFIL")
         return None
+    if metric.is_casualty and metric.is_cumulative and not any(_national_force(t) for t in ctx.sdoc):
+        # "Since the mission began, 57 peacekeepers have been killed" in a story about Ghana: an
+        # all-time toll with no owner in its sentence is a mission's or everyone's; a country's own
+        # dead are told as its own ("Ghana has lost", "Ghanaian peacekeepers", "members of the
+        # Defence Forces have died")
+        return None
     return country
 
 
