@@ -15,7 +15,7 @@ from peacefacts.nlp.segment import Sentence
 from peacefacts.records import PartialDate
 from peacefacts.vocab.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, alternation
 
-__all__ = ["incident_day", "statement_day", "tells_of_incident", "vocab_weekday"]
+__all__ = ["TOLL_REACH", "incident_day", "statement_day", "tells_of_incident", "vocab_weekday"]
 
 #: Words that make a story one about an attack or accident, and what it cost.
 _INCIDENT = re.compile(
@@ -39,6 +39,12 @@ _REPORTED = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|not
 
 
 _THE_INCIDENT = re.compile(r"\b(?:the|this|that)\s+incidents?\b", re.IGNORECASE)
+
+
+#: how far before a day its toll or attack word may stand (characters): the attack's place may run
+#: long ("in the attack … on the UN base at Oicha, Beni, North Kivu Province, Democratic Republic of
+#: Congo, on Tuesday")
+TOLL_REACH = 150
 
 
 def incident_day(text: str, sentences: list[Sentence], published: Optional[PartialDate]) -> Optional[PartialDate]:
@@ -66,7 +72,7 @@ def incident_day(text: str, sentences: list[Sentence], published: Optional[Parti
                 continue  # "… was laid to rest in her hometown on Thursday": the funeral's day
             if in_toll_sentence is None and _TOLL.search(sentence, 0, match.start):
                 in_toll_sentence = match.value
-            before = sentence[max(0, match.start - 150) : match.start]  # a long place may stand between
+            before = sentence[max(0, match.start - TOLL_REACH) : match.start]
             after = sentence[match.end : match.end + 30]
             # "… were injured when a rocket hit. The incident took place on 12 October."
             near_toll = bool(_TOLL.search(before) or _INCIDENT.search(before) or _THE_INCIDENT.search(before)) and not _REPORTED.search(before[-25:])

@@ -37,7 +37,7 @@ from peacefacts.nlp.facts.reading import LeadDates, Reading, SentenceContext, Se
 from peacefacts.nlp.facts.vocabulary import vocabulary
 from peacefacts.nlp.plan import BlockPlan, Candidate
 from peacefacts.nlp.segment import split_sentences
-from peacefacts.nlp.story_days import incident_day
+from peacefacts.nlp.story_days import TOLL_REACH, incident_day
 from peacefacts.records import AsOfSource, Metric, PartialDate
 from peacefacts.vocab.calendar import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, alternation
 
@@ -53,8 +53,6 @@ _ANAPHORA = re.compile(
 _LEAD_START = re.compile(r"\W*(since|with its (very )?first|from its first|after its first)\b", re.IGNORECASE)
 _END_OF_YEAR = re.compile(r"\bend(?:\s+of|\s*-)\s*(?:the\s+year\s+)?(?:of\s+)?(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|noted|confirmed|expressed|statement)\b", re.IGNORECASE)
-#: how far before a day its toll or attack word may stand (characters)
-_TOLL_REACH = 150
 _TOLL_WORDS = re.compile(
     r"\b(?:kill\w*|died|dead|deaths?|wounded|injur\w+|attack\w*|ambush\w*|explosion|blast|fire|raid|clash\w*|"
     r"struck|hit|crash\w*)\b",
@@ -626,11 +624,9 @@ def _incident_day(ctx: SentenceContext) -> Optional[PartialDate]:
         possessive = ctx.text[dm.end : dm.end + 2] in {"'s", "’s"}  # "from Friday's attack"
         if dm.value is None or dm.value.precision != "day" or not (dm.role in {"as_of", "range"} or possessive):
             continue
-        # the attack's place may run long before its day ("in the attack … on the UN base at Oicha,
-        # Beni, North Kivu Province, Democratic Republic of Congo, on Tuesday")
-        before = ctx.text[max(0, dm.start - _TOLL_REACH) : dm.start]
+        before = ctx.text[max(0, dm.start - TOLL_REACH) : dm.start]
         toll_cue = any(
-            0 <= dm.start - span.end_char <= _TOLL_REACH for label in ("DEATH", "INJURY") for span in ctx.cues.spans.get(label, ())
+            0 <= dm.start - span.end_char <= TOLL_REACH for label in ("DEATH", "INJURY") for span in ctx.cues.spans.get(label, ())
         )  # "lost his life on Friday", "embraced shahadat on Tuesday": the death idioms of the cue table
         if _REPORTED.search(before[-25:]) or not (_TOLL_WORDS.search(before) or toll_cue or possessive):
             continue
