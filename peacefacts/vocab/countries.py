@@ -173,6 +173,7 @@ def country_for(text: str, *, demonyms: bool = True) -> Optional[str]:
     return table.get(key) or table.get("the " + key)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every capitalised word of every page is asked
 def may_open_name(word: str) -> bool:
     """Whether a name, alias or demonym :func:`country_for` knows can begin with ``word``: when
     not, no run of words that starts with it is a country, and a scan need not look them up.
@@ -184,19 +185,8 @@ def may_open_name(word: str) -> bool:
     >>> may_open_name("Burkina"), may_open_name("Pakistan's"), may_open_name("Secretary"), may_open_name("The")
     (True, True, False, True)
     """
-    known = _openers.get(word)
-    if known is None:
-        if len(_openers) >= _MAX_OPENERS:
-            _openers.clear()
-        lower = word.lower()
-        head = _POSSESSIVE.sub("", word.rstrip(".").lower())
-        known = _openers[word] = not word.isascii() or lower == "the" or head in _key_prefixes()
-    return known
-
-
-#: words remembered by :func:`may_open_name`, before it starts afresh
-_MAX_OPENERS = 1 << 16
-_openers: dict[str, bool] = {}
+    head = _POSSESSIVE.sub("", word.rstrip(".").lower())
+    return not word.isascii() or word.lower() == "the" or head in _key_prefixes()
 
 
 @functools.lru_cache(maxsize=1)
