@@ -150,6 +150,8 @@ def test_anchored_matcher_matches_what_a_matcher_matches(nlp, texts):
         ("NEGATED", [{"LOWER": "peacekeepers", "OP": "!"}, {"LOWER": {"IN": ["in", "from"]}}]),
         ("REPEATED", [{"LOWER": {"IN": ["un", "united"]}, "OP": "+"}, {"IS_TITLE": True}]),
         ("KEY", [{"lower": "since"}, {"LIKE_NUM": True}]),
+        # a regular expression anchors its pattern too (a word of the Doc must hold it)
+        ("REGEX", [{"LIKE_NUM": True}, {"LOWER": {"REGEX": "^peacekeep"}}]),
     ]
     plain, anchored = Matcher(nlp.vocab), AnchoredMatcher(nlp.vocab, max_matchers=8)
     for key, pattern in rows:
@@ -159,7 +161,7 @@ def test_anchored_matcher_matches_what_a_matcher_matches(nlp, texts):
         found = [anchored(d) for d in docs]
         assert found == [plain(d) for d in docs]
     labels = {nlp.vocab.strings[key].split("|")[0] for matches in found for key, _, _ in matches}
-    assert {"DEATH", "CUMULATIVE", "OPTIONAL", "NEGATED", "REPEATED", "KEY"} <= labels
+    assert {"DEATH", "CUMULATIVE", "OPTIONAL", "NEGATED", "REPEATED", "KEY", "REGEX", "INCIDENT"} <= labels
     assert anchored(nlp.make_doc("")) == []
 
 
