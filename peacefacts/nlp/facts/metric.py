@@ -184,10 +184,13 @@ _ECHO_NOUNS = frozenset({"number", "figure", "total", "strength", "contingent"})
 
 _OTHER_BODIES = r"(?:AU|EU|NATO|OSCE|ECOWAS|SADC|African\s+Union|European\s+Union)"
 _UN_NAME = r"(?:UN|U\.N\.|United\s+Nations)"
+#: a list joining two names: "and", "or", a comma ("of the UN, NATO and the EU")
+_LIST_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?"
 #: a count across UN and other organisations' operations ("in UN and AU missions", "under the
-#: mandates of the UN and the EU", "…, including those of NATO in Kosovo")
+#: mandates of the UN and the EU", "in 17 operations of the UN, NATO and the EU", "…, including
+#: those of NATO in Kosovo")
 _MIXED_SCOPE = re.compile(
-    rf"\b{_UN_NAME}\s+and\s+(?:the\s+)?{_OTHER_BODIES}\b|\b{_OTHER_BODIES}\s+and\s+(?:the\s+)?{_UN_NAME}\b"
+    rf"\b{_UN_NAME}{_LIST_JOIN}{_OTHER_BODIES}\b|\b{_OTHER_BODIES}{_LIST_JOIN}{_UN_NAME}\b"
     rf"|\bincluding\s+(?:those|missions|operations)\s+(?:of|led\s+by)\s+(?:the\s+)?{_OTHER_BODIES}\b"
 )
 _OTHER_BODY = re.compile(rf"\b{_OTHER_BODIES}\b")
