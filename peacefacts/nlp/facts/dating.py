@@ -219,7 +219,11 @@ def lead_dates(text: str, dates: list[DateMatch], sdoc: object, state: SentenceS
         years = _YEAR.findall(text, 0, adverb.start())
         if years:
             since_any = PartialDate(int(years[-1]))
-    if as_of is None and _ANAPHORA.match(text) and state.end >= 0 and not _lasting(text[: max(first_comma, 0) + 1]):
+    if as_of is None and adverb and _ANAPHORA.match(text) and state.end >= 0:
+        # "In 1990, China sent five observers to UNTSO. It has since joined 25 missions": the
+        # previous sentence's date starts the period, it does not date the running figure
+        since_any = since_any or state.as_of
+    elif as_of is None and _ANAPHORA.match(text) and state.end >= 0 and not _lasting(text[: max(first_comma, 0) + 1]):
         # "Over those 75 years, …" after "At the peak, in 1993, …": decades up to now, not the previous
         # sentence's date ("In those two years" after "Between 2013 and 2015" still is)
         as_of, source = state.as_of, state.as_of_source
@@ -623,6 +627,10 @@ def _incident_day(ctx: SentenceContext) -> Optional[PartialDate]:
     for dm in ctx.dates:
         possessive = ctx.text[dm.end : dm.end + 2] in {"'s", "’s"}  # "from Friday's attack"
         if dm.value is None or dm.value.precision != "day" or not (dm.role in {"as_of", "range"} or possessive):
+            continue
+        if _is_now(dm) and "today" not in dm.text.lower():
+            # "were wounded and are now being treated": the treatment's now, not the attack's day
+            # ("killed today" is a day)
             continue
         before = ctx.text[max(0, dm.start - TOLL_REACH) : dm.start]
         toll_cue = any(

@@ -102,6 +102,8 @@ def veto_age(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     if ((before, after) == ("(", ")") or (before, after) == (",", ",")) and name.pos_ == "PROPN" and name.text[:1].isupper():
         if not vocab.country_for(name.text) and not vocab.mission(name.text):
             return Veto("age")
+    if (before, after) == ("(", ")") and name.tag_ == "NN" and name.lower_ in vocabulary()["person_nouns"]:
+        return Veto("age")  # "Soldier (24) from Co Donegal", "a peacekeeper (31)": one person's age
     return None
 
 
@@ -184,10 +186,13 @@ _ECHO_NOUNS = frozenset({"number", "figure", "total", "strength", "contingent"})
 
 _OTHER_BODIES = r"(?:AU|EU|NATO|OSCE|ECOWAS|SADC|African\s+Union|European\s+Union)"
 _UN_NAME = r"(?:UN|U\.N\.|United\s+Nations)"
+#: a list joining two names: "and", "or", a comma ("of the UN, NATO and the EU")
+_LIST_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?"
 #: a count across UN and other organisations' operations ("in UN and AU missions", "under the
-#: mandates of the UN and the EU", "…, including those of NATO in Kosovo")
+#: mandates of the UN and the EU", "in 17 operations of the UN, NATO and the EU", "…, including
+#: those of NATO in Kosovo")
 _MIXED_SCOPE = re.compile(
-    rf"\b{_UN_NAME}\s+and\s+(?:the\s+)?{_OTHER_BODIES}\b|\b{_OTHER_BODIES}\s+and\s+(?:the\s+)?{_UN_NAME}\b"
+    rf"\b{_UN_NAME}{_LIST_JOIN}{_OTHER_BODIES}\b|\b{_OTHER_BODIES}{_LIST_JOIN}{_UN_NAME}\b"
     rf"|\bincluding\s+(?:those|missions|operations)\s+(?:of|led\s+by)\s+(?:the\s+)?{_OTHER_BODIES}\b"
 )
 _OTHER_BODY = re.compile(rf"\b{_OTHER_BODIES}\b")
@@ -587,7 +592,12 @@ def _national_strength(r: Reading) -> bool:
         if holder is not None and _lemma(holder) in _HOLDING_VERBS:
             owner, scope = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None), holder
             if owner is not None and owner.lower_ in {"which", "that", "who"} and holder.dep_ == "relcl":
-                owner = holder.head  # "the Malaysian Armed Forces, which has about 113,000 active personnel"
+                before = owner.nbor(-1) if owner.i > 0 else owner
+                before = before.nbor(-1) if before.is_punct and before.i > 0 else before
+                # "the Malaysian Armed Forces, which has about 113,000 active personnel"; the word
+                # before the pronoun when the parser hangs the clause higher ("a sixth of an Army that
+                # today has some 16,000 members")
+                owner = before if not _is_national_force(holder.head) and _is_national_force(before) else holder.head
         elif holder is None:  # "Senegal's army numbers 17,000 troops" (the tagger read "numbers" as a noun)
             owner = next((t for t in r.root.sent[: r.root.i - r.root.sent.start] if t.dep_ == "nsubj"), None)
             scope = r.anchor
@@ -903,6 +913,14 @@ _MEMBERSHIP_BODIES = frozenset({
 })
 
 
+#: who the people were, said after them ("killed 15 people, all of them Tanzanian peacekeepers")
+_ALL_OF_THEM = re.compile(
+    r"\s*[,(—–-]\s*(?:all|both|each|every\s+one|most)\b(?:\s+of\s+them)?[^.;,)]{0,40}?"
+    r"(?:peacekeep|blue\s+helmet|soldiers?|troops|personnel|\w+\s+mission)",
+    re.IGNORECASE,
+)
+
+
 def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """"officials", "people", "members": a head count only with a peacekeeping predicate."""
     noun = r.noun
@@ -931,6 +949,14 @@ def veto_generic_people(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         if (not PEACEKEEPING_CONTEXT.search(ctx.text) and not in_mission) or (
             _UN_AS_SOURCE.search(ctx.text) and not _PEACEKEEPERS_NAMED.search(ctx.text)
         ):
+            return Veto("generic-people")
+        if (
+            noun.lower_ in vocabulary()["anyone_nouns"] and noun.dep_ == "dobj" and r.verb is not None
+            and any(c.dep_ == "nsubj" for c in r.verb.children) and not _PEACEKEEPERS_NAMED.search(" ".join(t.text for t in noun.subtree))
+            and not _ALL_OF_THEM.match(ctx.text, noun.idx + len(noun.text) - ctx.sdoc[0].idx)
+        ):
+            # "as a genocide killed some 800,000 people", "militias killed 8,000 men and boys": who
+            # an attacker killed is anyone, unless the words of the victims say peacekeepers
             return Veto("generic-people")
         if noun.lower_ in {"people", "persons", "others"} and _peacekeepers_a_part(ctx) and any(
             t.lower_ in {"people", "persons", "civilians"} for t in ctx.sdoc

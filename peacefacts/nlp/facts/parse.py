@@ -252,6 +252,21 @@ def _counted_elsewhere(noun: Token, counted: Optional[Token] = None) -> bool:
     return False
 
 
+def _police_force_subject(verb: Token) -> bool:
+    """Whether the verb's subject is a police force ("The Ghana Police Service has …"); its
+    members are police whatever the noun that counts them."""
+    police = vocabulary()["police_modifiers"]
+    for node in [verb, *verb.ancestors]:  # "has 240 officers serving": the subject is the finite verb's
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if subjects:
+            # the force's own name words, not a police figure deeper in the subject ("2,700
+            # personnel deployed: 2,300 troops, 300 police")
+            return any(
+                t.lower_ in police for c in subjects for t in [c, *c.children] if t is c or t.dep_ in {"compound", "amod"}
+            )
+    return False
+
+
 def category_of(noun: Optional[Token], verb: Optional[Token]) -> Optional[Category]:
     """The category of personnel a counted noun names, from the noun, its modifiers and conjuncts."""
     if noun is None:
@@ -308,6 +323,8 @@ def category_of(noun: Optional[Token], verb: Optional[Token]) -> Optional[Catego
         c.dep_ == "conj" and c.lower_ == "women" for c in noun.children
     ) and noun.lower_ in {"servicemen", "soldiers", "officers", "troops", "personnel"}:
         found.discard(Category.WOMEN)  # "men and women", "35 servicemen and women": everyone
+    if not found and noun.lower_ in lex["force_member_nouns"] and verb is not None and _police_force_subject(verb):
+        found = {Category.POLICE}  # "The Rwanda National Police has deployed 1,175 officers"
     if Category.WOMEN in found:
         return Category.WOMEN
     if Category.MILITARY_OBSERVERS in found and noun.lower_ in lex["military_observers"]:

@@ -62,6 +62,7 @@ _PLACE_BEFORE = re.compile(
     r"(?:(?:north|south|east|west|central)(?:ern)?\s+)?$",
     re.IGNORECASE,
 )
+_DESTINATION_BEFORE = re.compile(r"\b(?:to|into|in|with|within|join(?:ed|ing|s)?)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_START = re.compile(
     r"(?:^|[.!?;:,]\s+|\n\s*|\b(?:and|while|but|said|when|where|after|since|as|because|since\s+then|until)\s+)"
     r"(?:the\s+(?:Republic\s+of\s+)?)?$",
@@ -77,7 +78,12 @@ def _antecedent(ctx: SentenceContext, at: int) -> Optional[str]:
     start = ctx.plan.block.start
     end = ctx.offset + at
     text = ctx.full_text
-    found: list[tuple[int, str]] = [(pos, acronym) for pos, acronym in ctx.plan.mission_positions if pos < end]
+    # a mission someone was sent to or serves in is where, not who ("In 1990, China sent five
+    # observers to UNTSO. It has since joined 25 missions": "It" is China)
+    found: list[tuple[int, str]] = [
+        (pos, acronym) for pos, acronym in ctx.plan.mission_positions
+        if pos < end and not _DESTINATION_BEFORE.search(text[max(start, pos - 30) : pos])
+    ]
     for match in _GENERIC_MISSION.finditer(text, max(start, end - 2000), end):
         found.append((match.start(), _story_mission(ctx) or ""))
     for s, e, surface, country in ctx.plan.country_positions:
