@@ -31,6 +31,7 @@ from typing import Callable, Optional
 
 from peacefacts import vocab
 from peacefacts.nlp.dates import DateMatch, find_dates, find_periods
+from peacefacts.nlp.facts.incident import honours_last_year
 from peacefacts.nlp.facts.metric import at_peak
 from peacefacts.nlp.facts.parse import root_of
 from peacefacts.nlp.facts.reading import LeadDates, Reading, SentenceContext, SentenceState
@@ -678,12 +679,6 @@ def _same_event_day(ctx: SentenceContext) -> Optional[PartialDate]:
     return None
 
 
-def _honours_last_year(ctx: SentenceContext) -> bool:
-    """Whether the block is about an honour given for the deaths of the year before."""
-    block = ctx.full_text[ctx.plan.block.start : ctx.plan.block.end].lower()
-    return any(name in block for name in vocabulary()["previous_year_honours"])
-
-
 def _refines(finer: PartialDate, coarse: PartialDate) -> bool:
     """Whether ``finer`` is a more precise date inside ``coarse`` (31 March 2025 in March 2025)."""
     order = {"year": 0, "month": 1, "day": 2}
@@ -785,7 +780,7 @@ def date_figure(
     if (
         metric is Metric.FATALITIES_TOTAL and chosen is None and (as_of is None or as_of.precision == "day")
         and (r.tense == "past" or _medal_to_the_dead(r, ctx)) and not r.cumulative
-        and plan.published is not None and _honours_last_year(ctx)
+        and plan.published is not None and honours_last_year(ctx)
     ):
         # "present the Dag Hammarskjöld medal to the 128 … who lost their lives": last year's dead,
         # whatever day the ceremony was

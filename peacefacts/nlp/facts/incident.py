@@ -16,10 +16,17 @@ from peacefacts.nlp.plan import mission_at_place
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-__all__ = ["is_incident"]
+__all__ = ["is_incident", "honours_last_year"]
 
 
 _NOW = frozenset({"today", "now", "currently", "at present", "presently", "to date", "so far"})
+
+
+def honours_last_year(ctx: SentenceContext) -> bool:
+    """Whether the block is about an honour given for the deaths of the year before (the Dag
+    Hammarskjöld medal): its tolls are that year's, by mission or by country."""
+    block = ctx.full_text[ctx.plan.block.start : ctx.plan.block.end].lower()
+    return any(name in block for name in vocabulary()["previous_year_honours"])
 
 
 def is_incident(r: Reading, ctx: SentenceContext) -> bool:
@@ -58,6 +65,8 @@ def is_incident(r: Reading, ctx: SentenceContext) -> bool:
         return True
     if _dead_described(r, ctx):
         return False  # "paid tribute to the 120 peacekeepers Ghana lost in Lebanon": who they were, not one event
+    if honours_last_year(ctx):
+        return False  # at a medal ceremony, "In the Central African Republic, MINUSCA lost 15 colleagues": last year's
     if PART_OF_THEM.match(ctx.text):
         return False  # "… have served. Of them, 54 died in UN missions, most in the Golan": part of a running total
     if r.tense == "past" and (ctx.missions_here or _located_mission(ctx)):

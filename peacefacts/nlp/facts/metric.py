@@ -13,6 +13,7 @@ chain, which is what decides, would no longer be visible in one place.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING, Callable, Optional, Union
 
@@ -380,9 +381,9 @@ _AFTER_EVENT = frozenset({"since", "after", "following"})
 
 def veto_withdrawal(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """Withdrawals, cuts, repatriation, authorised ceilings and troops going home."""
-    if r.predicate == "DEATH" and any(
+    if r.predicate == "DEATH" and (any(
         "DEATH" in ctx.cues.on(t.i) and t.pos_ in {"VERB", "AUX"} for t in [*([r.verb] if r.verb is not None else []), *r.anchor.subtree]
-    ):
+    ) or (r.verb is not None and _lemma(r.verb) == "lose")):
         # "88 never came home", "36 soldiers returned home in coffins", "the 40 peacekeepers who
         # never came back": a toll, not a return
         return None
@@ -529,6 +530,8 @@ def _national_force_subject(r: Reading, ctx: SentenceContext) -> bool:
             words = list(ctx.sdoc[start : r.root.i + 1])
             owner = next((t for t in words if t.lower_ in vocabulary()["national_forces"]), None)
         clause = " ".join(t.text for t in words)
+        if owner is not None and (owner.i == r.anchor.i or r.anchor.i in {c.i for c in owner.conjuncts}):
+            owner = None  # "some 76,000 military, police and civilian personnel serve": the counted people, not a force
         if owner is not None and not UN_WORDS.search(clause) and not mission_mentions(clause) and (
             subject_phrase_country(owner) or owner.lower_ in vocabulary()["national_forces"]
         ):
@@ -1062,9 +1065,14 @@ def _is_pledge(r: Reading, ctx: SentenceContext) -> bool:
     lex = vocabulary()
     if r.tense == "future":
         return True
+    if _serving_now(r):
+        return False  # "The offer comes on top of the roughly 180 German soldiers currently serving in UN missions"
     if in_pledge_list(ctx) or _target(r, ctx):
         return True
-    for tok in [r.anchor, *r.anchor.ancestors][1:]:
+    path = [r.anchor, *r.anchor.ancestors]
+    for came_from, tok in itertools.pairwise(path):
+        if tok.pos_ in {"VERB", "AUX"} and came_from.dep_ in {"nsubj", "nsubjpass"} and came_from.i != r.anchor.i:
+            return False  # "Morocco, the largest contributor with some 1,700 blue helmets, offered a company": the subject's own count
         if tok.pos_ in {"VERB", "AUX"}:
             if _lemma(tok) == "commit" and r.cumulative and r.tense in {"perfect", "past"}:
                 return False  # "has committed 80,000 troops since 1960": all who served, not a pledge
@@ -1087,6 +1095,21 @@ def _is_pledge(r: Reading, ctx: SentenceContext) -> bool:
         if _ready_to(tok):
             return True  # "ready to provide 5,000 troops" (not "was prepared for the 300 troops")
     return False
+
+
+def _serving_now(r: Reading) -> bool:
+    """Whether the counted noun has a participle of service said of now ("180 soldiers currently
+    serving in UN missions", "the 2,300 troops now deployed"): who is there, whatever is offered
+    around them."""
+    noun = r.noun
+    if noun is None:
+        return False
+    lex = vocabulary()
+    return any(
+        c.dep_ in {"acl", "relcl"} and c.tag_ in {"VBG", "VBN"} and _lemma(c) in lex["personnel_verbs"]
+        and any(a.dep_ == "advmod" and a.lower_ in lex["now_words"] for a in c.children)
+        for c in noun.children
+    )
 
 
 def pledge(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:

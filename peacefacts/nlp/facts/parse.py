@@ -27,6 +27,7 @@ __all__ = [
     "aux_words",
     "tense_of",
     "category_of",
+    "honoured",
     "country_of_tokens",
     "subject_phrase_country",
     "hosts_peacekeepers",
@@ -425,3 +426,22 @@ def reported_speaker(verb: Token) -> Optional[Token]:
     if not any(c.dep_ == "nsubj" and c.lower_ in {"it", "they"} for c in verb.children):
         return None
     return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+
+
+def honoured(anchor: Token, verb: Token) -> bool:
+    """Whether the figure is who the verb's subject honours ("pay tribute to 61 peacekeepers",
+    "we honour the 128 …", "we remember 57 colleagues")."""
+    honour = vocabulary()["honour_lemmas"]
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+        anchor = anchor.head  # "61 military, police and civilian peacekeepers": the first conjunct's place
+    if verb.lemma_.lower() in honour and anchor.dep_ == "dobj" and anchor.head.i == verb.i:
+        return True
+    if anchor.dep_ != "pobj" or anchor.head.lower_ != "to":
+        return False
+    held = anchor.head.head  # "tribute to 61 …", "pay tribute to 61 …" ("to" on the verb), "honour to"
+    return held.lemma_.lower() in honour | _TRIBUTE_NOUNS or (
+        held.lemma_.lower() == "pay" and any(c.dep_ == "dobj" and c.lemma_.lower() in _TRIBUTE_NOUNS for c in held.children)
+    )
+
+
+_TRIBUTE_NOUNS = frozenset({"tribute", "homage", "respect", "respects"})

@@ -821,8 +821,8 @@ def _sized_unit(root: Token) -> Optional[Token]:
     if len(after) < 3 or after[0].text not in {"-", "–"} or after[1].lower_ not in vocabulary()["size_compounds"]:
         return None
     unit = next((t for t in after[2:] if t.pos_ in {"NOUN", "PROPN"}), None)
-    while unit is not None and unit.dep_ in {"compound", "nmod"} and unit.head.i > unit.i and unit.head.i <= root.i + 6:
-        unit = unit.head  # "infantry battalion": the head noun
+    while unit is not None and unit.dep_ in {"compound", "nmod"} and unit.head.i > unit.i and unit.head.i <= root.i + 9:
+        unit = unit.head  # "infantry battalion", "level-II field hospital": the head noun
     lex = vocabulary()
     if unit is None or not (
         noun_class(unit) in {"unit", "personnel"} or unit.lower_ in lex["units"] | lex["mission_subjects"] | lex["sized_heads"]

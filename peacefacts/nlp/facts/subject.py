@@ -27,6 +27,7 @@ from peacefacts.nlp.facts.incident import is_incident
 from peacefacts.nlp.facts.parse import (
     country_of_tokens,
     demonym_phrase,
+    honoured,
     hosts_peacekeepers,
     noun_class,
     reported_speaker,
@@ -38,6 +39,7 @@ from peacefacts.nlp.facts.vocabulary import vocabulary
 from peacefacts.nlp.plan import mission_at_place, mission_mentions
 from peacefacts.nlp.story import country_mentions
 from peacefacts.records import Metric
+from peacefacts.vocab.calendar import MONTH_NAMES, WEEKDAY_NAMES, alternation
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -403,6 +405,8 @@ def clause_subject(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional
                     return named  # "the Philippines said it would provide up to 500": the speaker is "it"
             if child.lower_ == "we" and _un_scale_in(node, ctx):
                 return "UN"  # a UN official's "we have a little over 81,000 uniformed personnel in 13 operations"
+            if child.lower_ == "we" and honoured(anchor, node):
+                break  # "Today, we pay tribute to 61 peacekeepers who lost their lives": the speaker honours them, not owns them
             if child.lower_ in pronouns:
                 return _carried(ctx, child.lower_, child.idx - ctx.sdoc[0].idx)
             if child.lower_ == "kingdom" and not any(c.dep_ in {"prep", "compound", "amod"} for c in child.children):
@@ -493,6 +497,9 @@ def _stranded_subject(verb: Token, ctx: SentenceContext) -> Optional[str]:
     comma and must be a name; a subject among them is the parse's own reading, and stands."""
     if verb.tag_ not in {"VBZ", "VBD", "VBP"}:
         return None
+    fronted = _after_leading_day(verb, ctx)
+    if fronted is not None:
+        return fronted
     sent = verb.sent
     first = verb.i
     while first - 1 >= sent.start and ctx.sdoc[first - 1].text not in {",", ";", ":", "(", "—", "–"}:
@@ -509,6 +516,27 @@ def _stranded_subject(verb: Token, ctx: SentenceContext) -> Optional[str]:
         return None
     country = next(iter(named))
     return None if hosts_peacekeepers(country, ctx.base) else country
+
+
+#: a leading day run into the name after it: "On Wednesday Tanzania, represented by …, offered …"
+_LEADING_DAY = re.compile(
+    rf"^\W*(?:[Oo]n|[Ll]ast|[Tt]his|[Ee]arlier|[Ll]ater)\s+(?:(?:this|last|next)\s+)?"
+    rf"(?:{alternation(WEEKDAY_NAMES)}|(?:{alternation(MONTH_NAMES)})(?:\s+[0-3]?\d)?|[0-3]?\d\s+(?:{alternation(MONTH_NAMES)}))"
+    rf"(?:\s+(?:morning|afternoon|evening|night))?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s*,"
+)
+
+
+def _after_leading_day(verb: Token, ctx: SentenceContext) -> Optional[str]:
+    """The country a leading day runs into when the parse took it for part of the date and left
+    the verb with no subject ("On Wednesday Tanzania, represented by its defence minister, offered
+    a formed police unit of 140 officers")."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
+        return None
+    m = _LEADING_DAY.match(ctx.text)
+    if m is None or ctx.sdoc[0].idx + m.end("name") > verb.idx:
+        return None
+    country = vocab.country_for(m.group("name"), demonyms=False)
+    return None if country is None or hosts_peacekeepers(country, ctx.base) else country
 
 
 def _member_states(subject: Token) -> bool:
