@@ -373,6 +373,10 @@ def _remember(state: SentenceState, facts: list[Fact], ctx: SentenceContext, cat
         state.since = next((f.since for f in facts if f.since), ctx.lead.since)
         state.end = ctx.candidate.sentence.end
     state.last_category = categories[-1] if categories and len(facts) > 1 else None
+    if len(facts) > 1 and len(categories) == len(facts) and _whole_then_parts(facts):
+        # "Brazil has fewer than 80 uniformed personnel …, only nine of them women. In 2010 it had
+        # more than 2,200": a bare figure after goes on from the whole, not from its last part
+        state.last_category = categories[0]
     if ctx.cues.spans.get("NON_UN") and not names_the_un(ctx.text) or (carries_non_un(ctx) and not facts):
         state.non_un_end = ctx.candidate.sentence.end  # a paragraph about KFOR or the African Union goes on
     else:
@@ -390,6 +394,16 @@ def _remember(state: SentenceState, facts: list[Fact], ctx: SentenceContext, cat
         state.count_end = ctx.candidate.sentence.end if counted else -1
         state.count_category = last.category if counted else None
         state.service_end = ctx.candidate.sentence.end if any(not f.metric.is_casualty for f in facts) else -1
+
+
+def _whole_then_parts(facts: list[Fact]) -> bool:
+    """Whether a sentence's facts are one head count followed by its parts ("80 personnel, nine
+    of them women"; "6,146 personnel: 5,136 troops, 978 police")."""
+    whole = facts[0]
+    return whole.metric is Metric.PERSONNEL_DEPLOYED and all(
+        f.subject == whole.subject and f.figure.value < whole.figure.value and f.metric.is_serving
+        for f in facts[1:]
+    )
 
 
 def _is_mission(subject: str) -> bool:

@@ -367,10 +367,11 @@ def _departing(verb: Token) -> bool:
     for holder in holders:
         for clause in [holder] + [c for c in holder.children if c.dep_ == "xcomp"]:
             if _lemma(clause) in vocabulary()["departure_lemmas"] and not any(
-                c.dep_ == "prep" and c.lower_ == "for" or c.dep_ in {"oprd", "acomp", "dobj", "ccomp"} and not _is_place(c)
+                c.dep_ == "prep" and (c.lower_ == "for" or c.lower_ == "with" and any(t.like_num for t in c.subtree))
+                or c.dep_ in {"oprd", "acomp", "dobj", "ccomp"} and not _is_place(c)
                 for c in clause.children
             ):
-                return True  # not "left two peacekeepers dead", "leaving one peacekeeper dead"
+                return True  # not "left two peacekeepers dead", "leaves the Bundeswehr with 500 soldiers"
     return False
 
 

@@ -95,10 +95,22 @@ def _antecedent(ctx: SentenceContext, at: int) -> Optional[str]:
         # southern Lebanon", "in Mali" name places
         opening = bool(_CLAUSE_START.search(text[max(start, s - 40) : s]))
         possessive = text[e : e + 2] in {"'s", "’s"} or surface.endswith(("'s", "’s"))
-        if (opening or possessive or vocab.is_demonym(surface)) and not _PLACE_BEFORE.search(text[max(start, s - 30) : s]):
+        if (opening or possessive or vocab.is_demonym(surface)) and not _PLACE_BEFORE.search(text[max(start, s - 30) : s]) and not (
+            _attributive(ctx, s, e)
+        ):
             found.append((s, country))
     found = [f for f in found if f[1]]
     return max(found)[1] if found else None
+
+
+def _attributive(ctx: SentenceContext, start: int, end: int) -> bool:
+    """Whether a country named in the sentence itself only modifies a noun ("after the Haiti
+    earthquake", "the Mali deployment"): it owns nothing a pronoun could stand for."""
+    tokens = [t for t in ctx.sdoc if start <= ctx.offset + t.idx - ctx.sdoc[0].idx < end]
+    if not tokens:
+        return False
+    last = tokens[-1]
+    return last.dep_ in {"compound", "amod", "nmod"} and last.head.pos_ == "NOUN" and last.head.i > last.i and noun_class(last.head) == "other"
 
 
 def _story_mission(ctx: SentenceContext) -> Optional[str]:
@@ -247,7 +259,11 @@ def noun_words(r: Reading, ctx: SentenceContext, metric: Metric) -> Optional[str
         for c in mods if c.dep_ == "compound" for t in c.subtree
     ) or any(_national_force(g) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")):
         # "the number of Defence Forces members who have died", "5,850 members of the Armed Forces
-        # and Police": the story's own army, whatever "across the world" says
+        # and Police": the story's own army, whatever "across the world" says; but the clause's own
+        # country first ("Japan … said it would send four Self-Defense Force staff officers")
+        clause_owner = clause_subject(r, ctx, metric)
+        if clause_owner and clause_owner != "UN" and vocab.mission(clause_owner) is None:
+            return clause_owner
         return ctx.plan.default_country or _carried(ctx, "country")
     international = is_personnel and any(c.lower_ in {"international", "foreign", "multinational"} for c in mods)
     if international or is_personnel and any(
