@@ -32,7 +32,7 @@ ENTRY_GAPS: dict[str, re.Pattern[str]] = {
     ),
     "in-place": re.compile(rf",?\s+in\s+\w+\s+place,?\s+(?:(?:with|on|at)\s+)?{_HEDGE}$", re.IGNORECASE),
     "ranked-with": re.compile(
-        rf",?\s+(?:is|was|ranks|ranked|comes|came|stands|stood|placed|sits|follows|followed)\s+(?:[\w-]+\s+){{0,5}}?"
+        rf",?\s+(?:is|was|ranks|ranked|comes|came|stands|stood|placed|sits|follows|followed|leads|led|tops|topped|heads|headed)\s+(?:[\w-]+\s+){{0,5}}?"
         rf"(?:with|at|on)\s+(?:(?:a|an|the|its)\s+)?(?:[A-Za-z-]+\s+){{0,3}}?(?:of\s+)?{_HEDGE}$",
         re.IGNORECASE,
     ),

@@ -118,6 +118,12 @@ def _windows(text: str, start: int, end: int) -> Iterator[Sentence]:
         yield Sentence(start, end)
 
 
+#: a stat card: a line that is only a head count ("61,117", "4,400+"), then a line naming what it
+#: counts ("Uniformed personnel deployed in 11 missions", "Peacekeepers who died in 2024")
+_CARD_NUMBER = re.compile(r"[^\S\n]*\d{1,3}(?:[,.\u202f ]\d{3})*\+?[^\S\n]*$")
+_CARD_LABEL = re.compile(r"[^\S\n]*[A-Z][a-z]+(?:[^\S\n]+\(?[\w'’-]+,?\)?){2,}")
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
     """Split ``text[start:end]`` into sentences (lines first), as offsets into ``text``.
 
@@ -131,8 +137,19 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     ['Troops served under the U.N.', 'According to the centre, 28 died.']
     """
     out: list[Sentence] = []
-    for line_start, line_end in split_lines(text, start, end):
-        cut = line_start
+    lines = list(split_lines(text, start, end))
+    joined_to = -1  # a stat card's number line, already joined to the label line after it
+    for n, (line_start, line_end) in enumerate(lines):
+        if (
+            n + 1 < len(lines) and _CARD_NUMBER.match(text, line_start, line_end) and _CARD_LABEL.match(text, lines[n + 1][0], lines[n + 1][1])
+            # after prose, not after a label ("Current operations:" / "12") or a table's key cell
+            # ("Pakistan" / "4,305" / "Top five contributors of police")
+            and (n == 0 or text[lines[n - 1][0] : lines[n - 1][1]].rstrip().endswith((".", "!", "?", "\"", "”", ")")))
+        ):
+            joined_to = line_start  # "61,117" / "Uniformed personnel … deployed in 11 missions": one sentence
+            continue
+        cut = line_start if joined_to < 0 else joined_to
+        joined_to = -1
         for match in _BOUNDARY.finditer(text, line_start, line_end):
             if match.group(1) == "." and _LIST_NUMBER.search(text, line_start, match.start(1)):
                 continue  # "Top contributors: 1. Nepal 6,247; 2. Bangladesh 5,961": an item's number

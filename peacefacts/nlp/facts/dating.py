@@ -368,7 +368,12 @@ def _own_date(r: Reading, ctx: SentenceContext, skip: Callable[[DateMatch], bool
         # example's date, not the running total's
         return _is_now(d) or skip(d) or (d.start >= figure_end and bool(_LATEST_EXAMPLE.search(ctx.text, figure_end, d.start)))
 
-    later_figures = [f.end - ctx.offset for f in ctx.candidate.figures if f.start - ctx.offset >= figure_end]
+    # (not a count of the missions the figure is in: "61,117 personnel deployed in 11 missions as
+    # of 30 April 2025" dates both)
+    later_figures = [
+        f.end - ctx.offset for f in ctx.candidate.figures
+        if f.start - ctx.offset >= figure_end and not _MISSIONS_AFTER.match(ctx.text, f.end - ctx.offset)
+    ]
 
     def nearer_figure(d: DateMatch) -> bool:
         # "has fallen to about 68,000 from a peak of over 100,000 in 2016": a date right after a
@@ -406,6 +411,9 @@ def _own_date(r: Reading, ctx: SentenceContext, skip: Callable[[DateMatch], bool
     if len(attached) == 1:
         return attached[0]
     return _data_date(ctx)
+
+
+_MISSIONS_AFTER = re.compile(r"\s+(?:(?:UN|U\.N\.|United\s+Nations|peacekeeping|peace|current|active)\s+)*(?:missions|operations)\b", re.IGNORECASE)
 
 
 def _now_of(r: Reading, ctx: SentenceContext) -> Optional[DateMatch]:

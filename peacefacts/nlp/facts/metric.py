@@ -108,6 +108,15 @@ def veto_age(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     return None
 
 
+def veto_one_person(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"one West African officer who served in the north said": one person, told of as a person, is
+    no head count; only a toll counts one ("one Irish soldier was killed")."""
+    noun = r.noun
+    if r.figure.figure.value != 1 or noun is None or r.predicate is not None or noun.tag_ != "NN" or noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None  # (not what a country gives: "Jamaica contributed the minimum of one police officer")
+    return Veto("one-person") if noun.lower_ in vocabulary()["person_nouns"] else None
+
+
 def veto_rate(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """"one for roughly every 3,400 citizens", "3.2 peacekeepers per 10,000 inhabitants": both
     numbers of a per-capita rate (the ``RATE`` cues), which is no head count."""
@@ -1414,6 +1423,7 @@ def deployed(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
 
 METRIC_RULES: tuple[MetricRule, ...] = (
     MetricRule("age", veto_age),
+    MetricRule("one-person", veto_one_person),
     MetricRule("rate", veto_rate),
     MetricRule("echo", veto_echo),
     MetricRule("repeat", veto_repeat),

@@ -20,6 +20,8 @@ INCIDENT     a single violent event or accident ("attack", "ambush", "convoy", "
 LIFETIME     a mission's whole life ("a total of", "during the mission", "over its 15 years"): a
              toll over it is a total, never one incident's
 NON_UN       a force that is not the UN's (African Union, KFOR, EUFOR, bilateral deployments)
+COMPARED     a comparison with a date ("the lowest total since 2004", "the first time since
+             1995"): a CUMULATIVE cue inside it is none
 ============ ===========================================================================
 """
 
@@ -50,7 +52,7 @@ __all__ = ["Vocabulary", "vocabulary", "CUE_LABELS", "Cues", "find_cues"]
 
 CUE_LABELS = (
     "DEATH", "INJURY", "MISSING", "WITHDRAW", "CURRENT", "CUMULATIVE", "PEAK", "NOT_DEPLOYED", "UN_WIDE", "INCIDENT", "LIFETIME",
-    "NON_UN", "OUTSIDE_UN", "NAMED_OPERATION", "AT_HOME", "FORCE_SIZE", "RATE",
+    "NON_UN", "OUTSIDE_UN", "NAMED_OPERATION", "AT_HOME", "FORCE_SIZE", "RATE", "COMPARED",
 )
 
 _CATEGORY_CLASSES = {
@@ -177,6 +179,9 @@ def find_cues(sdoc: Doc) -> Cues:
         Span(sdoc, start, end, label=sdoc.vocab.strings[match_id].split("|", 1)[0])
         for match_id, start, end in matcher(sdoc)
     ]
+    compared = [s for s in spans if s.label_ == "COMPARED"]
+    if compared:
+        spans = [s for s in spans if s.label_ != "CUMULATIVE" or not any(c.start <= s.start and s.end <= c.end for c in compared)]
     by_token: dict[int, set[str]] = {}
     # death and injury phrases overlap ("succumbed to their injuries"): the longest wins
     for span in filter_spans([s for s in spans if s.label_ in {"DEATH", "INJURY", "MISSING"}]) + [
