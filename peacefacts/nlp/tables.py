@@ -310,7 +310,9 @@ def semantic_heading(text: str, headings: Sequence[Sentence]) -> Optional[Headin
             continue  # prose: it dates the table at most
         low = line.lower()
         heading = read_heading(line)
-        if heading.country or heading.mission:
+        if (heading.country or heading.mission) and len({m[3] for m in country_mentions(line)}) <= 1:
+            # (not a headline about several contributors that names a mission in passing: "Peru,
+            # El Salvador and Guatemala lead the Latin American contribution after the end of MINUSMA")
             owners.append(heading)
         if latest is None:
             latest = heading

@@ -117,6 +117,17 @@ def veto_one_person(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     return Veto("one-person") if noun.lower_ in vocabulary()["person_nouns"] else None
 
 
+def veto_displaced(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
+    """"Some 670,000 people remain internally displaced", "more than 375,000 Malians are displaced",
+    "has some 2.3 million people displaced": the displaced and the refugees are no peacekeepers."""
+    words = vocabulary()["displacement_words"]
+    phrase = [*r.anchor.subtree]
+    if r.verb is not None:
+        phrase += [r.verb, *(t for c in r.verb.children if c.dep_ in {"acomp", "oprd", "attr", "xcomp", "advmod", "dobj"} for t in c.subtree)]
+    others = _other_figures(r, ctx)
+    return Veto("displaced") if any(t.lower_ in words and t.i not in others for t in phrase) else None
+
+
 def veto_rate(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
     """"one for roughly every 3,400 citizens", "3.2 peacekeepers per 10,000 inhabitants": both
     numbers of a per-capita rate (the ``RATE`` cues), which is no head count."""
@@ -1424,6 +1435,7 @@ def deployed(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
 METRIC_RULES: tuple[MetricRule, ...] = (
     MetricRule("age", veto_age),
     MetricRule("one-person", veto_one_person),
+    MetricRule("displaced", veto_displaced),
     MetricRule("rate", veto_rate),
     MetricRule("echo", veto_echo),
     MetricRule("repeat", veto_repeat),

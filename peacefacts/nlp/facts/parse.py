@@ -348,6 +348,8 @@ def country_of_tokens(tokens: Iterable[Token]) -> Optional[str]:
         if tok.pos_ in {"PROPN", "ADJ", "NOUN"} and tok.text[:1].isupper():
             # "Sri Lanka's", "South Sudanese", "Burkina Faso's": the name's compound words with it
             words = [c for c in tok.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
+            if words and " ".join(t.lower_ for t in [*words, tok]) in vocabulary()["region_names"]:
+                continue  # "Latin America as a whole contributes …": a region, not the "America" in it
             country = (vocab.country_for(" ".join(t.text for t in [*words, tok])) if words else None) or vocab.country_for(tok.text)
             if not country and words and tok.lower_ in _STATE_WORDS:
                 country = vocab.country_for(" ".join(t.text for t in words), demonyms=False)  # "the Zimbabwe Republic Police"
@@ -434,8 +436,8 @@ def honoured(anchor: Token, verb: Token) -> bool:
     honour = vocabulary()["honour_lemmas"]
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
         anchor = anchor.head  # "61 military, police and civilian peacekeepers": the first conjunct's place
-    if verb.lemma_.lower() in honour and anchor.dep_ == "dobj" and anchor.head.i == verb.i:
-        return True
+    if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in honour and (anchor.head.i == verb.i or anchor.head.head.i == verb.i):
+        return True  # "we honour the 98 …", "we gather to honour the 98 …"
     if anchor.dep_ != "pobj" or anchor.head.lower_ != "to":
         return False
     held = anchor.head.head  # "tribute to 61 …", "pay tribute to 61 …" ("to" on the verb), "honour to"
