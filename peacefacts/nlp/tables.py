@@ -304,13 +304,15 @@ def semantic_heading(text: str, headings: Sequence[Sentence]) -> Optional[Headin
     latest: Optional[Heading] = None
     chosen: Optional[Heading] = None
     owners: list[Heading] = []  # headings that name one country or mission
+    past_prose = False
     for h in reversed(headings):
         line = text[h.start : h.end].strip()
         if len(line) > 120 and not line.endswith(":"):
+            past_prose = True  # (a headline above the story's paragraphs owns no table below them)
             continue  # prose: it dates the table at most
         low = line.lower()
         heading = read_heading(line)
-        if (heading.country or heading.mission) and len({m[3] for m in country_mentions(line)}) <= 1:
+        if (heading.country or heading.mission) and not past_prose and len({m[3] for m in country_mentions(line)}) <= 1:
             # (not a headline about several contributors that names a mission in passing: "Peru,
             # El Salvador and Guatemala lead the Latin American contribution after the end of MINUSMA")
             owners.append(heading)

@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["is_incident", "honours_last_year"]
 
 
+#: a whole year's span without its number ("over the year", "during the year")
+_OVER_THE_YEAR = re.compile(r"\b(?:over|during|throughout|across)\s+the\s+(?:whole\s+|entire\s+)?year\b", re.IGNORECASE)
 _NOW = frozenset({"today", "now", "currently", "at present", "presently", "to date", "so far"})
 
 
@@ -55,6 +57,7 @@ def is_incident(r: Reading, ctx: SentenceContext) -> bool:
         for d in ctx.dates
     )
     one_event = any(not span.text.lower().endswith("s") for span in ctx.cues.spans.get("INCIDENT", ()))
+    year_dated = year_dated or bool(_OVER_THE_YEAR.search(ctx.text))  # "MINUSMA lost 32 peacekeepers over the year"
     if year_dated and not one_event:
         return False  # "117 peacekeepers died in 2016", "103 died in 2023 in malicious acts and accidents"
     if ctx.cues.has("LIFETIME") and not one_event:

@@ -851,17 +851,32 @@ def _list_toll_frame(ctx: SentenceContext, root: Token, frame: Optional[Token]) 
     the toll of the sentence before ("The fallen came from 28 countries. The largest numbers were
     from Nepal (6), Pakistan (5)")."""
     stop = max((t.i for t in ctx.sdoc[: root.i] if t.text in {";", ":"}), default=-1)
+    if stop >= 0 and ctx.sdoc[stop].text == ":":
+        # "the heaviest losses in 2022 were borne by …: Togo, with six dead, Guinea, with five": a
+        # colon opens the list its clause frames
+        stop = max((t.i for t in ctx.sdoc[:stop] if t.text in {";", ":"}), default=-1)
     before = [(span.start, label) for label in ("DEATH", "INJURY") for span in ctx.cues.spans.get(label, ()) if stop < span.start and span.end <= root.i]
-    if before:
-        start, label = max(before)
+    after = [
+        (span.start, label) for label in ("DEATH", "INJURY") for span in ctx.cues.spans.get(label, ())
+        if span.start > root.i and frame is None and not any(t.like_num and t.i in ctx.figure_tokens for t in ctx.sdoc[root.i + 1 : span.start] if t.i > _last_entry(ctx))
+    ]
+    if not before and after:
+        return min(after)[1]  # "Chad, with nine, and Niger, with five, paid the heaviest price"
+    for start, label in sorted(before, reverse=True):
         # a toll with a number of its own before it is that number's ("Two peacekeepers were killed,
-        # and the mission relies on Chad (1,400)")
+        # and the mission relies on Chad (1,400)"); an earlier frame may still hold ("the heaviest
+        # losses …: Togo, with six dead, Guinea, with five")
         if not any(t.like_num and t.i in ctx.figure_tokens for t in ctx.sdoc[stop + 1 : start]):
             return label
     toll = ctx.state.toll_value
     if frame is None and ctx.state.toll_kind is not None and _follows(ctx, ctx.state.toll_end) and toll is not None and _count(root) < toll:
         return ctx.state.toll_kind  # (and parts of that toll: "The largest contributors are Chad (1,400)" is no part of two dead)
     return None
+
+
+def _last_entry(ctx: SentenceContext) -> int:
+    """The token of the sentence's last figure."""
+    return max((t.i for t in ctx.sdoc if t.i in ctx.figure_tokens and t.like_num), default=-1)
 
 
 def _whole_predicate(ctx: SentenceContext, part: Token) -> Optional[str]:
