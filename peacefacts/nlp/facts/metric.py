@@ -454,7 +454,12 @@ def veto_at_home(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
         said = said[: aside.start_char] + " " * (aside.end_char - aside.start_char) + said[aside.end_char :]
     if UN_WORDS.search(said) or ctx.missions_here or mission_at_place(ctx.places_text, ctx.base):
         return None
+    if ctx.plan.missions and _THE_MISSION.match(said):
+        return None  # "The Mission, which has some 18,500 troops and police across the country": a mission named before
     return Veto("at-home")
+
+
+_THE_MISSION = re.compile(r"\W*the\s+(?:mission|operation)\b", re.IGNORECASE)
 
 
 def veto_recruits(r: Reading, ctx: SentenceContext) -> Optional[Outcome]:
