@@ -60,8 +60,7 @@ class DateMatch(NamedTuple):
     """A date expression in text.
 
     ``text`` is ``source[start:end]`` and includes the word that gives the role ("since 1960",
-    "as of last March"); ``role`` is ``as_of``, ``since``, ``range``, ``until``, ``by``,
-    ``target`` or ``compared`` (a "since" after a superlative: "the lowest since 2004"). ``value`` is the (first) date, ``end_value`` the last one of a range
+    "as of last March"). ``value`` is the (first) date, ``end_value`` the last one of a range
     ("from 2006 to 2012", "25-26 October 2021"); both are ``None`` when a relative phrase has
     no base.
     """
@@ -813,19 +812,9 @@ def _find_dates(text: str, start: int, end: int, base_pd: PartialDate | None) ->
             if ev:
                 prep, s = "since", ev.start()
         role = _role_for(prep, value, base_pd)
-        if role == "since" and _COMPARED_SINCE.search(text, max(start, s - 50), s):
-            role = "compared"  # "the lowest total since 2004": a comparison, not a period the figure runs over
         out.append(DateMatch(s, a.end, text[s : a.end], role, value, end_value))
         i += 1
     return out
-
-
-#: a superlative or a first before "since": the date is what the figure is compared with ("the
-#: lowest total since 2004", "the first time since 1995"), not when a running total began
-_COMPARED_SINCE = re.compile(
-    r"\b(?:lowest|highest|largest|smallest|biggest|fewest|deadliest|worst|best|first\s+time)\b[^.;:,]{0,30}\Z",
-    _I,
-)
 
 
 # --------------------------------------------------------------------------------------------

@@ -262,9 +262,8 @@ def _police_force_subject(verb: Token) -> bool:
         if subjects:
             # the force's own name words, not a police figure deeper in the subject ("2,700
             # personnel deployed: 2,300 troops, 300 police")
-            return any(
-                t.lower_ in police for c in subjects for t in [c, *c.children] if t is c or t.dep_ in {"compound", "amod"}
-            )
+            names = [t for c in subjects for t in (c, *(k for k in c.children if k.dep_ in {"compound", "amod"}))]
+            return any(t.lower_ in police for t in names)
     return False
 
 
